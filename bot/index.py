@@ -1,0 +1,392 @@
+"""Index storage: one SQLite file (articles, passages, FTS5 lexical index, manifest) plus one FAISS file.
+
+Every change is written as a new *generation* folder and published by atomically replacing the
+`CURRENT` pointer file, so a reader always sees a complete generation — the one before a change or
+the one after it — even if the writer is killed at any moment.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import sqlite3
+import time
+import uuid
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+from bot.errors import IndexUnavailable
+from bot.passages import NumberedList, Passage
+from bot.textutil import char_bigrams, char_unigrams, tokens
+
+INDEX_VERSION = "1"
+CURRENT = "CURRENT"
+SQLITE_NAME = "index.sqlite"
+FAISS_NAME = "vectors.faiss"
+REBUILD_HINT = "run `policybot index --rebuild`"
+SEARCHABLE_KINDS = ("point", "text")
+
+SCHEMA = """
+CREATE TABLE manifest(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE bulletins(file TEXT PRIMARY KEY, sha TEXT NOT NULL, format TEXT, encoding TEXT,
+                       added_at TEXT NOT NULL, articles INTEGER NOT NULL DEFAULT 0, note TEXT);
+CREATE TABLE articles(article_id TEXT PRIMARY KEY, file TEXT NOT NULL, position INTEGER, title TEXT,
+                      date TEXT, date_text TEXT, speakers TEXT, byline TEXT, chars INTEGER);
+CREATE TABLE lists(list_id TEXT PRIMARY KEY, article_id TEXT NOT NULL, style TEXT, size INTEGER,
+                   lead TEXT, label TEXT, speaker TEXT, headlines TEXT);
+CREATE TABLE passages(id INTEGER PRIMARY KEY AUTOINCREMENT, passage_id TEXT UNIQUE NOT NULL,
+                      article_id TEXT NOT NULL, kind TEXT NOT NULL, position INTEGER, text TEXT NOT NULL,
+                      title TEXT, date TEXT, date_text TEXT, source TEXT, speaker TEXT, list_id TEXT,
+                      ordinal INTEGER, list_size INTEGER, list_label TEXT, lead TEXT, headline TEXT);
+CREATE INDEX passages_article ON passages(article_id);
+CREATE INDEX passages_list ON passages(list_id, ordinal);
+CREATE VIRTUAL TABLE passages_fts USING fts5(body, grams, chars, head, context, tokenize = 'unicode61');
+CREATE VIRTUAL TABLE fts_vocab USING fts5vocab(passages_fts, 'col');
+"""
+
+_PASSAGE_FIELDS = [f.name for f in fields(Passage)]
+
+
+@dataclass(frozen=True)
+class Manifest:
+    model: str
+    dimension: int
+    passages: int  # searchable passages (in FAISS and FTS)
+    articles: int
+    bulletins: int
+    built_at: str
+    generation: str
+
+
+# BM25 column weights: words, character bigrams, single characters, a point's headline, its context.
+COLUMN_WEIGHTS = (1.0, 0.5, 0.2, 1.0, 0.2)
+
+
+def lexical_body(passage: Passage) -> str:
+    return " ".join(tokens(passage.text))
+
+
+def lexical_grams(passage: Passage) -> str:
+    return " ".join(char_bigrams(passage.text))
+
+
+def lexical_chars(passage: Passage) -> str:
+    return " ".join(char_unigrams(passage.text))
+
+
+def lexical_head(passage: Passage) -> str:
+    """A point's headline states its topic; matching it says more than matching its body."""
+    return " ".join(tokens(passage.headline) + char_bigrams(passage.headline)) if passage.headline else ""
+
+
+def lexical_context(passage: Passage) -> str:
+    """Title, speaker and list lead: they say what a point is about without being its words."""
+    parts = [passage.title, passage.speaker or "", passage.list_label or "", passage.lead or ""]
+    return " ".join(tokens(" ".join(p for p in parts if p)))
+
+
+def embedding_text(passage: Passage) -> str:
+    return passage.text
+
+
+# ---------------------------------------------------------------- reading
+
+
+class IndexSnapshot:
+    """A published generation opened read-only: SQLite connection, FAISS index, lists and manifest."""
+
+    def __init__(self, root: Path, generation: str):
+        self.root = root
+        self.generation = generation
+        folder = root / generation
+        db_path, vec_path = folder / SQLITE_NAME, folder / FAISS_NAME
+        if not db_path.is_file() or not vec_path.is_file():
+            raise IndexUnavailable(f"index generation {generation} is incomplete; {REBUILD_HINT}")
+        try:
+            # immutable=1: a published generation never changes, so no locks are needed.
+            self.db = sqlite3.connect(f"file:{db_path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+            self.db.row_factory = sqlite3.Row
+            meta = dict(self.db.execute("SELECT key, value FROM manifest").fetchall())
+            self.vectors = faiss.read_index(str(vec_path))
+        except (sqlite3.DatabaseError, RuntimeError) as exc:
+            raise IndexUnavailable(f"the index is damaged ({exc}); {REBUILD_HINT}") from exc
+        try:
+            self.manifest = Manifest(
+                model=meta["model"],
+                dimension=int(meta["dimension"]),
+                passages=int(meta["passages"]),
+                articles=int(meta["articles"]),
+                bulletins=int(meta["bulletins"]),
+                built_at=meta["built_at"],
+                generation=generation,
+            )
+        except (KeyError, ValueError) as exc:
+            raise IndexUnavailable(f"the index manifest is incomplete; {REBUILD_HINT}") from exc
+        if meta.get("version") != INDEX_VERSION:
+            raise IndexUnavailable(f"the index was built by another version of policybot; {REBUILD_HINT}")
+        n_sql = self.db.execute(
+            f"SELECT count(*) FROM passages WHERE kind IN {SEARCHABLE_KINDS}"
+        ).fetchone()[0]
+        n_fts = self.db.execute("SELECT count(*) FROM passages_fts").fetchone()[0]
+        if not (self.vectors.ntotal == n_sql == n_fts == self.manifest.passages):
+            raise IndexUnavailable(
+                f"the index is inconsistent (FAISS {self.vectors.ntotal}, SQLite {n_sql}, FTS {n_fts}, "
+                f"manifest {self.manifest.passages} passages); {REBUILD_HINT}"
+            )
+        if self.vectors.d != self.manifest.dimension:
+            raise IndexUnavailable(f"the index's vector dimension does not match its manifest; {REBUILD_HINT}")
+        self.lists = {row["list_id"]: _row_list(row) for row in self.db.execute("SELECT * FROM lists")}
+        self.total_passages = self.db.execute("SELECT count(*) FROM passages").fetchone()[0]
+
+    def check_model(self, model_name: str, dimension: int | None = None) -> None:
+        if self.manifest.model != model_name:
+            raise IndexUnavailable(
+                f"the index was built with model '{self.manifest.model}' but config.yaml names '{model_name}'; "
+                f"{REBUILD_HINT}"
+            )
+        if dimension is not None and dimension != self.manifest.dimension:
+            raise IndexUnavailable(f"the model's dimension differs from the index's; {REBUILD_HINT}")
+
+    def passages_by_ids(self, ids: list[int]) -> dict[int, Passage]:
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self.db.execute(f"SELECT * FROM passages WHERE id IN ({marks})", list(map(int, ids))).fetchall()
+        return {row["id"]: _row_passage(row) for row in rows}
+
+    def passage(self, passage_id: str) -> tuple[int, Passage] | None:
+        row = self.db.execute("SELECT * FROM passages WHERE passage_id = ?", (passage_id,)).fetchone()
+        return (row["id"], _row_passage(row)) if row else None
+
+    def list_points(self, list_id: str) -> list[tuple[int, Passage]]:
+        rows = self.db.execute(
+            "SELECT * FROM passages WHERE list_id = ? ORDER BY kind = 'point', ordinal", (list_id,)
+        ).fetchall()
+        return [(row["id"], _row_passage(row)) for row in rows]
+
+    def articles(self) -> list[dict]:
+        rows = self.db.execute(
+            "SELECT a.*, (SELECT count(*) FROM passages p WHERE p.article_id = a.article_id) AS passages "
+            "FROM articles a ORDER BY a.file, a.position"
+        ).fetchall()
+        return [dict(row) | {"speakers": json.loads(row["speakers"] or "[]")} for row in rows]
+
+    def bulletins(self) -> list[dict]:
+        return [dict(r) for r in self.db.execute("SELECT * FROM bulletins ORDER BY added_at, file")]
+
+    def lexical(self, terms: list[str], limit: int) -> list[tuple[int, float]]:
+        """BM25 ranking over jieba words and character bigrams; every term is quoted, so no FTS
+        syntax in a question can reach the query parser."""
+        if not terms:
+            return []
+        query = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
+        weights = ", ".join(str(w) for w in COLUMN_WEIGHTS)
+        try:
+            rows = self.db.execute(
+                f"SELECT rowid, bm25(passages_fts, {weights}) AS s FROM passages_fts "
+                "WHERE passages_fts MATCH ? ORDER BY s LIMIT ?",
+                (query, limit),
+            ).fetchall()
+        except sqlite3.OperationalError:
+            return []
+        return [(row[0], -row[1]) for row in rows]
+
+    def document_frequencies(self, terms: list[str]) -> dict[str, int]:
+        if not terms:
+            return {}
+        marks = ",".join("?" * len(terms))
+        rows = self.db.execute(f"SELECT term, doc FROM fts_vocab WHERE col = 'body' AND term IN ({marks})", terms)
+        return {term: doc for term, doc in rows}
+
+    def bodies(self, ids: list[int]) -> dict[int, set[str]]:
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self.db.execute(f"SELECT rowid, body FROM passages_fts WHERE rowid IN ({marks})", list(map(int, ids)))
+        return {rowid: set(body.split()) for rowid, body in rows}
+
+    def dense(self, query_vectors: np.ndarray, limit: int) -> list[list[tuple[int, float]]]:
+        if self.vectors.ntotal == 0:
+            return [[] for _ in range(len(query_vectors))]
+        scores, ids = self.vectors.search(np.ascontiguousarray(query_vectors, dtype=np.float32), limit)
+        return [[(int(i), float(s)) for i, s in zip(row_ids, row_s) if i >= 0] for row_ids, row_s in zip(ids, scores)]
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _row_passage(row: sqlite3.Row) -> Passage:
+    return Passage(**{name: row[name] for name in _PASSAGE_FIELDS})
+
+
+def _row_list(row: sqlite3.Row) -> NumberedList:
+    return NumberedList(
+        list_id=row["list_id"],
+        article_id=row["article_id"],
+        style=row["style"],
+        size=row["size"],
+        lead=row["lead"],
+        label=row["label"],
+        speaker=row["speaker"],
+        headlines=tuple(json.loads(row["headlines"])),
+    )
+
+
+def current_generation(root: Path) -> str | None:
+    try:
+        name = (root / CURRENT).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return name if re.fullmatch(r"gen-[\w-]+", name) else None
+
+
+def open_snapshot(root: Path) -> IndexSnapshot:
+    generation = current_generation(root)
+    if generation is None:
+        raise IndexUnavailable(f"no index found in {root}; run `policybot index` to build it")
+    return IndexSnapshot(root, generation)
+
+
+# ---------------------------------------------------------------- writing
+
+
+class GenerationWriter:
+    """Builds the next generation in a fresh folder; `publish` makes it current in one atomic rename."""
+
+    def __init__(self, root: Path, base: IndexSnapshot | None, dimension: int):
+        self.root = root
+        root.mkdir(parents=True, exist_ok=True)
+        self.generation = f"gen-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:6]}"
+        self.folder = root / self.generation
+        self.folder.mkdir()
+        self.db_path = self.folder / SQLITE_NAME
+        self.db = sqlite3.connect(self.db_path)
+        self.db.row_factory = sqlite3.Row
+        if base is not None:
+            base.db.backup(self.db)
+            self.vectors = faiss.clone_index(base.vectors)
+        else:
+            self.db.executescript(SCHEMA)
+            self.vectors = faiss.IndexIDMap2(faiss.IndexFlatIP(dimension))
+        self.dimension = dimension
+        self.db.execute("BEGIN")
+
+    # -- changes
+    def remove_articles(self, article_ids: list[str]) -> int:
+        removed = 0
+        for aid in article_ids:
+            ids = [r[0] for r in self.db.execute(
+                f"SELECT id FROM passages WHERE article_id = ? AND kind IN {SEARCHABLE_KINDS}", (aid,))]
+            if ids:
+                self.vectors.remove_ids(np.asarray(ids, dtype=np.int64))
+                self.db.executemany("DELETE FROM passages_fts WHERE rowid = ?", [(i,) for i in ids])
+            removed += self.db.execute("DELETE FROM passages WHERE article_id = ?", (aid,)).rowcount
+            self.db.execute("DELETE FROM lists WHERE article_id = ?", (aid,))
+            self.db.execute("DELETE FROM articles WHERE article_id = ?", (aid,))
+        return removed
+
+    def add_article(self, article, file: str, passages: list[Passage], lists: list[NumberedList],
+                    vectors: np.ndarray) -> None:
+        """Add one article; `vectors` holds one row per searchable passage, in order."""
+        self.db.execute(
+            "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?)",
+            (article.article_id, file, article.position, article.title, article.date, article.date_text,
+             json.dumps(list(article.speakers), ensure_ascii=False), article.byline, len(article.text)),
+        )
+        for nl in lists:
+            self.db.execute(
+                "INSERT INTO lists VALUES (?,?,?,?,?,?,?,?)",
+                (nl.list_id, nl.article_id, nl.style, nl.size, nl.lead, nl.label, nl.speaker,
+                 json.dumps(list(nl.headlines), ensure_ascii=False)),
+            )
+        ids = []
+        for p in passages:
+            row = asdict(p)
+            cur = self.db.execute(
+                f"INSERT INTO passages ({','.join(_PASSAGE_FIELDS)}) VALUES ({','.join('?' * len(_PASSAGE_FIELDS))})",
+                [row[name] for name in _PASSAGE_FIELDS],
+            )
+            if p.kind in SEARCHABLE_KINDS:
+                ids.append(cur.lastrowid)
+                self.db.execute(
+                    "INSERT INTO passages_fts(rowid, body, grams, chars, head, context) VALUES (?,?,?,?,?,?)",
+                    (cur.lastrowid, lexical_body(p), lexical_grams(p), lexical_chars(p), lexical_head(p),
+                     lexical_context(p)),
+                )
+        if len(ids) != len(vectors):
+            raise ValueError("one vector per searchable passage is required")
+        if ids:
+            self.vectors.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32), np.asarray(ids, dtype=np.int64))
+
+    def set_bulletin(self, file: str, sha: str, fmt: str, encoding: str, articles: int, note: str = "") -> None:
+        self.db.execute(
+            "INSERT INTO bulletins VALUES (?,?,?,?,?,?,?) ON CONFLICT(file) DO UPDATE SET sha=excluded.sha, "
+            "format=excluded.format, encoding=excluded.encoding, articles=excluded.articles, note=excluded.note",
+            (file, sha, fmt, encoding, time.strftime("%Y-%m-%d %H:%M:%S"), articles, note),
+        )
+
+    def remove_bulletin(self, file: str) -> None:
+        self.db.execute("DELETE FROM bulletins WHERE file = ?", (file,))
+
+    # -- publishing
+    def publish(self, model: str) -> Manifest:
+        counts = {
+            "passages": self.db.execute(f"SELECT count(*) FROM passages WHERE kind IN {SEARCHABLE_KINDS}").fetchone()[0],
+            "articles": self.db.execute("SELECT count(*) FROM articles").fetchone()[0],
+            "bulletins": self.db.execute("SELECT count(*) FROM bulletins").fetchone()[0],
+        }
+        built_at = time.strftime("%Y-%m-%d %H:%M:%S")
+        meta = {"version": INDEX_VERSION, "model": model, "dimension": str(self.dimension), "built_at": built_at,
+                **{k: str(v) for k, v in counts.items()}}
+        self.db.execute("DELETE FROM manifest")
+        self.db.executemany("INSERT INTO manifest VALUES (?, ?)", list(meta.items()))
+        self.db.commit()
+        self.db.execute("VACUUM")
+        self.db.close()
+        faiss.write_index(self.vectors, str(self.folder / FAISS_NAME))
+        _fsync_tree(self.folder)
+        pointer = self.root / f"{CURRENT}.{self.generation}.tmp"
+        with open(pointer, "w", encoding="ascii") as fh:
+            fh.write(self.generation + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(pointer, self.root / CURRENT)  # the commit point
+        _fsync_dir(self.root)
+        return Manifest(model=model, dimension=self.dimension, generation=self.generation, built_at=built_at, **counts)
+
+    def abandon(self) -> None:
+        try:
+            self.db.close()
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_tree(folder: Path) -> None:
+    for child in folder.iterdir():
+        with open(child, "rb") as fh:
+            os.fsync(fh.fileno())
+    _fsync_dir(folder)
+
+
+def prune_generations(root: Path, previous: str | None = None) -> None:
+    """Delete old and abandoned generations, keeping the current one and `previous`
+    (readers that loaded it keep working on their open files)."""
+    keep = {current_generation(root), previous}
+    for p in root.glob("gen-*"):
+        if p.is_dir() and p.name not in keep:
+            shutil.rmtree(p, ignore_errors=True)
+    for tmp in root.glob(f"{CURRENT}.*.tmp"):
+        tmp.unlink(missing_ok=True)

@@ -1,0 +1,55 @@
+"""Shared fixtures: the real model, the bundled corpus, and an index built from them in a temp folder."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.config import Config, load_config
+from bot.embed import Embedder
+
+ROOT = Path(__file__).resolve().parents[1]
+BUNDLED = ROOT / "corpus" / "shanting_2021-04_bulletin.txt"
+
+
+def make_config(folder: Path, files: list[Path] | None = None, **overrides) -> Path:
+    """A config.yaml in `folder` with its own corpus/ (copies of `files`) and index/."""
+    folder.mkdir(parents=True, exist_ok=True)
+    corpus = folder / "corpus"
+    corpus.mkdir(exist_ok=True)
+    for f in files if files is not None else [BUNDLED]:
+        shutil.copy(f, corpus / f.name)
+    raw = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
+    for key, value in overrides.items():
+        if isinstance(value, dict):
+            raw.setdefault(key, {}).update(value)
+        else:
+            raw[key] = value
+    path = folder / "config.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def embedder() -> Embedder:
+    return Embedder(load_config(ROOT / "config.yaml").model)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory, embedder) -> Config:
+    """The bundled corpus, indexed once for the whole session (treat as read-only)."""
+    from bot.ingest import sync
+
+    config = load_config(make_config(tmp_path_factory.mktemp("built")))
+    sync(config, embedder)
+    return config
+
+
+@pytest.fixture(scope="session")
+def searcher(built, embedder):
+    from bot.search import Searcher
+
+    return Searcher(built, embedder)

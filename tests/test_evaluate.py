@@ -1,0 +1,58 @@
+"""Eval scoring on a tiny hand-made set, exactly as dev_eval.yaml's header defines it."""
+
+from pathlib import Path
+
+import pytest
+
+from bot.evaluate import Case, evaluate, load_cases
+from bot.passages import Passage
+from bot.search import Answer, Evidence, Intent, Result
+
+
+def passage(text: str) -> Passage:
+    return Passage("p", "a", "text", 0, text, "t", None, "", "f")
+
+
+def answer(*texts: str, answered: bool = True) -> Answer:
+    results = tuple(Result(i + 1, 1.0 / (i + 1), i, passage(t)) for i, t in enumerate(texts))
+    return Answer("q", "q", answered, results if answered else (), Intent("plain"), (), Evidence(0, 0))
+
+
+def test_scoring_ranks_chars_and_negatives():
+    cases = [
+        Case("1", "fact", "q1", (("甲", "乙"),)),  # found at rank 2 (needs both strings in one result)
+        Case("2", "fact", "q2", (("丙",), ("丁",))),  # alternative groups: rank 1
+        Case("3", "fact", "q3", (("戊",),)),  # missed
+        Case("4", "negative", "q4", ()),  # rejected
+        Case("5", "negative", "q5", ()),  # answered: fails
+    ]
+    answers = [
+        answer("甲 甲甲", "甲 乙 xx"),
+        answer("有 丁"),
+        answer("无关", "无关"),
+        answer(answered=False),
+        answer("something"),
+    ]
+    report = evaluate(cases, answers, k=5)
+    assert report.hit(1) == pytest.approx(1 / 3)
+    assert report.hit(3) == pytest.approx(2 / 3)
+    assert report.mrr == pytest.approx((1 / 2 + 1) / 3)
+    # characters read: whitespace-free lengths up to the found rank: 3+4=7 and 2 → median 4.5
+    assert report.median_chars == 4.5
+    assert report.rejected == (1, 2)
+    assert [m.case.id for m in report.misses()] == ["3", "5"]
+    assert report.per_kind() == {"fact": pytest.approx(2 / 3)}
+
+
+def test_results_beyond_k_do_not_count():
+    report = evaluate([Case("1", "fact", "q", (("目标",),))], [answer("a", "b", "目标")], k=2)
+    assert report.hit(5) == 0
+
+
+def test_load_cases_reads_the_shared_format(tmp_path: Path):
+    f = tmp_path / "e.yaml"
+    f.write_text('- {id: a, kind: ordinal, q: "第一个聚力是什么", expect: [[一要聚力项目谋划]]}\n'
+                 '- {id: b, kind: negative, q: "天气", expect: []}\n', encoding="utf-8")
+    cases = load_cases(f)
+    assert cases[0].expect == (("一要聚力项目谋划",),)
+    assert cases[1].expect == ()

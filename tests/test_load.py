@@ -1,0 +1,76 @@
+"""Loading bulletins: encodings, line endings, line-break repair, and files that are not bulletins."""
+
+import pytest
+
+from bot.errors import BulletinError
+from bot.load import Block, ends_sentence, load_bulletin, repair_line_breaks
+from tests.conftest import BUNDLED
+
+
+def paragraphs(text: str) -> list[str]:
+    return [b.text for b in load_bulletin(text.encode("utf-8"), "x.txt").blocks]
+
+
+def test_broken_lines_in_the_bundled_bulletin_read_as_one_sentence_again():
+    text = "\n".join(b.text for b in load_bulletin(BUNDLED.read_bytes(), BUNDLED.name).blocks)
+    assert "又有都市农业、文旅康养" in text
+    assert "艾坦姆流体控制技术(山东)有限公司" in text
+    assert "精准施策、持续发力" in text
+    assert "挂图作战,争分夺秒赶进度" in text
+
+
+def test_a_line_not_ending_a_sentence_continues_across_blank_lines():
+    lines = ["第一段讲到这里,还没有", "", "", "讲完。", "第二段。"]
+    assert [b.text for b in repair_line_breaks(lines)] == ["第一段讲到这里,还没有讲完。", "第二段。"]
+
+
+def test_headlines_and_bylines_are_not_joined_to_the_next_line():
+    blocks = repair_line_breaks(["某区召开工作会议", "", "本报讯 会议强调了三点。(张三)", "", "另一篇文章标题", "正文。"])
+    assert blocks[0] == Block("某区召开工作会议", heading=True)
+    assert blocks[1].text == "本报讯 会议强调了三点。(张三)"
+    assert blocks[2] == Block("另一篇文章标题", heading=True)
+    assert ends_sentence("积极谋划下步工作创新之路。(宋伟)")
+    assert not ends_sentence("既有工业企业、高新产业,又有都市农")
+
+
+@pytest.mark.parametrize("encoding,newline,bom", [("utf-8", "\n", False), ("utf-8", "\r\n", True),
+                                                 ("gb18030", "\r\n", False), ("gbk", "\n", False)])
+def test_encodings_and_line_endings_give_the_same_paragraphs(encoding, newline, bom):
+    original = BUNDLED.read_text(encoding="utf-8")
+    data = original.replace("\n", newline).encode(encoding)
+    if bom:
+        data = b"\xef\xbb\xbf" + data
+    expected = [b.text for b in load_bulletin(BUNDLED.read_bytes(), "a.txt").blocks]
+    assert [b.text for b in load_bulletin(data, "a.txt").blocks] == expected
+
+
+def test_markdown_headings_start_articles_and_markup_is_dropped():
+    md = "# 某镇召开安全生产会议\n\n本报讯 会议要求**各村**做好排查。\n\n- 一是加强巡查。\n- 二是落实责任。\n"
+    blocks = load_bulletin(md.encode("utf-8"), "b.md").blocks
+    assert blocks[0] == Block("某镇召开安全生产会议", heading=True)
+    assert "各村做好排查" in blocks[1].text
+
+
+@pytest.mark.parametrize(
+    "data,name,message",
+    [
+        (b"", "a.txt", "空"),
+        (b"   \n\n ", "a.txt", "空"),
+        (bytes(range(256)) * 20, "a.txt", "二进制"),
+        (b"just some english text, no chinese at all.", "a.txt", "中文"),
+        ("正文。".encode(), "a.pdf", "不支持"),
+        ("正文。".encode() * 10, "a.txt", None),
+    ],
+)
+def test_files_that_are_not_bulletins_get_a_clear_message(data, name, message):
+    if message is None:
+        assert load_bulletin(data, name).blocks
+        return
+    with pytest.raises(BulletinError) as err:
+        load_bulletin(data, name)
+    assert message in err.value.message
+
+
+def test_a_file_over_the_size_limit_is_refused():
+    with pytest.raises(BulletinError, match="太大"):
+        load_bulletin("正文。".encode() * 1000, "a.txt", max_bytes=1000)

@@ -1,0 +1,98 @@
+"""Passages of the bundled bulletin: numbered points, their lists, outlines and packed paragraphs."""
+
+import re
+
+import pytest
+
+from bot.articles import split_articles
+from bot.load import load_bulletin
+from bot.passages import article_passages, find_markers, group_lists
+from bot.textutil import split_sentences
+from tests.conftest import BUNDLED
+
+JULI = ["项目谋划", "项目建设", "项目招引", "企业培育", "改革赋能", "要素保障", "深化国企改革", "作风建设"]
+
+
+@pytest.fixture(scope="module")
+def meeting():
+    _, article = split_articles(load_bulletin(BUNDLED.read_bytes(), BUNDLED.name), default_year=2021)
+    return article_passages(article)
+
+
+def test_each_of_the_eight_juli_points_is_exactly_one_passage(meeting):
+    passages, lists = meeting
+    (juli,) = [nl for nl in lists if nl.size == 8]
+    assert juli.label == "八个聚力"
+    assert juli.lead == "在工作中要聚力八个方面狠下功夫、攻坚突破。"
+    assert juli.speaker == "毕志伟"
+    points = [p for p in passages if p.list_id == juli.list_id and p.kind == "point"]
+    assert [p.ordinal for p in points] == list(range(1, 9))
+    for i, (p, topic) in enumerate(zip(points, JULI)):
+        assert p.text.startswith("一二三四五六七八"[i] + "要聚力" + topic)
+        # the point holds nothing of the next one
+        assert "要聚力" not in p.text[4:] or i == 7
+        assert p.list_size == 8 and p.title.startswith("全区聚焦")
+    assert points[7].text.endswith("决不允许歪风邪气在山亭滋生。")
+    assert "“五比五看”发展竞赛" in points[6].text
+    assert "着力打造一批核心竞争力强" in points[6].text  # repaired line break stays inside the point
+
+
+def test_the_third_point_of_current_work_holds_its_continuation(meeting):
+    passages, lists = meeting
+    (current,) = [nl for nl in lists if nl.size == 4]
+    third = next(p for p in passages if p.list_id == current.list_id and p.ordinal == 3)
+    assert third.text.startswith("三要守牢安全发展底线。")
+    assert "疫情防控" in third.text and "风险隐患排查治理。" in third.text
+    assert "四要" not in third.text
+
+
+def test_all_numbered_lists_are_found_with_speakers(meeting):
+    _, lists = meeting
+    found = {(nl.size, nl.speaker) for nl in lists}
+    assert {(5, "毕志伟"), (2, "毕志伟"), (8, "毕志伟"), (4, "毕志伟"), (7, "刘宗国")} <= found
+    liu = next(nl for nl in lists if nl.speaker == "刘宗国")
+    assert liu.headlines[6] == "七要有与人为善、团结共赢的好风气"
+
+
+def test_outline_holds_the_lead_and_every_headline(meeting):
+    passages, lists = meeting
+    juli = next(nl for nl in lists if nl.size == 8)
+    (outline,) = [p for p in passages if p.list_id == juli.list_id and p.kind == "outline"]
+    lines = outline.text.split("\n")
+    assert lines[0] == juli.lead
+    assert lines[1] == "一要聚力项目谋划狠下功夫、攻坚突破。"
+    assert len(lines) == 9
+
+
+def test_packed_passages_never_cut_a_sentence_and_keep_all_text(meeting):
+    passages, _ = meeting
+    for p in passages:
+        if p.kind == "text":
+            # a passage ends a sentence, or the clause that introduces a list ("值得我们学习:")
+            assert re.search(r"[。！？!?；;:：]$", p.text), p.text[-20:]
+            assert p.chars <= 600
+    all_text = "".join(p.text for p in passages if p.kind != "outline")
+    assert "座谈会在山亭宾馆召开" in all_text and "第二季度省定重点项目的开工率必须达到100%" in all_text
+
+
+def test_markers_need_a_sentence_boundary():
+    # "统一要求" and "唯一是" are not list markers
+    markers = find_markers("会议统一要求。一要抓学习。二要抓落实。唯一是指")
+    assert [(m.n, m.style) for m in markers] == [(1, "要"), (2, "要")]
+    assert len(group_lists(markers)) == 1
+
+
+def test_other_list_styles():
+    from bot.articles import Article
+
+    text = ("会议部署三项工作:第一,抓好春耕。做好准备。第二,抓好防汛。第三,抓好安全。",
+            "（一）加强领导。明确责任。", "（二）强化督导。")
+    art = Article("a1", "x.txt", 0, "测试", None, "", (), None, text)
+    passages, lists = article_passages(art)
+    assert sorted(nl.size for nl in lists) == [2, 3]
+    second = next(p for p in passages if p.ordinal == 2 and p.list_size == 3)
+    assert second.text == "第二,抓好防汛。"
+
+
+def test_sentence_splitting_handles_mixed_width_punctuation():
+    assert split_sentences("如何择路前行?4月21日,考察。“好”。") == ["如何择路前行?", "4月21日,考察。", "“好”。"]

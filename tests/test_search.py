@@ -1,0 +1,117 @@
+"""Search over the bundled bulletin with the real model: intents, fusion, structure, off-topic, bad input."""
+
+import pytest
+
+from bot.errors import QuestionError
+from bot.search import fuse_rankings, parse_intent
+
+
+@pytest.mark.parametrize(
+    "question,kind,ordinal,count",
+    [
+        ("第三个聚力是什么", "ordinal", 3, None),
+        ("聚力的第五条", "ordinal", 5, None),
+        ("刘宗国讲的第三点", "ordinal", 3, None),
+        ("当前工作的第二个要求", "ordinal", 2, None),
+        ("八个聚力分别是什么", "list", None, 8),
+        ("要求聚力哪八个方面", "list", None, 8),
+        ("有哪几个方面值得学习", "list", None, None),
+        ("第一季度经济运行情况怎么样", "plain", None, None),  # an ordinal word, not a point number
+        ("考察团参观了哪些企业", "plain", None, None),
+    ],
+)
+def test_parse_intent(question, kind, ordinal, count):
+    intent = parse_intent(question)
+    assert (intent.kind, intent.ordinal, intent.count) == (kind, ordinal, count)
+
+
+def test_reciprocal_rank_fusion_rewards_agreement_and_respects_weights():
+    fused = fuse_rankings([[1, 2], [3, 2]], k=60)
+    assert fused[0][0] == 2  # second in both rankings beats first in one
+    assert fused[0][1] == pytest.approx(2 / 62)
+    lexical_led = fuse_rankings([[1, 2], [2, 1]], k=60, weights=[1.0, 0.5])
+    assert lexical_led[0][0] == 1
+
+
+def top(searcher, question):
+    answer = searcher.search(question)
+    assert answer.answered, question
+    return answer.results[0]
+
+
+@pytest.mark.parametrize(
+    "question,start",
+    [
+        ("第三个聚力是什么", "三要聚力项目招引"),
+        ("聚力的第五条", "五要聚力改革赋能"),
+        ("刘宗国讲的第三点", "三要有善谋善胜"),
+        ("刘宗国提出的第七点", "七要有与人为善"),
+        ("当前工作的第二个要求", "二要加快项目纳统"),
+        ("第一个聚力是什么", "一要聚力项目谋划"),
+    ],
+)
+def test_ordinal_questions_return_that_point(searcher, question, start):
+    result = top(searcher, question)
+    assert result.passage.text.startswith(start)
+    assert result.passage.kind == "point"
+
+
+def test_list_questions_return_the_outline(searcher):
+    for question in ("八个聚力分别是什么", "要求聚力哪八个方面"):
+        result = top(searcher, question)
+        assert result.outline
+        lines = result.passage.text.split("\n")
+        assert "聚力八个方面" in lines[0]
+        assert lines[1:] == [f"{n}要聚力{t}狠下功夫、攻坚突破。" for n, t in zip(
+            "一二三四五六七八", ["项目谋划", "项目建设", "项目招引", "企业培育", "改革赋能", "要素保障", "深化国企改革", "作风建设"])]
+
+
+@pytest.mark.parametrize(
+    "question,expected",
+    [
+        ("招商方面有什么要求？", "三要聚力项目招引"),
+        ("要素保障怎么落实", "六要聚力要素保障"),
+        ("企業培育", "四要聚力企业培育"),  # traditional characters
+        ("ＥＸＡＭＰＬＥ　三倒六个一制度", "三倒六个一"),  # full-width Latin and spaces
+        ("疫情防控有什么要求", "疫情防控"),
+    ],
+)
+def test_paraphrases_find_the_directive(searcher, question, expected):
+    answer = searcher.search(question)
+    assert answer.answered
+    assert any(expected in r.passage.text for r in answer.results[:3])
+
+
+def test_results_carry_their_source(searcher):
+    result = top(searcher, "第三个聚力是什么")
+    p = result.passage
+    assert p.title == "全区聚焦“工业强区、产业兴区”改革攻坚突破座谈会召开"
+    assert (p.date, p.date_text, p.speaker, p.ordinal, p.list_size) == ("2021-04-25", "2021年4月25日", "毕志伟", 3, 8)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["明天会下雨吗", "怎么做红烧肉", "How do I reset my password?", "今天天气怎么样", "篮球比赛规则", "如何申请低保",
+     "hello, how are you?", "😀😀😀", "<script>alert(1)</script>", '"', "*", "OR", "NEAR(", ")", "a OR b NEAR(c, d)",
+     "'; DROP TABLE passages; --"],
+)
+def test_off_topic_and_hostile_questions_are_not_answered(searcher, question):
+    answer = searcher.search(question)
+    assert not answer.answered
+    assert answer.results == ()
+
+
+def test_empty_and_huge_questions(searcher):
+    assert not searcher.search("   \n\t ").answered
+    with pytest.raises(QuestionError) as err:
+        searcher.search("招商" * 5000)
+    assert "太长" in err.value.message
+
+
+def test_batch_search_matches_single_search(searcher):
+    questions = ["第三个聚力是什么", "要素保障怎么落实", "明天会下雨吗", ""]
+    batch = searcher.search_many(questions)
+    for q, a in zip(questions, batch):
+        single = searcher.search(q)
+        assert a.answered == single.answered
+        assert [r.passage.passage_id for r in a.results] == [r.passage.passage_id for r in single.results]
