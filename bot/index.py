@@ -20,6 +20,7 @@ from pathlib import Path
 import faiss
 import numpy as np
 
+from bot import vectors
 from bot.errors import IndexUnavailable
 from bot.passages import NumberedList, Passage
 from bot.textutil import char_bigrams, char_unigrams, tokens
@@ -213,7 +214,7 @@ class IndexSnapshot:
     def dense(self, query_vectors: np.ndarray, limit: int) -> list[list[tuple[int, float]]]:
         if self.vectors.ntotal == 0:
             return [[] for _ in range(len(query_vectors))]
-        scores, ids = self.vectors.search(np.ascontiguousarray(query_vectors, dtype=np.float32), limit)
+        scores, ids = vectors.search(self.vectors, query_vectors, limit)
         return [[(int(i), float(s)) for i, s in zip(row_ids, row_s) if i >= 0] for row_ids, row_s in zip(ids, scores)]
 
     def close(self) -> None:
@@ -272,7 +273,7 @@ class GenerationWriter:
             self.vectors = faiss.clone_index(base.vectors)
         else:
             self.db.executescript(SCHEMA)
-            self.vectors = faiss.IndexIDMap2(faiss.IndexFlatIP(dimension))
+            self.vectors = vectors.new_index(dimension)
         self.dimension = dimension
         self.db.execute("BEGIN")
 
@@ -348,7 +349,7 @@ class GenerationWriter:
         self.db.commit()
         self.db.execute("VACUUM")
         self.db.close()
-        faiss.write_index(self.vectors, str(self.folder / FAISS_NAME))
+        faiss.write_index(vectors.finalize(self.vectors), str(self.folder / FAISS_NAME))
         _fsync_tree(self.folder)
         pointer = self.root / f"{CURRENT}.{self.generation}.tmp"
         with open(pointer, "w", encoding="ascii") as fh:
