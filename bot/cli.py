@@ -237,7 +237,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="policybot", description="Policy Q&A over district bulletins.")
     parser.add_argument("--config", help="config file (default ./config.yaml or $POLICYBOT_CONFIG)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
+    # --config is accepted after the subcommand too (`policybot query --config X …`).
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", default=argparse.SUPPRESS, help="config file")
     sub = parser.add_subparsers(dest="command", required=True)
+    original_add = sub.add_parser
+
+    def add_parser(name, **kwargs):
+        return original_add(name, parents=[common, *kwargs.pop("parents", [])], **kwargs)
+
+    sub.add_parser = add_parser  # type: ignore[method-assign]
 
     p = sub.add_parser("index", help="sync the index with corpus/ (or rebuild it)")
     p.add_argument("--rebuild", action="store_true", help="start from nothing")
