@@ -35,6 +35,9 @@ LIST_ASK = re.compile(
     rf"(?:是什么|是哪些|有哪些|都有|包括|内容)|全部要点|所有要点|哪几方面"
 )
 
+# A question asking for several things ("有哪些要求", "包括什么").
+ASKS_FOR_MANY = re.compile(r"哪些|哪几|什么要求|要求是什么|包括什么|包括哪|有什么")
+
 
 @dataclass(frozen=True)
 class Intent:
@@ -199,8 +202,14 @@ class Searcher:
 
         picked: list[tuple[int, Passage, bool]] = []
         list_score = 0.0
+        if intent.kind == "plain" and ASKS_FOR_MANY.search(normalized):
+            # "安全生产有哪些要求": when a list's own lead names every content word of the question,
+            # the question is about that list as a whole — show its outline first.
+            topic = self._list_named_by(normalized)
+            if topic is not None:
+                picked += [(rid, p, True) for rid, p in snap.list_points(topic.list_id) if p.kind == "outline"]
         if intent.kind in ("ordinal", "list"):
-            rest_terms = [t for t in query_terms(intent.rest) if t in weights or True]
+            rest_terms = query_terms(intent.rest)
             rest_weights = {t: weights.get(t, idf(0, n_docs)) for t in rest_terms}
             fused_rank = {doc: r for r, (doc, _) in enumerate(fused)}
             chosen = self._choose_lists(snap, intent, rest_weights, fused_rank)
@@ -251,6 +260,14 @@ class Searcher:
     def _on_topic(self, e: Evidence) -> bool:
         cfg = self.config.search
         return e.dense_top >= cfg.min_dense or (e.coverage >= cfg.min_coverage and e.dense_top >= cfg.min_dense_with_lexical)
+
+    def _list_named_by(self, question: str) -> NumberedList | None:
+        """The list whose label, lead or speaker holds every content word of the question, if exactly one does."""
+        words = [t for t in query_terms(question) if len(t) > 1]
+        if not words:
+            return None
+        named = [d.nl for d in self._lists if all(t in d.named for t in words)]
+        return named[0] if len(named) == 1 else None
 
     def _choose_lists(self, snap: IndexSnapshot, intent: Intent, weights: dict[str, float],
                       fused_rank: dict[int, int]) -> list[tuple[float, NumberedList]]:
