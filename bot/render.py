@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.passages import Passage
 from bot.search import Answer, Result
 from bot.textutil import int_to_cn
@@ -74,3 +76,58 @@ def answer_record(answer: Answer) -> dict:
     if not answer.answered:
         record["message"] = no_answer_text(answer)
     return record
+
+
+# ---------------------------------------------------------------- Telegram (HTML parse mode)
+
+
+def telegram_answer(result: Result, terms: tuple[str, ...], position: int, total: int) -> list[str]:
+    """One result as Telegram HTML parts (≤ 4096 each): bold headline, passage with the question's
+    terms in bold, source line, and where it sits among the results."""
+    from bot.telegram_html import escape, highlight, split_message
+
+    p = result.passage
+    marked = [t for t in terms if len(t) > 1]
+    body = highlight(p.text, marked)
+    counter = f"（第 {position} / {total} 个结果）" if total > 1 else ""
+    html = f"<b>{escape(headline(result))}</b>\n\n{body}\n\n<i>{escape(source_line(p))}</i>"
+    if counter:
+        html += f"\n{escape(counter)}"
+    return split_message(html)
+
+
+def telegram_outline(passage: Passage) -> list[str]:
+    """A list's outline: lead, then numbered headlines (each also a button in the bot)."""
+    from bot.telegram_html import escape, split_message
+
+    lines = passage.text.split("\n")
+    title = f"<b>{escape(passage.list_label or '要点')} · 全部要点（共{int_to_cn(passage.list_size or 0)}条）</b>"
+    html = "\n".join([title, "", *(escape(line) for line in lines), "", f"<i>{escape(source_line(passage))}</i>"])
+    return split_message(html)
+
+
+def telegram_no_answer(answer: Answer, examples: list[str]) -> str:
+    from bot.telegram_html import escape
+
+    lines = [escape(no_answer_text(answer)), "", "可以试试 /outline 查看公报中的各条要点，或这样问："]
+    lines += [f"• {escape(e)}" for e in examples[:2]]
+    return "\n".join(lines)
+
+
+def example_questions(lists: list) -> list[str]:
+    """Three example questions built from the indexed lists (so they fit whatever bulletins are loaded)."""
+    if not lists:
+        return ["会议提出了哪些要求？", "第一条要求是什么？", "会议是哪天召开的？"]
+    biggest = max(lists, key=lambda nl: (nl.size, nl.label))
+    third = min(3, biggest.size)
+    topic = re.sub(r"^[一二三四五六七八九十]+[是要]有?|^第[一二三四五六七八九十]+[，,、]|^[（(][^)）]+[)）]", "",
+                   biggest.headlines[third - 1])
+    prefix = re.sub(r"^[一二三四五六七八九十两]+个", "", biggest.label)
+    if topic.startswith(prefix):
+        topic = topic[len(prefix):]  # "聚力项目招引…" → "项目招引…"
+    topic = re.split(r"[，,、；;]", topic)[0]
+    import jieba.posseg
+
+    words = [w.word for w in jieba.posseg.cut(topic) if len(w.word) >= 2 and w.flag[:1] in ("n", "v")][:2]
+    topic = "".join(words) or topic[:8]
+    return [f"{biggest.label}分别是什么？", f"{biggest.label}的第{int_to_cn(third)}条是什么？", f"{topic}有什么要求？"]

@@ -35,6 +35,7 @@ LIST_ASK = re.compile(
     rf"(?:是什么|是哪些|有哪些|都有|包括|内容)|全部要点|所有要点|哪几方面"
 )
 
+ORDINAL_WORD = re.compile(rf"第?{_N}(?:个|条|点|项)?")
 # A question asking for several things ("有哪些要求", "包括什么").
 ASKS_FOR_MANY = re.compile(r"哪些|哪几|什么要求|要求是什么|包括什么|包括哪|有什么")
 
@@ -221,10 +222,12 @@ class Searcher:
                 else:
                     picked += [(rid, p, True) for rid, p in points if p.kind == "outline"]
 
+        # Terms to mark in the answer: the question's content words, not its ordinal ("第三个").
+        marked = tuple(t for t in query_terms(intent.rest) if len(t) > 1 and not ORDINAL_WORD.fullmatch(t))
         evidence = Evidence(round(dense_top, 4), round(coverage, 4), round(list_score, 4))
         answered = bool(picked) or self._on_topic(evidence)
         if not answered:
-            return Answer(question, normalized, False, (), intent, tuple(terms), evidence, snap.generation)
+            return Answer(question, normalized, False, (), intent, marked, evidence, snap.generation)
 
         results: list[Result] = []
         top_score = fused[0][1] if fused else 0.0
@@ -237,7 +240,7 @@ class Searcher:
         for doc, s in order:
             if doc in by_id:
                 results.append(Result(len(results) + 1, round(s, 6), doc, by_id[doc]))
-        return Answer(question, normalized, True, tuple(results[:k]), intent, tuple(terms), evidence, snap.generation)
+        return Answer(question, normalized, True, tuple(results[:k]), intent, marked, evidence, snap.generation)
 
     @staticmethod
     def _lexical_query(normalized: str, terms: list[str]) -> list[str]:
