@@ -47,8 +47,9 @@ def _searcher(config: Config):
     return Searcher(config, _embedder(config))
 
 
-def print_report(report, out=sys.stdout) -> None:
+def print_report(report, out=None) -> None:
     """What a sync did: added / replaced / unchanged / removed, with counts."""
+    out = out or sys.stdout
     def line(label: str, items: list) -> None:
         if items:
             print(f"  {label}: {len(items)}  ({', '.join(map(str, items[:6]))}{' …' if len(items) > 6 else ''})", file=out)

@@ -23,9 +23,9 @@ import numpy as np
 from bot import vectors
 from bot.errors import IndexUnavailable
 from bot.passages import NumberedList, Passage
-from bot.textutil import char_bigrams, char_unigrams, tokens
+from bot.textutil import char_bigrams, char_unigrams, normalize_text, to_simplified, tokens
 
-INDEX_VERSION = "1"
+INDEX_VERSION = "2"  # bump when what is stored changes; older indexes ask for --rebuild
 CURRENT = "CURRENT"
 SQLITE_NAME = "index.sqlite"
 FAISS_NAME = "vectors.faiss"
@@ -35,7 +35,8 @@ SEARCHABLE_KINDS = ("point", "text")
 SCHEMA = """
 CREATE TABLE manifest(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE bulletins(file TEXT PRIMARY KEY, sha TEXT NOT NULL, format TEXT, encoding TEXT,
-                       added_at TEXT NOT NULL, articles INTEGER NOT NULL DEFAULT 0, note TEXT);
+                       added_at TEXT NOT NULL, articles INTEGER NOT NULL DEFAULT 0, note TEXT,
+                       article_ids TEXT NOT NULL DEFAULT '[]');
 CREATE TABLE articles(article_id TEXT PRIMARY KEY, file TEXT NOT NULL, position INTEGER, title TEXT,
                       date TEXT, date_text TEXT, speakers TEXT, byline TEXT, chars INTEGER);
 CREATE TABLE lists(list_id TEXT PRIMARY KEY, article_id TEXT NOT NULL, style TEXT, size INTEGER,
@@ -68,31 +69,39 @@ class Manifest:
 COLUMN_WEIGHTS = (1.0, 0.5, 0.2, 1.0, 0.2)
 
 
+# Passages are indexed in the form questions are searched in (NFKC, simplified characters), so a
+# bulletin in traditional characters or full-width digits is found by ordinary questions; the
+# passage itself is shown as published.
+
+
 def lexical_body(passage: Passage) -> str:
-    return " ".join(tokens(passage.text))
+    return " ".join(tokens(normalize_text(passage.text)))
 
 
 def lexical_grams(passage: Passage) -> str:
-    return " ".join(char_bigrams(passage.text))
+    return " ".join(char_bigrams(normalize_text(passage.text)))
 
 
 def lexical_chars(passage: Passage) -> str:
-    return " ".join(char_unigrams(passage.text))
+    return " ".join(char_unigrams(normalize_text(passage.text)))
 
 
 def lexical_head(passage: Passage) -> str:
     """A point's headline states its topic; matching it says more than matching its body."""
-    return " ".join(tokens(passage.headline) + char_bigrams(passage.headline)) if passage.headline else ""
+    if not passage.headline:
+        return ""
+    head = normalize_text(passage.headline)
+    return " ".join(tokens(head) + char_bigrams(head))
 
 
 def lexical_context(passage: Passage) -> str:
     """Title, speaker and list lead: they say what a point is about without being its words."""
     parts = [passage.title, passage.speaker or "", passage.list_label or "", passage.lead or ""]
-    return " ".join(tokens(" ".join(p for p in parts if p)))
+    return " ".join(tokens(normalize_text(" ".join(p for p in parts if p))))
 
 
 def embedding_text(passage: Passage) -> str:
-    return passage.text
+    return to_simplified(passage.text)
 
 
 # ---------------------------------------------------------------- reading
@@ -324,12 +333,19 @@ class GenerationWriter:
         if ids:
             self.vectors.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32), np.asarray(ids, dtype=np.int64))
 
-    def set_bulletin(self, file: str, sha: str, fmt: str, encoding: str, articles: int, note: str = "") -> None:
+    def set_bulletin(self, file: str, sha: str, fmt: str, encoding: str, article_ids: list[str],
+                     owned: int, note: str = "") -> None:
+        """Record a file: its content hash and every article it holds (owned or duplicate)."""
         self.db.execute(
-            "INSERT INTO bulletins VALUES (?,?,?,?,?,?,?) ON CONFLICT(file) DO UPDATE SET sha=excluded.sha, "
-            "format=excluded.format, encoding=excluded.encoding, articles=excluded.articles, note=excluded.note",
-            (file, sha, fmt, encoding, time.strftime("%Y-%m-%d %H:%M:%S"), articles, note),
+            "INSERT INTO bulletins VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(file) DO UPDATE SET sha=excluded.sha, "
+            "format=excluded.format, encoding=excluded.encoding, articles=excluded.articles, note=excluded.note, "
+            "article_ids=excluded.article_ids",
+            (file, sha, fmt, encoding, time.strftime("%Y-%m-%d %H:%M:%S"), owned, note, json.dumps(article_ids)),
         )
+
+    def reassign_article(self, article_id: str, file: str) -> None:
+        """An article whose file went away stays, owned by another file that holds it too."""
+        self.db.execute("UPDATE articles SET file = ? WHERE article_id = ?", (file, article_id))
 
     def remove_bulletin(self, file: str) -> None:
         self.db.execute("DELETE FROM bulletins WHERE file = ?", (file,))

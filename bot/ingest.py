@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import json
 import shutil
 import sqlite3
 import time
@@ -190,6 +191,9 @@ def _sync_locked(config: Config, embedder: Embedder, base: IndexSnapshot | None,
     report = SyncReport()
     old_bulletins = {b["file"]: b for b in base.bulletins()} if base else {}
     old_articles = {a["article_id"]: a for a in base.articles()} if base else {}
+    old_by_file: dict[str, list[str]] = {}
+    for aid, a in old_articles.items():
+        old_by_file.setdefault(a["file"], []).append(aid)
 
     wanted: dict[str, str] = {}  # article_id -> file that owns it
     parsed: list[ParsedBulletin] = []
@@ -202,11 +206,11 @@ def _sync_locked(config: Config, embedder: Embedder, base: IndexSnapshot | None,
         sha = file_sha(data)
         seen_files.add(path.name)
         old = old_bulletins.get(path.name)
-        if old and old["sha"] == sha:
+        held = json.loads(old["article_ids"]) if old else []
+        if old and old["sha"] == sha and all(aid in old_articles for aid in held):
             report.files_unchanged.append(path.name)
-            for aid, a in old_articles.items():
-                if a["file"] == path.name:
-                    wanted.setdefault(aid, path.name)
+            for aid in held:
+                wanted.setdefault(aid, path.name)
         else:
             changed_paths.append((path, data))
     for i, (path, data) in enumerate(changed_paths):
@@ -217,9 +221,8 @@ def _sync_locked(config: Config, embedder: Embedder, base: IndexSnapshot | None,
         except BulletinError as exc:
             report.errors.append((path.name, exc.message))
             # Keep what an unreadable file contributed before: nothing is lost to a bad edit.
-            for aid, a in old_articles.items():
-                if a["file"] == path.name:
-                    wanted.setdefault(aid, path.name)
+            for aid in old_by_file.get(path.name, []):
+                wanted.setdefault(aid, path.name)
             continue
         parsed.append(pb)
         for a in pb.articles:
@@ -245,7 +248,8 @@ def _sync_locked(config: Config, embedder: Embedder, base: IndexSnapshot | None,
     replaced_ids = {removed_keys[(a.title, a.date)] for _, a in new_articles if (a.title, a.date) in removed_keys}
     report.articles_removed = [old_articles[aid]["title"] for aid in to_remove if aid not in replaced_ids]
 
-    bulletin_changes = bool(parsed) or bool(removed_files)
+    reassigned = any(aid in old_articles and old_articles[aid]["file"] != f for aid, f in wanted.items())
+    bulletin_changes = bool(parsed) or bool(removed_files) or reassigned
     if base is not None and not to_remove and not new_articles and not bulletin_changes:
         report.manifest = base.manifest
         return report
@@ -270,9 +274,12 @@ def _sync_locked(config: Config, embedder: Embedder, base: IndexSnapshot | None,
             report.lists += [(nl.label, nl.size) for nl in lists]
         for f in removed_files:
             writer.remove_bulletin(f)
+        for aid, file in wanted.items():
+            if aid in old_articles and old_articles[aid]["file"] != file and aid not in to_remove:
+                writer.reassign_article(aid, file)
         for pb in parsed:
             owned = sum(1 for a in pb.articles if wanted.get(a.article_id) == pb.file)
-            writer.set_bulletin(pb.file, pb.sha, pb.format, pb.encoding, owned)
+            writer.set_bulletin(pb.file, pb.sha, pb.format, pb.encoding, [a.article_id for a in pb.articles], owned)
         report.manifest = writer.publish(embedder.name)
     except BaseException:
         writer.abandon()

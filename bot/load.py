@@ -143,7 +143,8 @@ def _html_lines(data: bytes) -> tuple[list[str], set[int], str]:
     extracted = trafilatura.extract(
         html, output_format="markdown", include_comments=False, include_tables=True, favor_recall=True
     )
-    if not extracted or not _CJK.search(extracted):
+    # Navigation, menus and footers are link lists without sentences; a bulletin has sentences.
+    if not extracted or not _CJK.search(extracted) or not re.search(r"[\u4e00-\u9fff][^\n]{8,}[。！？!?]", extracted):
         raise BulletinError("网页中没有找到正文（可能只有导航或脚本）。")
     title = trafilatura.extract_metadata(html)
     lines, headings = _markdown_lines(extracted)

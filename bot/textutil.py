@@ -37,6 +37,11 @@ def normalize_text(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def to_simplified(text: str) -> str:
+    """Traditional → simplified characters; simplified text comes back unchanged."""
+    return _t2s().convert(text)
+
+
 def split_sentences(text: str) -> list[str]:
     """Split at 。！？；!?; (keeping closing quotes with their sentence); never cut inside a sentence."""
     return [s for s in SENTENCE_SPLIT.split(text) if s.strip()]
