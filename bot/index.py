@@ -122,7 +122,7 @@ class IndexSnapshot:
             self.db = sqlite3.connect(f"file:{db_path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
             self.db.row_factory = sqlite3.Row
             meta = dict(self.db.execute("SELECT key, value FROM manifest").fetchall())
-            self.vectors = faiss.read_index(str(vec_path))
+            self.vectors = vectors.prepare(faiss.read_index(str(vec_path)))
         except (sqlite3.DatabaseError, RuntimeError) as exc:
             raise IndexUnavailable(f"the index is damaged ({exc}); {REBUILD_HINT}") from exc
         try:

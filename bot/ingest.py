@@ -156,6 +156,9 @@ def embed_passages(texts: list[str], embedder: Embedder, cache: EmbeddingCache, 
                    progress: Progress | None, batch: int = 256) -> np.ndarray:
     known = cache.get_many(texts)
     todo = list(dict.fromkeys(t for t in texts if cache.key(t) not in known))
+    # Longest first across all chunks, as sentence-transformers does within one call: batches of
+    # similar length waste no time on padding, so indexing runs at the bare model's speed.
+    todo.sort(key=len, reverse=True)
     report.cached += len(texts) - len(todo)
     for i in range(0, len(todo), batch):
         chunk = todo[i : i + batch]

@@ -1,0 +1,266 @@
+"""`policybot bench`: answer latency, indexing throughput, cold start, memory and index size, each
+set against the bare model measured in the same run, at the bundled corpus and at scale.
+
+Each measurement runs in its own subprocess so its peak memory and cold start are its own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+from bot.config import Config, load_config
+
+COLD_QUESTION = "第三个聚力是什么"
+DEFAULT_EVAL = Path("../shared/dev_eval.yaml")
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _dir_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    k = (len(ordered) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+# ---------------------------------------------------------------- phases (run in subprocesses)
+
+
+def phase_index(config: Config, bare_sample: int) -> dict:
+    """Rebuild with a cold embedding cache; then encode the same passages with the bare model."""
+    from bot.embed import Embedder
+    from bot.index import SEARCHABLE_KINDS, current_generation, embedding_text, open_snapshot
+    from bot.ingest import sync
+
+    shutil.rmtree(config.index, ignore_errors=True)
+    embedder = Embedder(config.model)
+    embedder.encode(["预热"])  # model load is cold start, not indexing
+    started = time.perf_counter()
+    report = sync(config, embedder, rebuild=True)
+    seconds = time.perf_counter() - started
+    snap = open_snapshot(config.index)
+    texts = [embedding_text(p) for p in (
+        snap.passages_by_ids([r[0] for r in snap.db.execute(
+            f"SELECT id FROM passages WHERE kind IN {SEARCHABLE_KINDS} ORDER BY id")]).values())]
+    if bare_sample and len(texts) > bare_sample:
+        step = len(texts) / bare_sample
+        texts = [texts[int(i * step)] for i in range(bare_sample)]
+    started = time.perf_counter()
+    embedder.model.encode(texts, batch_size=config.model.batch_size, normalize_embeddings=True)
+    bare_seconds = time.perf_counter() - started
+    index_pps = report.manifest.passages / seconds
+    bare_pps = len(texts) / bare_seconds
+    from bot import vectors
+
+    return {
+        "passages": report.manifest.passages,
+        "articles": report.manifest.articles,
+        "index_seconds": round(seconds, 2),
+        "index_passages_per_s": round(index_pps, 2),
+        "bare_encode_passages": len(texts),
+        "bare_encode_passages_per_s": round(bare_pps, 2),
+        "index_to_bare_ratio": round(index_pps / bare_pps, 3),
+        "approximate": vectors.is_approximate(snap.vectors),
+        "index_bytes": _dir_bytes(config.index / current_generation(config.index)),
+        "embedding_cache_bytes": (config.index / "embeddings.sqlite").stat().st_size,
+        "index_peak_rss_mb": round(_peak_rss_mb(), 1),
+    }
+
+
+def phase_query(config: Config, eval_file: Path, rounds: int) -> dict:
+    """Warm answer latency vs bare question embedding, lexical search alone, and ANN recall."""
+    import numpy as np
+
+    from bot import vectors
+    from bot.evaluate import load_cases
+    from bot.search import Searcher
+    from bot.textutil import normalize_text, query_terms
+
+    questions = [c.q for c in load_cases(eval_file)]
+    searcher = Searcher(config)
+    model = searcher.embedder.model
+    for q in questions:  # warm-up: model, jieba, OpenCC, SQLite pages
+        searcher.search(q)
+        model.encode([q])
+    answer_ms, embed_ms, lexical_ms = [], [], []
+    snap = searcher.snapshot
+    for _ in range(rounds):
+        for q in questions:
+            searcher.embedder._cache.clear()  # a fair comparison: every answer embeds its question
+            t = time.perf_counter()
+            searcher.search(q)
+            answer_ms.append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            model.encode([q], normalize_embeddings=True)
+            embed_ms.append((time.perf_counter() - t) * 1000)
+            n = normalize_text(q)
+            t = time.perf_counter()
+            snap.lexical(searcher._lexical_query(n, query_terms(n)), config.search.candidates)
+            lexical_ms.append((time.perf_counter() - t) * 1000)
+    result = {
+        "questions": len(questions),
+        "rounds": rounds,
+        "answer_ms_p50": round(statistics.median(answer_ms), 2),
+        "answer_ms_p95": round(_percentile(answer_ms, 0.95), 2),
+        "embed_ms_p50": round(statistics.median(embed_ms), 2),
+        "embed_ms_p95": round(_percentile(embed_ms, 0.95), 2),
+        "answer_to_embed_ratio": round(statistics.median(answer_ms) / statistics.median(embed_ms), 3),
+        "lexical_ms_p50": round(statistics.median(lexical_ms), 2),
+        "lexical_ms_p95": round(_percentile(lexical_ms, 0.95), 2),
+        "answer_ms": [round(x, 2) for x in answer_ms],
+    }
+    if vectors.is_approximate(snap.vectors):
+        ids, vecs = vectors.all_vectors(snap.vectors)
+        import faiss
+
+        exact = faiss.IndexIDMap2(faiss.IndexFlatIP(vecs.shape[1]))
+        exact.add_with_ids(vecs, ids)
+        rng = np.random.default_rng(0)
+        probes = np.concatenate([model.encode(questions, normalize_embeddings=True).astype("float32"),
+                                 vecs[rng.choice(len(vecs), 200, replace=False)]])
+        _, approx_ids = vectors.search(snap.vectors, probes, 10)
+        _, exact_ids = exact.search(probes, 10)
+        hits = sum(len(set(a) & set(e)) for a, e in zip(approx_ids.tolist(), exact_ids.tolist()))
+        result["ann_recall_at_10"] = round(hits / exact_ids.size, 4)
+        result["ann_nprobe"] = vectors.NPROBE
+    result["query_peak_rss_mb"] = round(_peak_rss_mb(), 1)
+    return result
+
+
+# ---------------------------------------------------------------- orchestration
+
+
+def _site(base: Config, folder: Path, size: str) -> Path:
+    """A folder with its own config.yaml, corpus/ and index/ for one corpus size."""
+    from bot.scale_corpus import make_scale_corpus
+
+    folder.mkdir(parents=True, exist_ok=True)
+    corpus = folder / "corpus"
+    if not corpus.exists():
+        corpus.mkdir()
+        for f in base.corpus.iterdir():
+            if f.is_file():
+                shutil.copy(f, corpus / f.name)
+        if size != "bundled":
+            make_scale_corpus(int(size), corpus, base.corpus, default_year=base.ingest.default_year)
+    raw = yaml.safe_load(base.path.read_text(encoding="utf-8"))
+    raw.update({"corpus": "corpus", "index": "index", "data": "data"})
+    path = folder / "config.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def _run_phase(args: list[str]) -> dict:
+    proc = subprocess.run([sys.executable, "-m", "bot.bench", *args], capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError(f"bench phase {args[0]} failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _cold_start(config_path: Path) -> float:
+    """Process start to the first answer line printed."""
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "bot", "--config", str(config_path), "query", "-k", "1",
+                             COLD_QUESTION], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    proc.stdout.readline()
+    seconds = time.perf_counter() - started
+    proc.wait()
+    return round(seconds, 2)
+
+
+def run_bench(config: Config, sizes: list[str], out: Path, eval_file: Path, rounds: int, bare_sample: int,
+              reuse: bool) -> dict:
+    results = {
+        "date": time.strftime("%Y-%m-%d"),
+        "machine": f"{os.cpu_count()} CPU cores, no GPU, Python {sys.version.split()[0]}",
+        "model": config.model.name,
+        "sizes": [],
+    }
+    for size in sizes:
+        print(f"[bench] {size}: preparing corpus …", file=sys.stderr, flush=True)
+        cfg_path = _site(config, out / f"size-{size}", size)
+        row: dict = {"size": size}
+        if reuse and (out / f"size-{size}" / "index" / "CURRENT").exists():
+            row["index"] = json.loads((out / f"size-{size}" / "index-result.json").read_text())
+        else:
+            print(f"[bench] {size}: indexing …", file=sys.stderr, flush=True)
+            row["index"] = _run_phase(["_index", str(cfg_path), str(bare_sample)])
+            (out / f"size-{size}" / "index-result.json").write_text(json.dumps(row["index"]))
+        print(f"[bench] {size}: answering …", file=sys.stderr, flush=True)
+        row["query"] = _run_phase(["_query", str(cfg_path), str(eval_file.resolve()), str(rounds)])
+        row["cold_start_s"] = _cold_start(cfg_path)
+        results["sizes"].append(row)
+        print(format_table(results), file=sys.stderr, flush=True)
+    return results
+
+
+def format_table(results: dict) -> str:
+    head = ("size", "passages", "p50 ms", "p95 ms", "embed p50", "ratio", "lexical p50", "index p/s",
+            "bare p/s", "ratio", "cold s", "RSS MB", "index MB", "recall@10")
+    lines = [" | ".join(head), " | ".join("---" for _ in head)]
+    for row in results["sizes"]:
+        i, q = row["index"], row["query"]
+        lines.append(" | ".join(str(x) for x in (
+            row["size"], i["passages"], q["answer_ms_p50"], q["answer_ms_p95"], q["embed_ms_p50"],
+            q["answer_to_embed_ratio"], q["lexical_ms_p50"], i["index_passages_per_s"],
+            i["bare_encode_passages_per_s"], i["index_to_bare_ratio"], row["cold_start_s"],
+            max(i["index_peak_rss_mb"], q["query_peak_rss_mb"]), round(i["index_bytes"] / 1048576, 1),
+            q.get("ann_recall_at_10", "exact"),
+        )))
+    return "\n".join("| " + line + " |" for line in lines)
+
+
+def register_cli(sub) -> None:
+    p = sub.add_parser("bench", help="measure latency, throughput, cold start, memory, index size")
+    p.add_argument("--sizes", default="bundled,10000", help="comma-separated: bundled and/or passage counts")
+    p.add_argument("--out", default="bench", help="working folder for the scale corpora and indexes")
+    p.add_argument("--json", help="write the results as JSON to this file")
+    p.add_argument("--eval", default=str(DEFAULT_EVAL), help="questions to time (dev_eval.yaml format)")
+    p.add_argument("--rounds", type=int, default=3)
+    p.add_argument("--bare-sample", type=int, default=0,
+                   help="encode only this many of the indexed passages for the bare-model figure (0 = all)")
+    p.add_argument("--reuse", action="store_true", help="reuse indexes built by an earlier run")
+    p.set_defaults(func=_cmd_bench)
+
+
+def _cmd_bench(args, config: Config) -> int:
+    from bot.errors import PolicyBotError
+
+    eval_file = Path(args.eval)
+    if not eval_file.is_file():
+        raise PolicyBotError(f"questions file not found: {eval_file} (use --eval FILE)")
+    sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
+    for s in sizes:
+        if s != "bundled" and not s.isdigit():
+            raise PolicyBotError(f"--sizes takes 'bundled' or passage counts, not {s!r}")
+    results = run_bench(config, sizes, Path(args.out), eval_file, args.rounds, args.bare_sample, args.reuse)
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(format_table(results))
+    return 0
+
+
+if __name__ == "__main__":  # phases, run by run_bench in subprocesses
+    phase, cfg = sys.argv[1], load_config(sys.argv[2])
+    if phase == "_index":
+        print(json.dumps(phase_index(cfg, int(sys.argv[3]))))
+    elif phase == "_query":
+        print(json.dumps(phase_query(cfg, Path(sys.argv[3]), int(sys.argv[4]))))
+    else:
+        raise SystemExit(f"unknown phase {phase}")
