@@ -6,8 +6,6 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-import jieba.posseg
-
 import bot.textutil  # noqa: F401  (quiets jieba before first use)
 
 from bot.load import Block, LoadedBulletin
@@ -52,6 +50,8 @@ def speech_marks(text: str) -> list[tuple[int, str]]:
 
     Part-of-speech tagging is the slow part of indexing, so only the clause in front of each speech
     verb is tagged, never the whole text."""
+    import jieba.posseg  # its tables take a second to load, and answering questions never needs them
+
     marks: dict[int, str] = {}
     done: set[int] = set()
     for verb in _VERB.finditer(text):

@@ -184,6 +184,19 @@ def _cold_start(config_path: Path) -> float:
     return round(seconds, 2)
 
 
+def _bare_model_load(config: Config) -> float:
+    """Process start to the bare model loaded: the floor under any cold start with this model."""
+    from bot.embed import resolve_model
+
+    code = ("import os, sys; os.environ.setdefault('HF_HUB_OFFLINE', '1');"
+            "from sentence_transformers import SentenceTransformer;"
+            "SentenceTransformer(sys.argv[1], device='cpu').encode(['x']); print('ok', flush=True)")
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code, resolve_model(config.model.name)], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return round(time.perf_counter() - started, 2)
+
+
 def run_bench(config: Config, sizes: list[str], out: Path, eval_file: Path, rounds: int, bare_sample: int,
               reuse: bool) -> dict:
     results = {
@@ -205,6 +218,7 @@ def run_bench(config: Config, sizes: list[str], out: Path, eval_file: Path, roun
         print(f"[bench] {size}: answering …", file=sys.stderr, flush=True)
         row["query"] = _run_phase(["_query", str(cfg_path), str(eval_file.resolve()), str(rounds)])
         row["cold_start_s"] = _cold_start(cfg_path)
+        row["bare_model_load_s"] = _bare_model_load(config)
         results["sizes"].append(row)
         print(format_table(results), file=sys.stderr, flush=True)
     return results
@@ -212,14 +226,14 @@ def run_bench(config: Config, sizes: list[str], out: Path, eval_file: Path, roun
 
 def format_table(results: dict) -> str:
     head = ("size", "passages", "p50 ms", "p95 ms", "embed p50", "ratio", "lexical p50", "index p/s",
-            "bare p/s", "ratio", "cold s", "RSS MB", "index MB", "recall@10")
+            "bare p/s", "ratio", "cold s", "model load s", "RSS MB", "index MB", "recall@10")
     lines = [" | ".join(head), " | ".join("---" for _ in head)]
     for row in results["sizes"]:
         i, q = row["index"], row["query"]
         lines.append(" | ".join(str(x) for x in (
             row["size"], i["passages"], q["answer_ms_p50"], q["answer_ms_p95"], q["embed_ms_p50"],
             q["answer_to_embed_ratio"], q["lexical_ms_p50"], i["index_passages_per_s"],
-            i["bare_encode_passages_per_s"], i["index_to_bare_ratio"], row["cold_start_s"],
+            i["bare_encode_passages_per_s"], i["index_to_bare_ratio"], row["cold_start_s"], row.get("bare_model_load_s", "-"),
             max(i["index_peak_rss_mb"], q["query_peak_rss_mb"]), round(i["index_bytes"] / 1048576, 1),
             q.get("ann_recall_at_10", "exact"),
         )))

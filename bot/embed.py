@@ -47,6 +47,18 @@ class Embedder:
         self._lock = threading.Lock()
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
 
+    def preload(self) -> None:
+        """Load the model in a background thread (importing torch and transformers takes seconds),
+        so that a process reads its index and dictionaries meanwhile; `model` waits for it."""
+        def load() -> None:
+            try:
+                self.model
+            except Exception:  # noqa: BLE001 - the caller meets the same error, with its message, on first use
+                pass
+
+        if self._model is None:
+            threading.Thread(target=load, name="model-preload", daemon=True).start()
+
     @property
     def model(self):
         with self._lock:

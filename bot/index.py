@@ -179,6 +179,15 @@ class IndexSnapshot:
         ).fetchall()
         return [(row["id"], _row_passage(row)) for row in rows]
 
+    def list_ids_of(self, ids: list[int]) -> list[str | None]:
+        """The list each passage belongs to (None for plain text), in the order of ids."""
+        found: dict[int, str | None] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            found.update(self.db.execute(
+                f"SELECT id, list_id FROM passages WHERE id IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+        return [found.get(i) for i in ids]
+
     def articles(self) -> list[dict]:
         rows = self.db.execute(
             "SELECT a.*, (SELECT count(*) FROM passages p WHERE p.article_id = a.article_id) AS passages "

@@ -49,8 +49,10 @@ def build_pools(corpus: Path, default_year: int | None = None) -> Pools:
             for word in jieba.posseg.cut(article.text):
                 if word.flag == "ns" and 2 <= len(word.word) <= 4:
                     places.add(word.word)
-                elif word.flag == "nr" and len(word.word) == 3:
+                elif word.flag == "nr" and len(word.word) == 3 and word.word[-1] not in "省市区县镇街村乡":
                     people.add(word.word)
+    # A sentence never spans a paragraph break (a point's continuation can hold one).
+    sentences = [re.sub(r"\s+", "", s) for s in sentences]
     return Pools(sentences, lists, sorted(places), sorted(people), titles)
 
 
@@ -81,7 +83,9 @@ def _article(i: int, rng: random.Random, pools: Pools) -> tuple[str, int]:
         follow = rests[j] if j < len(rests) and rests[j] else []
         extra = [_vary(s, rng, pools) for s in (follow[:1] + rng.sample(pools.sentences, rng.randint(1, 2)))]
         points.append(f"{int_to_cn(j + 1)}要{bodies[j]}。" + "".join(extra))
-    lead_sentence = re.sub(r"^.{0,6}?(强调|指出|要求)[,，]?", "", lead) or "要抓好以下工作。"
+    lead_sentence = re.sub(r"^.{0,6}?(强调|指出|要求)[,，]?", "", lead) or "要抓好以下工作"
+    if not re.search(r"[。：:！？；，,]$", lead_sentence):
+        lead_sentence += "："  # a point opens a sentence or a clause, as in the source
     body = f"{speaker}强调,{lead_sentence}" + "".join(points)
     closing = "".join(_vary(s, rng, pools) for s in rng.sample(pools.sentences, 3))
     byline = rng.choice(pools.people or ["记者"])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 import threading
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -123,6 +124,12 @@ class Searcher:
         self._lock = threading.Lock()
         self._snapshot: IndexSnapshot | None = None
         self._lists: list[_ListDescriptor] = []
+        # Inverted maps over the lists, so naming a list costs the question's terms, not the number of lists.
+        self._named_index: dict[str, set[int]] = {}
+        self._head_share: dict[str, dict[int, float]] = {}
+        self._by_size: dict[int, set[int]] = {}
+        if current_generation(config.index):
+            self.embedder.preload()  # overlaps the model's import with reading the index
         self.refresh()
 
     @property
@@ -149,6 +156,16 @@ class Searcher:
                 )
                 for nl in snap.lists.values()
             ]
+            named_index: dict[str, set[int]] = defaultdict(set)
+            head_share: dict[str, dict[int, float]] = defaultdict(dict)
+            by_size: dict[int, set[int]] = defaultdict(set)
+            for i, d in enumerate(self._lists):
+                by_size[d.nl.size].add(i)
+                for t in d.named:
+                    named_index[t].add(i)
+                for t, c in Counter(t for h in d.heads for t in h).items():
+                    head_share[t][i] = c / len(d.heads)
+            self._named_index, self._head_share, self._by_size = dict(named_index), dict(head_share), dict(by_size)
             self._snapshot = snap  # old snapshots stay valid for searches already running
             return True
 
@@ -212,8 +229,7 @@ class Searcher:
         if intent.kind in ("ordinal", "list"):
             rest_terms = query_terms(intent.rest)
             rest_weights = {t: weights.get(t, idf(0, n_docs)) for t in rest_terms}
-            fused_rank = {doc: r for r, (doc, _) in enumerate(fused)}
-            chosen = self._choose_lists(snap, intent, rest_weights, fused_rank)
+            chosen = self._choose_lists(snap, intent, rest_weights, [doc for doc, _ in fused])
             if chosen:
                 list_score, nl = chosen[0]
                 points = snap.list_points(nl.list_id)
@@ -269,39 +285,43 @@ class Searcher:
         words = [t for t in query_terms(question) if len(t) > 1]
         if not words:
             return None
-        named = [d.nl for d in self._lists if all(t in d.named for t in words)]
-        return named[0] if len(named) == 1 else None
+        named = set.intersection(*(self._named_index.get(t, set()) for t in words))
+        return self._lists[named.pop()].nl if len(named) == 1 else None
 
     def _choose_lists(self, snap: IndexSnapshot, intent: Intent, weights: dict[str, float],
-                      fused_rank: dict[int, int]) -> list[tuple[float, NumberedList]]:
+                      fused: list[int]) -> list[tuple[float, NumberedList]]:
         """Rank numbered lists by how well the rest of the question names them.
 
         A term found in a list's label, lead or speaker counts fully; one found only in its points'
         headlines counts by the share of headlines holding it (so "聚力" names the list whose every
-        point is a 聚力, not a list where one point mentions it). A matching size ("八个") adds weight."""
-        scored = []
+        point is a 聚力, not a list where one point mentions it). A matching size ("八个") adds weight.
+        Ties go to the list whose point ranks best in the fused ranking."""
         weights = {t: w for t, w in weights.items() if len(t) > 1}  # single characters name nothing
         mean_w = sum(weights.values()) / len(weights) if weights else 1.0
+        scores: dict[int, float] = defaultdict(float)
+        for t, w in weights.items():
+            named = self._named_index.get(t, set())
+            for i in named:
+                scores[i] += w
+            for i, share in self._head_share.get(t, {}).items():
+                if i not in named:
+                    scores[i] += w * share
+        if intent.count:
+            for i in self._by_size.get(intent.count, ()):
+                scores[i] += mean_w
         # "哪八个方面" asks for a list of eight: when such lists exist, only they qualify.
-        exact = bool(intent.count) and any(d.nl.size == intent.count for d in self._lists)
-        for d in self._lists:
-            nl = d.nl
-            if intent.ordinal and nl.size < intent.ordinal:
-                continue
-            if exact and nl.size != intent.count:
-                continue
-            score = 0.0
-            for t, w in weights.items():
-                if t in d.named:
-                    score += w
-                elif d.heads:
-                    share = sum(1 for h in d.heads if t in h) / len(d.heads)
-                    score += w * share
-            if intent.count:
-                score += mean_w if nl.size == intent.count else 0.0
-            if score <= 0:
-                continue
-            best = min((fused_rank.get(rid, 10**6) for rid, p in snap.list_points(nl.list_id)), default=10**6)
-            scored.append((score, -best, nl))
-        scored.sort(key=lambda x: (-x[0], -x[1]))
-        return [(s, nl) for s, _, nl in scored]
+        exact = bool(intent.count) and intent.count in self._by_size
+        candidates = [
+            (score, self._lists[i].nl) for i, score in scores.items()
+            if score > 0
+            and not (intent.ordinal and self._lists[i].nl.size < intent.ordinal)
+            and not (exact and self._lists[i].nl.size != intent.count)
+        ]
+        if not candidates:
+            return []
+        best_rank: dict[str, int] = {}
+        for rank, list_id in enumerate(snap.list_ids_of(fused)):
+            if list_id is not None:
+                best_rank.setdefault(list_id, rank)
+        candidates.sort(key=lambda x: (-x[0], best_rank.get(x[1].list_id, 10**6)))
+        return candidates

@@ -1,0 +1,143 @@
+"""Evaluation report for testers: DIR/report.html with PNG charts of quality and, given a bench
+result, of speed. Chart labels stay ASCII (matplotlib's default font has no Chinese glyphs); the
+questions and passages appear in the HTML, escaped."""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")  # files only, never a window
+import matplotlib.pyplot as plt  # noqa: E402
+
+from bot.errors import PolicyBotError  # noqa: E402
+from bot.evaluate import Report  # noqa: E402
+
+TARGETS = {"answer_to_embed_ratio": 1.5, "index_to_bare_ratio": 0.8}
+
+
+def _save(fig, path: Path) -> str:
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return path.name
+
+
+def chart_hits_by_kind(report: Report, path: Path) -> str:
+    kinds = sorted({c.case.kind for c in report.on_topic})
+    fig, ax = plt.subplots(figsize=(7, 3.6))
+    width = 0.26
+    for j, n in enumerate((1, 3, 5)):
+        values = [report.hit(n, [c for c in report.on_topic if c.case.kind == kind]) for kind in kinds]
+        ax.bar([i + (j - 1) * width for i in range(len(kinds))], values, width, label=f"hit@{n}")
+    ax.set_xticks(range(len(kinds)), kinds)
+    ax.set_ylim(0, 1.05)
+    ax.set_ylabel("share of questions")
+    ax.set_title(f"hit@k by question kind (k = {report.k})")
+    ax.legend(loc="lower right")
+    return _save(fig, path)
+
+
+def chart_chars_read(report: Report, path: Path) -> str:
+    chars = [c.chars_read for c in report.on_topic if c.chars_read is not None]
+    fig, ax = plt.subplots(figsize=(7, 3.2))
+    ax.hist(chars, bins=min(20, max(5, len(chars))), color="#4477aa")
+    if report.median_chars is not None:
+        ax.axvline(report.median_chars, color="#cc3311", linestyle="--", label=f"median {report.median_chars:g}")
+        ax.legend()
+    ax.set_xlabel("characters read until the answer")
+    ax.set_ylabel("questions")
+    ax.set_title("Characters read (found questions)")
+    return _save(fig, path)
+
+
+def chart_latency(bench: dict, path: Path) -> str:
+    fig, ax = plt.subplots(figsize=(7, 3.4))
+    for row in bench["sizes"]:
+        q = row["query"]
+        ax.hist(q.get("answer_ms", []), bins=30, alpha=0.55,
+                label=f"{row['index']['passages']} passages (p50 {q['answer_ms_p50']} ms)")
+        ax.axvline(q["embed_ms_p50"], color="black", linestyle=":", linewidth=1)
+    ax.set_xlabel("warm answer latency, ms (dotted: bare question embedding p50)")
+    ax.set_ylabel("answers")
+    ax.set_title("Answer latency")
+    ax.legend(fontsize=8)
+    return _save(fig, path)
+
+
+def chart_ratios(bench: dict, path: Path) -> str:
+    sizes = [str(r["index"]["passages"]) for r in bench["sizes"]]
+    fig, axes = plt.subplots(1, 2, figsize=(8, 3.2))
+    for ax, (key, section, title) in zip(axes, (
+        ("answer_to_embed_ratio", "query", "answer p50 / bare embed p50 (lower is better)"),
+        ("index_to_bare_ratio", "index", "indexing / bare encode throughput (higher is better)"),
+    )):
+        ax.bar(sizes, [r[section][key] for r in bench["sizes"]], color="#228833")
+        ax.axhline(TARGETS[key], color="#cc3311", linestyle="--", label=f"target {TARGETS[key]}")
+        ax.set_title(title, fontsize=9)
+        ax.set_xlabel("passages")
+        ax.legend(fontsize=8)
+    return _save(fig, path)
+
+
+def _table(head: list[str], rows: list[list]) -> str:
+    out = ["<table><tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in head) + "</tr>"]
+    for row in rows:
+        out.append("<tr>" + "".join(f"<td>{html.escape(str(x))}</td>" for x in row) + "</tr>")
+    return "\n".join(out) + "</table>"
+
+
+def load_bench(path: Path) -> dict:
+    try:
+        bench = json.loads(Path(path).read_text(encoding="utf-8"))
+        bench["sizes"][0]["query"]["answer_ms_p50"]
+    except (OSError, ValueError, KeyError, IndexError, TypeError) as exc:
+        raise PolicyBotError(f"{path} is not a `policybot bench --json` result ({exc})") from exc
+    return bench
+
+
+def write_report(report: Report, folder: Path, bench_file: str | Path | None = None,
+                 title: str = "policybot evaluation") -> Path:
+    """Write folder/report.html and its charts; returns the HTML file's path."""
+    bench = load_bench(Path(bench_file)) if bench_file else None
+    folder.mkdir(parents=True, exist_ok=True)
+    s = report.summary()
+    charts = [chart_hits_by_kind(report, folder / "hits_by_kind.png"),
+              chart_chars_read(report, folder / "chars_read.png")]
+    parts = [
+        f"<h1>{html.escape(title)}</h1>",
+        _table(["questions", "k", "hit@1", "hit@3", "hit@5", "MRR", "off-topic rejected", "median chars read"],
+               [[s["questions"], s["k"], s["hit@1"], s["hit@3"], s["hit@5"], s["mrr"], s["offtopic_rejected"],
+                 s["median_chars_read"]]]),
+        "<h2>hit@3 by kind</h2>",
+        _table(["kind", "hit@3"], [[k, v] for k, v in s["hit@3_by_kind"].items()]),
+    ]
+    parts += [f'<p><img src="{c}" alt="{c}"></p>' for c in charts]
+    misses = report.misses()
+    parts.append(f"<h2>Misses ({len(misses)})</h2>")
+    if misses:
+        parts.append(_table(
+            ["id", "kind", "question", "expected", "answered", "top result"],
+            [[c.case.id, c.case.kind, c.case.q, " | ".join("+".join(g) for g in c.case.expect) or "(no answer)",
+              "yes" if c.answered else "no", c.top_text[:200] or "(nothing)"] for c in misses]))
+    else:
+        parts.append("<p>none</p>")
+    if bench:
+        from bot.bench import format_table
+
+        parts.append(f"<h2>Speed ({html.escape(bench.get('date', ''))}, {html.escape(bench.get('machine', ''))},"
+                     f" model {html.escape(bench.get('model', ''))})</h2>")
+        lines = [ln.strip("| ").split(" | ") for ln in format_table(bench).splitlines()]
+        parts.append(_table(lines[0], lines[2:]))
+        for c in (chart_latency(bench, folder / "latency.png"), chart_ratios(bench, folder / "ratios.png")):
+            parts.append(f'<p><img src="{c}" alt="{c}"></p>')
+    style = ("body{font-family:sans-serif;max-width:60em;margin:2em auto}table{border-collapse:collapse;margin:1em 0}"
+             "td,th{border:1px solid #ccc;padding:.3em .6em;vertical-align:top}th{background:#f4f4f4}")
+    page = (f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+            f"<style>{style}</style></head><body>\n" + "\n".join(parts) + "\n</body></html>\n")
+    out = folder / "report.html"
+    out.write_text(page, encoding="utf-8")
+    return out

@@ -1,0 +1,72 @@
+"""The scale corpus repeats exactly and indexes to about N passages; `policybot bench` runs end to end
+on the bundled corpus and reports every figure (timings are measured there, never asserted here)."""
+
+import hashlib
+import json
+from pathlib import Path
+
+from bot.articles import split_articles
+from bot.cli import main
+from bot.load import load_file
+from bot.passages import article_passages
+from bot.scale_corpus import make_scale_corpus
+from tests.conftest import ROOT, make_config
+
+DEV_EVAL = ROOT.parent / "shared" / "dev_eval.yaml"
+
+
+def digest(folder: Path) -> str:
+    h = hashlib.sha1()
+    for f in sorted(folder.iterdir()):
+        h.update(f.name.encode() + f.read_bytes())
+    return h.hexdigest()
+
+
+def test_scale_corpus_is_deterministic_realistic_and_sized(tmp_path):
+    a = make_scale_corpus(400, tmp_path / "a", ROOT / "corpus")
+    b = make_scale_corpus(400, tmp_path / "b", ROOT / "corpus")
+    c = make_scale_corpus(400, tmp_path / "c", ROOT / "corpus", seed=7)
+    assert digest(tmp_path / "a") == digest(tmp_path / "b")
+    assert digest(tmp_path / "a") != digest(tmp_path / "c")
+    assert a == b
+    passages, lists, titles = 0, 0, set()
+    for f in sorted((tmp_path / "a").iterdir()):
+        for article in split_articles(load_file(f), 2021):
+            titles.add(article.title)
+            ps, numbered = article_passages(article)
+            passages += sum(1 for p in ps if p.kind in ("point", "text"))
+            lists += len(numbered)
+            assert article.date and article.speakers
+    assert 0.85 * 400 <= passages <= 1.15 * 400
+    assert lists >= a["articles"] * 0.9  # every article carries a numbered list, like real meeting reports
+    assert len(titles) == a["articles"]  # no two articles are copies
+
+
+def test_bench_runs_end_to_end_and_reports_every_figure(tmp_path, capsys):
+    cfg = make_config(tmp_path / "site")
+    out = tmp_path / "bench"
+    questions = tmp_path / "q.yaml"
+    questions.write_text('- {id: a, kind: ordinal, q: "第三个聚力是什么", expect: [[三要聚力项目招引]]}\n'
+                         '- {id: b, kind: negative, q: "明天会下雨吗", expect: []}\n', encoding="utf-8")
+    code = main(["--config", str(cfg), "bench", "--sizes", "bundled", "--out", str(out), "--rounds", "1",
+                 "--eval", str(questions), "--json", str(tmp_path / "r.json")])
+    table = capsys.readouterr().out
+    assert code == 0
+    result = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    row = result["sizes"][0]
+    assert row["size"] == "bundled" and row["index"]["passages"] > 30
+    for key in ("index_passages_per_s", "bare_encode_passages_per_s", "index_to_bare_ratio", "index_bytes",
+                "index_peak_rss_mb"):
+        assert row["index"][key] > 0, key
+    for key in ("answer_ms_p50", "answer_ms_p95", "embed_ms_p50", "answer_to_embed_ratio", "lexical_ms_p50"):
+        assert row["query"][key] > 0, key
+    assert len(row["query"]["answer_ms"]) == 2
+    assert row["cold_start_s"] > 0 and row["bare_model_load_s"] > 0
+    assert "| bundled |" in table and "exact" in table
+    assert result["machine"] and result["date"]
+
+
+def test_bench_refuses_bad_sizes_with_a_message(tmp_path, capsys):
+    cfg = make_config(tmp_path / "site")
+    assert main(["--config", str(cfg), "bench", "--sizes", "lots", "--eval", str(DEV_EVAL)]) != 0
+    assert "--sizes" in capsys.readouterr().err

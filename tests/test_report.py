@@ -1,0 +1,68 @@
+"""`policybot eval --report DIR`: an HTML page with charts, the misses with their top result, and
+the bench figures when a bench result is given."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.errors import PolicyBotError
+from bot.evaluate import Case, CaseResult, Report
+from bot.report import write_report
+
+BENCH = {
+    "date": "2026-11-25", "machine": "2 CPU cores", "model": "m3e-small",
+    "sizes": [{
+        "size": "bundled", "cold_start_s": 4.2, "bare_model_load_s": 3.9,
+        "index": {"passages": 39, "index_passages_per_s": 40.0, "bare_encode_passages_per_s": 45.0,
+                  "index_to_bare_ratio": 0.89, "index_bytes": 300000, "index_peak_rss_mb": 900.0},
+        "query": {"answer_ms_p50": 20.0, "answer_ms_p95": 30.0, "embed_ms_p50": 18.0, "answer_to_embed_ratio": 1.11,
+                  "lexical_ms_p50": 0.5, "answer_ms": [18.0, 20.0, 31.0], "query_peak_rss_mb": 800.0},
+    }],
+}
+
+
+def report() -> Report:
+    cases = [
+        CaseResult(Case("a", "ordinal", "第三个聚力是什么", (("三要聚力项目招引",),)), 1, 120, True, "三要聚力项目招引…"),
+        CaseResult(Case("b", "fact", "考察了<哪些>企业 & 地方", (("潍柴",),)), None, None, True, "<script>alert(1)</script>"),
+        CaseResult(Case("c", "negative", "明天会下雨吗", ()), None, None, False, ""),
+    ]
+    return Report(5, cases)
+
+
+def test_report_has_charts_figures_and_escaped_misses(tmp_path):
+    bench = tmp_path / "bench.json"
+    bench.write_text(json.dumps(BENCH), encoding="utf-8")
+    page = write_report(report(), tmp_path / "out", bench_file=bench)
+    html = page.read_text(encoding="utf-8")
+    for png in ("hits_by_kind.png", "chars_read.png", "latency.png", "ratios.png"):
+        assert (tmp_path / "out" / png).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert f'src="{png}"' in html
+    assert "Misses (1)" in html
+    assert "考察了&lt;哪些&gt;企业 &amp; 地方" in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>" not in html
+    assert "0.5" in html and "2 CPU cores" in html  # hit@1 and the bench machine
+
+
+def test_report_without_bench_has_no_speed_section(tmp_path):
+    html = write_report(report(), tmp_path).read_text(encoding="utf-8")
+    assert "Speed" not in html and not (tmp_path / "latency.png").exists()
+
+
+def test_a_file_that_is_not_a_bench_result_is_a_message(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}", encoding="utf-8")
+    with pytest.raises(PolicyBotError, match="bench"):
+        write_report(report(), tmp_path / "x", bench_file=bad)
+
+
+def test_eval_report_from_the_cli(built, tmp_path, capsys):
+    f = tmp_path / "mini.yaml"
+    f.write_text('- {id: a, kind: ordinal, q: "第一个聚力是什么", expect: [[一要聚力项目谋划]]}\n'
+                 '- {id: d, kind: negative, q: "明天会下雨吗", expect: []}\n', encoding="utf-8")
+    assert main(["--config", str(built.path), "eval", str(f), "--report", str(tmp_path / "r")]) == 0
+    assert "report written" in capsys.readouterr().err
+    html = (tmp_path / "r" / "report.html").read_text(encoding="utf-8")
+    assert "Misses (0)" in html and Path(tmp_path / "r" / "hits_by_kind.png").exists()
