@@ -111,7 +111,7 @@ def phase_query(config: Config, eval_file: Path, rounds: int) -> dict:
             embed_ms.append((time.perf_counter() - t) * 1000)
             n = normalize_text(q)
             t = time.perf_counter()
-            snap.lexical(searcher._lexical_query(n, query_terms(n)), config.search.candidates)
+            snap.lexical(searcher.lexical_terms(snap, n, query_terms(n)), config.search.candidates)
             lexical_ms.append((time.perf_counter() - t) * 1000)
     result = {
         "questions": len(questions),

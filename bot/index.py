@@ -222,6 +222,14 @@ class IndexSnapshot:
         rows = self.db.execute(f"SELECT term, doc FROM fts_vocab WHERE col = 'body' AND term IN ({marks})", terms)
         return {term: doc for term, doc in rows}
 
+    def posting_counts(self, terms: list[str]) -> dict[str, int]:
+        """Rows holding each term, summed over the lexical columns: what a query on it costs."""
+        if not terms:
+            return {}
+        marks = ",".join("?" * len(terms))
+        return dict(self.db.execute(
+            f"SELECT term, sum(doc) FROM fts_vocab WHERE term IN ({marks}) GROUP BY term", terms).fetchall())
+
     def bodies(self, ids: list[int]) -> dict[int, set[str]]:
         if not ids:
             return {}

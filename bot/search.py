@@ -36,6 +36,7 @@ LIST_ASK = re.compile(
     rf"(?:是什么|是哪些|有哪些|都有|包括|内容)|全部要点|所有要点|哪几方面"
 )
 
+MIN_LEXICAL_TERMS = 4
 ORDINAL_WORD = re.compile(rf"第?{_N}(?:个|条|点|项)?")
 # A question asking for several things ("有哪些要求", "包括什么").
 ASKS_FOR_MANY = re.compile(r"哪些|哪几|什么要求|要求是什么|包括什么|包括哪|有什么")
@@ -209,7 +210,7 @@ class Searcher:
         cfg = self.config.search
         intent = parse_intent(normalized)
         terms = query_terms(normalized)
-        lexical = snap.lexical(self._lexical_query(normalized, terms), cfg.candidates)
+        lexical = snap.lexical(self.lexical_terms(snap, normalized, terms), cfg.candidates)
         fused = fuse_rankings([[i for i, _ in lexical], [i for i, _ in dense]], cfg.rrf_k,
                               [cfg.lexical_weight, cfg.dense_weight])
         n_docs = max(1, snap.manifest.passages)
@@ -257,6 +258,26 @@ class Searcher:
             if doc in by_id:
                 results.append(Result(len(results) + 1, round(s, 6), doc, by_id[doc]))
         return Answer(question, normalized, True, tuple(results[:k]), intent, marked, evidence, snap.generation)
+
+    def lexical_terms(self, snap: IndexSnapshot, normalized: str, terms: list[str]) -> list[str]:
+        """The lexical query's terms, within the postings budget: when the terms together occur in
+        more passages than the budget, the commonest are dropped (they carry the least BM25 weight
+        and cost the most to score); the MIN_LEXICAL_TERMS rarest always stay."""
+        wanted = self._lexical_query(normalized, terms)
+        budget = self.config.search.lexical_postings
+        if not budget or not wanted:
+            return wanted
+        counts = snap.posting_counts(wanted)
+        if sum(counts.values()) <= budget:
+            return wanted
+        kept, spent = set(), 0
+        for i, t in enumerate(sorted(wanted, key=lambda t: counts.get(t, 0))):
+            cost = counts.get(t, 0)
+            if i >= MIN_LEXICAL_TERMS and spent + cost > budget:
+                break
+            kept.add(t)
+            spent += cost
+        return [t for t in wanted if t in kept]
 
     @staticmethod
     def _lexical_query(normalized: str, terms: list[str]) -> list[str]:

@@ -115,3 +115,26 @@ def test_batch_search_matches_single_search(searcher):
         single = searcher.search(q)
         assert a.answered == single.answered
         assert [r.passage.passage_id for r in a.results] == [r.passage.passage_id for r in single.results]
+
+
+def test_lexical_budget_drops_the_commonest_terms_first(built, embedder):
+    """With a tight postings budget the query keeps its rarest terms (the ones that find the
+    directive) and still answers; the bundled corpus never reaches the default budget."""
+    from dataclasses import replace
+
+    from bot.search import MIN_LEXICAL_TERMS, Searcher
+    from bot.textutil import normalize_text, query_terms
+
+    question = normalize_text("三倒六个一制度是怎么规定的")
+    full = Searcher(built, embedder)
+    snap = full.snapshot
+    wanted = full._lexical_query(question, query_terms(question))
+    assert full.lexical_terms(snap, question, query_terms(question)) == wanted  # default budget: all terms
+
+    tight = Searcher(replace(built, search=replace(built.search, lexical_postings=1)), embedder)
+    kept = tight.lexical_terms(snap, question, query_terms(question))
+    counts = snap.posting_counts(wanted)
+    assert len(kept) == MIN_LEXICAL_TERMS < len(wanted)
+    assert max(counts.get(t, 0) for t in kept) <= min(counts.get(t, 0) for t in wanted if t not in kept)
+    answer = tight.search("三倒六个一制度是怎么规定的")
+    assert answer.answered and "三倒六个一" in answer.results[0].passage.text
