@@ -92,7 +92,8 @@ def phase_query(config: Config, eval_file: Path, rounds: int) -> dict:
     from bot.search import Searcher
     from bot.textutil import normalize_text, query_terms
 
-    questions = [c.q for c in load_cases(eval_file)]
+    cases = load_cases(eval_file)
+    questions = [c.q for c in cases]
     searcher = Searcher(config)
     model = searcher.embedder.model
     for q in questions:  # warm-up: model, jieba, OpenCC, SQLite pages
@@ -125,6 +126,12 @@ def phase_query(config: Config, eval_file: Path, rounds: int) -> dict:
         "lexical_ms_p95": round(_percentile(lexical_ms, 0.95), 2),
         "answer_ms": [round(x, 2) for x in answer_ms],
     }
+    # Quality at this size: the scale corpus is made of the bundled bulletin's own sentences, so
+    # every added passage is a near-duplicate distractor for the development questions.
+    from bot.evaluate import evaluate
+
+    quality = evaluate(cases, searcher.search_many(questions), 5).summary()
+    result["quality"] = {k: quality[k] for k in ("hit@1", "hit@3", "hit@5", "mrr", "offtopic_rejected")}
     if vectors.is_approximate(snap.vectors):
         ids, vecs = vectors.all_vectors(snap.vectors)
         import faiss
@@ -134,11 +141,24 @@ def phase_query(config: Config, eval_file: Path, rounds: int) -> dict:
         rng = np.random.default_rng(0)
         probes = np.concatenate([model.encode(questions, normalize_embeddings=True).astype("float32"),
                                  vecs[rng.choice(len(vecs), 200, replace=False)]])
-        _, approx_ids = vectors.search(snap.vectors, probes, 10)
         _, exact_ids = exact.search(probes, 10)
-        hits = sum(len(set(a) & set(e)) for a, e in zip(approx_ids.tolist(), exact_ids.tolist()))
-        result["ann_recall_at_10"] = round(hits / exact_ids.size, 4)
+        ivf = faiss.extract_index_ivf(snap.vectors)
+        sweep = []
+        for nprobe in sorted({4, 8, 16, vectors.NPROBE, 32, 48, 64}):
+            ivf.nprobe = nprobe
+            t = time.perf_counter()
+            _, approx_ids = vectors.search(snap.vectors, probes, 10)
+            ms = (time.perf_counter() - t) * 1000 / len(probes)
+            hits = sum(len(set(a) & set(e)) for a, e in zip(approx_ids.tolist(), exact_ids.tolist()))
+            sweep.append({"nprobe": nprobe, "recall_at_10": round(hits / exact_ids.size, 4), "ms_per_query": round(ms, 3)})
+        ivf.nprobe = vectors.NPROBE
+        t = time.perf_counter()
+        exact.search(probes, 10)
+        result["exact_ms_per_query"] = round((time.perf_counter() - t) * 1000 / len(probes), 3)
+        result["ann_sweep"] = sweep
+        result["ann_recall_at_10"] = next(x["recall_at_10"] for x in sweep if x["nprobe"] == vectors.NPROBE)
         result["ann_nprobe"] = vectors.NPROBE
+        result["ann_nlist"] = ivf.nlist
     result["query_peak_rss_mb"] = round(_peak_rss_mb(), 1)
     return result
 
@@ -226,7 +246,7 @@ def run_bench(config: Config, sizes: list[str], out: Path, eval_file: Path, roun
 
 def format_table(results: dict) -> str:
     head = ("size", "passages", "p50 ms", "p95 ms", "embed p50", "ratio", "lexical p50", "index p/s",
-            "bare p/s", "ratio", "cold s", "model load s", "RSS MB", "index MB", "recall@10")
+            "bare p/s", "ratio", "cold s", "model load s", "RSS MB", "index MB", "recall@10", "dev hit@1/3")
     lines = [" | ".join(head), " | ".join("---" for _ in head)]
     for row in results["sizes"]:
         i, q = row["index"], row["query"]
@@ -236,6 +256,7 @@ def format_table(results: dict) -> str:
             i["bare_encode_passages_per_s"], i["index_to_bare_ratio"], row["cold_start_s"], row.get("bare_model_load_s", "-"),
             max(i["index_peak_rss_mb"], q["query_peak_rss_mb"]), round(i["index_bytes"] / 1048576, 1),
             q.get("ann_recall_at_10", "exact"),
+            "{}/{}".format(q["quality"]["hit@1"], q["quality"]["hit@3"]) if "quality" in q else "-",
         )))
     return "\n".join("| " + line + " |" for line in lines)
 
@@ -256,13 +277,13 @@ def register_cli(sub) -> None:
 def _cmd_bench(args, config: Config) -> int:
     from bot.errors import PolicyBotError
 
-    eval_file = Path(args.eval)
-    if not eval_file.is_file():
-        raise PolicyBotError(f"questions file not found: {eval_file} (use --eval FILE)")
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
     for s in sizes:
         if s != "bundled" and not s.isdigit():
             raise PolicyBotError(f"--sizes takes 'bundled' or passage counts, not {s!r}")
+    eval_file = Path(args.eval)
+    if not eval_file.is_file():
+        raise PolicyBotError(f"questions file not found: {eval_file} (use --eval FILE)")
     results = run_bench(config, sizes, Path(args.out), eval_file, args.rounds, args.bare_sample, args.reuse)
     if args.json:
         Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")

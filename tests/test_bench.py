@@ -12,8 +12,6 @@ from bot.passages import article_passages
 from bot.scale_corpus import make_scale_corpus
 from tests.conftest import ROOT, make_config
 
-DEV_EVAL = ROOT.parent / "shared" / "dev_eval.yaml"
-
 
 def digest(folder: Path) -> str:
     h = hashlib.sha1()
@@ -66,7 +64,11 @@ def test_bench_runs_end_to_end_and_reports_every_figure(tmp_path, capsys):
     assert result["machine"] and result["date"]
 
 
-def test_bench_refuses_bad_sizes_with_a_message(tmp_path, capsys):
+def test_bench_refuses_bad_sizes_and_missing_questions_with_a_message(tmp_path, capsys):
     cfg = make_config(tmp_path / "site")
-    assert main(["--config", str(cfg), "bench", "--sizes", "lots", "--eval", str(DEV_EVAL)]) != 0
+    questions = tmp_path / "q.yaml"
+    questions.write_text('- {id: a, kind: fact, q: "三保工作", expect: [[三保]]}\n', encoding="utf-8")
+    assert main(["--config", str(cfg), "bench", "--sizes", "lots", "--eval", str(questions)]) != 0
     assert "--sizes" in capsys.readouterr().err
+    assert main(["--config", str(cfg), "bench", "--eval", str(tmp_path / "nope.yaml")]) != 0
+    assert "--eval" in capsys.readouterr().err
