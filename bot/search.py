@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -116,6 +117,13 @@ class _ListDescriptor:
     heads: list[set[str]] = field(default_factory=list)  # tokens of each point's headline
 
 
+@dataclass(frozen=True)
+class _Lexical:
+    terms: list[str]  # the question's words
+    ranking: list[tuple[int, float]]  # BM25 ranking of passages
+    dfs: dict[str, int]  # document frequency of each word
+
+
 class Searcher:
     """Holds the current index snapshot and the model; reloads when a new generation is published."""
 
@@ -123,6 +131,7 @@ class Searcher:
         self.config = config
         self.embedder = embedder or Embedder(config.model)
         self._lock = threading.Lock()
+        self._workers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="lexical")
         self._snapshot: IndexSnapshot | None = None
         self._lists: list[_ListDescriptor] = []
         # Inverted maps over the lists, so naming a list costs the question's terms, not the number of lists.
@@ -181,14 +190,20 @@ class Searcher:
         snap = self.snapshot
         normalized = [self._normalize(q) for q in questions]
         valid = [n for n in normalized if n]
-        vectors = self.embedder.encode_queries(valid) if valid else None
-        dense_all = snap.dense(vectors, self.config.search.candidates) if valid else []
+        # The lexical side needs no model: it runs on a worker thread while the questions are embedded
+        # (SQLite and torch both release the GIL), so an answer costs little more than its embedding.
+        lexical_job = self._workers.submit(lambda: [self._lexical_side(snap, n) for n in valid])
+        try:
+            vectors = self.embedder.encode_queries(valid) if valid else None
+            dense_all = snap.dense(vectors, self.config.search.candidates) if valid else []
+        finally:
+            lexical_all = lexical_job.result()
         answers, j = [], 0
         for q, n in zip(questions, normalized):
             if not n:
                 answers.append(self._empty(q, n, snap))
                 continue
-            answers.append(self._answer(q, n, dense_all[j], k, snap))
+            answers.append(self._answer(q, n, dense_all[j], lexical_all[j], k, snap))
             j += 1
         return answers
 
@@ -205,16 +220,20 @@ class Searcher:
     def _empty(self, q: str, n: str, snap: IndexSnapshot) -> Answer:
         return Answer(q, n, False, (), Intent("plain"), (), Evidence(0.0, 0.0), snap.generation, "请输入一个问题。")
 
-    def _answer(self, question: str, normalized: str, dense: list[tuple[int, float]], k: int,
+    def _lexical_side(self, snap: IndexSnapshot, normalized: str) -> _Lexical:
+        terms = query_terms(normalized)
+        ranking = snap.lexical(self.lexical_terms(snap, normalized, terms), self.config.search.candidates)
+        return _Lexical(terms, ranking, snap.document_frequencies(terms))
+
+    def _answer(self, question: str, normalized: str, dense: list[tuple[int, float]], lex: _Lexical, k: int,
                 snap: IndexSnapshot) -> Answer:
         cfg = self.config.search
         intent = parse_intent(normalized)
-        terms = query_terms(normalized)
-        lexical = snap.lexical(self.lexical_terms(snap, normalized, terms), cfg.candidates)
+        terms, lexical = lex.terms, lex.ranking
         fused = fuse_rankings([[i for i, _ in lexical], [i for i, _ in dense]], cfg.rrf_k,
                               [cfg.lexical_weight, cfg.dense_weight])
         n_docs = max(1, snap.manifest.passages)
-        dfs = snap.document_frequencies(terms)
+        dfs = lex.dfs
         weights = {t: idf(dfs.get(t, 0), n_docs) for t in terms}
         coverage = self._coverage(snap, weights, [i for i, _ in lexical[:10]] + [i for i, _ in fused[:5]])
         dense_top = dense[0][1] if dense else 0.0

@@ -331,7 +331,7 @@ def test_queries_keep_working_during_rebuilds_and_see_the_new_index(tmp_path, em
 
 def _answer_ids(config_path: Path, question: str) -> list[str]:
     out = subprocess.run([sys.executable, "-m", "bot", "--config", str(config_path), "query", "--json", question],
-                         capture_output=True, text=True, cwd=ROOT, timeout=120)
+                         capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert out.returncode == 0, out.stderr
     return [r["passage_id"] for r in json.loads(out.stdout)["results"]]
 
