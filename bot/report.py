@@ -33,11 +33,12 @@ def chart_hits_by_kind(report: Report, path: Path) -> str:
     for j, n in enumerate((1, 3, 5)):
         values = [report.hit(n, [c for c in report.on_topic if c.case.kind == kind]) for kind in kinds]
         ax.bar([i + (j - 1) * width for i in range(len(kinds))], values, width, label=f"hit@{n}")
-    ax.set_xticks(range(len(kinds)), kinds)
+    counts = {kind: sum(1 for c in report.on_topic if c.case.kind == kind) for kind in kinds}
+    ax.set_xticks(range(len(kinds)), [f"{kind}\n({counts[kind]})" for kind in kinds])
     ax.set_ylim(0, 1.05)
     ax.set_ylabel("share of questions")
-    ax.set_title(f"hit@k by question kind (k = {report.k})")
-    ax.legend(loc="lower right")
+    ax.set_title(f"hit@k by question kind (k = {report.k}; questions in brackets)")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, frameon=False)
     return _save(fig, path)
 
 
