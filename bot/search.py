@@ -124,6 +124,11 @@ class _Lexical:
     dfs: dict[str, int]  # document frequency of each word
 
 
+def _describe(nl: NumberedList) -> _ListDescriptor:
+    named = " ".join(x for x in (nl.label, nl.lead, nl.speaker or "") if x)
+    return _ListDescriptor(nl, set(tokens(named)), [set(tokens(h)) for h in nl.headlines])
+
+
 class Searcher:
     """Holds the current index snapshot and the model; reloads when a new generation is published."""
 
@@ -158,14 +163,10 @@ class Searcher:
                 return False
             snap = open_snapshot(self.config.index)
             snap.check_model(self.embedder.name)
-            self._lists = [
-                _ListDescriptor(
-                    nl,
-                    set(tokens(" ".join(x for x in (nl.label, nl.lead, nl.speaker or "") if x))),
-                    [set(tokens(h)) for h in nl.headlines],
-                )
-                for nl in snap.lists.values()
-            ]
+            # Lists are immutable (their id comes from their article's text): a new generation only
+            # tokenizes the lists it adds.
+            known = {d.nl.list_id: d for d in self._lists}
+            self._lists = [known.get(nl.list_id) or _describe(nl) for nl in snap.lists.values()]
             named_index: dict[str, set[int]] = defaultdict(set)
             head_share: dict[str, dict[int, float]] = defaultdict(dict)
             by_size: dict[int, set[int]] = defaultdict(set)
