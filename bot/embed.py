@@ -45,6 +45,7 @@ class Embedder:
         self.name = config.name
         self._model = None
         self._lock = threading.Lock()
+        self._preloading = False
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
 
     def preload(self) -> None:
@@ -56,8 +57,11 @@ class Embedder:
             except Exception:  # noqa: BLE001 - the caller meets the same error, with its message, on first use
                 pass
 
-        if self._model is None:
-            threading.Thread(target=load, name="model-preload", daemon=True).start()
+        if self._model is None and not self._preloading:
+            self._preloading = True
+            # Not a daemon: a process that ends early (a bad question, a damaged index) waits for the
+            # load to finish, because killing a thread inside torch's C++ aborts the process.
+            threading.Thread(target=load, name="model-preload").start()
 
     @property
     def model(self):

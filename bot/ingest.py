@@ -275,6 +275,7 @@ def _sync_locked(config: Config, embedder: Embedder, base: IndexSnapshot | None,
             offset += n
             report.passages_added += n
             report.lists += [(nl.label, nl.size) for nl in lists]
+        del vectors  # the index holds its own copy; at 100k passages this is 200 MB
         for f in removed_files:
             writer.remove_bulletin(f)
         for aid, file in wanted.items():

@@ -6,7 +6,6 @@ from __future__ import annotations
 import math
 import re
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,6 +116,28 @@ class _ListDescriptor:
     heads: list[set[str]] = field(default_factory=list)  # tokens of each point's headline
 
 
+class _Job:
+    """A function run on its own short-lived thread; `result` joins it and returns or raises.
+    (No pool: nothing outlives the search, so nothing is left running when the process exits.)"""
+
+    def __init__(self, fn):
+        self._fn, self._value, self._error = fn, None, None
+        self._thread = threading.Thread(target=self._run, name="lexical", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._value = self._fn()
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller by result()
+            self._error = exc
+
+    def result(self):
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+
 @dataclass(frozen=True)
 class _Lexical:
     terms: list[str]  # the question's words
@@ -136,7 +157,6 @@ class Searcher:
         self.config = config
         self.embedder = embedder or Embedder(config.model)
         self._lock = threading.Lock()
-        self._workers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="lexical")
         self._snapshot: IndexSnapshot | None = None
         self._lists: list[_ListDescriptor] = []
         # Inverted maps over the lists, so naming a list costs the question's terms, not the number of lists.
@@ -193,7 +213,7 @@ class Searcher:
         valid = [n for n in normalized if n]
         # The lexical side needs no model: it runs on a worker thread while the questions are embedded
         # (SQLite and torch both release the GIL), so an answer costs little more than its embedding.
-        lexical_job = self._workers.submit(lambda: [self._lexical_side(snap, n) for n in valid])
+        lexical_job = _Job(lambda: [self._lexical_side(snap, n) for n in valid])
         try:
             vectors = self.embedder.encode_queries(valid) if valid else None
             dense_all = snap.dense(vectors, self.config.search.candidates) if valid else []

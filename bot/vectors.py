@@ -15,7 +15,7 @@ import faiss
 import numpy as np
 
 APPROXIMATE_FROM = 20_000
-NPROBE = 24
+NPROBE = 64
 
 
 def new_index(dimension: int) -> faiss.Index:
@@ -35,7 +35,11 @@ def all_vectors(index: faiss.Index) -> tuple[np.ndarray, np.ndarray]:
     """(ids, vectors) of every passage in the index, whatever its structure."""
     if isinstance(index, faiss.IndexIDMap2):
         ids = faiss.vector_to_array(index.id_map).astype(np.int64)
-        return ids, index.index.reconstruct_n(0, index.ntotal) if index.ntotal else np.zeros((0, index.d), "float32")
+        if not index.ntotal:
+            return ids, np.zeros((0, index.d), "float32")
+        # A view of the flat index's own storage, not a copy: valid while `index` lives.
+        flat = faiss.downcast_index(index.index)
+        return ids, faiss.rev_swig_ptr(flat.get_xb(), index.ntotal * index.d).reshape(index.ntotal, index.d)
     ivf = faiss.extract_index_ivf(index)
     invlists = ivf.invlists
     ids_out, vecs_out = [], []
@@ -58,9 +62,9 @@ def approximate_index(ids: np.ndarray, vectors: np.ndarray) -> faiss.Index:
     nlist = max(64, int(4 * math.sqrt(len(vectors))))
     quantizer = faiss.IndexFlatIP(d)
     index = faiss.IndexIVFFlat(quantizer, d, nlist, faiss.METRIC_INNER_PRODUCT)
-    # Train on a sample: k-means over 100k × 512 floats is slow and no better than 50 points a list.
+    # Train on a sample: k-means over 100k × 512 floats is slow and no better than 40 points a list.
     rng = np.random.default_rng(0)
-    sample = vectors if len(vectors) <= nlist * 50 else vectors[rng.choice(len(vectors), nlist * 50, replace=False)]
+    sample = vectors if len(vectors) <= nlist * 40 else vectors[np.sort(rng.choice(len(vectors), nlist * 40, replace=False))]
     index.train(np.ascontiguousarray(sample, dtype=np.float32))
     index.set_direct_map_type(faiss.DirectMap.Hashtable)  # lets remove_ids and reconstruct use any id
     index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32), ids)
