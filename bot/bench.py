@@ -76,6 +76,10 @@ def phase_index(config: Config, bare_sample: int) -> dict:
         "bare_encode_passages": len(texts),
         "bare_encode_passages_per_s": round(bare_pps, 2),
         "index_to_bare_ratio": round(index_pps / bare_pps, 3),
+        # Identical passages are embedded once (the embedding cache is keyed by text): this ratio
+        # counts only the texts the model actually encoded.
+        "embedded": report.embedded,
+        "embedded_to_bare_ratio": round(report.embedded / seconds / bare_pps, 3),
         "approximate": vectors.is_approximate(snap.vectors),
         "index_bytes": _dir_bytes(config.index / current_generation(config.index)),
         "embedding_cache_bytes": (config.index / "embeddings.sqlite").stat().st_size,

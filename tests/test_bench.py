@@ -53,7 +53,8 @@ def test_bench_runs_end_to_end_and_reports_every_figure(tmp_path, capsys):
     result = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     row = result["sizes"][0]
     assert row["size"] == "bundled" and row["index"]["passages"] > 30
-    for key in ("index_passages_per_s", "bare_encode_passages_per_s", "index_to_bare_ratio", "index_bytes",
+    for key in ("index_passages_per_s", "bare_encode_passages_per_s", "index_to_bare_ratio", "embedded_to_bare_ratio",
+                "embedded", "index_bytes",
                 "index_peak_rss_mb"):
         assert row["index"][key] > 0, key
     for key in ("answer_ms_p50", "answer_ms_p95", "embed_ms_p50", "answer_to_embed_ratio", "lexical_ms_p50"):
