@@ -36,7 +36,8 @@ LIST_ASK = re.compile(
     rf"(?:是什么|是哪些|有哪些|都有|包括|内容)|全部要点|所有要点|哪几方面"
 )
 
-MIN_LEXICAL_TERMS = 4
+# The rarest term always stays in the lexical query, whatever it costs; more terms only within the budget.
+MIN_LEXICAL_TERMS = 1
 ORDINAL_WORD = re.compile(rf"第?{_N}(?:个|条|点|项)?")
 # A question asking for several things ("有哪些要求", "包括什么").
 ASKS_FOR_MANY = re.compile(r"哪些|哪几|什么要求|要求是什么|包括什么|包括哪|有什么")
@@ -270,9 +271,9 @@ class Searcher:
         if intent.kind in ("ordinal", "list"):
             rest_terms = query_terms(intent.rest)
             rest_weights = {t: weights.get(t, idf(0, n_docs)) for t in rest_terms}
-            chosen = self._choose_lists(snap, intent, rest_weights, [doc for doc, _ in fused])
+            chosen = self._choose_list(snap, intent, rest_weights, [doc for doc, _ in fused])
             if chosen:
-                list_score, nl = chosen[0]
+                list_score, nl = chosen
                 points = snap.list_points(nl.list_id)
                 if intent.kind == "ordinal":
                     picked += [(rid, p, False) for rid, p in points if p.kind == "point" and p.ordinal == intent.ordinal]
@@ -302,7 +303,8 @@ class Searcher:
     def lexical_terms(self, snap: IndexSnapshot, normalized: str, terms: list[str]) -> list[str]:
         """The lexical query's terms, within the postings budget: when the terms together occur in
         more passages than the budget, the commonest are dropped (they carry the least BM25 weight
-        and cost the most to score); the MIN_LEXICAL_TERMS rarest always stay."""
+        and cost the most to score); the MIN_LEXICAL_TERMS rarest always stay. (Keeping more than one
+        whatever the cost made a few questions of only common words cost 3-4× the budget at 100k.)"""
         wanted = self._lexical_query(normalized, terms)
         budget = self.config.search.lexical_postings
         if not budget or not wanted:
@@ -349,9 +351,9 @@ class Searcher:
         named = set.intersection(*(self._named_index.get(t, set()) for t in words))
         return self._lists[named.pop()].nl if len(named) == 1 else None
 
-    def _choose_lists(self, snap: IndexSnapshot, intent: Intent, weights: dict[str, float],
-                      fused: list[int]) -> list[tuple[float, NumberedList]]:
-        """Rank numbered lists by how well the rest of the question names them.
+    def _choose_list(self, snap: IndexSnapshot, intent: Intent, weights: dict[str, float],
+                     fused: list[int]) -> tuple[float, NumberedList] | None:
+        """The numbered list the rest of the question names best, with its score.
 
         A term found in a list's label, lead or speaker counts fully; one found only in its points'
         headlines counts by the share of headlines holding it (so "聚力" names the list whose every
@@ -379,10 +381,14 @@ class Searcher:
             and not (exact and self._lists[i].nl.size != intent.count)
         ]
         if not candidates:
-            return []
+            return None
+        # Only the best is used: take the top score's ties (at scale many lists share a term), not a sort.
+        top = max(score for score, _ in candidates)
+        tied = [c for c in candidates if c[0] >= top - 1e-9]
+        if len(tied) == 1:
+            return tied[0]
         best_rank: dict[str, int] = {}
         for rank, list_id in enumerate(snap.list_ids_of(fused)):
             if list_id is not None:
                 best_rank.setdefault(list_id, rank)
-        candidates.sort(key=lambda x: (-x[0], best_rank.get(x[1].list_id, 10**6)))
-        return candidates
+        return min(tied, key=lambda c: best_rank.get(c[1].list_id, 10**6))
