@@ -374,19 +374,20 @@ class Searcher:
                 scores[i] += mean_w
         # "哪八个方面" asks for a list of eight: when such lists exist, only they qualify.
         exact = bool(intent.count) and intent.count in self._by_size
-        candidates = [
-            (score, self._lists[i].nl) for i, score in scores.items()
-            if score > 0
-            and not (intent.ordinal and self._lists[i].nl.size < intent.ordinal)
-            and not (exact and self._lists[i].nl.size != intent.count)
-        ]
-        if not candidates:
-            return None
-        # Only the best is used: take the top score's ties (at scale many lists share a term), not a sort.
-        top = max(score for score, _ in candidates)
-        tied = [c for c in candidates if c[0] >= top - 1e-9]
-        if len(tied) == 1:
-            return tied[0]
+        # Only the best is used: one pass keeps the top score and its ties (at scale many lists share
+        # a term, so sorting every candidate would dominate the answer).
+        top, tied = 0.0, []
+        for i, score in scores.items():
+            if score < top - 1e-9 or score <= 0:
+                continue
+            nl = self._lists[i].nl
+            if (intent.ordinal and nl.size < intent.ordinal) or (exact and nl.size != intent.count):
+                continue
+            if score > top + 1e-9:
+                top, tied = score, []
+            tied.append((score, nl))
+        if len(tied) <= 1:
+            return tied[0] if tied else None
         best_rank: dict[str, int] = {}
         for rank, list_id in enumerate(snap.list_ids_of(fused)):
             if list_id is not None:

@@ -141,3 +141,36 @@ def test_lexical_budget_drops_the_commonest_terms_first(built, embedder):
     assert sum(counts.get(t, 0) for t in kept) - sum(rarest) <= 1
     answer = tight.search("三倒六个一制度是怎么规定的")
     assert answer.answered and "三倒六个一" in answer.results[0].passage.text
+
+
+TWIN_LIST_BULLETIN = """全区数字经济推进会召开
+本报讯 5月10日，全区数字经济推进会召开。区委书记毕志伟出席会议并讲话。
+毕志伟指出，在工作中要聚力八个方面狠下功夫、攻坚突破。一要聚力项目谋划狠下功夫、攻坚突破。要围绕数字经济谋划一批大数据中心项目。二要聚力项目建设狠下功夫、攻坚突破。要加快数字经济产业园建设进度。三要聚力项目招引狠下功夫、攻坚突破。要面向长三角招引数字经济头部企业和软件外包企业。四要聚力企业培育狠下功夫、攻坚突破。要培育一批数字经济专精特新企业。五要聚力改革赋能狠下功夫、攻坚突破。要推进数据要素市场化改革。六要聚力要素保障狠下功夫、攻坚突破。要保障算力和电力供应。七要聚力深化国企改革狠下功夫、攻坚突破。要推动国企数字化转型。八要聚力作风建设狠下功夫、攻坚突破。要以数字化手段提升服务效能。
+（王明）
+"""
+
+
+def test_an_ordinal_picks_among_identical_lists_by_what_the_rest_of_the_question_finds(tmp_path, embedder):
+    """Two bulletins with the same eight headlines (label, lead, speaker all equal): the list's name
+    cannot decide, so the list whose point the question's other words find must win — both ways."""
+    from bot.config import load_config
+    from bot.ingest import sync
+    from bot.search import Searcher
+
+    from tests.conftest import BUNDLED, make_config
+
+    twin = tmp_path / "twin_2021-05.txt"
+    twin.write_text(TWIN_LIST_BULLETIN, encoding="utf-8")
+    config = load_config(make_config(tmp_path / "site", [BUNDLED, twin]))
+    sync(config, embedder)
+    searcher = Searcher(config, embedder)
+
+    digital = searcher.search("数字经济头部企业招引，第三个聚力是什么")
+    assert digital.answered and digital.results[0].passage.ordinal == 3
+    assert "数字经济头部企业" in digital.results[0].passage.text
+    assert digital.results[0].passage.title == "全区数字经济推进会召开"
+
+    seed = searcher.search("线索库签约库开工库，第三个聚力是什么")
+    assert seed.answered and seed.results[0].passage.ordinal == 3
+    assert "线索库" in seed.results[0].passage.text
+    assert seed.results[0].passage.date == "2021-04-25"
