@@ -94,7 +94,8 @@ def phase_query(config: Config, eval_file: Path, rounds: int) -> dict:
     from bot import vectors
     from bot.evaluate import load_cases
     from bot.search import Searcher
-    from bot.textutil import normalize_text, query_terms
+    from bot.analysis import query_terms
+    from bot.textutil import normalize_text
 
     cases = load_cases(eval_file)
     questions = [c.q for c in cases]

@@ -41,6 +41,15 @@ class SearchConfig:
     min_dense_with_lexical: float = 0.70
     max_question_chars: int = 500
     lexical_postings: int = 25_000
+    context_weight: float = 0.2
+    list_tolerance: float = 0.1
+    recent_tolerance: float = 0.3
+    min_list_share: float = 0.5
+    min_topic_share: float = 0.8
+    answer_depth: int = 3
+    min_context_coverage: float = 0.35
+    min_topic_coverage: float = 0.1
+    min_amount_coverage: float = 0.5
 
 
 @dataclass(frozen=True)

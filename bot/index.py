@@ -23,7 +23,14 @@ import numpy as np
 from bot import vectors
 from bot.errors import IndexUnavailable
 from bot.passages import NumberedList, Passage
-from bot.textutil import char_bigrams, char_unigrams, normalize_text, to_simplified, tokens
+from bot.analysis import (  # noqa: F401  (embedding_text is part of what the index offers its callers)
+    embedding_text,
+    lexical_body,
+    lexical_chars,
+    lexical_context,
+    lexical_grams,
+    lexical_head,
+)
 
 INDEX_VERSION = "3"  # bump when what is stored changes; older indexes ask for --rebuild
 CURRENT = "CURRENT"
@@ -71,41 +78,6 @@ class Manifest:
 
 # BM25 column weights: words, character bigrams, single characters, a point's headline, its context.
 COLUMN_WEIGHTS = (1.0, 0.5, 0.2, 1.0, 0.2)
-
-
-# Passages are indexed in the form questions are searched in (NFKC, simplified characters), so a
-# bulletin in traditional characters or full-width digits is found by ordinary questions; the
-# passage itself is shown as published.
-
-
-def lexical_body(passage: Passage) -> str:
-    return " ".join(tokens(normalize_text(passage.text)))
-
-
-def lexical_grams(passage: Passage) -> str:
-    return " ".join(char_bigrams(normalize_text(passage.text)))
-
-
-def lexical_chars(passage: Passage) -> str:
-    return " ".join(char_unigrams(normalize_text(passage.text)))
-
-
-def lexical_head(passage: Passage) -> str:
-    """A point's headline states its topic; matching it says more than matching its body."""
-    if not passage.headline:
-        return ""
-    head = normalize_text(passage.headline)
-    return " ".join(tokens(head) + char_bigrams(head))
-
-
-def lexical_context(passage: Passage) -> str:
-    """Title, speaker and list lead: they say what a point is about without being its words."""
-    parts = [passage.title, passage.speaker or "", passage.list_label or "", passage.lead or ""]
-    return " ".join(tokens(normalize_text(" ".join(p for p in parts if p))))
-
-
-def embedding_text(passage: Passage) -> str:
-    return to_simplified(passage.text)
 
 
 # ---------------------------------------------------------------- reading
@@ -191,6 +163,20 @@ class IndexSnapshot:
             found.update(self.db.execute(
                 f"SELECT id, list_id FROM passages WHERE id IN ({','.join('?' * len(chunk))})", chunk).fetchall())
         return [found.get(i) for i in ids]
+
+    def article_texts(self, article_ids: list[str]) -> dict[str, str]:
+        """Each article's title and text (its points and paragraphs in reading order, no outlines)."""
+        ids = list(dict.fromkeys(article_ids))
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        titles = dict(self.db.execute(f"SELECT article_id, title FROM articles WHERE article_id IN ({marks})", ids))
+        parts: dict[str, list[str]] = {aid: [titles.get(aid) or ""] for aid in ids}
+        for aid, text in self.db.execute(
+            f"SELECT article_id, text FROM passages WHERE article_id IN ({marks}) AND kind != 'outline' "
+            "ORDER BY article_id, position", ids):
+            parts[aid].append(text)
+        return {aid: "\n".join(p) for aid, p in parts.items()}
 
     def articles(self) -> list[dict]:
         rows = self.db.execute(

@@ -122,13 +122,14 @@ def test_lexical_budget_drops_the_commonest_terms_first(built, embedder):
     directive) and still answers; the bundled corpus never reaches the default budget."""
     from dataclasses import replace
 
+    from bot.analysis import lexical_query, query_terms
     from bot.search import MIN_LEXICAL_TERMS, Searcher
-    from bot.textutil import normalize_text, query_terms
+    from bot.textutil import normalize_text
 
     question = normalize_text("三倒六个一制度是怎么规定的")
     full = Searcher(built, embedder)
     snap = full.snapshot
-    wanted = full._lexical_query(question, query_terms(question))
+    wanted = lexical_query(question, query_terms(question))
     assert full.lexical_terms(snap, question, query_terms(question)) == wanted  # default budget: all terms
 
     tight = Searcher(replace(built, search=replace(built.search, lexical_postings=1)), embedder)

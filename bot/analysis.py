@@ -1,0 +1,97 @@
+"""Text analysis shared by the index and the question side: terms, character n-grams, and the
+lexical columns a passage is indexed under. Both sides change here together (bump INDEX_VERSION in
+bot/index.py when the passage side changes)."""
+
+from __future__ import annotations
+
+import re
+
+import jieba
+
+from bot.passages import Passage
+from bot.textutil import normalize_text, to_simplified
+
+# Question words and particles carry no topic; they are dropped from lexical queries.
+STOPWORDS = frozenset(
+    "的 了 是 在 和 与 及 或 吗 呢 吧 啊 呀 么 什么 哪些 哪个 哪 怎么 怎样 如何 为什么 是否 有没有 有 都 "
+    "请问 请 一下 关于 对于 方面 分别 这 那 这个 那个 这些 那些 我 我们 你 你们 他 他们 要 也 就 还 "
+    "哪几 几 个 条 点 项 吗？ 多少 谁 何 时候 时间 具体".split()
+)
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def tokens(text: str) -> list[str]:
+    """jieba search-mode tokens (words and their sub-words), lower-cased, punctuation dropped."""
+    out = []
+    for tok in jieba.cut_for_search(text):
+        tok = tok.strip().lower()
+        if tok and any(c.isalnum() for c in tok):
+            out.append(tok)
+    return out
+
+
+def query_terms(text: str) -> list[str]:
+    """Distinct content tokens of a question, in order."""
+    seen: dict[str, None] = {}
+    for tok in tokens(text):
+        if tok not in STOPWORDS and tok not in seen:
+            seen[tok] = None
+    return list(seen)
+
+
+def char_bigrams(text: str) -> list[str]:
+    """Overlapping CJK character bigrams: they keep word order ("企业培育" ≠ "培育现有企业")
+    and survive segmentation differences between a question and a passage."""
+    grams = []
+    for run in _CJK_RUN.findall(text):
+        grams += [run[i : i + 2] for i in range(len(run) - 1)]
+    return grams
+
+
+def char_unigrams(text: str) -> list[str]:
+    """Single CJK characters: a weak signal that lets 招商 meet 招引 and 培育 meet 培壮."""
+    return [c for run in _CJK_RUN.findall(text) for c in run]
+
+
+def lexical_query(normalized: str, terms: list[str]) -> list[str]:
+    """Words, then character bigrams and characters of the question's content (stopwords removed)."""
+    content = "".join(t for t in tokens(normalized) if t not in STOPWORDS)
+    extra = list(dict.fromkeys(char_bigrams(content) + char_unigrams(content)))
+    return terms + [t for t in extra if t not in terms]
+
+
+# ---------------------------------------------------------------- passage side
+# Passages are indexed in the form questions are searched in (NFKC, simplified characters), so a
+# bulletin in traditional characters or full-width digits is found by ordinary questions; the
+# passage itself is shown as published.
+
+
+def lexical_body(passage: Passage) -> str:
+    return " ".join(tokens(normalize_text(passage.text)))
+
+
+def lexical_grams(passage: Passage) -> str:
+    return " ".join(char_bigrams(normalize_text(passage.text)))
+
+
+def lexical_chars(passage: Passage) -> str:
+    return " ".join(char_unigrams(normalize_text(passage.text)))
+
+
+def lexical_head(passage: Passage) -> str:
+    """A point's headline states its topic; matching it says more than matching its body."""
+    if not passage.headline:
+        return ""
+    head = normalize_text(passage.headline)
+    return " ".join(tokens(head) + char_bigrams(head))
+
+
+def lexical_context(passage: Passage) -> str:
+    """Title, speaker and list lead: they say what a point is about without being its words."""
+    parts = [passage.title, passage.speaker or "", passage.list_label or "", passage.lead or ""]
+    return " ".join(tokens(normalize_text(" ".join(p for p in parts if p))))
+
+
+def embedding_text(passage: Passage) -> str:
+    return to_simplified(passage.text)

@@ -1,0 +1,91 @@
+"""Answerability: does a passage answer the question, judged on the question's specific content?
+
+A question is more than its topic: the people, meetings, numbers and dates it names, and the words
+that carry its content, must be found in the answering passage or its article. On an archive the
+dense cosine of an unanswerable question is as high as an answerable one's, and everyday words lift
+lexical overlap, so the topic alone says little; what the question *pins down* decides."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from bot.catalog import ArticleEntry, date_matches
+from bot.intent import ASK_WORD, Intent
+from bot.textutil import int_to_cn
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_QUANTITY = re.compile(r"\d|[一二三四五六七八九十两百千万亿]+\s*[个名家项座处亿万元人天次%倍条所批]")
+
+
+def idf(df: int, n: int) -> float:
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+
+@dataclass(frozen=True)
+class Requirements:
+    """What a passage must account for to answer the question."""
+
+    weights: dict[str, float]  # content words (IDF-weighted)
+    people: tuple[str, ...]  # named people
+    numbers: tuple[str, ...]  # figures other than the question's date
+    intent: Intent
+
+
+@dataclass(frozen=True)
+class Check:
+    coverage: float  # share of the content words' weight found in the passage or its article
+    passage_coverage: float  # … in the passage alone
+    pinned: bool  # people, meeting number, figures and date all found
+    quantity: bool  # the passage states a figure (what an amount question needs)
+
+
+def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, ...], question: str) -> Requirements:
+    time_digits = {str(x) for x in (intent.time.year, intent.time.month, intent.time.day) if x}
+    numbers = tuple(n for n in dict.fromkeys(_NUMBER.findall(question)) if n not in time_digits)
+    content = {t: w for t, w in weights.items()
+               if len(t) > 1 and not any(c.isdigit() for c in t) and not ASK_WORD.search(t)
+               and not any(t in p or p in t for p in people)}
+    return Requirements(content, people, numbers, intent)
+
+
+def _found(term: str, weights: dict[str, float], text: str) -> bool:
+    """A term is found in the text, or all of it is made of the question's shorter terms that are
+    (jieba's search mode gives "考察学习" and also "考察", "学习"; a text may hold only the parts)."""
+    if term in text:
+        return True
+    covered = [False] * len(term)
+    for part in weights:
+        if part != term and part in term and part in text:
+            start = term.find(part)
+            while start >= 0:
+                covered[start : start + len(part)] = [True] * len(part)
+                start = term.find(part, start + 1)
+    return all(covered)
+
+
+def _series_forms(n: int) -> tuple[str, ...]:
+    return (f"第{n}次", f"第{int_to_cn(n)}次")
+
+
+def check(req: Requirements, passage: str, article: str, art: ArticleEntry | None, latest_year: int | None) -> Check:
+    """`passage` and `article` are normalized texts (the article's includes its title)."""
+    total = sum(req.weights.values())
+    found_ctx = sum(w for t, w in req.weights.items() if _found(t, req.weights, passage + "\n" + article))
+    found_psg = sum(w for t, w in req.weights.items() if _found(t, req.weights, passage))
+    intent = req.intent
+    pinned = all(p in article for p in req.people)
+    pinned = pinned and all(n in article for n in req.numbers)
+    if intent.series:
+        pinned = pinned and any(f in article for f in _series_forms(intent.series))
+    t = intent.time
+    if t.year or t.month or t.day or t.relative_year is not None:
+        when = date_matches(t, art.date if art else None, latest_year)
+        if when is False:
+            # The date may be one the article mentions ("截至6月底"), not the day it was published.
+            words = [f"{t.year}年"] if t.year else []
+            words += [f"{t.month}月"] if t.month else []
+            pinned = pinned and bool(words) and all(w in article for w in words)
+    return Check(found_ctx / total if total else 1.0, found_psg / total if total else 1.0, pinned,
+                 bool(_QUANTITY.search(passage)))

@@ -1,0 +1,242 @@
+"""The catalogue: every article (title, date, speakers, meeting series) and every numbered list
+(label, lead, speaker, headlines), with inverted maps so a question finds what it names by its
+terms, not by a loop over the archive. Choosing a list weighs everything the question says."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from bot.analysis import tokens
+from bot.intent import SERIES, Intent, TimeRef
+from bot.passages import NumberedList
+from bot.textutil import cn_to_int, normalize_text
+
+
+@dataclass(frozen=True)
+class ArticleEntry:
+    article_id: str
+    title: str  # normalized
+    title_terms: frozenset[str]
+    date: str | None  # ISO
+    speakers: tuple[str, ...]
+    series: int | None  # "第二次调度会" in the title → 2
+
+    @property
+    def year(self) -> int | None:
+        return int(self.date[:4]) if self.date else None
+
+
+@dataclass(frozen=True)
+class ListEntry:
+    nl: NumberedList
+    named: frozenset[str]  # tokens of label, lead and speaker
+    heads: tuple[frozenset[str], ...]
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A list the question points at: its score, the share of what the question says that the list and
+    its article account for, and close runners-up (other meetings of a series, the speaker's other lists)."""
+
+    entry: ListEntry
+    score: float
+    share: float
+    alternates: tuple[ListEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a question says that is matched against lists and articles (terms weighted by IDF)."""
+
+    weights: dict[str, float]  # content words of what points at the list
+    speakers: tuple[str, ...]  # known speakers the question names
+    intent: Intent
+
+
+def _series(title: str) -> int | None:
+    m = SERIES.search(title)
+    return cn_to_int(m.group("n")) if m else None
+
+
+def describe_article(row: dict) -> ArticleEntry:
+    title = normalize_text(row.get("title") or "")
+    return ArticleEntry(row["article_id"], title, frozenset(tokens(title)), row.get("date"),
+                        tuple(row.get("speakers") or ()), _series(title))
+
+
+def describe_list(nl: NumberedList) -> ListEntry:
+    named = normalize_text(" ".join(x for x in (nl.label, nl.lead, nl.speaker or "") if x))
+    return ListEntry(nl, frozenset(tokens(named)), tuple(frozenset(tokens(normalize_text(h))) for h in nl.headlines))
+
+
+def date_matches(time: TimeRef, date: str | None, latest_year: int | None) -> bool | None:
+    """True / False when the question's time is said and the article's date is known, else None."""
+    if not date or not time.said:
+        return None
+    y, m, d = int(date[:4]), int(date[5:7]), int(date[8:10])
+    year = time.year
+    if year is None and time.relative_year is not None and latest_year:
+        year = latest_year + time.relative_year
+    checks = [(year, y), (time.month, m), (time.day, d)]
+    said = [(a, b) for a, b in checks if a is not None]
+    if not said:
+        return None
+    return all(a == b for a, b in said)
+
+
+@dataclass
+class Catalog:
+    articles: dict[str, ArticleEntry] = field(default_factory=dict)
+    lists: list[ListEntry] = field(default_factory=list)
+    named_index: dict[str, set[int]] = field(default_factory=dict)
+    head_share: dict[str, dict[int, float]] = field(default_factory=dict)
+    title_index: dict[str, set[int]] = field(default_factory=dict)  # term → lists whose article title holds it
+    by_article: dict[str, list[int]] = field(default_factory=dict)
+    speaker_index: dict[str, set[int]] = field(default_factory=dict)  # speaker → their lists
+    series_index: dict[int, set[int]] = field(default_factory=dict)  # meeting number → lists of that meeting
+    speakers: frozenset[str] = frozenset()
+    latest_year: int | None = None
+
+    @classmethod
+    def build(cls, article_rows: list[dict], lists: list[NumberedList], previous: Catalog | None = None) -> Catalog:
+        """Lists and articles are immutable (their id comes from their text): entries of the previous
+        catalogue are reused, so a new bulletin only tokenizes what it adds."""
+        old_articles = previous.articles if previous else {}
+        old_lists = {e.nl.list_id: e for e in previous.lists} if previous else {}
+        articles = {r["article_id"]: old_articles.get(r["article_id"]) or describe_article(r) for r in article_rows}
+        entries = [old_lists.get(nl.list_id) or describe_list(nl) for nl in lists]
+        named_index: dict[str, set[int]] = defaultdict(set)
+        head_share: dict[str, dict[int, float]] = defaultdict(dict)
+        title_index: dict[str, set[int]] = defaultdict(set)
+        by_article: dict[str, list[int]] = defaultdict(list)
+        speaker_index: dict[str, set[int]] = defaultdict(set)
+        series_index: dict[int, set[int]] = defaultdict(set)
+        for i, e in enumerate(entries):
+            by_article[e.nl.article_id].append(i)
+            if e.nl.speaker:
+                speaker_index[e.nl.speaker].add(i)
+            for t in e.named:
+                named_index[t].add(i)
+            for t, c in Counter(t for h in e.heads for t in h).items():
+                head_share[t][i] = c / len(e.heads)
+            art = articles.get(e.nl.article_id)
+            for t in art.title_terms if art else ():
+                title_index[t].add(i)
+            if art and art.series:
+                series_index[art.series].add(i)
+        speakers = {s for a in articles.values() for s in a.speakers} | {e.nl.speaker for e in entries if e.nl.speaker}
+        years = [a.year for a in articles.values() if a.year]
+        return cls(articles, entries, dict(named_index), dict(head_share), dict(title_index), dict(by_article),
+                   dict(speaker_index), dict(series_index), frozenset(s for s in speakers if s and len(s) >= 2), max(years) if years else None)
+
+    def speakers_in(self, question: str) -> tuple[str, ...]:
+        """Known speakers named in the question (longest first, so "杜海涛" is not read as "海涛" only)."""
+        found = [s for s in sorted(self.speakers, key=len, reverse=True) if s in question]
+        return tuple(s for s in found if not any(s != o and s in o for o in found))
+
+    # ------------------------------------------------------------ choosing a list
+
+    def choose(self, ev: Evidence, article_text, fused_lists: list[str], tolerance: float,
+               recent_tolerance: float) -> Choice | None:
+        """The list the question names best, scored on everything it says.
+
+        A term found in a list's label, lead or speaker, or in its article's title, counts fully; one
+        found only in its points' headlines counts by the share of headlines holding it (so "聚力" names
+        the list whose every point is a 聚力); one found only elsewhere in the article counts half. The
+        speaker the question names, its meeting's number ("第二次") and its time count like its rarest
+        term; a list of the asked size gets a little more. Lists within `tolerance` of the best are
+        close: the most recent of them wins (a series' latest meeting), then the one whose point the
+        fused ranking finds first. `article_text(article_id)` gives an article's normalized text."""
+        intent = ev.intent
+        weights = {t: w for t, w in ev.weights.items() if len(t) > 1}
+        strong = max(weights.values(), default=1.0)
+        mean_w = sum(weights.values()) / len(weights) if weights else 1.0
+        scores: dict[int, float] = defaultdict(float)
+        found: dict[int, set[str]] = defaultdict(set)
+        for t, w in weights.items():
+            named = self.named_index.get(t, set()) | self.title_index.get(t, set())
+            for i in named:
+                scores[i] += w
+                found[i].add(t)
+            for i, share in self.head_share.get(t, {}).items():
+                if i not in named:
+                    scores[i] += w * share
+                    found[i].add(t)
+        for list_id in fused_lists[:10]:
+            i = self._index_of(list_id)
+            if i is not None:
+                scores.setdefault(i, 0.0)
+        for s in ev.speakers:
+            for i in self.speaker_index.get(s, ()):
+                scores.setdefault(i, 0.0)
+        for i in self.series_index.get(intent.series, ()) if intent.series else ():
+            scores.setdefault(i, 0.0)
+        if not scores:
+            return None
+        # Words found nowhere in a list's own words may still be in its article ("县长", a place).
+        pre = sorted(scores.items(), key=lambda x: -x[1])[:40]
+        asked = sum(weights.values())
+        results: list[tuple[float, float, int]] = []
+        for i, score in pre:
+            e = self.lists[i]
+            nl = e.nl
+            if intent.ordinal and intent.ordinal > 0 and nl.size < intent.ordinal:
+                continue
+            art = self.articles.get(nl.article_id)
+            text = article_text(nl.article_id)
+            for t, w in weights.items():
+                if t not in found[i] and t in text:
+                    score += 0.5 * w
+            matched = score  # each word by the credit it earned: full, by headline share, or half
+            bonus_asked = bonus_got = 0.0
+            if ev.speakers:
+                bonus_asked += strong
+                if nl.speaker in ev.speakers:
+                    bonus_got += strong
+                elif any(s in text for s in ev.speakers):
+                    bonus_got += 0.3 * strong
+            if intent.series:
+                bonus_asked += strong
+                if art and art.series == intent.series:
+                    bonus_got += strong
+                elif art and art.series is not None:
+                    bonus_got -= strong
+            when = date_matches(intent.time, art.date if art else None, self.latest_year)
+            if when is not None:
+                bonus_asked += strong
+                bonus_got += strong if when else -strong
+            if intent.count:
+                bonus_asked += 0.5 * mean_w
+                if nl.size == intent.count:
+                    bonus_got += 0.5 * mean_w
+            total = score + bonus_got
+            if total <= 0:
+                continue
+            share = (matched + max(0.0, bonus_got)) / (asked + bonus_asked) if asked + bonus_asked else 0.0
+            results.append((total, share, i))
+        if not results:
+            return None
+        top = max(r[0] for r in results)
+        tol = recent_tolerance if intent.time.recent else tolerance
+        close = [r for r in results if r[0] >= top * (1 - tol)]
+        rank = {lid: n for n, lid in reversed(list(enumerate(fused_lists)))}
+
+        def order(r):
+            e = self.lists[r[2]]
+            art = self.articles.get(e.nl.article_id)
+            return (-(int((art.date or "0").replace("-", "")) if art and art.date else 0),
+                    rank.get(e.nl.list_id, 10**6), -r[0])
+
+        close.sort(key=order)
+        best = close[0]
+        others = sorted((r for r in results if r is not best), key=lambda r: (-r[0],) + order(r))
+        alternates = tuple(self.lists[r[2]] for r in others if r[0] >= top * 0.6)[:2]
+        return Choice(self.lists[best[2]], best[0], best[1], alternates)
+
+    def _index_of(self, list_id: str) -> int | None:
+        aid = list_id.rsplit(":", 1)[0]
+        for i in self.by_article.get(aid, ()):
+            if self.lists[i].nl.list_id == list_id:
+                return i
+        return None

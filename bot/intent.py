@@ -1,0 +1,141 @@
+"""Intent: what a question asks for, read from its words alone — an ordinal point, a whole list,
+a meeting of a series, a time, an amount or a person — and what remains to point at a passage."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.textutil import CN_NUMERAL, cn_to_int
+
+_N = rf"[{CN_NUMERAL}\d]{{1,3}}"
+# "第三个聚力", "聚力的第五条", "第七点": an ordinal followed by a counter word, a question, or nothing.
+ORDINAL = re.compile(rf"第\s*(?P<n>{_N})\s*(?P<unit>个|条|点|项|方面|要求|要|是)?(?=[个条点项方面要是什么呢吗？?，,的]|$)")
+# "最后一点", "最后一条": the last point of a list.
+LAST = re.compile(r"最后\s*(?:一\s*)?(?:个|条|点|项|方面|要求)")
+# A term that is only an ordinal or a count ("第三", "三个"): never a topic word.
+ORDINAL_WORD = re.compile(rf"第?{_N}(?:个|条|点|项|次)?")
+COUNT = re.compile(rf"(?P<n>{_N}|几)\s*(?:个|条|点|项)")
+# "分别是什么", "哪八个方面", "八个聚力都有哪些", "全部要点", "提了几点要求".
+LIST_ASK = re.compile(
+    rf"分别|各(?:是|有|为)|哪(?:{_N}|几)\s*(?:个|条|点|项|方面)|(?:{_N})\s*(?:个|条|点|项)[^，,。？?]{{0,10}}"
+    rf"(?:是什么|是哪些|有哪些|都有|包括|内容)|全部要点|所有要点|哪几方面|(?<![第\d{CN_NUMERAL}])几\s*(?:点|条|项)"
+)
+# "X强调了什么", "会上提了哪些要求", "讲了哪几个坚持": what someone said at a meeting, as a whole.
+SPEECH_ASK = re.compile(r"(?:强调|指出|提出|提|讲|部署|要求|批示)了?(?:哪些|什么|哪几)")
+# A question asking for several things ("有哪些要求", "包括什么").
+ASKS_FOR_MANY = re.compile(r"哪些|哪几|什么要求|要求是什么|包括什么|包括哪|有什么")
+# A question asking for a quantity, a standard or a target: its answer is a figure the passage must state.
+AMOUNT_ASK = re.compile(r"多少|(?<![好哪])几[个名家项座处亿万元人天次]|比例|标准是|标准为|什么标准|目标是|增长目标|金额")
+# A question asking how to act or what is required: any directive on its topic answers it.
+REQUIREMENT_ASK = re.compile(r"怎么|怎样|如何|要求|规定|措施|办法|举措|任务|意见|部署|打算|做好|抓好|落实|注意")
+# A question asking for a particular fact (which city, which firms, where, when, who): the fact's
+# own words must be found where it is answered.
+FACT_ASK = re.compile(r"哪|什么|谁|几|多少|是否|有没有|吗")
+# A question asking who.
+PERSON_ASK = re.compile(r"谁|哪位|哪个领导|什么人")
+
+# Words that only ask ("哪几天", "多少", "什么"): they carry no content a passage could hold.
+ASK_WORD = re.compile(r"[哪几谁]|什么|多少|怎|如何|是否|有没有")
+
+# A meeting of a series: "第二次调度会", "第二十三次常务会议".
+SERIES = re.compile(rf"第\s*(?P<n>{_N})\s*次")
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+MONTH = re.compile(rf"(?<![\d{CN_NUMERAL}])(\d{{1,2}}|[{CN_NUMERAL}]{{1,2}})\s*月")
+DAY = re.compile(rf"月\s*(\d{{1,2}}|[{CN_NUMERAL}]{{1,3}})\s*[日号]")
+RECENT = re.compile(r"最近|最新|上一?次|近期|新近")
+LAST_YEAR = re.compile(r"去年|上一?年")
+THIS_YEAR = re.compile(r"今年|本年")
+# Named people: a title right before a name ("副区长李志明"), or a name opening the question and
+# followed by what people do at meetings ("陶春林在…", "邵文杰讲…").
+_TITLES = "书记|副书记|区长|副区长|县长|副县长|镇长|副镇长|市长|副市长|主任|局长|部长|主席|同志"
+TITLED_NAME = re.compile(rf"(?:{_TITLES})(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?=在|讲|提|强调|说|指出|要求|带队|主持|的|出席|作|就|对)")
+OPENING_NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3}?)(?=在|讲|强调|提出|提|带队|主持|指出|批示|说)")
+
+
+@dataclass(frozen=True)
+class TimeRef:
+    """When the question places its meeting; None fields are not said."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    recent: bool = False  # "最近一次", "最新", "上次"
+    relative_year: int | None = None  # -1 for "去年", 0 for "今年" (resolved against the archive's dates)
+
+    @property
+    def said(self) -> bool:
+        return bool(self.year or self.month or self.day or self.recent or self.relative_year is not None)
+
+
+@dataclass(frozen=True)
+class Intent:
+    kind: str  # "plain" | "ordinal" | "list"
+    ordinal: int | None = None  # -1: the last point
+    count: int | None = None
+    rest: str = ""  # the question without its ordinal / list words: what points to the list
+    series: int | None = None  # "第二次调度会" → 2
+    time: TimeRef = TimeRef()
+    asks_many: bool = False  # "有哪些要求": may be answered by a list as a whole
+    asks_amount: bool = False  # "多少", "标准", "目标"
+    asks_person: bool = False  # "谁", "哪位领导"
+    asks_fact: bool = False  # a particular fact rather than what to do ("考察了哪些企业")
+    names: tuple[str, ...] = ()  # people the question names by pattern (known speakers are found by the catalogue)
+
+
+def parse_time(question: str) -> TimeRef:
+    year = YEAR.search(question)
+    month = MONTH.search(question)
+    day = DAY.search(question)
+    rel = -1 if LAST_YEAR.search(question) else 0 if THIS_YEAR.search(question) else None
+    m = cn_to_int(month.group(1)) if month else None
+    d = cn_to_int(day.group(1)) if day else None
+    return TimeRef(
+        year=int(year.group(1)) if year else None,
+        month=m if m and 1 <= m <= 12 else None,
+        day=d if d and 1 <= d <= 31 else None,
+        recent=bool(RECENT.search(question)),
+        relative_year=rel,
+    )
+
+
+def named_people(question: str) -> tuple[str, ...]:
+    names = [m.group("name") for m in TITLED_NAME.finditer(question)]
+    m = OPENING_NAME.search(question)
+    if m:
+        names.append(m.group("name"))
+    return tuple(dict.fromkeys(names))
+
+
+def parse_intent(question: str) -> Intent:
+    """Find an ordinal ("第三个聚力"), a request for a whole list ("八个聚力分别是什么", "X强调了什么"),
+    and the question's meeting, time, and what kind of fact it asks for."""
+    series_m = SERIES.search(question)
+    series = cn_to_int(series_m.group("n")) if series_m else None
+    # The series number is not a point number: read ordinals with it taken out.
+    scan = SERIES.sub(lambda m: " " * len(m.group(0)), question)
+    common = dict(
+        series=series,
+        time=parse_time(question),
+        asks_many=bool(ASKS_FOR_MANY.search(question)),
+        asks_amount=bool(AMOUNT_ASK.search(question)),
+        asks_person=bool(PERSON_ASK.search(question)),
+        asks_fact=bool(FACT_ASK.search(question)) and not REQUIREMENT_ASK.search(question),
+        names=named_people(question),
+    )
+    m = ORDINAL.search(scan)
+    if m:
+        n = cn_to_int(m.group("n"))
+        if n:
+            rest = (question[: m.start()] + question[m.end():]).strip()
+            return Intent("ordinal", ordinal=n, rest=rest, **common)
+    m = LAST.search(scan)
+    if m:
+        rest = (question[: m.start()] + question[m.end():]).strip()
+        return Intent("ordinal", ordinal=-1, rest=rest, **common)
+    if LIST_ASK.search(scan) or SPEECH_ASK.search(scan):
+        c = COUNT.search(scan)
+        count = cn_to_int(c.group("n")) if c and c.group("n") != "几" else None
+        rest = COUNT.sub(" ", question)
+        return Intent("list", count=count, rest=rest, **common)
+    return Intent("plain", rest=question, **common)
