@@ -6,7 +6,7 @@ import pytest
 
 from bot.articles import split_articles
 from bot.load import load_bulletin
-from bot.passages import article_passages, find_markers, group_lists
+from bot.passages import article_passages
 from bot.textutil import split_sentences
 from tests.conftest import BUNDLED
 
@@ -73,13 +73,6 @@ def test_packed_passages_never_cut_a_sentence_and_keep_all_text(meeting):
             assert p.chars <= 600
     all_text = "".join(p.text for p in passages if p.kind != "outline")
     assert "座谈会在山亭宾馆召开" in all_text and "第二季度省定重点项目的开工率必须达到100%" in all_text
-
-
-def test_markers_need_a_sentence_boundary():
-    # "统一要求" and "唯一是" are not list markers
-    markers = find_markers("会议统一要求。一要抓学习。二要抓落实。唯一是指")
-    assert [(m.n, m.style) for m in markers] == [(1, "要"), (2, "要")]
-    assert len(group_lists(markers)) == 1
 
 
 def test_other_list_styles():
