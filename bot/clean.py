@@ -30,7 +30,10 @@ _FIELDS = re.compile(rf"^(?:{_FIELD})(?:\s*[|｜/]?\s+{_FIELD}|\s*[|｜]\s*{_FIE
 _WIDGETS = re.compile(r"^(?:\s*[【\[［][^】\]］]{1,16}[】\]］]\s*[|｜]?\s*)+$")
 _PREV_NEXT = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇)\s*[:：]?")
 _FOOTER = re.compile(r"版权所有|©|&copy;|Copyright|ICP备|网站标识码|技术支持\s*[:：]|主办\s*[:：]|承办\s*[:：]", re.I)
-_SHARE = re.compile(r"^(?:分享到|分享至|扫一扫|微信扫一扫|打印本页|打印|关闭窗口|关闭|返回顶部|收藏本页|预览结束|加载更多|阅读原文)")
+_SHARE = re.compile(r"^(?:分享到|分享至|扫一扫|微信扫一扫|打印本页|打印|关闭窗口|关闭|返回顶部|收藏本页|预览结束|加载更多|阅读原文"
+                    r"|相关阅读|相关链接|相关新闻|相关文章|延伸阅读|本篇文章\d+字|本文\d+字|全文\d+字)")
+# A short line without a Chinese character or a number of substance: "A+A-", "OA KR", "|".
+_NO_TEXT = re.compile(r"^[^\u4e00-\u9fff\d]{1,12}$")
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号$")
 _PAGE_WORDS = re.compile(r"发布|更新|时间|日期|第\s*\d+\s*版|来源|日报|晚报|报\b")
@@ -84,7 +87,7 @@ def classify(line: str, mid_sentence: bool = False) -> Line:
     short_plain = len(s) <= 80 and not _has_sentence_end(s) and "，" not in s
     if short_plain and (_CRUMB_LEAD.match(s) or len(_CRUMB_SEP.split(s)) >= 3 or s.startswith("首页") and _CRUMB_SEP.search(s)):
         return Line(s, "noise")
-    if _WIDGETS.match(s) or (len(s) <= 40 and _SHARE.match(s)):
+    if _WIDGETS.match(s) or (len(s) <= 40 and _SHARE.match(s)) or _NO_TEXT.match(s):
         return Line(s, "noise")
     if _PREV_NEXT.match(s) and not _has_sentence_end(s[-1:]) and len(s) <= 80:
         return Line(s, "noise")

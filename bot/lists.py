@@ -82,6 +82,8 @@ def find_markers(text: str) -> list[Marker]:
         n = 1 if m.group("w") == "首先" else (n + 1 if n else 0)
         if n:
             found.append(Marker(m.start(), m.end(), n, "首先"))
+        if n == 1:  # "首先，…第二，…第三，…": 首先 also opens a 第 list
+            found.append(Marker(m.start(), m.end(), 1, "第"))
     return sorted(found, key=lambda m: m.start)
 
 

@@ -96,3 +96,11 @@ def test_ordinary_paragraphs_are_not_lists():
         "会议听取了预算执行情况的汇报。",
     ])
     assert find_lists(text, []) == []
+
+
+def test_first_then_second_third_is_one_list_with_its_sub_lists():
+    text = ("他指出，首先，必须统一思想。一是要抓规划，二是要抓建设，三是要抓管理。第二，必须深化改革。要坚持既定思路。"
+            "第三，必须转变作风。要把从严从实作为座右铭。")
+    found = find_lists(text, [])
+    assert [(lst.style, len(lst.bounds)) for lst in found] == [("第", 3), ("是", 3)]
+    assert found[1].parent == 0
