@@ -1,4 +1,11 @@
-"""Articles: split a loaded bulletin into articles with title, date, speakers and byline."""
+"""Articles: split a cleaned bulletin into articles with title, date (and where it came from), speakers, byline.
+
+A headline needs headline evidence: a short line without sentence punctuation followed by a metadata line
+(发布时间…, a 文号), a dateline ("5月18日，…"), or 本报讯. Headings without it (section headings, "2020年工作
+回顾", a list's 一、 heading) stay inside their article. Lines before the first headline are page furniture.
+An article's date is its own dateline, with the year from the text, else the page's metadata, else the file
+name, else the configured year, else unknown; a date mentioned in the body is never the article's date.
+"""
 
 from __future__ import annotations
 
@@ -9,17 +16,20 @@ from dataclasses import dataclass
 import bot.textutil  # noqa: F401  (quiets jieba before first use)
 
 from bot.load import Block, LoadedBulletin
+from bot.speakers import known_names, meeting_chair, speech_marks
+from bot.textutil import to_simplified
 
 # "本报讯" (this paper reports) opens a news article in Chinese newspapers.
 ARTICLE_OPENING = re.compile(r"^(本报讯|本报[^，,。]{0,12}讯|【[^】]{0,12}】)")
 DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+# A dateline opens the lead: "5月18日，", "2023年10月18日，", "本报讯（通讯员 廖清）5月9日，".
+DATELINE = re.compile(r"^(?:(?:本报讯|本报[^，,。]{0,12}讯|【[^】]{0,12}】)\s*)?(?:[（(][^）)]{0,30}[）)])?\s*[:：]?\s*"
+                      r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:[-_.]?(\d{2})(?:[-_.]?(\d{2}))?)?(?!\d)")
 BYLINE = re.compile(r"[(（]\s*([\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{2,4})*)\s*[)）]\s*$")
-SPEECH_VERBS = "指出|强调|要求|表示|提出|说|讲话|指示|部署"
-_SPEECH = re.compile(rf"(?:同志)?[^，。,；;]{{0,8}}?(?:{SPEECH_VERBS})")
-_VERB = re.compile(SPEECH_VERBS)
-_CLAUSE_END = re.compile(r"[，。,；;！？!?\n]")
-_WINDOW = 24  # a name, "同志", up to 8 characters, the verb: the clause's last 24 characters hold them
+# A trailing credit in brackets: "（记者 陈晓 通讯员 王蕾）", "(区应急管理局 供稿)".
+CREDIT = re.compile(r"^[(（][^()（）。]{2,40}[)）]$")
+TITLE_MAX = 80
 
 
 @dataclass(frozen=True)
@@ -32,7 +42,10 @@ class Article:
     date_text: str  # as a reader writes it, e.g. "2021年4月25日"
     speakers: tuple[str, ...]
     byline: str | None
-    paragraphs: tuple[str, ...]
+    paragraphs: tuple[str, ...]  # as published (traditional characters stay traditional)
+    date_source: str = "none"  # dateline | dateline+page | dateline+filename | dateline+config | document | page | filename | none
+    chair: str | None = None  # who chaired or addressed the meeting (headline or lead)
+    dropped: tuple[str, ...] = ()  # lines removed as page noise within the article
 
     @property
     def text(self) -> str:
@@ -45,101 +58,186 @@ def article_identity(paragraphs: list[str] | tuple[str, ...]) -> str:
     return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16]
 
 
-def speech_marks(text: str) -> list[tuple[int, str]]:
-    """(offset, name) for every person named by jieba (flag nr) who speaks right there ("毕志伟强调").
+def _iso(y: int, m: int, d: int) -> str:
+    return f"{y:04d}-{m:02d}-{d:02d}"
 
-    Part-of-speech tagging is the slow part of indexing, so only the clause in front of each speech
-    verb is tagged, never the whole text."""
-    import jieba.posseg  # its tables take a second to load, and answering questions never needs them
 
-    marks: dict[int, str] = {}
-    done: set[int] = set()
-    for verb in _VERB.finditer(text):
-        start = max(0, verb.start() - _WINDOW)
-        ends = [m.end() for m in _CLAUSE_END.finditer(text, start, verb.start())]
-        start = ends[-1] if ends else start
-        if start in done or verb.start() - start < 2:
+def _text_date(y: int | None, m: int, d: int) -> str:
+    return f"{y}年{m}月{d}日" if y else f"{m}月{d}日"
+
+
+def _file_date(name: str) -> tuple[int | None, int | None, int | None]:
+    m = FILE_DATE.search(name)
+    if not m:
+        return None, None, None
+    y, mo, d = int(m.group(1)), m.group(2), m.group(3)
+    mo_i = int(mo) if mo and 1 <= int(mo) <= 12 else None
+    d_i = int(d) if d and mo_i and 1 <= int(d) <= 31 else None
+    return y, mo_i, d_i
+
+
+def find_date(paragraphs: list[str], meta: list[Block], file_name: str,
+              default_year: int | None) -> tuple[str | None, str, str]:
+    """(ISO date or None, date as written, where it came from) for one article."""
+    page = [b.date for b in meta if b.date and b.role == "page"]
+    document = [b.date for b in meta if b.date and b.role == "document"]
+    for para in paragraphs[:2]:
+        m = DATELINE.match(para)
+        if not m:
             continue
-        done.add(start)
-        offset = start
-        for pair in jieba.posseg.cut(text[start : verb.end()]):
-            if pair.flag == "nr" and len(pair.word) >= 2 and _SPEECH.match(text, offset + len(pair.word)):
-                marks[offset] = pair.word
-            offset += len(pair.word)
-    return sorted(marks.items())
+        month, day = int(m.group(2)), int(m.group(3))
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            continue
+        if m.group(1):
+            return _iso(int(m.group(1)), month, day), _text_date(int(m.group(1)), month, day), "dateline"
+        if page or document:
+            y, pm, _ = (page or document)[0]
+            if pm < month - 6:  # a December meeting published in January
+                y -= 1
+            return _iso(y, month, day), _text_date(y, month, day), "dateline+page"
+        fy, _, _ = _file_date(file_name)
+        if fy:
+            return _iso(fy, month, day), _text_date(fy, month, day), "dateline+filename"
+        if default_year:
+            return _iso(default_year, month, day), _text_date(default_year, month, day), "dateline+config"
+        return None, _text_date(None, month, day), "dateline"
+    if document:
+        y, mo, d = document[0]
+        return _iso(y, mo, d), _text_date(y, mo, d), "document"
+    if page:
+        y, mo, d = page[0]
+        return _iso(y, mo, d), _text_date(y, mo, d), "page"
+    fy, fm, fd = _file_date(file_name)
+    if fy and fm and fd:
+        return _iso(fy, fm, fd), _text_date(fy, fm, fd), "filename"
+    return None, "", "none"
 
 
-def find_date(paragraphs: list[str], year: int | None) -> tuple[str | None, str]:
-    for para in paragraphs[:3]:
-        m = DATE.search(para)
-        if m:
-            y = int(m.group(1)) if m.group(1) else year
-            month, day = int(m.group(2)), int(m.group(3))
-            if not (1 <= month <= 12 and 1 <= day <= 31):
-                continue
-            if y:
-                return f"{y:04d}-{month:02d}-{day:02d}", f"{y}年{month}月{day}日"
-            return None, f"{month}月{day}日"
-    return None, ""
+def _is_title_line(block: Block) -> bool:
+    return block.heading and len(block.text) <= TITLE_MAX
 
 
-def _segments(blocks: tuple[Block, ...]) -> list[tuple[list[str], list[str]]]:
-    """Group blocks into (title lines, paragraphs) per article."""
-    segments: list[tuple[list[str], list[str]]] = []
-    titles: list[str] = []
-    paras: list[str] = []
-    for block in blocks:
-        starts_new = block.heading or (ARTICLE_OPENING.match(block.text) and paras)
-        if starts_new and paras:
-            segments.append((titles, paras))
-            titles, paras = [], []
-        if block.heading:
-            titles.append(block.text)
-        else:
-            paras.append(block.text)
-    if paras:
-        segments.append((titles, paras))
-    elif titles and segments:
-        segments[-1][1].extend(titles)
-    return segments
+def _opens_article(block: Block) -> bool:
+    """A paragraph that can follow a headline: a dateline or 本报讯 opening."""
+    return bool(DATELINE.match(block.text) or ARTICLE_OPENING.match(block.text))
+
+
+def _headline_starts(blocks: list[Block]) -> list[tuple[int, int]]:
+    """(first, end) block indexes of every headline run that has headline evidence after it."""
+    starts: list[tuple[int, int]] = []
+    content = [k for k, b in enumerate(blocks) if not b.noise]
+    pos = 0
+    while pos < len(content):
+        k = content[pos]
+        if not _is_title_line(blocks[k]):
+            if ARTICLE_OPENING.match(blocks[k].text) and (not starts or starts[-1][1] < k):
+                # 本报讯 without a headline still opens a new article when text came before it
+                if any(not blocks[j].meta and not blocks[j].heading for j in content[:pos]):
+                    starts.append((k, k))
+            pos += 1
+            continue
+        run_end = pos
+        # a headline may take two lines; a line after a blank line or page noise starts a new run
+        while (run_end + 1 < len(content) and _is_title_line(blocks[content[run_end + 1]])
+               and not blocks[content[run_end + 1]].gap):
+            run_end += 1
+        nxt = run_end + 1
+        evidence = False
+        metas = 0
+        while nxt < len(content) and blocks[content[nxt]].meta:
+            # a page field or a 文号 is headline evidence; a signature date closes a notice instead
+            evidence = evidence or blocks[content[nxt]].role != "document"
+            nxt += 1
+            metas += 1
+        if metas and not evidence:
+            pos = run_end + 1
+            continue
+        elif nxt < len(content) and _opens_article(blocks[content[nxt]]):
+            evidence = True
+        if evidence:
+            first, last = content[pos], content[run_end]
+            # A red-header notice: issuer line, 文号, then the real title before the first paragraph.
+            if metas and nxt < len(content) and _is_title_line(blocks[content[nxt]]):
+                after = nxt
+                while (after + 1 < len(content) and _is_title_line(blocks[content[after + 1]])
+                       and not blocks[content[after + 1]].gap):
+                    after += 1
+                first, last = content[nxt], content[after]
+                nxt = after + 1
+            starts.append((first, last + 1))
+            pos = max(nxt, run_end + 1)
+            continue
+        pos = run_end + 1
+    return starts
 
 
 def split_articles(loaded: LoadedBulletin, default_year: int | None = None) -> list[Article]:
-    """Split a bulletin into articles; the year comes from the text, else the file name, else the config."""
-    m = FILE_YEAR.search(loaded.name)
-    year = int(m.group(1)) if m else default_year
-    articles = []
-    for position, (titles, paras) in enumerate(_segments(loaded.blocks)):
-        paras = list(paras)
-        byline = None
+    """Split a bulletin into articles: headlines with evidence start them; see the module docstring."""
+    blocks = list(loaded.blocks)
+    starts = _headline_starts(blocks)
+    if not starts:
+        # No headline evidence anywhere: one article, titled by its first heading run if it opens the file.
+        first_text = next((k for k, b in enumerate(blocks) if not (b.noise or b.meta or b.heading)), len(blocks))
+        heads = [k for k in range(first_text) if blocks[k].heading]
+        starts = [(heads[0], heads[-1] + 1)] if heads else [(0, 0)]
+    elif any(not (b.noise or b.meta or b.heading) for b in blocks[: starts[0][0]]):
+        # Text before the first headline is an article of its own (a page with several articles).
+        starts.insert(0, (0, 0))
+    articles: list[Article] = []
+    for n, (first, body_start) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(blocks)
+        # Headline lines; for the first article, what stands before the headline is page furniture.
+        titles = [b.text for b in blocks[first:body_start] if b.heading]
+        lead_in = blocks[:first] if n == 0 else []
+        span = blocks[body_start:end]
+        article = _make_article(loaded, len(articles), titles, lead_in, span, default_year)
+        if article:
+            articles.append(article)
+    return articles
+
+
+def _make_article(loaded: LoadedBulletin, position: int, titles: list[str], lead_in: list[Block],
+                  span: list[Block], default_year: int | None) -> Article | None:
+    meta = [b for b in lead_in + span if b.meta]
+    dropped = [b.text for b in lead_in if not b.meta] + [b.text for b in span if b.noise]
+    paras = [("- " + b.text) if b.bullet else b.text for b in span if not (b.noise or b.meta)]
+    byline = None
+    while paras and CREDIT.match(paras[-1]) and not BYLINE.search(paras[-1]):
+        dropped.append(paras.pop())  # "(区应急管理局 供稿)": a credit, not text
+    if paras:
         b = BYLINE.search(paras[-1])
-        if b and b.start() > 0:
+        if b and (b.start() > 0 or len(paras) > 1):
             byline = re.sub(r"[\s、，,]+", " ", b.group(1)).strip()
             paras[-1] = paras[-1][: b.start()].rstrip()
         paras[0] = ARTICLE_OPENING.sub("", paras[0]).lstrip(" ：:")
-        paras = [p for p in paras if p]
-        if not paras:
-            continue
-        title = " ".join(titles) if titles else _fallback_title(paras[0], loaded.name)
-        date, date_text = find_date(paras, year)
-        speakers: dict[str, None] = {}
-        for para in paras:
-            for _, name in speech_marks(para):
-                speakers.setdefault(name)
-        articles.append(
-            Article(
-                article_id=article_identity(paras),
-                source=loaded.name,
-                position=position,
-                title=title,
-                date=date,
-                date_text=date_text,
-                speakers=tuple(speakers),
-                byline=byline,
-                paragraphs=tuple(paras),
-            )
-        )
-    return articles
+    paras = [p for p in paras if p]
+    if not paras:
+        return None
+    title = " ".join(titles) if titles else _fallback_title(paras[0], loaded.name)
+    date, date_text, date_source = find_date(paras, meta, loaded.name, default_year)
+    simple = to_simplified("\n".join(paras))
+    names = known_names(to_simplified(title) + "\n" + simple)
+    chair = meeting_chair(to_simplified(title), to_simplified(paras[0]), names)
+    speakers: dict[str, None] = {}
+    if chair:
+        speakers.setdefault(chair)
+    for _, who in speech_marks(simple, names):
+        if who:
+            speakers.setdefault(who)
+    return Article(
+        article_id=article_identity(paras),
+        source=loaded.name,
+        position=position,
+        title=title,
+        date=date,
+        date_text=date_text,
+        speakers=tuple(speakers),
+        byline=byline,
+        paragraphs=tuple(paras),
+        date_source=date_source,
+        chair=chair,
+        dropped=tuple(dropped),
+    )
 
 
 def _fallback_title(first_paragraph: str, file_name: str) -> str:

@@ -297,7 +297,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _extensions():
     """Subcommands that live in their own modules (bench, log), registered if present."""
     out = []
-    for module in ("bot.bench", "bot.qlog"):
+    for module in ("bot.bench", "bot.qlog", "bot.inspection"):
         try:
             mod = __import__(module, fromlist=["register_cli"])
         except ImportError:

@@ -11,11 +11,12 @@ import io
 import re
 import unicodedata
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from bot.clean import Line, clean_lines
 from bot.errors import BulletinError
 
 FORMATS = (".txt", ".md", ".html", ".htm", ".docx")
@@ -28,10 +29,19 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 @dataclass(frozen=True)
 class Block:
-    """A paragraph of a bulletin; headings are kept apart so they never swallow text."""
+    """A paragraph of a bulletin; headings are kept apart so they never swallow text.
+
+    `meta` blocks are page or document fields carrying a date (发布时间…, a masthead, a signature date, a
+    文号): never article text, but the article step reads dates and headline evidence from them."""
 
     text: str
     heading: bool = False
+    meta: bool = False
+    noise: bool = False  # dropped page noise, kept in sequence so each article can show what it lost
+    gap: bool = False  # a blank line or dropped noise stood before it (a two-line headline has none)
+    bullet: bool = False
+    date: tuple[int, int, int] | None = None
+    role: str = ""
 
 
 @dataclass(frozen=True)
@@ -40,6 +50,7 @@ class LoadedBulletin:
     format: str
     encoding: str
     blocks: tuple[Block, ...]
+    dropped: tuple[str, ...] = ()  # lines removed as page noise, in order
 
 
 def ends_sentence(line: str) -> bool:
@@ -49,7 +60,8 @@ def ends_sentence(line: str) -> bool:
     if group and group.start() > 0:
         s = s[: group.start()].rstrip()
     s = s.rstrip(CLOSERS)
-    return bool(s) and s[-1] in SENTENCE_END
+    # a half-width full stop after a Chinese character ends a sentence too (mixed punctuation)
+    return bool(s) and (s[-1] in SENTENCE_END or (s[-1] == "." and len(s) > 1 and "\u4e00" <= s[-2] <= "\u9fff"))
 
 
 def looks_like_heading(line: str) -> bool:
@@ -70,28 +82,53 @@ def _join(a: str, b: str) -> str:
     return a + b
 
 
-def repair_line_breaks(lines: list[str], headings: set[int] | None = None) -> list[Block]:
-    """Join lines into paragraphs: a line not ending a sentence continues, across blank lines too."""
+def repair_line_breaks(lines: list[str] | list[Line], headings: set[int] | None = None) -> list[Block]:
+    """Join lines into paragraphs: a line not ending a sentence continues, across blank lines too.
+
+    Lines may be cleaned `Line`s: noise is skipped, metadata and bullets start blocks of their own."""
     headings = headings or set()
     blocks: list[Block] = []
     current = ""
+    current_bullet = False
+    gap = False
+
+    def add(block: Block) -> None:
+        nonlocal gap
+        blocks.append(replace(block, gap=gap))
+        gap = False
+
+    def flush() -> None:
+        nonlocal current, current_bullet
+        if current:
+            add(Block(current, bullet=current_bullet))
+        current, current_bullet = "", False
+
     for i, raw in enumerate(lines):
-        line = raw.strip().strip("\u3000").strip()
+        item = raw if isinstance(raw, Line) else Line(raw)
+        line = item.text.strip().strip("\u3000").strip()
         if not line:
+            gap = gap or not current
             continue
-        is_heading = i in headings or (not current and looks_like_heading(line))
+        if item.kind == "noise":
+            blocks.append(Block(line, noise=True))  # never joins or splits the paragraph around it
+            gap = gap or not current
+            continue
+        if item.kind == "meta":
+            flush()
+            add(Block(line, meta=True, date=item.date, role=item.role))
+            continue
+        is_heading = not item.bullet and (i in headings or (not current and looks_like_heading(line)))
         if is_heading:
-            if current:
-                blocks.append(Block(current))
-                current = ""
-            blocks.append(Block(line, heading=True))
+            flush()
+            add(Block(line, heading=True))
             continue
+        if item.bullet:
+            flush()
+            current_bullet = True
         current = _join(current, line) if current else line
         if ends_sentence(current):
-            blocks.append(Block(current))
-            current = ""
-    if current:
-        blocks.append(Block(current))
+            flush()
+    flush()
     return blocks
 
 
@@ -127,7 +164,7 @@ def _markdown_lines(text: str) -> tuple[list[str], set[int]]:
             headings.add(len(lines))
             line = m.group(2)
         else:
-            line = re.sub(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+", "", line)  # list bullets
+            line = re.sub(r"^\s{0,3}[-*+]\s+", "- ", line)  # bullets stay bullets (a list's shape)
             line = re.sub(r"^\s{0,3}>\s?", "", line)  # block quotes
         line = re.sub(r"(\*\*|__|\*|`)", "", line)
         line = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", line)
@@ -146,10 +183,17 @@ def _html_lines(data: bytes) -> tuple[list[str], set[int], str]:
     # Navigation, menus and footers are link lists without sentences; a bulletin has sentences.
     if not extracted or not _CJK.search(extracted) or not re.search(r"[\u4e00-\u9fff][^\n]{8,}[。！？!?]", extracted):
         raise BulletinError("网页中没有找到正文（可能只有导航或脚本）。")
-    title = trafilatura.extract_metadata(html)
+    meta = trafilatura.extract_metadata(html)
     lines, headings = _markdown_lines(extracted)
-    if title and title.title and title.title.strip() not in extracted[:200]:
-        lines.insert(0, title.title.strip())
+    # The page's own date (meta tags, the info bar) gives an article's year when its dateline has none.
+    if meta and meta.date and meta.date[:10] not in extracted[:400]:
+        lines.insert(0, f"发布时间：{meta.date[:10]}")
+        headings = {h + 1 for h in headings}
+    title = meta.title.strip() if meta and meta.title else ""
+    title = re.split(r"\s*[_|｜]\s*", title)[0].strip()  # "标题_栏目_网站" in <title>
+    first_lines = [x.strip("# ").strip() for x in extracted.split("\n")[:6]]
+    if title and title not in first_lines:
+        lines.insert(0, title)
         headings = {h + 1 for h in headings} | {0}
     return lines, headings, encoding
 
@@ -214,10 +258,12 @@ def load_bulletin(data: bytes, name: str, max_bytes: int | None = None) -> Loade
         else:
             lines = text.split("\n")
     text_check = _check_text("\n".join(lines))
-    blocks = repair_line_breaks(text_check.split("\n"), headings)
-    if not blocks:
+    cleaned = clean_lines(text_check.split("\n"), headings)
+    blocks = repair_line_breaks(cleaned, headings)
+    if not any(not b.noise and not b.meta for b in blocks):
         raise BulletinError("文件中没有可用的正文。")
-    return LoadedBulletin(name=Path(name).name, format=fmt, encoding=encoding, blocks=tuple(blocks))
+    dropped = tuple(b.text for b in blocks if b.noise)
+    return LoadedBulletin(name=Path(name).name, format=fmt, encoding=encoding, blocks=tuple(blocks), dropped=dropped)
 
 
 def load_file(path: Path, max_bytes: int | None = None) -> LoadedBulletin:

@@ -11,7 +11,8 @@ import jieba
 
 jieba.setLogLevel(logging.WARNING)
 
-SENTENCE_SPLIT = re.compile(r"(?<=[。！？!?；;])(?![”’」』)）\"'])|(?<=[。！？!?；;][”’」』)）\"'])")
+# A half-width full stop ends a sentence after a Chinese character ("妥善处置."), never inside a number.
+SENTENCE_SPLIT = re.compile(r"(?<=[。！？!?；;])(?![”’」』)）\"'])|(?<=[。！？!?；;][”’」』)）\"'])|(?<=[\u4e00-\u9fff]\.)(?!\d)")
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_NUMERAL = "一二三四五六七八九十两"
 @lru_cache(maxsize=1)

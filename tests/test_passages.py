@@ -6,7 +6,7 @@ import pytest
 
 from bot.articles import split_articles
 from bot.load import load_bulletin
-from bot.passages import article_passages, find_markers, group_lists
+from bot.passages import article_passages
 from bot.textutil import split_sentences
 from tests.conftest import BUNDLED
 
@@ -75,13 +75,6 @@ def test_packed_passages_never_cut_a_sentence_and_keep_all_text(meeting):
     assert "座谈会在山亭宾馆召开" in all_text and "第二季度省定重点项目的开工率必须达到100%" in all_text
 
 
-def test_markers_need_a_sentence_boundary():
-    # "统一要求" and "唯一是" are not list markers
-    markers = find_markers("会议统一要求。一要抓学习。二要抓落实。唯一是指")
-    assert [(m.n, m.style) for m in markers] == [(1, "要"), (2, "要")]
-    assert len(group_lists(markers)) == 1
-
-
 def test_other_list_styles():
     from bot.articles import Article
 
@@ -96,3 +89,17 @@ def test_other_list_styles():
 
 def test_sentence_splitting_handles_mixed_width_punctuation():
     assert split_sentences("如何择路前行?4月21日,考察。“好”。") == ["如何择路前行?", "4月21日,考察。", "“好”。"]
+
+
+def test_a_point_longer_than_a_few_screens_is_cut_at_sentence_ends_and_stays_that_point():
+    from bot.articles import Article
+    from bot.passages import MAX_POINT_CHARS
+
+    endless = "各单位要对照任务清单逐项推进落实。" * 2000  # 34,000 characters after "二要"
+    paras = ("会议提出两点要求。一要抓好学习。", "二要抓好落实。" + endless, "会议还研究了其他事项。")
+    art = Article("a1", "x.txt", 0, "测试", None, "", (), None, paras)
+    passages, (nl,) = article_passages(art)
+    second = [p for p in passages if p.list_id == nl.list_id and p.ordinal == 2]
+    assert len(second) > 10 and all(len(p.text) <= MAX_POINT_CHARS for p in second)
+    assert all(p.text.endswith("。") for p in second)
+    assert second[0].text.startswith("二要抓好落实。") and nl.size == 2

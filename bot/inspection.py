@@ -1,0 +1,163 @@
+"""`policybot inspect`: how bulletins are understood — articles, dates, speakers, lists, noise — without indexing.
+
+Admins run it before adding a bulletin; the bot's upload confirmation shows the same summary.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from bot.articles import Article, split_articles
+from bot.config import Config
+from bot.errors import PolicyBotError
+from bot.load import LoadedBulletin, load_bulletin
+from bot.passages import NumberedList, Passage, article_passages
+
+SCHEMA_VERSION = 1
+PREVIEW_CHARS = 16
+
+
+def article_record(article: Article, passages: list[Passage], lists: list[NumberedList]) -> dict:
+    """One article as inspect reports it; `points` hold each point's full text."""
+    points: dict[str, dict[int, str]] = {}
+    for p in passages:
+        if p.kind == "point" and p.list_id and p.ordinal:
+            by_ordinal = points.setdefault(p.list_id, {})
+            by_ordinal[p.ordinal] = by_ordinal.get(p.ordinal, "") + p.text  # a long point's parts are one point
+    return {
+        "title": article.title,
+        "date": article.date,
+        "date_source": article.date_source,
+        "speakers": list(article.speakers),
+        "lists": [
+            {
+                "label": nl.label,
+                "speaker": nl.speaker,
+                "numbered": nl.numbered,
+                "style": nl.style,
+                "size": nl.size,
+                "lead": nl.lead,
+                "points": [text for _, text in sorted(points.get(nl.list_id, {}).items())],
+            }
+            for nl in lists
+        ],
+        "passages": sum(1 for p in passages if p.kind != "outline"),
+        "dropped_lines": list(article.dropped),
+    }
+
+
+def inspect_bulletin(loaded: LoadedBulletin, config: Config) -> dict:
+    articles = split_articles(loaded, config.ingest.default_year)
+    records = []
+    for article in articles:
+        passages, lists = article_passages(article, config.ingest.passage_chars)
+        records.append(article_record(article, passages, lists))
+    return {
+        "file": loaded.name,
+        "format": loaded.format,
+        "encoding": loaded.encoding,
+        "articles": records,
+        "dropped_lines": list(loaded.dropped),
+    }
+
+
+def inspect_files(paths: list[Path], config: Config) -> dict:
+    """Every file's understanding; a file that can't be read carries its `error` instead of articles."""
+    files = []
+    for path in paths:
+        try:
+            data = path.read_bytes()
+            loaded = load_bulletin(data, path.name, config.max_file_bytes)
+            files.append(inspect_bulletin(loaded, config))
+        except PolicyBotError as exc:
+            files.append({"file": path.name, "format": path.suffix.lstrip(".").lower(), "encoding": None,
+                          "articles": [], "error": exc.message})
+        except OSError as exc:
+            files.append({"file": path.name, "format": path.suffix.lstrip(".").lower(), "encoding": None,
+                          "articles": [], "error": f"无法读取文件：{exc.strerror}"})
+    return {"schema_version": SCHEMA_VERSION, "files": files}
+
+
+def _preview(text: str, n: int = PREVIEW_CHARS) -> str:
+    flat = "".join(text.split())
+    return flat[:n] + ("…" if len(flat) > n else "")
+
+
+def format_inspection(report: dict) -> str:
+    """The readable view: one block per article, each list with the first characters of its points."""
+    out: list[str] = []
+    for f in report["files"]:
+        out.append(f"{f['file']} ({f['format']}, {f.get('encoding') or '-'})")
+        if f.get("error"):
+            out.append(f"  not readable: {f['error']}")
+            continue
+        for i, a in enumerate(f["articles"], 1):
+            out.append(f"  [{i}] {a['title']}")
+            out.append(f"      date: {a['date'] or 'unknown'} ({a['date_source']})"
+                       f"   speakers: {'、'.join(a['speakers']) or '-'}   passages: {a['passages']}")
+            for nl in a["lists"]:
+                kind = "numbered" if nl["numbered"] else "unnumbered"
+                out.append(f"      list 「{nl['label']}」 {nl['size']} points, {kind}, speaker: {nl['speaker'] or '-'}")
+                for j, point in enumerate(nl["points"], 1):
+                    out.append(f"        {j}. {_preview(point)}")
+            if a["dropped_lines"]:
+                out.append(f"      dropped as noise: {len(a['dropped_lines'])} line(s): "
+                           + " | ".join(_preview(x, 20) for x in a["dropped_lines"][:6])
+                           + (" …" if len(a["dropped_lines"]) > 6 else ""))
+        if not f["articles"]:
+            out.append("  no article found")
+    return "\n".join(out)
+
+
+def register_cli(sub) -> None:
+    p = sub.add_parser("inspect", help="show how bulletins are understood (articles, dates, lists), without indexing")
+    p.add_argument("files", nargs="+", help="bulletin files (.txt .md .html .docx)")
+    p.add_argument("--json", action="store_true", help="print one JSON document")
+    p.set_defaults(func=_cmd_inspect)
+
+
+def _cmd_inspect(args, config: Config) -> int:
+    paths = [Path(f) for f in args.files]
+    missing = [str(p) for p in paths if not p.is_file()]
+    if missing:
+        raise PolicyBotError(f"file not found: {', '.join(missing)}")
+    report = inspect_files(paths, config)
+    if args.json:
+        json.dump(report, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        print(format_inspection(report))
+    return 1 if any(f.get("error") for f in report["files"]) else 0
+
+
+def summary_zh(file_record: dict, limit: int = 6) -> str:
+    """The same understanding in Chinese, for an admin's upload confirmation in the bot (plain text)."""
+    if file_record.get("error"):
+        return f"未能读取：{file_record['error']}"
+    out = []
+    for a in file_record["articles"]:
+        date = a["date"] or "日期不详"
+        who = "、".join(a["speakers"]) or "未识别"
+        out.append(f"《{a['title']}》 {date}（{DATE_SOURCES_ZH.get(a['date_source'], a['date_source'])}）；讲话人：{who}")
+        for nl in a["lists"][:limit]:
+            kind = "编号" if nl["numbered"] else "未编号"
+            out.append(f"  · {nl['label']}：{nl['size']} 条（{kind}，{nl['speaker'] or '讲话人未识别'}）")
+        if len(a["lists"]) > limit:
+            out.append(f"  · 另有 {len(a['lists']) - limit} 组要点")
+        if a["dropped_lines"]:
+            out.append(f"  已去除网页杂项 {len(a['dropped_lines'])} 行")
+    return "\n".join(out) if out else "没有找到文章。"
+
+
+DATE_SOURCES_ZH = {
+    "dateline": "日期取自正文",
+    "dateline+page": "日期取自正文，年份取自网页发布时间",
+    "dateline+filename": "日期取自正文，年份取自文件名",
+    "dateline+config": "日期取自正文，年份取自配置",
+    "document": "日期取自落款",
+    "page": "日期取自网页发布时间",
+    "filename": "日期取自文件名",
+    "none": "未找到日期",
+}

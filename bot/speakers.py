@@ -1,0 +1,107 @@
+"""Speakers: who says what in a bulletin — names, the clauses where they speak, the meeting's chair.
+
+Chinese bulletins introduce officials by post ("区委书记周永年出席并讲话", "副县长郑凯通报") and then quote
+them by name ("周永年强调，…", "他说，…"). jieba's name tagging misses or cuts many names (范志勇, 许建平,
+欧阳敏 come out as other words), so names are first read from the post that precedes them, then from jieba.
+A directive list belongs to the person who speaks in the clause that introduces it; "会议强调/会议要求"
+belongs to the person who chaired or addressed the meeting (often named only in the headline).
+All functions work on simplified text.
+"""
+
+from __future__ import annotations
+
+import re
+
+import bot.textutil  # noqa: F401  (quiets jieba before first use)
+
+# Posts that stand right before a person's name in Chinese official news.
+POSTS = ("书记|副书记|区长|副区长|县长|副县长|市长|副市长|镇长|副镇长|乡长|副乡长|主任|副主任|局长|副局长|"
+         "主席|副主席|部长|副部长|常委|组长|副组长|指挥长|总指挥|秘书长|院长|校长|厅长|省长|州长|旗长|队长|"
+         "站长|所长|专员|董事长|总经理|经理|委员|政委|检察长|庭长|社长|会长|党组成员")
+# What follows a name in such text: a verb of presence or speech, a preposition, or punctuation.
+_AFTER_NAME = ("出席|主持|作|做|在|参加|讲|强调|指出|要求|表示|提出|说|同志|代|就|对|向|带队|调研|率|宣读|"
+               "传达|通报|等|和|与|及|指示|批示|部署|希望|介绍|汇报|致辞|[，、。；（(：:\\s]")
+_NAME_AFTER_POST = re.compile(rf"(?:{POSTS})(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?={_AFTER_NAME})")
+SPEECH_VERBS = "指出|强调|要求|表示|提出|说|讲话|指示|批示|部署|希望|讲了|谈到|作出|提了|安排|布置"
+_SPEECH_VERB = re.compile(SPEECH_VERBS)
+_PRESENCE_VERB = re.compile("主持|出席|调研|召开|带队|率队|参加|宣读|传达")
+_CLAUSE = re.compile(r"[^，。,；;！？!?\n：:]+")
+_MEETING_SUBJECT = re.compile(r"^(?:会议|会上|大会|会议还|会议最后|会议同时)")
+_PRONOUN = re.compile(r"^(?:他|她)")
+# The chair or main speaker, as a headline or a lead paragraph names them.
+_CHAIR_IN_TITLE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,4}?)(?:主持召开|主持|出席|调研|召开|在|带队|率队|督导|检查)")
+_ADDRESS = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?:出席会议并讲话|出席并讲话|主持会议并讲话|主持并讲话|作讲话|讲话|主持召开|主持会议)")
+
+
+def known_names(text: str) -> list[str]:
+    """Names introduced by their post, plus 2–4 character names jieba tags as persons who speak."""
+    import jieba.posseg  # its tables take a second to load; answering questions never needs them
+
+    names: dict[str, None] = {}
+    for m in _NAME_AFTER_POST.finditer(text):
+        names.setdefault(m.group("name"))
+    for clause in _CLAUSE.findall(text):
+        if not (_SPEECH_VERB.search(clause) or _PRESENCE_VERB.search(clause[:12])):
+            continue
+        for pair in jieba.posseg.cut(clause[:12]):
+            if pair.flag == "nr" and 2 <= len(pair.word) <= 4:
+                full = next((n for n in names if n.startswith(pair.word)), pair.word)
+                names.setdefault(full)
+            break  # only the clause's subject
+    return list(names)
+
+
+def _name_at(clause: str, names: list[str]) -> str | None:
+    """The name a clause opens with (its subject), the longest known name first."""
+    for name in sorted(names, key=len, reverse=True):
+        if clause.startswith(name):
+            return name
+    return None
+
+
+def speech_marks(text: str, names: list[str]) -> list[tuple[int, str]]:
+    """(offset, who) for every clause whose subject speaks: a named person, "他/她" (the last person named),
+    or "会议" (recorded as "" — the meeting itself, resolved to its chair by the caller)."""
+    marks: list[tuple[int, str]] = []
+    last_person = None
+    for m in _CLAUSE.finditer(text):
+        clause = m.group().lstrip()
+        offset = m.end() - len(clause)
+        name = _name_at(clause, names)
+        if name is None:
+            # a name mentioned later in the clause ("会上，许建平传达了…") still makes the next 他 refer to them
+            inside = [n for n in names if n in clause]
+            if inside:
+                last_person = max(inside, key=lambda n: clause.rfind(n))
+        speaks = bool(_SPEECH_VERB.search(clause[:24]))
+        if name:
+            last_person = name
+            if speaks:
+                marks.append((offset, name))
+        elif speaks and _PRONOUN.match(clause) and last_person:
+            marks.append((offset, last_person))
+        elif speaks and _MEETING_SUBJECT.match(clause):
+            marks.append((offset, ""))
+    return marks
+
+
+def meeting_chair(title: str, lead: str, names: list[str]) -> str | None:
+    """The person a headline or lead paragraph says chaired or addressed the meeting."""
+    m = _CHAIR_IN_TITLE.match(title)
+    if m:  # only a person the text knows: "东湖区召开…" names a place, not a chair
+        full = next((n for n in names if n == m.group("name") or n.startswith(m.group("name"))), None)
+        if full:
+            return full
+    for m in _ADDRESS.finditer(lead):
+        for name in sorted(names, key=len, reverse=True):
+            if m.group("name").endswith(name) or m.group(0).startswith(name):
+                return name
+    return None
+
+
+def speaker_before(marks: list[tuple[int, str]], pos: int, chair: str | None, floor: int = 0) -> str | None:
+    """Who speaks at `pos`: the last speech mark before it (not before `floor`); the meeting means its chair."""
+    before = [who for off, who in marks if floor <= off <= pos]
+    if not before:
+        return None
+    return before[-1] or chair

@@ -1,0 +1,58 @@
+"""Page noise is dropped by the shape of a line and its neighbours; dated fields are kept apart as metadata."""
+
+from bot.clean import classify, clean_lines, strip_glosses
+from bot.load import load_bulletin
+from tests.conftest import ROOT
+
+DATA = ROOT / "tests" / "data"
+
+
+def kinds(lines: list[str]) -> list[str]:
+    return [line.kind for line in clean_lines(lines) if line.text]
+
+
+def test_web_page_furniture_is_noise_whatever_the_site():
+    for line in ["您的位置：首页 » 政务要闻 » 区县动态", "首页 > 新闻中心 > 临川要闻", "【字号：大 中 小】【打印】【关闭】",
+                 "[打印本页] [关闭窗口]", "DSC_0042.JPG", "微信图片_20230705163012.jpg", "- 3 -", "—12—", "第 2 页",
+                 "上一篇：东湖区开展秋季征兵体检工作", "下一篇：区人大常委会视察全区养老服务工作",
+                 "版权所有：东湖区人民政府办公室　技术支持：区大数据中心", "责任编辑：罗小川　校对：沈宁",
+                 "分享到：微信 微博", "微信扫一扫", "预览结束"]:
+        assert classify(line).kind == "noise", line
+
+
+def test_dated_fields_are_metadata_with_their_date():
+    meta = classify("信息来源：区生态环境分局　　发布日期：2022-10-12　　阅读次数：1,286")
+    assert (meta.kind, meta.date, meta.role) == ("meta", (2022, 10, 12), "page")
+    masthead = classify("南岭日报　2022年5月22日　第03版：要闻")
+    assert (masthead.kind, masthead.date) == ("meta", (2022, 5, 22))
+    signature = classify("2022年3月18日")
+    assert (signature.kind, signature.role) == ("meta", "document")
+    assert classify("南政办发〔2022〕8号").role == "docno"
+
+
+def test_text_is_never_noise():
+    for line in ["会议要求：", "唐明远就做好下一阶段工作提出以下四点要求：", "要严控机动车污染。交警要开展联合执法。",
+                 "2020年工作回顾", "三、保障措施", "会议要求——"]:
+        assert classify(line).kind == "text", line
+
+
+def test_a_hard_wrapped_sentence_is_not_taken_for_a_field():
+    # "会议要求：各村要" would look like a key and a value if it stood alone
+    lines = ["　　彭国栋就开展好行动提出三点要求。镇班子成员按照", "会议要求：各村要在月底前完成自查，", "做到不留死角。"]
+    assert kinds(lines) == ["text", "text", "text"]
+
+
+def test_pinyin_glosses_are_removed():
+    assert strip_glosses("縣長(zhǎng)高書恆主持會(huì)議(yì)") == "縣長高書恆主持會議"
+    assert strip_glosses("潍柴(潍坊)材料(2021)") == "潍柴(潍坊)材料(2021)"
+
+
+def test_a_bulletin_keeps_what_it_dropped_in_order():
+    loaded = load_bulletin((DATA / "donghu_web_pages.txt").read_bytes(), "donghu_web_pages.txt")
+    assert loaded.dropped[0].startswith("您的位置")
+    assert "DSC_0042.JPG" in loaded.dropped and "- 3 -" in loaded.dropped
+    text = "\n".join(b.text for b in loaded.blocks if not b.noise)
+    for noise in ("打印", "上一篇", "版权所有", "DSC_0042", "责任编辑"):
+        assert noise not in text
+    # the page break sat between two points of a list: both stay whole
+    assert "要严控机动车污染。" in text

@@ -1,0 +1,41 @@
+"""Who speaks: names read from their posts (jieba misses many), pronouns, and the meeting's chair."""
+
+from bot.speakers import known_names, meeting_chair, speaker_before, speech_marks
+
+
+def test_names_are_read_from_the_post_before_them_and_kept_whole():
+    text = ("县委副书记、县长范志勇出席会议并讲话，县委常委、常务副县长欧阳敏主持会议。区委常委、常务副区长许建平出席。"
+            "张立华强调，要抓好落实。")
+    names = known_names(text)
+    assert {"范志勇", "欧阳敏", "许建平", "张立华"} <= set(names)
+    assert "张立" not in names
+
+
+def test_a_pronoun_speaks_for_the_last_person_named():
+    text = "开工活动结束后，陶春林主持召开推进会。他强调，项目建设要在快优安上下功夫。"
+    names = known_names("县委书记陶春林出席。" + text)
+    marks = speech_marks(text, names)
+    assert [who for _, who in marks] == ["陶春林"]
+
+
+def test_the_meeting_speaks_for_its_chair_named_only_in_the_headline():
+    title, lead = "韩立松主持召开全区重点项目建设第三次调度会", "10月18日，全区重点项目建设第三次调度会在白沙镇召开。"
+    body = lead + "会议强调，四季度是决战期。会议提出以下三点要求：一要冲刺目标。"
+    names = known_names(title + "\n" + body)
+    chair = meeting_chair(title, lead, names)
+    assert chair == "韩立松"
+    marks = speech_marks(body, names)
+    assert speaker_before(marks, body.index("一要"), chair) == "韩立松"
+
+
+def test_a_place_in_the_headline_is_not_a_chair():
+    title = "东湖区召开冬季安全生产专题会议"
+    lead = "12月1日上午，区委常委、常务副区长钟以宁主持召开冬季安全生产专题会议。"
+    assert meeting_chair(title, lead, known_names(title + lead)) == "钟以宁"
+
+
+def test_a_relayed_instruction_belongs_to_its_author():
+    text = ("会上，许建平传达了区委书记周永年对营商环境工作作出的批示。周永年在批示中指出，营商环境是金字招牌。"
+            "一要对标先进找差距；二要刀刃向内抓整改。")
+    names = known_names("区委常委、常务副区长许建平出席会议并讲话。" + text)
+    assert speaker_before(speech_marks(text, names), text.index("一要"), None) == "周永年"
