@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from bot.catalog import ArticleEntry, date_matches
-from bot.intent import ASK_WORD, Intent
+from bot.intent import Intent, is_content
 from bot.textutil import int_to_cn
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -41,18 +41,19 @@ class Check:
     quantity: bool  # the passage states a figure (what an amount question needs)
 
 
-def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, ...], question: str) -> Requirements:
+def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, ...], places: tuple[str, ...],
+                 question: str) -> Requirements:
     time_digits = {str(x) for x in (intent.time.year, intent.time.month, intent.time.day) if x}
     numbers = tuple(n for n in dict.fromkeys(_NUMBER.findall(question)) if n not in time_digits)
-    content = {t: w for t, w in weights.items()
-               if len(t) > 1 and not any(c.isdigit() for c in t) and not ASK_WORD.search(t)
-               and not any(t in p or p in t for p in people)}
-    return Requirements(content, people, numbers, intent)
+    # People are checked as names (pinned); counting them as content too would let a question about
+    # someone's trip nobody reported pass on his name alone.
+    content = {t: w for t, w in weights.items() if is_content(t) and not any(t in p or p in t for p in people)}
+    return Requirements(content, people + places, numbers, intent)
 
 
 def _found(term: str, weights: dict[str, float], text: str) -> bool:
-    """A term is found in the text, or all of it is made of the question's shorter terms that are
-    (jieba's search mode gives "考察学习" and also "考察", "学习"; a text may hold only the parts)."""
+    """A term is found in the text, or two thirds of it are made of the question's shorter terms that
+    are (jieba's search mode gives "考察学习" and also "考察", "学习"; a text may hold only the parts)."""
     if term in text:
         return True
     covered = [False] * len(term)
@@ -62,7 +63,7 @@ def _found(term: str, weights: dict[str, float], text: str) -> bool:
             while start >= 0:
                 covered[start : start + len(part)] = [True] * len(part)
                 start = term.find(part, start + 1)
-    return all(covered)
+    return sum(covered) >= len(term) * 2 / 3
 
 
 def _series_forms(n: int) -> tuple[str, ...]:

@@ -220,6 +220,14 @@ class Catalog:
         top = max(r[0] for r in results)
         tol = recent_tolerance if intent.time.recent else tolerance
         close = [r for r in results if r[0] >= top * (1 - tol)]
+        # The band is for the same list in several bulletins: within one article the lists differ,
+        # and the best scored of them stands for its article.
+        per_article: dict[str, tuple[float, float, int]] = {}
+        for r in close:
+            aid = self.lists[r[2]].nl.article_id
+            if aid not in per_article or r[0] > per_article[aid][0]:
+                per_article[aid] = r
+        close = list(per_article.values())
         rank = {lid: n for n, lid in reversed(list(enumerate(fused_lists)))}
 
         def order(r):

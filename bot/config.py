@@ -50,6 +50,7 @@ class SearchConfig:
     min_context_coverage: float = 0.35
     min_topic_coverage: float = 0.1
     min_amount_coverage: float = 0.5
+    close_cosine: float = 0.85
 
 
 @dataclass(frozen=True)

@@ -165,7 +165,8 @@ class IndexSnapshot:
         return [found.get(i) for i in ids]
 
     def article_texts(self, article_ids: list[str]) -> dict[str, str]:
-        """Each article's title and text (its points and paragraphs in reading order, no outlines)."""
+        """Each article's title and text: its passages in reading order (outlines included, as they hold
+        the lists' lead sentences)."""
         ids = list(dict.fromkeys(article_ids))
         if not ids:
             return {}
@@ -173,8 +174,8 @@ class IndexSnapshot:
         titles = dict(self.db.execute(f"SELECT article_id, title FROM articles WHERE article_id IN ({marks})", ids))
         parts: dict[str, list[str]] = {aid: [titles.get(aid) or ""] for aid in ids}
         for aid, text in self.db.execute(
-            f"SELECT article_id, text FROM passages WHERE article_id IN ({marks}) AND kind != 'outline' "
-            "ORDER BY article_id, position", ids):
+            f"SELECT article_id, text FROM passages WHERE article_id IN ({marks}) ORDER BY article_id, position",
+                ids):
             parts[aid].append(text)
         return {aid: "\n".join(p) for aid, p in parts.items()}
 

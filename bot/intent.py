@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.analysis import tokens
 from bot.textutil import CN_NUMERAL, cn_to_int
 
 _N = rf"[{CN_NUMERAL}\d]{{1,3}}"
@@ -37,6 +38,8 @@ PERSON_ASK = re.compile(r"谁|哪位|哪个领导|什么人")
 
 # Words that only ask ("哪几天", "多少", "什么"): they carry no content a passage could hold.
 ASK_WORD = re.compile(r"[哪几谁]|什么|多少|怎|如何|是否|有没有")
+# Words that say someone spoke ("要求", "强调", "会上"): how a question asks, not what about.
+SPEECH_WORD = re.compile(r"要求|强调|指出|提出|讲话|讲|提|说|部署|表示|意见|会上|会议上")
 
 # A meeting of a series: "第二次调度会", "第二十三次常务会议".
 SERIES = re.compile(rf"第\s*(?P<n>{_N})\s*次")
@@ -46,11 +49,19 @@ DAY = re.compile(rf"月\s*(\d{{1,2}}|[{CN_NUMERAL}]{{1,3}})\s*[日号]")
 RECENT = re.compile(r"最近|最新|上一?次|近期|新近")
 LAST_YEAR = re.compile(r"去年|上一?年")
 THIS_YEAR = re.compile(r"今年|本年")
+TIME_WORD = re.compile(r"最近|最新|上一?次|近期|去年|今年|本年|上半年|下半年|月份")
 # Named people: a title right before a name ("副区长李志明"), or a name opening the question and
 # followed by what people do at meetings ("陶春林在…", "邵文杰讲…").
 _TITLES = "书记|副书记|区长|副区长|县长|副县长|镇长|副镇长|市长|副市长|主任|局长|部长|主席|同志"
 TITLED_NAME = re.compile(rf"(?:{_TITLES})(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?=在|讲|提|强调|说|指出|要求|带队|主持|的|出席|作|就|对)")
 OPENING_NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3}?)(?=在|讲|强调|提出|提|带队|主持|指出|批示|说)")
+
+
+def is_content(term: str) -> bool:
+    """A term that can say what a question is about: not an ordinal, figure, time, question or speech word."""
+    return (len(term) > 1 and not any(c.isdigit() for c in term) and not ORDINAL_WORD.fullmatch(term)
+            and not ASK_WORD.search(term) and not SPEECH_WORD.fullmatch(term.rstrip("了过"))
+            and not TIME_WORD.search(term))
 
 
 @dataclass(frozen=True)
@@ -81,6 +92,7 @@ class Intent:
     asks_person: bool = False  # "谁", "哪位领导"
     asks_fact: bool = False  # a particular fact rather than what to do ("考察了哪些企业")
     names: tuple[str, ...] = ()  # people the question names by pattern (known speakers are found by the catalogue)
+    places: tuple[str, ...] = ()  # place names ("临川区", "白沙镇")
 
 
 def parse_time(question: str) -> TimeRef:
@@ -97,6 +109,18 @@ def parse_time(question: str) -> TimeRef:
         recent=bool(RECENT.search(question)),
         relative_year=rel,
     )
+
+
+# Common nouns that end like a place name ("开发区" is a kind of place, "临川区" is one).
+_GENERIC_PLACES = frozenset("开发区 示范区 高新区 功能区 保护区 风景区 经济区 试验区 集聚区 新城区 老城区 主城区 城市 "
+                            "各县 本市 全市 全县 全镇 全区 城区 园区 社区 景区 辖区 片区 街区 小区 市区 县区".split())
+
+
+def named_places(question: str) -> tuple[str, ...]:
+    """Place names the question names ("临川区", "白沙镇", "邹城市"): three or four characters ending
+    in an administrative suffix, as jieba cuts them."""
+    return tuple(dict.fromkeys(t for t in tokens(question) if len(t) in (3, 4) and t[-1] in "区县镇乡市"
+                               and t not in _GENERIC_PLACES and t[0] not in "全本我该各每这那"))
 
 
 def named_people(question: str) -> tuple[str, ...]:
@@ -122,6 +146,7 @@ def parse_intent(question: str) -> Intent:
         asks_person=bool(PERSON_ASK.search(question)),
         asks_fact=bool(FACT_ASK.search(question)) and not REQUIREMENT_ASK.search(question),
         names=named_people(question),
+        places=named_places(question),
     )
     m = ORDINAL.search(scan)
     if m:

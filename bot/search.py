@@ -17,7 +17,7 @@ from bot.embed import Embedder
 from bot.errors import QuestionError
 from bot.fusion import fuse_rankings, with_context
 from bot.index import IndexSnapshot, current_generation, open_snapshot
-from bot.intent import ASK_WORD, ORDINAL_WORD, Intent, parse_intent
+from bot.intent import ORDINAL_WORD, Intent, is_content, parse_intent
 from bot.passages import Passage
 from bot.textutil import normalize_text
 
@@ -88,7 +88,8 @@ class _Job:
 class _Lexical:
     terms: list[str]  # the question's words
     ranking: list[tuple[int, float]]  # BM25 ranking of passages
-    dfs: dict[str, int]  # document frequency of each word
+    dfs: dict[str, int]  # document frequency of each word (passages whose body holds it)
+    postings: dict[str, int]  # rows holding each word in any column (title, speaker and lead included)
 
 
 class Searcher:
@@ -170,7 +171,7 @@ class Searcher:
     def _lexical_side(self, snap: IndexSnapshot, normalized: str) -> _Lexical:
         terms = query_terms(normalized)
         ranking = snap.lexical(self.lexical_terms(snap, normalized, terms), self.config.search.candidates)
-        return _Lexical(terms, ranking, snap.document_frequencies(terms))
+        return _Lexical(terms, ranking, snap.document_frequencies(terms), snap.posting_counts(terms))
 
     def _article_text(self, snap: IndexSnapshot, article_ids: list[str]) -> dict[str, str]:
         """Normalized article texts, cached (an article id names its text, whatever the generation)."""
@@ -192,10 +193,11 @@ class Searcher:
         speakers = catalog.speakers_in(normalized)
         people = tuple(dict.fromkeys(speakers + tuple(p for p in intent.names
                                                       if not any(p in s or s in p for s in speakers))))
+        # What points at a list or an article: the rest of the question's content words that occur
+        # somewhere in the archive (a word found nowhere cannot tell one list from another), without
+        # its ordinal, figures, time words, question and speech words, and the speakers (matched apart).
         rest_weights = {t: weights.get(t, idf(0, n_docs)) for t in query_terms(intent.rest)
-                        if len(t) > 1 and not ORDINAL_WORD.fullmatch(t) and not any(c.isdigit() for c in t)
-                        and not ASK_WORD.search(t)
-                        and not any(t in s for s in speakers)}
+                        if is_content(t) and lex.postings.get(t) and not any(t in s for s in speakers)}
 
         fused2 = fuse_rankings([[i for i, _ in lexical], [i for i, _ in dense]], cfg.rrf_k,
                                [cfg.lexical_weight, cfg.dense_weight])
@@ -243,14 +245,17 @@ class Searcher:
         results = results[:k]
 
         # ---- answerability: the question's specific content must be in an answer's passage or article
-        req = requirements(intent, {t: w for t, w in weights.items()}, people, normalized)
+        req = requirements(intent, weights, people, intent.places, normalized)
         texts = self._article_text(snap, [r.passage.article_id for r in results])
         checks = [check(req, normalize_text(r.passage.text), texts[r.passage.article_id],
                         catalog.articles.get(r.passage.article_id), catalog.latest_year) for r in results]
         listed = {rid for rid, _, _ in picked}
+        cosine = dict(dense)
         passing = [i for i, (r, c) in enumerate(zip(results[: cfg.answer_depth], checks))
-                   if self._answers(c, intent, list_share if r.row_id in listed else 0.0)]
+                   if self._answers(c, intent, list_share if r.row_id in listed else 0.0, cosine.get(r.row_id, 0.0))]
         best = checks[passing[0]] if passing else (max(checks, key=lambda c: c.coverage) if checks else None)
+        # The lexical side of "on topic" is the answer's own coverage (passage and article), not the
+        # best lexical passage's: everyday words shared with some passage prove nothing.
         evidence = Evidence(round(dense_top, 4), round(coverage, 4), round(list_share, 4),
                             round(best.coverage, 4) if best else 0.0)
         # Terms to mark in the answer: the question's content words, not its ordinal ("第三个").
@@ -269,16 +274,20 @@ class Searcher:
         results = [Result(i + 1, r.score, r.row_id, r.passage, r.outline) for i, r in enumerate(results)]
         return Answer(question, normalized, True, tuple(results), intent, marked, evidence, snap.generation)
 
-    def _answers(self, c: Check, intent: Intent, list_share: float) -> bool:
+    def _answers(self, c: Check, intent: Intent, list_share: float, cosine: float) -> bool:
         """One result's verdict: what the question pins down is there, and enough of its content."""
         cfg = self.config.search
         if not c.pinned:
             return False
+        topical = c.coverage >= (cfg.min_context_coverage if intent.asks_fact else cfg.min_topic_coverage)
         if list_share:  # a list the question names specifically (its share was checked when choosing it)
-            return True
+            return topical
         if intent.asks_amount:
-            return c.quantity and c.passage_coverage >= cfg.min_amount_coverage
-        return c.coverage >= (cfg.min_context_coverage if intent.asks_fact else cfg.min_topic_coverage)
+            # The figure's own words must be in the passage; a passage very near the question in
+            # meaning may say them in other words ("压缩" / "压减").
+            needed = cfg.min_amount_coverage if cosine < cfg.close_cosine else cfg.min_amount_coverage / 2
+            return c.quantity and c.passage_coverage >= needed
+        return topical
 
     def lexical_terms(self, snap: IndexSnapshot, normalized: str, terms: list[str]) -> list[str]:
         """The lexical query's terms, within the postings budget: when the terms together occur in
@@ -314,4 +323,5 @@ class Searcher:
 
     def _on_topic(self, e: Evidence) -> bool:
         cfg = self.config.search
-        return e.dense_top >= cfg.min_dense or (e.coverage >= cfg.min_coverage and e.dense_top >= cfg.min_dense_with_lexical)
+        return e.dense_top >= cfg.min_dense or (e.context_coverage >= cfg.min_coverage
+                                                and e.dense_top >= cfg.min_dense_with_lexical)
