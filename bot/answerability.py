@@ -88,5 +88,8 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
             words = [f"{t.year}年"] if t.year else []
             words += [f"{t.month}月"] if t.month else []
             pinned = pinned and bool(words) and all(w in article for w in words)
-    return Check(found_ctx / total if total else 1.0, found_psg / total if total else 1.0, pinned,
+    # A question of only names and numbers ("刘宗国提出的第七点") is all pinned; one of no words at all
+    # (emoji, punctuation) has nothing a passage could answer.
+    empty = 1.0 if req.people or req.numbers or intent.series or intent.ordinal else 0.0
+    return Check(found_ctx / total if total else empty, found_psg / total if total else empty, pinned,
                  bool(_QUANTITY.search(passage)))
