@@ -3,9 +3,13 @@ puts first the passages whose article the question points at (its title, date, s
 
 from __future__ import annotations
 
+from bot.analysis import char_bigrams
 from bot.catalog import Catalog, date_matches
 from bot.intent import Intent
 from bot.passages import Passage
+from bot.textutil import normalize_text
+
+NEAR_COPY = 0.5  # bigram Jaccard from which two passages count as copies of one text
 
 
 def fuse_rankings(rankings: list[list[int]], k: int = 60, weights: list[float] | None = None) -> list[tuple[int, float]]:
@@ -19,16 +23,17 @@ def fuse_rankings(rankings: list[list[int]], k: int = 60, weights: list[float] |
 
 
 def context_share(p: Passage, catalog: Catalog, weights: dict[str, float], speakers: tuple[str, ...],
-                  intent: Intent) -> float:
+                  intent: Intent, titles: bool = True) -> float:
     """The share of what the question says about *where* (its words, speaker, meeting number, date)
     that the passage's article holds in its title, speakers and date, from -1 to 1. Near-copies of a
-    point in other bulletins differ exactly here."""
+    point in other bulletins differ exactly here. Without `titles`, only speaker, meeting number and
+    date count."""
     art = catalog.articles.get(p.article_id)
     if art is None:
         return 0.0
     strong = max(weights.values(), default=1.0)
-    asked = sum(weights.values())
-    got = sum(w for t, w in weights.items() if t in art.title_terms)
+    asked = sum(weights.values()) if titles else 0.0
+    got = sum(w for t, w in weights.items() if t in art.title_terms) if titles else 0.0
     if speakers:
         asked += strong
         if p.speaker in speakers:
@@ -46,15 +51,34 @@ def context_share(p: Passage, catalog: Catalog, weights: dict[str, float], speak
     return got / asked if asked else 0.0
 
 
+def near_copies(passages: dict[int, Passage], threshold: float = NEAR_COPY) -> set[int]:
+    """Candidates whose text is mostly the same as a candidate's from another article (a list restated
+    in a later bulletin, a notice reprinted): character-bigram Jaccard at least `threshold`."""
+    grams = {rid: set(char_bigrams(normalize_text(p.text))) for rid, p in passages.items()}
+    ids = [rid for rid in passages if grams[rid]]
+    copies: set[int] = set()
+    for i, a in enumerate(ids):
+        for b in ids[i + 1:]:
+            if passages[a].article_id == passages[b].article_id:
+                continue
+            ga, gb = grams[a], grams[b]
+            if len(ga & gb) >= threshold * len(ga | gb):
+                copies.update((a, b))
+    return copies
+
+
 def with_context(fused: list[tuple[int, float]], passages: dict[int, Passage], catalog: Catalog,
                  weights: dict[str, float], speakers: tuple[str, ...], intent: Intent,
                  weight: float) -> list[tuple[int, float]]:
-    """Fused scores scaled by (1 + weight × context share): close candidates are reordered by the
-    article they come from; a passage far down the ranking is not lifted over a clear winner."""
+    """Fused scores scaled by (1 + weight × context share). The speaker, meeting number and date the
+    question names count for every passage; its words in an article's title only for near-copies,
+    so the copy from the article the question points at goes first (a title sharing the question's
+    everyday words says little about a passage that has its own)."""
+    copies = near_copies(passages) if weight else set()
     rescored = []
     for doc, score in fused:
         p = passages.get(doc)
-        share = context_share(p, catalog, weights, speakers, intent) if p is not None else 0.0
+        share = context_share(p, catalog, weights, speakers, intent, doc in copies) if p is not None else 0.0
         rescored.append((doc, score * (1 + weight * share)))
     rescored.sort(key=lambda x: (-x[1], x[0]))
     return rescored

@@ -25,7 +25,7 @@ LIST_ASK = re.compile(
 # "X强调了什么", "会上提了哪些要求", "讲了哪几个坚持": what someone said at a meeting, as a whole.
 SPEECH_ASK = re.compile(r"(?:强调|指出|提出|提|讲|部署|要求|批示)了?(?:哪些|什么|哪几)")
 # A question asking for several things ("有哪些要求", "包括什么").
-ASKS_FOR_MANY = re.compile(r"哪些|哪几|什么要求|要求是什么|包括什么|包括哪|有什么")
+ASKS_FOR_MANY = re.compile(r"哪些|哪几(?![天日号年月])|什么要求|要求是什么|包括什么|包括哪|有什么")
 # A question asking for a quantity, a standard or a target: its answer is a figure the passage must state.
 AMOUNT_ASK = re.compile(r"多少|(?<![好哪])几[个名家项座处亿万元人天次]|比例|标准是|标准为|什么标准|目标是|增长目标|金额")
 # A question asking how to act or what is required: any directive on its topic answers it.
