@@ -249,6 +249,10 @@ def test_all_points_keeps_feedback_and_the_way_back(harness):
 def test_list_question_answers_with_the_outline(harness):
     reply = harness.ask("八个聚力分别是什么", user=205)
     assert "全部要点（共八条）" in reply["text"] and "六要聚力要素保障狠下功夫、攻坚突破。" in reply["text"]
+    keys = buttons(reply)
+    assert len([k for k in keys if k.startswith("第")]) == 8 and "全部要点" not in keys
+    _, sixth = harness.press(205, 205, reply["_message_id"], keys["第六条"])
+    assert "六要聚力要素保障" in sixth["text"] and "↩ 返回结果" in buttons(sixth)
 
 
 def test_group_chatter_is_ignored_and_ask_mentions_and_replies_are_answered(harness):

@@ -110,7 +110,7 @@ def render_result(result: Result, terms: tuple[str, ...], index: int, total: int
 def result_keyboard(answer_id: int, index: int, total: int, result: Result, log_id: int | None):
     p = result.passage
     return kb.answer_keyboard(answer_id, index, total, p.list_id, result.outline or p.kind == "outline",
-                              p.article_id, log_id)
+                              p.article_id, log_id, p.list_size or 0)
 
 
 async def on_private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -330,11 +330,11 @@ async def on_feedback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 def read_article(svc: BotService, article_id: str):
     """The article as published (from its bulletin in corpus/), or None when it is gone."""
-    if article_id in svc.article_cache:
-        return svc.article_cache[article_id]
     row = next((a for a in svc.snapshot().articles() if a["article_id"] == article_id), None)
     if row is None:
-        return None
+        return None  # removed or replaced by a corrected version since the button was sent
+    if article_id in svc.article_cache:
+        return svc.article_cache[article_id]
     path = svc.config.corpus / row["file"]
     try:
         loaded = load_bulletin(path.read_bytes(), path.name, svc.config.max_file_bytes)

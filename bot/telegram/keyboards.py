@@ -117,9 +117,12 @@ def _feedback_row(log_id: int | None) -> list[list[InlineKeyboardButton]]:
 
 
 def answer_keyboard(answer: int, index: int, total: int, list_id: str | None, is_outline: bool,
-                    article_id: str, log_id: int | None) -> InlineKeyboardMarkup:
-    """Under result `index` of an answer: navigation, 全部要点 / the points, 原文, feedback."""
+                    article_id: str, log_id: int | None, list_size: int = 0) -> InlineKeyboardMarkup:
+    """Under result `index` of an answer: navigation, 全部要点 (or, under an outline, its points), 原文, feedback."""
     rows: list[list[InlineKeyboardButton]] = []
+    if list_id and is_outline:
+        points = [_button(msg.point_button(n), ShowPoint(list_id, n, answer, index)) for n in range(1, list_size + 1)]
+        rows += [points[i : i + 4] for i in range(0, len(points), 4)]
     nav = []
     if index > 0:
         nav.append(_button(msg.PREV, ShowResult(answer, index - 1)))
