@@ -11,7 +11,7 @@ from pathlib import Path
 
 from telegram import BotCommandScopeChat, BotCommandScopeChatMember, Message, Update
 from telegram.constants import ChatType, ParseMode
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.errors import IndexBusy, PolicyBotError
@@ -87,6 +87,10 @@ async def send_digest(context: ContextTypes.DEFAULT_TYPE) -> None:
                                                link_preview_options=NO_PREVIEW,
                                                reply_markup=markup if i == len(parts) - 1 else None)
             sent += 1
+        except ChatMigrated as exc:  # a group became a supergroup: its subscription moves along
+            svc.store.unsubscribe(chat_id)
+            svc.store.subscribe(exc.new_chat_id)
+            log.info("subscriber %s moved to %s", chat_id, exc.new_chat_id)
         except Forbidden as exc:
             svc.store.unsubscribe(chat_id)
             log.info("subscriber %s dropped: %s", chat_id, exc.message)
