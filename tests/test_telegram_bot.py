@@ -169,6 +169,8 @@ def harness(built, searcher, tmp_path_factory, embedder):
             root.setLevel(level)
     # The token never reaches a log line (httpx logs request URLs, which contain it).
     assert recorder.lines and not any(TOKEN in line for line in recorder.lines)
+    # No handler failed: every flow above ended in a reply, not in the apology of the error handler.
+    assert not [line for line in recorder.lines if "error while handling" in line]
 
 
 def test_commands_are_registered_and_start_says_what_the_bot_knows(harness):
