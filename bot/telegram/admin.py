@@ -58,6 +58,9 @@ def schedule_digest(context: ContextTypes.DEFAULT_TYPE, before: set[str]) -> int
     subscribers = len(svc.store.subscribers())
     if not new or not subscribers:
         return 0
+    if context.application.job_queue is None:  # PTB installed without its job-queue extra
+        log.warning("no job queue (install python-telegram-bot[job-queue]): digest not sent")
+        return 0
     context.application.job_queue.run_once(send_digest, 0, data=new, name="digest")
     return subscribers
 
