@@ -51,10 +51,18 @@ def _article_ids(svc: BotService) -> set[str]:
     return {a["article_id"] for a in svc.snapshot().articles()}
 
 
-def schedule_digest(context: ContextTypes.DEFAULT_TYPE, before: set[str]) -> int:
-    """Queue one digest of the articles that are new since `before`; returns how many chats get it."""
+def _changing(svc: BotService, change, *args, **kwargs):
+    """Run an index change in the index worker; return (ids of the articles it added, its report).
+
+    Changes are serialized in that worker, so each digest names only the articles its own change added."""
+    before = _article_ids(svc)
+    report = change(*args, **kwargs)
+    return [a["article_id"] for a in svc.snapshot().articles() if a["article_id"] not in before], report
+
+
+def schedule_digest(context: ContextTypes.DEFAULT_TYPE, new: list[str]) -> int:
+    """Queue one digest of the articles `new`; returns how many chats get it."""
     svc = service(context)
-    new = [a["article_id"] for a in svc.snapshot().articles() if a["article_id"] not in before]
     subscribers = len(svc.store.subscribers())
     if not new or not subscribers:
         return 0
@@ -127,18 +135,17 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     status = await message.reply_text(msg.ingesting(name))
     tg_file = await doc.get_file()
     data = bytes(await tg_file.download_as_bytearray())
-    before = _article_ids(svc)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / name
         path.write_bytes(data)
         try:
-            report = await svc.run(svc.index_pool, add_files, svc.config, svc.searcher.embedder, [path],
-                                   wait_seconds=600)
+            added, report = await svc.run(svc.index_pool, _changing, svc, add_files, svc.config,
+                                           svc.searcher.embedder, [path], wait_seconds=600)
         except PolicyBotError as exc:
             await status.edit_text(msg.not_ingested(name, exc.message))
             return
     await svc.run(svc.query_pool, svc.searcher.refresh)
-    notified = schedule_digest(context, before)
+    notified = schedule_digest(context, added)
     await status.edit_text(msg.report_text(report, name) + msg.digest_scheduled(notified))
 
 
@@ -159,15 +166,14 @@ async def on_reindex(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         last[0] = now
         asyncio.run_coroutine_threadsafe(_quiet_edit(status, msg.reindex_progress(stage, done, total)), loop)
 
-    before = _article_ids(svc)
     try:
-        report = await svc.run(svc.index_pool, sync, svc.config, svc.searcher.embedder, rebuild=True,
-                               progress=progress, wait_seconds=600)
+        added, report = await svc.run(svc.index_pool, _changing, svc, sync, svc.config, svc.searcher.embedder,
+                                       rebuild=True, progress=progress, wait_seconds=600)
     except IndexBusy as exc:
         await status.edit_text(exc.message)
         return
     await svc.run(svc.query_pool, svc.searcher.refresh)
-    notified = schedule_digest(context, before)  # bulletins an admin copied into corpus/ by hand
+    notified = schedule_digest(context, added)  # bulletins an admin copied into corpus/ by hand
     m = report.manifest
     await _quiet_edit(status, msg.reindexed(m.bulletins, m.articles, m.passages) + msg.digest_scheduled(notified))
 
