@@ -522,6 +522,18 @@ def test_admin_bad_file_gets_a_clear_message(harness):
     assert "不支持" in msg["text"]
 
 
+def test_reindex_keeps_the_buttons_of_earlier_answers_working(harness):
+    old = harness.ask("第三个聚力是什么", user=218)
+    start = harness.tg.mark()
+    harness.tg.send_text(ADMIN, ADMIN, "/reindex")
+    harness.tg.wait_for(lambda m, p: m == "editMessageText" and "索引已重建" in p.get("text", ""), start=start,
+                        timeout=120)
+    answered, outline = harness.press(218, 218, old["_message_id"], buttons(old)["全部要点"])
+    assert "text" not in answered and "全部要点（共八条）" in outline["text"]
+    _, back = harness.press(218, 218, old["_message_id"], buttons(outline)["↩ 返回结果"])
+    assert back["text"] == old["text"]
+
+
 def test_admin_stats(harness):
     reply = harness.ask("/stats", user=ADMIN)
     assert "今天提问" in reply["text"] and "回答率" in reply["text"] and "怎么做红烧肉" in reply["text"]
