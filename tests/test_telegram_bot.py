@@ -423,6 +423,7 @@ def test_upload_sends_one_digest_to_each_subscriber_and_old_buttons_keep_working
     tg.send_document(ADMIN, ADMIN, "jiegan_2021-10.txt", NEW_BULLETIN.encode("gb18030"))
     done = tg.wait_for(lambda m, p: m == "editMessageText" and "已收录" in p.get("text", ""), start=start, timeout=120)
     assert "全区秸秆禁烧和综合利用工作推进会召开" in done["text"] and "（3条）" in done["text"]
+    assert "解析结果" in done["text"] and "3 条（编号，周立新）" in done["text"]  # what inspect says
     assert (harness.config.corpus / "jiegan_2021-10.txt").is_file()
 
     digests = {}

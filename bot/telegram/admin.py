@@ -16,6 +16,7 @@ from telegram.ext import ContextTypes
 
 from bot.errors import IndexBusy, PolicyBotError
 from bot.ingest import add_files, sync
+from bot.inspection import inspect_files
 from bot.load import FORMATS
 from bot.telegram import keyboards as kb
 from bot.telegram import messages as msg
@@ -144,9 +145,22 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         except PolicyBotError as exc:
             await status.edit_text(msg.not_ingested(name, exc.message))
             return
+        understood = ""
+        if report.articles_added or report.articles_replaced:
+            record = await svc.run(svc.index_pool, _understand, path, svc.config)
+            understood = "\n\n" + msg.understanding_text(record)
     await svc.run(svc.query_pool, svc.searcher.refresh)
     notified = schedule_digest(context, added)
-    await status.edit_text(msg.report_text(report, name) + msg.digest_scheduled(notified))
+    await status.edit_text(_fit(msg.report_text(report, name) + understood + msg.digest_scheduled(notified)))
+
+
+def _understand(path: Path, config) -> dict:
+    """The upload as `policybot inspect` reads it: the admin sees what each list and date became."""
+    return inspect_files([path], config)["files"][0]
+
+
+def _fit(text: str, limit: int = 4096) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 async def on_reindex(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -237,6 +237,37 @@ def report_text(report, file_name: str | None = None) -> str:
     return "\n".join(lines)
 
 
+DATE_SOURCES = {
+    "dateline": "日期取自正文",
+    "dateline+page": "日期取自正文，年份取自网页发布时间",
+    "dateline+filename": "日期取自正文，年份取自文件名",
+    "dateline+config": "日期取自正文，年份取自配置",
+    "document": "日期取自落款",
+    "page": "日期取自网页发布时间",
+    "filename": "日期取自文件名",
+    "none": "未找到日期",
+}
+
+
+def understanding_text(file_record: dict, limit: int = 6) -> str:
+    """How a bulletin was understood (one file of `policybot inspect`), for the admin's upload reply."""
+    if file_record.get("error"):
+        return f"未能读取：{file_record['error']}"
+    out = ["解析结果（与 policybot inspect 相同）："]
+    for a in file_record["articles"]:
+        date = a["date"] or "日期不详"
+        who = "、".join(a["speakers"]) or "未识别"
+        out.append(f"《{a['title']}》 {date}（{DATE_SOURCES.get(a['date_source'], a['date_source'])}）；讲话人：{who}")
+        for nl in a["lists"][:limit]:
+            kind = "编号" if nl["numbered"] else "未编号"
+            out.append(f"  · {nl['label']}：{nl['size']} 条（{kind}，{nl['speaker'] or '讲话人未识别'}）")
+        if len(a["lists"]) > limit:
+            out.append(f"  · 另有 {len(a['lists']) - limit} 组要点")
+        if a["dropped_lines"]:
+            out.append(f"  已去除网页杂项 {len(a['dropped_lines'])} 行")
+    return "\n".join(out)
+
+
 def unsupported_file(name: str, formats) -> str:
     return f"不支持这种文件（{name}）。请发送 {'、'.join(formats)} 格式的公报。"
 
