@@ -30,6 +30,7 @@ BYLINE = re.compile(r"[(（]\s*([\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9ff
 # A trailing credit in brackets: "（记者 陈晓 通讯员 王蕾）", "(区应急管理局 供稿)".
 CREDIT = re.compile(r"^[(（][^()（）。]{2,40}[)）]$")
 TITLE_MAX = 80
+DOCUMENT_FIELDS = ("docno", "document")
 
 
 @dataclass(frozen=True)
@@ -200,7 +201,11 @@ def _make_article(loaded: LoadedBulletin, position: int, titles: list[str], lead
                   span: list[Block], default_year: int | None) -> Article | None:
     meta = [b for b in lead_in + span if b.meta]
     dropped = [b.text for b in lead_in if not b.meta] + [b.text for b in span if b.noise]
-    paras = [("- " + b.text) if b.bullet else b.text for b in span if not (b.noise or b.meta)]
+    # A notice's 文号 and signature date are part of the document (officials ask for them); page
+    # fields (发布时间, 来源, 点击数) are not.
+    paras = [b.text for b in lead_in if b.meta and b.role == "docno"]
+    paras += [("- " + b.text) if b.bullet else b.text for b in span
+              if not b.noise and (not b.meta or b.role in DOCUMENT_FIELDS)]
     byline = None
     while paras and CREDIT.match(paras[-1]) and not BYLINE.search(paras[-1]):
         dropped.append(paras.pop())  # "(区应急管理局 供稿)": a credit, not text

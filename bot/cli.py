@@ -228,7 +228,7 @@ def cmd_run(args, config: Config) -> int:
               f"To connect Telegram, export {config.telegram.token_env}=<token from @BotFather> and run again.",
               file=sys.stderr)
         return cmd_chat(args, config)
-    from bot.telegram_bot import run_bot
+    from bot.telegram import run_bot
 
     ensure_index(config)
     return run_bot(config, token)

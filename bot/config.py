@@ -54,6 +54,16 @@ class SearchConfig:
 
 
 @dataclass(frozen=True)
+class WebhookConfig:
+    """Production mode: Telegram POSTs updates to `url`; the bot listens on listen:port behind a TLS proxy."""
+
+    url: str
+    listen: str = "127.0.0.1"
+    port: int = 8443
+    secret_token: str | None = None
+
+
+@dataclass(frozen=True)
 class TelegramConfig:
     token_env: str = "TELEGRAM_BOT_TOKEN"
     base_url: str | None = None
@@ -61,6 +71,7 @@ class TelegramConfig:
     admins: tuple[int, ...] = ()
     max_upload_mb: float = 5
     questions_per_minute: int = 12
+    webhook: WebhookConfig | None = None  # None: long polling
 
 
 @dataclass(frozen=True)
@@ -94,6 +105,8 @@ def _section(cls: type, raw: Any, name: str):
             values["admins"] = tuple(int(a) for a in (values["admins"] or []))
         except (TypeError, ValueError) as exc:
             raise ConfigError("config: telegram.admins must be a list of numeric user ids") from exc
+    if cls is TelegramConfig and values.get("webhook") is not None:
+        values["webhook"] = _section(WebhookConfig, values["webhook"], "telegram.webhook")
     try:
         return cls(**values)
     except TypeError as exc:

@@ -131,33 +131,3 @@ def _cmd_inspect(args, config: Config) -> int:
         print(format_inspection(report))
     return 1 if any(f.get("error") for f in report["files"]) else 0
 
-
-def summary_zh(file_record: dict, limit: int = 6) -> str:
-    """The same understanding in Chinese, for an admin's upload confirmation in the bot (plain text)."""
-    if file_record.get("error"):
-        return f"未能读取：{file_record['error']}"
-    out = []
-    for a in file_record["articles"]:
-        date = a["date"] or "日期不详"
-        who = "、".join(a["speakers"]) or "未识别"
-        out.append(f"《{a['title']}》 {date}（{DATE_SOURCES_ZH.get(a['date_source'], a['date_source'])}）；讲话人：{who}")
-        for nl in a["lists"][:limit]:
-            kind = "编号" if nl["numbered"] else "未编号"
-            out.append(f"  · {nl['label']}：{nl['size']} 条（{kind}，{nl['speaker'] or '讲话人未识别'}）")
-        if len(a["lists"]) > limit:
-            out.append(f"  · 另有 {len(a['lists']) - limit} 组要点")
-        if a["dropped_lines"]:
-            out.append(f"  已去除网页杂项 {len(a['dropped_lines'])} 行")
-    return "\n".join(out) if out else "没有找到文章。"
-
-
-DATE_SOURCES_ZH = {
-    "dateline": "日期取自正文",
-    "dateline+page": "日期取自正文，年份取自网页发布时间",
-    "dateline+filename": "日期取自正文，年份取自文件名",
-    "dateline+config": "日期取自正文，年份取自配置",
-    "document": "日期取自落款",
-    "page": "日期取自网页发布时间",
-    "filename": "日期取自文件名",
-    "none": "未找到日期",
-}

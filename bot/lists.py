@@ -11,6 +11,7 @@ Everything here works on character offsets of one article's text (paragraphs joi
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -37,6 +38,8 @@ _SEQUENCE = re.compile(r"(?:(?<=^)|(?<=[。！？!?；;：:，,\n]))(?P<w>首先
 # Text that is no longer the list: the meeting reporting, another person speaking, attendance.
 _STOP_OPENER = re.compile(r"^(?:会议|会上|会前|会后|大会|与会|此外|另外|据悉|据了解|[\u4e00-\u9fff]{0,4}领导[\u4e00-\u9fff、]{0,20}(?:出席|参加))")
 _UNNUMBERED_MIN = 3
+_SCAN_CHARS = 4000
+_PEEK = 80  # how much of a sentence or paragraph its opening is judged by
 _HEAD_CLAUSE_MAX = 16  # a point's first clause is a short heading ("要抓好指标提升，…")
 _PARALLEL_FLAGS = ("v", "vd", "vn", "d", "a", "ad")  # openers that are verbs (聚焦, 强化, 坚持…) or adverbs
 _NOT_OPENER_AFTER_YAO = "求素点闻害是么么不"
@@ -125,9 +128,10 @@ def is_stop(fragment: str, names: list[str]) -> bool:
 def _last_point_end(text: str, start: int, marker_end: int, names: list[str], same_style: re.Pattern | None) -> int:
     """Where a list's last point ends (see the module docstring)."""
     p_start, p_end = paragraph_bounds(text, start)
-    # Inside its paragraph: stop at a sentence that reports or hands over to someone else.
-    for off in _sentence_starts(text, marker_end, p_end)[1:]:
-        if is_stop(text[off:p_end], names):
+    # Inside its paragraph: stop at a sentence that reports or hands over to someone else (looked for
+    # within a few screens: a longer point is cut into parts later anyway).
+    for off in _sentence_starts(text, marker_end, min(p_end, marker_end + _SCAN_CHARS))[1:]:
+        if is_stop(text[off:min(p_end, off + _PEEK)], names):
             return off
     own = text[start:p_end]
     if len(own) > 40 or len(split_sentences(own)) > 1:
@@ -156,17 +160,23 @@ def _numbered_bounds(text: str, lst: ListSpan, names: list[str]) -> list[tuple[i
 
 
 def _opener(fragment: str) -> str | None:
-    """The word a directive opens with: 要 + verb, or a verb such as 聚焦/强化/坚持; None otherwise."""
-    import jieba.posseg
+    """The word a directive opens with: 要 + verb, or a verb such as 聚焦/强化/坚持; None otherwise.
 
+    A dictionary look-up of the first two characters (jieba's part-of-speech table), not a tagger run:
+    tagging every sentence with jieba's HMM costs milliseconds each and dominated indexing."""
     s = fragment.lstrip("　 -")
     if s.startswith("要") and len(s) > 1 and s[1] not in _NOT_OPENER_AFTER_YAO:
         return "要"
-    for pair in jieba.posseg.cut(s[:8]):
-        if len(pair.word) == 2 and pair.flag in _PARALLEL_FLAGS:
-            return pair.word
-        return None
+    word = s[:2]
+    if len(word) == 2 and _word_tags().get(word) in _PARALLEL_FLAGS and not _word_tags().get(s[:3]):
+        return word
     return None
+
+
+def _word_tags() -> dict[str, str]:
+    import jieba.posseg  # its tables take a second to load; answering questions never needs them
+
+    return jieba.posseg.dt.word_tag_tab
 
 
 def _head_clause(fragment: str) -> str:
@@ -208,7 +218,7 @@ def unnumbered_lists(text: str, names: list[str], bullets: set[int]) -> list[Lis
     # Paragraphs opening with the same directive word.
     items = []
     for k, (s, e) in enumerate(paras):
-        frag = text[s:e]
+        frag = text[s:min(e, s + _PEEK)]
         items.append((k, _opener(frag) if k not in bullets else None, len(_head_clause(frag.lstrip("- "))) <= 20))
     for run in _runs(items):
         found.append(ListSpan("para:" + items[run[0]][1], False, bounds=[paras[items[k][0]] for k in run]))
@@ -217,7 +227,7 @@ def unnumbered_lists(text: str, names: list[str], bullets: set[int]) -> list[Lis
         starts = _sentence_starts(text, s, e)
         cand = []
         for off in starts:
-            frag = text[off:e]
+            frag = text[off:min(e, off + _PEEK)]
             lead = re.match(r"^[^，。；;：:]{1,12}?(?:强调|要求|指出|提出|说|表示)[，,：:]", frag)
             if lead and _opener(frag[lead.end():]) == "要":  # "会议要求，要坚持…": the point starts after the lead
                 off, frag = off + lead.end(), frag[lead.end():]
@@ -229,7 +239,7 @@ def unnumbered_lists(text: str, names: list[str], bullets: set[int]) -> list[Lis
             bounds = [(offs[k], offs[k + 1]) for k in range(len(offs) - 1)]
             last_end = e
             for off in [c[0] for c in cand if c[0] > offs[-1]]:
-                if is_stop(text[off:e], names):
+                if is_stop(text[off:min(e, off + _PEEK)], names):
                     last_end = off
                     break
             bounds.append((offs[-1], last_end))
@@ -237,23 +247,50 @@ def unnumbered_lists(text: str, names: list[str], bullets: set[int]) -> list[Lis
     return found
 
 
+class _Coverage:
+    """Character ranges already taken by lists, merged and sorted, for overlap checks in O(log n)."""
+
+    def __init__(self, ranges: list[tuple[int, int]]):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for s, e in sorted(ranges):
+            self.add(s, e)
+
+    def add(self, s: int, e: int) -> None:
+        i = bisect.bisect_left(self.starts, s)
+        # merge with the neighbours it touches
+        while i > 0 and self.ends[i - 1] >= s:
+            i -= 1
+            s, e = min(s, self.starts[i]), max(e, self.ends[i])
+            del self.starts[i], self.ends[i]
+        while i < len(self.starts) and self.starts[i] <= e:
+            e = max(e, self.ends[i])
+            del self.starts[i], self.ends[i]
+        self.starts.insert(i, s)
+        self.ends.insert(i, e)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self.starts, e) - 1  # the last range starting before e
+        return i >= 0 and self.ends[i] > s
+
+
 def find_lists(text: str, names: list[str], bullets: set[int] | None = None) -> list[ListSpan]:
     """Every list of an article, in reading order, with nesting resolved and each point's bounds."""
     numbered = group_lists(find_markers(text))
     for lst in numbered:
         lst.bounds = _numbered_bounds(text, lst, names)
-    # Nesting: a list starting inside a point of another list ends with that point.
+    # Nesting: a list starting inside a point of another list ends with that point. Only lists still
+    # open at this start can hold it (kept in `open_lists`, innermost last), so this stays linear.
     numbered.sort(key=lambda lst: (lst.start, -lst.end))
     kept: list[ListSpan] = []
+    open_lists: list[int] = []
     for lst in numbered:
+        open_lists = [k for k in open_lists if kept[k].end > lst.start]
         holder = None
-        for k in range(len(kept) - 1, -1, -1):
-            outer = kept[k]
-            for i, (s, e) in enumerate(outer.bounds):
-                if s < lst.start < e:
-                    holder = (k, i)
-                    break
-            if holder:
+        for k in reversed(open_lists):
+            i = bisect.bisect_right([s for s, _ in kept[k].bounds], lst.start) - 1
+            if i >= 0 and kept[k].bounds[i][0] < lst.start < kept[k].bounds[i][1]:
+                holder = (k, i)
                 break
         if holder:
             k, i = holder
@@ -262,14 +299,15 @@ def find_lists(text: str, names: list[str], bullets: set[int] | None = None) -> 
                 continue  # its ordinals run past the point that holds it: not one list
             lst.parent, lst.parent_point = k, i
             lst.bounds[-1] = (lst.bounds[-1][0], min(lst.bounds[-1][1], limit))
-        elif any(o.start < lst.start < o.end for o in kept):
-            continue
+        elif open_lists:
+            continue  # overlaps an open list without sitting inside one of its points
+        open_lists.append(len(kept))
         kept.append(lst)
-    taken = [(lst.start, lst.end) for lst in kept]
+    covered = _Coverage([(lst.start, lst.end) for lst in kept])
     for lst in unnumbered_lists(text, names, bullets or set()):
-        if any(s < lst.end and lst.start < e for s, e in taken):
+        if covered.overlaps(lst.start, lst.end):
             continue  # a numbered list already covers this text
-        taken.append((lst.start, lst.end))
+        covered.add(lst.start, lst.end)
         kept.append(lst)
     order = sorted(range(len(kept)), key=lambda k: kept[k].start)
     remap = {old: new for new, old in enumerate(order)}

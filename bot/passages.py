@@ -9,6 +9,7 @@ read in simplified characters (labels, leads, headlines, speakers) and shown as 
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from dataclasses import dataclass, replace
@@ -63,7 +64,7 @@ class Passage:
 
 
 def _headline(point_text: str) -> str:
-    first = split_sentences(point_text)[0].strip() if point_text.strip() else ""
+    first = split_sentences(point_text[:400])[0].strip() if point_text.strip() else ""
     first = first.rstrip("。！？!?；;")
     if len(first) > 60:
         first = re.split(r"[，,]", first, maxsplit=1)[0][:60]
@@ -79,7 +80,7 @@ def _lead(text: str, first_start: int) -> str:
     """The sentence that introduces a list: its own clause before the first point, or the previous paragraph's
     last sentence when the list opens a paragraph ("…提出以下四点要求：")."""
     para_start, _ = paragraph_bounds(text, first_start)
-    before = text[para_start:first_start].strip()
+    before = text[max(para_start, first_start - 2000):first_start].strip()
     if not before and para_start > 0:
         prev_start, _ = paragraph_bounds(text, para_start - 1)
         sentences = split_sentences(text[prev_start:para_start - 1].strip())
@@ -202,7 +203,7 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
             pieces.append((s, e, "point", (nl, i + 1)))
 
     # A point holding a sub-list keeps only its own words: the sub-list's points are passages of their own.
-    inner = [(lst.start, lst.end) for lst in spans if lst.parent is not None]
+    inner = sorted((lst.start, lst.end) for lst in spans if lst.parent is not None)
 
     covered = sorted((s, e) for s, e, _, _ in pieces)
     pos = 0
@@ -221,14 +222,14 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
     pieces.sort(key=lambda x: (x[0], x[2] != "point"))
     passages: list[Passage] = []
     texts_pending: list[tuple[int, str]] = []
-    leads = [nl.lead for nl in lists]
+    leads = "\n".join(nl.lead for nl in lists)
 
     def flush_texts() -> None:
         # Short neighbouring paragraphs are packed together; long ones are cut at sentence ends.
         merged: list[tuple[int, str]] = []
         for start, para in texts_pending:
             core = to_simplified(para.strip().rstrip("，,：: "))
-            if len(core) < 80 and any(core and core in lead for lead in leads):
+            if core and len(core) < 80 and core in leads:
                 continue  # the lead-in of a list lives in its outline and in the points' context
             if merged and len(merged[-1][1]) < passage_chars * 0.3 and len(merged[-1][1]) + len(para) <= passage_chars * 1.25:
                 merged[-1] = (merged[-1][0], merged[-1][1] + para)
@@ -252,7 +253,8 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
             passages.append(Passage(passage_id="", article_id=article.article_id, kind="outline", position=0,
                                     text=outline_text(nl), speaker=nl.speaker, list_id=nl.list_id,
                                     list_size=nl.size, list_label=nl.label, lead=nl.lead, **common))
-        body = "\n".join(shown[x:y].strip() for x, y in _own_ranges(s, e, [r for r in inner if r[0] > s]))
+        held = inner[bisect.bisect_right(inner, (s, len(text))):bisect.bisect_left(inner, (e, 0))]
+        body = "\n".join(shown[x:y].strip() for x, y in _own_ranges(s, e, held))
         body = re.sub(r"\n+", "\n", body.strip())
         for part in _split_long(body):
             passages.append(Passage(passage_id="", article_id=article.article_id, kind="point", position=0,

@@ -158,11 +158,12 @@ class Searcher:
     # ------------------------------------------------------------ steps
 
     def _normalize(self, question: str) -> str:
-        if len(question) > self.config.search.max_question_chars * 4:
-            question = question[: self.config.search.max_question_chars * 4]
-        n = normalize_text(question)
-        if len(n) > self.config.search.max_question_chars:
-            raise QuestionError(f"问题太长了（{len(n)} 字），请控制在 {self.config.search.max_question_chars} 字以内。")
+        limit = self.config.search.max_question_chars
+        # The whole question is measured (a cut copy would quote the cut's length); only absurdly long
+        # input skips normalizing and is measured as sent.
+        n = normalize_text(question) if len(question) <= limit * 20 else question.strip()
+        if len(n) > limit:
+            raise QuestionError(f"问题太长了（{len(n)} 字），请控制在 {limit} 字以内。")
         return n
 
     def _empty(self, q: str, n: str, snap: IndexSnapshot) -> Answer:

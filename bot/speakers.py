@@ -10,6 +10,7 @@ All functions work on simplified text.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import bot.textutil  # noqa: F401  (quiets jieba before first use)
@@ -100,8 +101,10 @@ def meeting_chair(title: str, lead: str, names: list[str]) -> str | None:
 
 
 def speaker_before(marks: list[tuple[int, str]], pos: int, chair: str | None, floor: int = 0) -> str | None:
-    """Who speaks at `pos`: the last speech mark before it (not before `floor`); the meeting means its chair."""
-    before = [who for off, who in marks if floor <= off <= pos]
-    if not before:
+    """Who speaks at `pos`: the last speech mark before it (not before `floor`); the meeting means its chair.
+
+    `marks` are in text order (as `speech_marks` returns them)."""
+    i = bisect.bisect_right(marks, (pos, "\uffff")) - 1
+    if i < 0 or marks[i][0] < floor:
         return None
-    return before[-1] or chair
+    return marks[i][1] or chair

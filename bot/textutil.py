@@ -58,6 +58,8 @@ def cn_to_int(token: str) -> int | None:
 def int_to_cn(n: int, counting: bool = False) -> str:
     """3 → "三"; with counting=True, 2 → "两" as in "两个方面"."""
     digits = "零一二三四五六七八九"
+    if n >= 100 or n < 0:
+        return str(n)
     if counting and n == 2:
         return "两"
     if n < 10:

@@ -38,3 +38,13 @@ def test_year_comes_from_the_file_name_before_the_config():
     assert art.date == "2019-05-06"
     (art,) = split_articles(load_bulletin(data, "bulletin.txt"), default_year=2021)
     assert art.date == "2021-05-06"
+
+
+def test_a_notice_keeps_its_document_number_and_signature_date_as_text():
+    from tests.conftest import ROOT
+
+    data = (ROOT / "tests" / "data" / "nanling_notice.txt").read_bytes()
+    (art,) = split_articles(load_bulletin(data, "nanling_notice.txt"))
+    assert art.paragraphs[0] == "南政办发〔2022〕8号"  # officials ask for it
+    assert "2022年3月18日" in art.paragraphs and art.date_source == "document"
+    assert not any("人民政府办公室文件" in p for p in art.paragraphs)  # the red header is furniture

@@ -92,9 +92,10 @@ def test_the_readable_view_and_a_bad_file(capsys, tmp_path):
 
 def test_the_admins_chinese_summary_says_the_same():
     from bot.config import load_config
-    from bot.inspection import inspect_files, summary_zh
+    from bot.inspection import inspect_files
+    from bot.telegram.messages import understanding_text
 
     report = inspect_files([DATA / "donghu_web_pages.txt"], load_config(ROOT / "config.yaml"))
-    text = summary_zh(report["files"][0])
+    text = understanding_text(report["files"][0])
     assert "《东湖区召开秋冬季大气污染防治攻坚推进会》 2022-10-11" in text
     assert "4 条（未编号，唐明远）" in text and "已去除网页杂项" in text

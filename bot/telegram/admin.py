@@ -1,0 +1,211 @@
+"""Admin handlers: bulletin uploads, /reindex, /stats, the admins' command menu, and the
+subscribers' digest sent when new articles arrive."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import tempfile
+import time
+from pathlib import Path
+
+from telegram import BotCommandScopeChat, BotCommandScopeChatMember, Message, Update
+from telegram.constants import ChatType, ParseMode
+from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
+from telegram.ext import ContextTypes
+
+from bot.errors import IndexBusy, PolicyBotError
+from bot.ingest import add_files, sync
+from bot.inspection import inspect_files
+from bot.load import FORMATS
+from bot.telegram import keyboards as kb
+from bot.telegram import messages as msg
+from bot.telegram.handlers import NO_PREVIEW, article_summaries, send_parts
+from bot.telegram.service import BotService, service
+from bot.telegram_html import split_message
+
+log = logging.getLogger("policybot.telegram")
+
+DIGEST_ARTICLES = 10  # a digest names at most this many articles (and their lists) as buttons
+DIGEST_BUTTONS = 20
+
+
+async def on_admin_seen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The first time an admin writes in a chat, that chat's command menu gets the admin commands.
+
+    (Set at start, it fails with "chat not found" for admins who have not opened the chat yet.)"""
+    svc = service(context)
+    user, chat = update.effective_user, update.effective_chat
+    if user is None or chat is None or user.id not in svc.admins or (chat.id, user.id) in svc.menus_set:
+        return
+    svc.menus_set.add((chat.id, user.id))
+    scope = BotCommandScopeChat(chat.id) if chat.type == ChatType.PRIVATE else BotCommandScopeChatMember(chat.id,
+                                                                                                         user.id)
+    try:
+        await context.bot.set_my_commands(msg.ADMIN_COMMANDS, scope=scope)
+    except TelegramError as exc:
+        svc.menus_set.discard((chat.id, user.id))  # try again on the admin's next message
+        log.warning("could not set the admin command menu in chat %s: %s", chat.id, exc)
+
+
+def _article_ids(svc: BotService) -> set[str]:
+    return {a["article_id"] for a in svc.snapshot().articles()}
+
+
+def _changing(svc: BotService, change, *args, **kwargs):
+    """Run an index change in the index worker; return (ids of the articles it added, its report).
+
+    Changes are serialized in that worker, so each digest names only the articles its own change added."""
+    before = _article_ids(svc)
+    report = change(*args, **kwargs)
+    return [a["article_id"] for a in svc.snapshot().articles() if a["article_id"] not in before], report
+
+
+def schedule_digest(context: ContextTypes.DEFAULT_TYPE, new: list[str]) -> int:
+    """Queue one digest of the articles `new`; returns how many chats get it."""
+    svc = service(context)
+    subscribers = len(svc.store.subscribers())
+    if not new or not subscribers:
+        return 0
+    if context.application.job_queue is None:  # PTB installed without its job-queue extra
+        log.warning("no job queue (install python-telegram-bot[job-queue]): digest not sent")
+        return 0
+    context.application.job_queue.run_once(send_digest, 0, data=new, name="digest")
+    return subscribers
+
+
+async def send_digest(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """One short note to every subscriber: new articles, their directive headlines, buttons to read each.
+
+    Sending goes through PTB's rate limiter (Telegram's overall and per-group limits); a chat that
+    blocked the bot or no longer exists is unsubscribed."""
+    svc = service(context)
+    summaries = article_summaries(svc, list(context.job.data))[:DIGEST_ARTICLES]
+    if not summaries:
+        return
+    text = msg.digest_text([(a["title"], a["date_text"], [(nl.label, nl.size, nl.headlines) for nl in lists])
+                            for a, lists in summaries])
+    buttons = []
+    for a, lists in summaries:
+        buttons += [(msg.read_list_button(nl.label), kb.ReadList(nl.list_id)) for nl in lists]
+        buttons.append((msg.read_article_button(a["title"]), kb.FullText(a["article_id"])))
+    markup = kb.digest_keyboard(buttons[:DIGEST_BUTTONS])
+    parts = split_message(text)
+    sent = 0
+    for chat_id in svc.store.subscribers():
+        try:
+            for i, part in enumerate(parts):
+                await context.bot.send_message(chat_id, part, parse_mode=ParseMode.HTML,
+                                               link_preview_options=NO_PREVIEW,
+                                               reply_markup=markup if i == len(parts) - 1 else None)
+            sent += 1
+        except ChatMigrated as exc:  # a group became a supergroup: its subscription moves along
+            svc.store.unsubscribe(chat_id)
+            svc.store.subscribe(exc.new_chat_id)
+            log.info("subscriber %s moved to %s", chat_id, exc.new_chat_id)
+        except Forbidden as exc:
+            svc.store.unsubscribe(chat_id)
+            log.info("subscriber %s dropped: %s", chat_id, exc.message)
+        except BadRequest as exc:
+            if "chat not found" in exc.message.lower():
+                svc.store.unsubscribe(chat_id)
+                log.info("subscriber %s dropped: %s", chat_id, exc.message)
+            else:
+                log.warning("digest to %s failed: %s", chat_id, exc.message)
+        except TelegramError as exc:
+            log.warning("digest to %s failed: %s", chat_id, exc)
+    log.info("digest of %d article(s) sent to %d chat(s)", len(summaries), sent)
+
+
+async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An admin's bulletin file is added to corpus/ and the index; anyone else gets a polite refusal."""
+    svc = service(context)
+    message = update.effective_message
+    if not svc.is_admin(update):
+        await message.reply_text(msg.UPLOAD_ADMIN_ONLY)
+        return
+    doc = message.document
+    name = Path(doc.file_name or "bulletin.txt").name
+    limit = int(svc.config.telegram.max_upload_mb * 1024 * 1024)
+    if Path(name).suffix.lower() not in FORMATS:
+        await message.reply_text(msg.unsupported_file(name, FORMATS))
+        return
+    if doc.file_size and doc.file_size > limit:
+        await message.reply_text(msg.file_too_big(doc.file_size, svc.config.telegram.max_upload_mb))
+        return
+    status = await message.reply_text(msg.ingesting(name))
+    tg_file = await doc.get_file()
+    data = bytes(await tg_file.download_as_bytearray())
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(data)
+        try:
+            added, report = await svc.run(svc.index_pool, _changing, svc, add_files, svc.config,
+                                           svc.searcher.embedder, [path], wait_seconds=600)
+        except PolicyBotError as exc:
+            await status.edit_text(msg.not_ingested(name, exc.message))
+            return
+        understood = ""
+        if report.articles_added or report.articles_replaced:
+            record = await svc.run(svc.index_pool, _understand, path, svc.config)
+            understood = "\n\n" + msg.understanding_text(record)
+    await svc.run(svc.query_pool, svc.searcher.refresh)
+    notified = schedule_digest(context, added)
+    await status.edit_text(_fit(msg.report_text(report, name) + understood + msg.digest_scheduled(notified)))
+
+
+def _understand(path: Path, config) -> dict:
+    """The upload as `policybot inspect` reads it: the admin sees what each list and date became."""
+    return inspect_files([path], config)["files"][0]
+
+
+def _fit(text: str, limit: int = 4096) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+async def on_reindex(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/reindex — rebuild everything, showing progress in one edited message."""
+    svc = service(context)
+    if not svc.is_admin(update):
+        await update.effective_message.reply_text(msg.ADMIN_ONLY)
+        return
+    status = await update.effective_message.reply_text(msg.REINDEXING)
+    loop = asyncio.get_running_loop()
+    last = [0.0]
+
+    def progress(stage: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - last[0] < 1.0 and done < total:
+            return  # Telegram flood limits: at most one edit a second
+        last[0] = now
+        asyncio.run_coroutine_threadsafe(_quiet_edit(status, msg.reindex_progress(stage, done, total)), loop)
+
+    try:
+        added, report = await svc.run(svc.index_pool, _changing, svc, sync, svc.config, svc.searcher.embedder,
+                                       rebuild=True, progress=progress, wait_seconds=600)
+    except IndexBusy as exc:
+        await status.edit_text(exc.message)
+        return
+    await svc.run(svc.query_pool, svc.searcher.refresh)
+    notified = schedule_digest(context, added)  # bulletins an admin copied into corpus/ by hand
+    m = report.manifest
+    await _quiet_edit(status, msg.reindexed(m.bulletins, m.articles, m.passages) + msg.digest_scheduled(notified))
+
+
+async def _quiet_edit(message: Message, text: str) -> None:
+    try:
+        await message.edit_text(text)
+    except TelegramError:
+        pass  # e.g. "message is not modified"
+
+
+async def on_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/stats — corpus size, questions today and this week, share answered, latest unanswered, 👍/👎."""
+    svc = service(context)
+    if not svc.is_admin(update):
+        await update.effective_message.reply_text(msg.ADMIN_ONLY)
+        return
+    stats = await svc.run(svc.query_pool, svc.qlog.stats)
+    m = svc.snapshot().manifest
+    text = msg.stats_text(stats, m.bulletins, m.articles, m.passages, len(svc.store.subscribers()))
+    await send_parts(update.effective_message, split_message(text))

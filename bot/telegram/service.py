@@ -1,0 +1,90 @@
+"""What the handlers share: search, the question log, the bot's store, per-user limits, worker pools."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import defaultdict, deque
+from concurrent.futures import ThreadPoolExecutor
+from enum import Enum
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.articles import Article
+from bot.config import Config
+from bot.index import IndexSnapshot
+from bot.qlog import QuestionLog
+from bot.render import example_questions
+from bot.search import Searcher
+from bot.telegram.store import BotStore
+
+WINDOW_SECONDS = 60.0
+
+
+class Verdict(Enum):
+    ALLOW = "allow"
+    WARN = "warn"  # over the limit: say so once
+    QUIET = "quiet"  # over the limit and already told: say nothing (Telegram allows ~1 message/s a chat)
+
+
+class RateLimit:
+    """A sliding one-minute window of questions per user, with one warning per window."""
+
+    def __init__(self, per_minute: int):
+        self.per_minute = per_minute
+        self._asked: dict[int, deque[float]] = defaultdict(deque)
+        self._warned_until: dict[int, float] = {}
+
+    def check(self, user_id: int, now: float | None = None) -> Verdict:
+        now = time.monotonic() if now is None else now
+        window = self._asked[user_id]
+        while window and now - window[0] > WINDOW_SECONDS:
+            window.popleft()
+        if len(window) < self.per_minute:
+            window.append(now)
+            return Verdict.ALLOW
+        if now < self._warned_until.get(user_id, 0.0):
+            return Verdict.QUIET
+        # Quiet until the oldest question leaves the window, i.e. until asking works again.
+        self._warned_until[user_id] = window[0] + WINDOW_SECONDS
+        return Verdict.WARN
+
+
+class BotService:
+    def __init__(self, config: Config, searcher: Searcher, qlog: QuestionLog, store: BotStore):
+        self.config = config
+        self.searcher = searcher
+        self.qlog = qlog
+        self.store = store
+        self.admins = set(config.telegram.admins)
+        self.questions = RateLimit(config.telegram.questions_per_minute)
+        # Inline queries arrive while an official types: a looser window of their own, never a reply.
+        self.inline = RateLimit(config.telegram.questions_per_minute * 3)
+        self.menus_set: set[tuple[int, int]] = set()  # (chat, admin) whose command menu is set
+        self.article_cache: dict[str, Article] = {}  # article_id → the article as published, for 原文
+        self.query_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="search")
+        self.index_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="index")
+
+    def is_admin(self, update: Update) -> bool:
+        return bool(update.effective_user) and update.effective_user.id in self.admins
+
+    def snapshot(self) -> IndexSnapshot:
+        return self.searcher.snapshot
+
+    def examples(self) -> list[str]:
+        return example_questions(list(self.snapshot().lists.values()))
+
+    async def run(self, pool: ThreadPoolExecutor, fn, *args, **kwargs):
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(pool, lambda: fn(*args, **kwargs))
+
+    def close(self) -> None:
+        self.query_pool.shutdown(wait=False, cancel_futures=True)
+        self.index_pool.shutdown(wait=True)
+        self.qlog.close()
+        self.store.close()
+
+
+def service(context: ContextTypes.DEFAULT_TYPE) -> BotService:
+    return context.application.bot_data["service"]

@@ -1,0 +1,95 @@
+"""The bot's own state in SQLite under the data dir: answers behind buttons, and subscribers.
+
+Answers are stored as the stable ids of their passages, so the buttons under an answer keep
+working after uploads, re-indexing and restarts; a passage that is gone later is noticed when a
+button asks for it. Subscriptions survive restarts for the same reason.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS answers(
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    created REAL NOT NULL,
+    log_id INTEGER,                 -- row in the question log (for 👍/👎)
+    terms TEXT NOT NULL,            -- JSON list: the question's terms, shown in bold
+    results TEXT NOT NULL           -- JSON list of [passage_id, is_outline]
+);
+CREATE TABLE IF NOT EXISTS subscribers(
+    chat_id INTEGER PRIMARY KEY,
+    since REAL NOT NULL
+);
+"""
+KEEP_ANSWERS = 50_000  # older answers' buttons say the answer is gone; a row is ~200 bytes
+
+
+@dataclass(frozen=True)
+class StoredAnswer:
+    answer_id: int
+    log_id: int | None
+    terms: tuple[str, ...]
+    results: tuple[tuple[str, bool], ...]  # (passage_id, is_outline)
+
+
+def store_path(data_dir: Path) -> Path:
+    return data_dir / "telegram.sqlite"
+
+
+class BotStore:
+    """Thread-safe; every call is one short transaction."""
+
+    def __init__(self, path: Path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._db = sqlite3.connect(path, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.executescript(SCHEMA)
+        self._lock = threading.Lock()
+
+    # ------------------------------------------------------------ answers
+    def save_answer(self, log_id: int | None, terms: tuple[str, ...], results: list[tuple[str, bool]]) -> int:
+        with self._lock, self._db:
+            cur = self._db.execute("INSERT INTO answers(created, log_id, terms, results) VALUES (?,?,?,?)",
+                                   (time.time(), log_id, json.dumps(list(terms), ensure_ascii=False),
+                                    json.dumps([[pid, bool(o)] for pid, o in results])))
+            answer_id = int(cur.lastrowid)
+            if answer_id % 1000 == 0:
+                self._db.execute("DELETE FROM answers WHERE id <= ?", (answer_id - KEEP_ANSWERS,))
+            return answer_id
+
+    def answer(self, answer_id: int) -> StoredAnswer | None:
+        with self._lock:
+            row = self._db.execute("SELECT log_id, terms, results FROM answers WHERE id = ?",
+                                   (answer_id,)).fetchone()
+        if row is None:
+            return None
+        return StoredAnswer(answer_id, row[0], tuple(json.loads(row[1])),
+                            tuple((pid, bool(o)) for pid, o in json.loads(row[2])))
+
+    # ------------------------------------------------------------ subscribers
+    def subscribe(self, chat_id: int) -> bool:
+        """True when the chat was not subscribed yet."""
+        with self._lock, self._db:
+            cur = self._db.execute("INSERT OR IGNORE INTO subscribers(chat_id, since) VALUES (?,?)",
+                                   (chat_id, time.time()))
+            return cur.rowcount == 1
+
+    def unsubscribe(self, chat_id: int) -> bool:
+        """True when the chat was subscribed."""
+        with self._lock, self._db:
+            return self._db.execute("DELETE FROM subscribers WHERE chat_id = ?", (chat_id,)).rowcount == 1
+
+    def subscribers(self) -> list[int]:
+        with self._lock:
+            return [r[0] for r in self._db.execute("SELECT chat_id FROM subscribers ORDER BY since")]
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
