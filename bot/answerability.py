@@ -28,9 +28,10 @@ class Requirements:
     """What a passage must account for to answer the question."""
 
     weights: dict[str, float]  # content words (IDF-weighted)
-    people: tuple[str, ...]  # named people
+    people: tuple[str, ...]  # named people and places
     numbers: tuple[str, ...]  # figures other than the question's date
     intent: Intent
+    places: tuple[str, ...] = ()  # named places: they locate the article, a passage need not repeat them
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class Check:
     coverage: float  # share of the content words' weight found in the passage or its article
     passage_coverage: float  # … in the passage alone
     pinned: bool  # people, meeting number, figures and date all found
-    quantity: bool  # the passage states a figure (what an amount question needs)
+    quantity: bool  # the passage states a figure of what the question asks (what an amount question needs)
 
 
 def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, ...], places: tuple[str, ...],
@@ -48,7 +49,7 @@ def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, .
     # People are checked as names (pinned); counting them as content too would let a question about
     # someone's trip nobody reported pass on his name alone.
     content = {t: w for t, w in weights.items() if is_content(t) and not any(t in p or p in t for p in people)}
-    return Requirements(content, people + places, numbers, intent)
+    return Requirements(content, people + places, numbers, intent, places)
 
 
 def _found(term: str, weights: dict[str, float], text: str) -> bool:
@@ -74,7 +75,9 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     """`passage` and `article` are normalized texts (the article's includes its title)."""
     total = sum(req.weights.values())
     found_ctx = sum(w for t, w in req.weights.items() if _found(t, req.weights, passage + "\n" + article))
-    found_psg = sum(w for t, w in req.weights.items() if _found(t, req.weights, passage))
+    local = {t: w for t, w in req.weights.items() if not any(t in p for p in req.places)}
+    found_psg = sum(w for t, w in local.items() if _found(t, local, passage))
+    total_psg = sum(local.values())
     intent = req.intent
     pinned = all(p in article for p in req.people)
     pinned = pinned and all(n in article for n in req.numbers)
@@ -91,5 +94,5 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     # A question of only names and numbers ("刘宗国提出的第七点") is all pinned; one of no words at all
     # (emoji, punctuation) has nothing a passage could answer.
     empty = 1.0 if req.people or req.numbers or intent.series or intent.ordinal else 0.0
-    return Check(found_ctx / total if total else empty, found_psg / total if total else empty, pinned,
+    return Check(found_ctx / total if total else empty, found_psg / total_psg if total_psg else empty, pinned,
                  bool(_QUANTITY.search(passage)))

@@ -41,7 +41,7 @@ class SearchConfig:
     min_dense_with_lexical: float = 0.70
     max_question_chars: int = 500
     lexical_postings: int = 25_000
-    context_weight: float = 0.2
+    context_weight: float = 0.5
     list_tolerance: float = 0.1
     recent_tolerance: float = 0.3
     min_list_share: float = 0.5

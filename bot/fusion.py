@@ -32,7 +32,7 @@ def context_share(p: Passage, catalog: Catalog, weights: dict[str, float], speak
     if art is None:
         return 0.0
     strong = max(weights.values(), default=1.0)
-    asked = sum(weights.values()) if titles else 0.0
+    asked = sum(weights.values())  # the same scale for every passage, copies or not
     got = sum(w for t, w in weights.items() if t in art.title_terms) if titles else 0.0
     if speakers:
         asked += strong

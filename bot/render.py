@@ -10,6 +10,7 @@ from bot.textutil import int_to_cn
 
 NO_ANSWER = "抱歉，现有公报中没有找到与这个问题相关的内容。"
 NO_CHINESE_HINT = "目前只能回答中文问题，请用中文提问。"
+RELATED_HEADING = "以下是相关内容，仅供参考，并不回答这个问题："
 
 
 def headline(result: Result) -> str:
@@ -25,8 +26,8 @@ def headline(result: Result) -> str:
 def source_line(p: Passage) -> str:
     """《title》 · date · speaker"""
     parts = [f"《{p.title}》"]
-    if p.date_text:
-        parts.append(p.date_text)
+    if p.date_text or p.date:
+        parts.append(p.date_text or p.date)
     if p.speaker:
         parts.append(p.speaker)
     return " · ".join(parts)
@@ -42,7 +43,12 @@ def no_answer_text(answer: Answer) -> str:
 def console_text(answer: Answer, show: int = 1) -> str:
     """Plain text as the bot would show it: headline, passage, source line."""
     if not answer.answered or not answer.results:
-        return no_answer_text(answer)
+        if not answer.related:
+            return no_answer_text(answer)
+        # The nearest passages, set apart and marked as not being the answer.
+        related = [f"· {r.passage.text[:80]}{'…' if len(r.passage.text) > 80 else ''}\n  —— {source_line(r.passage)}"
+                   for r in answer.related]
+        return "\n".join([no_answer_text(answer), "", RELATED_HEADING, *related])
     blocks = []
     for result in answer.results[:show]:
         prefix = f"[{result.rank}] " if show > 1 else ""
@@ -61,6 +67,7 @@ def result_record(result: Result) -> dict:
         "speaker": p.speaker,
         "ordinal": p.ordinal,
         "passage_id": p.passage_id,
+        "article_id": p.article_id,
         "kind": "outline" if result.outline else p.kind,
         "list": p.list_label,
         "list_size": p.list_size,
@@ -75,6 +82,8 @@ def answer_record(answer: Answer) -> dict:
     }
     if not answer.answered:
         record["message"] = no_answer_text(answer)
+        # Nearest passages, offered apart from the (empty) answer: "相关内容", never the answer.
+        record["related"] = [result_record(r) for r in answer.related]
     return record
 
 

@@ -17,7 +17,7 @@ from bot.embed import Embedder
 from bot.errors import QuestionError
 from bot.fusion import fuse_rankings, with_context
 from bot.index import IndexSnapshot, current_generation, open_snapshot
-from bot.intent import ORDINAL_WORD, Intent, is_content, parse_intent
+from bot.intent import ORDINAL_WORD, SERIES, Intent, is_content, parse_intent
 from bot.passages import Passage
 from bot.textutil import normalize_text
 
@@ -171,7 +171,10 @@ class Searcher:
 
     def _lexical_side(self, snap: IndexSnapshot, normalized: str) -> _Lexical:
         terms = query_terms(normalized)
-        ranking = snap.lexical(self.lexical_terms(snap, normalized, terms), self.config.search.candidates)
+        # A meeting's number ("第二次") is matched against titles by the catalogue; as words it would
+        # find the second point of every list ("第二，…").
+        text = SERIES.sub(" ", normalized)
+        ranking = snap.lexical(self.lexical_terms(snap, text, query_terms(text)), self.config.search.candidates)
         return _Lexical(terms, ranking, snap.document_frequencies(terms), snap.posting_counts(terms))
 
     def _article_text(self, snap: IndexSnapshot, article_ids: list[str]) -> dict[str, str]:

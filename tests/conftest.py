@@ -53,3 +53,18 @@ def searcher(built, embedder):
     from bot.search import Searcher
 
     return Searcher(built, embedder)
+
+
+HEXI = ROOT / "tests" / "data" / "hexi"
+
+
+@pytest.fixture(scope="session")
+def hexi(tmp_path_factory, embedder):
+    """Searcher over our own small archive: three meetings of one series (March, June, September
+    2022, same speaker, a point restated), a second speaker, and a town's flood meeting."""
+    from bot.ingest import sync
+    from bot.search import Searcher
+
+    config = load_config(make_config(tmp_path_factory.mktemp("hexi"), sorted(HEXI.glob("*.txt"))))
+    sync(config, embedder)
+    return Searcher(config, embedder)

@@ -1,0 +1,63 @@
+"""Intent: what a question asks for, read from its words alone."""
+
+import pytest
+
+from bot.intent import is_content, named_places, parse_intent, parse_time
+
+
+@pytest.mark.parametrize(
+    "question,kind,ordinal,count",
+    [
+        ("第三个聚力是什么", "ordinal", 3, None),
+        ("第二次推进会上林卫东强调的第一点", "ordinal", 1, None),  # the meeting's number is not the point's
+        ("邵文杰讲严管厚爱时提的最后一点", "ordinal", -1, None),
+        ("提了几点要求", "list", None, None),
+        ("林卫东强调了什么", "list", None, None),
+        ("讲了哪几个坚持", "list", None, None),
+        ("八个聚力分别是什么", "list", None, 8),
+        ("第二次推进会在哪里开的", "plain", None, None),
+        ("考察学习是哪几天", "plain", None, None),
+    ],
+)
+def test_ordinals_lists_and_what_someone_said(question, kind, ordinal, count):
+    intent = parse_intent(question)
+    assert (intent.kind, intent.ordinal, intent.count) == (kind, ordinal, count)
+
+
+def test_meeting_number_time_and_recency():
+    assert parse_intent("第二次推进会上林卫东强调的第一点").series == 2
+    assert parse_intent("县政府第二十三次常务会议提了哪些要求").series == 23
+    t = parse_time("2023年5月18日的防汛会议")
+    assert (t.year, t.month, t.day) == (2023, 5, 18)
+    assert parse_time("五月份的防汛会议").month == 5
+    assert parse_time("最近一次推进会").recent and parse_time("上次调度会").recent
+    assert parse_time("去年的招商会").relative_year == -1
+    assert not parse_time("项目建设有什么要求").said
+
+
+@pytest.mark.parametrize(
+    "question,amount,fact",
+    [
+        ("招商引资落地项目的奖励标准是多少", True, True),  # an amount is a particular fact
+        ("北桥镇要储备多少沙袋", True, True),
+        ("签了约好几个月还不开工的项目，要怎么处理", False, False),  # 好几个 is not a question
+        ("考察团参观了哪些企业", False, True),
+        ("汛期值班有什么要求", False, False),
+    ],
+)
+def test_what_kind_of_answer_is_asked(question, amount, fact):
+    intent = parse_intent(question)
+    assert (intent.asks_amount, intent.asks_fact) == (amount, fact)
+
+
+def test_named_people_and_places():
+    assert parse_intent("副区长李志明在防汛会议上讲了什么").names == ("李志明",)
+    assert parse_intent("陶春林在开发区改革推进会上讲了什么").names == ("陶春林",)
+    assert parse_intent("招商干部队伍要怎么建设").names == ()
+    assert named_places("临川区2024年地区生产总值增长目标是多少") == ("临川区",)
+    assert named_places("开发区原来托管的社区归谁管") == ()  # kinds of place, not names
+
+
+def test_content_words_leave_out_ordinals_questions_speech_and_time():
+    assert [t for t in ["第二", "二个", "要求", "提了", "最近", "哪几天", "2023", "防汛", "沙袋"] if is_content(t)] == \
+        ["防汛", "沙袋"]
