@@ -3,7 +3,7 @@
 import pytest
 
 from bot.errors import QuestionError
-from bot.search import fuse_rankings, parse_intent
+from bot.intent import parse_intent
 
 
 @pytest.mark.parametrize(
@@ -23,14 +23,6 @@ from bot.search import fuse_rankings, parse_intent
 def test_parse_intent(question, kind, ordinal, count):
     intent = parse_intent(question)
     assert (intent.kind, intent.ordinal, intent.count) == (kind, ordinal, count)
-
-
-def test_reciprocal_rank_fusion_rewards_agreement_and_respects_weights():
-    fused = fuse_rankings([[1, 2], [3, 2]], k=60)
-    assert fused[0][0] == 2  # second in both rankings beats first in one
-    assert fused[0][1] == pytest.approx(2 / 62)
-    lexical_led = fuse_rankings([[1, 2], [2, 1]], k=60, weights=[1.0, 0.5])
-    assert lexical_led[0][0] == 1
 
 
 def top(searcher, question):

@@ -1,0 +1,56 @@
+"""Answerability: the people, meetings, places and figures a question names, and its content, must be
+found in the answering passage or its article; otherwise an honest no-answer with related passages."""
+
+import pytest
+
+from bot.render import answer_record, console_text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "第四次推进会提了哪些要求",  # a meeting of the series that never took place
+        "副区长王强在推进会上讲了什么",  # a person no bulletin names
+        "重点项目建设的奖励标准是多少",  # an amount no bulletin states
+        "林卫东在北桥镇防汛会议上讲了什么",  # a speaker who was not at that meeting
+        "2021年的推进会提了哪些要求",  # a year with no meeting
+        "明天会下雨吗",
+    ],
+)
+def test_questions_the_bulletins_do_not_answer_get_no_answer(hexi, question):
+    answer = hexi.search(question)
+    assert not answer.answered and answer.results == ()
+
+
+@pytest.mark.parametrize(
+    "question,expected",
+    [
+        ("全镇有多少座山塘要做汛前检查", "11座山塘"),
+        ("镇应急站要储备多少条沙袋", "沙袋5000条"),
+        ("第三次推进会在哪个镇召开", "青柳镇"),
+        ("截至6月份重点项目完成了多少投资", "完成投资41亿元"),  # a date the article mentions, not its own
+    ],
+)
+def test_questions_the_bulletins_answer_are_answered(hexi, question, expected):
+    answer = hexi.search(question)
+    assert answer.answered
+    assert any(expected in r.passage.text for r in answer.results[:3])
+
+
+def test_a_no_answer_offers_related_passages_apart_from_the_answer(hexi):
+    answer = hexi.search("北桥镇沙袋储备经费是多少")
+    assert not answer.answered and answer.results == ()
+    assert answer.related and "沙袋" in answer.related[0].passage.text
+    record = answer_record(answer)
+    assert record["results"] == [] and record["message"]
+    assert record["related"][0]["text"] == answer.related[0].passage.text
+    assert set(record["related"][0]) >= {"article_id", "date", "title", "passage_id"}
+    text = console_text(answer)
+    assert text.startswith("抱歉") and "仅供参考" in text and "沙袋" in text
+
+
+def test_every_result_carries_its_article_and_date(hexi):
+    record = answer_record(hexi.search("第二次推进会上林卫东强调的第一点"))
+    top = record["results"][0]
+    assert top["date"] == "2022-06-20" and top["article_id"]
+    assert "2022年6月20日" in console_text(hexi.search("第二次推进会上林卫东强调的第一点"))

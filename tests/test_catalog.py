@@ -1,0 +1,47 @@
+"""Choosing a list by everything the question says, over our own archive (tests/data/hexi): three
+meetings of one series (March, June, September 2022), a second speaker, a town's flood meeting."""
+
+import pytest
+
+
+def first(searcher, question):
+    answer = searcher.search(question)
+    assert answer.answered, question
+    return answer.results[0]
+
+
+@pytest.mark.parametrize(
+    "question,start,date",
+    [
+        ("第二次推进会上林卫东强调的第一点", "一要盯紧未开工项目", "2022-06-20"),  # the meeting's number
+        ("第一次推进会的第三点要求", "三是落实资金来源", "2022-03-15"),
+        ("6月份推进会上苏明提的第二点", "第二，区发改局要每月通报项目进度", "2022-06-20"),  # month and speaker
+        ("林卫东在第三次推进会上讲的最后一点", "三要谋划明年项目", "2022-09-18"),  # the last point
+        ("赵青山提的第二点要求", "二是排查山塘隐患", "2022-05-26"),
+    ],
+)
+def test_an_ordinal_answers_from_the_list_the_question_points_at(hexi, question, start, date):
+    result = first(hexi, question)
+    assert result.passage.kind == "point" and result.passage.text.startswith(start)
+    assert result.passage.date == date
+
+
+def test_the_speaker_picks_between_lists_of_one_meeting(hexi):
+    assert first(hexi, "第二次推进会上苏明的第一点要求").passage.text.startswith("第一，各镇街要落实项目包保责任")
+    assert first(hexi, "第二次推进会上林卫东的第一点要求").passage.text.startswith("一要盯紧未开工项目")
+
+
+def test_most_recent_meeting_of_a_series_wins_and_the_others_stay_close(hexi):
+    latest = hexi.search("最近一次重点项目推进会提了哪些要求")
+    assert latest.answered and latest.results[0].outline
+    assert latest.results[0].passage.date == "2022-09-18"
+    # What someone said, as a whole: their latest outline first, their earlier ones one tap away.
+    said = hexi.search("林卫东强调了什么")
+    outlines = [r.passage.date for r in said.results if r.outline]
+    assert outlines[0] == "2022-09-18" and set(outlines[1:3]) == {"2022-06-20", "2022-03-15"}
+
+
+def test_a_list_question_without_specific_evidence_falls_back_to_the_ranking(hexi):
+    """"第五点" of nothing in particular: no list has five points, so no list answers it."""
+    answer = hexi.search("第五点要求是什么")
+    assert all(r.passage.ordinal != 5 for r in answer.results)
