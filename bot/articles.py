@@ -15,16 +15,16 @@ from dataclasses import dataclass
 
 import bot.textutil  # noqa: F401  (quiets jieba before first use)
 
-from bot.load import Block, LoadedBulletin
+from bot.load import NEWS_OPENER, NEWS_OPENING, Block, LoadedBulletin
 from bot.speakers import known_names, meeting_chair, speech_marks
 from bot.textutil import to_simplified
 
 # "本报讯" (this paper reports) opens a news article in Chinese newspapers.
-ARTICLE_OPENING = re.compile(r"^(本报讯|本报[^，,。]{0,12}讯|【[^】]{0,12}】)")
+ARTICLE_OPENING = NEWS_OPENING
 DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 # A dateline opens the lead: "5月18日，", "2023年10月18日，", "本报讯（通讯员 廖清）5月9日，".
-DATELINE = re.compile(r"^(?:(?:本报讯|本报[^，,。]{0,12}讯|【[^】]{0,12}】)\s*)?(?:[（(][^）)]{0,30}[）)])?\s*[:：]?\s*"
-                      r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+DATELINE = re.compile(rf"^\s*(?:{NEWS_OPENER}\s*)?(?:[（(][^）)]{{0,40}}[）)])?\s*[:：]?\s*"
+                      r"(?:(\d{4})\s*年\s*)?(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日")
 FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:[-_.]?(\d{2})(?:[-_.]?(\d{2}))?)?(?!\d)")
 BYLINE = re.compile(r"[(（]\s*([\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{2,4})*)\s*[)）]\s*$")
 # A trailing credit in brackets: "（记者 陈晓 通讯员 王蕾）", "(区应急管理局 供稿)".
@@ -86,7 +86,19 @@ def find_date(paragraphs: list[str], meta: list[Block], file_name: str,
         m = DATELINE.match(para)
         if not m:
             continue
-        month, day = int(m.group(2)), int(m.group(3))
+        day = int(m.group(3))
+        if m.group(2):
+            month = int(m.group(2))
+        elif page or document:  # "29日上午，…": the month is the page's (or the one before it)
+            y, pm, pd = (page or document)[0]
+            month = pm if day <= pd else (pm - 2) % 12 + 1
+            if month > pm:
+                y -= 1
+            if 1 <= day <= 31:
+                return _iso(y, month, day), _text_date(y, month, day), "dateline+page"
+            continue
+        else:
+            continue
         if not (1 <= month <= 12 and 1 <= day <= 31):
             continue
         if m.group(1):
@@ -102,6 +114,10 @@ def find_date(paragraphs: list[str], meta: list[Block], file_name: str,
         if default_year:
             return _iso(default_year, month, day), _text_date(default_year, month, day), "dateline+config"
         return None, _text_date(None, month, day), "dateline"
+    dated = [b.date for b in meta if b.date and b.role == "dated"]
+    if dated:
+        y, mo, d = dated[0]
+        return _iso(y, mo, d), _text_date(y, mo, d), "document"
     if document:
         y, mo, d = document[0]
         return _iso(y, mo, d), _text_date(y, mo, d), "document"
@@ -222,7 +238,11 @@ def _make_article(loaded: LoadedBulletin, position: int, titles: list[str], lead
     date, date_text, date_source = find_date(paras, meta, loaded.name, default_year)
     simple = to_simplified("\n".join(paras))
     names = known_names(to_simplified(title) + "\n" + simple)
-    chair = meeting_chair(to_simplified(title), to_simplified(paras[0]), names)
+    # a speech's byline ("区长　贾正川") names who gives it
+    given_by = [to_simplified(b.text.split()[-1]) for b in lead_in + span if b.meta and b.role == "speaker"]
+    if given_by:
+        names = given_by[:1] + [n for n in names if n != given_by[0]]
+    chair = given_by[0] if given_by else meeting_chair(to_simplified(title), to_simplified(paras[0]), names)
     speakers: dict[str, None] = {}
     if chair:
         speakers.setdefault(chair)

@@ -36,7 +36,7 @@ MARKER_STYLES = {
 # 首先…其次…再次…最后: ordinal words, numbered by their order.
 _SEQUENCE = re.compile(r"(?:(?<=^)|(?<=[。！？!?；;：:，,\n]))(?P<w>首先|其次|再次|然后|最后)(?=[，,：:]|要)")
 # Text that is no longer the list: the meeting reporting, another person speaking, attendance.
-_STOP_OPENER = re.compile(r"^(?:会议|会上|会前|会后|大会|与会|此外|另外|据悉|据了解|[\u4e00-\u9fff]{0,4}领导[\u4e00-\u9fff、]{0,20}(?:出席|参加))")
+_STOP_OPENER = re.compile(r"^(?:会议|会上|会前|会后|大会|与会|此外|另外|据悉|据了解|同志们|附件\s*\d*\s*[:：]|[\u4e00-\u9fff]{0,4}领导[\u4e00-\u9fff、]{0,20}(?:出席|参加))")
 _UNNUMBERED_MIN = 3
 _SCAN_CHARS = 4000
 _PEEK = 80  # how much of a sentence or paragraph its opening is judged by

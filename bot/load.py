@@ -23,7 +23,17 @@ FORMATS = (".txt", ".md", ".html", ".htm", ".docx")
 SENTENCE_END = "。！？!?；;…:："
 CLOSERS = "”’」』)）】》\"'"
 HEADING_MAX_CHARS = 40
-_TRAILING_GROUP = re.compile(r"[(（][^()（）]{1,30}[)）]$")
+# A trailing group — a byline "(宋伟)", a note "[牵头单位：…]" — is looked past when deciding a sentence ends.
+_TRAILING_GROUP = re.compile(r"[(（\[【［][^()（）\[\]【】［］]{1,60}[)）\]】］]$")
+# "本报讯", "本网讯（记者…）": a news opening always starts a paragraph.
+# (traditional forms too: 本報訊)
+NEWS_OPENER = r"(?:本[报報][^，,。（()）\s]{0,12}?[讯訊]|[\u4e00-\u9fff]{1,8}[讯訊](?=[\s（(【\d])|【[^】]{0,12}】)"
+NEWS_OPENING = re.compile(rf"^{NEWS_OPENER}")
+# A list marker at the start of a line starts a paragraph: "（二）…", "三、…", "1、…", "第二，…".
+LINE_MARKER = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](?!\d)"
+                         r"|第[一二三四五六七八九十]{1,3}[，,、：:])")
+# Paragraphs pasted onto one line keep a space after their last full stop.
+_PASTED_BREAK = re.compile(r"(?<=[。！？!?])[ \u3000]+(?=[\u4e00-\u9fff“\"（(])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -83,7 +93,7 @@ def _join(a: str, b: str) -> str:
 
 
 def repair_line_breaks(lines: list[str] | list[Line], headings: set[int] | None = None) -> list[Block]:
-    """Join lines into paragraphs: a line not ending a sentence continues, across blank lines too.
+    """Join lines into paragraphs: a line not ending a sentence continues on the next one.
 
     Lines may be cleaned `Line`s: noise is skipped, metadata and bullets start blocks of their own."""
     headings = headings or set()
@@ -91,6 +101,12 @@ def repair_line_breaks(lines: list[str] | list[Line], headings: set[int] | None 
     current = ""
     current_bullet = False
     gap = False
+    texts = [(x.text if isinstance(x, Line) else x).strip() for x in lines]
+    # Extraction that double-spaces every line leaves blank lines inside sentences; elsewhere a blank
+    # line ends a paragraph (unless page noise such as "- 2 -" stood in it: a page break).
+    blank = sum(1 for t in texts if not t)
+    double_spaced = blank >= 0.8 * (len(texts) - blank)
+    blank_since_text = noise_since_text = False
 
     def add(block: Block) -> None:
         nonlocal gap
@@ -108,11 +124,16 @@ def repair_line_breaks(lines: list[str] | list[Line], headings: set[int] | None 
         line = item.text.strip().strip("\u3000").strip()
         if not line:
             gap = gap or not current
+            blank_since_text = True
             continue
         if item.kind == "noise":
             blocks.append(Block(line, noise=True))  # never joins or splits the paragraph around it
             gap = gap or not current
+            noise_since_text = True
             continue
+        if current and blank_since_text and not noise_since_text and not double_spaced:
+            flush()
+        blank_since_text = noise_since_text = False
         if item.kind == "meta":
             flush()
             add(Block(line, meta=True, date=item.date, role=item.role))
@@ -122,9 +143,9 @@ def repair_line_breaks(lines: list[str] | list[Line], headings: set[int] | None 
             flush()
             add(Block(line, heading=True))
             continue
-        if item.bullet:
+        if item.bullet or NEWS_OPENING.match(line) or LINE_MARKER.match(line):
             flush()
-            current_bullet = True
+            current_bullet = item.bullet
         current = _join(current, line) if current else line
         if ends_sentence(current):
             flush()
@@ -258,7 +279,11 @@ def load_bulletin(data: bytes, name: str, max_bytes: int | None = None) -> Loade
         else:
             lines = text.split("\n")
     text_check = _check_text("\n".join(lines))
-    cleaned = clean_lines(text_check.split("\n"), headings)
+    lines = text_check.split("\n")
+    # split paragraphs pasted onto one line ("…。 郝远征要求，…"); markup headings keep their index
+    if not headings:
+        lines = [part for line in lines for part in _PASTED_BREAK.split(line)]
+    cleaned = clean_lines(lines, headings)
     blocks = repair_line_breaks(cleaned, headings)
     if not any(not b.noise and not b.meta for b in blocks):
         raise BulletinError("文件中没有可用的正文。")

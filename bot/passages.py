@@ -183,8 +183,9 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
         bodies = [h[n:].lstrip("- ") for h, n in zip(heads, marker_len)]
         para_start, _ = paragraph_bounds(text, lst.start)
         floor = paragraph_bounds(text, para_start - 1)[0] if para_start > 0 else 0
-        if lst.parent is not None:
-            speaker = lists[lst.parent].speaker
+        if lst.parent is not None:  # someone speaking inside the point that holds it, else that list's speaker
+            holder_start = spans[lst.parent].bounds[lst.parent_point][0]
+            speaker = speaker_before(marks, lst.start, chair, holder_start) or lists[lst.parent].speaker
         else:
             speaker = speaker_before(marks, lst.start, chair, floor) or chair
         lead = _lead(text, lst.start)

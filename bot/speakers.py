@@ -23,7 +23,7 @@ POSTS = ("书记|副书记|区长|副区长|县长|副县长|市长|副市长|�
 _AFTER_NAME = ("出席|主持|作|做|在|参加|讲|强调|指出|要求|表示|提出|说|同志|代|就|对|向|带队|调研|率|宣读|"
                "传达|通报|等|和|与|及|指示|批示|部署|希望|介绍|汇报|致辞|[，、。；（(：:\\s]")
 _NAME_AFTER_POST = re.compile(rf"(?:{POSTS})(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?={_AFTER_NAME})")
-SPEECH_VERBS = "指出|强调|要求|表示|提出|说|讲话|指示|批示|部署|希望|讲了|谈到|作出|提了|安排|布置"
+SPEECH_VERBS = "指出|强调|要求|表示|提出|说|讲话|指示|批示|部署|希望|讲了|谈到|作出|提了|安排|布置|意见"
 _SPEECH_VERB = re.compile(SPEECH_VERBS)
 _PRESENCE_VERB = re.compile("主持|出席|调研|召开|带队|率队|参加|宣读|传达")
 _CLAUSE = re.compile(r"[^，。,；;！？!?\n：:]+")
@@ -34,29 +34,58 @@ _CHAIR_IN_TITLE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,4}?)(?:主持召开|�
 _ADDRESS = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?:出席会议并讲话|出席并讲话|主持会议并讲话|主持并讲话|作讲话|讲话|主持召开|主持会议)")
 
 
+# Common Chinese surnames (single and compound): a candidate name must start with one, so "的讲话" or
+# "主持召开" read after a post are never taken for a person.
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟"
+    "谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安"
+    "齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛"
+    "靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧"
+    "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚"
+    "皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦"
+    "戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信"
+    "展阴昝智幸奉植衡富尧闭由")
+_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "尉迟", "公孙", "长孙", "宇文",
+                      "夏侯", "轩辕", "端木", "西门", "南宫", "独孤", "司徒", "申屠", "澹台", "钟离")
+
+
+def plausible_name(word: str) -> bool:
+    """A 2–4 character word that can be a person's name: it starts with a surname, holds no speech verb."""
+    if not 2 <= len(word) <= 4 or _SPEECH_VERB.search(word) or _PRESENCE_VERB.search(word):
+        return False
+    return word[0] in _SURNAMES or word.startswith(_COMPOUND_SURNAMES)
+
+
 def known_names(text: str) -> list[str]:
     """Names introduced by their post, plus 2–4 character names jieba tags as persons who speak."""
     import jieba.posseg  # its tables take a second to load; answering questions never needs them
 
     names: dict[str, None] = {}
     for m in _NAME_AFTER_POST.finditer(text):
-        names.setdefault(m.group("name"))
+        if plausible_name(m.group("name")):
+            names.setdefault(m.group("name"))
     for clause in _CLAUSE.findall(text):
         if not (_SPEECH_VERB.search(clause) or _PRESENCE_VERB.search(clause[:12])):
             continue
         for pair in jieba.posseg.cut(clause[:12]):
-            if pair.flag == "nr" and 2 <= len(pair.word) <= 4:
+            if pair.flag == "nr" and plausible_name(pair.word):
                 full = next((n for n in names if n.startswith(pair.word)), pair.word)
                 names.setdefault(full)
             break  # only the clause's subject
     return list(names)
 
 
+_LEADING_POSTS = re.compile(rf"^(?:[（(]?[一二三四五六七八九十\d]{{1,3}}[）)、.．]\s*)?"
+                            rf"(?:[\u4e00-\u9fff]{{0,10}}?(?:{POSTS})[、，,]?)*")
+
+
 def _name_at(clause: str, names: list[str]) -> str | None:
-    """The name a clause opens with (its subject), the longest known name first."""
-    for name in sorted(names, key=len, reverse=True):
-        if clause.startswith(name):
-            return name
+    """The name a clause opens with (its subject), looking past posts ("区委书记骆子墨讲了…")."""
+    posts = _LEADING_POSTS.match(clause)  # a list marker and posts before the name: "1、市委书记聂长河讲话…"
+    for start in ([0, posts.end()] if posts and posts.end() else [0]):
+        for name in sorted(names, key=len, reverse=True):
+            if clause.startswith(name, start):
+                return name
     return None
 
 

@@ -48,3 +48,31 @@ def test_a_notice_keeps_its_document_number_and_signature_date_as_text():
     assert art.paragraphs[0] == "南政办发〔2022〕8号"  # officials ask for it
     assert "2022年3月18日" in art.paragraphs and art.date_source == "document"
     assert not any("人民政府办公室文件" in p for p in art.paragraphs)  # the red header is furniture
+
+
+def _one(text: str, name: str = "x.txt"):
+    (art,) = split_articles(load_bulletin(text.encode("utf-8"), name))
+    return art
+
+
+def test_the_dateline_after_a_reporter_credit_and_a_day_only_dateline():
+    art = _one("区委召开党政联席会议\n\n发布时间：2023-10-12\n\n本网讯（记者 吕晓岚 通讯员 孔令宇）10月11日，区委召开会议。会议要求抓好落实。\n")
+    assert (art.date, art.date_source) == ("2023-10-11", "dateline+page")
+    assert art.paragraphs[0].startswith("（记者")
+    art = _one("区政府召开常务会议\n\n发布时间：2023-12-30\n\n29日上午，区长温立群主持召开区政府常务会议。会议强调抓好年终工作。\n")
+    assert (art.date, art.date_source) == ("2023-12-29", "dateline+page")
+    art = _one("区政府召开常务会议\n\n发布时间：2024-01-02\n\n30日上午，区长温立群主持召开区政府常务会议。会议强调抓好年终工作。\n")
+    assert art.date == "2023-12-30"  # the day before the page's month began
+
+
+def test_a_speech_header_is_not_part_of_the_title():
+    text = ("在全区招商引资推进会上的讲话\n区委副书记、区长　贾正川\n（二〇二三年九月六日）\n\n同志们：\n"
+            "今天我们召开会议。我讲三点意见。一要抓招商。引进项目。二要抓服务。三要抓落实。\n")
+    art = _one(text)
+    assert art.title == "在全区招商引资推进会上的讲话"
+    assert (art.date, art.chair) == ("2023-09-06", "贾正川")
+
+
+def test_paragraphs_pasted_onto_one_line_are_apart_again():
+    art = _one("某区召开会议\n\n发布时间：2023-06-09\n\n6月8日，某区召开会议。 郝远征强调，要紧盯目标。 会议还研究了其他事项。\n")
+    assert art.paragraphs == ("6月8日，某区召开会议。", "郝远征强调，要紧盯目标。", "会议还研究了其他事项。")

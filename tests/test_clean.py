@@ -56,3 +56,29 @@ def test_a_bulletin_keeps_what_it_dropped_in_order():
         assert noise not in text
     # the page break sat between two points of a list: both stay whole
     assert "要严控机动车污染。" in text
+
+
+def test_more_page_furniture_and_what_each_keeps():
+    table = ["索 引 号：11450000MB1534/2023-00412    发文日期：2023-02-20",
+             "发布机构：桐溪区人民政府办公室          文    号：桐政办〔2023〕6号", "分    类：综合政务      有 效 性：有效"]
+    assert [classify(x).kind for x in table] == ["meta", "noise", "noise"]  # a government page's info table
+    crumb = classify("首页 > 要闻动态 > 政务要闻    发布日期：2023-06-09")
+    assert (crumb.kind, crumb.date) == ("meta", (2023, 6, 9))  # dropped from the text, its date kept
+    for line in ["第02版：要闻", "石门县人民政府公报　　　　2023年第8期", "（完）", "设为首页|加入收藏"]:
+        assert classify(line).kind == "noise", line
+    # a task list's fields are content, not page fields
+    assert classify("责任单位：区发展和改革局").kind == "text"
+    assert classify("牵头单位：区工业和信息化局　完成时限：6月底").kind == "text"
+
+
+def test_a_speech_header_gives_its_speaker_and_date():
+    byline = classify("区委副书记、区长　贾正川")
+    assert (byline.kind, byline.role) == ("meta", "speaker")
+    dated = classify("（二〇二三年九月六日）")
+    assert (dated.kind, dated.role, dated.date) == ("meta", "dated", (2023, 9, 6))
+    assert classify("（2023年10月9日）").date == (2023, 10, 9)
+
+
+def test_related_news_headlines_after_the_article_are_links():
+    lines = ["会议要求各村抓好落实。", "", "相关新闻：", "1.青湾镇开展森林防火宣传", "2.青湾镇召开交通安全培训会"]
+    assert kinds(lines) == ["text", "noise", "noise", "noise"]

@@ -104,3 +104,12 @@ def test_first_then_second_third_is_one_list_with_its_sub_lists():
     found = find_lists(text, [])
     assert [(lst.style, len(lst.bounds)) for lst in found] == [("第", 3), ("是", 3)]
     assert found[1].parent == 0
+
+
+def test_a_heading_point_runs_on_until_the_closing_words_or_an_annex():
+    text = "\n".join(["一、总体要求", "到年底完成任务。", "二、保障措施", "各部门要加强协同。", "同志们，时间紧、任务重。"])
+    (lst,) = find_lists(text, [])
+    assert text[lst.bounds[-1][0]:lst.bounds[-1][1]].strip() == "二、保障措施\n各部门要加强协同。"
+    text = "\n".join(["一、总体要求", "到年底完成任务。", "二、保障措施", "各部门要加强协同。", "附件：重点任务清单"])
+    (lst,) = find_lists(text, [])
+    assert "附件" not in text[lst.bounds[-1][0]:lst.bounds[-1][1]]
