@@ -4,6 +4,7 @@ bot/index.py when the passage side changes)."""
 
 from __future__ import annotations
 
+import math
 import re
 
 import jieba
@@ -19,6 +20,11 @@ STOPWORDS = frozenset(
 )
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def idf(df: int, n: int) -> float:
+    """BM25's inverse document frequency of a term found in `df` of `n` passages."""
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
 
 def tokens(text: str) -> list[str]:

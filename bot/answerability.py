@@ -7,20 +7,16 @@ lexical overlap, so the topic alone says little; what the question *pins down* d
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 
 from bot.catalog import ArticleEntry, date_matches
+from bot.config import SearchConfig
 from bot.intent import Intent, is_content
 from bot.textutil import int_to_cn
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _QUANTITY = re.compile(r"\d|[一二三四五六七八九十两百千万亿]+\s*[个名家项座处亿万元人天次%倍条所批]")
-
-
-def idf(df: int, n: int) -> float:
-    return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
 
 @dataclass(frozen=True)
@@ -96,3 +92,28 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     empty = 1.0 if req.people or req.numbers or intent.series or intent.ordinal else 0.0
     return Check(found_ctx / total if total else empty, found_psg / total_psg if total_psg else empty, pinned,
                  bool(_QUANTITY.search(passage)))
+
+
+def verdict(c: Check, intent: Intent, list_share: float, cosine: float, cfg: SearchConfig) -> bool:
+    """One result's verdict: what the question pins down is there, and enough of its content.
+    `list_share`: how specifically the question names the list this result answers from (0 if none);
+    `cosine`: the result's dense similarity to the question."""
+    if not c.pinned:
+        return False
+    topical = c.coverage >= (cfg.min_context_coverage if intent.asks_fact else cfg.min_topic_coverage)
+    if list_share:  # a list the question names specifically (its share was checked when choosing it)
+        return topical
+    if intent.asks_amount:
+        # The figure's own words must be in the passage; a passage very near the question in
+        # meaning may say them in other words ("压缩" / "压减").
+        needed = cfg.min_amount_coverage if cosine < cfg.close_cosine else cfg.min_amount_coverage / 2
+        return c.quantity and c.passage_coverage >= needed
+    return topical
+
+
+def on_topic(dense_top: float, context_coverage: float, cfg: SearchConfig) -> bool:
+    """The floor under every answer: the question is near some passage in meaning, or the answer's
+    passage and article hold enough of it (its own coverage: everyday words shared with some other
+    passage prove nothing)."""
+    return dense_top >= cfg.min_dense or (context_coverage >= cfg.min_coverage
+                                          and dense_top >= cfg.min_dense_with_lexical)

@@ -13,6 +13,10 @@ from bot.passages import NumberedList
 from bot.textutil import cn_to_int, normalize_text
 
 
+CANDIDATES = 40  # lists read against their article's text per question
+ALTERNATES = 2  # close runners-up offered after the chosen list
+
+
 @dataclass(frozen=True)
 class ArticleEntry:
     article_id: str
@@ -46,7 +50,7 @@ class Choice:
 
 
 @dataclass(frozen=True)
-class Evidence:
+class ListQuery:
     """What a question says that is matched against lists and articles (terms weighted by IDF)."""
 
     weights: dict[str, float]  # content words of what points at the list
@@ -137,7 +141,7 @@ class Catalog:
 
     # ------------------------------------------------------------ choosing a list
 
-    def choose(self, ev: Evidence, article_text, fused_lists: list[str], tolerance: float,
+    def choose(self, ev: ListQuery, article_text, fused_lists: list[str], tolerance: float,
                recent_tolerance: float) -> Choice | None:
         """The list the question names best, scored on everything it says.
 
@@ -148,10 +152,19 @@ class Catalog:
         term; a list of the asked size gets a little more. Lists within `tolerance` of the best are
         close: the most recent of them wins (a series' latest meeting), then the one whose point the
         fused ranking finds first. `article_text(article_id)` gives an article's normalized text."""
-        intent = ev.intent
         weights = {t: w for t, w in ev.weights.items() if len(t) > 1}
-        strong = max(weights.values(), default=1.0)
-        mean_w = sum(weights.values()) / len(weights) if weights else 1.0
+        scores, found = self._candidates(ev, weights, fused_lists)
+        # Only the best few by their own words are read against their article (a text look-up each).
+        pre = sorted(scores.items(), key=lambda x: -x[1])[:CANDIDATES]
+        results = [r for i, base in pre if (r := self._score(i, base, found[i], ev, weights, article_text))]
+        if not results:
+            return None
+        return self._pick(results, fused_lists, recent_tolerance if ev.intent.time.recent else tolerance)
+
+    def _candidates(self, ev: ListQuery, weights: dict[str, float],
+                    fused_lists: list[str]) -> tuple[dict[int, float], dict[int, set[str]]]:
+        """Lists any of the question's pointers reach through the inverted maps, with the score of
+        their own words, plus the lists of the best fused passages."""
         scores: dict[int, float] = defaultdict(float)
         found: dict[int, set[str]] = defaultdict(set)
         for t, w in weights.items():
@@ -163,83 +176,76 @@ class Catalog:
                 if i not in named:
                     scores[i] += w * share
                     found[i].add(t)
-        for list_id in fused_lists[:10]:
-            i = self._index_of(list_id)
+        reached = [self._index_of(list_id) for list_id in fused_lists[:10]]
+        reached += [i for s in ev.speakers for i in self.speaker_index.get(s, ())]
+        reached += list(self.series_index.get(ev.intent.series, ())) if ev.intent.series else []
+        for i in reached:
             if i is not None:
                 scores.setdefault(i, 0.0)
-        for s in ev.speakers:
-            for i in self.speaker_index.get(s, ()):
-                scores.setdefault(i, 0.0)
-        for i in self.series_index.get(intent.series, ()) if intent.series else ():
-            scores.setdefault(i, 0.0)
-        if not scores:
+        return scores, found
+
+    def _score(self, i: int, score: float, found: set[str], ev: ListQuery, weights: dict[str, float],
+               article_text) -> tuple[float, float, int] | None:
+        """(score, share of what the question says, list index), or None when the list cannot answer."""
+        intent = ev.intent
+        nl = self.lists[i].nl
+        if intent.ordinal and intent.ordinal > 0 and nl.size < intent.ordinal:
             return None
+        strong = max(weights.values(), default=1.0)
+        mean_w = sum(weights.values()) / len(weights) if weights else 1.0
+        art = self.articles.get(nl.article_id)
         # Words found nowhere in a list's own words may still be in its article ("县长", a place).
-        pre = sorted(scores.items(), key=lambda x: -x[1])[:40]
-        asked = sum(weights.values())
-        results: list[tuple[float, float, int]] = []
-        for i, score in pre:
-            e = self.lists[i]
-            nl = e.nl
-            if intent.ordinal and intent.ordinal > 0 and nl.size < intent.ordinal:
-                continue
-            art = self.articles.get(nl.article_id)
-            text = article_text(nl.article_id)
-            for t, w in weights.items():
-                if t not in found[i] and t in text:
-                    score += 0.5 * w
-            matched = score  # each word by the credit it earned: full, by headline share, or half
-            bonus_asked = bonus_got = 0.0
-            if ev.speakers:
-                bonus_asked += strong
-                if nl.speaker in ev.speakers:
-                    bonus_got += strong
-                elif any(s in text for s in ev.speakers):
-                    bonus_got += 0.3 * strong
-            if intent.series:
-                bonus_asked += strong
-                if art and art.series == intent.series:
-                    bonus_got += strong
-                elif art and art.series is not None:
-                    bonus_got -= strong
-            when = date_matches(intent.time, art.date if art else None, self.latest_year)
-            if when is not None:
-                bonus_asked += strong
-                bonus_got += strong if when else -strong
-            if intent.count:
-                bonus_asked += 0.5 * mean_w
-                if nl.size == intent.count:
-                    bonus_got += 0.5 * mean_w
-            total = score + bonus_got
-            if total <= 0:
-                continue
-            share = (matched + max(0.0, bonus_got)) / (asked + bonus_asked) if asked + bonus_asked else 0.0
-            results.append((total, share, i))
-        if not results:
+        text = article_text(nl.article_id)
+        score += sum(0.5 * w for t, w in weights.items() if t not in found and t in text)
+        matched = score  # each word by the credit it earned: full, by headline share, or half
+        asked = got = 0.0
+        if ev.speakers:
+            asked += strong
+            if nl.speaker in ev.speakers:
+                got += strong
+            elif any(s in text for s in ev.speakers):
+                got += 0.3 * strong
+        if intent.series:
+            asked += strong
+            if art and art.series == intent.series:
+                got += strong
+            elif art and art.series is not None:
+                got -= strong
+        when = date_matches(intent.time, art.date if art else None, self.latest_year)
+        if when is not None:
+            asked += strong
+            got += strong if when else -strong
+        if intent.count:
+            asked += 0.5 * mean_w
+            if nl.size == intent.count:
+                got += 0.5 * mean_w
+        total = score + got
+        if total <= 0:
             return None
+        asked += sum(weights.values())
+        return total, ((matched + max(0.0, got)) / asked if asked else 0.0), i
+
+    def _pick(self, results: list[tuple[float, float, int]], fused_lists: list[str], tolerance: float) -> Choice:
+        """The best list; among close ones (the same list in several bulletins) the most recent."""
         top = max(r[0] for r in results)
-        tol = recent_tolerance if intent.time.recent else tolerance
-        close = [r for r in results if r[0] >= top * (1 - tol)]
         # The band is for the same list in several bulletins: within one article the lists differ,
         # and the best scored of them stands for its article.
         per_article: dict[str, tuple[float, float, int]] = {}
-        for r in close:
+        for r in results:
             aid = self.lists[r[2]].nl.article_id
-            if aid not in per_article or r[0] > per_article[aid][0]:
+            if r[0] >= top * (1 - tolerance) and (aid not in per_article or r[0] > per_article[aid][0]):
                 per_article[aid] = r
-        close = list(per_article.values())
         rank = {lid: n for n, lid in reversed(list(enumerate(fused_lists)))}
 
-        def order(r):
-            e = self.lists[r[2]]
-            art = self.articles.get(e.nl.article_id)
-            return (-(int((art.date or "0").replace("-", "")) if art and art.date else 0),
-                    rank.get(e.nl.list_id, 10**6), -r[0])
+        def order(r: tuple[float, float, int]) -> tuple:
+            nl = self.lists[r[2]].nl
+            art = self.articles.get(nl.article_id)
+            newest = -int(art.date.replace("-", "")) if art and art.date else 0
+            return newest, rank.get(nl.list_id, 10**6), -r[0]
 
-        close.sort(key=order)
-        best = close[0]
+        best = min(per_article.values(), key=order)
         others = sorted((r for r in results if r is not best), key=lambda r: (-r[0],) + order(r))
-        alternates = tuple(self.lists[r[2]] for r in others if r[0] >= top * 0.6)[:2]
+        alternates = tuple(self.lists[r[2]] for r in others if r[0] >= top * 0.6)[:ALTERNATES]
         return Choice(self.lists[best[2]], best[0], best[1], alternates)
 
     def _index_of(self, list_id: str) -> int | None:

@@ -33,8 +33,6 @@ REQUIREMENT_ASK = re.compile(r"怎么|怎样|如何|要求|规定|措施|办法|
 # A question asking for a particular fact (which city, which firms, where, when, who): the fact's
 # own words must be found where it is answered.
 FACT_ASK = re.compile(r"哪|什么|谁|几|多少|是否|有没有|吗")
-# A question asking who.
-PERSON_ASK = re.compile(r"谁|哪位|哪个领导|什么人")
 
 # Words that only ask ("哪几天", "多少", "什么"): they carry no content a passage could hold.
 ASK_WORD = re.compile(r"[哪几谁]|什么|多少|怎|如何|是否|有没有")
@@ -89,7 +87,6 @@ class Intent:
     time: TimeRef = TimeRef()
     asks_many: bool = False  # "有哪些要求": may be answered by a list as a whole
     asks_amount: bool = False  # "多少", "标准", "目标"
-    asks_person: bool = False  # "谁", "哪位领导"
     asks_fact: bool = False  # a particular fact rather than what to do ("考察了哪些企业")
     names: tuple[str, ...] = ()  # people the question names by pattern (known speakers are found by the catalogue)
     places: tuple[str, ...] = ()  # place names ("临川区", "白沙镇")
@@ -143,7 +140,6 @@ def parse_intent(question: str) -> Intent:
         time=parse_time(question),
         asks_many=bool(ASKS_FOR_MANY.search(question)),
         asks_amount=bool(AMOUNT_ASK.search(question)),
-        asks_person=bool(PERSON_ASK.search(question)),
         asks_fact=bool(FACT_ASK.search(question)) and not REQUIREMENT_ASK.search(question),
         names=named_people(question),
         places=named_places(question),

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.analysis import lexical_query, query_terms
-from bot.answerability import Check, check, idf, requirements
-from bot.catalog import Catalog, Evidence as ListEvidence
+from bot.analysis import idf
+from bot.answerability import check, on_topic, requirements, verdict
+from bot.catalog import Catalog, ListQuery
 from bot.config import Config
 from bot.embed import Embedder
 from bot.errors import QuestionError
@@ -191,48 +192,83 @@ class Searcher:
                 snap: IndexSnapshot, catalog: Catalog) -> Answer:
         cfg = self.config.search
         intent = parse_intent(normalized)
-        terms, lexical = lex.terms, lex.ranking
         n_docs = max(1, snap.manifest.passages)
-        weights = {t: idf(lex.dfs.get(t, 0), n_docs) for t in terms}
+        weights = {t: idf(lex.dfs.get(t, 0), n_docs) for t in lex.terms}
         speakers = catalog.speakers_in(normalized)
-        people = tuple(dict.fromkeys(speakers + tuple(p for p in intent.names
-                                                      if not any(p in s or s in p for s in speakers))))
+        people = speakers + tuple(p for p in intent.names if not any(p in s or s in p for s in speakers))
         # What points at a list or an article: the rest of the question's content words that occur
         # somewhere in the archive (a word found nowhere cannot tell one list from another), without
         # its ordinal, figures, time words, question and speech words, and the speakers (matched apart).
-        rest_weights = {t: weights.get(t, idf(0, n_docs)) for t in query_terms(intent.rest)
-                        if is_content(t) and lex.postings.get(t) and not any(t in s for s in speakers)}
+        pointing = {t: weights.get(t, idf(0, n_docs)) for t in query_terms(intent.rest)
+                    if is_content(t) and lex.postings.get(t) and not any(t in s for s in speakers)}
 
-        fused2 = fuse_rankings([[i for i, _ in lexical], [i for i, _ in dense]], cfg.rrf_k,
+        fused2 = fuse_rankings([[i for i, _ in lex.ranking], [i for i, _ in dense]], cfg.rrf_k,
                                [cfg.lexical_weight, cfg.dense_weight])
         pool = snap.passages_by_ids([doc for doc, _ in fused2[:CONTEXT_DEPTH]])
-        fused = with_context(fused2[:CONTEXT_DEPTH], pool, catalog, rest_weights, speakers, intent,
+        fused = with_context(fused2[:CONTEXT_DEPTH], pool, catalog, pointing, speakers, intent,
                              cfg.context_weight) + fused2[CONTEXT_DEPTH:]
-        coverage = self._coverage(snap, weights, [i for i, _ in lexical[:10]] + [i for i, _ in fused2[:5]])
+        picked, list_share = self._list_answer(snap, catalog, intent, pointing, speakers, fused, pool)
+        results = self._results(snap, picked, fused, pool, k)
+
+        # Answerability: the question's specific content must be in an answer's passage or article.
+        req = requirements(intent, weights, people, intent.places, normalized)
+        texts = self._article_text(snap, [r.passage.article_id for r in results])
+        checks = [check(req, normalize_text(r.passage.text), texts[r.passage.article_id],
+                        catalog.articles.get(r.passage.article_id), catalog.latest_year) for r in results]
+        listed = {rid for rid, _, _ in picked}
+        cosine = dict(dense)
+        passing = [i for i, (r, c) in enumerate(zip(results[: cfg.answer_depth], checks))
+                   if verdict(c, intent, list_share if r.row_id in listed else 0.0, cosine.get(r.row_id, 0.0), cfg)]
+        best = checks[passing[0]] if passing else (max(checks, key=lambda c: c.coverage) if checks else None)
         dense_top = dense[0][1] if dense else 0.0
+        coverage = self._coverage(snap, weights, [i for i, _ in lex.ranking[:10]] + [i for i, _ in fused2[:5]])
+        evidence = Evidence(round(dense_top, 4), round(coverage, 4), round(list_share, 4),
+                            round(best.coverage, 4) if best else 0.0)
+        # Terms to mark in the answer: the question's content words, not its ordinal ("第三个").
+        marked = tuple(t for t in query_terms(intent.rest) if len(t) > 1 and not ORDINAL_WORD.fullmatch(t))
+        # A list the question names specifically answers it even when no passage is near the question
+        # ("聚力的第五条" is far from the point's words); anything else must also be on topic.
+        if not passing or not (results[passing[0]].row_id in listed or
+                               on_topic(evidence.dense_top, evidence.context_coverage, cfg)):
+            related = tuple(replace(r, rank=i + 1) for i, r in enumerate(results[:RELATED]))
+            return Answer(question, normalized, False, (), intent, marked, evidence, snap.generation,
+                          related=related)
+        # A result that answers goes before those that do not (a near-copy in another bulletin).
+        first = passing[0]
+        if first:
+            results = [results[first]] + results[:first] + results[first + 1:]
+        results = [replace(r, rank=i + 1) for i, r in enumerate(results)]
+        return Answer(question, normalized, True, tuple(results), intent, marked, evidence, snap.generation)
 
-        # ---- a numbered list the question points at
+    def _list_answer(self, snap: IndexSnapshot, catalog: Catalog, intent: Intent, pointing: dict[str, float],
+                     speakers: tuple[str, ...], fused: list[tuple[int, float]],
+                     pool: dict[int, Passage]) -> tuple[list[tuple[int, Passage, bool]], float]:
+        """The point or outline of the list the question names, with its close runners-up, and the
+        share of what the question says that the list accounts for (0 when no list answers)."""
+        cfg = self.config.search
+        if not (intent.kind in ("ordinal", "list") or intent.asks_many):
+            return [], 0.0
+        fused_lists = [pool[d].list_id for d, _ in fused[:CONTEXT_DEPTH] if d in pool and pool[d].list_id]
+        choice = catalog.choose(ListQuery(pointing, speakers, intent),
+                                lambda aid: self._article_text(snap, [aid])[aid],
+                                fused_lists, cfg.list_tolerance, cfg.recent_tolerance)
+        needed = cfg.min_list_share if intent.kind != "plain" else cfg.min_topic_share
+        if not choice or choice.share < needed:
+            return [], 0.0
         picked: list[tuple[int, Passage, bool]] = []
-        list_share = 0.0
-        wants_list = intent.kind in ("ordinal", "list") or intent.asks_many
-        if wants_list:
-            fused_lists = [pool[d].list_id for d, _ in fused[:CONTEXT_DEPTH] if d in pool and pool[d].list_id]
-            choice = catalog.choose(
-                ListEvidence(rest_weights, speakers, intent),
-                lambda aid: self._article_text(snap, [aid])[aid],
-                fused_lists, cfg.list_tolerance, cfg.recent_tolerance)
-            needed = cfg.min_list_share if intent.kind != "plain" else cfg.min_topic_share
-            if choice and choice.share >= needed:
-                list_share = choice.share
-                for entry in (choice.entry,) + choice.alternates:
-                    points = snap.list_points(entry.nl.list_id)
-                    if intent.kind == "ordinal":
-                        n = entry.nl.size if intent.ordinal == -1 else intent.ordinal
-                        picked += [(rid, p, False) for rid, p in points if p.kind == "point" and p.ordinal == n]
-                    else:
-                        picked += [(rid, p, True) for rid, p in points if p.kind == "outline"]
+        for entry in (choice.entry,) + choice.alternates:
+            points = snap.list_points(entry.nl.list_id)
+            if intent.kind == "ordinal":
+                n = entry.nl.size if intent.ordinal == -1 else intent.ordinal
+                picked += [(rid, p, False) for rid, p in points if p.kind == "point" and p.ordinal == n]
+            else:
+                picked += [(rid, p, True) for rid, p in points if p.kind == "outline"]
+        return picked, choice.share
 
-        # ---- results: the list's answer first, then the fused ranking
+    @staticmethod
+    def _results(snap: IndexSnapshot, picked: list[tuple[int, Passage, bool]], fused: list[tuple[int, float]],
+                 pool: dict[int, Passage], k: int) -> list[Result]:
+        """The list's answer first, then the fused ranking, k in all."""
         results: list[Result] = []
         top_score = fused[0][1] if fused else 0.0
         seen: set[int] = set()
@@ -246,52 +282,7 @@ class Searcher:
         for doc, s in order:
             if doc in by_id:
                 results.append(Result(len(results) + 1, round(s, 6), doc, by_id[doc]))
-        results = results[:k]
-
-        # ---- answerability: the question's specific content must be in an answer's passage or article
-        req = requirements(intent, weights, people, intent.places, normalized)
-        texts = self._article_text(snap, [r.passage.article_id for r in results])
-        checks = [check(req, normalize_text(r.passage.text), texts[r.passage.article_id],
-                        catalog.articles.get(r.passage.article_id), catalog.latest_year) for r in results]
-        listed = {rid for rid, _, _ in picked}
-        cosine = dict(dense)
-        passing = [i for i, (r, c) in enumerate(zip(results[: cfg.answer_depth], checks))
-                   if self._answers(c, intent, list_share if r.row_id in listed else 0.0, cosine.get(r.row_id, 0.0))]
-        best = checks[passing[0]] if passing else (max(checks, key=lambda c: c.coverage) if checks else None)
-        # The lexical side of "on topic" is the answer's own coverage (passage and article), not the
-        # best lexical passage's: everyday words shared with some passage prove nothing.
-        evidence = Evidence(round(dense_top, 4), round(coverage, 4), round(list_share, 4),
-                            round(best.coverage, 4) if best else 0.0)
-        # Terms to mark in the answer: the question's content words, not its ordinal ("第三个").
-        marked = tuple(t for t in query_terms(intent.rest) if len(t) > 1 and not ORDINAL_WORD.fullmatch(t))
-        # A list the question names specifically answers it even when no passage is near the question
-        # ("聚力的第五条" is far from the point's words); anything else must also be on topic.
-        if not passing or not (results[passing[0]].row_id in listed or self._on_topic(evidence)):
-            related = tuple(Result(i + 1, r.score, r.row_id, r.passage, r.outline)
-                            for i, r in enumerate(results[:RELATED]))
-            return Answer(question, normalized, False, (), intent, marked, evidence, snap.generation,
-                          related=related)
-        # A result that answers goes before those that do not (a near-copy in another bulletin).
-        first = passing[0]
-        if first:
-            results = [results[first]] + results[:first] + results[first + 1:]
-        results = [Result(i + 1, r.score, r.row_id, r.passage, r.outline) for i, r in enumerate(results)]
-        return Answer(question, normalized, True, tuple(results), intent, marked, evidence, snap.generation)
-
-    def _answers(self, c: Check, intent: Intent, list_share: float, cosine: float) -> bool:
-        """One result's verdict: what the question pins down is there, and enough of its content."""
-        cfg = self.config.search
-        if not c.pinned:
-            return False
-        topical = c.coverage >= (cfg.min_context_coverage if intent.asks_fact else cfg.min_topic_coverage)
-        if list_share:  # a list the question names specifically (its share was checked when choosing it)
-            return topical
-        if intent.asks_amount:
-            # The figure's own words must be in the passage; a passage very near the question in
-            # meaning may say them in other words ("压缩" / "压减").
-            needed = cfg.min_amount_coverage if cosine < cfg.close_cosine else cfg.min_amount_coverage / 2
-            return c.quantity and c.passage_coverage >= needed
-        return topical
+        return results[:k]
 
     def lexical_terms(self, snap: IndexSnapshot, normalized: str, terms: list[str]) -> list[str]:
         """The lexical query's terms, within the postings budget: when the terms together occur in
@@ -324,8 +315,3 @@ class Searcher:
             return 0.0
         bodies = snap.bodies(list(dict.fromkeys(candidates)))
         return max((sum(w for t, w in weights.items() if t in body) / total for body in bodies.values()), default=0.0)
-
-    def _on_topic(self, e: Evidence) -> bool:
-        cfg = self.config.search
-        return e.dense_top >= cfg.min_dense or (e.context_coverage >= cfg.min_coverage
-                                                and e.dense_top >= cfg.min_dense_with_lexical)
