@@ -7,9 +7,9 @@ from bot.analysis import char_bigrams
 from bot.catalog import Catalog, date_matches
 from bot.intent import Intent
 from bot.passages import Passage
-from bot.textutil import normalize_text
 
 NEAR_COPY = 0.5  # bigram Jaccard from which two passages count as copies of one text
+COPY_DEPTH = 20  # near-copies are looked for among this many best candidates
 
 
 def fuse_rankings(rankings: list[list[int]], k: int = 60, weights: list[float] | None = None) -> list[tuple[int, float]]:
@@ -53,16 +53,21 @@ def context_share(p: Passage, catalog: Catalog, weights: dict[str, float], speak
 
 def near_copies(passages: dict[int, Passage], threshold: float = NEAR_COPY) -> set[int]:
     """Candidates whose text is mostly the same as a candidate's from another article (a list restated
-    in a later bulletin, a notice reprinted): character-bigram Jaccard at least `threshold`."""
-    grams = {rid: set(char_bigrams(normalize_text(p.text))) for rid, p in passages.items()}
-    ids = [rid for rid in passages if grams[rid]]
+    in a later bulletin, a notice reprinted): character-bigram Jaccard at least `threshold`. Pairs
+    whose sizes alone rule it out are skipped, so this costs about a millisecond for 20."""
+    grams = {rid: set(char_bigrams(p.text)) for rid, p in passages.items()}
+    ids = sorted((rid for rid in passages if grams[rid]), key=lambda rid: len(grams[rid]))
     copies: set[int] = set()
     for i, a in enumerate(ids):
+        ga = grams[a]
         for b in ids[i + 1:]:
+            gb = grams[b]
+            if len(ga) < threshold * len(gb):
+                break  # sorted by size: every later candidate is larger still
             if passages[a].article_id == passages[b].article_id:
                 continue
-            ga, gb = grams[a], grams[b]
-            if len(ga & gb) >= threshold * len(ga | gb):
+            common = len(ga & gb)
+            if common >= threshold * (len(ga) + len(gb) - common):
                 copies.update((a, b))
     return copies
 
@@ -74,7 +79,8 @@ def with_context(fused: list[tuple[int, float]], passages: dict[int, Passage], c
     question names count for every passage; its words in an article's title only for near-copies,
     so the copy from the article the question points at goes first (a title sharing the question's
     everyday words says little about a passage that has its own)."""
-    copies = near_copies(passages) if weight else set()
+    top = {doc: passages[doc] for doc, _ in fused[:COPY_DEPTH] if doc in passages}
+    copies = near_copies(top) if weight else set()
     rescored = []
     for doc, score in fused:
         p = passages.get(doc)
