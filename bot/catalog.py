@@ -248,6 +248,9 @@ class Catalog:
         alternates = tuple(self.lists[r[2]] for r in others if r[0] >= top * 0.6)[:ALTERNATES]
         return Choice(self.lists[best[2]], best[0], best[1], alternates)
 
+    def lists_of_article(self, article_id: str) -> list[ListEntry]:
+        return [self.lists[i] for i in self.by_article.get(article_id, ())]
+
     def _index_of(self, list_id: str) -> int | None:
         aid = list_id.rsplit(":", 1)[0]
         for i in self.by_article.get(aid, ()):

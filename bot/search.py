@@ -30,6 +30,7 @@ MIN_LEXICAL_TERMS = 1
 CONTEXT_DEPTH = 40
 RELATED = 3  # passages offered as "相关内容" when nothing answers
 ARTICLE_CACHE = 1024
+HEADING_CHARS = 40  # a point this short, without a sentence end, is a heading
 
 
 @dataclass(frozen=True)
@@ -260,10 +261,26 @@ class Searcher:
             points = snap.list_points(entry.nl.list_id)
             if intent.kind == "ordinal":
                 n = entry.nl.size if intent.ordinal == -1 else intent.ordinal
-                picked += [(rid, p, False) for rid, p in points if p.kind == "point" and p.ordinal == n]
+                for rid, p in points:
+                    if p.kind == "point" and p.ordinal == n:
+                        picked.append(self._with_sub_list(snap, catalog, rid, p))
             else:
                 picked += [(rid, p, True) for rid, p in points if p.kind == "outline"]
         return picked, choice.share
+
+    @staticmethod
+    def _with_sub_list(snap: IndexSnapshot, catalog: Catalog, rid: int, p: Passage) -> tuple[int, Passage, bool]:
+        """A point that is only its heading ("（三）推行“管委会+公司”运营模式") is answered by the outline
+        of the sub-list it heads, which shows the heading and what it holds."""
+        head = p.text.strip()
+        if len(head) > HEADING_CHARS or any(c in head for c in "。；;！？"):
+            return rid, p, False
+        for entry in catalog.lists_of_article(p.article_id):
+            if entry.nl.lead.strip() == head and entry.nl.list_id != p.list_id:
+                outline = [(orid, op) for orid, op in snap.list_points(entry.nl.list_id) if op.kind == "outline"]
+                if outline:
+                    return outline[0][0], outline[0][1], True
+        return rid, p, False
 
     @staticmethod
     def _results(snap: IndexSnapshot, picked: list[tuple[int, Passage, bool]], fused: list[tuple[int, float]],

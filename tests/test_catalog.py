@@ -45,3 +45,10 @@ def test_a_list_question_without_specific_evidence_falls_back_to_the_ranking(hex
     """"第五点" of nothing in particular: no list has five points, so no list answers it."""
     answer = hexi.search("第五点要求是什么")
     assert all(r.passage.ordinal != 5 for r in answer.results)
+
+
+def test_a_point_that_is_only_a_heading_is_answered_with_what_it_holds(hexi):
+    """A work plan's "（二）推行…" is a heading over a sub-list: the answer shows the heading and its points."""
+    result = first(hexi, "园区提质增效工作方案重点任务的第二项是什么")
+    assert result.passage.text.startswith("（二）推行“园区+平台”运营")
+    assert "组建河西园区运营有限公司" in result.passage.text
