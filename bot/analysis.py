@@ -27,6 +27,16 @@ def idf(df: int, n: int) -> float:
     return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
 
+# jieba's dictionary counts words in general Chinese text: a word this common (工作, 任务, 以后, 目标)
+# says little about what a question is after, however rare it is in a small archive.
+COMMON_WORD = 10_000
+
+
+def is_common_word(term: str) -> bool:
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ.get(term, 0) >= COMMON_WORD
+
+
 def tokens(text: str) -> list[str]:
     """jieba search-mode tokens (words and their sub-words), lower-cased, punctuation dropped."""
     out = []

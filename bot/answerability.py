@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.analysis import is_common_word
 from bot.catalog import ArticleEntry, date_matches
 from bot.config import SearchConfig
 from bot.intent import Intent, is_content
 from bot.textutil import int_to_cn
 
+COMMON_WEIGHT = 0.5
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _QUANTITY = re.compile(r"\d|[一二三四五六七八九十两百千万亿]+\s*[个名家项座处亿万元人天次%倍条所批]")
 
@@ -39,12 +41,16 @@ class Check:
 
 
 def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, ...], places: tuple[str, ...],
-                 question: str) -> Requirements:
+                 question: str, known: set[str]) -> Requirements:
+    """`known`: the question's terms found somewhere in the archive."""
     time_digits = {str(x) for x in (intent.time.year, intent.time.month, intent.time.day) if x}
     numbers = tuple(n for n in dict.fromkeys(_NUMBER.findall(question)) if n not in time_digits)
     # People are checked as names (pinned); counting them as content too would let a question about
     # someone's trip nobody reported pass on his name alone.
-    content = {t: w for t, w in weights.items() if is_content(t) and not any(t in p or p in t for p in people)}
+    # A word no bulletin holds but common in any Chinese text (任务, 以后) counts half: an archive
+    # too small to know it is everyday would otherwise let its absence refuse "改厕任务是多少".
+    content = {t: w * (COMMON_WEIGHT if t not in known and is_common_word(t) else 1.0) for t, w in weights.items()
+               if is_content(t) and not any(t in p or p in t for p in people)}
     return Requirements(content, people + places, numbers, intent, places)
 
 

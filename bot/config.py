@@ -47,7 +47,7 @@ class SearchConfig:
     min_list_share: float = 0.5
     min_topic_share: float = 0.8
     answer_depth: int = 3
-    min_context_coverage: float = 0.35
+    min_context_coverage: float = 0.42
     min_topic_coverage: float = 0.1
     min_amount_coverage: float = 0.5
     close_cosine: float = 0.85

@@ -212,7 +212,8 @@ class Searcher:
         results = self._results(snap, picked, fused, pool, k)
 
         # Answerability: the question's specific content must be in an answer's passage or article.
-        req = requirements(intent, weights, people, intent.places, normalized)
+        req = requirements(intent, weights, people, intent.places, normalized,
+                           {t for t, n in lex.postings.items() if n})
         texts = self._article_text(snap, [r.passage.article_id for r in results])
         checks = [check(req, normalize_text(r.passage.text), texts[r.passage.article_id],
                         catalog.articles.get(r.passage.article_id), catalog.latest_year) for r in results]
