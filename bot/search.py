@@ -182,7 +182,7 @@ class Searcher:
         with self._lock:
             if self._snapshot is not None and generation == self._snapshot.generation:
                 return False
-            snap = open_snapshot(self.config.index)
+            snap = open_snapshot(self.config.index, self.config.vectors.nprobe)
             snap.check_model(self.embedder.name)
             # Lists are immutable (their id comes from their article's text): a new generation only
             # tokenizes the lists it adds.
@@ -232,11 +232,11 @@ class Searcher:
     # ------------------------------------------------------------ steps
 
     def _normalize(self, question: str) -> str:
-        if len(question) > self.config.search.max_question_chars * 4:
-            question = question[: self.config.search.max_question_chars * 4]
-        n = normalize_text(question)
-        if len(n) > self.config.search.max_question_chars:
-            raise QuestionError(f"问题太长了（{len(n)} 字），请控制在 {self.config.search.max_question_chars} 字以内。")
+        limit = self.config.search.max_question_chars
+        # Far too long is refused before normalizing (cost), with its true length: never a cut length.
+        n = normalize_text(question) if len(question) <= limit * 4 else question
+        if len(n) > limit:
+            raise QuestionError(f"问题太长了（{len(n)} 字），请控制在 {limit} 字以内。")
         return n
 
     def _empty(self, q: str, n: str, snap: IndexSnapshot) -> Answer:

@@ -115,7 +115,7 @@ class BotService:
     def remember(self, answer: Answer, log_id: int) -> str:
         key = secrets.token_hex(4)
         self.answers[key] = CachedAnswer(answer.generation, answer, log_id)
-        while len(self.answers) > 2000:
+        while len(self.answers) > self.config.telegram.answer_cache:
             self.answers.popitem(last=False)
         return key
 
@@ -429,12 +429,12 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         return
     doc = message.document
     name = Path(doc.file_name or "bulletin.txt").name
-    limit = int(svc.config.telegram.max_upload_mb * 1024 * 1024)
+    limit = svc.config.max_file_bytes
     if Path(name).suffix.lower() not in FORMATS:
         await message.reply_text(f"不支持这种文件（{name}）。请发送 {'、'.join(FORMATS)} 格式的公报。")
         return
     if doc.file_size and doc.file_size > limit:
-        await message.reply_text(f"文件太大（{doc.file_size / 1048576:.1f} MB），上限是 {svc.config.telegram.max_upload_mb} MB。")
+        await message.reply_text(f"文件太大（{doc.file_size / 1048576:.1f} MB），上限是 {svc.config.ingest.max_file_mb:g} MB。")
         return
     status = await message.reply_text(f"正在收录 {name} …")
     tg_file = await doc.get_file()

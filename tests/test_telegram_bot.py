@@ -142,8 +142,8 @@ def harness(built, searcher, tmp_path_factory, embedder):
     with FakeTelegram(TOKEN) as tg:
         cfg_path = make_config(folder, telegram={
             "base_url": tg.base_url, "base_file_url": tg.base_file_url, "admins": [ADMIN],
-            "questions_per_minute": 6, "max_upload_mb": 1,
-        })
+            "questions_per_minute": 6,
+        }, ingest={"max_file_mb": 1})
         config = load_config(cfg_path)
         h = BotHarness(config, Searcher(config, embedder), tg)
         h.start()
