@@ -136,10 +136,14 @@ def cmd_index(args, config: Config) -> int:
 def cmd_add(args, config: Config) -> int:
     from bot.ingest import add_files
 
+    from bot.ingest import corpus_name
+
     report = add_files(config, _embedder(config), [Path(f) for f in args.files], progress=_progress_bar(),
                        wait_seconds=args.wait)
     print_report(report)
-    return 1 if report.errors else 0
+    given = {Path(f).name for f in args.files} | {corpus_name(f) for f in args.files}
+    return 1 if any(file in given for file, _ in report.errors) else 0  # a bad file already in corpus/ is
+    # reported, but does not make this add a failure
 
 
 def cmd_remove(args, config: Config) -> int:

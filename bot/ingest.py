@@ -506,6 +506,12 @@ def _sync_locked(config: Config, embedder: Embedder, base: IndexSnapshot | None,
             held = [a.article_id for a in pb.articles if a.article_id not in losers]
             owned = sum(1 for aid in held if wanted.get(aid) == pb.file)
             writer.set_bulletin(pb.file, pb.sha, pb.format, pb.encoding, held, owned)
+        for name in report.files_unchanged:
+            if any(aid in losers for aid in held_by[name]):
+                old = old_bulletins[name]
+                held = [aid for aid in held_by[name] if aid not in losers]
+                owned = sum(1 for aid in held if wanted.get(aid) == name)
+                writer.set_bulletin(name, old["sha"], old["format"], old["encoding"], held, owned, old["note"] or "")
         if change.place or change.retire:
             try:
                 _stage(config.corpus, change, writer.generation)

@@ -411,3 +411,198 @@ def test_damaged_indexes_give_a_message_naming_rebuild(tmp_path, embedder, capsy
     assert Searcher(config, embedder).search("防汛物资储备").answered
     (config.index / "CURRENT").write_text("gen-missing\n")
     expect_unavailable()
+
+
+# ---------------------------------------------------------------- all or nothing, and corrections
+
+
+def malformed_docx() -> bytes:
+    """A real .docx whose word/document.xml is cut in the middle of a tag."""
+    good = zipfile.ZipFile(io.BytesIO(as_docx(TITLE, PARAS)))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for item in good.infolist():
+            data = good.read(item.filename)
+            z.writestr(item, data[: len(data) // 2] if item.filename == "word/document.xml" else data)
+    return buf.getvalue()
+
+
+def zip_bomb(unpacked_mb: int) -> bytes:
+    """A small .docx whose document.xml inflates to `unpacked_mb` MB."""
+    good = zipfile.ZipFile(io.BytesIO(as_docx(TITLE, PARAS)))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for item in good.infolist():
+            if item.filename == "word/document.xml":
+                with z.open("word/document.xml", "w", force_zip64=True) as fh:
+                    chunk = b"<w:p><w:r><w:t>" + "防汛".encode() * 100_000 + b"</w:t></w:r></w:p>"
+                    for _ in range(unpacked_mb * 1048576 // len(chunk) + 1):
+                        fh.write(chunk)
+            else:
+                z.writestr(item, good.read(item.filename))
+    return buf.getvalue()
+
+
+def corpus_names(config) -> list[str]:
+    return sorted(p.name for p in config.corpus.iterdir() if p.is_file())
+
+
+def test_a_malformed_docx_is_a_per_file_message_and_blocks_no_other_file(tmp_path, embedder, capsys):
+    from bot.cli import main
+
+    config = fresh(tmp_path, {"bad.docx": malformed_docx(), "b1.txt": bulletin(20).encode()})
+    report = sync(config, embedder)
+    assert [f for f, _ in report.errors] == ["bad.docx"] and "损坏" in report.errors[0][1]
+    assert report.articles_added == ["全区第20次防汛工作调度会召开"]
+    new = tmp_path / "b2.txt"
+    new.write_text(bulletin(21), encoding="utf-8")
+    assert main(["--config", str(config.path), "add", str(new)]) == 0  # the bad file in corpus/ blocks nothing
+    out = capsys.readouterr().out
+    assert "articles added: 1" in out and "not indexed: bad.docx" in out
+    assert main(["--config", str(config.path), "add", str(tmp_path / "again.docx")]) == 1  # unreadable path
+    bad = tmp_path / "mine.docx"
+    bad.write_bytes(malformed_docx())
+    assert main(["--config", str(config.path), "add", str(bad)]) == 1
+    _, err = capsys.readouterr()
+    assert "Traceback" not in err and open_snapshot(config.index).manifest.articles == 2
+
+
+def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path, embedder):
+    config = fresh(tmp_path, {}, ingest={"max_unpacked_mb": 8})
+    bomb = tmp_path / "bomb.docx"
+    bomb.write_bytes(zip_bomb(12))
+    assert bomb.stat().st_size < 1048576
+    report = add_files(config, embedder, [bomb])
+    assert [f for f, _ in report.errors] == ["bomb.docx"] and "压缩炸弹" in report.errors[0][1]
+    assert corpus_names(config) == []
+
+
+def test_a_corrected_article_under_another_file_name_replaces_the_old_one(tmp_path, embedder, capsys):
+    from bot.cli import main
+
+    config = fresh(tmp_path, {"b.txt": bulletin(22).encode()})
+    sync(config, embedder)
+    fixed = tmp_path / "b-corrected.txt"
+    fixed.write_text(bulletin(22).replace("储备编织袋2200条", "储备编织袋2500条"), encoding="utf-8")
+    assert main(["--config", str(config.path), "add", str(fixed)]) == 0
+    out = capsys.readouterr().out
+    assert "articles replaced: 1" in out and "corrected article replaces the old one" in out
+    assert corpus_names(config) == ["b-corrected.txt"]  # the old edition went to corpus/.removed/
+    assert [p.name.endswith("-b.txt") for p in (config.corpus / ".removed").iterdir()] == [True]
+    (article,) = open_snapshot(config.index).articles()
+    assert article["file"] == "b-corrected.txt"
+    joined = "".join(texts(config))
+    assert "编织袋2500条" in joined and "编织袋2200条" not in joined
+    assert not sync(config, embedder).changed  # stable: the next sync changes nothing
+
+
+def test_a_corrected_copy_dropped_into_the_corpus_wins_and_stays_won(tmp_path, embedder):
+    config = fresh(tmp_path, {"old.txt": bulletin(23).encode()})
+    sync(config, embedder)
+    time.sleep(0.01)
+    (config.corpus / "new.txt").write_text(bulletin(23).replace("赵23", "钱23"), encoding="utf-8")
+    report = sync(config, embedder)
+    assert report.articles_replaced == ["全区第23次防汛工作调度会召开"]
+    assert report.superseded == [("全区第23次防汛工作调度会召开", "old.txt", "new.txt")]
+    (article,) = open_snapshot(config.index).articles()
+    assert article["file"] == "new.txt"
+    assert not sync(config, embedder).changed
+
+
+def test_add_and_remove_refused_by_another_writer_change_nothing_and_a_rerun_finishes(tmp_path, embedder):
+    config = fresh(tmp_path, {"b1.txt": bulletin(24).encode()})
+    sync(config, embedder)
+    new = tmp_path / "b2.txt"
+    new.write_text(bulletin(25), encoding="utf-8")
+    generation = current_generation(config.index)
+    with writer_lock(config.index):
+        with pytest.raises(IndexBusy):
+            add_files(config, embedder, [new])
+        with pytest.raises(IndexBusy):
+            remove_bulletin(config, embedder, "b1.txt")
+    assert corpus_names(config) == ["b1.txt"] and current_generation(config.index) == generation
+    report = add_files(config, embedder, [new])
+    assert report.articles_added == ["全区第25次防汛工作调度会召开"]
+    assert remove_bulletin(config, embedder, "b1.txt").articles_removed == ["全区第24次防汛工作调度会召开"]
+    assert corpus_names(config) == ["b2.txt"]
+    with pytest.raises(BulletinError, match="没有找到"):  # removing again is a message, not a traceback
+        remove_bulletin(config, embedder, "b1.txt")
+
+
+def test_an_add_that_fails_before_publishing_changes_nothing_and_a_rerun_finishes(tmp_path, embedder, monkeypatch):
+    import errno
+
+    from bot.errors import IndexUnwritable
+    from bot.index import GenerationWriter
+
+    config = fresh(tmp_path, {"b1.txt": bulletin(26).encode()})
+    sync(config, embedder)
+    new = tmp_path / "b2.txt"
+    new.write_text(bulletin(27), encoding="utf-8")
+    publish = GenerationWriter.publish
+
+    def read_only(self, model):
+        raise PermissionError(errno.EROFS, "Read-only file system", str(self.folder))
+
+    monkeypatch.setattr(GenerationWriter, "publish", read_only)
+    with pytest.raises(IndexUnwritable, match="make it writable"):
+        add_files(config, embedder, [new])
+    assert corpus_names(config) == ["b1.txt"] and not (config.corpus / ".pending").exists()
+    monkeypatch.setattr(GenerationWriter, "publish", publish)
+    assert add_files(config, embedder, [new]).articles_added == ["全区第27次防汛工作调度会召开"]
+    assert corpus_names(config) == ["b1.txt", "b2.txt"]
+
+
+def test_an_add_killed_after_publishing_is_finished_by_the_next_command(tmp_path, embedder, monkeypatch):
+    import bot.ingest
+
+    config = fresh(tmp_path, {"b1.txt": bulletin(28).encode()})
+    sync(config, embedder)
+    new = tmp_path / "b2.txt"
+    new.write_text(bulletin(29), encoding="utf-8")
+    finish = bot.ingest.finish_pending
+    calls = []
+
+    def dies_after_publishing(config):  # the first call (under the lock) runs; the one after publish "dies"
+        calls.append(1)
+        return finish(config) if len(calls) == 1 else False
+
+    monkeypatch.setattr(bot.ingest, "finish_pending", dies_after_publishing)
+    add_files(config, embedder, [new])
+    assert corpus_names(config) == ["b1.txt"] and (config.corpus / ".pending" / "journal.json").exists()
+    monkeypatch.setattr(bot.ingest, "finish_pending", finish)
+    report = sync(config, embedder)  # any next change applies the journal first
+    assert corpus_names(config) == ["b1.txt", "b2.txt"] and not report.files_removed
+    assert open_snapshot(config.index).manifest.articles == 2 and not (config.corpus / ".pending").exists()
+
+
+def test_a_dot_file_is_added_under_a_visible_name(tmp_path, embedder):
+    config = fresh(tmp_path, {})
+    hidden = tmp_path / ".hidden.txt"
+    hidden.write_text(bulletin(30), encoding="utf-8")
+    report = add_files(config, embedder, [hidden])
+    assert report.files_added == ["hidden.txt"] and corpus_names(config) == ["hidden.txt"]
+    assert not sync(config, embedder).changed and open_snapshot(config.index).manifest.articles == 1
+
+
+def test_damaged_sqlite_pages_and_embedding_cache_are_one_line_and_rebuild_recovers(tmp_path, embedder, capsys):
+    from bot.cli import main
+
+    config = fresh(tmp_path, {f"b{i}.txt": bulletin(i).encode() for i in (31, 32, 33)})
+    sync(config, embedder)
+    db = config.index / current_generation(config.index) / "index.sqlite"
+    size = db.stat().st_size
+    with open(db, "r+b") as fh:  # every page but the first
+        fh.seek(4096)
+        fh.write(bytes(range(256)) * ((size - 4096) // 256))
+    assert main(["--config", str(config.path), "query", "防汛物资储备多少编织袋"]) == 1
+    err = capsys.readouterr().err
+    assert "policybot index --rebuild" in err and "Traceback" not in err and "'rebuild'" not in err
+    assert len(err.strip().splitlines()) == 1
+    (config.index / "embeddings.sqlite").write_bytes(b"\x00garbage" * 1000)
+    assert main(["--config", str(config.path), "index", "--rebuild"]) == 0
+    out = capsys.readouterr().out
+    assert "warning: the embedding cache was damaged" in out
+    assert list(config.index.glob("embeddings.damaged-*.sqlite"))
+    assert Searcher(config, embedder).search("第32次防汛调度会储备多少编织袋").answered
+    assert sync(config, embedder, rebuild=True).embedded == 0  # the new cache works
