@@ -54,7 +54,9 @@ def document(body: dict) -> dict:
 
 
 def print_json(body: dict, indent: int | None = None) -> None:
-    print(json.dumps(document(body), ensure_ascii=False, indent=indent))
+    text = json.dumps(document(body), ensure_ascii=False, indent=indent)
+    # Line and paragraph separators stay escaped: a reader splitting lines must get one record a line.
+    print(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
 def _progress_bar():

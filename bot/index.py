@@ -198,9 +198,11 @@ class IndexSnapshot:
         return [found.get(i) for i in ids]
 
     def articles(self) -> list[dict]:
+        """Every article with its count of searchable passages (they sum to the manifest's count;
+        a list's outline is shown but not searched, so it is not counted)."""
         rows = self.db.execute(
-            "SELECT a.*, (SELECT count(*) FROM passages p WHERE p.article_id = a.article_id) AS passages "
-            "FROM articles a ORDER BY a.file, a.position"
+            "SELECT a.*, (SELECT count(*) FROM passages p WHERE p.article_id = a.article_id "
+            f"AND p.kind IN {SEARCHABLE_KINDS}) AS passages FROM articles a ORDER BY a.file, a.position"
         ).fetchall()
         return [dict(row) | {"speakers": json.loads(row["speakers"] or "[]")} for row in rows]
 
