@@ -96,7 +96,7 @@ def load_bench(path: Path) -> dict:
         bench = json.loads(Path(path).read_text(encoding="utf-8"))
         bench["sizes"][0]["query"]["answer_ms_p50"]
     except (OSError, ValueError, KeyError, IndexError, TypeError) as exc:
-        raise PolicyBotError(f"{path} is not a `policybot bench --json` result ({exc})") from exc
+        raise PolicyBotError(f"{path} is not a `policybot bench --out FILE` result ({exc})") from exc
     return bench
 
 

@@ -329,45 +329,78 @@ def test_queries_keep_working_during_rebuilds_and_see_the_new_index(tmp_path, em
     assert answer.answered and "森林防火" in answer.results[0].passage.text
 
 
-def _answer_ids(config_path: Path, question: str) -> list[str]:
-    out = subprocess.run([sys.executable, "-m", "bot", "--config", str(config_path), "query", "--json", question],
-                         capture_output=True, text=True, cwd=ROOT, timeout=300)
-    assert out.returncode == 0, out.stderr
-    return [r["passage_id"] for r in json.loads(out.stdout)["results"]]
+# The child process rebuilds the index and stops itself at a chosen moment (after writing a few
+# articles into the new generation, just before the CURRENT pointer is replaced, or just after it),
+# says so through a marker file, and waits there to be killed: the kill lands after writing started.
+KILLED_CHILD = """
+import os, sys, time
+import bot.index, bot.ingest
+stage, marker, config = sys.argv[1:4]
+
+def reached():
+    open(marker, "w").close()
+    time.sleep(600)  # SIGKILL arrives here
+
+if stage == "writing":
+    add_article, added = bot.index.GenerationWriter.add_article, []
+    def hooked(self, *args, **kwargs):
+        add_article(self, *args, **kwargs)
+        added.append(1)
+        if len(added) == 3:
+            reached()
+    bot.index.GenerationWriter.add_article = hooked
+elif stage == "before-commit":
+    replace = os.replace
+    def hooked(src, dst, *args, **kwargs):
+        if os.path.basename(dst) == "CURRENT":
+            reached()
+        return replace(src, dst, *args, **kwargs)
+    os.replace = hooked
+else:
+    bot.ingest.prune_generations = lambda *args, **kwargs: reached()
+from bot.cli import main
+sys.exit(main(["--config", config, "index", "--rebuild"]))
+"""
+
+
+def _killed_at(config, stage: str, tmp_path: Path) -> None:
+    marker = tmp_path / f"reached-{stage}"
+    proc = subprocess.Popen([sys.executable, "-c", KILLED_CHILD, stage, str(marker), str(config.path)],
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 240
+        while not marker.exists():
+            assert proc.poll() is None, proc.stderr.read().decode()[-2000:]
+            assert time.monotonic() < deadline, "the child never reached " + stage
+            time.sleep(0.05)
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        proc.stderr.close()
 
 
 def test_sigkill_during_a_rebuild_leaves_the_old_or_the_new_index(tmp_path, embedder):
-    files = {f"b{i:02d}.txt": bulletin(i).encode() for i in range(40)}
-    config = fresh(tmp_path, files)
+    config = fresh(tmp_path, {f"b{i:02d}.txt": bulletin(i).encode() for i in range(10)})
     sync(config, embedder)
     question = "第7次防汛调度会对重点部位每天巡查几次"
-    before = _answer_ids(config.path, question)
-    # Make the rebuild slow enough to be interrupted: nothing cached, more text to embed.
-    (config.index / "embeddings.sqlite").unlink()
-    for i in range(40, 90):
+    before = Searcher(config, embedder).search(question).results[0].passage.passage_id
+    for i in range(10, 20):
         (config.corpus / f"b{i:02d}.txt").write_text(bulletin(i, topic="安全生产"), encoding="utf-8")
-    outcomes = []
-    for delay in (1.0, 3.0, 5.0, 7.0):
-        proc = subprocess.Popen([sys.executable, "-m", "bot", "--config", str(config.path), "index", "--rebuild"],
-                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(delay)
-        finished = proc.poll() is not None
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait()
+    old = current_generation(config.index)
+    for stage, articles in (("writing", 10), ("before-commit", 10), ("after-commit", 20)):
+        _killed_at(config, stage, tmp_path)
+        # the killed rebuild had written a generation of its own
+        assert len([p for p in config.index.glob("gen-*") if p.name != old]) >= 1, stage
         snap = open_snapshot(config.index)  # loads: manifest, FAISS and SQLite agree
-        n = snap.manifest.articles
+        assert snap.manifest.articles == articles, stage
         snap.close()
-        assert n in (40, 90)
-        outcomes.append((delay, finished, n))
-        if n == 90:
-            break
-    # whatever happened, the index answers the question as before (article 7 is in both states)
-    assert _answer_ids(config.path, question)[0] == before[0]
-    assert any(n == 40 for _, _, n in outcomes), outcomes  # at least one kill landed mid-rebuild
-    leftovers = [p.name for p in config.index.glob("gen-*")]
-    assert current_generation(config.index) in leftovers
+        assert (current_generation(config.index) == old) == (articles == 10), stage
+        # whatever happened, the index answers the question as before (article 7 is in both states)
+        answer = Searcher(config, embedder).search(question)
+        assert answer.results[0].passage.passage_id == before, stage
+    (config.corpus / "b20.txt").write_text(bulletin(20), encoding="utf-8")
     sync(config, embedder)  # the next change cleans up and completes
-    assert open_snapshot(config.index).manifest.articles == 90
+    assert open_snapshot(config.index).manifest.articles == 21
     assert len(list(config.index.glob("gen-*"))) <= 2
 
 
