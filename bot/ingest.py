@@ -548,6 +548,8 @@ def add_files(config: Config, embedder: Embedder, paths: list[Path], progress: P
         except BulletinError as exc:
             errors.append((Path(path).name, exc.message))
     duplicates: list[tuple[str, str]] = []
+    if not incoming:  # nothing readable: no lock taken, no model loaded
+        return SyncReport(errors=errors)
     with _writing(config, wait_seconds):
         base = _open_base(config, embedder)
         try:
@@ -562,7 +564,10 @@ def add_files(config: Config, embedder: Embedder, paths: list[Path], progress: P
                     pb = parse_bulletin(data, target, config)
                 change.place[target] = data
                 change.parsed[target] = pb
-            report = _sync_locked(config, embedder, base, progress, change)
+            if change.place:
+                report = _sync_locked(config, embedder, base, progress, change)
+            else:
+                report = SyncReport(manifest=base.manifest if base else None)
         finally:
             if base is not None:
                 base.close()
