@@ -326,6 +326,6 @@ def test_malformed_token_is_a_clear_error_without_the_token(built, capsys, monke
     from bot.cli import main
 
     monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "not-a-token-secret")
-    assert main(["--config", str(built.path), "run"]) == 2
+    assert main(["--config", str(built.path), "run"]) == 1  # a failure with a reason (2 is for usage errors)
     _, err = capsys.readouterr()
     assert "malformed" in err and "not-a-token-secret" not in err and "Traceback" not in err
