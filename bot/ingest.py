@@ -302,7 +302,7 @@ def embed_passages(texts: list[str], embedder: Embedder, cache: EmbeddingCache, 
         if progress:
             progress("embed", min(i + batch, len(todo)), len(todo))
     if not texts:
-        return np.zeros((0, embedder.dimension), dtype=np.float32)
+        return np.zeros((0, 0), dtype=np.float32)
     return np.stack([known[cache.key(t)] for t in texts])
 
 
@@ -484,7 +484,10 @@ def _sync_locked(config: Config, embedder: Embedder, base: IndexSnapshot | None,
     searchable = [p for pb, a in new_articles for p in pb.passages[a.article_id][0] if p.kind in SEARCHABLE_KINDS]
     vectors = _embed_cached(config, [embedding_text(p) for p in searchable], embedder, report, progress)
 
-    writer = GenerationWriter(config.index, base, embedder.dimension, config.vectors)
+    # The dimension from what is at hand, so a change whose passages are all cached (a rebuild, a
+    # removal) never loads the model: no torch import, seconds saved.
+    dimension = vectors.shape[1] if len(vectors) else base.manifest.dimension if base else embedder.dimension
+    writer = GenerationWriter(config.index, base, dimension, config.vectors)
     try:
         report.passages_removed = writer.remove_articles(to_remove)
         offset = 0

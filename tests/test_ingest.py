@@ -381,11 +381,17 @@ def _killed_at(config, stage: str, tmp_path: Path) -> None:
 
 def test_sigkill_during_a_rebuild_leaves_the_old_or_the_new_index(tmp_path, embedder):
     config = fresh(tmp_path, {f"b{i:02d}.txt": bulletin(i).encode() for i in range(10)})
+    later = {f"b{i:02d}.txt": bulletin(i, topic="安全生产") for i in range(10, 20)}
+    for name, text in later.items():
+        (config.corpus / name).write_text(text, encoding="utf-8")
+    sync(config, embedder)  # every passage is now in the embedding cache: the children load no model
+    for name in later:
+        (config.corpus / name).unlink()
     sync(config, embedder)
     question = "第7次防汛调度会对重点部位每天巡查几次"
     before = Searcher(config, embedder).search(question).results[0].passage.passage_id
-    for i in range(10, 20):
-        (config.corpus / f"b{i:02d}.txt").write_text(bulletin(i, topic="安全生产"), encoding="utf-8")
+    for name, text in later.items():
+        (config.corpus / name).write_text(text, encoding="utf-8")
     old = current_generation(config.index)
     for stage, articles in (("writing", 10), ("before-commit", 10), ("after-commit", 20)):
         _killed_at(config, stage, tmp_path)
