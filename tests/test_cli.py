@@ -52,7 +52,9 @@ def test_query_file_one_question_a_line_including_bad_ones(built, capsys, tmp_pa
     outline, pork, hostile, huge = records
     assert outline["answered"] and "聚力八个方面" in outline["results"][0]["text"]
     assert outline["results"][0]["ordinal"] is None
-    assert (pork["answered"], pork["results"]) == (False, [])
+    assert (pork["answered"], pork["results"]) == (False, []) and pork["message"]
+    assert set(pork) == {"schema_version", "query", "answered", "results", "message"}
+    assert set(huge) == set(pork)  # a refused question has the shape of an unanswered one
     assert (hostile["answered"], hostile["results"]) == (False, [])
     assert huge["answered"] is False and "太长" in huge["message"]
 
@@ -116,6 +118,9 @@ def test_eval_scores_a_small_file(built, capsys, tmp_path):
     )
     code, out, _ = run_cli(capsys, "--config", str(built.path), "eval", str(f), "--json")
     summary = json.loads(out)
+    assert set(summary) == {"schema_version", "k", "questions", "hit@1", "hit@3", "hit@5", "mrr", "offtopic_rejected",
+                            "offtopic_questions", "median_chars_read", "hit@3_by_kind", "misses"}
+    assert set(summary["misses"][0]) == {"id", "kind", "q", "found_rank", "answered", "top"}
     assert (summary["k"], summary["questions"]) == (5, 4)
     assert summary["hit@1"] == pytest.approx(2 / 3, abs=1e-3) and summary["hit@5"] == pytest.approx(2 / 3, abs=1e-3)
     assert summary["mrr"] == pytest.approx(2 / 3, abs=1e-3) and isinstance(summary["median_chars_read"], (int, float))
@@ -137,6 +142,12 @@ def test_sources_lists_bulletins_and_articles(built, capsys):
     assert bulletin["article_ids"] == [a["article_id"] for a in data["articles"]]  # a list, not a string
     assert all(a["passages"] > 5 and isinstance(a["speakers"], list) for a in data["articles"])
     manifest = data["manifest"]
+    # every key README documents, no more
+    assert set(data) == {"schema_version", "bulletins", "articles", "manifest"}
+    assert set(bulletin) == {"file", "sha", "format", "encoding", "added_at", "articles", "note", "article_ids"}
+    assert set(data["articles"][0]) == {"article_id", "file", "position", "title", "date", "date_text", "speakers",
+                                        "byline", "chars", "passages", "lists"}
+    assert set(manifest) == {"model", "dimension", "passages", "articles", "bulletins", "built_at", "generation"}
     assert sum(a["passages"] for a in data["articles"]) == manifest["passages"]
     assert (manifest["articles"], manifest["bulletins"], manifest["model"]) == (2, 1, "m3e-small")
     lists = data["articles"][1]["lists"]
