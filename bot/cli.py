@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import logging
 import os
@@ -27,9 +26,9 @@ def strip_controls(text: str) -> str:
     return _CONTROLS.sub("", text)
 
 
-class _Printable(io.TextIOBase):
+class _Printable:
     """Wraps stdout/stderr so nothing the CLI prints (titles, questions, file names) carries control
-    characters: one place instead of every print."""
+    characters: one place instead of every print. Everything but `write` is the stream's own."""
 
     def __init__(self, stream):
         self.stream = stream
@@ -37,12 +36,6 @@ class _Printable(io.TextIOBase):
     def write(self, text: str) -> int:
         self.stream.write(strip_controls(text))
         return len(text)
-
-    def flush(self) -> None:
-        self.stream.flush()
-
-    def isatty(self) -> bool:
-        return self.stream.isatty()
 
     def __getattr__(self, name):
         return getattr(self.stream, name)
