@@ -420,3 +420,8 @@ def _main(argv: list[str] | None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a report folder, --out file or data folder that cannot be written or read
+        where = f" {exc.filename}" if getattr(exc, "filename", None) else ""
+        log.debug("file error", exc_info=True)
+        print(f"policybot: cannot use{where}: {exc.strerror or exc}", file=sys.stderr)
+        return 1

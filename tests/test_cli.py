@@ -129,7 +129,12 @@ def test_eval_scores_a_small_file(built, capsys, tmp_path):
     assert summary["schema_version"] == 1
     assert [m["id"] for m in summary["misses"]] == ["c"]
     code, out, _ = run_cli(capsys, "--config", str(built.path), "eval", str(f))
-    assert "hit@1 0.667" in out and "misses:" in out and "c [fact]" in out
+    assert "hit@1 0.667" in out and "misses:" in out and "c [fact]" in out and "off-topic rejected: 1/1" in out
+    (tmp_path / "a-file").write_text("")
+    code, _, err = run_cli(capsys, "--config", str(built.path), "eval", str(f), "--report", str(tmp_path / "a-file" / "r"))
+    assert code == 1 and "cannot use" in err and "Traceback" not in err
+    code, _, err = run_cli(capsys, "--config", str(built.path), "eval", str(f), "-k", "0")
+    assert code == 2 and "-k" in err
 
 
 def test_sources_lists_bulletins_and_articles(built, capsys):
