@@ -226,7 +226,10 @@ def finish_pending(config: Config) -> bool:
         for name in plan["place"]:
             staged = folder / "files" / name
             if staged.exists():
-                os.replace(staged, config.corpus / name)
+                target = config.corpus / name
+                if target.is_file() and target.read_bytes() != staged.read_bytes():
+                    _retire(config.corpus, name)  # an edition replaced under its own name is kept too
+                os.replace(staged, target)
         for name in plan["retire"]:
             _retire(config.corpus, name)
     shutil.rmtree(folder)
@@ -239,7 +242,13 @@ def _retire(corpus: Path, name: str) -> bool:
         return False
     trash = corpus / REMOVED
     trash.mkdir(exist_ok=True)
-    os.replace(path, trash / f"{time.strftime('%Y%m%d%H%M%S')}-{name}")
+    stamp = time.strftime("%Y%m%d%H%M%S")
+    target = trash / f"{stamp}-{name}"
+    for i in range(2, 1000):  # two removals within a second keep both files
+        if not target.exists():
+            break
+        target = trash / f"{stamp}-{i}-{name}"
+    os.replace(path, target)
     return True
 
 

@@ -533,6 +533,11 @@ def test_a_corrected_article_under_another_file_name_replaces_the_old_one(tmp_pa
     joined = "".join(texts(config))
     assert "编织袋2500条" in joined and "编织袋2200条" not in joined
     assert not sync(config, embedder).changed  # stable: the next sync changes nothing
+    # a second correction under the same name: the previous edition is kept in corpus/.removed/ too
+    fixed.write_text(bulletin(22).replace("储备编织袋2200条", "储备编织袋2600条"), encoding="utf-8")
+    assert add_files(config, embedder, [fixed]).articles_replaced == ["全区第22次防汛工作调度会召开"]
+    assert corpus_names(config) == ["b-corrected.txt"] and len(list((config.corpus / ".removed").iterdir())) == 2
+    assert "编织袋2600条" in "".join(texts(config))
 
 
 def test_a_corrected_copy_dropped_into_the_corpus_wins_and_stays_won(tmp_path, embedder):
