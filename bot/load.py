@@ -219,14 +219,41 @@ def _html_lines(data: bytes) -> tuple[list[str], set[int], str]:
     return lines, headings, encoding
 
 
-def _docx_lines(data: bytes) -> tuple[list[str], set[int]]:
+def check_unpacked_size(data: bytes, max_unpacked: int) -> None:
+    """Refuse a zip whose content would exceed `max_unpacked` bytes once decompressed (a zip bomb).
+
+    The declared sizes are checked first (instant); then every entry is streamed through the
+    decompressor with a running count, so an entry lying about its size is caught as well, in
+    bounded memory, before any XML parser sees it."""
+    too_big = BulletinError(f"文件解压后超过 {max_unpacked / 1048576:.0f} MB，不像是一份公报（可能是压缩炸弹）。")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            entries = z.infolist()
+            if sum(e.file_size for e in entries) > max_unpacked:
+                raise too_big
+            total = 0
+            for entry in entries:
+                with z.open(entry) as stream:
+                    while chunk := stream.read(1 << 20):
+                        total += len(chunk)
+                        if total > max_unpacked:
+                            raise too_big
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError) as exc:
+        raise BulletinError("这个 .docx 文件无法打开（不是有效的 Word 文档）。") from exc
+
+
+def _docx_lines(data: bytes, max_unpacked: int | None = None) -> tuple[list[str], set[int]]:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    if max_unpacked is not None:
+        check_unpacked_size(data, max_unpacked)
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise BulletinError("这个 .docx 文件无法打开（不是有效的 Word 文档）。") from exc
+    except Exception as exc:  # noqa: BLE001 - malformed XML inside (lxml's own errors): this file only
+        raise BulletinError(f"这个 .docx 文件已损坏，无法读取（{type(exc).__name__}）。") from exc
     lines: list[str] = []
     headings: set[int] = set()
     body = document.element.body
@@ -254,8 +281,10 @@ def _docx_lines(data: bytes) -> tuple[list[str], set[int]]:
     return lines, headings
 
 
-def load_bulletin(data: bytes, name: str, max_bytes: int | None = None) -> LoadedBulletin:
-    """Turn a bulletin file's bytes into paragraphs; raise BulletinError with a reason when it can't."""
+def load_bulletin(data: bytes, name: str, max_bytes: int | None = None,
+                  max_unpacked: int | None = None) -> LoadedBulletin:
+    """Turn a bulletin file's bytes into paragraphs; raise BulletinError with a reason when it can't.
+    `max_unpacked` caps what a .docx may decompress to."""
     suffix = Path(name).suffix.lower()
     if suffix not in FORMATS:
         raise BulletinError(f"不支持的文件类型 {suffix or '(无扩展名)'}；支持 {'、'.join(FORMATS)}。")
@@ -265,7 +294,7 @@ def load_bulletin(data: bytes, name: str, max_bytes: int | None = None) -> Loade
         raise BulletinError(f"文件太大（{len(data) / 1048576:.1f} MB，上限 {max_bytes / 1048576:.1f} MB）。")
     headings: set[int] = set()
     if suffix == ".docx":
-        lines, headings = _docx_lines(data)
+        lines, headings = _docx_lines(data, max_unpacked)
         encoding, fmt = "docx", "docx"
     elif suffix in (".html", ".htm"):
         lines, headings, encoding = _html_lines(data)
@@ -291,9 +320,9 @@ def load_bulletin(data: bytes, name: str, max_bytes: int | None = None) -> Loade
     return LoadedBulletin(name=Path(name).name, format=fmt, encoding=encoding, blocks=tuple(blocks), dropped=dropped)
 
 
-def load_file(path: Path, max_bytes: int | None = None) -> LoadedBulletin:
+def load_file(path: Path, max_bytes: int | None = None, max_unpacked: int | None = None) -> LoadedBulletin:
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise BulletinError(f"无法读取文件 {path.name}：{exc.strerror}") from exc
-    return load_bulletin(data, path.name, max_bytes)
+    return load_bulletin(data, path.name, max_bytes, max_unpacked)

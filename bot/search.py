@@ -182,7 +182,7 @@ class Searcher:
         with self._lock:
             if self._snapshot is not None and generation == self._snapshot.generation:
                 return False
-            snap = open_snapshot(self.config.index)
+            snap = open_snapshot(self.config.index, self.config.vectors.nprobe)
             snap.check_model(self.embedder.name)
             # Lists are immutable (their id comes from their article's text): a new generation only
             # tokenizes the lists it adds.
