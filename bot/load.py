@@ -92,7 +92,8 @@ def _join(a: str, b: str) -> str:
     return a + b
 
 
-def repair_line_breaks(lines: list[str] | list[Line], headings: set[int] | None = None) -> list[Block]:
+def repair_line_breaks(lines: list[str] | list[Line], headings: set[int] | None = None,
+                       blank_breaks: bool | None = None) -> list[Block]:
     """Join lines into paragraphs: a line not ending a sentence continues on the next one.
 
     Lines may be cleaned `Line`s: noise is skipped, metadata and bullets start blocks of their own."""
@@ -105,7 +106,8 @@ def repair_line_breaks(lines: list[str] | list[Line], headings: set[int] | None 
     # Extraction that double-spaces every line leaves blank lines inside sentences; elsewhere a blank
     # line ends a paragraph (unless page noise such as "- 2 -" stood in it: a page break).
     blank = sum(1 for t in texts if not t)
-    double_spaced = blank >= 0.8 * (len(texts) - blank)
+    if blank_breaks is None:  # plain text: decide from the text itself
+        blank_breaks = blank < 0.8 * (len(texts) - blank)
     blank_since_text = noise_since_text = False
 
     def add(block: Block) -> None:
@@ -131,7 +133,7 @@ def repair_line_breaks(lines: list[str] | list[Line], headings: set[int] | None 
             gap = gap or not current
             noise_since_text = True
             continue
-        if current and blank_since_text and not noise_since_text and not double_spaced:
+        if current and blank_since_text and not noise_since_text and blank_breaks:
             flush()
         blank_since_text = noise_since_text = False
         if item.kind == "meta":
@@ -309,11 +311,17 @@ def load_bulletin(data: bytes, name: str, max_bytes: int | None = None,
             lines = text.split("\n")
     text_check = _check_text("\n".join(lines))
     lines = text_check.split("\n")
-    # split paragraphs pasted onto one line ("…。 郝远征要求，…"); markup headings keep their index
-    if not headings:
-        lines = [part for line in lines for part in _PASTED_BREAK.split(line)]
+    # split paragraphs pasted onto one line ("…。 郝远征要求，…"); markup headings keep their place
+    split_lines: list[str] = []
+    moved: set[int] = set()
+    for i, line in enumerate(lines):
+        if i in headings:
+            moved.add(len(split_lines))
+        split_lines += _PASTED_BREAK.split(line) if i not in headings else [line]
+    lines, headings = split_lines, moved
     cleaned = clean_lines(lines, headings)
-    blocks = repair_line_breaks(cleaned, headings)
+    # Markup (Markdown, HTML, Word) separates paragraphs for real: a blank line there always ends one.
+    blocks = repair_line_breaks(cleaned, headings, blank_breaks=True if fmt in ("md", "html", "docx") else None)
     if not any(not b.noise and not b.meta for b in blocks):
         raise BulletinError("文件中没有可用的正文。")
     dropped = tuple(b.text for b in blocks if b.noise)
