@@ -281,7 +281,7 @@ def register_cli(sub) -> None:
 
 
 def _cmd_bench(args, config: Config) -> int:
-    from bot.cli import document, print_json
+    from bot.output import document, print_json
     from bot.errors import PolicyBotError, UsageError
 
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]

@@ -113,7 +113,7 @@ def _cmd_inspect(args, config: Config) -> int:
     missing = [str(p) for p in paths if not p.is_file()]
     if missing:
         raise PolicyBotError(f"file not found: {', '.join(missing)}")
-    from bot.cli import print_json  # one JSON writer for every command (schema_version, separators)
+    from bot.output import print_json  # one JSON writer for every command (schema_version, separators)
 
     report = inspect_files(paths, config)
     if args.json:
