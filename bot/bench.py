@@ -136,7 +136,8 @@ def phase_query(config: Config, eval_file: Path, rounds: int) -> dict:
     from bot.evaluate import evaluate
 
     quality = evaluate(cases, searcher.search_many(questions), 5).summary()
-    result["quality"] = {k: quality[k] for k in ("hit@1", "hit@3", "hit@5", "mrr", "offtopic_rejected")}
+    result["quality"] = {k: quality[k] for k in ("hit@1", "hit@3", "hit@5", "mrr", "offtopic_rejected",
+                                                 "offtopic_questions")}
     if vectors.is_approximate(snap.vectors):
         ids, vecs = vectors.all_vectors(snap.vectors)
         import faiss
@@ -149,20 +150,20 @@ def phase_query(config: Config, eval_file: Path, rounds: int) -> dict:
         _, exact_ids = exact.search(probes, 10)
         ivf = faiss.extract_index_ivf(snap.vectors)
         sweep = []
-        for nprobe in sorted({4, 8, 16, vectors.NPROBE, 32, 48, 64}):
+        for nprobe in sorted({4, 8, 16, config.vectors.nprobe, 32, 48, 64}):
             ivf.nprobe = nprobe
             t = time.perf_counter()
             _, approx_ids = vectors.search(snap.vectors, probes, 10)
             ms = (time.perf_counter() - t) * 1000 / len(probes)
             hits = sum(len(set(a) & set(e)) for a, e in zip(approx_ids.tolist(), exact_ids.tolist()))
             sweep.append({"nprobe": nprobe, "recall_at_10": round(hits / exact_ids.size, 4), "ms_per_query": round(ms, 3)})
-        ivf.nprobe = vectors.NPROBE
+        ivf.nprobe = config.vectors.nprobe
         t = time.perf_counter()
         exact.search(probes, 10)
         result["exact_ms_per_query"] = round((time.perf_counter() - t) * 1000 / len(probes), 3)
         result["ann_sweep"] = sweep
-        result["ann_recall_at_10"] = next(x["recall_at_10"] for x in sweep if x["nprobe"] == vectors.NPROBE)
-        result["ann_nprobe"] = vectors.NPROBE
+        result["ann_recall_at_10"] = next(x["recall_at_10"] for x in sweep if x["nprobe"] == config.vectors.nprobe)
+        result["ann_nprobe"] = config.vectors.nprobe
         result["ann_nlist"] = ivf.nlist
     result["query_peak_rss_mb"] = round(_peak_rss_mb(), 1)
     return result
@@ -269,8 +270,9 @@ def format_table(results: dict) -> str:
 def register_cli(sub) -> None:
     p = sub.add_parser("bench", help="measure latency, throughput, cold start, memory, index size")
     p.add_argument("--sizes", default="bundled,10000", help="comma-separated: bundled and/or passage counts")
-    p.add_argument("--out", default="bench", help="working folder for the scale corpora and indexes")
-    p.add_argument("--json", help="write the results as JSON to this file")
+    p.add_argument("--work", default="bench", help="working folder for the scale corpora and indexes")
+    p.add_argument("--out", help="also write the results as JSON to this file")
+    p.add_argument("--json", action="store_true", help="print the results as JSON instead of the table")
     p.add_argument("--eval", default=str(DEFAULT_EVAL), help="questions to time (dev_eval.yaml format)")
     p.add_argument("--rounds", type=int, default=3)
     p.add_argument("--bare-sample", type=int, default=0,
@@ -280,19 +282,25 @@ def register_cli(sub) -> None:
 
 
 def _cmd_bench(args, config: Config) -> int:
-    from bot.errors import PolicyBotError
+    from bot.output import document, print_json
+    from bot.errors import PolicyBotError, UsageError
 
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
     for s in sizes:
         if s != "bundled" and not s.isdigit():
-            raise PolicyBotError(f"--sizes takes 'bundled' or passage counts, not {s!r}")
+            raise UsageError(f"--sizes takes 'bundled' or passage counts, not {s!r}")
+    if args.rounds < 1 or args.bare_sample < 0:
+        raise UsageError("--rounds takes 1 or more, --bare-sample 0 or more")
     eval_file = Path(args.eval)
     if not eval_file.is_file():
         raise PolicyBotError(f"questions file not found: {eval_file} (use --eval FILE)")
-    results = run_bench(config, sizes, Path(args.out), eval_file, args.rounds, args.bare_sample, args.reuse)
+    results = run_bench(config, sizes, Path(args.work), eval_file, args.rounds, args.bare_sample, args.reuse)
+    if args.out:
+        Path(args.out).write_text(json.dumps(document(results), ensure_ascii=False, indent=2), encoding="utf-8")
     if args.json:
-        Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
-    print(format_table(results))
+        print_json(results, indent=2)
+    else:
+        print(format_table(results))
     return 0
 
 

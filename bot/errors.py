@@ -27,3 +27,11 @@ class QuestionError(PolicyBotError):
 
 class IndexBusy(PolicyBotError):
     """Another change to the index is running."""
+
+
+class IndexUnwritable(PolicyBotError):
+    """The index or corpus folder cannot be written (read-only, full disk, wrong owner)."""
+
+
+class UsageError(PolicyBotError):
+    """A command was called with a wrong argument (exit status 2, like argparse's own usage errors)."""

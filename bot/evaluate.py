@@ -85,7 +85,8 @@ class Report:
             "hit@3": round(self.hit(3), 4),
             "hit@5": round(self.hit(5), 4),
             "mrr": round(self.mrr, 4),
-            "offtopic_rejected": f"{rej}/{neg}",
+            "offtopic_rejected": rej,  # off-topic questions refused ...
+            "offtopic_questions": neg,  # ... out of this many
             "median_chars_read": self.median_chars,
             "hit@3_by_kind": {k: round(v, 4) for k, v in self.per_kind().items()},
             "misses": [

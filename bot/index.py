@@ -21,6 +21,7 @@ import faiss
 import numpy as np
 
 from bot import vectors
+from bot.config import VectorsConfig
 from bot.errors import IndexUnavailable
 from bot.passages import NumberedList, Passage
 from bot.analysis import (  # noqa: F401  (embedding_text is part of what the index offers its callers)
@@ -86,7 +87,7 @@ COLUMN_WEIGHTS = (1.0, 0.5, 0.2, 1.0, 0.2)
 class IndexSnapshot:
     """A published generation opened read-only: SQLite connection, FAISS index, lists and manifest."""
 
-    def __init__(self, root: Path, generation: str):
+    def __init__(self, root: Path, generation: str, nprobe: int | None = None):
         self.root = root
         self.generation = generation
         folder = root / generation
@@ -98,9 +99,13 @@ class IndexSnapshot:
             self.db = sqlite3.connect(f"file:{db_path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
             self.db.row_factory = sqlite3.Row
             meta = dict(self.db.execute("SELECT key, value FROM manifest").fetchall())
-            self.vectors = vectors.prepare(faiss.read_index(str(vec_path)))
+            self.vectors = vectors.prepare(faiss.read_index(str(vec_path)), nprobe)
+            self._check(meta, generation)
         except (sqlite3.DatabaseError, RuntimeError) as exc:
-            raise IndexUnavailable(f"the index is damaged ({exc}); {REBUILD_HINT}") from exc
+            # SQLite's own text may say "run 'rebuild'" (an FTS5 command): name ours instead.
+            raise IndexUnavailable(f"the index is damaged ({_reason(exc)}); {REBUILD_HINT}") from exc
+
+    def _check(self, meta: dict, generation: str) -> None:
         try:
             self.manifest = Manifest(
                 model=meta["model"],
@@ -180,9 +185,11 @@ class IndexSnapshot:
         return {aid: "\n".join(p) for aid, p in parts.items()}
 
     def articles(self) -> list[dict]:
+        """Every article with its count of searchable passages (they sum to the manifest's count;
+        a list's outline is shown but not searched, so it is not counted)."""
         rows = self.db.execute(
-            "SELECT a.*, (SELECT count(*) FROM passages p WHERE p.article_id = a.article_id) AS passages "
-            "FROM articles a ORDER BY a.file, a.position"
+            "SELECT a.*, (SELECT count(*) FROM passages p WHERE p.article_id = a.article_id "
+            f"AND p.kind IN {SEARCHABLE_KINDS}) AS passages FROM articles a ORDER BY a.file, a.position"
         ).fetchall()
         return [dict(row) | {"speakers": json.loads(row["speakers"] or "[]")} for row in rows]
 
@@ -264,11 +271,26 @@ def current_generation(root: Path) -> str | None:
     return name if re.fullmatch(r"gen-[\w-]+", name) else None
 
 
-def open_snapshot(root: Path) -> IndexSnapshot:
+def open_snapshot(root: Path, nprobe: int | None = None) -> IndexSnapshot:
+    """The current generation; `nprobe` (config `vectors.nprobe`) overrides the one stored with an IVF index."""
     generation = current_generation(root)
     if generation is None:
         raise IndexUnavailable(f"no index found in {root}; run `policybot index` to build it")
-    return IndexSnapshot(root, generation)
+    return IndexSnapshot(root, generation, nprobe)
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, RuntimeError):  # FAISS: a C++ location and a message of several lines
+        return f"{FAISS_NAME} cannot be read"
+    text = str(exc).split(";")[0].strip() or type(exc).__name__
+    if "rebuild" in text.lower():
+        return "database disk image is malformed"
+    return text[:160]
+
+
+def damaged(exc: BaseException) -> IndexUnavailable:
+    """A SQLite or FAISS error met while reading the index, as the one-line message naming the fix."""
+    return IndexUnavailable(f"the index is damaged ({_reason(exc)}); {REBUILD_HINT}")
 
 
 # ---------------------------------------------------------------- writing
@@ -277,8 +299,9 @@ def open_snapshot(root: Path) -> IndexSnapshot:
 class GenerationWriter:
     """Builds the next generation in a fresh folder; `publish` makes it current in one atomic rename."""
 
-    def __init__(self, root: Path, base: IndexSnapshot | None, dimension: int):
+    def __init__(self, root: Path, base: IndexSnapshot | None, dimension: int, settings: VectorsConfig):
         self.root = root
+        self.settings = settings
         root.mkdir(parents=True, exist_ok=True)
         self.generation = f"gen-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:6]}"
         self.folder = root / self.generation
@@ -377,7 +400,8 @@ class GenerationWriter:
         self.db.commit()
         self.db.execute("VACUUM")
         self.db.close()
-        faiss.write_index(vectors.finalize(self.vectors), str(self.folder / FAISS_NAME))
+        faiss.write_index(vectors.finalize(self.vectors, self.settings.approximate_from, self.settings.nprobe),
+                          str(self.folder / FAISS_NAME))
         _fsync_tree(self.folder)
         pointer = self.root / f"{CURRENT}.{self.generation}.tmp"
         with open(pointer, "w", encoding="ascii") as fh:

@@ -4,13 +4,23 @@ Every operation (index, add, remove, the bot's upload and /reindex) is a *sync*:
 the articles of the files in corpus/ (an article's identity is its normalized text, so the same
 article in two files or encodings is kept once), the index is diffed against it, and the difference
 is written as a new generation. Only passages whose text is new to the embedding cache are embedded.
+
+All or nothing: `add` and `remove` change corpus/ only while holding the writer lock, and only through
+a journal (corpus/.pending/) that names the generation it belongs to. The files are put in place (or
+moved to corpus/.removed/) once that generation is current; a journal whose generation never became
+current is dropped. So a refused, failed or killed command leaves corpus/ and the index as they were,
+and running it again finishes the job.
 """
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import hashlib
 import json
+import logging
+import os
+import re
 import shutil
 import sqlite3
 import time
@@ -24,19 +34,24 @@ import numpy as np
 from bot.articles import Article, split_articles
 from bot.config import Config
 from bot.embed import Embedder
-from bot.errors import BulletinError, IndexBusy, IndexUnavailable
+from bot.errors import BulletinError, IndexBusy, IndexUnavailable, IndexUnwritable, PolicyBotError
 from bot.index import (
     SEARCHABLE_KINDS,
     GenerationWriter,
     IndexSnapshot,
     Manifest,
     current_generation,
+    damaged,
     embedding_text,
     open_snapshot,
     prune_generations,
 )
 from bot.load import FORMATS, load_bulletin
 from bot.passages import NumberedList, Passage, article_passages
+
+log = logging.getLogger(__name__)
+PENDING = ".pending"  # corpus/.pending/: files of an add or remove waiting for their generation
+REMOVED = ".removed"  # corpus/.removed/: removed and superseded bulletins (nothing is deleted)
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -64,8 +79,10 @@ class SyncReport:
     articles_added: list[str] = field(default_factory=list)  # titles
     articles_replaced: list[str] = field(default_factory=list)
     articles_removed: list[str] = field(default_factory=list)
+    superseded: list[tuple[str, str, str]] = field(default_factory=list)  # (title, old file, new file)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (file, title) already indexed
     errors: list[tuple[str, str]] = field(default_factory=list)  # (file, message)
+    warnings: list[str] = field(default_factory=list)
     passages_added: int = 0
     passages_removed: int = 0
     embedded: int = 0
@@ -75,17 +92,35 @@ class SyncReport:
     changed: bool = False
 
 
+@dataclass
+class CorpusChange:
+    """What an add or remove does to corpus/, applied only once its generation is published."""
+
+    place: dict[str, bytes] = field(default_factory=dict)  # corpus file name -> content
+    parsed: dict[str, ParsedBulletin] = field(default_factory=dict)  # the same files, already parsed
+    retire: list[str] = field(default_factory=list)  # corpus file names moved to corpus/.removed/
+
+
 def file_sha(data: bytes) -> str:
     return hashlib.sha1(data).hexdigest()
 
 
 def parse_bulletin(data: bytes, name: str, config: Config) -> ParsedBulletin:
-    """Load and split a bulletin; BulletinError when it can't be read or holds no article."""
-    loaded = load_bulletin(data, name, config.max_file_bytes)
-    articles = split_articles(loaded, config.ingest.default_year)
-    if not articles:
-        raise BulletinError("文件中没有找到公报文章。")
-    passages = {a.article_id: article_passages(a, config.ingest.passage_chars) for a in articles}
+    """Load and split a bulletin; BulletinError when it can't be read or holds no article.
+
+    Whatever goes wrong inside a loader or parser (malformed XML, a library's own error) is this
+    file's problem only: it becomes a BulletinError, so one bad file never blocks the others."""
+    try:
+        loaded = load_bulletin(data, name, config.max_file_bytes, config.max_unpacked_bytes)
+        articles = split_articles(loaded, config.ingest.default_year)
+        if not articles:
+            raise BulletinError("文件中没有找到公报文章。")
+        passages = {a.article_id: article_passages(a, config.ingest.passage_chars) for a in articles}
+    except BulletinError:
+        raise
+    except (Exception, RecursionError) as exc:  # noqa: BLE001 - any loader failure is a per-file message
+        log.warning("cannot read %s", name, exc_info=True)
+        raise BulletinError(f"文件无法读取，可能已损坏（{type(exc).__name__}）。") from exc
     if not any(p.kind in SEARCHABLE_KINDS for ps, _ in passages.values() for p in ps):
         raise BulletinError("文件中没有可检索的正文。")
     return ParsedBulletin(name, file_sha(data), loaded.format, loaded.encoding, articles, passages)
@@ -97,11 +132,20 @@ def corpus_files(corpus: Path) -> list[Path]:
     return sorted(p for p in corpus.iterdir() if p.is_file() and p.suffix.lower() in FORMATS and not p.name.startswith("."))
 
 
+def corpus_name(name: str) -> str:
+    """The name a bulletin gets in corpus/: no folders, no leading dot (dot files are never synced)."""
+    return Path(name).name.lstrip(".") or "bulletin"
+
+
 @contextmanager
 def writer_lock(root: Path, wait_seconds: float = 0) -> Iterator[None]:
     """One writer at a time across processes; a second one waits up to `wait_seconds`, then is refused."""
-    root.mkdir(parents=True, exist_ok=True)
-    with open(root / ".lock", "w") as fh:
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        fh = open(root / ".lock", "a")
+    except OSError as exc:
+        raise _unwritable(root, exc) from exc
+    with fh:
         deadline = time.monotonic() + wait_seconds
         while True:
             try:
@@ -117,12 +161,111 @@ def writer_lock(root: Path, wait_seconds: float = 0) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+def _unwritable(folder: Path, exc: BaseException) -> IndexUnwritable:
+    reason = getattr(exc, "strerror", None) or str(exc)
+    return IndexUnwritable(f"cannot write to {folder} ({reason}); make it writable (and free some space) "
+                           "and run the same command again — nothing was changed")
+
+
+@contextmanager
+def _writing(config: Config, wait_seconds: float) -> Iterator[None]:
+    """The writer lock, a finished or dropped journal from an interrupted add/remove, and one-line
+    messages for an index that cannot be written or read."""
+    with writer_lock(config.index, wait_seconds):
+        try:
+            finish_pending(config)
+            yield
+        except PolicyBotError:
+            raise
+        except sqlite3.OperationalError as exc:
+            if "readonly" in str(exc) or "disk is full" in str(exc) or "unable to open" in str(exc):
+                raise _unwritable(config.index, exc) from exc
+            raise damaged(exc) from exc
+        except sqlite3.DatabaseError as exc:
+            raise damaged(exc) from exc
+        except OSError as exc:
+            folder = Path(exc.filename).parent if getattr(exc, "filename", None) else config.index
+            if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT, errno.ENOTDIR):
+                raise _unwritable(folder, exc) from exc
+            raise
+
+
+# ---------------------------------------------------------------- the corpus journal
+
+
+def _write_synced(path: Path, data: bytes) -> None:
+    with open(path, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _stage(corpus: Path, change: CorpusChange, generation: str) -> None:
+    """Write the files and the journal naming `generation`, before that generation is published."""
+    folder = corpus / PENDING
+    shutil.rmtree(folder, ignore_errors=True)
+    (folder / "files").mkdir(parents=True)
+    for name, data in change.place.items():
+        _write_synced(folder / "files" / name, data)
+    plan = {"generation": generation, "place": sorted(change.place), "retire": sorted(change.retire)}
+    _write_synced(folder / "journal.tmp", json.dumps(plan, ensure_ascii=False).encode("utf-8"))
+    os.replace(folder / "journal.tmp", folder / "journal.json")
+
+
+def finish_pending(config: Config) -> bool:
+    """Apply the journal when its generation is the current one, else drop it; True if applied.
+    Safe to repeat: a file already in place or already retired is skipped."""
+    folder = config.corpus / PENDING
+    if not folder.exists():
+        return False
+    try:
+        plan = json.loads((folder / "journal.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        plan = None
+    applied = bool(plan) and plan.get("generation") == current_generation(config.index)
+    if applied:
+        for name in plan["place"]:
+            staged = folder / "files" / name
+            if staged.exists():
+                target = config.corpus / name
+                if target.is_file() and target.read_bytes() != staged.read_bytes():
+                    _retire(config.corpus, name)  # an edition replaced under its own name is kept too
+                os.replace(staged, target)
+        for name in plan["retire"]:
+            _retire(config.corpus, name)
+    shutil.rmtree(folder)
+    return applied
+
+
+def _retire(corpus: Path, name: str) -> bool:
+    path = corpus / name
+    if not path.is_file():
+        return False
+    trash = corpus / REMOVED
+    trash.mkdir(exist_ok=True)
+    stamp = time.strftime("%Y%m%d%H%M%S")
+    target = trash / f"{stamp}-{name}"
+    for i in range(2, 1000):  # two removals within a second keep both files
+        if not target.exists():
+            break
+        target = trash / f"{stamp}-{i}-{name}"
+    os.replace(path, target)
+    return True
+
+
+# ---------------------------------------------------------------- embedding cache
+
+
 class EmbeddingCache:
     """Vectors keyed by (model, text hash), so unchanged passages are never embedded twice."""
 
     def __init__(self, path: Path, model: str):
         self.db = sqlite3.connect(path)
-        self.db.execute("CREATE TABLE IF NOT EXISTS vectors(model TEXT, key TEXT, vec BLOB, PRIMARY KEY(model, key))")
+        try:
+            self.db.execute("CREATE TABLE IF NOT EXISTS vectors(model TEXT, key TEXT, vec BLOB, PRIMARY KEY(model, key))")
+        except sqlite3.DatabaseError:
+            self.db.close()
+            raise
         self.model = model
 
     @staticmethod
@@ -169,19 +312,42 @@ def embed_passages(texts: list[str], embedder: Embedder, cache: EmbeddingCache, 
         if progress:
             progress("embed", min(i + batch, len(todo)), len(todo))
     if not texts:
-        return np.zeros((0, embedder.dimension), dtype=np.float32)
+        return np.zeros((0, 0), dtype=np.float32)
     return np.stack([known[cache.key(t)] for t in texts])
+
+
+def _embed_cached(config: Config, texts: list[str], embedder: Embedder, report: SyncReport,
+                  progress: Progress | None) -> np.ndarray:
+    """Embed through the cache; a damaged cache is set aside (kept for inspection) and started afresh."""
+    path = config.index / "embeddings.sqlite"
+    for attempt in (1, 2):
+        try:
+            cache = EmbeddingCache(path, embedder.name)
+            try:
+                return embed_passages(texts, embedder, cache, report, progress)
+            finally:
+                cache.close()
+        except sqlite3.DatabaseError as exc:
+            if attempt == 2 or any(w in str(exc) for w in ("readonly", "disk is full", "unable to open")):
+                raise
+            aside = path.with_name(f"embeddings.damaged-{time.strftime('%Y%m%d%H%M%S')}.sqlite")
+            os.replace(path, aside)
+            for extra in ("-journal", "-wal", "-shm"):
+                Path(f"{path}{extra}").unlink(missing_ok=True)
+            report.embedded = report.cached = 0
+            report.warnings.append(f"the embedding cache was damaged ({exc}): set aside as {aside.name}; "
+                                   "every passage is embedded again")
+    raise AssertionError("unreachable")
+
+
+# ---------------------------------------------------------------- sync
 
 
 def sync(config: Config, embedder: Embedder, rebuild: bool = False, progress: Progress | None = None,
          wait_seconds: float = 0) -> SyncReport:
     """Bring the index in line with corpus/ in one atomic step and say what changed."""
-    root = config.index
-    with writer_lock(root, wait_seconds):
-        base: IndexSnapshot | None = None
-        if not rebuild and current_generation(root):
-            base = open_snapshot(root)  # a damaged index raises IndexUnavailable naming --rebuild
-            base.check_model(embedder.name)
+    with _writing(config, wait_seconds):
+        base = _open_base(config, embedder) if not rebuild else None
         try:
             return _sync_locked(config, embedder, base, progress)
         finally:
@@ -189,51 +355,144 @@ def sync(config: Config, embedder: Embedder, rebuild: bool = False, progress: Pr
                 base.close()
 
 
+def _open_base(config: Config, embedder: Embedder) -> IndexSnapshot | None:
+    if not current_generation(config.index):
+        return None
+    base = open_snapshot(config.index)  # a damaged index raises IndexUnavailable naming --rebuild
+    try:
+        base.check_model(embedder.name)
+    except IndexUnavailable:
+        base.close()
+        raise
+    return base
+
+
+_MONTH_DAY = re.compile(r"(\d{1,2})月(\d{1,2})日")
+
+
+def correction_key(article) -> tuple[str, str | None, str | None]:
+    """(title, month-day, year or None) of an Article or an index row: editions of one article share the
+    title and the day; the year counts when both editions know it (a file name may be all that gave it)."""
+    get = article.get if isinstance(article, dict) else lambda k: getattr(article, k)
+    date, written = get("date"), get("date_text") or ""
+    if date:
+        return get("title"), date[5:], date[:4]
+    m = _MONTH_DAY.search(written)
+    return get("title"), (f"{int(m.group(1)):02d}-{int(m.group(2)):02d}" if m else None), None
+
+
+def same_edition(a: tuple, b: tuple) -> bool:
+    """Two correction keys name the same article: same title and day, and no two different years."""
+    return bool(a[0]) and a[0] == b[0] and a[1] is not None and a[1] == b[1] and (
+        a[2] is None or b[2] is None or a[2] == b[2])
+
+
+def _supersede(wanted: dict[str, str], keys: dict[str, tuple], mtimes: dict[str, float]) -> dict[str, str]:
+    """A corrected article (same title and date, other text) replaces the one it corrects, whatever
+    the files are called: the most recently written file wins. Returns {loser id: winner id}."""
+    by_day: dict[tuple, list[str]] = {}
+    for aid in wanted:
+        title, day, _ = keys[aid]
+        if title and day:
+            by_day.setdefault((title, day), []).append(aid)
+    groups: list[list[str]] = []
+    for aids in by_day.values():
+        years = {keys[a][2] for a in aids} - {None}
+        if len(years) <= 1:
+            groups.append(aids)  # one year, or editions that don't say theirs
+        else:  # a yearly meeting with the same title and day: each year is its own article
+            groups += [[a for a in aids if keys[a][2] == y] for y in years]
+    losers: dict[str, str] = {}
+    for aids in groups:
+        files = {wanted[a] for a in aids}
+        if len(files) < 2:
+            continue  # two articles of one file are both kept
+        newest = max(files, key=lambda f: (mtimes.get(f, 0.0), f))
+        winner = next(a for a in aids if wanted[a] == newest)
+        losers.update({a: winner for a in aids if wanted[a] != newest})
+    return losers
+
+
 def _sync_locked(config: Config, embedder: Embedder, base: IndexSnapshot | None,
-                 progress: Progress | None) -> SyncReport:
+                 progress: Progress | None, change: CorpusChange | None = None) -> SyncReport:
     report = SyncReport()
+    change = change or CorpusChange()
     old_bulletins = {b["file"]: b for b in base.bulletins()} if base else {}
     old_articles = {a["article_id"]: a for a in base.articles()} if base else {}
     old_by_file: dict[str, list[str]] = {}
     for aid, a in old_articles.items():
         old_by_file.setdefault(a["file"], []).append(aid)
 
+    # The files wanted: corpus/ as it is, minus the files being retired, plus the files being placed.
+    sources: dict[str, Path | bytes] = {p.name: p for p in corpus_files(config.corpus) if p.name not in change.retire}
+    sources.update(change.place)
+    mtimes: dict[str, float] = {}
+    now = time.time()
+
     wanted: dict[str, str] = {}  # article_id -> file that owns it
+    keys: dict[str, tuple] = {aid: correction_key(a) for aid, a in old_articles.items()}
     parsed: list[ParsedBulletin] = []
-    files = corpus_files(config.corpus)
+    held_by: dict[str, list[str]] = {}  # file -> articles it holds
     seen_files = set()
     # Files unchanged since the last sync keep their articles without being parsed again.
     changed_paths = []
-    for path in files:
-        data = path.read_bytes()
+    for name in sorted(sources):
+        source = sources[name]
+        seen_files.add(name)
+        try:
+            data = source if isinstance(source, bytes) else source.read_bytes()
+            mtimes[name] = now if isinstance(source, bytes) else source.stat().st_mtime
+        except OSError as exc:
+            report.errors.append((name, f"无法读取文件：{exc.strerror}"))
+            for aid in old_by_file.get(name, []):
+                wanted.setdefault(aid, name)
+            continue
         sha = file_sha(data)
-        seen_files.add(path.name)
-        old = old_bulletins.get(path.name)
+        old = old_bulletins.get(name)
         held = json.loads(old["article_ids"]) if old else []
         if old and old["sha"] == sha and all(aid in old_articles for aid in held):
-            report.files_unchanged.append(path.name)
+            report.files_unchanged.append(name)
+            held_by[name] = held
             for aid in held:
-                wanted.setdefault(aid, path.name)
+                wanted.setdefault(aid, name)
         else:
-            changed_paths.append((path, data))
-    for i, (path, data) in enumerate(changed_paths):
+            changed_paths.append((name, data))
+    for i, (name, data) in enumerate(changed_paths):
         if progress:
             progress("read", i + 1, len(changed_paths))
         try:
-            pb = parse_bulletin(data, path.name, config)
+            pb = change.parsed.get(name) or parse_bulletin(data, name, config)
         except BulletinError as exc:
-            report.errors.append((path.name, exc.message))
+            report.errors.append((name, exc.message))
             # Keep what an unreadable file contributed before: nothing is lost to a bad edit.
-            for aid in old_by_file.get(path.name, []):
-                wanted.setdefault(aid, path.name)
+            for aid in old_by_file.get(name, []):
+                wanted.setdefault(aid, name)
             continue
         parsed.append(pb)
+        held_by[name] = [a.article_id for a in pb.articles]
         for a in pb.articles:
+            keys[a.article_id] = correction_key(a)
             if a.article_id in wanted:
-                report.duplicates.append((path.name, a.title))
+                report.duplicates.append((name, a.title))
             else:
-                wanted[a.article_id] = path.name
-        (report.files_replaced if path.name in old_bulletins else report.files_added).append(path.name)
+                wanted[a.article_id] = name
+        (report.files_replaced if name in old_bulletins else report.files_added).append(name)
+
+    losers = _supersede(wanted, keys, mtimes)
+    for aid, winner in losers.items():
+        if aid in old_articles:
+            report.superseded.append((keys[aid][0], wanted[aid], wanted[winner]))
+        del wanted[aid]
+    # An add retires the files it supersedes completely, so corpus/ holds what is indexed.
+    if change.place:
+        for name, held in held_by.items():
+            if name not in change.place and held and all(aid in losers for aid in held):
+                change.retire.append(name)
+                seen_files.discard(name)
+                parsed = [pb for pb in parsed if pb.file != name]
+                for lst in (report.files_unchanged, report.files_replaced, report.files_added):
+                    if name in lst:
+                        lst.remove(name)
 
     removed_files = [f for f in old_bulletins if f not in seen_files]
     report.files_removed = removed_files
@@ -242,29 +501,29 @@ def _sync_locked(config: Config, embedder: Embedder, base: IndexSnapshot | None,
         (pb, a) for pb in parsed for a in pb.articles if wanted.get(a.article_id) == pb.file and a.article_id not in old_articles
     ]
     # A corrected article (same title and date, other text) replaces the old one.
-    removed_keys = {(old_articles[aid]["title"], old_articles[aid]["date"]): aid for aid in to_remove}
+    removed_keys = [(correction_key(old_articles[aid]), aid) for aid in to_remove]
+    replaced_ids = set()
     for _, a in new_articles:
-        if (a.title, a.date) in removed_keys:
-            report.articles_replaced.append(a.title)
-        else:
-            report.articles_added.append(a.title)
-    replaced_ids = {removed_keys[(a.title, a.date)] for _, a in new_articles if (a.title, a.date) in removed_keys}
+        corrects = [aid for key, aid in removed_keys if same_edition(key, correction_key(a))]
+        (report.articles_replaced if corrects else report.articles_added).append(a.title)
+        replaced_ids.update(corrects)
     report.articles_removed = [old_articles[aid]["title"] for aid in to_remove if aid not in replaced_ids]
 
     reassigned = any(aid in old_articles and old_articles[aid]["file"] != f for aid, f in wanted.items())
     bulletin_changes = bool(parsed) or bool(removed_files) or reassigned
     if base is not None and not to_remove and not new_articles and not bulletin_changes:
+        # A file the index never held (say, one that could not be read) just leaves corpus/.
+        report.files_removed = [name for name in change.retire if _retire(config.corpus, name)]
         report.manifest = base.manifest
         return report
 
     searchable = [p for pb, a in new_articles for p in pb.passages[a.article_id][0] if p.kind in SEARCHABLE_KINDS]
-    cache = EmbeddingCache(config.index / "embeddings.sqlite", embedder.name)
-    try:
-        vectors = embed_passages([embedding_text(p) for p in searchable], embedder, cache, report, progress)
-    finally:
-        cache.close()
+    vectors = _embed_cached(config, [embedding_text(p) for p in searchable], embedder, report, progress)
 
-    writer = GenerationWriter(config.index, base, embedder.dimension)
+    # The dimension from what is at hand, so a change whose passages are all cached (a rebuild, a
+    # removal) never loads the model: no torch import, seconds saved.
+    dimension = vectors.shape[1] if len(vectors) else base.manifest.dimension if base else embedder.dimension
+    writer = GenerationWriter(config.index, base, dimension, config.vectors)
     try:
         report.passages_removed = writer.remove_articles(to_remove)
         offset = 0
@@ -282,85 +541,119 @@ def _sync_locked(config: Config, embedder: Embedder, base: IndexSnapshot | None,
             if aid in old_articles and old_articles[aid]["file"] != file and aid not in to_remove:
                 writer.reassign_article(aid, file)
         for pb in parsed:
-            owned = sum(1 for a in pb.articles if wanted.get(a.article_id) == pb.file)
-            writer.set_bulletin(pb.file, pb.sha, pb.format, pb.encoding, [a.article_id for a in pb.articles], owned)
+            # Superseded articles are left out, so the file reads as unchanged at the next sync.
+            held = [a.article_id for a in pb.articles if a.article_id not in losers]
+            owned = sum(1 for aid in held if wanted.get(aid) == pb.file)
+            writer.set_bulletin(pb.file, pb.sha, pb.format, pb.encoding, held, owned)
+        for name in report.files_unchanged:
+            if any(aid in losers for aid in held_by[name]):
+                old = old_bulletins[name]
+                held = [aid for aid in held_by[name] if aid not in losers]
+                owned = sum(1 for aid in held if wanted.get(aid) == name)
+                writer.set_bulletin(name, old["sha"], old["format"], old["encoding"], held, owned, old["note"] or "")
+        if change.place or change.retire:
+            try:
+                _stage(config.corpus, change, writer.generation)
+            except OSError as exc:
+                raise _unwritable(config.corpus, exc) from exc
         report.manifest = writer.publish(embedder.name)
     except BaseException:
         writer.abandon()
+        shutil.rmtree(config.corpus / PENDING, ignore_errors=True)
         raise
     report.changed = True
+    finish_pending(config)  # the commit point has passed: corpus/ follows
     prune_generations(config.index, previous=base.generation if base else None)
     return report
 
 
 def add_files(config: Config, embedder: Embedder, paths: list[Path], progress: Progress | None = None,
               wait_seconds: float = 0) -> SyncReport:
-    """Copy bulletins into corpus/ (after checking they parse and hold something new), then sync."""
-    pre = SyncReport()
-    indexed: set[str] = set()
-    if current_generation(config.index):
-        try:
-            snap = open_snapshot(config.index)
-            indexed = {a["article_id"] for a in snap.articles()}
-            snap.close()
-        except IndexUnavailable:
-            indexed = set()
-    config.corpus.mkdir(parents=True, exist_ok=True)
-    copied = False
+    """Index bulletins and keep them in corpus/, all or nothing (see the module docstring).
+
+    A file holding only articles already indexed adds nothing and says so; a file holding a corrected
+    article (same title and date) replaces it, and an older file left with nothing is retired."""
+    errors: list[tuple[str, str]] = []
+    incoming: list[tuple[str, bytes, ParsedBulletin]] = []
     for path in paths:
+        name = corpus_name(str(path))
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
-            pre.errors.append((Path(path).name, f"无法读取文件：{exc.strerror}"))
+            errors.append((Path(path).name, f"无法读取文件：{exc.strerror}"))
             continue
         try:
-            pb = parse_bulletin(data, Path(path).name, config)
+            incoming.append((name, data, parse_bulletin(data, name, config)))
         except BulletinError as exc:
-            pre.errors.append((Path(path).name, exc.message))
-            continue
-        fresh = [a for a in pb.articles if a.article_id not in indexed]
-        if not fresh:
-            pre.duplicates += [(pb.file, a.title) for a in pb.articles]
-            continue
-        target = config.corpus / pb.file
-        if target.exists() and file_sha(target.read_bytes()) != pb.sha:
-            target = _free_name(config.corpus, pb.file)
-        if not target.exists():
-            tmp = target.with_name(f".{target.name}.part")
-            tmp.write_bytes(data)
-            tmp.replace(target)
-            copied = True
-        indexed |= {a.article_id for a in pb.articles}
-    report = sync(config, embedder, progress=progress, wait_seconds=wait_seconds) if copied else SyncReport()
-    report.errors = pre.errors + report.errors
-    report.duplicates = pre.duplicates + report.duplicates
+            errors.append((Path(path).name, exc.message))
+    duplicates: list[tuple[str, str]] = []
+    if not incoming:  # nothing readable: no lock taken, no model loaded
+        return SyncReport(errors=errors)
+    with _writing(config, wait_seconds):
+        base = _open_base(config, embedder)
+        try:
+            indexed = {a["article_id"]: a for a in base.articles()} if base else {}
+            change = CorpusChange()
+            for name, data, pb in incoming:
+                if all(a.article_id in indexed or a.article_id in _ids(change) for a in pb.articles):
+                    duplicates += [(Path(name).name, a.title) for a in pb.articles]
+                    continue
+                target = _target_name(config.corpus, name, data, pb, indexed, change)
+                if target != name:
+                    pb = parse_bulletin(data, target, config)
+                change.place[target] = data
+                change.parsed[target] = pb
+            if change.place:
+                report = _sync_locked(config, embedder, base, progress, change)
+            else:
+                report = SyncReport(manifest=base.manifest if base else None)
+        finally:
+            if base is not None:
+                base.close()
+    report.errors = errors + report.errors
+    report.duplicates = duplicates + report.duplicates
     return report
 
 
-def _free_name(folder: Path, name: str) -> Path:
+def _ids(change: CorpusChange) -> set[str]:
+    return {a.article_id for pb in change.parsed.values() for a in pb.articles}
+
+
+def _target_name(corpus: Path, name: str, data: bytes, pb: ParsedBulletin, indexed: dict[str, dict],
+                 change: CorpusChange) -> str:
+    """`name`, unless corpus/ holds another file of that name that this one does not correct."""
+    existing = corpus / name
+    taken = name in change.place or existing.exists()
+    if not taken or (existing.is_file() and existing.read_bytes() == data and name not in change.place):
+        return name
+    if name not in change.place:
+        keys = [correction_key(a) for a in pb.articles]
+        old = [a for a in indexed.values() if a["file"] == name]
+        if old and all(any(same_edition(correction_key(a), k) for k in keys) for a in old):
+            return name  # a corrected edition under the same name: it takes the old one's place
     stem, suffix = Path(name).stem, Path(name).suffix
     for i in range(2, 1000):
-        candidate = folder / f"{stem}-{i}{suffix}"
-        if not candidate.exists():
+        candidate = f"{stem}-{i}{suffix}"
+        if candidate not in change.place and not (corpus / candidate).exists():
             return candidate
     raise BulletinError("corpus 中同名文件太多。")
 
 
 def remove_bulletin(config: Config, embedder: Embedder, ident: str, progress: Progress | None = None,
                     wait_seconds: float = 0) -> SyncReport:
-    """Remove a bulletin by file name (or path) or by article id; its file moves to corpus/.removed/."""
-    name = Path(ident).name
-    target = config.corpus / name
-    if not target.is_file():
-        snap = open_snapshot(config.index)
+    """Remove a bulletin by file name (or path) or by article id; its file moves to corpus/.removed/
+    once the index no longer holds it. Nothing changes until the writer lock is held."""
+    with _writing(config, wait_seconds):
+        base = _open_base(config, embedder)
         try:
-            owner = next((a["file"] for a in snap.articles() if a["article_id"] == ident), None)
+            name = Path(ident).name
+            known = {b["file"] for b in base.bulletins()} if base else set()
+            if not (config.corpus / name).is_file() and name not in known:
+                owner = next((a["file"] for a in base.articles() if a["article_id"] == ident), None) if base else None
+                if owner is None:
+                    raise BulletinError(f"没有找到公报 {ident}（用 `policybot sources` 查看文件名和编号）。")
+                name = owner
+            return _sync_locked(config, embedder, base, progress, CorpusChange(retire=[name]))
         finally:
-            snap.close()
-        if owner is None:
-            raise BulletinError(f"没有找到公报 {ident}（用 `policybot sources` 查看文件名和编号）。")
-        target = config.corpus / owner
-    trash = config.corpus / ".removed"
-    trash.mkdir(exist_ok=True)
-    shutil.move(str(target), str(trash / f"{time.strftime('%Y%m%d%H%M%S')}-{target.name}"))
-    return sync(config, embedder, progress=progress, wait_seconds=wait_seconds)
+            if base is not None:
+                base.close()

@@ -5,17 +5,13 @@ Admins run it before adding a bulletin; the bot's upload confirmation shows the 
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 
-from bot.articles import Article, split_articles
+from bot.articles import Article
 from bot.config import Config
 from bot.errors import PolicyBotError
-from bot.load import LoadedBulletin, load_bulletin
-from bot.passages import NumberedList, Passage, article_passages
+from bot.passages import NumberedList, Passage
 
-SCHEMA_VERSION = 1
 PREVIEW_CHARS = 16
 
 
@@ -48,36 +44,30 @@ def article_record(article: Article, passages: list[Passage], lists: list[Number
     }
 
 
-def inspect_bulletin(loaded: LoadedBulletin, config: Config) -> dict:
-    articles = split_articles(loaded, config.ingest.default_year)
-    records = []
-    for article in articles:
-        passages, lists = article_passages(article, config.ingest.passage_chars)
-        records.append(article_record(article, passages, lists))
-    return {
-        "file": loaded.name,
-        "format": loaded.format,
-        "encoding": loaded.encoding,
-        "articles": records,
-        "dropped_lines": list(loaded.dropped),
-    }
-
-
 def inspect_files(paths: list[Path], config: Config) -> dict:
-    """Every file's understanding; a file that can't be read carries its `error` instead of articles."""
+    """Every file's understanding, read exactly as `policybot add` reads it; a file that can't be read
+    carries its `error` instead of articles."""
+    from bot.ingest import parse_bulletin  # the one parsing path: what inspect shows is what add indexes
+
     files = []
     for path in paths:
+        fmt = path.suffix.lstrip(".").lower()
         try:
-            data = path.read_bytes()
-            loaded = load_bulletin(data, path.name, config.max_file_bytes)
-            files.append(inspect_bulletin(loaded, config))
+            parsed = parse_bulletin(path.read_bytes(), path.name, config)
         except PolicyBotError as exc:
-            files.append({"file": path.name, "format": path.suffix.lstrip(".").lower(), "encoding": None,
-                          "articles": [], "error": exc.message})
+            files.append({"file": path.name, "format": fmt, "encoding": None, "articles": [], "error": exc.message})
+            continue
         except OSError as exc:
-            files.append({"file": path.name, "format": path.suffix.lstrip(".").lower(), "encoding": None,
-                          "articles": [], "error": f"无法读取文件：{exc.strerror}"})
-    return {"schema_version": SCHEMA_VERSION, "files": files}
+            files.append({"file": path.name, "format": fmt, "encoding": None, "articles": [],
+                          "error": f"无法读取文件：{exc.strerror}"})
+            continue
+        files.append({
+            "file": parsed.file,
+            "format": parsed.format,
+            "encoding": parsed.encoding,
+            "articles": [article_record(a, *parsed.passages[a.article_id]) for a in parsed.articles],
+        })
+    return {"files": files}
 
 
 def _preview(text: str, n: int = PREVIEW_CHARS) -> str:
@@ -123,10 +113,11 @@ def _cmd_inspect(args, config: Config) -> int:
     missing = [str(p) for p in paths if not p.is_file()]
     if missing:
         raise PolicyBotError(f"file not found: {', '.join(missing)}")
+    from bot.output import print_json  # one JSON writer for every command (schema_version, separators)
+
     report = inspect_files(paths, config)
     if args.json:
-        json.dump(report, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        print_json(report, indent=1)
     else:
         print(format_inspection(report))
     return 1 if any(f.get("error") for f in report["files"]) else 0

@@ -92,7 +92,8 @@ def _join(a: str, b: str) -> str:
     return a + b
 
 
-def repair_line_breaks(lines: list[str] | list[Line], headings: set[int] | None = None) -> list[Block]:
+def repair_line_breaks(lines: list[str] | list[Line], headings: set[int] | None = None,
+                       blank_breaks: bool | None = None) -> list[Block]:
     """Join lines into paragraphs: a line not ending a sentence continues on the next one.
 
     Lines may be cleaned `Line`s: noise is skipped, metadata and bullets start blocks of their own."""
@@ -105,7 +106,8 @@ def repair_line_breaks(lines: list[str] | list[Line], headings: set[int] | None 
     # Extraction that double-spaces every line leaves blank lines inside sentences; elsewhere a blank
     # line ends a paragraph (unless page noise such as "- 2 -" stood in it: a page break).
     blank = sum(1 for t in texts if not t)
-    double_spaced = blank >= 0.8 * (len(texts) - blank)
+    if blank_breaks is None:  # plain text: decide from the text itself
+        blank_breaks = blank < 0.8 * (len(texts) - blank)
     blank_since_text = noise_since_text = False
 
     def add(block: Block) -> None:
@@ -131,7 +133,7 @@ def repair_line_breaks(lines: list[str] | list[Line], headings: set[int] | None 
             gap = gap or not current
             noise_since_text = True
             continue
-        if current and blank_since_text and not noise_since_text and not double_spaced:
+        if current and blank_since_text and not noise_since_text and blank_breaks:
             flush()
         blank_since_text = noise_since_text = False
         if item.kind == "meta":
@@ -219,14 +221,41 @@ def _html_lines(data: bytes) -> tuple[list[str], set[int], str]:
     return lines, headings, encoding
 
 
-def _docx_lines(data: bytes) -> tuple[list[str], set[int]]:
+def check_unpacked_size(data: bytes, max_unpacked: int) -> None:
+    """Refuse a zip whose content would exceed `max_unpacked` bytes once decompressed (a zip bomb).
+
+    The declared sizes are checked first (instant); then every entry is streamed through the
+    decompressor with a running count, so an entry lying about its size is caught as well, in
+    bounded memory, before any XML parser sees it."""
+    too_big = BulletinError(f"文件解压后超过 {max_unpacked / 1048576:.0f} MB，不像是一份公报（可能是压缩炸弹）。")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            entries = z.infolist()
+            if sum(e.file_size for e in entries) > max_unpacked:
+                raise too_big
+            total = 0
+            for entry in entries:
+                with z.open(entry) as stream:
+                    while chunk := stream.read(1 << 20):
+                        total += len(chunk)
+                        if total > max_unpacked:
+                            raise too_big
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError) as exc:
+        raise BulletinError("这个 .docx 文件无法打开（不是有效的 Word 文档）。") from exc
+
+
+def _docx_lines(data: bytes, max_unpacked: int | None = None) -> tuple[list[str], set[int]]:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    if max_unpacked is not None:
+        check_unpacked_size(data, max_unpacked)
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise BulletinError("这个 .docx 文件无法打开（不是有效的 Word 文档）。") from exc
+    except Exception as exc:  # noqa: BLE001 - malformed XML inside (lxml's own errors): this file only
+        raise BulletinError(f"这个 .docx 文件已损坏，无法读取（{type(exc).__name__}）。") from exc
     lines: list[str] = []
     headings: set[int] = set()
     body = document.element.body
@@ -254,8 +283,10 @@ def _docx_lines(data: bytes) -> tuple[list[str], set[int]]:
     return lines, headings
 
 
-def load_bulletin(data: bytes, name: str, max_bytes: int | None = None) -> LoadedBulletin:
-    """Turn a bulletin file's bytes into paragraphs; raise BulletinError with a reason when it can't."""
+def load_bulletin(data: bytes, name: str, max_bytes: int | None = None,
+                  max_unpacked: int | None = None) -> LoadedBulletin:
+    """Turn a bulletin file's bytes into paragraphs; raise BulletinError with a reason when it can't.
+    `max_unpacked` caps what a .docx may decompress to."""
     suffix = Path(name).suffix.lower()
     if suffix not in FORMATS:
         raise BulletinError(f"不支持的文件类型 {suffix or '(无扩展名)'}；支持 {'、'.join(FORMATS)}。")
@@ -265,7 +296,7 @@ def load_bulletin(data: bytes, name: str, max_bytes: int | None = None) -> Loade
         raise BulletinError(f"文件太大（{len(data) / 1048576:.1f} MB，上限 {max_bytes / 1048576:.1f} MB）。")
     headings: set[int] = set()
     if suffix == ".docx":
-        lines, headings = _docx_lines(data)
+        lines, headings = _docx_lines(data, max_unpacked)
         encoding, fmt = "docx", "docx"
     elif suffix in (".html", ".htm"):
         lines, headings, encoding = _html_lines(data)
@@ -280,20 +311,26 @@ def load_bulletin(data: bytes, name: str, max_bytes: int | None = None) -> Loade
             lines = text.split("\n")
     text_check = _check_text("\n".join(lines))
     lines = text_check.split("\n")
-    # split paragraphs pasted onto one line ("…。 郝远征要求，…"); markup headings keep their index
-    if not headings:
-        lines = [part for line in lines for part in _PASTED_BREAK.split(line)]
+    # split paragraphs pasted onto one line ("…。 郝远征要求，…"); markup headings keep their place
+    split_lines: list[str] = []
+    moved: set[int] = set()
+    for i, line in enumerate(lines):
+        if i in headings:
+            moved.add(len(split_lines))
+        split_lines += _PASTED_BREAK.split(line) if i not in headings else [line]
+    lines, headings = split_lines, moved
     cleaned = clean_lines(lines, headings)
-    blocks = repair_line_breaks(cleaned, headings)
+    # Markup (Markdown, HTML, Word) separates paragraphs for real: a blank line there always ends one.
+    blocks = repair_line_breaks(cleaned, headings, blank_breaks=True if fmt in ("md", "html", "docx") else None)
     if not any(not b.noise and not b.meta for b in blocks):
         raise BulletinError("文件中没有可用的正文。")
     dropped = tuple(b.text for b in blocks if b.noise)
     return LoadedBulletin(name=Path(name).name, format=fmt, encoding=encoding, blocks=tuple(blocks), dropped=dropped)
 
 
-def load_file(path: Path, max_bytes: int | None = None) -> LoadedBulletin:
+def load_file(path: Path, max_bytes: int | None = None, max_unpacked: int | None = None) -> LoadedBulletin:
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise BulletinError(f"无法读取文件 {path.name}：{exc.strerror}") from exc
-    return load_bulletin(data, path.name, max_bytes)
+    return load_bulletin(data, path.name, max_bytes, max_unpacked)

@@ -4,7 +4,8 @@ Where lists are is decided in `bot.lists`; this module turns an article and its 
 Every point is one passage (a point longer than a few screens is cut at sentence ends into parts that keep
 its list and ordinal); every list gets an outline passage (its lead and each point's headline); other text
 is packed by whole sentences into passages of a few hundred characters. Traditional-character articles are
-read in simplified characters (labels, leads, headlines, speakers) and shown as published (passage text).
+read in simplified characters (where lists are, labels, speakers) and shown as published (passage text,
+leads, headlines); the index and the list catalogue match them in simplified form.
 """
 
 from __future__ import annotations
@@ -177,6 +178,7 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
 
     pieces: list[tuple[int, int, str, object]] = []  # (start, end, kind, payload)
     lists: list[NumberedList] = []
+    simple_leads: list[str] = []
     for k, lst in enumerate(spans):
         heads = [_headline(text[s:e]) for s, e in lst.bounds]
         marker_len = [m.end - m.start for m in lst.markers] if lst.markers else [0] * len(heads)
@@ -188,16 +190,17 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
             speaker = speaker_before(marks, lst.start, chair, holder_start) or lists[lst.parent].speaker
         else:
             speaker = speaker_before(marks, lst.start, chair, floor) or chair
-        lead = _lead(text, lst.start)
+        lead = _lead(text, lst.start)  # simplified: what the label is made of
+        simple_leads.append(lead)
         nl = NumberedList(
             list_id=f"{article.article_id}:L{k}",
             article_id=article.article_id,
             style=lst.style,
             size=len(lst.bounds),
-            lead=lead,
+            lead=_lead(shown, lst.start),  # as published, like the headlines: an outline shows them
             label=_label(lead, bodies, len(lst.bounds), speaker),
             speaker=speaker,
-            headlines=tuple(h.lstrip("- ") for h in heads),
+            headlines=tuple(_headline(shown[s:e]).lstrip("- ") for s, e in lst.bounds),
         )
         lists.append(nl)
         for i, (s, e) in enumerate(lst.bounds):
@@ -223,7 +226,7 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
     pieces.sort(key=lambda x: (x[0], x[2] != "point"))
     passages: list[Passage] = []
     texts_pending: list[tuple[int, str]] = []
-    leads = "\n".join(nl.lead for nl in lists)
+    leads = "\n".join(simple_leads)
 
     def flush_texts() -> None:
         # Short neighbouring paragraphs are packed together; long ones are cut at sentence ends.

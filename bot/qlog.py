@@ -85,13 +85,25 @@ class QuestionLog:
                 "SELECT id, ts, chat_type, question, answered, top_passage_id, latency_ms, feedback "
                 "FROM questions WHERE ts >= ? ORDER BY id", (since,)
             ).fetchall()
+        out.write("\ufeff")  # a UTF-8 BOM: Excel on Chinese Windows otherwise reads the file as GBK
         writer = csv.writer(out)
         writer.writerow(["id", "time", "chat_type", "question", "answered", "top_passage_id", "latency_ms", "feedback"])
-        writer.writerows(rows)
+        writer.writerows([safe_cell(v) for v in row] for row in rows)
         return len(rows)
 
     def close(self) -> None:
         self._db.close()
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value):
+    """A CSV cell a spreadsheet shows as text: a question starting like a formula (=HYPERLINK(…),
+    +, -, @, or a tab/CR before one) gets a leading apostrophe (the OWASP CSV-injection advice)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def log_path(data_dir: Path) -> Path:
@@ -105,12 +117,12 @@ def register_cli(sub) -> None:
 
 
 def _cmd_log(args, config) -> int:
-    from bot.errors import PolicyBotError
+    from bot.errors import UsageError
 
     try:
         since = datetime.fromisoformat(args.since).isoformat(timespec="seconds")
     except ValueError as exc:
-        raise PolicyBotError(f"--since needs a date like 2026-11-01, not {args.since!r}") from exc
+        raise UsageError(f"--since needs a date like 2026-11-01, not {args.since!r}") from exc
     path = log_path(config.data)
     if not path.exists():
         print("no questions logged yet", file=sys.stderr)

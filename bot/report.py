@@ -96,7 +96,7 @@ def load_bench(path: Path) -> dict:
         bench = json.loads(Path(path).read_text(encoding="utf-8"))
         bench["sizes"][0]["query"]["answer_ms_p50"]
     except (OSError, ValueError, KeyError, IndexError, TypeError) as exc:
-        raise PolicyBotError(f"{path} is not a `policybot bench --json` result ({exc})") from exc
+        raise PolicyBotError(f"{path} is not a `policybot bench --out FILE` result ({exc})") from exc
     return bench
 
 
@@ -111,8 +111,8 @@ def write_report(report: Report, folder: Path, bench_file: str | Path | None = N
     parts = [
         f"<h1>{html.escape(title)}</h1>",
         _table(["questions", "k", "hit@1", "hit@3", "hit@5", "MRR", "off-topic rejected", "median chars read"],
-               [[s["questions"], s["k"], s["hit@1"], s["hit@3"], s["hit@5"], s["mrr"], s["offtopic_rejected"],
-                 s["median_chars_read"]]]),
+               [[s["questions"], s["k"], s["hit@1"], s["hit@3"], s["hit@5"], s["mrr"],
+                 f'{s["offtopic_rejected"]}/{s["offtopic_questions"]}', s["median_chars_read"]]]),
         "<h2>hit@3 by kind</h2>",
         _table(["kind", "hit@3"], [[k, v] for k, v in s["hit@3_by_kind"].items()]),
     ]

@@ -122,7 +122,7 @@ class Searcher:
         with self._lock:
             if self._snapshot is not None and generation == self._snapshot.generation:
                 return False
-            snap = open_snapshot(self.config.index)
+            snap = open_snapshot(self.config.index, self.config.vectors.nprobe)
             snap.check_model(self.embedder.name)
             self.catalog = Catalog.build(snap.articles(), list(snap.lists.values()), self.catalog)
             self._snapshot = snap  # old snapshots stay valid for searches already running

@@ -1,9 +1,9 @@
 """Vector index: which FAISS structure holds the passage vectors, and how it is searched.
 
 Small indexes are exact (inner product over every vector, wrapped in IndexIDMap2 so passages can be
-removed by id). Above APPROXIMATE_FROM vectors the index becomes an inverted-file index (IVF): exact
+removed by id). From `vectors.approximate_from` vectors (config.yaml) the index becomes an inverted-file index (IVF): exact
 search there costs more than embedding the question, and IVF, unlike HNSW, still supports removing
-ids, which every index change relies on. nlist and nprobe were chosen with `policybot bench`
+ids, which every index change relies on. nlist and `vectors.nprobe` were chosen with `policybot bench`
 (recall@10 against exact search ≥ 0.98 on the development questions and sampled passages).
 """
 
@@ -13,9 +13,6 @@ import math
 
 import faiss
 import numpy as np
-
-APPROXIMATE_FROM = 20_000
-NPROBE = 64
 
 
 def new_index(dimension: int) -> faiss.Index:
@@ -56,7 +53,7 @@ def all_vectors(index: faiss.Index) -> tuple[np.ndarray, np.ndarray]:
     return np.concatenate(ids_out), np.concatenate(vecs_out)
 
 
-def approximate_index(ids: np.ndarray, vectors: np.ndarray) -> faiss.Index:
+def approximate_index(ids: np.ndarray, vectors: np.ndarray, nprobe: int) -> faiss.Index:
     """IVF-Flat over inner product, trained on the vectors it will hold; removals still work."""
     d = vectors.shape[1]
     nlist = max(64, int(4 * math.sqrt(len(vectors))))
@@ -68,11 +65,11 @@ def approximate_index(ids: np.ndarray, vectors: np.ndarray) -> faiss.Index:
     index.train(np.ascontiguousarray(sample, dtype=np.float32))
     index.set_direct_map_type(faiss.DirectMap.Hashtable)  # lets remove_ids and reconstruct use any id
     index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32), ids)
-    index.nprobe = NPROBE
+    index.nprobe = nprobe
     return index
 
 
-def finalize(index: faiss.Index) -> faiss.Index:
+def finalize(index: faiss.Index, approximate_from: int, nprobe: int) -> faiss.Index:
     """Called before a generation is written: exact below the threshold, IVF above it.
 
     An IVF index keeps its trained lists as passages come and go; it is retrained when it has
@@ -81,13 +78,14 @@ def finalize(index: faiss.Index) -> faiss.Index:
     if is_approximate(index):
         ivf = faiss.extract_index_ivf(index)
         trained_for = (ivf.nlist / 4) ** 2
-        if n < APPROXIMATE_FROM or not (0.5 * trained_for <= n <= 2 * trained_for):
+        if n < approximate_from or not (0.5 * trained_for <= n <= 2 * trained_for):
             ids, vectors = all_vectors(index)
-            return _exact(ids, vectors, index.d) if n < APPROXIMATE_FROM else approximate_index(ids, vectors)
+            return _exact(ids, vectors, index.d) if n < approximate_from else approximate_index(ids, vectors, nprobe)
+        ivf.nprobe = nprobe
         return index
-    if n >= APPROXIMATE_FROM:
+    if n >= approximate_from:
         ids, vectors = all_vectors(index)
-        return approximate_index(ids, vectors)
+        return approximate_index(ids, vectors, nprobe)
     return index
 
 
@@ -98,10 +96,10 @@ def _exact(ids: np.ndarray, vectors: np.ndarray, d: int) -> faiss.Index:
     return index
 
 
-def prepare(index: faiss.Index) -> faiss.Index:
-    """After loading: set search parameters that are not stored in the file."""
-    if is_approximate(index):
-        faiss.extract_index_ivf(index).nprobe = NPROBE
+def prepare(index: faiss.Index, nprobe: int | None = None) -> faiss.Index:
+    """After loading: the configured nprobe (None keeps the one written with the index)."""
+    if is_approximate(index) and nprobe is not None:
+        faiss.extract_index_ivf(index).nprobe = nprobe
     return index
 
 

@@ -55,6 +55,16 @@ def searcher(built, embedder):
     return Searcher(built, embedder)
 
 
+@pytest.fixture(autouse=True)
+def cli_shares_the_model(monkeypatch, embedder):
+    """The CLI run in-process uses the session's model object (same model, same files) instead of
+    loading its own copy for every command."""
+    import bot.cli
+
+    monkeypatch.setattr(bot.cli, "_embedder",
+                        lambda config: embedder if config.model == embedder.config else Embedder(config.model))
+
+
 HEXI = ROOT / "tests" / "data" / "hexi"
 
 

@@ -40,19 +40,34 @@ def test_scale_corpus_is_deterministic_realistic_and_sized(tmp_path):
     assert len(titles) == a["articles"]  # no two articles are copies
 
 
+SMALL = """全区防汛工作调度会召开
+
+本报讯 5月1日,全区防汛工作调度会召开。副区长赵一出席会议并讲话。
+
+会议强调,一要压实防汛责任。各镇街要落实责任清单,明确到人。二要加强防汛巡查。对重点部位每天巡查两次。
+三要做好防汛物资储备。储备编织袋一千条,确保随时调用。
+"""
+
+
 def test_bench_runs_end_to_end_and_reports_every_figure(tmp_path, capsys):
-    cfg = make_config(tmp_path / "site")
+    # The smallest run that still measures every figure in its own process: one small bulletin,
+    # one round, a bare-model sample of two passages.
+    (tmp_path / "small.txt").write_text(SMALL, encoding="utf-8")
+    cfg = make_config(tmp_path / "site", files=[tmp_path / "small.txt"])
     out = tmp_path / "bench"
     questions = tmp_path / "q.yaml"
-    questions.write_text('- {id: a, kind: ordinal, q: "第三个聚力是什么", expect: [[三要聚力项目招引]]}\n'
+    questions.write_text('- {id: a, kind: ordinal, q: "防汛物资储备编织袋多少条", expect: [[储备编织袋一千条]]}\n'
                          '- {id: b, kind: negative, q: "明天会下雨吗", expect: []}\n', encoding="utf-8")
-    code = main(["--config", str(cfg), "bench", "--sizes", "bundled", "--out", str(out), "--rounds", "1",
-                 "--eval", str(questions), "--json", str(tmp_path / "r.json")])
-    table = capsys.readouterr().out
+    code = main(["--config", str(cfg), "bench", "--sizes", "bundled", "--work", str(out), "--rounds", "1",
+                 "--bare-sample", "2", "--eval", str(questions), "--out", str(tmp_path / "r.json"), "--json"])
+    printed, table = capsys.readouterr()  # --json prints the document; the table goes to stderr as it runs
     assert code == 0
     result = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert json.loads(printed) == result and result["schema_version"] == 1
+    quality = result["sizes"][0]["query"]["quality"]
+    assert (quality["hit@1"], quality["offtopic_rejected"], quality["offtopic_questions"]) == (1.0, 1, 1)
     row = result["sizes"][0]
-    assert row["size"] == "bundled" and row["index"]["passages"] > 30
+    assert row["size"] == "bundled" and row["index"]["passages"] >= 3 and row["index"]["bare_encode_passages"] == 2
     for key in ("index_passages_per_s", "bare_encode_passages_per_s", "index_to_bare_ratio", "embedded_to_bare_ratio",
                 "embedded", "index_bytes",
                 "index_peak_rss_mb"):

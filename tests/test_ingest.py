@@ -329,45 +329,84 @@ def test_queries_keep_working_during_rebuilds_and_see_the_new_index(tmp_path, em
     assert answer.answered and "森林防火" in answer.results[0].passage.text
 
 
-def _answer_ids(config_path: Path, question: str) -> list[str]:
-    out = subprocess.run([sys.executable, "-m", "bot", "--config", str(config_path), "query", "--json", question],
-                         capture_output=True, text=True, cwd=ROOT, timeout=300)
-    assert out.returncode == 0, out.stderr
-    return [r["passage_id"] for r in json.loads(out.stdout)["results"]]
+# The child process rebuilds the index and stops itself at a chosen moment (after writing a few
+# articles into the new generation, just before the CURRENT pointer is replaced, or just after it),
+# says so through a marker file, and waits there to be killed: the kill lands after writing started.
+KILLED_CHILD = """
+import os, sys, time
+import bot.index, bot.ingest
+stage, marker, config = sys.argv[1:4]
+
+def reached():
+    open(marker, "w").close()
+    time.sleep(600)  # SIGKILL arrives here
+
+if stage == "writing":
+    add_article, added = bot.index.GenerationWriter.add_article, []
+    def hooked(self, *args, **kwargs):
+        add_article(self, *args, **kwargs)
+        added.append(1)
+        if len(added) == 3:
+            reached()
+    bot.index.GenerationWriter.add_article = hooked
+elif stage == "before-commit":
+    replace = os.replace
+    def hooked(src, dst, *args, **kwargs):
+        if os.path.basename(dst) == "CURRENT":
+            reached()
+        return replace(src, dst, *args, **kwargs)
+    os.replace = hooked
+else:
+    bot.ingest.prune_generations = lambda *args, **kwargs: reached()
+from bot.cli import main
+sys.exit(main(["--config", config, "index", "--rebuild"]))
+"""
+
+
+def _killed_at(config, stage: str, tmp_path: Path) -> None:
+    marker = tmp_path / f"reached-{stage}"
+    proc = subprocess.Popen([sys.executable, "-c", KILLED_CHILD, stage, str(marker), str(config.path)],
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 240
+        while not marker.exists():
+            assert proc.poll() is None, proc.stderr.read().decode()[-2000:]
+            assert time.monotonic() < deadline, "the child never reached " + stage
+            time.sleep(0.05)
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        proc.stderr.close()
 
 
 def test_sigkill_during_a_rebuild_leaves_the_old_or_the_new_index(tmp_path, embedder):
-    files = {f"b{i:02d}.txt": bulletin(i).encode() for i in range(40)}
-    config = fresh(tmp_path, files)
+    config = fresh(tmp_path, {f"b{i:02d}.txt": bulletin(i).encode() for i in range(10)})
+    later = {f"b{i:02d}.txt": bulletin(i, topic="安全生产") for i in range(10, 20)}
+    for name, text in later.items():
+        (config.corpus / name).write_text(text, encoding="utf-8")
+    sync(config, embedder)  # every passage is now in the embedding cache: the children load no model
+    for name in later:
+        (config.corpus / name).unlink()
     sync(config, embedder)
     question = "第7次防汛调度会对重点部位每天巡查几次"
-    before = _answer_ids(config.path, question)
-    # Make the rebuild slow enough to be interrupted: nothing cached, more text to embed.
-    (config.index / "embeddings.sqlite").unlink()
-    for i in range(40, 90):
-        (config.corpus / f"b{i:02d}.txt").write_text(bulletin(i, topic="安全生产"), encoding="utf-8")
-    outcomes = []
-    for delay in (1.0, 3.0, 5.0, 7.0):
-        proc = subprocess.Popen([sys.executable, "-m", "bot", "--config", str(config.path), "index", "--rebuild"],
-                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(delay)
-        finished = proc.poll() is not None
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait()
+    before = Searcher(config, embedder).search(question).results[0].passage.passage_id
+    for name, text in later.items():
+        (config.corpus / name).write_text(text, encoding="utf-8")
+    old = current_generation(config.index)
+    for stage, articles in (("writing", 10), ("before-commit", 10), ("after-commit", 20)):
+        _killed_at(config, stage, tmp_path)
+        # the killed rebuild had written a generation of its own
+        assert len([p for p in config.index.glob("gen-*") if p.name != old]) >= 1, stage
         snap = open_snapshot(config.index)  # loads: manifest, FAISS and SQLite agree
-        n = snap.manifest.articles
+        assert snap.manifest.articles == articles, stage
         snap.close()
-        assert n in (40, 90)
-        outcomes.append((delay, finished, n))
-        if n == 90:
-            break
-    # whatever happened, the index answers the question as before (article 7 is in both states)
-    assert _answer_ids(config.path, question)[0] == before[0]
-    assert any(n == 40 for _, _, n in outcomes), outcomes  # at least one kill landed mid-rebuild
-    leftovers = [p.name for p in config.index.glob("gen-*")]
-    assert current_generation(config.index) in leftovers
+        assert (current_generation(config.index) == old) == (articles == 10), stage
+        # whatever happened, the index answers the question as before (article 7 is in both states)
+        answer = Searcher(config, embedder).search(question)
+        assert answer.results[0].passage.passage_id == before, stage
+    (config.corpus / "b20.txt").write_text(bulletin(20), encoding="utf-8")
     sync(config, embedder)  # the next change cleans up and completes
-    assert open_snapshot(config.index).manifest.articles == 90
+    assert open_snapshot(config.index).manifest.articles == 21
     assert len(list(config.index.glob("gen-*"))) <= 2
 
 
@@ -387,7 +426,7 @@ def test_damaged_indexes_give_a_message_naming_rebuild(tmp_path, embedder, capsy
         with pytest.raises(IndexUnavailable) as err:
             Searcher(config, embedder)
         assert "policybot index --rebuild" in err.value.message
-        assert main(["--config", str(config.path), "query", "防汛"]) == 2
+        assert main(["--config", str(config.path), "query", "防汛"]) == 1
         assert "policybot index --rebuild" in capsys.readouterr().err
 
     (gen / "vectors.faiss").write_bytes(b"garbage")
@@ -411,3 +450,216 @@ def test_damaged_indexes_give_a_message_naming_rebuild(tmp_path, embedder, capsy
     assert Searcher(config, embedder).search("防汛物资储备").answered
     (config.index / "CURRENT").write_text("gen-missing\n")
     expect_unavailable()
+
+
+# ---------------------------------------------------------------- all or nothing, and corrections
+
+
+def malformed_docx() -> bytes:
+    """A real .docx whose word/document.xml is cut in the middle of a tag."""
+    good = zipfile.ZipFile(io.BytesIO(as_docx(TITLE, PARAS)))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for item in good.infolist():
+            data = good.read(item.filename)
+            z.writestr(item, data[: len(data) // 2] if item.filename == "word/document.xml" else data)
+    return buf.getvalue()
+
+
+def zip_bomb(unpacked_mb: int) -> bytes:
+    """A small .docx whose document.xml inflates to `unpacked_mb` MB."""
+    good = zipfile.ZipFile(io.BytesIO(as_docx(TITLE, PARAS)))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for item in good.infolist():
+            if item.filename == "word/document.xml":
+                with z.open("word/document.xml", "w", force_zip64=True) as fh:
+                    chunk = b"<w:p><w:r><w:t>" + "防汛".encode() * 100_000 + b"</w:t></w:r></w:p>"
+                    for _ in range(unpacked_mb * 1048576 // len(chunk) + 1):
+                        fh.write(chunk)
+            else:
+                z.writestr(item, good.read(item.filename))
+    return buf.getvalue()
+
+
+def corpus_names(config) -> list[str]:
+    return sorted(p.name for p in config.corpus.iterdir() if p.is_file())
+
+
+def test_a_malformed_docx_is_a_per_file_message_and_blocks_no_other_file(tmp_path, embedder, capsys):
+    from bot.cli import main
+
+    config = fresh(tmp_path, {"bad.docx": malformed_docx(), "b1.txt": bulletin(20).encode()})
+    report = sync(config, embedder)
+    assert [f for f, _ in report.errors] == ["bad.docx"] and "损坏" in report.errors[0][1]
+    assert report.articles_added == ["全区第20次防汛工作调度会召开"]
+    new = tmp_path / "b2.txt"
+    new.write_text(bulletin(21), encoding="utf-8")
+    assert main(["--config", str(config.path), "add", str(new)]) == 0  # the bad file in corpus/ blocks nothing
+    out = capsys.readouterr().out
+    assert "articles added: 1" in out and "not indexed: bad.docx" in out
+    assert main(["--config", str(config.path), "add", str(tmp_path / "again.docx")]) == 1  # unreadable path
+    bad = tmp_path / "mine.docx"
+    bad.write_bytes(malformed_docx())
+    assert main(["--config", str(config.path), "add", str(bad)]) == 1
+    _, err = capsys.readouterr()
+    assert "Traceback" not in err and open_snapshot(config.index).manifest.articles == 2
+
+
+def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path, embedder):
+    config = fresh(tmp_path, {}, ingest={"max_unpacked_mb": 8})
+    bomb = tmp_path / "bomb.docx"
+    bomb.write_bytes(zip_bomb(12))
+    assert bomb.stat().st_size < 1048576
+    report = add_files(config, embedder, [bomb])
+    assert [f for f, _ in report.errors] == ["bomb.docx"] and "压缩炸弹" in report.errors[0][1]
+    assert corpus_names(config) == []
+
+
+def test_a_corrected_article_under_another_file_name_replaces_the_old_one(tmp_path, embedder, capsys):
+    from bot.cli import main
+
+    config = fresh(tmp_path, {"b.txt": bulletin(22).encode()})
+    sync(config, embedder)
+    fixed = tmp_path / "b-corrected.txt"
+    fixed.write_text(bulletin(22).replace("储备编织袋2200条", "储备编织袋2500条"), encoding="utf-8")
+    assert main(["--config", str(config.path), "add", str(fixed)]) == 0
+    out = capsys.readouterr().out
+    assert "articles replaced: 1" in out and "corrected article replaces the old one" in out
+    assert corpus_names(config) == ["b-corrected.txt"]  # the old edition went to corpus/.removed/
+    assert [p.name.endswith("-b.txt") for p in (config.corpus / ".removed").iterdir()] == [True]
+    (article,) = open_snapshot(config.index).articles()
+    assert article["file"] == "b-corrected.txt"
+    joined = "".join(texts(config))
+    assert "编织袋2500条" in joined and "编织袋2200条" not in joined
+    assert not sync(config, embedder).changed  # stable: the next sync changes nothing
+    # a second correction under the same name: the previous edition is kept in corpus/.removed/ too
+    fixed.write_text(bulletin(22).replace("储备编织袋2200条", "储备编织袋2600条"), encoding="utf-8")
+    assert add_files(config, embedder, [fixed]).articles_replaced == ["全区第22次防汛工作调度会召开"]
+    assert corpus_names(config) == ["b-corrected.txt"] and len(list((config.corpus / ".removed").iterdir())) == 2
+    assert "编织袋2600条" in "".join(texts(config))
+
+
+def test_a_corrected_copy_dropped_into_the_corpus_wins_and_stays_won(tmp_path, embedder):
+    config = fresh(tmp_path, {"old.txt": bulletin(23).encode()})
+    sync(config, embedder)
+    time.sleep(0.01)
+    (config.corpus / "new.txt").write_text(bulletin(23).replace("赵23", "钱23"), encoding="utf-8")
+    report = sync(config, embedder)
+    assert report.articles_replaced == ["全区第23次防汛工作调度会召开"]
+    assert report.superseded == [("全区第23次防汛工作调度会召开", "old.txt", "new.txt")]
+    (article,) = open_snapshot(config.index).articles()
+    assert article["file"] == "new.txt"
+    assert not sync(config, embedder).changed
+
+
+def test_add_and_remove_refused_by_another_writer_change_nothing_and_a_rerun_finishes(tmp_path, embedder):
+    config = fresh(tmp_path, {"b1.txt": bulletin(24).encode()})
+    sync(config, embedder)
+    new = tmp_path / "b2.txt"
+    new.write_text(bulletin(25), encoding="utf-8")
+    generation = current_generation(config.index)
+    with writer_lock(config.index):
+        with pytest.raises(IndexBusy):
+            add_files(config, embedder, [new])
+        with pytest.raises(IndexBusy):
+            remove_bulletin(config, embedder, "b1.txt")
+    assert corpus_names(config) == ["b1.txt"] and current_generation(config.index) == generation
+    report = add_files(config, embedder, [new])
+    assert report.articles_added == ["全区第25次防汛工作调度会召开"]
+    assert remove_bulletin(config, embedder, "b1.txt").articles_removed == ["全区第24次防汛工作调度会召开"]
+    assert corpus_names(config) == ["b2.txt"]
+    with pytest.raises(BulletinError, match="没有找到"):  # removing again is a message, not a traceback
+        remove_bulletin(config, embedder, "b1.txt")
+
+
+def test_an_add_that_fails_before_publishing_changes_nothing_and_a_rerun_finishes(tmp_path, embedder, monkeypatch):
+    import errno
+
+    from bot.errors import IndexUnwritable
+    from bot.index import GenerationWriter
+
+    config = fresh(tmp_path, {"b1.txt": bulletin(26).encode()})
+    sync(config, embedder)
+    new = tmp_path / "b2.txt"
+    new.write_text(bulletin(27), encoding="utf-8")
+    publish = GenerationWriter.publish
+
+    def read_only(self, model):
+        raise PermissionError(errno.EROFS, "Read-only file system", str(self.folder))
+
+    monkeypatch.setattr(GenerationWriter, "publish", read_only)
+    with pytest.raises(IndexUnwritable, match="make it writable"):
+        add_files(config, embedder, [new])
+    assert corpus_names(config) == ["b1.txt"] and not (config.corpus / ".pending").exists()
+    monkeypatch.setattr(GenerationWriter, "publish", publish)
+    assert add_files(config, embedder, [new]).articles_added == ["全区第27次防汛工作调度会召开"]
+    assert corpus_names(config) == ["b1.txt", "b2.txt"]
+
+
+def test_an_add_killed_after_publishing_is_finished_by_the_next_command(tmp_path, embedder, monkeypatch):
+    import bot.ingest
+
+    config = fresh(tmp_path, {"b1.txt": bulletin(28).encode()})
+    sync(config, embedder)
+    new = tmp_path / "b2.txt"
+    new.write_text(bulletin(29), encoding="utf-8")
+    finish = bot.ingest.finish_pending
+    calls = []
+
+    def dies_after_publishing(config):  # the first call (under the lock) runs; the one after publish "dies"
+        calls.append(1)
+        return finish(config) if len(calls) == 1 else False
+
+    monkeypatch.setattr(bot.ingest, "finish_pending", dies_after_publishing)
+    add_files(config, embedder, [new])
+    assert corpus_names(config) == ["b1.txt"] and (config.corpus / ".pending" / "journal.json").exists()
+    monkeypatch.setattr(bot.ingest, "finish_pending", finish)
+    report = sync(config, embedder)  # any next change applies the journal first
+    assert corpus_names(config) == ["b1.txt", "b2.txt"] and not report.files_removed
+    assert open_snapshot(config.index).manifest.articles == 2 and not (config.corpus / ".pending").exists()
+
+
+def test_a_dot_file_is_added_under_a_visible_name(tmp_path, embedder):
+    config = fresh(tmp_path, {})
+    hidden = tmp_path / ".hidden.txt"
+    hidden.write_text(bulletin(30), encoding="utf-8")
+    report = add_files(config, embedder, [hidden])
+    assert report.files_added == ["hidden.txt"] and corpus_names(config) == ["hidden.txt"]
+    assert not sync(config, embedder).changed and open_snapshot(config.index).manifest.articles == 1
+
+
+def test_damaged_sqlite_pages_and_embedding_cache_are_one_line_and_rebuild_recovers(tmp_path, embedder, capsys):
+    from bot.cli import main
+
+    config = fresh(tmp_path, {f"b{i}.txt": bulletin(i).encode() for i in (31, 32, 33)})
+    sync(config, embedder)
+    db = config.index / current_generation(config.index) / "index.sqlite"
+    size = db.stat().st_size
+    with open(db, "r+b") as fh:  # every page but the first
+        fh.seek(4096)
+        fh.write(bytes(range(256)) * ((size - 4096) // 256))
+    assert main(["--config", str(config.path), "query", "防汛物资储备多少编织袋"]) == 1
+    err = capsys.readouterr().err
+    assert "policybot index --rebuild" in err and "Traceback" not in err and "'rebuild'" not in err
+    assert len(err.strip().splitlines()) == 1
+    (config.index / "embeddings.sqlite").write_bytes(b"\x00garbage" * 1000)
+    assert main(["--config", str(config.path), "index", "--rebuild"]) == 0
+    out = capsys.readouterr().out
+    assert "warning: the embedding cache was damaged" in out
+    assert list(config.index.glob("embeddings.damaged-*.sqlite"))
+    assert Searcher(config, embedder).search("第32次防汛调度会储备多少编织袋").answered
+    assert sync(config, embedder, rebuild=True).embedded == 0  # the new cache works
+
+
+def test_editions_of_one_article_and_a_yearly_meeting_of_the_same_name():
+    from bot.ingest import correction_key, same_edition
+
+    def key(date, date_text):
+        return correction_key({"title": "全区防汛工作会议召开", "date": date, "date_text": date_text})
+
+    # a corrected copy whose file name gave no year is still the same article
+    assert same_edition(key("2021-10-12", "2021年10月12日"), key(None, "10月12日"))
+    # the same meeting a year later is another article, never a correction
+    assert not same_edition(key("2023-05-18", "2023年5月18日"), key("2024-05-18", "2024年5月18日"))
+    assert not same_edition(key(None, ""), key(None, ""))  # no date at all: nothing to go by

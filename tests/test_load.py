@@ -83,3 +83,16 @@ def test_files_that_are_not_bulletins_get_a_clear_message(data, name, message):
 def test_a_file_over_the_size_limit_is_refused():
     with pytest.raises(BulletinError, match="太大"):
         load_bulletin("正文。".encode() * 1000, "a.txt", max_bytes=1000)
+
+
+def test_markup_paragraphs_are_paragraphs_even_without_a_full_stop():
+    from tests.test_ingest import as_docx
+
+    data = as_docx("某县重点任务分工", ["（一）地区生产总值增长6.5%左右", "责任单位：县发展和改革局",
+                                     "（二）工业增加值增长9%以上", "责任单位：县工业和信息化局"])
+    texts = [b.text for b in load_bulletin(data, "a.docx").blocks if not b.meta]
+    assert texts[-4:] == ["（一）地区生产总值增长6.5%左右", "责任单位：县发展和改革局", "（二）工业增加值增长9%以上",
+                          "责任单位：县工业和信息化局"]
+    md = "# 某县重点任务分工\n\n责任单位：县发展和改革局\n\n各部门要按照分工加快推进前期工作，\n确保年内开工。\n"
+    assert [b.text for b in load_bulletin(md.encode(), "b.md").blocks][1:] == [
+        "责任单位：县发展和改革局", "各部门要按照分工加快推进前期工作，确保年内开工。"]

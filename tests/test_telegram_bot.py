@@ -156,8 +156,8 @@ def harness(built, searcher, tmp_path_factory, embedder):
     with FakeTelegram(TOKEN) as tg:
         cfg_path = make_config(folder, telegram={
             "base_url": tg.base_url, "base_file_url": tg.base_file_url, "admins": [ADMIN],
-            "questions_per_minute": 6, "max_upload_mb": 1,
-        })
+            "questions_per_minute": 6,
+        }, ingest={"max_file_mb": 1})
         config = load_config(cfg_path)
         h = BotHarness(config, Searcher(config, embedder), tg)
         h.start()
@@ -635,6 +635,34 @@ def test_malformed_token_is_a_clear_error_without_the_token(built, capsys, monke
     from bot.cli import main
 
     monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "not-a-token-secret")
-    assert main(["--config", str(built.path), "run"]) == 2
+    assert main(["--config", str(built.path), "run"]) == 1  # a failure with a reason (2 is for usage errors)
     _, err = capsys.readouterr()
     assert "malformed" in err and "not-a-token-secret" not in err and "Traceback" not in err
+
+
+def test_admin_uploads_a_corrected_edition_and_a_broken_docx(harness):
+    """The upload path runs the same all-or-nothing add as the CLI: a corrected article under another
+    file name replaces the old one and says so; a .docx with malformed XML is a per-file message."""
+    from tests.test_ingest import malformed_docx
+
+    start = harness.tg.mark()
+    harness.tg.send_document(ADMIN, ADMIN, "jiegan_2021-10.txt", NEW_BULLETIN.encode("utf-8"))
+    harness.tg.wait_for(lambda m, p: m == "editMessageText" and ("已收录" in p.get("text", "")
+                                                                 or "已经收录过" in p.get("text", "")),
+                        start=start, timeout=120)
+    start = harness.tg.mark()
+    corrected = NEW_BULLETIN.replace("95%", "96%")
+    assert corrected != NEW_BULLETIN
+    harness.tg.send_document(ADMIN, ADMIN, "jiegan_更正.txt", corrected.encode("utf-8"))
+    done = harness.tg.wait_for(lambda m, p: m == "editMessageText" and "已收录" in p.get("text", ""),
+                               start=start, timeout=120)
+    assert "更正文章" in done["text"]
+    names = [p.name for p in harness.config.corpus.iterdir() if p.is_file()]
+    assert "jiegan_更正.txt" in names and "jiegan_2021-10.txt" not in names
+    reply = harness.ask("秸秆综合利用率要达到多少", user=215)
+    assert "96%" in reply["text"] and "95%" not in reply["text"]
+    start = harness.tg.mark()
+    harness.tg.send_document(ADMIN, ADMIN, "broken.docx", malformed_docx())
+    msg = harness.tg.wait_for(lambda m, p: m == "editMessageText" and "未收录" in p.get("text", ""),
+                              start=start, timeout=60)
+    assert "broken.docx" in msg["text"] and "损坏" in msg["text"]

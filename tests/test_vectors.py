@@ -1,7 +1,7 @@
-"""The vector index switches to IVF above a size threshold and keeps supporting add and remove."""
+"""The vector index switches to IVF above the configured size threshold and keeps supporting add and remove."""
 
+import faiss
 import numpy as np
-import pytest
 
 from bot import vectors
 
@@ -11,30 +11,31 @@ def unit(n: int, d: int = 32, seed: int = 0) -> np.ndarray:
     return v / np.linalg.norm(v, axis=1, keepdims=True)
 
 
-@pytest.fixture
-def small_threshold(monkeypatch):
-    monkeypatch.setattr(vectors, "APPROXIMATE_FROM", 400)
+def finalize(index):
+    """A threshold of 400 vectors (config `vectors.approximate_from`), nprobe as configured."""
+    return vectors.finalize(index, approximate_from=400, nprobe=16)
 
 
-def test_exact_below_the_threshold_and_ivf_above(small_threshold):
+def test_exact_below_the_threshold_and_ivf_above():
     index = vectors.new_index(32)
     data = unit(300)
     index.add_with_ids(data, np.arange(1000, 1300))
-    assert not vectors.is_approximate(vectors.finalize(index))
+    assert not vectors.is_approximate(finalize(index))
     index.add_with_ids(unit(300, seed=1), np.arange(2000, 2300))
-    ivf = vectors.finalize(index)
+    ivf = finalize(index)
     assert vectors.is_approximate(ivf) and ivf.ntotal == 600
+    assert faiss.extract_index_ivf(ivf).nprobe == 16  # the configured nprobe is written with the index
     ids, vecs = vectors.all_vectors(ivf)
     assert sorted(ids.tolist()) == list(range(1000, 1300)) + list(range(2000, 2300))
     # the nearest neighbour of a stored vector is itself
-    _, found = vectors.search(vectors.prepare(ivf), data[:20], 1)
+    _, found = vectors.search(vectors.prepare(ivf, 32), data[:20], 1)
     assert (found[:, 0] == np.arange(1000, 1020)).mean() >= 0.95
 
 
-def test_ivf_supports_remove_and_add_and_returns_to_exact_when_small(small_threshold):
+def test_ivf_supports_remove_and_add_and_returns_to_exact_when_small():
     index = vectors.new_index(32)
     index.add_with_ids(unit(800), np.arange(800))
-    ivf = vectors.finalize(index)
+    ivf = finalize(index)
     assert vectors.is_approximate(ivf)
     ivf.remove_ids(np.arange(100, dtype=np.int64))
     ivf.add_with_ids(unit(10, seed=3), np.arange(5000, 5010))
@@ -42,5 +43,5 @@ def test_ivf_supports_remove_and_add_and_returns_to_exact_when_small(small_thres
     ids, _ = vectors.all_vectors(ivf)
     assert 50 not in set(ids.tolist()) and 5005 in set(ids.tolist())
     ivf.remove_ids(np.arange(100, 800, dtype=np.int64))
-    back = vectors.finalize(ivf)
+    back = finalize(ivf)
     assert not vectors.is_approximate(back) and back.ntotal == 10

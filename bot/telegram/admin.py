@@ -126,12 +126,12 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         return
     doc = message.document
     name = Path(doc.file_name or "bulletin.txt").name
-    limit = int(svc.config.telegram.max_upload_mb * 1024 * 1024)
+    limit = svc.config.max_file_bytes
     if Path(name).suffix.lower() not in FORMATS:
         await message.reply_text(msg.unsupported_file(name, FORMATS))
         return
     if doc.file_size and doc.file_size > limit:
-        await message.reply_text(msg.file_too_big(doc.file_size, svc.config.telegram.max_upload_mb))
+        await message.reply_text(msg.file_too_big(doc.file_size, svc.config.ingest.max_file_mb))
         return
     status = await message.reply_text(msg.ingesting(name))
     tg_file = await doc.get_file()
