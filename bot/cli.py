@@ -140,7 +140,7 @@ def _questions(args) -> list[str]:
 
 def _refusal_record(question: str, message: str) -> dict:
     """A question refused before search (too long, empty …), in the shape of render.answer_record."""
-    return {"query": question, "answered": False, "results": [], "message": message}
+    return {"query": question, "answered": False, "results": [], "message": message, "related": []}
 
 
 def cmd_query(args, config: Config) -> int:

@@ -12,7 +12,7 @@ import yaml
 from bot.cli import main
 from tests.conftest import ROOT, make_config
 
-RESULT_KEYS = {"rank", "score", "text", "title", "date", "speaker", "ordinal", "passage_id"}
+RESULT_KEYS = {"rank", "score", "text", "title", "date", "speaker", "ordinal", "passage_id", "article_id"}
 
 
 def run_cli(capsys, *args) -> tuple[int, str, str]:
@@ -53,8 +53,9 @@ def test_query_file_one_question_a_line_including_bad_ones(built, capsys, tmp_pa
     assert outline["answered"] and "聚力八个方面" in outline["results"][0]["text"]
     assert outline["results"][0]["ordinal"] is None
     assert (pork["answered"], pork["results"]) == (False, []) and pork["message"]
-    assert set(pork) == {"schema_version", "query", "answered", "results", "message"}
+    assert set(pork) == {"schema_version", "query", "answered", "results", "message", "related"}
     assert set(huge) == set(pork)  # a refused question has the shape of an unanswered one
+    assert huge["related"] == [] and all(RESULT_KEYS <= set(r) for r in pork["related"])
     assert (hostile["answered"], hostile["results"]) == (False, [])
     assert huge["answered"] is False and "太长" in huge["message"]
 
