@@ -219,9 +219,9 @@ def _make_article(loaded: LoadedBulletin, position: int, titles: list[str], lead
     dropped = [b.text for b in lead_in if not b.meta] + [b.text for b in span if b.noise]
     # A notice's 文号 and signature date are part of the document (officials ask for them); page
     # fields (发布时间, 来源, 点击数) are not.
-    paras = [b.text for b in lead_in if b.meta and b.role == "docno"]
-    paras += [("- " + b.text) if b.bullet else b.text for b in span
-              if not b.noise and (not b.meta or b.role in DOCUMENT_FIELDS)]
+    # The 文号 is named as officials name it ("文号：临政办发〔2023〕15号"), so a question asking for it finds it.
+    paras = [_as_text(b) for b in lead_in if b.meta and b.role == "docno"]
+    paras += [_as_text(b) for b in span if not b.noise and (not b.meta or b.role in DOCUMENT_FIELDS)]
     byline = None
     while paras and CREDIT.match(paras[-1]) and not BYLINE.search(paras[-1]):
         dropped.append(paras.pop())  # "(区应急管理局 供稿)": a credit, not text
@@ -263,6 +263,12 @@ def _make_article(loaded: LoadedBulletin, position: int, titles: list[str], lead
         chair=chair,
         dropped=tuple(dropped),
     )
+
+
+def _as_text(block: Block) -> str:
+    if block.role == "docno":
+        return f"文号：{block.text}"
+    return ("- " + block.text) if block.bullet else block.text
 
 
 def _fallback_title(first_paragraph: str, file_name: str) -> str:

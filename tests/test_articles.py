@@ -45,7 +45,7 @@ def test_a_notice_keeps_its_document_number_and_signature_date_as_text():
 
     data = (ROOT / "tests" / "data" / "nanling_notice.txt").read_bytes()
     (art,) = split_articles(load_bulletin(data, "nanling_notice.txt"))
-    assert art.paragraphs[0] == "南政办发〔2022〕8号"  # officials ask for it
+    assert art.paragraphs[0] == "文号：南政办发〔2022〕8号"  # officials ask for it by that name
     assert "2022年3月18日" in art.paragraphs and art.date_source == "document"
     assert not any("人民政府办公室文件" in p for p in art.paragraphs)  # the red header is furniture
 
