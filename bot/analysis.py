@@ -37,6 +37,12 @@ def is_common_word(term: str) -> bool:
     return jieba.dt.FREQ.get(term, 0) >= COMMON_WORD
 
 
+def in_dictionary(term: str) -> bool:
+    """A word of jieba's dictionary, not one its HMM guessed at a question's odd cut ("哪天开的" → "天开")."""
+    jieba.dt.check_initialized()
+    return term in jieba.dt.FREQ
+
+
 def tokens(text: str) -> list[str]:
     """jieba search-mode tokens (words and their sub-words), lower-cased, punctuation dropped."""
     out = []

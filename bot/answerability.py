@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.analysis import is_common_word
+from bot.analysis import in_dictionary, is_common_word
 from bot.catalog import ArticleEntry, date_matches
 from bot.config import SearchConfig
 from bot.intent import Intent, is_content
 from bot.textutil import int_to_cn
 
 COMMON_WEIGHT = 0.5
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _QUANTITY = re.compile(r"\d|[一二三四五六七八九十两百千万亿]+\s*[个名家项座处亿万元人天次%倍条所批]")
 
@@ -49,8 +50,11 @@ def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, .
     # someone's trip nobody reported pass on his name alone.
     # A word no bulletin holds but common in any Chinese text (任务, 以后) counts half: an archive
     # too small to know it is everyday would otherwise let its absence refuse "改厕任务是多少".
+    # A term found neither in the archive nor in jieba's dictionary is a cut across words ("天开" from
+    # "哪天开的"), not content a passage could hold; people are pinned by their own check.
     content = {t: w * (COMMON_WEIGHT if t not in known and is_common_word(t) else 1.0) for t, w in weights.items()
-               if is_content(t) and not any(t in p or p in t for p in people)}
+               if is_content(t) and not any(t in p or p in t for p in people)
+               and (t in known or in_dictionary(t) or not _CJK.search(t))}
     return Requirements(content, people + places, numbers, intent, places)
 
 

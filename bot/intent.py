@@ -36,6 +36,10 @@ FACT_ASK = re.compile(r"哪|什么|谁|几|多少|是否|有没有|吗")
 
 # Words that only ask ("哪几天", "多少", "什么"): they carry no content a passage could hold.
 ASK_WORD = re.compile(r"[哪几谁]|什么|多少|怎|如何|是否|有没有")
+# The asking phrase itself, cut out before a question's content is read: jieba would otherwise cut
+# across it ("哪天开的" → "天开").
+ASK_PHRASE = re.compile(r"哪[天里位个些家年月日儿]|什么时候|什么地方|什么|多少|几[个天次名项条点]|谁|是否|有没有")
+
 # Words that say someone spoke ("要求", "强调", "会上"): how a question asks, not what about.
 SPEECH_WORD = re.compile(r"要求|强调|指出|提出|讲话|讲|提|说|部署|表示|意见|会上|会议上")
 

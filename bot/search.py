@@ -18,7 +18,7 @@ from bot.embed import Embedder
 from bot.errors import QuestionError
 from bot.fusion import fuse_rankings, with_context
 from bot.index import IndexSnapshot, current_generation, open_snapshot
-from bot.intent import ORDINAL_WORD, SERIES, Intent, is_content, parse_intent
+from bot.intent import ASK_PHRASE, ORDINAL_WORD, SERIES, Intent, is_content, parse_intent
 from bot.passages import Passage
 from bot.textutil import normalize_text
 
@@ -212,7 +212,8 @@ class Searcher:
         results = self._results(snap, picked, fused, pool, k)
 
         # Answerability: the question's specific content must be in an answer's passage or article.
-        req = requirements(intent, weights, people, intent.places, normalized,
+        asked = {t: weights.get(t, idf(0, n_docs)) for t in query_terms(ASK_PHRASE.sub(" ", normalized))}
+        req = requirements(intent, asked, people, intent.places, normalized,
                            {t for t, n in lex.postings.items() if n})
         texts = self._article_text(snap, [r.passage.article_id for r in results])
         checks = [check(req, normalize_text(r.passage.text), texts[r.passage.article_id],

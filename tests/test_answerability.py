@@ -29,6 +29,7 @@ def test_questions_the_bulletins_do_not_answer_get_no_answer(hexi, question):
         ("镇应急站要储备多少条沙袋", "沙袋5000条"),
         ("第三次推进会在哪个镇召开", "青柳镇"),
         ("截至6月份重点项目完成了多少投资", "完成投资41亿元"),  # a date the article mentions, not its own
+        ("北桥镇汛期安全会议是哪天开的", "2022年5月26日"),  # "哪天开的" is an ask, not the content word "天开"
     ],
 )
 def test_questions_the_bulletins_answer_are_answered(hexi, question, expected):
