@@ -73,6 +73,22 @@ def near_copies(passages: dict[int, Passage], threshold: float = NEAR_COPY) -> s
     return copies
 
 
+def latest_meeting(passages: dict[int, Passage], catalog: Catalog, weights: dict[str, float]) -> str | None:
+    """The newest article among the candidates' whose title holds the question's best-matched words
+    (the latest 调度会 among the 调度会 the candidates come from)."""
+    best, found = 0.0, []
+    for p in passages.values():
+        art = catalog.articles.get(p.article_id)
+        if art is None or not art.date:
+            continue
+        matched = sum(w for t, w in weights.items() if t in art.title_terms)
+        if matched > best + 1e-9:
+            best, found = matched, [art]
+        elif matched and abs(matched - best) <= 1e-9:
+            found.append(art)
+    return max(found, key=lambda a: a.date).article_id if found else None
+
+
 def with_context(fused: list[tuple[int, float]], passages: dict[int, Passage], catalog: Catalog,
                  weights: dict[str, float], speakers: tuple[str, ...], intent: Intent,
                  weight: float) -> list[tuple[int, float]]:
@@ -82,10 +98,13 @@ def with_context(fused: list[tuple[int, float]], passages: dict[int, Passage], c
     everyday words says little about a passage that has its own)."""
     top = {doc: passages[doc] for doc, _ in fused[:COPY_DEPTH] if doc in passages}
     copies = near_copies(top) if weight else set()
+    latest = latest_meeting(top, catalog, weights) if intent.time.recent else None
     rescored = []
     for doc, score in fused:
         p = passages.get(doc)
         share = context_share(p, catalog, weights, speakers, intent, doc in copies) if p is not None else 0.0
+        if latest and p is not None and p.article_id == latest:
+            share += 1.0  # "最近一次…": the newest of the meetings the question's words name
         rescored.append((doc, score * (1 + weight * share)))
     rescored.sort(key=lambda x: (-x[1], x[0]))
     return rescored

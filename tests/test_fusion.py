@@ -26,3 +26,9 @@ def test_without_a_meeting_named_both_copies_are_offered(hexi):
     answer = hexi.search("加快竣工投产有什么要求")
     dates = {r.passage.date for r in answer.results[:2] if r.passage.text.startswith("二要加快竣工投产")}
     assert dates == {"2022-06-20", "2022-09-18"}
+
+
+def test_the_latest_meeting_answers_a_question_about_the_most_recent_one(hexi):
+    answer = hexi.search("最近一次推进会在哪里召开")
+    assert answer.answered and "青柳镇" in answer.results[0].passage.text
+    assert answer.results[0].passage.date == "2022-09-18"
