@@ -1,4 +1,5 @@
-"""Index storage: one SQLite file (articles, passages, FTS5 lexical index, manifest) plus one FAISS file.
+"""Index storage: one SQLite file (articles, passages, their term frequencies, manifest), one FAISS
+file and the lexical matrix built from the term frequencies (bot/lexical.py).
 
 Every change is written as a new *generation* folder and published by atomically replacing the
 `CURRENT` pointer file, so a reader always sees a complete generation — the one before a change or
@@ -20,12 +21,12 @@ from pathlib import Path
 import faiss
 import numpy as np
 
-from bot import vectors
+from bot import lexical, vectors
 from bot.errors import IndexUnavailable
 from bot.passages import NumberedList, Passage
 from bot.textutil import char_bigrams, char_unigrams, normalize_text, to_simplified, tokens
 
-INDEX_VERSION = "3"  # bump when what is stored changes; older indexes ask for --rebuild
+INDEX_VERSION = "4"  # bump when what is stored changes; older indexes ask for --rebuild
 CURRENT = "CURRENT"
 SQLITE_NAME = "index.sqlite"
 FAISS_NAME = "vectors.faiss"
@@ -47,12 +48,9 @@ CREATE TABLE passages(id INTEGER PRIMARY KEY AUTOINCREMENT, passage_id TEXT UNIQ
                       ordinal INTEGER, list_size INTEGER, list_label TEXT, lead TEXT, headline TEXT);
 CREATE INDEX passages_article ON passages(article_id);
 CREATE INDEX passages_list ON passages(list_id, ordinal);
-CREATE VIRTUAL TABLE passages_fts USING fts5(body, grams, chars, head, context, tokenize = 'unicode61');
-CREATE VIRTUAL TABLE fts_vocab USING fts5vocab(passages_fts, 'col');
--- Per term: rows holding it in any column (what a query on it costs) and in the body (its DF).
--- fts5vocab counts by reading whole doclists, far too slow per question at 100k passages.
-CREATE TABLE term_stats(term TEXT PRIMARY KEY, postings INTEGER NOT NULL, body_docs INTEGER NOT NULL)
-    WITHOUT ROWID;
+-- Per searchable passage: its token count and packed term frequencies (bot/lexical.py), from which
+-- each generation's lexical matrix is built at publish.
+CREATE TABLE passage_terms(id INTEGER PRIMARY KEY, length INTEGER NOT NULL, postings BLOB NOT NULL);
 """
 
 _PASSAGE_FIELDS = [f.name for f in fields(Passage)]
@@ -62,7 +60,7 @@ _PASSAGE_FIELDS = [f.name for f in fields(Passage)]
 class Manifest:
     model: str
     dimension: int
-    passages: int  # searchable passages (in FAISS and FTS)
+    passages: int  # searchable passages (in FAISS and the lexical matrix)
     articles: int
     bulletins: int
     built_at: str
@@ -70,6 +68,7 @@ class Manifest:
 
 
 # BM25 column weights: words, character bigrams, single characters, a point's headline, its context.
+# (Multiples of 0.1: lexical.py stores weighted frequencies in tenths.)
 COLUMN_WEIGHTS = (1.0, 0.5, 0.2, 1.0, 0.2)
 
 
@@ -104,6 +103,12 @@ def lexical_context(passage: Passage) -> str:
     return " ".join(tokens(normalize_text(" ".join(p for p in parts if p))))
 
 
+def lexical_columns(passage: Passage) -> list[list[str]]:
+    """The passage's tokens per lexical column, in COLUMN_WEIGHTS order (the body first)."""
+    columns = (lexical_body, lexical_grams, lexical_chars, lexical_head, lexical_context)
+    return [column(passage).split() for column in columns]
+
+
 def embedding_text(passage: Passage) -> str:
     return to_simplified(passage.text)
 
@@ -112,7 +117,8 @@ def embedding_text(passage: Passage) -> str:
 
 
 class IndexSnapshot:
-    """A published generation opened read-only: SQLite connection, FAISS index, lists and manifest."""
+    """A published generation opened read-only: SQLite connection, FAISS index, lexical matrix, lists
+    and manifest."""
 
     def __init__(self, root: Path, generation: str):
         self.root = root
@@ -127,7 +133,8 @@ class IndexSnapshot:
             self.db.row_factory = sqlite3.Row
             meta = dict(self.db.execute("SELECT key, value FROM manifest").fetchall())
             self.vectors = vectors.prepare(faiss.read_index(str(vec_path)))
-        except (sqlite3.DatabaseError, RuntimeError) as exc:
+            self.lexical_index = lexical.LexicalIndex(folder)
+        except (sqlite3.DatabaseError, RuntimeError, ValueError) as exc:
             raise IndexUnavailable(f"the index is damaged ({exc}); {REBUILD_HINT}") from exc
         try:
             self.manifest = Manifest(
@@ -146,10 +153,10 @@ class IndexSnapshot:
         n_sql = self.db.execute(
             f"SELECT count(*) FROM passages WHERE kind IN {SEARCHABLE_KINDS}"
         ).fetchone()[0]
-        n_fts = self.db.execute("SELECT count(*) FROM passages_fts").fetchone()[0]
-        if not (self.vectors.ntotal == n_sql == n_fts == self.manifest.passages):
+        n_lex = self.lexical_index.passages
+        if not (self.vectors.ntotal == n_sql == n_lex == self.manifest.passages):
             raise IndexUnavailable(
-                f"the index is inconsistent (FAISS {self.vectors.ntotal}, SQLite {n_sql}, FTS {n_fts}, "
+                f"the index is inconsistent (FAISS {self.vectors.ntotal}, SQLite {n_sql}, lexical {n_lex}, "
                 f"manifest {self.manifest.passages} passages); {REBUILD_HINT}"
             )
         if self.vectors.d != self.manifest.dimension:
@@ -202,45 +209,22 @@ class IndexSnapshot:
     def bulletins(self) -> list[dict]:
         return [dict(r) for r in self.db.execute("SELECT * FROM bulletins ORDER BY added_at, file")]
 
-    def lexical(self, terms: list[str], limit: int) -> list[tuple[int, float]]:
-        """BM25 ranking over jieba words and character bigrams; every term is quoted, so no FTS
-        syntax in a question can reach the query parser."""
-        if not terms:
-            return []
-        query = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
-        weights = ", ".join(str(w) for w in COLUMN_WEIGHTS)
-        try:
-            rows = self.db.execute(
-                f"SELECT rowid, bm25(passages_fts, {weights}) AS s FROM passages_fts "
-                "WHERE passages_fts MATCH ? ORDER BY s LIMIT ?",
-                (query, limit),
-            ).fetchall()
-        except sqlite3.OperationalError:
-            return []
-        return [(row[0], -row[1]) for row in rows]
+    def lexical(self, terms: list[str], limit: int, max_postings: int = 0) -> list[tuple[int, float]]:
+        """BM25 ranking (as FTS5's bm25() gives it) over jieba words, character bigrams and characters;
+        above `max_postings` (0: no cap) the commonest terms are left out, the rarest always stays."""
+        return self.lexical_index.score(terms, limit, max_postings)
 
     def document_frequencies(self, terms: list[str]) -> dict[str, int]:
-        if not terms:
-            return {}
-        marks = ",".join("?" * len(terms))
-        rows = self.db.execute(f"SELECT term, body_docs FROM term_stats WHERE term IN ({marks}) AND body_docs > 0",
-                               terms)
-        return {term: doc for term, doc in rows}
+        """Passages whose body holds each term (terms in no body are left out)."""
+        return self.lexical_index.document_frequencies(terms)
 
     def posting_counts(self, terms: list[str]) -> dict[str, int]:
-        """Rows holding each term, summed over the lexical columns: what a query on it costs."""
-        if not terms:
-            return {}
-        marks = ",".join("?" * len(terms))
-        return dict(self.db.execute(
-            f"SELECT term, postings FROM term_stats WHERE term IN ({marks})", terms).fetchall())
+        """Passages holding each term in any lexical column: what scoring it costs."""
+        return self.lexical_index.posting_counts(terms)
 
-    def bodies(self, ids: list[int]) -> dict[int, set[str]]:
-        if not ids:
-            return {}
-        marks = ",".join("?" * len(ids))
-        rows = self.db.execute(f"SELECT rowid, body FROM passages_fts WHERE rowid IN ({marks})", list(map(int, ids)))
-        return {rowid: set(body.split()) for rowid, body in rows}
+    def body_terms(self, ids: list[int], terms: list[str]) -> dict[int, set[str]]:
+        """Which of `terms` the body of each passage holds."""
+        return self.lexical_index.body_terms(ids, terms)
 
     def dense(self, query_vectors: np.ndarray, limit: int) -> list[list[tuple[int, float]]]:
         if self.vectors.ntotal == 0:
@@ -316,7 +300,7 @@ class GenerationWriter:
                 f"SELECT id FROM passages WHERE article_id = ? AND kind IN {SEARCHABLE_KINDS}", (aid,))]
             if ids:
                 self.vectors.remove_ids(np.asarray(ids, dtype=np.int64))
-                self.db.executemany("DELETE FROM passages_fts WHERE rowid = ?", [(i,) for i in ids])
+                self.db.executemany("DELETE FROM passage_terms WHERE id = ?", [(i,) for i in ids])
             removed += self.db.execute("DELETE FROM passages WHERE article_id = ?", (aid,)).rowcount
             self.db.execute("DELETE FROM lists WHERE article_id = ?", (aid,))
             self.db.execute("DELETE FROM articles WHERE article_id = ?", (aid,))
@@ -345,11 +329,8 @@ class GenerationWriter:
             )
             if p.kind in SEARCHABLE_KINDS:
                 ids.append(cur.lastrowid)
-                self.db.execute(
-                    "INSERT INTO passages_fts(rowid, body, grams, chars, head, context) VALUES (?,?,?,?,?,?)",
-                    (cur.lastrowid, lexical_body(p), lexical_grams(p), lexical_chars(p), lexical_head(p),
-                     lexical_context(p)),
-                )
+                length, postings = lexical.pack_terms(lexical_columns(p), COLUMN_WEIGHTS)
+                self.db.execute("INSERT INTO passage_terms VALUES (?,?,?)", (cur.lastrowid, length, postings))
         if len(ids) != len(vectors):
             raise ValueError("one vector per searchable passage is required")
         if ids:
@@ -382,12 +363,12 @@ class GenerationWriter:
         built_at = time.strftime("%Y-%m-%d %H:%M:%S")
         meta = {"version": INDEX_VERSION, "model": model, "dimension": str(self.dimension), "built_at": built_at,
                 **{k: str(v) for k, v in counts.items()}}
-        self.db.execute("DELETE FROM term_stats")
-        self.db.execute("INSERT INTO term_stats SELECT term, sum(doc), sum(CASE WHEN col = 'body' THEN doc ELSE 0 END) "
-                        "FROM fts_vocab GROUP BY term")
         self.db.execute("DELETE FROM manifest")
         self.db.executemany("INSERT INTO manifest VALUES (?, ?)", list(meta.items()))
         self.db.commit()
+        # IDF and lengths change with every passage added or removed: the matrix is rebuilt from the
+        # stored term frequencies (a few seconds at 100k passages, no tokenizing).
+        lexical.build(self.db.execute("SELECT id, length, postings FROM passage_terms ORDER BY id"), self.folder)
         self.db.execute("VACUUM")
         self.db.close()
         faiss.write_index(vectors.finalize(self.vectors), str(self.folder / FAISS_NAME))

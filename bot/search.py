@@ -36,8 +36,6 @@ LIST_ASK = re.compile(
     rf"(?:是什么|是哪些|有哪些|都有|包括|内容)|全部要点|所有要点|哪几方面"
 )
 
-# The rarest term always stays in the lexical query, whatever it costs; more terms only within the budget.
-MIN_LEXICAL_TERMS = 1
 ORDINAL_WORD = re.compile(rf"第?{_N}(?:个|条|点|项)?")
 # A question asking for several things ("有哪些要求", "包括什么").
 ASKS_FOR_MANY = re.compile(r"哪些|哪几|什么要求|要求是什么|包括什么|包括哪|有什么")
@@ -244,7 +242,8 @@ class Searcher:
 
     def _lexical_side(self, snap: IndexSnapshot, normalized: str) -> _Lexical:
         terms = query_terms(normalized)
-        ranking = snap.lexical(self.lexical_terms(snap, normalized, terms), self.config.search.candidates)
+        ranking = snap.lexical(self.lexical_terms(snap, normalized, terms), self.config.search.candidates,
+                               self.config.search.lexical_postings)
         return _Lexical(terms, ranking, snap.document_frequencies(terms))
 
     def _answer(self, question: str, normalized: str, dense: list[tuple[int, float]], lex: _Lexical, k: int,
@@ -301,25 +300,9 @@ class Searcher:
         return Answer(question, normalized, True, tuple(results[:k]), intent, marked, evidence, snap.generation)
 
     def lexical_terms(self, snap: IndexSnapshot, normalized: str, terms: list[str]) -> list[str]:
-        """The lexical query's terms, within the postings budget: when the terms together occur in
-        more passages than the budget, the commonest are dropped (they carry the least BM25 weight
-        and cost the most to score); the MIN_LEXICAL_TERMS rarest always stay. (Keeping more than one
-        whatever the cost made a few questions of only common words cost 3-4× the budget at 100k.)"""
-        wanted = self._lexical_query(normalized, terms)
-        budget = self.config.search.lexical_postings
-        if not budget or not wanted:
-            return wanted
-        counts = snap.posting_counts(wanted)
-        if sum(counts.values()) <= budget:
-            return wanted
-        kept, spent = set(), 0
-        for i, t in enumerate(sorted(wanted, key=lambda t: counts.get(t, 0))):
-            cost = counts.get(t, 0)
-            if i >= MIN_LEXICAL_TERMS and spent + cost > budget:
-                break
-            kept.add(t)
-            spent += cost
-        return [t for t in wanted if t in kept]
+        """The lexical query's terms: all of them (scoring from the lexical matrix costs about a
+        millisecond per million postings, so no term has to be left out for speed)."""
+        return self._lexical_query(normalized, terms)
 
     @staticmethod
     def _lexical_query(normalized: str, terms: list[str]) -> list[str]:
@@ -336,8 +319,8 @@ class Searcher:
         total = sum(weights.values())
         if not total or not candidates:
             return 0.0
-        bodies = snap.bodies(list(dict.fromkeys(candidates)))
-        return max((sum(w for t, w in weights.items() if t in body) / total for body in bodies.values()), default=0.0)
+        found = snap.body_terms(list(dict.fromkeys(candidates)), list(weights))
+        return max((sum(weights[t] for t in held) / total for held in found.values()), default=0.0)
 
     def _on_topic(self, e: Evidence) -> bool:
         cfg = self.config.search
