@@ -40,7 +40,7 @@ class SearchConfig:
     min_coverage: float = 0.5
     min_dense_with_lexical: float = 0.70
     max_question_chars: int = 500
-    lexical_postings: int = 25_000
+    lexical_postings: int = 2_000_000
 
 
 @dataclass(frozen=True)
