@@ -46,7 +46,7 @@ def test_bench_runs_end_to_end_and_reports_every_figure(tmp_path, capsys):
     questions = tmp_path / "q.yaml"
     questions.write_text('- {id: a, kind: ordinal, q: "第三个聚力是什么", expect: [[三要聚力项目招引]]}\n'
                          '- {id: b, kind: negative, q: "明天会下雨吗", expect: []}\n', encoding="utf-8")
-    code = main(["--config", str(cfg), "bench", "--sizes", "bundled", "--out", str(out), "--rounds", "1",
+    code = main(["--config", str(cfg), "bench", "--sizes", "bundled", "--out", str(out), "--rounds", "1", "--cold-rounds", "1",
                  "--eval", str(questions), "--json", str(tmp_path / "r.json")])
     table = capsys.readouterr().out
     assert code == 0
@@ -54,13 +54,13 @@ def test_bench_runs_end_to_end_and_reports_every_figure(tmp_path, capsys):
     row = result["sizes"][0]
     assert row["size"] == "bundled" and row["index"]["passages"] > 30
     for key in ("index_passages_per_s", "bare_encode_passages_per_s", "index_to_bare_ratio", "embedded_to_bare_ratio",
-                "embedded", "index_bytes",
+                "embedded", "index_bytes", "matrix_bytes",
                 "index_peak_rss_mb"):
         assert row["index"][key] > 0, key
     for key in ("answer_ms_p50", "answer_ms_p95", "embed_ms_p50", "answer_to_embed_ratio", "lexical_ms_p50"):
         assert row["query"][key] > 0, key
     assert len(row["query"]["answer_ms"]) == 2
-    assert row["cold_start_s"] > 0 and row["bare_model_load_s"] > 0
+    assert row["cold_start_s"] > 0 and row["bare_model_load_s"] > 0 and row["cold_to_bare_ratio"] > 0
     assert "| bundled |" in table and "exact" in table
     assert result["machine"] and result["date"]
 
