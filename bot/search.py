@@ -122,9 +122,9 @@ class _Lexical:
     dfs: dict[str, int]  # document frequency of each word
 
 
-def _describe(nl: NumberedList) -> _ListDescriptor:
-    named = " ".join(x for x in (nl.label, nl.lead, nl.speaker or "") if x)
-    return _ListDescriptor(nl, set(tokens(named)), [set(tokens(h)) for h in nl.headlines])
+def _describe(nl: NumberedList, words: tuple[list[str], list[list[str]]]) -> _ListDescriptor:
+    named, heads = words
+    return _ListDescriptor(nl, set(named), [set(h) for h in heads])
 
 
 class Searcher:
@@ -161,9 +161,10 @@ class Searcher:
             snap = open_snapshot(self.config.index)
             snap.check_model(self.embedder.name)
             # Lists are immutable (their id comes from their article's text): a new generation only
-            # tokenizes the lists it adds.
+            # describes the lists it adds, from the words stored with them.
             known = {d.nl.list_id: d for d in self._lists}
-            self._lists = [known.get(nl.list_id) or _describe(nl) for nl in snap.lists.values()]
+            self._lists = [known.get(nl.list_id) or _describe(nl, snap.list_tokens[nl.list_id])
+                           for nl in snap.lists.values()]
             named_index: dict[str, set[int]] = defaultdict(set)
             head_share: dict[str, dict[int, float]] = defaultdict(dict)
             by_size: dict[int, set[int]] = defaultdict(set)
