@@ -73,7 +73,8 @@ def phase_index(config: Config, bare_sample: int) -> dict:
     scratch = config.index / "matrix-timing"
     scratch.mkdir()
     started = time.perf_counter()
-    lexical.build(snap.db.execute("SELECT id, length, postings FROM passage_terms ORDER BY id"), scratch)
+    keys = lexical.term_keys(snap.db.execute("SELECT term_id, term FROM terms"))
+    lexical.build(snap.db.execute("SELECT id, length, postings FROM passage_terms ORDER BY id"), keys, scratch)
     matrix_seconds = time.perf_counter() - started
     shutil.rmtree(scratch)
     return {

@@ -51,6 +51,8 @@ CREATE INDEX passages_list ON passages(list_id, ordinal);
 -- Per searchable passage: its token count and packed term frequencies (bot/lexical.py), from which
 -- each generation's lexical matrix is built at publish.
 CREATE TABLE passage_terms(id INTEGER PRIMARY KEY, length INTEGER NOT NULL, postings BLOB NOT NULL);
+-- The terms passage_terms names by id (terms of removed passages stay until a rebuild).
+CREATE TABLE terms(term_id INTEGER PRIMARY KEY, term TEXT UNIQUE NOT NULL);
 """
 
 _PASSAGE_FIELDS = [f.name for f in fields(Passage)]
@@ -305,6 +307,7 @@ class GenerationWriter:
             self.db.executescript(SCHEMA)
             self.vectors = vectors.new_index(dimension)
         self.dimension = dimension
+        self._term_ids: dict[str, int] | None = None  # loaded on the first passage added
         self.db.execute("BEGIN")
 
     # -- changes
@@ -345,12 +348,21 @@ class GenerationWriter:
             )
             if p.kind in SEARCHABLE_KINDS:
                 ids.append(cur.lastrowid)
-                length, postings = lexical.pack_terms(lexical_columns(p), COLUMN_WEIGHTS)
+                length, postings = lexical.pack_terms(lexical_columns(p), COLUMN_WEIGHTS, self._term_id)
                 self.db.execute("INSERT INTO passage_terms VALUES (?,?,?)", (cur.lastrowid, length, postings))
         if len(ids) != len(vectors):
             raise ValueError("one vector per searchable passage is required")
         if ids:
             self.vectors.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32), np.asarray(ids, dtype=np.int64))
+
+    def _term_id(self, term: str) -> int:
+        """The term's id in the vocabulary table, added when new."""
+        if self._term_ids is None:
+            self._term_ids = dict(self.db.execute("SELECT term, term_id FROM terms").fetchall())
+        found = self._term_ids.get(term)
+        if found is None:
+            found = self._term_ids[term] = self.db.execute("INSERT INTO terms(term) VALUES (?)", (term,)).lastrowid
+        return found
 
     def set_bulletin(self, file: str, sha: str, fmt: str, encoding: str, article_ids: list[str],
                      owned: int, note: str = "") -> None:
@@ -384,7 +396,8 @@ class GenerationWriter:
         self.db.commit()
         # IDF and lengths change with every passage added or removed: the matrix is rebuilt from the
         # stored term frequencies (a few seconds at 100k passages, no tokenizing).
-        lexical.build(self.db.execute("SELECT id, length, postings FROM passage_terms ORDER BY id"), self.folder)
+        keys = lexical.term_keys(self.db.execute("SELECT term_id, term FROM terms"))
+        lexical.build(self.db.execute("SELECT id, length, postings FROM passage_terms ORDER BY id"), keys, self.folder)
         self.db.execute("VACUUM")
         self.db.close()
         faiss.write_index(vectors.finalize(self.vectors), str(self.folder / FAISS_NAME))

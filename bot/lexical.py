@@ -13,8 +13,10 @@ column, floored at 1e-6 as FTS5 does; k1 = 1.2, b = 0.75.
 
 The matrix is stored term-major (CSC: one column of passages per term) as plain `.npy` files read
 memory-mapped, so opening a generation costs no parsing and the pages a question touches are shared
-between processes. Terms are keyed by a 64-bit hash (blake2b): no vocabulary has to be loaded to
-look a term up, and with a few million distinct terms the odds of two colliding are below 1e-6.
+between processes. The matrix keys terms by a 64-bit hash (blake2b): no vocabulary has to be loaded to
+look a term up, and with a few million distinct terms the odds of two colliding are below 1e-6. The
+stored per-passage rows name terms by a 32-bit id from the index's vocabulary table instead (4 bytes
+a posting less), mapped to their hash at build.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -34,9 +36,9 @@ K1 = 1.2
 B = 0.75
 IDF_FLOOR = 1e-6  # FTS5's floor for terms in more than half of the passages
 
-# One posting of a passage, as stored with it: term hash, weighted frequency in tenths (the column
+# One posting of a passage, as stored with it: term id, weighted frequency in tenths (the column
 # weights are multiples of 0.1, so this is exact), and whether the term is in the passage's body.
-POSTING = np.dtype([("term", "<u8"), ("tf10", "<u2"), ("body", "u1")])
+POSTING = np.dtype([("term", "<u4"), ("tf10", "<u2"), ("body", "u1")])
 # A posting while the matrix is built: the same plus the passage's row.
 _SPILL = np.dtype([("term", "<u8"), ("row", "<i4"), ("tf10", "<u2"), ("body", "u1")])
 
@@ -57,8 +59,10 @@ def term_key(term: str) -> int:
     return int.from_bytes(hashlib.blake2b(term.encode("utf-8"), digest_size=8).digest(), "little")
 
 
-def pack_terms(columns: Sequence[Sequence[str]], weights: Sequence[float]) -> tuple[int, bytes]:
-    """A passage's length and postings, from its token columns (the first is its body)."""
+def pack_terms(columns: Sequence[Sequence[str]], weights: Sequence[float],
+               term_id: Callable[[str], int]) -> tuple[int, bytes]:
+    """A passage's length and postings, from its token columns (the first is its body); `term_id`
+    gives each term's id in the vocabulary."""
     tf10: dict[str, int] = {}
     body: set[str] = set(columns[0]) if columns else set()
     length = 0
@@ -68,7 +72,7 @@ def pack_terms(columns: Sequence[Sequence[str]], weights: Sequence[float]) -> tu
             tf10[t] = tf10.get(t, 0) + w10
         length += len(_UNICODE61_TOKEN.findall(" ".join(tokens)))
     postings = np.empty(len(tf10), dtype=POSTING)
-    postings["term"] = [term_key(t) for t in tf10]
+    postings["term"] = [term_id(t) for t in tf10]
     postings["tf10"] = np.minimum(list(tf10.values()), 65535)
     postings["body"] = [t in body for t in tf10]
     return length, postings.tobytes()
@@ -77,9 +81,19 @@ def pack_terms(columns: Sequence[Sequence[str]], weights: Sequence[float]) -> tu
 # ---------------------------------------------------------------- building
 
 
-def build(rows: Iterable[tuple[int, int, bytes]], folder: Path, spill_dir: Path | None = None) -> dict:
+def term_keys(vocabulary: Iterable[tuple[int, str]]) -> np.ndarray:
+    """Each term id's hash, from (term id, term) pairs: the table `build` maps stored ids through."""
+    pairs = list(vocabulary)
+    keys = np.zeros(max((i for i, _ in pairs), default=-1) + 1, dtype=np.uint64)
+    for i, term in pairs:
+        keys[i] = term_key(term)
+    return keys
+
+
+def build(rows: Iterable[tuple[int, int, bytes]], keys: np.ndarray, folder: Path,
+          spill_dir: Path | None = None) -> dict:
     """Write the matrix of the passages `rows` yields as (row id, length, packed postings), in
-    ascending row id, into `folder`; return its metadata.
+    ascending row id, into `folder` (`keys` from `term_keys`); return its metadata.
 
     Postings are spilled to one temporary file per group of terms (by the hash's top bits), then each
     group is sorted on its own, so memory stays bounded by GROUP_POSTINGS whatever the corpus size."""
@@ -98,7 +112,7 @@ def build(rows: Iterable[tuple[int, int, bytes]], folder: Path, spill_dir: Path 
             lengths.append(length)
             p = np.frombuffer(packed, dtype=POSTING)
             s = np.empty(len(p), dtype=_SPILL)
-            s["term"], s["tf10"], s["body"], s["row"] = p["term"], p["tf10"], p["body"], row
+            s["term"], s["tf10"], s["body"], s["row"] = keys[p["term"]], p["tf10"], p["body"], row
             buffered.append(s)
             n_buffered += len(s)
             if n_buffered >= 1_000_000:

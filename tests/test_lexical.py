@@ -97,8 +97,11 @@ def test_build_matches_bm25_by_hand_and_breaks_ties_by_row(tmp_path: Path):
         8: [["企业", "培育"], [], [], [], ["项目"]],  # the same as 5: a tie
         9: [["作风", "建设"], ["作风"], [], [], []],
     }
-    packed = {rid: lexical.pack_terms(cols, COLUMN_WEIGHTS) for rid, cols in docs.items()}
-    meta = lexical.build(((rid, *packed[rid]) for rid in sorted(docs)), tmp_path)
+    vocabulary: dict[str, int] = {}
+    packed = {rid: lexical.pack_terms(cols, COLUMN_WEIGHTS, lambda t: vocabulary.setdefault(t, len(vocabulary)))
+              for rid, cols in docs.items()}
+    keys = lexical.term_keys((i, t) for t, i in vocabulary.items())
+    meta = lexical.build(((rid, *packed[rid]) for rid in sorted(docs)), keys, tmp_path)
     index = lexical.LexicalIndex(tmp_path)
     assert meta["passages"] == index.passages == 4
     lengths = {rid: sum(len(c) for c in cols) for rid, cols in docs.items()}
@@ -127,7 +130,7 @@ def test_build_matches_bm25_by_hand_and_breaks_ties_by_row(tmp_path: Path):
 
 
 def test_an_empty_matrix_answers_nothing(tmp_path: Path):
-    lexical.build(iter(()), tmp_path)
+    lexical.build(iter(()), lexical.term_keys(()), tmp_path)
     index = lexical.LexicalIndex(tmp_path)
     assert index.passages == 0
     assert index.score(["项目"], 10) == []
