@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from bot.analysis import tokens
+from bot.analysis import list_tokens, tokens
 from bot.intent import SERIES, Intent, TimeRef
 from bot.passages import NumberedList
 from bot.textutil import cn_to_int, normalize_text
@@ -69,9 +69,11 @@ def describe_article(row: dict) -> ArticleEntry:
                         tuple(row.get("speakers") or ()), _series(title))
 
 
-def describe_list(nl: NumberedList) -> ListEntry:
-    named = normalize_text(" ".join(x for x in (nl.label, nl.lead, nl.speaker or "") if x))
-    return ListEntry(nl, frozenset(tokens(named)), tuple(frozenset(tokens(normalize_text(h))) for h in nl.headlines))
+def describe_list(nl: NumberedList, words: tuple[list[str], list[list[str]]] | None = None) -> ListEntry:
+    """A list's naming words and headline words: as the index stored them at publish (no jieba when a
+    generation is opened: that made cold starts at scale slow), or tokenized here."""
+    named, heads = words or list_tokens(nl)
+    return ListEntry(nl, frozenset(named), tuple(frozenset(h) for h in heads))
 
 
 def date_matches(time: TimeRef, date: str | None, latest_year: int | None) -> bool | None:
@@ -103,13 +105,16 @@ class Catalog:
     latest_year: int | None = None
 
     @classmethod
-    def build(cls, article_rows: list[dict], lists: list[NumberedList], previous: Catalog | None = None) -> Catalog:
+    def build(cls, article_rows: list[dict], lists: list[NumberedList], previous: Catalog | None = None,
+              words: dict[str, tuple[list[str], list[list[str]]]] | None = None) -> Catalog:
         """Lists and articles are immutable (their id comes from their text): entries of the previous
-        catalogue are reused, so a new bulletin only tokenizes what it adds."""
+        catalogue are reused, so a new bulletin only describes what it adds. `words`: each list's
+        words as the index stored them."""
+        words = words or {}
         old_articles = previous.articles if previous else {}
         old_lists = {e.nl.list_id: e for e in previous.lists} if previous else {}
         articles = {r["article_id"]: old_articles.get(r["article_id"]) or describe_article(r) for r in article_rows}
-        entries = [old_lists.get(nl.list_id) or describe_list(nl) for nl in lists]
+        entries = [old_lists.get(nl.list_id) or describe_list(nl, words.get(nl.list_id)) for nl in lists]
         named_index: dict[str, set[int]] = defaultdict(set)
         head_share: dict[str, dict[int, float]] = defaultdict(dict)
         title_index: dict[str, set[int]] = defaultdict(set)

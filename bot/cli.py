@@ -43,9 +43,14 @@ def _embedder(config: Config):
 
 
 def _searcher(config: Config):
+    embedder = _embedder(config)
+    if (config.index / "CURRENT").is_file():
+        # Start loading the model (seconds of imports) before importing the search stack (jieba,
+        # faiss), so that the two overlap instead of adding up.
+        embedder.preload()
     from bot.search import Searcher
 
-    return Searcher(config, _embedder(config))
+    return Searcher(config, embedder)
 
 
 def print_report(report, out=None) -> None:

@@ -59,7 +59,7 @@ class SearchConfig:
     min_coverage: float = setting(0.2, min=0, max=1)
     min_dense_with_lexical: float = setting(0.60, min=-1, max=1)
     max_question_chars: int = setting(500, min=1)
-    lexical_postings: int = setting(25_000, min=0)
+    lexical_postings: int = setting(2_000_000, min=0)  # a far safety cap, see config.yaml
     context_weight: float = setting(0.5, min=0)
     list_tolerance: float = setting(0.1, min=0, max=1)
     recent_tolerance: float = setting(0.3, min=0, max=1)

@@ -1,4 +1,5 @@
-"""Index storage: one SQLite file (articles, passages, FTS5 lexical index, manifest) plus one FAISS file.
+"""Index storage: one SQLite file (articles, passages, their term frequencies, manifest), one FAISS
+file and the lexical matrix built from the term frequencies (bot/lexical.py).
 
 Every change is written as a new *generation* folder and published by atomically replacing the
 `CURRENT` pointer file, so a reader always sees a complete generation — the one before a change or
@@ -20,7 +21,7 @@ from pathlib import Path
 import faiss
 import numpy as np
 
-from bot import vectors
+from bot import lexical, vectors
 from bot.config import VectorsConfig
 from bot.errors import IndexUnavailable
 from bot.passages import NumberedList, Passage
@@ -28,12 +29,14 @@ from bot.analysis import (  # noqa: F401  (embedding_text is part of what the in
     embedding_text,
     lexical_body,
     lexical_chars,
+    lexical_columns,
     lexical_context,
     lexical_grams,
     lexical_head,
+    list_tokens,
 )
 
-INDEX_VERSION = "3"  # bump when what is stored changes; older indexes ask for --rebuild
+INDEX_VERSION = "4"  # bump when what is stored changes; older indexes ask for --rebuild
 CURRENT = "CURRENT"
 SQLITE_NAME = "index.sqlite"
 FAISS_NAME = "vectors.faiss"
@@ -48,19 +51,18 @@ CREATE TABLE bulletins(file TEXT PRIMARY KEY, sha TEXT NOT NULL, format TEXT, en
 CREATE TABLE articles(article_id TEXT PRIMARY KEY, file TEXT NOT NULL, position INTEGER, title TEXT,
                       date TEXT, date_text TEXT, speakers TEXT, byline TEXT, chars INTEGER);
 CREATE TABLE lists(list_id TEXT PRIMARY KEY, article_id TEXT NOT NULL, style TEXT, size INTEGER,
-                   lead TEXT, label TEXT, speaker TEXT, headlines TEXT);
+                   lead TEXT, label TEXT, speaker TEXT, headlines TEXT, tokens TEXT NOT NULL);
 CREATE TABLE passages(id INTEGER PRIMARY KEY AUTOINCREMENT, passage_id TEXT UNIQUE NOT NULL,
                       article_id TEXT NOT NULL, kind TEXT NOT NULL, position INTEGER, text TEXT NOT NULL,
                       title TEXT, date TEXT, date_text TEXT, source TEXT, speaker TEXT, list_id TEXT,
                       ordinal INTEGER, list_size INTEGER, list_label TEXT, lead TEXT, headline TEXT);
 CREATE INDEX passages_article ON passages(article_id);
 CREATE INDEX passages_list ON passages(list_id, ordinal);
-CREATE VIRTUAL TABLE passages_fts USING fts5(body, grams, chars, head, context, tokenize = 'unicode61');
-CREATE VIRTUAL TABLE fts_vocab USING fts5vocab(passages_fts, 'col');
--- Per term: rows holding it in any column (what a query on it costs) and in the body (its DF).
--- fts5vocab counts by reading whole doclists, far too slow per question at 100k passages.
-CREATE TABLE term_stats(term TEXT PRIMARY KEY, postings INTEGER NOT NULL, body_docs INTEGER NOT NULL)
-    WITHOUT ROWID;
+-- Per searchable passage: its token count and packed term frequencies (bot/lexical.py), from which
+-- each generation's lexical matrix is built at publish.
+CREATE TABLE passage_terms(id INTEGER PRIMARY KEY, length INTEGER NOT NULL, postings BLOB NOT NULL);
+-- The terms passage_terms names by id (terms of removed passages stay until a rebuild).
+CREATE TABLE terms(term_id INTEGER PRIMARY KEY, term TEXT UNIQUE NOT NULL);
 """
 
 _PASSAGE_FIELDS = [f.name for f in fields(Passage)]
@@ -70,7 +72,7 @@ _PASSAGE_FIELDS = [f.name for f in fields(Passage)]
 class Manifest:
     model: str
     dimension: int
-    passages: int  # searchable passages (in FAISS and FTS)
+    passages: int  # searchable passages (in FAISS and the lexical matrix)
     articles: int
     bulletins: int
     built_at: str
@@ -78,6 +80,7 @@ class Manifest:
 
 
 # BM25 column weights: words, character bigrams, single characters, a point's headline, its context.
+# (Multiples of 0.1: lexical.py stores weighted frequencies in tenths.)
 COLUMN_WEIGHTS = (1.0, 0.5, 0.2, 1.0, 0.2)
 
 
@@ -85,7 +88,8 @@ COLUMN_WEIGHTS = (1.0, 0.5, 0.2, 1.0, 0.2)
 
 
 class IndexSnapshot:
-    """A published generation opened read-only: SQLite connection, FAISS index, lists and manifest."""
+    """A published generation opened read-only: SQLite connection, FAISS index, lexical matrix, lists
+    and manifest."""
 
     def __init__(self, root: Path, generation: str, nprobe: int | None = None):
         self.root = root
@@ -100,8 +104,9 @@ class IndexSnapshot:
             self.db.row_factory = sqlite3.Row
             meta = dict(self.db.execute("SELECT key, value FROM manifest").fetchall())
             self.vectors = vectors.prepare(faiss.read_index(str(vec_path)), nprobe)
+            self.lexical_index = lexical.LexicalIndex(folder)
             self._check(meta, generation)
-        except (sqlite3.DatabaseError, RuntimeError) as exc:
+        except (sqlite3.DatabaseError, RuntimeError, ValueError) as exc:
             # SQLite's own text may say "run 'rebuild'" (an FTS5 command): name ours instead.
             raise IndexUnavailable(f"the index is damaged ({_reason(exc)}); {REBUILD_HINT}") from exc
 
@@ -123,15 +128,19 @@ class IndexSnapshot:
         n_sql = self.db.execute(
             f"SELECT count(*) FROM passages WHERE kind IN {SEARCHABLE_KINDS}"
         ).fetchone()[0]
-        n_fts = self.db.execute("SELECT count(*) FROM passages_fts").fetchone()[0]
-        if not (self.vectors.ntotal == n_sql == n_fts == self.manifest.passages):
+        n_lex = self.lexical_index.passages
+        if not (self.vectors.ntotal == n_sql == n_lex == self.manifest.passages):
             raise IndexUnavailable(
-                f"the index is inconsistent (FAISS {self.vectors.ntotal}, SQLite {n_sql}, FTS {n_fts}, "
+                f"the index is inconsistent (FAISS {self.vectors.ntotal}, SQLite {n_sql}, lexical {n_lex}, "
                 f"manifest {self.manifest.passages} passages); {REBUILD_HINT}"
             )
         if self.vectors.d != self.manifest.dimension:
             raise IndexUnavailable(f"the index's vector dimension does not match its manifest; {REBUILD_HINT}")
-        self.lists = {row["list_id"]: _row_list(row) for row in self.db.execute("SELECT * FROM lists")}
+        rows = self.db.execute("SELECT * FROM lists").fetchall()
+        self.lists = {row["list_id"]: _row_list(row) for row in rows}
+        # (named words, words of each headline) per list, as list_tokens gave them at publish.
+        self.list_tokens: dict[str, tuple[list[str], list[list[str]]]] = {
+            row["list_id"]: tuple(json.loads(row["tokens"])) for row in rows}
         self.total_passages = self.db.execute("SELECT count(*) FROM passages").fetchone()[0]
 
     def check_model(self, model_name: str, dimension: int | None = None) -> None:
@@ -196,45 +205,22 @@ class IndexSnapshot:
     def bulletins(self) -> list[dict]:
         return [dict(r) for r in self.db.execute("SELECT * FROM bulletins ORDER BY added_at, file")]
 
-    def lexical(self, terms: list[str], limit: int) -> list[tuple[int, float]]:
-        """BM25 ranking over jieba words and character bigrams; every term is quoted, so no FTS
-        syntax in a question can reach the query parser."""
-        if not terms:
-            return []
-        query = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
-        weights = ", ".join(str(w) for w in COLUMN_WEIGHTS)
-        try:
-            rows = self.db.execute(
-                f"SELECT rowid, bm25(passages_fts, {weights}) AS s FROM passages_fts "
-                "WHERE passages_fts MATCH ? ORDER BY s LIMIT ?",
-                (query, limit),
-            ).fetchall()
-        except sqlite3.OperationalError:
-            return []
-        return [(row[0], -row[1]) for row in rows]
+    def lexical(self, terms: list[str], limit: int, max_postings: int = 0) -> list[tuple[int, float]]:
+        """BM25 ranking (as FTS5's bm25() gives it) over jieba words, character bigrams and characters;
+        above `max_postings` (0: no cap) the commonest terms are left out, the rarest always stays."""
+        return self.lexical_index.score(terms, limit, max_postings)
 
     def document_frequencies(self, terms: list[str]) -> dict[str, int]:
-        if not terms:
-            return {}
-        marks = ",".join("?" * len(terms))
-        rows = self.db.execute(f"SELECT term, body_docs FROM term_stats WHERE term IN ({marks}) AND body_docs > 0",
-                               terms)
-        return {term: doc for term, doc in rows}
+        """Passages whose body holds each term (terms in no body are left out)."""
+        return self.lexical_index.document_frequencies(terms)
 
     def posting_counts(self, terms: list[str]) -> dict[str, int]:
-        """Rows holding each term, summed over the lexical columns: what a query on it costs."""
-        if not terms:
-            return {}
-        marks = ",".join("?" * len(terms))
-        return dict(self.db.execute(
-            f"SELECT term, postings FROM term_stats WHERE term IN ({marks})", terms).fetchall())
+        """Passages holding each term in any lexical column: what scoring it costs."""
+        return self.lexical_index.posting_counts(terms)
 
-    def bodies(self, ids: list[int]) -> dict[int, set[str]]:
-        if not ids:
-            return {}
-        marks = ",".join("?" * len(ids))
-        rows = self.db.execute(f"SELECT rowid, body FROM passages_fts WHERE rowid IN ({marks})", list(map(int, ids)))
-        return {rowid: set(body.split()) for rowid, body in rows}
+    def body_terms(self, ids: list[int], terms: list[str]) -> dict[int, set[str]]:
+        """Which of `terms` the body of each passage holds."""
+        return self.lexical_index.body_terms(ids, terms)
 
     def dense(self, query_vectors: np.ndarray, limit: int) -> list[list[tuple[int, float]]]:
         if self.vectors.ntotal == 0:
@@ -313,9 +299,13 @@ class GenerationWriter:
             base.db.backup(self.db)
             self.vectors = faiss.clone_index(base.vectors)
         else:
+            # Each passage's packed term frequencies take 1-3 KB: on 4 KB pages one row a page wastes
+            # a third of the table; 16 KB pages cut it by 25% (33.2 → 24.8 MiB at 10k passages).
+            self.db.execute("PRAGMA page_size = 16384")
             self.db.executescript(SCHEMA)
             self.vectors = vectors.new_index(dimension)
         self.dimension = dimension
+        self._term_ids: dict[str, int] | None = None  # loaded on the first passage added
         self.db.execute("BEGIN")
 
     # -- changes
@@ -326,7 +316,7 @@ class GenerationWriter:
                 f"SELECT id FROM passages WHERE article_id = ? AND kind IN {SEARCHABLE_KINDS}", (aid,))]
             if ids:
                 self.vectors.remove_ids(np.asarray(ids, dtype=np.int64))
-                self.db.executemany("DELETE FROM passages_fts WHERE rowid = ?", [(i,) for i in ids])
+                self.db.executemany("DELETE FROM passage_terms WHERE id = ?", [(i,) for i in ids])
             removed += self.db.execute("DELETE FROM passages WHERE article_id = ?", (aid,)).rowcount
             self.db.execute("DELETE FROM lists WHERE article_id = ?", (aid,))
             self.db.execute("DELETE FROM articles WHERE article_id = ?", (aid,))
@@ -342,9 +332,10 @@ class GenerationWriter:
         )
         for nl in lists:
             self.db.execute(
-                "INSERT INTO lists VALUES (?,?,?,?,?,?,?,?)",
+                "INSERT INTO lists VALUES (?,?,?,?,?,?,?,?,?)",
                 (nl.list_id, nl.article_id, nl.style, nl.size, nl.lead, nl.label, nl.speaker,
-                 json.dumps(list(nl.headlines), ensure_ascii=False)),
+                 json.dumps(list(nl.headlines), ensure_ascii=False),
+                 json.dumps(list_tokens(nl), ensure_ascii=False)),
             )
         ids = []
         for p in passages:
@@ -355,15 +346,21 @@ class GenerationWriter:
             )
             if p.kind in SEARCHABLE_KINDS:
                 ids.append(cur.lastrowid)
-                self.db.execute(
-                    "INSERT INTO passages_fts(rowid, body, grams, chars, head, context) VALUES (?,?,?,?,?,?)",
-                    (cur.lastrowid, lexical_body(p), lexical_grams(p), lexical_chars(p), lexical_head(p),
-                     lexical_context(p)),
-                )
+                length, postings = lexical.pack_terms(lexical_columns(p), COLUMN_WEIGHTS, self._term_id)
+                self.db.execute("INSERT INTO passage_terms VALUES (?,?,?)", (cur.lastrowid, length, postings))
         if len(ids) != len(vectors):
             raise ValueError("one vector per searchable passage is required")
         if ids:
             self.vectors.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32), np.asarray(ids, dtype=np.int64))
+
+    def _term_id(self, term: str) -> int:
+        """The term's id in the vocabulary table, added when new."""
+        if self._term_ids is None:
+            self._term_ids = dict(self.db.execute("SELECT term, term_id FROM terms").fetchall())
+        found = self._term_ids.get(term)
+        if found is None:
+            found = self._term_ids[term] = self.db.execute("INSERT INTO terms(term) VALUES (?)", (term,)).lastrowid
+        return found
 
     def set_bulletin(self, file: str, sha: str, fmt: str, encoding: str, article_ids: list[str],
                      owned: int, note: str = "") -> None:
@@ -392,12 +389,13 @@ class GenerationWriter:
         built_at = time.strftime("%Y-%m-%d %H:%M:%S")
         meta = {"version": INDEX_VERSION, "model": model, "dimension": str(self.dimension), "built_at": built_at,
                 **{k: str(v) for k, v in counts.items()}}
-        self.db.execute("DELETE FROM term_stats")
-        self.db.execute("INSERT INTO term_stats SELECT term, sum(doc), sum(CASE WHEN col = 'body' THEN doc ELSE 0 END) "
-                        "FROM fts_vocab GROUP BY term")
         self.db.execute("DELETE FROM manifest")
         self.db.executemany("INSERT INTO manifest VALUES (?, ?)", list(meta.items()))
         self.db.commit()
+        # IDF and lengths change with every passage added or removed: the matrix is rebuilt from the
+        # stored term frequencies (a few seconds at 100k passages, no tokenizing).
+        keys = lexical.term_keys(self.db.execute("SELECT term_id, term FROM terms"))
+        lexical.build(self.db.execute("SELECT id, length, postings FROM passage_terms ORDER BY id"), keys, self.folder)
         self.db.execute("VACUUM")
         self.db.close()
         faiss.write_index(vectors.finalize(self.vectors, self.settings.approximate_from, self.settings.nprobe),

@@ -4,11 +4,27 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 import unicodedata
 from functools import lru_cache
 
-import jieba
 
+def _import_jieba():
+    """jieba imports setuptools' pkg_resources only to open its own data files, and falls back to
+    opening them by path when that import fails. pkg_resources takes 0.3 s to import (1 s on a busy
+    machine) and nothing else on the answer path needs it: hide it while jieba is imported."""
+    hidden = "pkg_resources" not in sys.modules
+    if hidden:
+        sys.modules["pkg_resources"] = None  # makes `import pkg_resources` raise ImportError
+    try:
+        import jieba
+    finally:
+        if hidden and sys.modules.get("pkg_resources", ...) is None:
+            del sys.modules["pkg_resources"]
+    return jieba
+
+
+jieba = _import_jieba()
 jieba.setLogLevel(logging.WARNING)
 
 # A half-width full stop ends a sentence after a Chinese character ("妥善处置."), never inside a number.

@@ -58,7 +58,7 @@ def test_bench_runs_end_to_end_and_reports_every_figure(tmp_path, capsys):
     questions = tmp_path / "q.yaml"
     questions.write_text('- {id: a, kind: ordinal, q: "防汛物资储备编织袋多少条", expect: [[储备编织袋一千条]]}\n'
                          '- {id: b, kind: negative, q: "明天会下雨吗", expect: []}\n', encoding="utf-8")
-    code = main(["--config", str(cfg), "bench", "--sizes", "bundled", "--work", str(out), "--rounds", "1",
+    code = main(["--config", str(cfg), "bench", "--sizes", "bundled", "--work", str(out), "--rounds", "1", "--cold-rounds", "1",
                  "--bare-sample", "2", "--eval", str(questions), "--out", str(tmp_path / "r.json"), "--json"])
     printed, table = capsys.readouterr()  # --json prints the document; the table goes to stderr as it runs
     assert code == 0
@@ -69,13 +69,13 @@ def test_bench_runs_end_to_end_and_reports_every_figure(tmp_path, capsys):
     row = result["sizes"][0]
     assert row["size"] == "bundled" and row["index"]["passages"] >= 3 and row["index"]["bare_encode_passages"] == 2
     for key in ("index_passages_per_s", "bare_encode_passages_per_s", "index_to_bare_ratio", "embedded_to_bare_ratio",
-                "embedded", "index_bytes",
+                "embedded", "index_bytes", "matrix_bytes",
                 "index_peak_rss_mb"):
         assert row["index"][key] > 0, key
     for key in ("answer_ms_p50", "answer_ms_p95", "embed_ms_p50", "answer_to_embed_ratio", "lexical_ms_p50"):
         assert row["query"][key] > 0, key
     assert len(row["query"]["answer_ms"]) == 2
-    assert row["cold_start_s"] > 0 and row["bare_model_load_s"] > 0
+    assert row["cold_start_s"] > 0 and row["bare_model_load_s"] > 0 and row["cold_to_bare_ratio"] > 0
     assert "| bundled |" in table and "exact" in table
     assert result["machine"] and result["date"]
 
