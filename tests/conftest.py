@@ -78,3 +78,10 @@ def hexi(tmp_path_factory, embedder):
     config = load_config(make_config(tmp_path_factory.mktemp("hexi"), sorted(HEXI.glob("*.txt"))))
     sync(config, embedder)
     return Searcher(config, embedder)
+
+
+def top_result(searcher, question: str):
+    """The first result of an answered question (fails, naming the question, when it is not answered)."""
+    answer = searcher.search(question)
+    assert answer.answered, question
+    return answer.results[0]

@@ -3,11 +3,7 @@ meetings of one series (March, June, September 2022), a second speaker, a town's
 
 import pytest
 
-
-def first(searcher, question):
-    answer = searcher.search(question)
-    assert answer.answered, question
-    return answer.results[0]
+from tests.conftest import top_result
 
 
 @pytest.mark.parametrize(
@@ -21,14 +17,14 @@ def first(searcher, question):
     ],
 )
 def test_an_ordinal_answers_from_the_list_the_question_points_at(hexi, question, start, date):
-    result = first(hexi, question)
+    result = top_result(hexi, question)
     assert result.passage.kind == "point" and result.passage.text.startswith(start)
     assert result.passage.date == date
 
 
 def test_the_speaker_picks_between_lists_of_one_meeting(hexi):
-    assert first(hexi, "第二次推进会上苏明的第一点要求").passage.text.startswith("第一，各镇街要落实项目包保责任")
-    assert first(hexi, "第二次推进会上林卫东的第一点要求").passage.text.startswith("一要盯紧未开工项目")
+    assert top_result(hexi, "第二次推进会上苏明的第一点要求").passage.text.startswith("第一，各镇街要落实项目包保责任")
+    assert top_result(hexi, "第二次推进会上林卫东的第一点要求").passage.text.startswith("一要盯紧未开工项目")
 
 
 def test_most_recent_meeting_of_a_series_wins_and_the_others_stay_close(hexi):
@@ -49,6 +45,6 @@ def test_a_list_question_without_specific_evidence_falls_back_to_the_ranking(hex
 
 def test_a_point_that_is_only_a_heading_is_answered_with_what_it_holds(hexi):
     """A work plan's "（二）推行…" is a heading over a sub-list: the answer shows the heading and its points."""
-    result = first(hexi, "园区提质增效工作方案重点任务的第二项是什么")
+    result = top_result(hexi, "园区提质增效工作方案重点任务的第二项是什么")
     assert result.passage.text.startswith("（二）推行“园区+平台”运营")
     assert "组建河西园区运营有限公司" in result.passage.text

@@ -4,6 +4,7 @@ import pytest
 
 from bot.errors import QuestionError
 from bot.intent import parse_intent
+from tests.conftest import top_result
 
 
 @pytest.mark.parametrize(
@@ -25,11 +26,6 @@ def test_parse_intent(question, kind, ordinal, count):
     assert (intent.kind, intent.ordinal, intent.count) == (kind, ordinal, count)
 
 
-def top(searcher, question):
-    answer = searcher.search(question)
-    assert answer.answered, question
-    return answer.results[0]
-
 
 @pytest.mark.parametrize(
     "question,start",
@@ -43,14 +39,14 @@ def top(searcher, question):
     ],
 )
 def test_ordinal_questions_return_that_point(searcher, question, start):
-    result = top(searcher, question)
+    result = top_result(searcher, question)
     assert result.passage.text.startswith(start)
     assert result.passage.kind == "point"
 
 
 def test_list_questions_return_the_outline(searcher):
     for question in ("八个聚力分别是什么", "要求聚力哪八个方面"):
-        result = top(searcher, question)
+        result = top_result(searcher, question)
         assert result.outline
         lines = result.passage.text.split("\n")
         assert "聚力八个方面" in lines[0]
@@ -75,7 +71,7 @@ def test_paraphrases_find_the_directive(searcher, question, expected):
 
 
 def test_results_carry_their_source(searcher):
-    result = top(searcher, "第三个聚力是什么")
+    result = top_result(searcher, "第三个聚力是什么")
     p = result.passage
     assert p.title == "全区聚焦“工业强区、产业兴区”改革攻坚突破座谈会召开"
     assert (p.date, p.date_text, p.speaker, p.ordinal, p.list_size) == ("2021-04-25", "2021年4月25日", "毕志伟", 3, 8)
