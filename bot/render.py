@@ -118,7 +118,16 @@ def telegram_outline(passage: Passage) -> list[str]:
 def telegram_no_answer(answer: Answer, examples: list[str]) -> str:
     from bot.telegram_html import escape
 
-    lines = [escape(no_answer_text(answer)), "", "可以试试 /outline 查看公报中的各条要点，或这样问："]
+    lines = [escape(no_answer_text(answer))]
+    if answer.related:
+        # The nearest passages, set apart and marked as not being the answer (never shown as one).
+        lines += ["", escape(RELATED_HEADING)]
+        for r in answer.related[:3]:
+            p = r.passage
+            head = p.headline or p.text
+            head = head[:60] + ("…" if len(head) > 60 else "")
+            lines.append(f"◦ {escape(head)}\n   —— <i>{escape(source_line(p))}</i>")
+    lines += ["", "可以试试 /outline 查看公报中的各条要点，或这样问："]
     lines += [f"• {escape(e)}" for e in examples[:2]]
     return "\n".join(lines)
 

@@ -207,7 +207,10 @@ class Searcher:
         # ("聚力的第五条" is far from the point's words); anything else must also be on topic.
         if not passing or not (results[passing[0]].row_id in listed or
                                on_topic(evidence.dense_top, evidence.context_coverage, cfg)):
-            related = tuple(replace(r, rank=i + 1) for i, r in enumerate(results[:RELATED]))
+            # Offered apart as "相关内容" only when they hold some of what the question says: a question
+            # about cooking gets no passages about industrial policy.
+            near = [r for r, c in zip(results, checks) if c.coverage >= cfg.min_topic_coverage]
+            related = tuple(replace(r, rank=i + 1) for i, r in enumerate(near[:RELATED]))
             return Answer(question, normalized, False, (), intent, marked, evidence, snap.generation,
                           related=related)
         # A result that answers goes before those that do not (a near-copy in another bulletin).

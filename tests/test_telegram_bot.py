@@ -275,6 +275,16 @@ def test_no_answer_says_so_and_offers_outline_and_examples(harness):
     reply = harness.ask("怎么做红烧肉", user=209)
     assert "没有找到" in reply["text"] and "/outline" in reply["text"]
     assert reply["text"].count("•") == 2
+    assert "相关内容" not in reply["text"]  # nothing near an off-topic question
+
+
+def test_an_unstated_figure_is_refused_with_the_nearest_passages_set_apart(harness):
+    reply = harness.ask("招商引资给企业的土地优惠价格是多少", user=230)
+    text = reply["text"]
+    assert text.startswith("抱歉，现有公报中没有找到") and "并不回答这个问题" in text
+    related = text.split("并不回答这个问题")[1]
+    assert "◦" in related and "《全区聚焦" in related and balanced(text)
+    assert "第" not in text.split("抱歉")[0]  # no headline of an answer above the refusal
 
 
 def test_too_long_question_quotes_its_real_length(harness):
