@@ -46,6 +46,7 @@ class Article:
     paragraphs: tuple[str, ...]  # as published (traditional characters stay traditional)
     date_source: str = "none"  # dateline | dateline+page | dateline+filename | dateline+config | document | page | filename | none
     chair: str | None = None  # who chaired or addressed the meeting (headline or lead)
+    names: tuple[str, ...] = ()  # people the article names (simplified), read once for its passages
     dropped: tuple[str, ...] = ()  # lines removed as page noise within the article
 
     @property
@@ -261,6 +262,7 @@ def _make_article(loaded: LoadedBulletin, position: int, titles: list[str], lead
         paragraphs=tuple(paras),
         date_source=date_source,
         chair=chair,
+        names=tuple(names),
         dropped=tuple(dropped),
     )
 

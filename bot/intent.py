@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from bot.analysis import tokens
+from bot.speakers import POSTS, plausible_name
 from bot.textutil import CN_NUMERAL, cn_to_int
 
 _N = rf"[{CN_NUMERAL}\d]{{1,3}}"
@@ -54,8 +55,8 @@ THIS_YEAR = re.compile(r"今年|本年")
 TIME_WORD = re.compile(r"最近|最新|上一?次|近期|去年|今年|本年|上半年|下半年|月份")
 # Named people: a title right before a name ("副区长李志明"), or a name opening the question and
 # followed by what people do at meetings ("陶春林在…", "邵文杰讲…").
-_TITLES = "书记|副书记|区长|副区长|县长|副县长|镇长|副镇长|市长|副市长|主任|局长|部长|主席|同志"
-TITLED_NAME = re.compile(rf"(?:{_TITLES})(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?=在|讲|提|强调|说|指出|要求|带队|主持|的|出席|作|就|对)")
+# The posts are the ones bulletins are read with (bot.speakers), so a question names people as they do.
+TITLED_NAME = re.compile(rf"(?:{POSTS}|同志)(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?=在|讲|提|强调|说|指出|要求|带队|主持|的|出席|作|就|对)")
 OPENING_NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3}?)(?=在|讲|强调|提出|提|带队|主持|指出|批示|说)")
 
 
@@ -129,7 +130,7 @@ def named_people(question: str) -> tuple[str, ...]:
     m = OPENING_NAME.search(question)
     if m:
         names.append(m.group("name"))
-    return tuple(dict.fromkeys(names))
+    return tuple(dict.fromkeys(n for n in names if plausible_name(n)))
 
 
 def parse_intent(question: str) -> Intent:

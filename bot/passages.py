@@ -169,7 +169,8 @@ def _own_ranges(s: int, e: int, inner: list[tuple[int, int]]) -> list[tuple[int,
 def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[Passage], list[NumberedList]]:
     """All passages of one article, in reading order, plus its lists."""
     shown, text = reading_text(article)
-    names = known_names(to_simplified(article.title) + "\n" + text)
+    # the names the article step read (a speech's byline first); an Article built by hand has none
+    names = list(article.names) or known_names(to_simplified(article.title) + "\n" + text)
     marks = speech_marks(text, names)
     bullets = {i for i, para in enumerate(article.paragraphs) if para.startswith("- ")}
     spans = find_lists(text, names, bullets)

@@ -71,6 +71,10 @@ def test_a_speech_header_is_not_part_of_the_title():
     art = _one(text)
     assert art.title == "在全区招商引资推进会上的讲话"
     assert (art.date, art.chair) == ("2023-09-06", "贾正川")
+    from bot.passages import article_passages
+
+    _, (nl,) = article_passages(art)
+    assert (nl.size, nl.speaker) == (3, "贾正川")  # the byline's speaker gives the speech's list
 
 
 def test_paragraphs_pasted_onto_one_line_are_apart_again():

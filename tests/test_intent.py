@@ -61,3 +61,11 @@ def test_named_people_and_places():
 def test_content_words_leave_out_ordinals_questions_speech_and_time():
     assert [t for t in ["第二", "二个", "要求", "提了", "最近", "哪几天", "2023", "防汛", "沙袋"] if is_content(t)] == \
         ["防汛", "沙袋"]
+
+
+def test_people_are_named_by_any_post_bulletins_use_and_must_look_like_names():
+    from bot.intent import named_people
+
+    assert named_people("指挥长杜海涛在防汛会上提的第三点要求") == ("杜海涛",)
+    assert named_people("常务副县长欧阳敏主持时提了什么") == ("欧阳敏",)
+    assert named_people("会议在哪里召开的") == ()  # "会议" opens the question but is nobody
