@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from bot.passages import NumberedList, Passage
 from bot.textutil import jieba, normalize_text, to_simplified  # jieba as textutil imports it (quickly)
@@ -51,13 +52,15 @@ def tokens(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def question_tokens(text: str) -> tuple[str, ...]:
+    """A question's tokens, cached: one answer reads the same question (and parts of it) several times."""
+    return tuple(tokens(text))
+
+
 def query_terms(text: str) -> list[str]:
     """Distinct content tokens of a question, in order."""
-    seen: dict[str, None] = {}
-    for tok in tokens(text):
-        if tok not in STOPWORDS and tok not in seen:
-            seen[tok] = None
-    return list(seen)
+    return [t for t in dict.fromkeys(question_tokens(text)) if t not in STOPWORDS]
 
 
 def char_bigrams(text: str) -> list[str]:
@@ -76,7 +79,7 @@ def char_unigrams(text: str) -> list[str]:
 
 def lexical_query(normalized: str, terms: list[str]) -> list[str]:
     """Words, then character bigrams and characters of the question's content (stopwords removed)."""
-    content = "".join(t for t in tokens(normalized) if t not in STOPWORDS)
+    content = "".join(t for t in question_tokens(normalized) if t not in STOPWORDS)
     extra = list(dict.fromkeys(char_bigrams(content) + char_unigrams(content)))
     return terms + [t for t in extra if t not in terms]
 

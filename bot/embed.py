@@ -107,11 +107,26 @@ class Embedder:
         )
         return np.asarray(vectors, dtype=np.float32)
 
+    def _encode_few(self, texts: list[str]) -> np.ndarray:
+        """The model's own modules on one small batch, as `encode` runs them, without its batching,
+        sorting and conversions: the same vectors about 2 ms sooner, which is a tenth of answering a
+        question. Models with a default prompt or a truncated dimension go through `encode`."""
+        model = self.model
+        if model.default_prompt_name or model.truncate_dim or len(texts) > self.config.batch_size:
+            return self.encode(texts)
+        import torch
+
+        with torch.inference_mode():
+            features = {k: v.to(model.device) if isinstance(v, torch.Tensor) else v
+                        for k, v in model.preprocess(texts).items()}
+            vectors = torch.nn.functional.normalize(model(features)["sentence_embedding"], p=2, dim=1)
+        return vectors.float().cpu().numpy()
+
     def encode_queries(self, questions: list[str]) -> np.ndarray:
         """Question embeddings, from the LRU cache where possible; misses are encoded in one batch."""
         missing = [q for q in dict.fromkeys(questions) if q not in self._cache]
         if missing:
-            for q, v in zip(missing, self.encode(missing)):
+            for q, v in zip(missing, self._encode_few(missing)):
                 self._cache[q] = v
         out = []
         for q in questions:

@@ -3,6 +3,8 @@ puts first the passages whose article the question points at (its title, date, s
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from bot.analysis import char_bigrams
 from bot.catalog import Catalog, date_matches
 from bot.intent import Intent
@@ -56,7 +58,7 @@ def near_copies(passages: dict[int, Passage], threshold: float = NEAR_COPY) -> s
     """Candidates whose text is mostly the same as a candidate's from another article (a list restated
     in a later bulletin, a notice reprinted): character-bigram Jaccard of their openings at least `threshold`. Pairs
     whose sizes alone rule it out are skipped, so this costs about a millisecond for 20."""
-    grams = {rid: set(char_bigrams(p.text[:COPY_CHARS])) for rid, p in passages.items()}
+    grams = {rid: _opening_grams(p.text) for rid, p in passages.items()}
     ids = sorted((rid for rid in passages if grams[rid]), key=lambda rid: len(grams[rid]))
     copies: set[int] = set()
     for i, a in enumerate(ids):
@@ -71,6 +73,11 @@ def near_copies(passages: dict[int, Passage], threshold: float = NEAR_COPY) -> s
             if common >= threshold * (len(ga) + len(gb) - common):
                 copies.update((a, b))
     return copies
+
+
+@lru_cache(maxsize=8192)
+def _opening_grams(text: str) -> frozenset[str]:
+    return frozenset(char_bigrams(text[:COPY_CHARS]))
 
 
 def latest_meeting(passages: dict[int, Passage], catalog: Catalog, weights: dict[str, float]) -> str | None:

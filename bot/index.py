@@ -66,6 +66,9 @@ CREATE TABLE terms(term_id INTEGER PRIMARY KEY, term TEXT UNIQUE NOT NULL);
 """
 
 _PASSAGE_FIELDS = [f.name for f in fields(Passage)]
+# Passages and list points read while answering are kept (a generation never changes): an answer
+# reads about forty candidates, and the next question mostly reads the same ones.
+PASSAGE_CACHE = 20_000
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,8 @@ class IndexSnapshot:
     def __init__(self, root: Path, generation: str, nprobe: int | None = None):
         self.root = root
         self.generation = generation
+        self._passages: dict[int, Passage] = {}
+        self._points: dict[str, list[tuple[int, Passage]]] = {}
         folder = root / generation
         db_path, vec_path = folder / SQLITE_NAME, folder / FAISS_NAME
         if not db_path.is_file() or not vec_path.is_file():
@@ -153,21 +158,34 @@ class IndexSnapshot:
             raise IndexUnavailable(f"the model's dimension differs from the index's; {REBUILD_HINT}")
 
     def passages_by_ids(self, ids: list[int]) -> dict[int, Passage]:
-        if not ids:
-            return {}
-        marks = ",".join("?" * len(ids))
-        rows = self.db.execute(f"SELECT * FROM passages WHERE id IN ({marks})", list(map(int, ids))).fetchall()
-        return {row["id"]: _row_passage(row) for row in rows}
+        cache = self._passages
+        found = {i: cache[i] for i in ids if i in cache}
+        missing = [int(i) for i in ids if i not in found]
+        if missing:
+            marks = ",".join("?" * len(missing))
+            rows = self.db.execute(f"SELECT * FROM passages WHERE id IN ({marks})", missing).fetchall()
+            if len(cache) + len(rows) > PASSAGE_CACHE:
+                cache.clear()  # (bounded; cheaper and thread-safer than an LRU's bookkeeping)
+            for row in rows:
+                found[row["id"]] = cache[row["id"]] = _row_passage(row)
+        return found
 
     def passage(self, passage_id: str) -> tuple[int, Passage] | None:
         row = self.db.execute("SELECT * FROM passages WHERE passage_id = ?", (passage_id,)).fetchone()
         return (row["id"], _row_passage(row)) if row else None
 
     def list_points(self, list_id: str) -> list[tuple[int, Passage]]:
-        rows = self.db.execute(
-            "SELECT * FROM passages WHERE list_id = ? ORDER BY kind = 'point', ordinal", (list_id,)
-        ).fetchall()
-        return [(row["id"], _row_passage(row)) for row in rows]
+        """A list's outline, then its points in order."""
+        points = self._points.get(list_id)
+        if points is None:
+            rows = self.db.execute(
+                "SELECT * FROM passages WHERE list_id = ? ORDER BY kind = 'point', ordinal", (list_id,)
+            ).fetchall()
+            points = [(row["id"], _row_passage(row)) for row in rows]
+            if len(self._points) >= PASSAGE_CACHE // 10:
+                self._points.clear()
+            self._points[list_id] = points
+        return list(points)
 
     def list_ids_of(self, ids: list[int]) -> list[str | None]:
         """The list each passage belongs to (None for plain text), in the order of ids."""

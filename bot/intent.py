@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.analysis import tokens
+from bot.analysis import question_tokens
 from bot.speakers import POSTS, plausible_name
 from bot.textutil import CN_NUMERAL, cn_to_int
 
@@ -121,7 +121,7 @@ _GENERIC_PLACES = frozenset("开发区 示范区 高新区 功能区 保护区 �
 def named_places(question: str) -> tuple[str, ...]:
     """Place names the question names ("临川区", "白沙镇", "邹城市"): three or four characters ending
     in an administrative suffix, as jieba cuts them."""
-    return tuple(dict.fromkeys(t for t in tokens(question) if len(t) in (3, 4) and t[-1] in "区县镇乡市"
+    return tuple(dict.fromkeys(t for t in question_tokens(question) if len(t) in (3, 4) and t[-1] in "区县镇乡市"
                                and t not in _GENERIC_PLACES and t[0] not in "全本我该各每这那"))
 
 

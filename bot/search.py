@@ -8,6 +8,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from bot.analysis import lexical_query, query_terms
 from bot.analysis import idf
@@ -68,6 +69,12 @@ class _Lexical:
     ranking: list[tuple[int, float]]  # BM25 ranking of passages
     dfs: dict[str, int]  # document frequency of each word (passages whose body holds it)
     postings: dict[str, int]  # rows holding each word in any column (title, speaker and lead included)
+
+
+@lru_cache(maxsize=4096)
+def _normalized(text: str) -> str:
+    """A passage's text as questions are read (cached: the same passages answer many questions)."""
+    return normalize_text(text)
 
 
 class Searcher:
@@ -190,7 +197,7 @@ class Searcher:
         req = requirements(intent, asked, people, intent.places, normalized,
                            {t for t, n in lex.postings.items() if n})
         texts = self._article_text(snap, [r.passage.article_id for r in results])
-        checks = [check(req, normalize_text(r.passage.text), texts[r.passage.article_id],
+        checks = [check(req, _normalized(r.passage.text), texts[r.passage.article_id],
                         catalog.articles.get(r.passage.article_id), catalog.latest_year) for r in results]
         listed = {rid for rid, _, _ in picked}
         cosine = dict(dense)

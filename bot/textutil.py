@@ -41,7 +41,8 @@ def _t2s():
 def normalize_text(text: str) -> str:
     """Full-width to half-width (NFKC), traditional to simplified, whitespace collapsed."""
     text = unicodedata.normalize("NFKC", text)
-    text = "".join(c for c in text if unicodedata.category(c)[0] != "C" or c in "\n\t")
+    if not text.isprintable():  # only then can it hold control or format characters (or \n, \t)
+        text = "".join(c for c in text if unicodedata.category(c)[0] != "C" or c in "\n\t")
     text = _t2s().convert(text)
     return re.sub(r"\s+", " ", text).strip()
 
