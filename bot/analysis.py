@@ -130,5 +130,11 @@ def list_tokens(nl: NumberedList) -> tuple[list[str], list[list[str]]]:
     return tokens(named), [tokens(normalize_text(h)) for h in nl.headlines]
 
 
+def title_terms(title: str | None) -> list[str]:
+    """An article title's words, as the catalogue matches questions against them (stored at publish:
+    tokenizing 16,000 titles when a generation is opened made cold starts at scale slow)."""
+    return tokens(normalize_text(title or ""))
+
+
 def embedding_text(passage: Passage) -> str:
     return to_simplified(passage.text)

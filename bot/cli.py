@@ -149,12 +149,11 @@ def _refusal_record(question: str, message: str) -> dict:
 
 
 def cmd_query(args, config: Config) -> int:
-    from bot.render import answer_record, console_text
-
     if args.k is not None and not 1 <= args.k <= 100:
         raise UsageError(f"-k takes a number of results from 1 to 100, not {args.k}")
     questions = _questions(args)
     searcher = _searcher(config)
+    from bot.render import answer_record, console_text  # (imports the search stack: after the model load starts)
     batch = 64
     for i in range(0, len(questions), batch):
         chunk = questions[i : i + batch]

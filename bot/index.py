@@ -15,6 +15,7 @@ import shutil
 import sqlite3
 import time
 import uuid
+from functools import cached_property
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -34,11 +35,13 @@ from bot.analysis import (  # noqa: F401  (embedding_text is part of what the in
     lexical_grams,
     lexical_head,
     list_tokens,
+    title_terms,
 )
 
-INDEX_VERSION = "4"  # bump when what is stored changes; older indexes ask for --rebuild
+INDEX_VERSION = "5"  # bump when what is stored changes; older indexes ask for --rebuild
 CURRENT = "CURRENT"
 SQLITE_NAME = "index.sqlite"
+CATALOG_NAME = "catalog.bin"  # bot.catalog's articles and lists, stored at publish
 FAISS_NAME = "vectors.faiss"
 REBUILD_HINT = "run `policybot index --rebuild`"
 SEARCHABLE_KINDS = ("point", "text")
@@ -49,7 +52,8 @@ CREATE TABLE bulletins(file TEXT PRIMARY KEY, sha TEXT NOT NULL, format TEXT, en
                        added_at TEXT NOT NULL, articles INTEGER NOT NULL DEFAULT 0, note TEXT,
                        article_ids TEXT NOT NULL DEFAULT '[]');
 CREATE TABLE articles(article_id TEXT PRIMARY KEY, file TEXT NOT NULL, position INTEGER, title TEXT,
-                      date TEXT, date_text TEXT, speakers TEXT, byline TEXT, chars INTEGER);
+                      date TEXT, date_text TEXT, speakers TEXT, byline TEXT, chars INTEGER,
+                      title_terms TEXT NOT NULL DEFAULT '[]');
 CREATE TABLE lists(list_id TEXT PRIMARY KEY, article_id TEXT NOT NULL, style TEXT, size INTEGER,
                    lead TEXT, label TEXT, speaker TEXT, headlines TEXT, tokens TEXT NOT NULL);
 CREATE TABLE passages(id INTEGER PRIMARY KEY AUTOINCREMENT, passage_id TEXT UNIQUE NOT NULL,
@@ -141,12 +145,17 @@ class IndexSnapshot:
             )
         if self.vectors.d != self.manifest.dimension:
             raise IndexUnavailable(f"the index's vector dimension does not match its manifest; {REBUILD_HINT}")
-        rows = self.db.execute("SELECT * FROM lists").fetchall()
-        self.lists = {row["list_id"]: _row_list(row) for row in rows}
-        # (named words, words of each headline) per list, as list_tokens gave them at publish.
-        self.list_tokens: dict[str, tuple[list[str], list[list[str]]]] = {
-            row["list_id"]: tuple(json.loads(row["tokens"])) for row in rows}
-        self.total_passages = self.db.execute("SELECT count(*) FROM passages").fetchone()[0]
+        if not (self.root / generation / CATALOG_NAME).is_file():
+            raise IndexUnavailable(f"index generation {generation} has no catalogue; {REBUILD_HINT}")
+
+    @cached_property
+    def lists(self) -> dict[str, NumberedList]:
+        """Every numbered list, by id (read when first needed: answering uses the stored catalogue)."""
+        return read_lists(self.db)
+
+    def catalog_blob(self) -> bytes:
+        """The catalogue of articles and lists as `bot.catalog` stored it at publish."""
+        return (self.root / self.generation / CATALOG_NAME).read_bytes()
 
     def check_model(self, model_name: str, dimension: int | None = None) -> None:
         if self.manifest.model != model_name:
@@ -214,11 +223,7 @@ class IndexSnapshot:
     def articles(self) -> list[dict]:
         """Every article with its count of searchable passages (they sum to the manifest's count;
         a list's outline is shown but not searched, so it is not counted)."""
-        rows = self.db.execute(
-            "SELECT a.*, (SELECT count(*) FROM passages p WHERE p.article_id = a.article_id "
-            f"AND p.kind IN {SEARCHABLE_KINDS}) AS passages FROM articles a ORDER BY a.file, a.position"
-        ).fetchall()
-        return [dict(row) | {"speakers": json.loads(row["speakers"] or "[]")} for row in rows]
+        return read_articles(self.db)
 
     def bulletins(self) -> list[dict]:
         return [dict(r) for r in self.db.execute("SELECT * FROM bulletins ORDER BY added_at, file")]
@@ -248,6 +253,32 @@ class IndexSnapshot:
 
     def close(self) -> None:
         self.db.close()
+
+
+# Readers shared by a snapshot and the writer (which builds the catalogue from them before publishing).
+
+
+def read_articles(db: sqlite3.Connection) -> list[dict]:
+    rows = db.execute(
+        "SELECT a.*, (SELECT count(*) FROM passages p WHERE p.article_id = a.article_id "
+        f"AND p.kind IN {SEARCHABLE_KINDS}) AS passages FROM articles a ORDER BY a.file, a.position"
+    ).fetchall()
+    return [{k: row[k] for k in row.keys() if k != "title_terms"} | {"speakers": json.loads(row["speakers"] or "[]")}
+            for row in rows]
+
+
+def read_title_terms(db: sqlite3.Connection) -> dict[str, list[str]]:
+    """Each article's title words, as `title_terms` gave them when it was added."""
+    return {aid: json.loads(terms) for aid, terms in db.execute("SELECT article_id, title_terms FROM articles")}
+
+
+def read_lists(db: sqlite3.Connection) -> dict[str, NumberedList]:
+    return {row["list_id"]: _row_list(row) for row in db.execute("SELECT * FROM lists")}
+
+
+def read_list_tokens(db: sqlite3.Connection) -> dict[str, tuple[list[str], list[list[str]]]]:
+    """(named words, words of each headline) per list, as `list_tokens` gave them when it was added."""
+    return {lid: tuple(json.loads(tokens)) for lid, tokens in db.execute("SELECT list_id, tokens FROM lists")}
 
 
 def _row_passage(row: sqlite3.Row) -> Passage:
@@ -344,9 +375,10 @@ class GenerationWriter:
                     vectors: np.ndarray) -> None:
         """Add one article; `vectors` holds one row per searchable passage, in order."""
         self.db.execute(
-            "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?)",
             (article.article_id, file, article.position, article.title, article.date, article.date_text,
-             json.dumps(list(article.speakers), ensure_ascii=False), article.byline, len(article.text)),
+             json.dumps(list(article.speakers), ensure_ascii=False), article.byline, len(article.text),
+             json.dumps(title_terms(article.title), ensure_ascii=False)),
         )
         for nl in lists:
             self.db.execute(
@@ -398,7 +430,9 @@ class GenerationWriter:
         self.db.execute("DELETE FROM bulletins WHERE file = ?", (file,))
 
     # -- publishing
-    def publish(self, model: str) -> Manifest:
+    def publish(self, model: str, catalog: bytes) -> Manifest:
+        """Write the manifest, the lexical matrix, the vectors and `catalog` (the catalogue built from
+        this generation's articles and lists), then make the generation current."""
         counts = {
             "passages": self.db.execute(f"SELECT count(*) FROM passages WHERE kind IN {SEARCHABLE_KINDS}").fetchone()[0],
             "articles": self.db.execute("SELECT count(*) FROM articles").fetchone()[0],
@@ -416,6 +450,7 @@ class GenerationWriter:
         lexical.build(self.db.execute("SELECT id, length, postings FROM passage_terms ORDER BY id"), keys, self.folder)
         self.db.execute("VACUUM")
         self.db.close()
+        (self.folder / CATALOG_NAME).write_bytes(catalog)
         faiss.write_index(vectors.finalize(self.vectors, self.settings.approximate_from, self.settings.nprobe),
                           str(self.folder / FAISS_NAME))
         _fsync_tree(self.folder)

@@ -35,6 +35,7 @@ from bot.articles import Article, split_articles
 from bot.config import Config
 from bot.embed import Embedder
 from bot.errors import BulletinError, IndexBusy, IndexUnavailable, IndexUnwritable, PolicyBotError
+from bot.catalog import Catalog
 from bot.index import (
     SEARCHABLE_KINDS,
     GenerationWriter,
@@ -45,6 +46,10 @@ from bot.index import (
     embedding_text,
     open_snapshot,
     prune_generations,
+    read_articles,
+    read_list_tokens,
+    read_lists,
+    read_title_terms,
 )
 from bot.load import FORMATS, load_bulletin
 from bot.passages import NumberedList, Passage, article_passages
@@ -316,6 +321,13 @@ def embed_passages(texts: list[str], embedder: Embedder, cache: EmbeddingCache, 
     return np.stack([known[cache.key(t)] for t in texts])
 
 
+def _catalog(db: sqlite3.Connection) -> bytes:
+    """The catalogue of the generation about to be published, from its rows and the words stored with
+    them (no tokenizing), as readers load it."""
+    return Catalog.build(read_articles(db), list(read_lists(db).values()), read_list_tokens(db),
+                         read_title_terms(db)).dumps()
+
+
 def _embed_cached(config: Config, texts: list[str], embedder: Embedder, report: SyncReport,
                   progress: Progress | None) -> np.ndarray:
     """Embed through the cache; a damaged cache is set aside (kept for inspection) and started afresh."""
@@ -556,7 +568,7 @@ def _sync_locked(config: Config, embedder: Embedder, base: IndexSnapshot | None,
                 _stage(config.corpus, change, writer.generation)
             except OSError as exc:
                 raise _unwritable(config.corpus, exc) from exc
-        report.manifest = writer.publish(embedder.name)
+        report.manifest = writer.publish(embedder.name, _catalog(writer.db))
     except BaseException:
         writer.abandon()
         shutil.rmtree(config.corpus / PENDING, ignore_errors=True)

@@ -6,11 +6,14 @@ Admins run it before adding a bulletin; the bot's upload confirmation shows the 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot.articles import Article
 from bot.config import Config
 from bot.errors import PolicyBotError
-from bot.passages import NumberedList, Passage
+
+if TYPE_CHECKING:  # (the parsing stack is imported when a file is inspected, not when the CLI starts)
+    from bot.articles import Article
+    from bot.passages import NumberedList, Passage
 
 PREVIEW_CHARS = 16
 

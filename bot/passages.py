@@ -14,11 +14,14 @@ import bisect
 import os
 import re
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from bot.articles import Article
 from bot.lists import find_lists, paragraph_bounds
 from bot.speakers import known_names, speaker_before, speech_marks
 from bot.textutil import int_to_cn, split_sentences, to_simplified
+
+if TYPE_CHECKING:  # (answering reads passages; only building them needs articles, and their loaders)
+    from bot.articles import Article
 
 MAX_POINT_CHARS = 1500  # about three phone screens; longer points are cut into parts at sentence ends
 UNNUMBERED_STYLES = ("bullet", "para:", "sent:")

@@ -16,9 +16,9 @@ from bot.answerability import check, on_topic, requirements, verdict
 from bot.catalog import Catalog, ListQuery
 from bot.config import Config
 from bot.embed import Embedder
-from bot.errors import QuestionError
+from bot.errors import IndexUnavailable, QuestionError
 from bot.fusion import fuse_rankings, with_context
-from bot.index import IndexSnapshot, current_generation, open_snapshot
+from bot.index import REBUILD_HINT, IndexSnapshot, current_generation, open_snapshot
 from bot.intent import ASK_PHRASE, ORDINAL_WORD, SERIES, Intent, is_content, parse_intent
 from bot.passages import Passage
 from bot.textutil import normalize_text
@@ -107,7 +107,10 @@ class Searcher:
                 return False
             snap = open_snapshot(self.config.index, self.config.vectors.nprobe)
             snap.check_model(self.embedder.name)
-            self.catalog = Catalog.build(snap.articles(), list(snap.lists.values()), self.catalog, snap.list_tokens)
+            try:
+                self.catalog = Catalog.loads(snap.catalog_blob())
+            except (OSError, ValueError) as exc:
+                raise IndexUnavailable(f"the index's catalogue cannot be read ({exc}); {REBUILD_HINT}") from exc
             self._snapshot = snap  # old snapshots stay valid for searches already running
             return True
 

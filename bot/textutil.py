@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import logging
+import marshal
+import os
 import re
 import sys
+import tempfile
 import unicodedata
 from functools import lru_cache
 
@@ -24,8 +27,36 @@ def _import_jieba():
     return jieba
 
 
+def _read_cache_whole(tokenizer, initialize):
+    """jieba's own initialize, except that its dictionary cache file is read in one piece:
+    `marshal.load` on a file object reads it in small pieces (1.3 s for the 9 MB cache on this
+    machine; `marshal.loads` of the same bytes takes 0.35 s), and the first answer waits for it.
+    The same file, written by jieba when it is missing; anything else goes to jieba unchanged."""
+
+    def fast(dictionary=None):
+        if dictionary or tokenizer.initialized or tokenizer.dictionary is not None or tokenizer.cache_file:
+            return initialize(dictionary)
+        path = os.path.join(tokenizer.tmp_dir or tempfile.gettempdir(), "jieba.cache")
+        with tokenizer.lock:
+            if tokenizer.initialized:
+                return None
+            try:
+                with open(path, "rb") as f:
+                    freq, total = marshal.loads(f.read())
+                if not isinstance(freq, dict) or not isinstance(total, int):
+                    raise ValueError("not a jieba dictionary cache")
+            except (OSError, EOFError, ValueError, TypeError):
+                return initialize(dictionary)  # jieba builds it and writes the cache
+            tokenizer.FREQ, tokenizer.total = freq, total
+            tokenizer.initialized = True
+        return None
+
+    return fast
+
+
 jieba = _import_jieba()
 jieba.setLogLevel(logging.WARNING)
+jieba.dt.initialize = _read_cache_whole(jieba.dt, jieba.dt.initialize)
 
 # A half-width full stop ends a sentence after a Chinese character ("妥善处置."), never inside a number.
 SENTENCE_SPLIT = re.compile(r"(?<=[。！？!?；;])(?![”’」』)）\"'])|(?<=[。！？!?；;][”’」』)）\"'])|(?<=[\u4e00-\u9fff]\.)(?!\d)")

@@ -48,3 +48,31 @@ def test_a_point_that_is_only_a_heading_is_answered_with_what_it_holds(hexi):
     result = top_result(hexi, "园区提质增效工作方案重点任务的第二项是什么")
     assert result.passage.text.startswith("（二）推行“园区+平台”运营")
     assert "组建河西园区运营有限公司" in result.passage.text
+
+
+def test_the_catalogue_stored_at_publish_is_the_one_its_rows_describe(hexi):
+    """Readers load the catalogue stored with the generation; building it again from the index's rows
+    (tokenizing titles and lists afresh) gives the same articles, lists and maps."""
+    from bot.catalog import Catalog
+    from bot.index import read_articles, read_lists
+
+    snap = hexi.snapshot
+    stored = Catalog.loads(snap.catalog_blob())
+    fresh = Catalog.build(read_articles(snap.db), list(read_lists(snap.db).values()))
+    assert stored == fresh
+    assert len(stored.lists) >= 5 and {"林卫东", "苏明", "赵青山"} <= stored.speakers
+    with pytest.raises(ValueError):
+        Catalog.loads(b"\x00 not a catalogue")
+
+
+def test_an_index_without_its_catalogue_asks_for_a_rebuild(tmp_path, hexi):
+    import shutil
+
+    from bot.errors import IndexUnavailable
+    from bot.index import CATALOG_NAME, open_snapshot
+
+    root = tmp_path / "index"
+    shutil.copytree(hexi.config.index, root, symlinks=True)
+    (root / hexi.snapshot.generation / CATALOG_NAME).unlink()
+    with pytest.raises(IndexUnavailable, match="rebuild"):
+        open_snapshot(root)

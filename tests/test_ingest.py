@@ -585,7 +585,7 @@ def test_an_add_that_fails_before_publishing_changes_nothing_and_a_rerun_finishe
     new.write_text(bulletin(27), encoding="utf-8")
     publish = GenerationWriter.publish
 
-    def read_only(self, model):
+    def read_only(self, model, catalog):
         raise PermissionError(errno.EROFS, "Read-only file system", str(self.folder))
 
     monkeypatch.setattr(GenerationWriter, "publish", read_only)

@@ -1,0 +1,36 @@
+"""jieba's dictionary is read from its cache in one piece (the first answer waits for it); with no
+cache, or a damaged one, jieba builds it as usual and the words are the same."""
+
+import jieba
+
+from bot.textutil import _read_cache_whole, normalize_text
+
+
+def fresh_tokenizer(tmp_path):
+    tok = jieba.Tokenizer()
+    tok.tmp_dir = str(tmp_path)
+    tok.initialize = _read_cache_whole(tok, tok.initialize)
+    return tok
+
+
+def test_the_dictionary_is_built_once_then_read_from_its_cache(tmp_path):
+    first = fresh_tokenizer(tmp_path)
+    words = list(first.cut_for_search("招商引资方面有什么要求"))  # no cache yet: jieba builds and writes it
+    assert (tmp_path / "jieba.cache").is_file()
+    second = fresh_tokenizer(tmp_path)
+    assert list(second.cut_for_search("招商引资方面有什么要求")) == words
+    assert second.FREQ == first.FREQ and second.total == first.total
+    assert words == list(jieba.cut_for_search("招商引资方面有什么要求"))
+
+
+def test_a_damaged_cache_is_rebuilt_not_fatal(tmp_path):
+    (tmp_path / "jieba.cache").write_bytes(b"\x00not marshal")
+    tok = fresh_tokenizer(tmp_path)
+    assert "招商" in list(tok.cut_for_search("招商引资"))
+    assert tok.FREQ.get("招商", 0) > 0
+
+
+def test_normalize_text_keeps_its_meaning_on_the_fast_path():
+    assert normalize_text("  第三條　要求\u200b\n 加強 ") == "第三条 要求 加强"
+    assert normalize_text("ＡＢＣ１２３") == "ABC123"
+    assert normalize_text("a\x07b\tc") == "ab c"
