@@ -167,8 +167,8 @@ class IndexSnapshot:
             raise IndexUnavailable(f"the model's dimension differs from the index's; {REBUILD_HINT}")
 
     def passages_by_ids(self, ids: list[int]) -> dict[int, Passage]:
-        cache = self._passages
-        found = {i: cache[i] for i in ids if i in cache}
+        cache = self._passages  # (read with get: another thread may clear it meanwhile)
+        found = {i: p for i in ids if (p := cache.get(i)) is not None}
         missing = [int(i) for i in ids if i not in found]
         if missing:
             marks = ",".join("?" * len(missing))
