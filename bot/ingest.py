@@ -95,6 +95,7 @@ class SyncReport:
     lists: list[tuple[str, int]] = field(default_factory=list)  # (label, size) of lists added
     manifest: Manifest | None = None
     changed: bool = False
+    parsed: list[ParsedBulletin] = field(default_factory=list)  # the files an add placed, as it read them
 
 
 @dataclass
@@ -617,6 +618,7 @@ def add_files(config: Config, embedder: Embedder, paths: list[Path], progress: P
                 change.parsed[target] = pb
             if change.place:
                 report = _sync_locked(config, embedder, base, progress, change)
+                report.parsed = list(change.parsed.values())
             else:
                 report = SyncReport(manifest=base.manifest if base else None)
         finally:

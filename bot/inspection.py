@@ -13,6 +13,7 @@ from bot.errors import PolicyBotError
 
 if TYPE_CHECKING:  # (the parsing stack is imported when a file is inspected, not when the CLI starts)
     from bot.articles import Article
+    from bot.ingest import ParsedBulletin
     from bot.passages import NumberedList, Passage
 
 PREVIEW_CHARS = 16
@@ -64,13 +65,18 @@ def inspect_files(paths: list[Path], config: Config) -> dict:
             files.append({"file": path.name, "format": fmt, "encoding": None, "articles": [],
                           "error": f"无法读取文件：{exc.strerror}"})
             continue
-        files.append({
-            "file": parsed.file,
-            "format": parsed.format,
-            "encoding": parsed.encoding,
-            "articles": [article_record(a, *parsed.passages[a.article_id]) for a in parsed.articles],
-        })
+        files.append(file_record(parsed))
     return {"files": files}
+
+
+def file_record(parsed: ParsedBulletin) -> dict:
+    """One parsed file as inspect reports it (the bot's upload reply shows what `add` parsed this way)."""
+    return {
+        "file": parsed.file,
+        "format": parsed.format,
+        "encoding": parsed.encoding,
+        "articles": [article_record(a, *parsed.passages[a.article_id]) for a in parsed.articles],
+    }
 
 
 def _preview(text: str, n: int = PREVIEW_CHARS) -> str:

@@ -16,7 +16,7 @@ from telegram.ext import ContextTypes
 
 from bot.errors import IndexBusy, PolicyBotError
 from bot.ingest import add_files, sync
-from bot.inspection import inspect_files
+from bot.inspection import file_record
 from bot.load import FORMATS
 from bot.telegram import keyboards as kb
 from bot.telegram import messages as msg
@@ -146,17 +146,12 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
             await status.edit_text(msg.not_ingested(name, exc.message))
             return
         understood = ""
-        if report.articles_added or report.articles_replaced:
-            record = await svc.run(svc.index_pool, _understand, path, svc.config)
-            understood = "\n\n" + msg.understanding_text(record)
+        if (report.articles_added or report.articles_replaced) and report.parsed:
+            # What the add read, as `policybot inspect` shows it (not parsed a second time).
+            understood = "\n\n" + msg.understanding_text(file_record(report.parsed[0]))
     await svc.run(svc.query_pool, svc.searcher.refresh)
     notified = schedule_digest(context, added)
     await status.edit_text(_fit(msg.report_text(report, name) + understood + msg.digest_scheduled(notified)))
-
-
-def _understand(path: Path, config) -> dict:
-    """The upload as `policybot inspect` reads it: the admin sees what each list and date became."""
-    return inspect_files([path], config)["files"][0]
 
 
 def _fit(text: str, limit: int = 4096) -> str:
