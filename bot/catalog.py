@@ -229,8 +229,10 @@ class Catalog:
         mean_w = sum(weights.values()) / len(weights) if weights else 1.0
         art = self.articles.get(nl.article_id)
         # Words found nowhere in a list's own words may still be in its article ("县长", a place).
-        text = article_text(nl.article_id)
-        score += sum(0.5 * w for t, w in weights.items() if t not in found and t in text)
+        # (The article's text is read only when something is to be looked up in it.)
+        unfound = [t for t in weights if t not in found]
+        text = article_text(nl.article_id) if unfound or (ev.speakers and nl.speaker not in ev.speakers) else ""
+        score += sum(0.5 * weights[t] for t in unfound if t in text)
         matched = score  # each word by the credit it earned: full, by headline share, or half
         asked = got = 0.0
         if ev.speakers:

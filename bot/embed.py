@@ -107,6 +107,9 @@ class Embedder:
         )
         return np.asarray(vectors, dtype=np.float32)
 
+    def clear_cache(self) -> None:
+        self._cache.clear()
+
     def _encode_few(self, texts: list[str]) -> np.ndarray:
         """The model's own modules on one small batch, as `encode` runs them, without its batching,
         sorting and conversions: the same vectors about 2 ms sooner, which is a tenth of answering a

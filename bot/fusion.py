@@ -58,7 +58,7 @@ def near_copies(passages: dict[int, Passage], threshold: float = NEAR_COPY) -> s
     """Candidates whose text is mostly the same as a candidate's from another article (a list restated
     in a later bulletin, a notice reprinted): character-bigram Jaccard of their openings at least `threshold`. Pairs
     whose sizes alone rule it out are skipped, so this costs about a millisecond for 20."""
-    grams = {rid: _opening_grams(p.text) for rid, p in passages.items()}
+    grams = {rid: opening_grams(p.text) for rid, p in passages.items()}
     ids = sorted((rid for rid in passages if grams[rid]), key=lambda rid: len(grams[rid]))
     copies: set[int] = set()
     for i, a in enumerate(ids):
@@ -76,7 +76,8 @@ def near_copies(passages: dict[int, Passage], threshold: float = NEAR_COPY) -> s
 
 
 @lru_cache(maxsize=8192)
-def _opening_grams(text: str) -> frozenset[str]:
+def opening_grams(text: str) -> frozenset[str]:
+    """The character bigrams of a passage's opening, by which near-copies are found (cached)."""
     return frozenset(char_bigrams(text[:COPY_CHARS]))
 
 

@@ -179,6 +179,10 @@ class IndexSnapshot:
                 found[row["id"]] = cache[row["id"]] = _row_passage(row)
         return found
 
+    def clear_cache(self) -> None:
+        self._passages.clear()
+        self._points.clear()
+
     def passage(self, passage_id: str) -> tuple[int, Passage] | None:
         row = self.db.execute("SELECT * FROM passages WHERE passage_id = ?", (passage_id,)).fetchone()
         return (row["id"], _row_passage(row)) if row else None

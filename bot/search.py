@@ -10,14 +10,14 @@ from collections import OrderedDict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from bot.analysis import lexical_query, query_terms
+from bot.analysis import lexical_query, query_terms, question_tokens
 from bot.analysis import idf
 from bot.answerability import check, on_topic, requirements, verdict
 from bot.catalog import Catalog, ListQuery
 from bot.config import Config
 from bot.embed import Embedder
 from bot.errors import IndexUnavailable, QuestionError
-from bot.fusion import fuse_rankings, with_context
+from bot.fusion import fuse_rankings, opening_grams, with_context
 from bot.index import REBUILD_HINT, IndexSnapshot, current_generation, open_snapshot
 from bot.intent import ASK_PHRASE, ORDINAL_WORD, SERIES, Intent, is_content, parse_intent
 from bot.passages import Passage
@@ -113,6 +113,16 @@ class Searcher:
                 raise IndexUnavailable(f"the index's catalogue cannot be read ({exc}); {REBUILD_HINT}") from exc
             self._snapshot = snap  # old snapshots stay valid for searches already running
             return True
+
+    def clear_caches(self) -> None:
+        """Forget every cache an answer fills (question embeddings and tokens, passages, article texts):
+        the next answer costs what a question never asked before, about passages never read, costs."""
+        self.embedder.clear_cache()
+        self.snapshot.clear_cache()
+        self._articles.clear()
+        _normalized.cache_clear()
+        question_tokens.cache_clear()
+        opening_grams.cache_clear()
 
     # ------------------------------------------------------------ public API
 

@@ -72,8 +72,12 @@ def _t2s():
 def normalize_text(text: str) -> str:
     """Full-width to half-width (NFKC), traditional to simplified, whitespace collapsed."""
     text = unicodedata.normalize("NFKC", text)
-    if not text.isprintable():  # only then can it hold control or format characters (or \n, \t)
-        text = "".join(c for c in text if unicodedata.category(c)[0] != "C" or c in "\n\t")
+    if not text.isprintable():  # only then can it hold control or format characters
+        # Line breaks and tabs become the spaces they are collapsed to below anyway; a text with
+        # nothing else unprintable (an article's paragraphs) skips the character-by-character pass.
+        text = text.replace("\n", " ").replace("\t", " ")
+        if not text.isprintable():
+            text = "".join(c for c in text if unicodedata.category(c)[0] != "C")
     text = _t2s().convert(text)
     return re.sub(r"\s+", " ", text).strip()
 
