@@ -173,10 +173,12 @@ class IndexSnapshot:
         if missing:
             marks = ",".join("?" * len(missing))
             rows = self.db.execute(f"SELECT * FROM passages WHERE id IN ({marks})", missing).fetchall()
-            if len(cache) + len(rows) > PASSAGE_CACHE:
-                cache.clear()  # (bounded; cheaper and thread-safer than an LRU's bookkeeping)
-            for row in rows:
-                found[row["id"]] = cache[row["id"]] = _row_passage(row)
+            read = {row["id"]: _row_passage(row) for row in rows}
+            found.update(read)
+            if len(read) <= PASSAGE_CACHE // 10:  # an answer's candidates, not a tool reading everything
+                if len(cache) + len(read) > PASSAGE_CACHE:
+                    cache.clear()  # (bounded; cheaper and thread-safer than an LRU's bookkeeping)
+                cache.update(read)
         return found
 
     def clear_cache(self) -> None:
