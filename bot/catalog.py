@@ -8,6 +8,8 @@ import marshal
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, fields
 
+import numpy as np
+
 from bot.analysis import list_tokens, title_terms
 from bot.intent import SERIES, Intent, TimeRef
 from bot.passages import NumberedList
@@ -15,7 +17,8 @@ from bot.textutil import cn_to_int, normalize_text
 
 
 STORED_FORMAT = ("policybot-catalog", 1)
-CANDIDATES = 40  # lists read against their article's text per question
+CANDIDATES = 40
+TERM_ARRAYS = 4096  # terms whose list arrays are kept  # lists read against their article's text per question
 ALTERNATES = 2  # close runners-up offered after the chosen list
 
 
@@ -106,6 +109,7 @@ class Catalog:
     series_index: dict[int, set[int]] = field(default_factory=dict)  # meeting number → lists of that meeting
     speakers: frozenset[str] = frozenset()
     latest_year: int | None = None
+    _arrays: dict[str, tuple] = field(default_factory=dict, compare=False, repr=False)  # see _term_arrays
 
     @classmethod
     def build(cls, article_rows: list[dict], lists: list[NumberedList],
@@ -187,36 +191,53 @@ class Catalog:
         close: the most recent of them wins (a series' latest meeting), then the one whose point the
         fused ranking finds first. `article_text(article_id)` gives an article's normalized text."""
         weights = {t: w for t, w in ev.weights.items() if len(t) > 1}
-        scores, found = self._candidates(ev, weights, fused_lists)
+        pre = self._candidates(ev, weights, fused_lists)
         # Only the best few by their own words are read against their article (a text look-up each).
-        pre = sorted(scores.items(), key=lambda x: -x[1])[:CANDIDATES]
-        results = [r for i, base in pre if (r := self._score(i, base, found[i], ev, weights, article_text))]
+        results = [r for i, base, found in pre if (r := self._score(i, base, found, ev, weights, article_text))]
         if not results:
             return None
         return self._pick(results, fused_lists, recent_tolerance if ev.intent.time.recent else tolerance)
 
     def _candidates(self, ev: ListQuery, weights: dict[str, float],
-                    fused_lists: list[str]) -> tuple[dict[int, float], dict[int, set[str]]]:
-        """Lists any of the question's pointers reach through the inverted maps, with the score of
-        their own words, plus the lists of the best fused passages."""
-        scores: dict[int, float] = defaultdict(float)
-        found: dict[int, set[str]] = defaultdict(set)
+                    fused_lists: list[str]) -> list[tuple[int, float, set[str]]]:
+        """The best CANDIDATES lists by their own words — those any of the question's pointers reach
+        through the inverted maps, plus the lists of the best fused passages, the speaker's and the
+        meeting's — each with that score and the words it was found by; higher score first, then
+        lower index. Scored in numpy: at 100k passages a common word reaches thousands of lists."""
+        n = len(self.lists)
+        scores = np.zeros(n)
+        touched = np.zeros(n, dtype=bool)
         for t, w in weights.items():
-            named = self.named_index.get(t, set()) | self.title_index.get(t, set())
-            for i in named:
-                scores[i] += w
-                found[i].add(t)
-            for i, share in self.head_share.get(t, {}).items():
-                if i not in named:
-                    scores[i] += w * share
-                    found[i].add(t)
+            named, heads, shares = self._term_arrays(t)
+            scores[named] += w
+            scores[heads] += w * shares
+            touched[named] = touched[heads] = True
         reached = [self._index_of(list_id) for list_id in fused_lists[:10]]
         reached += [i for s in ev.speakers for i in self.speaker_index.get(s, ())]
         reached += list(self.series_index.get(ev.intent.series, ())) if ev.intent.series else []
-        for i in reached:
-            if i is not None:
-                scores.setdefault(i, 0.0)
-        return scores, found
+        touched[[i for i in reached if i is not None]] = True
+        ids = np.flatnonzero(touched)
+        best = ids[np.lexsort((ids, -scores[ids]))][:CANDIDATES].tolist()
+        return [(i, float(scores[i]), self._found_by(i, weights)) for i in best]
+
+    def _term_arrays(self, term: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(lists naming `term` in their label, lead, speaker or article title; other lists whose
+        headlines hold it; their share of headlines holding it), cached by term."""
+        arrays = self._arrays.get(term)
+        if arrays is None:
+            named = self.named_index.get(term, set()) | self.title_index.get(term, set())
+            heads = [(i, share) for i, share in self.head_share.get(term, {}).items() if i not in named]
+            arrays = (np.fromiter(named, dtype=np.int64, count=len(named)),
+                      np.fromiter((i for i, _ in heads), dtype=np.int64, count=len(heads)),
+                      np.fromiter((share for _, share in heads), dtype=np.float64, count=len(heads)))
+            if len(self._arrays) >= TERM_ARRAYS:
+                self._arrays.clear()
+            self._arrays[term] = arrays
+        return arrays
+
+    def _found_by(self, i: int, weights: dict[str, float]) -> set[str]:
+        return {t for t in weights if i in self.named_index.get(t, ()) or i in self.title_index.get(t, ())
+                or i in self.head_share.get(t, ())}
 
     def _score(self, i: int, score: float, found: set[str], ev: ListQuery, weights: dict[str, float],
                article_text) -> tuple[float, float, int] | None:
