@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import marshal
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -16,7 +16,7 @@ from bot.passages import NumberedList
 from bot.textutil import cn_to_int, normalize_text
 
 
-STORED_FORMAT = ("policybot-catalog", 1)
+STORED_FORMAT = ("policybot-catalog", 2)
 CANDIDATES = 40
 TERM_ARRAYS = 4096  # terms whose list arrays are kept  # lists read against their article's text per question
 ALTERNATES = 2  # close runners-up offered after the chosen list
@@ -38,9 +38,13 @@ class ArticleEntry:
 
 @dataclass(frozen=True)
 class ListEntry:
-    nl: NumberedList
-    named: frozenset[str]  # tokens of label, lead and speaker
-    heads: tuple[frozenset[str], ...]
+    """What choosing a list and answering from it need (its words are in the catalogue's inverted maps)."""
+
+    list_id: str
+    article_id: str
+    size: int
+    speaker: str | None
+    lead: str
 
 
 @dataclass(frozen=True)
@@ -75,11 +79,13 @@ def describe_article(row: dict, words: list[str] | None = None) -> ArticleEntry:
                         tuple(row.get("speakers") or ()), _series(title))
 
 
-def describe_list(nl: NumberedList, words: tuple[list[str], list[list[str]]] | None = None) -> ListEntry:
-    """A list's naming words and headline words: as the index stored them at publish (no jieba when a
-    generation is opened: that made cold starts at scale slow), or tokenized here."""
+def describe_list(nl: NumberedList, words: tuple[list[str], list[list[str]]] | None = None
+                  ) -> tuple[ListEntry, frozenset[str], list[frozenset[str]]]:
+    """A list's entry, its naming words (label, lead, speaker) and each headline's words: as the index
+    stored them when the list was added, or tokenized here."""
     named, heads = words or list_tokens(nl)
-    return ListEntry(nl, frozenset(named), tuple(frozenset(h) for h in heads))
+    entry = ListEntry(nl.list_id, nl.article_id, nl.size, nl.speaker, nl.lead)
+    return entry, frozenset(named), [frozenset(h) for h in heads]
 
 
 def date_matches(time: TimeRef, date: str | None, latest_year: int | None) -> bool | None:
@@ -119,27 +125,28 @@ class Catalog:
         article's title words, as the index stored them (else they are tokenized here)."""
         words, titles = words or {}, titles or {}
         articles = {r["article_id"]: describe_article(r, titles.get(r["article_id"])) for r in article_rows}
-        entries = [describe_list(nl, words.get(nl.list_id)) for nl in lists]
+        described = [describe_list(nl, words.get(nl.list_id)) for nl in lists]
+        entries = [e for e, _, _ in described]
         named_index: dict[str, set[int]] = defaultdict(set)
         head_share: dict[str, dict[int, float]] = defaultdict(dict)
         title_index: dict[str, set[int]] = defaultdict(set)
         by_article: dict[str, list[int]] = defaultdict(list)
         speaker_index: dict[str, set[int]] = defaultdict(set)
         series_index: dict[int, set[int]] = defaultdict(set)
-        for i, e in enumerate(entries):
-            by_article[e.nl.article_id].append(i)
-            if e.nl.speaker:
-                speaker_index[e.nl.speaker].add(i)
-            for t in e.named:
+        for i, (e, named, heads) in enumerate(described):
+            by_article[e.article_id].append(i)
+            if e.speaker:
+                speaker_index[e.speaker].add(i)
+            for t in named:
                 named_index[t].add(i)
-            for t, c in Counter(t for h in e.heads for t in h).items():
-                head_share[t][i] = c / len(e.heads)
-            art = articles.get(e.nl.article_id)
+            for t, c in Counter(t for h in heads for t in h).items():
+                head_share[t][i] = c / len(heads)
+            art = articles.get(e.article_id)
             for t in art.title_terms if art else ():
                 title_index[t].add(i)
             if art and art.series:
                 series_index[art.series].add(i)
-        speakers = {s for a in articles.values() for s in a.speakers} | {e.nl.speaker for e in entries if e.nl.speaker}
+        speakers = {s for a in articles.values() for s in a.speakers} | {e.speaker for e in entries if e.speaker}
         years = [a.year for a in articles.values() if a.year]
         return cls(articles, entries, dict(named_index), dict(head_share), dict(title_index), dict(by_article),
                    dict(speaker_index), dict(series_index), frozenset(s for s in speakers if s and len(s) >= 2), max(years) if years else None)
@@ -153,7 +160,7 @@ class Catalog:
         return marshal.dumps((
             STORED_FORMAT,
             [(a.article_id, a.title, a.title_terms, a.date, a.speakers, a.series) for a in self.articles.values()],
-            [(tuple(getattr(e.nl, f.name) for f in fields(e.nl)), e.named, e.heads) for e in self.lists],
+            [(e.list_id, e.article_id, e.size, e.speaker, e.lead) for e in self.lists],
             self.named_index, self.head_share, self.title_index, self.by_article, self.speaker_index,
             self.series_index, self.speakers, self.latest_year,
         ))
@@ -169,7 +176,7 @@ class Catalog:
         if tag != STORED_FORMAT or len(maps) != 8:
             raise ValueError("a catalogue stored in another format")
         articles = {a[0]: ArticleEntry(*a) for a in arts}
-        entries = [ListEntry(NumberedList(*nl), named, heads) for nl, named, heads in lists]
+        entries = [ListEntry(*e) for e in lists]
         return cls(articles, entries, *maps)
 
     def speakers_in(self, question: str) -> tuple[str, ...]:
@@ -243,7 +250,7 @@ class Catalog:
                article_text) -> tuple[float, float, int] | None:
         """(score, share of what the question says, list index), or None when the list cannot answer."""
         intent = ev.intent
-        nl = self.lists[i].nl
+        nl = self.lists[i]
         if intent.ordinal and intent.ordinal > 0 and nl.size < intent.ordinal:
             return None
         strong = max(weights.values(), default=1.0)
@@ -289,13 +296,13 @@ class Catalog:
         # and the best scored of them stands for its article.
         per_article: dict[str, tuple[float, float, int]] = {}
         for r in results:
-            aid = self.lists[r[2]].nl.article_id
+            aid = self.lists[r[2]].article_id
             if r[0] >= top * (1 - tolerance) and (aid not in per_article or r[0] > per_article[aid][0]):
                 per_article[aid] = r
         rank = {lid: n for n, lid in reversed(list(enumerate(fused_lists)))}
 
         def order(r: tuple[float, float, int]) -> tuple:
-            nl = self.lists[r[2]].nl
+            nl = self.lists[r[2]]
             art = self.articles.get(nl.article_id)
             newest = -int(art.date.replace("-", "")) if art and art.date else 0
             return newest, rank.get(nl.list_id, 10**6), -r[0]
@@ -311,6 +318,6 @@ class Catalog:
     def _index_of(self, list_id: str) -> int | None:
         aid = list_id.rsplit(":", 1)[0]
         for i in self.by_article.get(aid, ()):
-            if self.lists[i].nl.list_id == list_id:
+            if self.lists[i].list_id == list_id:
                 return i
         return None

@@ -257,9 +257,9 @@ class Searcher:
             return [], 0.0
         picked: list[tuple[int, Passage, bool]] = []
         for entry in (choice.entry,) + choice.alternates:
-            points = snap.list_points(entry.nl.list_id)
+            points = snap.list_points(entry.list_id)
             if intent.kind == "ordinal":
-                n = entry.nl.size if intent.ordinal == -1 else intent.ordinal
+                n = entry.size if intent.ordinal == -1 else intent.ordinal
                 for rid, p in points:
                     if p.kind == "point" and p.ordinal == n:
                         picked.append(self._with_sub_list(snap, catalog, rid, p))
@@ -275,8 +275,8 @@ class Searcher:
         if len(head) > HEADING_CHARS or any(c in head for c in "。；;！？"):
             return rid, p, False
         for entry in catalog.lists_of_article(p.article_id):
-            if entry.nl.lead.strip() == head and entry.nl.list_id != p.list_id:
-                outline = [(orid, op) for orid, op in snap.list_points(entry.nl.list_id) if op.kind == "outline"]
+            if entry.lead.strip() == head and entry.list_id != p.list_id:
+                outline = [(orid, op) for orid, op in snap.list_points(entry.list_id) if op.kind == "outline"]
                 if outline:
                     return outline[0][0], outline[0][1], True
         return rid, p, False
