@@ -119,13 +119,18 @@ def cmd_remove(args, config: Config) -> int:
 
 
 def ensure_index(config: Config) -> None:
-    """Build the index when it is missing (what `make run` relies on)."""
-    from bot.index import current_generation
+    """Build the index when it is missing, and rebuild it when an earlier version of policybot wrote
+    it (what `make run` relies on after an upgrade; passages already embedded come from the cache)."""
+    from bot.index import INDEX_VERSION, current_generation, stored_version
     from bot.ingest import sync
 
     if current_generation(config.index) is None:
         print("index not found: building it now …", file=sys.stderr)
         print_report(sync(config, _embedder(config), progress=_progress_bar()), out=sys.stderr)
+    elif (version := stored_version(config.index)) not in (INDEX_VERSION, None):
+        print(f"the index was written by another version of policybot ({version}, now {INDEX_VERSION}): "
+              "rebuilding it …", file=sys.stderr)
+        print_report(sync(config, _embedder(config), rebuild=True, progress=_progress_bar()), out=sys.stderr)
 
 
 def _questions(args) -> list[str]:

@@ -312,6 +312,23 @@ def current_generation(root: Path) -> str | None:
     return name if re.fullmatch(r"gen-[\w-]+", name) else None
 
 
+def stored_version(root: Path) -> str | None:
+    """The INDEX_VERSION the current generation was written by (None when there is none, or it
+    cannot be read)."""
+    generation = current_generation(root)
+    if generation is None:
+        return None
+    try:
+        db = sqlite3.connect(f"file:{root / generation / SQLITE_NAME}?mode=ro", uri=True)
+        try:
+            row = db.execute("SELECT value FROM manifest WHERE key = 'version'").fetchone()
+        finally:
+            db.close()
+    except sqlite3.DatabaseError:
+        return None
+    return row[0] if row else None
+
+
 def open_snapshot(root: Path, nprobe: int | None = None) -> IndexSnapshot:
     """The current generation; `nprobe` (config `vectors.nprobe`) overrides the one stored with an IVF index."""
     generation = current_generation(root)

@@ -245,3 +245,29 @@ def test_run_without_network_is_one_line(built, tmp_path, capsys, monkeypatch):
     code, out, err = run_cli(capsys, "--config", str(copy / "config.yaml"), "run")
     assert code == 1 and "cannot reach Telegram" in err and "Traceback" not in err
     assert len(err.strip().splitlines()) <= 2
+
+
+def test_chat_after_an_upgrade_rebuilds_an_index_of_another_version(built, tmp_path, capsys, monkeypatch):
+    """`make run` after pulling a new version: an index written by an earlier policybot is rebuilt
+    (from the embedding cache) instead of the bot refusing to start."""
+    import io
+    import shutil
+    import sqlite3
+
+    from bot.index import INDEX_VERSION, SQLITE_NAME, current_generation, stored_version
+
+    copy = tmp_path / "copy"
+    shutil.copytree(built.path.parent, copy)
+    index = copy / "index"
+    old = current_generation(index)
+    db = sqlite3.connect(index / old / SQLITE_NAME)
+    db.execute("UPDATE manifest SET value = '4' WHERE key = 'version'")
+    db.commit()
+    db.close()
+    assert stored_version(index) == "4"
+    monkeypatch.setattr(sys, "stdin", io.StringIO("第三个聚力是什么\n"))
+    code, out, err = run_cli(capsys, "--config", str(copy / "config.yaml"), "chat")
+    assert code == 0, err
+    assert "another version of policybot (4" in err
+    assert "三要聚力项目招引" in out
+    assert current_generation(index) != old and stored_version(index) == INDEX_VERSION
