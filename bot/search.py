@@ -110,6 +110,7 @@ class Searcher:
             try:
                 self.catalog = Catalog.loads(snap.catalog_blob())
             except (OSError, ValueError) as exc:
+                snap.close()
                 raise IndexUnavailable(f"the index's catalogue cannot be read ({exc}); {REBUILD_HINT}") from exc
             self._snapshot = snap  # old snapshots stay valid for searches already running
             return True

@@ -76,3 +76,19 @@ def test_an_index_without_its_catalogue_asks_for_a_rebuild(tmp_path, hexi):
     (root / hexi.snapshot.generation / CATALOG_NAME).unlink()
     with pytest.raises(IndexUnavailable, match="rebuild"):
         open_snapshot(root)
+
+
+def test_a_damaged_catalogue_is_a_message_naming_the_fix(tmp_path, hexi):
+    import dataclasses
+    import shutil
+
+    from bot.errors import IndexUnavailable
+    from bot.index import CATALOG_NAME
+    from bot.search import Searcher
+
+    root = tmp_path / "index"
+    shutil.copytree(hexi.config.index, root, symlinks=True)
+    (root / hexi.snapshot.generation / CATALOG_NAME).write_bytes(b"\xff" * 64)
+    config = dataclasses.replace(hexi.config, index=root)
+    with pytest.raises(IndexUnavailable, match="catalogue cannot be read.*rebuild"):
+        Searcher(config, hexi.embedder)
