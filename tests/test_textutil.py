@@ -2,14 +2,15 @@
 cache, or a damaged one, jieba builds it as usual and the words are the same."""
 
 import jieba
+import pytest
 
 from bot.textutil import _read_cache_whole, normalize_text
 
 
-def fresh_tokenizer(tmp_path):
+def fresh_tokenizer(tmp_path, fallback=None):
     tok = jieba.Tokenizer()
     tok.tmp_dir = str(tmp_path)
-    tok.initialize = _read_cache_whole(tok, tok.initialize)
+    tok.initialize = _read_cache_whole(tok, fallback or tok.initialize)
     return tok
 
 
@@ -17,7 +18,11 @@ def test_the_dictionary_is_built_once_then_read_from_its_cache(tmp_path):
     first = fresh_tokenizer(tmp_path)
     words = list(first.cut_for_search("招商引资方面有什么要求"))  # no cache yet: jieba builds and writes it
     assert (tmp_path / "jieba.cache").is_file()
-    second = fresh_tokenizer(tmp_path)
+
+    def rebuilt(dictionary=None):
+        pytest.fail("the cache was there: jieba's own (slow) initialize must not run")
+
+    second = fresh_tokenizer(tmp_path, rebuilt)
     assert list(second.cut_for_search("招商引资方面有什么要求")) == words
     assert second.FREQ == first.FREQ and second.total == first.total
     assert words == list(jieba.cut_for_search("招商引资方面有什么要求"))
