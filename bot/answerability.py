@@ -19,6 +19,10 @@ from bot.textutil import int_to_cn
 COMMON_WEIGHT = 0.5
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# A date a passage states: a month (with its day), or a part of a month ("4月21日—23日", "6月底",
+# "十二月十五日", "5月中旬"). "11月254日" is no date, nor is "291天", "一月一调度" or "2021年工作要点".
+_DATE = re.compile(r"(?<!\d)\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|份|[上中下]旬|[初底末])(?!\d)"
+                   r"|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[日号]")
 _QUANTITY = re.compile(r"\d|[一二三四五六七八九十两百千万亿]+\s*[个名家项座处亿万元人天次%倍条所批]")
 
 
@@ -39,6 +43,7 @@ class Check:
     passage_coverage: float  # … in the passage alone
     pinned: bool  # people, meeting number, figures and date all found
     quantity: bool  # the passage states a figure of what the question asks (what an amount question needs)
+    dated: bool = False  # the passage states a date (what a "when" question is answered by)
 
 
 def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, ...], places: tuple[str, ...],
@@ -101,7 +106,12 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     # (emoji, punctuation) has nothing a passage could answer.
     empty = 1.0 if req.people or req.numbers or intent.series or intent.ordinal else 0.0
     return Check(found_ctx / total if total else empty, found_psg / total_psg if total_psg else empty, pinned,
-                 bool(_QUANTITY.search(passage)))
+                 bool(_QUANTITY.search(passage)), states_date(passage))
+
+
+def states_date(passage: str) -> bool:
+    """The (normalized) passage states a date: what answers "哪天召开"."""
+    return bool(_DATE.search(passage))
 
 
 def verdict(c: Check, intent: Intent, list_share: float, cosine: float, cfg: SearchConfig) -> bool:

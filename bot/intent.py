@@ -29,6 +29,8 @@ SPEECH_ASK = re.compile(r"(?:强调|指出|提出|提|讲|部署|要求|批示)�
 ASKS_FOR_MANY = re.compile(r"哪些|哪几(?![天日号年月])|什么要求|要求是什么|包括什么|包括哪|有什么")
 # A question asking for a quantity, a standard or a target: its answer is a figure the passage must state.
 AMOUNT_ASK = re.compile(r"多少|(?<![好哪])几[个名家项座处亿万元人天次]|比例|标准是|标准为|什么标准|目标是|增长目标|金额")
+# A question asking when ("哪天召开", "哪几天", "什么时候"): its answer is a date the passage states.
+WHEN_ASK = re.compile(r"哪一?天|哪几天|什么时候|什么时间|何时|几月几[日号]|几号|哪一?年|哪个月")
 # A question asking how to act or what is required: any directive on its topic answers it.
 REQUIREMENT_ASK = re.compile(r"怎么|怎样|如何|要求|规定|措施|办法|举措|任务|意见|部署|打算|做好|抓好|落实|注意")
 # A question asking for a particular fact (which city, which firms, where, when, who): the fact's
@@ -93,6 +95,7 @@ class Intent:
     asks_many: bool = False  # "有哪些要求": may be answered by a list as a whole
     asks_amount: bool = False  # "多少", "标准", "目标"
     asks_fact: bool = False  # a particular fact rather than what to do ("考察了哪些企业")
+    asks_when: bool = False  # a date ("座谈会哪天召开")
     names: tuple[str, ...] = ()  # people the question names by pattern (known speakers are found by the catalogue)
     places: tuple[str, ...] = ()  # place names ("临川区", "白沙镇")
 
@@ -146,6 +149,7 @@ def parse_intent(question: str) -> Intent:
         asks_many=bool(ASKS_FOR_MANY.search(question)),
         asks_amount=bool(AMOUNT_ASK.search(question)),
         asks_fact=bool(FACT_ASK.search(question)) and not REQUIREMENT_ASK.search(question),
+        asks_when=bool(WHEN_ASK.search(question)),
         names=named_people(question),
         places=named_places(question),
     )

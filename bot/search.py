@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from bot.analysis import lexical_query, query_terms, question_tokens
 from bot.analysis import idf
-from bot.answerability import check, on_topic, requirements, verdict
+from bot.answerability import check, on_topic, requirements, states_date, verdict
 from bot.catalog import Catalog, ListQuery
 from bot.config import Config
 from bot.embed import Embedder
@@ -203,6 +203,13 @@ class Searcher:
         pool = snap.passages_by_ids([doc for doc, _ in fused2[:CONTEXT_DEPTH]])
         fused = with_context(fused2[:CONTEXT_DEPTH], pool, catalog, pointing, speakers, intent,
                              cfg.context_weight) + fused2[CONTEXT_DEPTH:]
+        if intent.asks_when:
+            # "座谈会哪天召开" is answered by a passage stating a date: those among the best go first (a
+            # retelling of the same meeting without its day says nothing about when); each must still
+            # answer (below).
+            head = fused[:CONTEXT_DEPTH]
+            dated = [(d, s) for d, s in head if d in pool and states_date(_normalized(pool[d].text))]
+            fused = dated + [x for x in head if x not in dated] + fused[CONTEXT_DEPTH:]
         picked, list_share = self._list_answer(snap, catalog, intent, pointing, speakers, fused, pool)
         results = self._results(snap, picked, fused, pool, k)
 
@@ -215,8 +222,14 @@ class Searcher:
                         catalog.articles.get(r.passage.article_id), catalog.latest_year) for r in results]
         listed = {rid for rid, _, _ in picked}
         cosine = dict(dense)
-        passing = [i for i, (r, c) in enumerate(zip(results[: cfg.answer_depth], checks))
+        # A "when" question: a dated result that answers goes first, wherever it is among those shown;
+        # otherwise the first of the best `answer_depth` that answers.
+        depth = len(results) if intent.asks_when else cfg.answer_depth
+        passing = [i for i, (r, c) in enumerate(zip(results[:depth], checks))
                    if verdict(c, intent, list_share if r.row_id in listed else 0.0, cosine.get(r.row_id, 0.0), cfg)]
+        if intent.asks_when:
+            passing = ([i for i in passing if checks[i].dated]
+                       + [i for i in passing if i < cfg.answer_depth and not checks[i].dated])
         best = checks[passing[0]] if passing else (max(checks, key=lambda c: c.coverage) if checks else None)
         dense_top = dense[0][1] if dense else 0.0
         coverage = self._coverage(snap, weights, [i for i, _ in lex.ranking[:10]] + [i for i, _ in fused2[:5]])

@@ -50,6 +50,13 @@ def test_what_kind_of_answer_is_asked(question, amount, fact):
     assert (intent.asks_amount, intent.asks_fact) == (amount, fact)
 
 
+def test_questions_asking_when():
+    assert parse_intent("座谈会哪天召开").asks_when and parse_intent("考察学习是哪几天").asks_when
+    assert parse_intent("什么时候开工").asks_when and parse_intent("实施方案是几月几日印发的").asks_when
+    assert not parse_intent("项目建设要抓哪些工作").asks_when
+    assert not parse_intent("天天都要抓安全吗").asks_when
+
+
 def test_named_people_and_places():
     assert parse_intent("副区长李志明在防汛会议上讲了什么").names == ("李志明",)
     assert parse_intent("陶春林在开发区改革推进会上讲了什么").names == ("陶春林",)

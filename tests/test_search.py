@@ -136,3 +136,31 @@ def test_an_ordinal_picks_among_identical_lists_by_what_the_rest_of_the_question
     assert seed.answered and seed.results[0].passage.ordinal == 3
     assert "线索库" in seed.results[0].passage.text
     assert seed.results[0].passage.date == "2021-04-25"
+
+
+# A later bulletin that retells the study tour and the meeting without saying when they were.
+RETOLD_BULLETIN = """山亭区工业发展学习交流会召开
+本报讯 区直部门负责同志交流考察学习体会。
+大家认为，这次到日照、潍坊、济宁三市的区（市）考察学习，时间虽短，收获很大。考察学习期间，考察团走进企业车间和项目现场，学习楼宇经济、工业产业发展等方面的先进经验和做法。
+会议回顾了全区聚焦“工业强区、产业兴区”改革攻坚突破座谈会召开以来的工作，座谈会在山亭宾馆召开后，各部门逐条抓落实。
+"""
+
+
+def test_a_when_question_is_answered_by_the_passage_that_states_the_date(tmp_path, embedder):
+    """"考察学习是哪几天": a later bulletin retelling the tour without its days must not answer in place
+    of the one that states them."""
+    from bot.config import load_config
+    from bot.ingest import sync
+    from bot.search import Searcher
+
+    from tests.conftest import BUNDLED, make_config
+
+    retold = tmp_path / "retold_2021-06-10.txt"
+    retold.write_text(RETOLD_BULLETIN, encoding="utf-8")
+    config = load_config(make_config(tmp_path / "site", [BUNDLED, retold]))
+    sync(config, embedder)
+    searcher = Searcher(config, embedder)
+    for question, date in (("考察学习是哪几天", "4月21日—23日"), ("座谈会是哪天召开的", "4月25日")):
+        answer = searcher.search(question)
+        assert answer.answered and answer.intent.asks_when
+        assert date in answer.results[0].passage.text.replace(" ", ""), question
