@@ -69,9 +69,21 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+# NFKC's own mapping of the full-width ASCII forms and the ideographic space: Chinese text is full of
+# them (，：（）), and once they are mapped most of it is already NFKC, which is checked far faster than
+# it is computed (0.09 against 0.4 ms for a 1,000-character article).
+_FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def nfkc(text: str) -> str:
+    """`unicodedata.normalize("NFKC", text)`, the same string, sooner for Chinese text."""
+    mapped = text.translate(_FULL_WIDTH)
+    return mapped if unicodedata.is_normalized("NFKC", mapped) else unicodedata.normalize("NFKC", text)
+
+
 def normalize_text(text: str) -> str:
     """Full-width to half-width (NFKC), traditional to simplified, whitespace collapsed."""
-    text = unicodedata.normalize("NFKC", text)
+    text = nfkc(text)
     if not text.isprintable():  # only then can it hold control or format characters
         # Line breaks and tabs become the spaces they are collapsed to below anyway; a text with
         # nothing else unprintable (an article's paragraphs) skips the character-by-character pass.

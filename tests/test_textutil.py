@@ -4,7 +4,7 @@ cache, or a damaged one, jieba builds it as usual and the words are the same."""
 import jieba
 import pytest
 
-from bot.textutil import _read_cache_whole, normalize_text
+from bot.textutil import _read_cache_whole, nfkc, normalize_text
 
 
 def fresh_tokenizer(tmp_path, fallback=None):
@@ -39,3 +39,19 @@ def test_normalize_text_keeps_its_meaning_on_the_fast_path():
     assert normalize_text("  第三條　要求\u200b\n 加強 ") == "第三条 要求 加强"
     assert normalize_text("ＡＢＣ１２３") == "ABC123"
     assert normalize_text("a\x07b\tc") == "ab c"
+
+
+def test_nfkc_is_unicodedata_nfkc():
+    """The fast NFKC gives exactly unicodedata's, on tricky strings and on every bulletin we have."""
+    import unicodedata
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    tricky = ["，。：（）！？　全角空格", "ＡＢＣ１２３～", "①②㊀㈠", "ﬁ ligature ｶﾀｶﾅ ﾞ", "e\u0301 cafe\u0301",
+              "兀 \uf900\uf901 compatibility ideographs", "２０２３年１２月１５日", "", "　", "ｎｏ ｃｈａｎｇｅ needed"]
+    texts = tricky + [f.read_text(encoding="utf-8", errors="replace")
+                      for f in sorted((root / "corpus").iterdir()) + sorted((root / "tests" / "data").rglob("*.txt"))
+                      if f.is_file()]
+    assert len(texts) > len(tricky) + 5
+    for text in texts:
+        assert nfkc(text) == unicodedata.normalize("NFKC", text)
