@@ -474,8 +474,12 @@ class GenerationWriter:
         self.db.execute("VACUUM")
         self.db.close()
         (self.folder / CATALOG_NAME).write_bytes(catalog)
-        faiss.write_index(vectors.finalize(self.vectors, self.settings.approximate_from, self.settings.nprobe),
-                          str(self.folder / FAISS_NAME))
+        # The writer's vectors are handed over (no reference kept here), so an exact index becoming an
+        # IVF one is freed before its copy is built.
+        final = vectors.finalize(self._take_vectors(), self.settings.approximate_from, self.settings.nprobe,
+                                 self.folder)
+        faiss.write_index(final, str(self.folder / FAISS_NAME))
+        del final
         _fsync_tree(self.folder)
         pointer = self.root / f"{CURRENT}.{self.generation}.tmp"
         with open(pointer, "w", encoding="ascii") as fh:
@@ -485,6 +489,10 @@ class GenerationWriter:
         os.replace(pointer, self.root / CURRENT)  # the commit point
         _fsync_dir(self.root)
         return Manifest(model=model, dimension=self.dimension, generation=self.generation, built_at=built_at, **counts)
+
+    def _take_vectors(self) -> faiss.Index:
+        held, self.vectors = self.vectors, None
+        return held
 
     def abandon(self) -> None:
         try:

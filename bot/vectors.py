@@ -10,6 +10,7 @@ ids, which every index change relies on. nlist and `vectors.nprobe` were chosen 
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import faiss
 import numpy as np
@@ -55,25 +56,64 @@ def all_vectors(index: faiss.Index) -> tuple[np.ndarray, np.ndarray]:
 
 def approximate_index(ids: np.ndarray, vectors: np.ndarray, nprobe: int) -> faiss.Index:
     """IVF-Flat over inner product, trained on the vectors it will hold; removals still work."""
-    d = vectors.shape[1]
-    nlist = max(64, int(4 * math.sqrt(len(vectors))))
-    quantizer = faiss.IndexFlatIP(d)
-    index = faiss.IndexIVFFlat(quantizer, d, nlist, faiss.METRIC_INNER_PRODUCT)
-    # Train on a sample: k-means over 100k × 512 floats is slow and no better than 40 points a list.
-    rng = np.random.default_rng(0)
-    sample = vectors if len(vectors) <= nlist * 40 else vectors[np.sort(rng.choice(len(vectors), nlist * 40, replace=False))]
-    index.train(np.ascontiguousarray(sample, dtype=np.float32))
-    index.set_direct_map_type(faiss.DirectMap.Hashtable)  # lets remove_ids and reconstruct use any id
+    index = _untrained_ivf(vectors.shape[1], len(vectors))
+    sample = _sample_rows(len(vectors), index.nlist)
+    index.train(np.ascontiguousarray(vectors if sample is None else vectors[sample], dtype=np.float32))
     index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32), ids)
     index.nprobe = nprobe
     return index
 
 
-def finalize(index: faiss.Index, approximate_from: int, nprobe: int) -> faiss.Index:
+def _untrained_ivf(d: int, n: int) -> faiss.Index:
+    quantizer = faiss.IndexFlatIP(d)
+    index = faiss.IndexIVFFlat(quantizer, d, max(64, int(4 * math.sqrt(n))), faiss.METRIC_INNER_PRODUCT)
+    index.set_direct_map_type(faiss.DirectMap.Hashtable)  # lets remove_ids and reconstruct use any id
+    return index
+
+
+def _sample_rows(n: int, nlist: int) -> np.ndarray | None:
+    """Rows to train on (None: all): k-means over 100k × 512 floats is slow and no better than 40
+    points a list."""
+    if n <= nlist * 40:
+        return None
+    return np.sort(np.random.default_rng(0).choice(n, nlist * 40, replace=False))
+
+
+SPILL_ROWS = 8192  # vectors read back at a time when an exact index becomes an IVF one
+
+
+def _spill(index: faiss.Index, path: Path) -> np.ndarray:
+    """Write an exact index's vectors to `path`; return their ids."""
+    ids, view = all_vectors(index)
+    view.tofile(path)
+    return ids.copy()
+
+
+def _approximate_from_file(ids: np.ndarray, path: Path, d: int, nprobe: int) -> faiss.Index:
+    """The IVF index of the vectors spilled to `path`, trained and filled a slice at a time."""
+    n = len(ids)
+    ivf = _untrained_ivf(d, n)
+    sample = _sample_rows(n, ivf.nlist)
+    rows = np.memmap(path, dtype=np.float32, mode="r", shape=(n, d))
+    ivf.train(np.ascontiguousarray(rows if sample is None else rows[sample]))
+    del rows
+    with open(path, "rb") as fh:
+        for start in range(0, n, SPILL_ROWS):
+            part = np.fromfile(fh, dtype=np.float32, count=min(SPILL_ROWS, n - start) * d).reshape(-1, d)
+            ivf.add_with_ids(part, ids[start : start + len(part)])
+    ivf.nprobe = nprobe
+    return ivf
+
+
+def finalize(index: faiss.Index, approximate_from: int, nprobe: int, scratch: Path | None = None) -> faiss.Index:
     """Called before a generation is written: exact below the threshold, IVF above it.
 
     An IVF index keeps its trained lists as passages come and go; it is retrained when it has
-    grown or shrunk by half since training, and turned back into an exact index when small."""
+    grown or shrunk by half since training, and turned back into an exact index when small.
+
+    With a `scratch` folder, an exact index becoming an IVF one is spilled there and freed before the
+    IVF index is filled — when the caller hands over its only reference (`finalize(writer.take(), …)`),
+    the two are never held at once (at 100k passages they were 410 MB together)."""
     n = index.ntotal
     if is_approximate(index):
         ivf = faiss.extract_index_ivf(index)
@@ -84,8 +124,16 @@ def finalize(index: faiss.Index, approximate_from: int, nprobe: int) -> faiss.In
         ivf.nprobe = nprobe
         return index
     if n >= approximate_from:
-        ids, vectors = all_vectors(index)
-        return approximate_index(ids, vectors, nprobe)
+        if scratch is None:
+            ids, vectors = all_vectors(index)
+            return approximate_index(ids, vectors, nprobe)
+        d, path = index.d, scratch / "vectors-spill.tmp"
+        try:
+            ids = _spill(index, path)
+            del index  # the exact index's storage is freed here if this was the last reference
+            return _approximate_from_file(ids, path, d, nprobe)
+        finally:
+            path.unlink(missing_ok=True)
     return index
 
 

@@ -45,3 +45,24 @@ def test_ivf_supports_remove_and_add_and_returns_to_exact_when_small():
     ivf.remove_ids(np.arange(100, 800, dtype=np.int64))
     back = finalize(ivf)
     assert not vectors.is_approximate(back) and back.ntotal == 10
+
+
+def test_an_exact_index_becomes_the_same_ivf_through_a_scratch_file(tmp_path, monkeypatch):
+    """Publishing spills the exact index's vectors to a file and frees it before the IVF index is
+    filled from the file a slice at a time (the two are never held at once; 410 MB at 100k passages):
+    the IVF index is the one built in memory, and no scratch file is left behind."""
+    monkeypatch.setattr(vectors, "SPILL_ROWS", 700)  # several slices, the last one short
+    data = unit(3000, seed=3)
+
+    def exact():
+        index = vectors.new_index(32)
+        index.add_with_ids(data, np.arange(3000) * 7)
+        return index
+
+    in_memory = vectors.finalize(exact(), approximate_from=400, nprobe=16)
+    spilled = vectors.finalize(exact(), 400, 16, tmp_path)
+    assert vectors.is_approximate(spilled) and spilled.ntotal == 3000
+    queries = data[:50] + 0.01
+    assert np.array_equal(in_memory.search(queries, 10)[1], spilled.search(queries, 10)[1])
+    assert sorted(vectors.all_vectors(spilled)[0].tolist()) == list(range(0, 21000, 7))
+    assert list(tmp_path.iterdir()) == []
