@@ -209,8 +209,9 @@ class Searcher:
             # retelling of the same meeting without its day says nothing about when); each must still
             # answer (below).
             head = fused[:CONTEXT_DEPTH]
-            dated = [(d, s) for d, s in head if d in pool and states_date(_normalized(pool[d].text))]
-            fused = dated + [x for x in head if x not in dated] + fused[CONTEXT_DEPTH:]
+            dated = {d for d, _ in head if d in pool and states_date(_normalized(pool[d].text))}
+            fused = ([x for x in head if x[0] in dated] + [x for x in head if x[0] not in dated]
+                     + fused[CONTEXT_DEPTH:])
         picked, list_share = self._list_answer(snap, catalog, intent, pointing, speakers, fused, pool)
         results = self._results(snap, picked, fused, pool, k)
 
