@@ -112,6 +112,10 @@ class IndexSnapshot:
             self.db = sqlite3.connect(f"file:{db_path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
             self.db.row_factory = sqlite3.Row
             meta = dict(self.db.execute("SELECT key, value FROM manifest").fetchall())
+            if meta.get("version") != INDEX_VERSION:
+                # Before reading its other files: another version may store other files.
+                raise IndexUnavailable(f"the index was built by another version of policybot "
+                                       f"({meta.get('version')}, now {INDEX_VERSION}); {REBUILD_HINT}")
             self.vectors = vectors.prepare(faiss.read_index(str(vec_path)), nprobe)
             self.lexical_index = lexical.LexicalIndex(folder)
             self._check(meta, generation)
@@ -132,8 +136,6 @@ class IndexSnapshot:
             )
         except (KeyError, ValueError) as exc:
             raise IndexUnavailable(f"the index manifest is incomplete; {REBUILD_HINT}") from exc
-        if meta.get("version") != INDEX_VERSION:
-            raise IndexUnavailable(f"the index was built by another version of policybot; {REBUILD_HINT}")
         n_sql = self.db.execute(
             f"SELECT count(*) FROM passages WHERE kind IN {SEARCHABLE_KINDS}"
         ).fetchone()[0]

@@ -248,8 +248,9 @@ def test_run_without_network_is_one_line(built, tmp_path, capsys, monkeypatch):
 
 
 def test_chat_after_an_upgrade_rebuilds_an_index_of_another_version(built, tmp_path, capsys, monkeypatch):
-    """`make run` after pulling a new version: an index written by an earlier policybot is rebuilt
-    (from the embedding cache) instead of the bot refusing to start."""
+    """`make run` after pulling a new version: an index written by an earlier policybot (older version,
+    without the files this version adds) is rebuilt (from the embedding cache) instead of the bot
+    refusing to start; a query before that names the version, not damage, and the fix."""
     import io
     import shutil
     import sqlite3
@@ -264,7 +265,11 @@ def test_chat_after_an_upgrade_rebuilds_an_index_of_another_version(built, tmp_p
     db.execute("UPDATE manifest SET value = '4' WHERE key = 'version'")
     db.commit()
     db.close()
+    (index / old / "lexical-maxes.npy").unlink()  # version 4 had no stored term maxima
     assert stored_version(index) == "4"
+    code, out, err = run_cli(capsys, "--config", str(copy / "config.yaml"), "query", "第三个聚力是什么")
+    assert code == 1 and "another version of policybot (4, now" in err and "index --rebuild" in err
+    assert "damaged" not in err
     monkeypatch.setattr(sys, "stdin", io.StringIO("第三个聚力是什么\n"))
     code, out, err = run_cli(capsys, "--config", str(copy / "config.yaml"), "chat")
     assert code == 0, err
