@@ -56,17 +56,34 @@ def all_vectors(index: faiss.Index) -> tuple[np.ndarray, np.ndarray]:
 
 def approximate_index(ids: np.ndarray, vectors: np.ndarray, nprobe: int) -> faiss.Index:
     """IVF-Flat over inner product, trained on the vectors it will hold; removals still work."""
-    index = _untrained_ivf(vectors.shape[1], len(vectors))
-    sample = _sample_rows(len(vectors), index.nlist)
-    index.train(np.ascontiguousarray(vectors if sample is None else vectors[sample], dtype=np.float32))
-    index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32), ids)
-    index.nprobe = nprobe
-    return index
+    sample = _sample_rows(len(vectors), _nlist(len(vectors)))
+    return _filled_ivf(ids, vectors.shape[1], vectors if sample is None else vectors[sample],
+                       [np.ascontiguousarray(vectors, dtype=np.float32)], nprobe)
+
+
+def _nlist(n: int) -> int:
+    """4·√n lists (at least 64), but never fewer than 39 vectors a list: k-means needs at least one
+    point a centroid, and FAISS asks for 39 (a low `vectors.approximate_from` on a small archive)."""
+    return max(1, min(max(64, int(4 * math.sqrt(n))), n // 39))
+
+
+def _filled_ivf(ids: np.ndarray, d: int, train: np.ndarray, slices, nprobe: int) -> faiss.Index:
+    """An IVF index trained on `train` (freed once trained, when passed without another reference)
+    and filled with `slices`: consecutive blocks of the vectors, in the order of `ids`."""
+    ivf = _untrained_ivf(d, len(ids))
+    ivf.train(np.ascontiguousarray(train, dtype=np.float32))
+    del train
+    start = 0
+    for part in slices:
+        ivf.add_with_ids(part, ids[start : start + len(part)])
+        start += len(part)
+    ivf.nprobe = nprobe
+    return ivf
 
 
 def _untrained_ivf(d: int, n: int) -> faiss.Index:
     quantizer = faiss.IndexFlatIP(d)
-    index = faiss.IndexIVFFlat(quantizer, d, max(64, int(4 * math.sqrt(n))), faiss.METRIC_INNER_PRODUCT)
+    index = faiss.IndexIVFFlat(quantizer, d, _nlist(n), faiss.METRIC_INNER_PRODUCT)
     index.set_direct_map_type(faiss.DirectMap.Hashtable)  # lets remove_ids and reconstruct use any id
     return index
 
@@ -90,19 +107,25 @@ def _spill(index: faiss.Index, path: Path) -> np.ndarray:
 
 
 def _approximate_from_file(ids: np.ndarray, path: Path, d: int, nprobe: int) -> faiss.Index:
-    """The IVF index of the vectors spilled to `path`, trained and filled a slice at a time."""
+    """The IVF index of the vectors spilled to `path`, read a slice at a time (`fromfile`: each slice
+    is freed as the next is read, where a memory map would keep every page it touched)."""
     n = len(ids)
-    ivf = _untrained_ivf(d, n)
-    sample = _sample_rows(n, ivf.nlist)
-    rows = np.memmap(path, dtype=np.float32, mode="r", shape=(n, d))
-    ivf.train(np.ascontiguousarray(rows if sample is None else rows[sample]))
-    del rows
-    with open(path, "rb") as fh:
-        for start in range(0, n, SPILL_ROWS):
-            part = np.fromfile(fh, dtype=np.float32, count=min(SPILL_ROWS, n - start) * d).reshape(-1, d)
-            ivf.add_with_ids(part, ids[start : start + len(part)])
-    ivf.nprobe = nprobe
-    return ivf
+
+    def slices():
+        with open(path, "rb") as fh:
+            for start in range(0, n, SPILL_ROWS):
+                yield np.fromfile(fh, dtype=np.float32, count=min(SPILL_ROWS, n - start) * d).reshape(-1, d)
+
+    def training_rows() -> np.ndarray:
+        sample = _sample_rows(n, _nlist(n))
+        if sample is None:
+            return np.concatenate(list(slices()))
+        bounds = np.searchsorted(sample, np.arange(0, n + SPILL_ROWS, SPILL_ROWS))
+        return np.concatenate([part[sample[bounds[i] : bounds[i + 1]] - i * SPILL_ROWS]
+                               for i, part in enumerate(slices())])
+
+    # (passed straight in, the training rows are freed once trained, before the index is filled)
+    return _filled_ivf(ids, d, training_rows(), slices(), nprobe)
 
 
 def finalize(index: faiss.Index, approximate_from: int, nprobe: int, scratch: Path | None = None) -> faiss.Index:
@@ -112,7 +135,8 @@ def finalize(index: faiss.Index, approximate_from: int, nprobe: int, scratch: Pa
     grown or shrunk by half since training, and turned back into an exact index when small.
 
     With a `scratch` folder, an exact index becoming an IVF one is spilled there and freed before the
-    IVF index is filled — when the caller hands over its only reference (`finalize(writer.take(), …)`),
+    IVF index is filled — when the caller hands over its only reference (as
+    `GenerationWriter.publish` does),
     the two are never held at once (at 100k passages they were 410 MB together)."""
     n = index.ntotal
     if is_approximate(index):

@@ -66,3 +66,47 @@ def test_an_exact_index_becomes_the_same_ivf_through_a_scratch_file(tmp_path, mo
     assert np.array_equal(in_memory.search(queries, 10)[1], spilled.search(queries, 10)[1])
     assert sorted(vectors.all_vectors(spilled)[0].tolist()) == list(range(0, 21000, 7))
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_small_archive_with_a_low_threshold_still_gets_an_ivf_index():
+    """`vectors.approximate_from: 10` with 45 passages: fewer vectors than the usual 64 lists."""
+    index = vectors.new_index(32)
+    data = unit(45, seed=5)
+    index.add_with_ids(data, np.arange(45))
+    ivf = vectors.finalize(index, approximate_from=10, nprobe=8)
+    assert vectors.is_approximate(ivf) and ivf.ntotal == 45
+    _, found = vectors.search(ivf, data[:10], 1)
+    assert found[:, 0].tolist() == list(range(10))
+
+
+def test_publishing_frees_the_exact_vectors_before_building_their_ivf_copy(tmp_path, embedder, monkeypatch):
+    """An index crossing `vectors.approximate_from` at publish: when the IVF index starts being
+    filled, the exact index it comes from is already gone (at 100k passages the two were 410 MB at
+    once), and the published index answers."""
+    import gc
+    import weakref
+
+    from bot.config import load_config
+    from bot.ingest import sync
+    from bot.search import Searcher
+
+    from tests.conftest import make_config
+
+    config = load_config(make_config(tmp_path / "site", vectors={"approximate_from": 10}))
+    exact_indexes, alive_when_filled = [], []
+    new_index = vectors.new_index
+    monkeypatch.setattr(vectors, "new_index", lambda d: exact_indexes.append(weakref.ref(i := new_index(d))) or i)
+    fill = vectors._filled_ivf
+
+    def spy(*args):
+        gc.collect()
+        alive_when_filled.extend(ref() is not None for ref in exact_indexes)
+        return fill(*args)
+
+    monkeypatch.setattr(vectors, "_filled_ivf", spy)
+    sync(config, embedder)
+    assert exact_indexes and alive_when_filled == [False] * len(exact_indexes)
+    searcher = Searcher(config, embedder)
+    answer = searcher.search("第三个聚力是什么")
+    assert vectors.is_approximate(searcher.snapshot.vectors)
+    assert answer.answered and "三要聚力项目招引" in answer.results[0].passage.text
