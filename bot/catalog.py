@@ -17,8 +17,8 @@ from bot.textutil import cn_to_int, normalize_text
 
 
 STORED_FORMAT = ("policybot-catalog", 2)
-CANDIDATES = 40
-TERM_ARRAYS = 4096  # terms whose list arrays are kept  # lists read against their article's text per question
+CANDIDATES = 40  # lists read against their article's text per question
+TERM_ARRAYS = 4096  # terms whose list arrays are kept (`Catalog._term_arrays`)
 ALTERNATES = 2  # close runners-up offered after the chosen list
 
 
