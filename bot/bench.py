@@ -215,19 +215,25 @@ def phase_query(config: Config, eval_file: Path, rounds: int) -> dict:
 # ---------------------------------------------------------------- orchestration
 
 
-def _site(base: Config, folder: Path, size: str) -> Path:
-    """A folder with its own config.yaml, corpus/ and index/ for one corpus size."""
+def _site(base: Config, folder: Path, size: str, pool: Path) -> Path:
+    """A folder with its own config.yaml, corpus/ and index/ for one corpus size: the corpus's own
+    bulletins plus, at a passage count, a scale corpus made from the bulletins in `pool`."""
     from bot.scale_corpus import make_scale_corpus
 
     folder.mkdir(parents=True, exist_ok=True)
     corpus = folder / "corpus"
+    made_from = folder / "scale-pool.txt"  # a corpus made from another pool is made again, index and all
+    if corpus.exists() and made_from.exists() and made_from.read_text(encoding="utf-8") != str(pool.resolve()):
+        shutil.rmtree(corpus)
+        shutil.rmtree(folder / "index", ignore_errors=True)
     if not corpus.exists():
         corpus.mkdir()
         for f in base.corpus.iterdir():
             if f.is_file():
                 shutil.copy(f, corpus / f.name)
         if size != "bundled":
-            make_scale_corpus(int(size), corpus, base.corpus, default_year=base.ingest.default_year)
+            make_scale_corpus(int(size), corpus, pool, default_year=base.ingest.default_year)
+        made_from.write_text(str(pool.resolve()), encoding="utf-8")
     raw = yaml.safe_load(base.path.read_text(encoding="utf-8"))
     raw.update({"corpus": "corpus", "index": "index", "data": "data"})
     path = folder / "config.yaml"
@@ -267,16 +273,18 @@ def _bare_model_load(config: Config) -> float:
 
 
 def run_bench(config: Config, sizes: list[str], out: Path, eval_file: Path, rounds: int, bare_sample: int,
-              reuse: bool, cold_rounds: int = 3) -> dict:
+              reuse: bool, cold_rounds: int = 3, pool: Path | None = None) -> dict:
+    pool = pool or config.corpus
     results = {
         "date": time.strftime("%Y-%m-%d"),
         "machine": f"{os.cpu_count()} CPU cores, no GPU, Python {sys.version.split()[0]}",
         "model": config.model.name,
+        "scale_pool": str(pool),
         "sizes": [],
     }
     for size in sizes:
         print(f"[bench] {size}: preparing corpus …", file=sys.stderr, flush=True)
-        cfg_path = _site(config, out / f"size-{size}", size)
+        cfg_path = _site(config, out / f"size-{size}", size, pool)
         row: dict = {"size": size}
         if reuse and (out / f"size-{size}" / "index" / "CURRENT").exists():
             row["index"] = json.loads((out / f"size-{size}" / "index-result.json").read_text())
@@ -329,6 +337,8 @@ def register_cli(sub) -> None:
     p.add_argument("--bare-sample", type=int, default=0,
                    help="encode only this many of the indexed passages for the bare-model figure (0 = all)")
     p.add_argument("--reuse", action="store_true", help="reuse indexes built by an earlier run")
+    p.add_argument("--pool", help="bulletins whose sentences and lists the scale corpus is made of (default: the "
+                                  "corpus itself; another district's bulletins keep the questions' answers unique)")
     p.add_argument("--cold-rounds", type=int, default=3,
                    help="cold starts timed, each right after a bare model load (medians reported)")
     p.set_defaults(func=_cmd_bench)
@@ -337,6 +347,7 @@ def register_cli(sub) -> None:
 def _cmd_bench(args, config: Config) -> int:
     from bot.output import document, print_json
     from bot.errors import PolicyBotError, UsageError
+    from bot.ingest import corpus_files
 
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
     for s in sizes:
@@ -347,8 +358,11 @@ def _cmd_bench(args, config: Config) -> int:
     eval_file = Path(args.eval)
     if not eval_file.is_file():
         raise PolicyBotError(f"questions file not found: {eval_file} (use --eval FILE)")
+    pool = Path(args.pool) if args.pool else None
+    if pool is not None and not corpus_files(pool):
+        raise PolicyBotError(f"--pool {pool}: no bulletins there (a folder of .txt/.md/.html/.docx files)")
     results = run_bench(config, sizes, Path(args.work), eval_file, args.rounds, args.bare_sample, args.reuse,
-                        args.cold_rounds)
+                        args.cold_rounds, pool)
     if args.out:
         Path(args.out).write_text(json.dumps(document(results), ensure_ascii=False, indent=2), encoding="utf-8")
     if args.json:

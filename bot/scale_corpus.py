@@ -56,9 +56,25 @@ def build_pools(corpus: Path, default_year: int | None = None) -> Pools:
     return Pools(sentences, lists, sorted(places), sorted(people), titles)
 
 
+def _number(match: re.Match, rng: random.Random) -> str:
+    """Another number in the same role: a month stays a month, a day a day, a year a nearby year,
+    any other number keeps its digit count (no "13月", "32日" or "227年度" in the scale corpus)."""
+    digits, unit = match.group(1), match.group(2)
+    if unit == "月" and int(digits) <= 12:
+        return str(rng.randint(1, 12)) + unit
+    if unit in ("日", "号") and int(digits) <= 31:
+        return str(rng.randint(1, 28)) + unit
+    if unit == "年" and len(digits) == 4:
+        return str(int(digits) + rng.randint(-2, 2)) + unit
+    if unit == "年":
+        return digits + unit  # "3年行动", "5年内": a duration keeps its figure
+    low = 10 ** (len(digits) - 1) if len(digits) > 1 else 1
+    return str(rng.randint(low, 10 ** len(digits) - 1)) + unit
+
+
 def _vary(sentence: str, rng: random.Random, pools: Pools) -> str:
     """Change numbers and places so generated text is new text, not copies."""
-    sentence = re.sub(r"\d+", lambda m: str(rng.randint(2, 300)), sentence)
+    sentence = re.sub(r"(\d+)([月日号年]?)", lambda m: _number(m, rng), sentence)
     if pools.places and rng.random() < 0.5:
         for place in pools.places:
             if place in sentence:

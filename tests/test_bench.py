@@ -3,13 +3,16 @@ on the bundled corpus and reports every figure (timings are measured there, neve
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 from bot.articles import split_articles
+from bot.bench import _site
 from bot.cli import main
 from bot.load import load_file
 from bot.passages import article_passages
 from bot.scale_corpus import make_scale_corpus
+from bot.config import load_config
 from tests.conftest import ROOT, make_config
 
 
@@ -38,6 +41,11 @@ def test_scale_corpus_is_deterministic_realistic_and_sized(tmp_path):
     assert 0.85 * 400 <= passages <= 1.15 * 400
     assert lists >= a["articles"] * 0.9  # every article carries a numbered list, like real meeting reports
     assert len(titles) == a["articles"]  # no two articles are copies
+    text = "".join(f.read_text(encoding="utf-8") for f in (tmp_path / "a").iterdir())
+    dates = re.findall(r"(\d+)月(\d+)日", text)
+    assert len(dates) > 50  # varied numbers keep their roles: a month stays a month, a day a day
+    assert all(1 <= int(m) <= 12 and 1 <= int(d) <= 31 for m, d in dates), dates
+    assert all(2015 <= int(y) <= 2030 for y in re.findall(r"(\d{4})年", text))
 
 
 SMALL = """全区防汛工作调度会召开
@@ -81,6 +89,23 @@ def test_bench_runs_end_to_end_and_reports_every_figure(tmp_path, capsys):
     assert result["machine"] and result["date"]
 
 
+def test_scale_corpus_is_made_from_the_pool_and_made_again_when_the_pool_changes(tmp_path):
+    # Another district's bulletins as the pool: the scale corpus holds their words, and the
+    # bundled bulletin stays the only one that states its own facts (no twins of its answers).
+    (tmp_path / "pool").mkdir()
+    (tmp_path / "pool" / "small.txt").write_text(SMALL, encoding="utf-8")
+    cfg = load_config(make_config(tmp_path / "site"))
+    site = _site(cfg, tmp_path / "bench" / "size-300", "300", tmp_path / "pool")
+    corpus = site.parent / "corpus"
+    made = "".join(f.read_text(encoding="utf-8") for f in corpus.glob("scale_*.txt"))
+    assert "防汛" in made and "聚力" not in made
+    assert {f.name for f in cfg.corpus.iterdir()} <= {f.name for f in corpus.iterdir()}
+    (site.parent / "index").mkdir()  # an index built from that corpus
+    _site(cfg, tmp_path / "bench" / "size-300", "300", cfg.corpus)
+    made = "".join(f.read_text(encoding="utf-8") for f in corpus.glob("scale_*.txt"))
+    assert "聚力" in made and not (site.parent / "index").exists()
+
+
 def test_bench_refuses_bad_sizes_and_missing_questions_with_a_message(tmp_path, capsys):
     cfg = make_config(tmp_path / "site")
     questions = tmp_path / "q.yaml"
@@ -89,3 +114,5 @@ def test_bench_refuses_bad_sizes_and_missing_questions_with_a_message(tmp_path, 
     assert "--sizes" in capsys.readouterr().err
     assert main(["--config", str(cfg), "bench", "--eval", str(tmp_path / "nope.yaml")]) != 0
     assert "--eval" in capsys.readouterr().err
+    assert main(["--config", str(cfg), "bench", "--eval", str(questions), "--pool", str(tmp_path / "none")]) != 0
+    assert "--pool" in capsys.readouterr().err
