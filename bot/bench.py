@@ -173,14 +173,25 @@ def phase_query(config: Config, eval_file: Path, rounds: int) -> dict:
         "postings_cap": cap,
         "answer_ms": [round(x, 2) for x in answer_ms],
     }
-    # Quality at this size: the scale corpus is made of the bundled bulletin's own sentences, so
-    # every added passage is a near-duplicate distractor for the development questions.
-    from bot.evaluate import evaluate
+    # Quality at this size: every added passage is a distractor in the same register (made of the
+    # pool's sentences and lists: the bundled bulletin's own by default, twins of its answers).
+    from bot.evaluate import evaluate, meets
 
     result["answer_peak_rss_mb"] = round(_peak_rss_mb(), 1)  # before the recall check below loads every vector
     quality = evaluate(cases, searcher.search_many(questions), 5).summary()
     result["quality"] = {k: quality[k] for k in ("hit@1", "hit@3", "hit@5", "mrr", "offtopic_rejected",
                                                  "offtopic_questions")}
+    # The lexical ranking alone (no list choice, fusion or answerability): what a postings budget
+    # used to cost in answers, and what the rest of the search adds or loses at this size.
+    on_topic = [c for c in cases if c.expect]
+    firsts = []
+    for c in on_topic:
+        ranked = [doc for doc, _ in snap.lexical(terms_of[c.q], 3, cap)]
+        texts = snap.passages_by_ids(ranked)
+        firsts.append([meets(c, texts[doc].text) for doc in ranked if doc in texts])
+    if on_topic:
+        result["lexical_quality"] = {"hit@1": round(sum(bool(f[:1] and f[0]) for f in firsts) / len(on_topic), 4),
+                                     "hit@3": round(sum(any(f) for f in firsts) / len(on_topic), 4)}
     if vectors.is_approximate(snap.vectors):
         ids, vecs = vectors.all_vectors(snap.vectors)
         import faiss
@@ -310,7 +321,8 @@ def run_bench(config: Config, sizes: list[str], out: Path, eval_file: Path, roun
 
 def format_table(results: dict) -> str:
     head = ("size", "passages", "p50 ms", "p95 ms", "embed p50", "ratio", "lexical p50", "index p/s",
-            "bare p/s", "ratio", "cold s", "model load s", "ratio", "RSS MB", "index MB", "recall@10", "dev hit@1/3")
+            "bare p/s", "ratio", "cold s", "model load s", "ratio", "RSS MB", "index MB", "recall@10", "dev hit@1/3",
+            "lexical alone hit@1")
     lines = [" | ".join(head), " | ".join("---" for _ in head)]
     for row in results["sizes"]:
         i, q = row["index"], row["query"]
@@ -322,6 +334,7 @@ def format_table(results: dict) -> str:
             max(i["index_peak_rss_mb"], q["query_peak_rss_mb"]), round(i["index_bytes"] / 1048576, 1),
             q.get("ann_recall_at_10", "exact"),
             "{}/{}".format(q["quality"]["hit@1"], q["quality"]["hit@3"]) if "quality" in q else "-",
+            q.get("lexical_quality", {}).get("hit@1", "-"),
         )))
     return "\n".join("| " + line + " |" for line in lines)
 

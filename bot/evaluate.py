@@ -117,13 +117,18 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def meets(case: Case, text: str) -> bool:
+    """Whether a result's text holds every string of one of the case's expectation groups."""
+    text = _squash(text)
+    return any(group and all(_squash(s) in text for s in group) for group in case.expect)
+
+
 def score_case(case: Case, answer: Answer, k: int) -> CaseResult:
     results = list(answer.results[:k]) if answer.answered else []
     found, chars, read = None, None, 0
     for result in results:
-        text = _squash(result.passage.text if not result.outline else result.passage.text)
-        read += len(text)
-        if any(group and all(_squash(s) in text for s in group) for group in case.expect):
+        read += len(_squash(result.passage.text))
+        if meets(case, result.passage.text):
             found, chars = result.rank, read
             break
     top = results[0].passage.text if results else ""

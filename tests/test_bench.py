@@ -75,6 +75,7 @@ def test_bench_runs_end_to_end_and_reports_every_figure(tmp_path, capsys):
     quality = result["sizes"][0]["query"]["quality"]
     assert (quality["hit@1"], quality["offtopic_rejected"], quality["offtopic_questions"]) == (1.0, 1, 1)
     row = result["sizes"][0]
+    assert row["query"]["lexical_quality"] == {"hit@1": 1.0, "hit@3": 1.0}  # the lexical ranking alone
     assert row["size"] == "bundled" and row["index"]["passages"] >= 3 and row["index"]["bare_encode_passages"] == 2
     for key in ("index_passages_per_s", "bare_encode_passages_per_s", "index_to_bare_ratio", "embedded_to_bare_ratio",
                 "embedded", "index_bytes", "matrix_bytes",
