@@ -59,8 +59,10 @@ def context_share(p: Passage, catalog: Catalog, weights: dict[str, float], speak
 def near_copies(passages: dict[int, Passage], threshold: float = NEAR_COPY) -> set[int]:
     """Candidates whose text is mostly the same as a candidate's from another article (a list restated
     in a later bulletin, a notice reprinted): character-bigram Jaccard of their openings at least
-    `threshold`. Every pair's shared bigrams come from one product of a candidates × bigrams 0/1
-    matrix (0.1 ms for 20 candidates; comparing the sets pair by pair took 0.8 ms)."""
+    `threshold`. Every pair's shared bigrams are counted at once on a candidates × bigrams bit matrix
+    (AND, then popcount: 0.04 ms for 20 candidates; comparing the sets pair by pair took 0.8 ms). Not
+    a float matrix product: BLAS runs that on every core and, with the cores busy (the bot indexing
+    an upload, another process), its threads wait for each other — p95 44 ms here, p50 0.06."""
     keyed = {rid: opening_keys(p.text) for rid, p in passages.items()}
     ids = [rid for rid, k in keyed.items() if len(k)]
     if len(ids) < 2:
@@ -68,9 +70,10 @@ def near_copies(passages: dict[int, Passage], threshold: float = NEAR_COPY) -> s
     keys = [keyed[rid] for rid in ids]
     sizes = np.array([len(k) for k in keys], dtype=np.float32)
     _, column = np.unique(np.concatenate(keys), return_inverse=True)
-    held = np.zeros((len(ids), int(column.max()) + 1), dtype=np.float32)
-    held[np.repeat(np.arange(len(ids)), sizes.astype(np.int64)), column] = 1.0
-    common = held @ held.T  # shared bigrams of every pair (exact: small integers in float32)
+    held = np.zeros((len(ids), int(column.max()) + 1), dtype=bool)
+    held[np.repeat(np.arange(len(ids)), sizes.astype(np.int64)), column] = True
+    bits = np.packbits(held, axis=1)
+    common = np.bitwise_count(bits[:, None, :] & bits[None, :, :]).sum(axis=2, dtype=np.int64)  # shared bigrams
     copy = common >= threshold * (sizes[:, None] + sizes[None, :] - common)
     articles = np.array([passages[rid].article_id for rid in ids])
     copy &= articles[:, None] != articles[None, :]  # (also rules out a passage with itself)
