@@ -181,14 +181,14 @@ def phase_query(config: Config, eval_file: Path, rounds: int) -> dict:
     quality = evaluate(cases, searcher.search_many(questions), 5).summary()
     result["quality"] = {k: quality[k] for k in ("hit@1", "hit@3", "hit@5", "mrr", "offtopic_rejected",
                                                  "offtopic_questions")}
-    # The lexical ranking alone (no list choice, fusion or answerability): what a postings budget
-    # used to cost in answers, and what the rest of the search adds or loses at this size.
-    on_topic = [c for c in cases if c.expect]
+    # The lexical ranking alone (no list choice, fusion or answerability), over the questions the
+    # whole search's hit@1 counts: what the rest of the search adds or loses at this size.
+    on_topic = [c for c in cases if c.kind != "negative"]
     firsts = []
     for c in on_topic:
         ranked = [doc for doc, _ in snap.lexical(terms_of[c.q], 3, cap)]
         texts = snap.passages_by_ids(ranked)
-        firsts.append([meets(c, texts[doc].text) for doc in ranked if doc in texts])
+        firsts.append([doc in texts and meets(c, texts[doc].text) for doc in ranked])
     if on_topic:
         result["lexical_quality"] = {"hit@1": round(sum(bool(f[:1] and f[0]) for f in firsts) / len(on_topic), 4),
                                      "hit@3": round(sum(any(f) for f in firsts) / len(on_topic), 4)}
@@ -229,22 +229,26 @@ def phase_query(config: Config, eval_file: Path, rounds: int) -> dict:
 def _site(base: Config, folder: Path, size: str, pool: Path) -> Path:
     """A folder with its own config.yaml, corpus/ and index/ for one corpus size: the corpus's own
     bulletins plus, at a passage count, a scale corpus made from the bulletins in `pool`."""
-    from bot.scale_corpus import make_scale_corpus
+    from bot.scale_corpus import GENERATOR_VERSION, make_scale_corpus
 
     folder.mkdir(parents=True, exist_ok=True)
     corpus = folder / "corpus"
-    made_from = folder / "scale-pool.txt"  # a corpus made from another pool is made again, index and all
-    if corpus.exists() and made_from.exists() and made_from.read_text(encoding="utf-8") != str(pool.resolve()):
+    # What the corpus was made of. One made otherwise (another pool, another generator, a build that
+    # did not finish, an older bench that kept no record) is made again, its index with it.
+    record = folder / "corpus-made-of.txt"
+    wanted = "bundled" if size == "bundled" else f"scale corpus v{GENERATOR_VERSION} from {pool.resolve()}"
+    if corpus.exists() and (not record.exists() or record.read_text(encoding="utf-8") != wanted):
         shutil.rmtree(corpus)
         shutil.rmtree(folder / "index", ignore_errors=True)
     if not corpus.exists():
+        record.unlink(missing_ok=True)
         corpus.mkdir()
         for f in base.corpus.iterdir():
             if f.is_file():
                 shutil.copy(f, corpus / f.name)
         if size != "bundled":
             make_scale_corpus(int(size), corpus, pool, default_year=base.ingest.default_year)
-        made_from.write_text(str(pool.resolve()), encoding="utf-8")
+        record.write_text(wanted, encoding="utf-8")
     raw = yaml.safe_load(base.path.read_text(encoding="utf-8"))
     raw.update({"corpus": "corpus", "index": "index", "data": "data"})
     path = folder / "config.yaml"

@@ -11,6 +11,7 @@ from pathlib import Path
 import jieba.posseg
 
 from bot.articles import split_articles
+from bot.errors import PolicyBotError
 from bot.ingest import corpus_files
 from bot.load import load_file
 from bot.passages import article_passages
@@ -18,6 +19,9 @@ from bot.textutil import int_to_cn, split_sentences
 
 ARTICLES_PER_FILE = 50
 CALIBRATION_ARTICLES = 150
+# Changes whenever the same seed and pool would give other text: `policybot bench` makes a corpus
+# made by another version again.
+GENERATOR_VERSION = "2"
 
 
 @dataclass
@@ -57,10 +61,10 @@ def build_pools(corpus: Path, default_year: int | None = None) -> Pools:
 
 
 def _number(match: re.Match, rng: random.Random) -> str:
-    """Another number in the same role: a month stays a month, a day a day, a year a nearby year,
-    any other number keeps its digit count (no "13月", "32日" or "227年度" in the scale corpus)."""
+    """Another number in the same role: a month stays a month, a day a day, a year written before 年
+    a nearby year; any other number keeps its digit count (no "13月", "32日" or "227年度")."""
     digits, unit = match.group(1), match.group(2)
-    if unit == "月" and int(digits) <= 12:
+    if unit == "月":
         return str(rng.randint(1, 12)) + unit
     if unit in ("日", "号") and int(digits) <= 31:
         return str(rng.randint(1, 28)) + unit
@@ -113,6 +117,9 @@ def make_scale_corpus(passages: int, out: Path, source: Path, seed: int = 2021,
                       default_year: int | None = 2021) -> dict:
     """Write bulletins to `out` totalling about `passages` searchable passages; same seed, same files."""
     pools = build_pools(source, default_year)
+    if not pools.lists or len(pools.sentences) < 3:
+        raise PolicyBotError(f"{source}: a scale corpus is made of bulletins' numbered lists and sentences; "
+                             f"found {len(pools.lists)} lists and {len(pools.sentences)} sentences")
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     total, i, files = 0, 0, 0

@@ -1,51 +1,14 @@
-"""The scale corpus repeats exactly and indexes to about N passages; `policybot bench` runs end to end
-on the bundled corpus and reports every figure (timings are measured there, never asserted here)."""
+"""`policybot bench` runs end to end on the bundled corpus and reports every figure (timings are
+measured there, never asserted here); its sites are made of the pool asked for, and made again when
+what they were made of changes."""
 
-import hashlib
 import json
-import re
 from pathlib import Path
 
-from bot.articles import split_articles
 from bot.bench import _site
 from bot.cli import main
-from bot.load import load_file
-from bot.passages import article_passages
-from bot.scale_corpus import make_scale_corpus
 from bot.config import load_config
-from tests.conftest import ROOT, make_config
-
-
-def digest(folder: Path) -> str:
-    h = hashlib.sha1()
-    for f in sorted(folder.iterdir()):
-        h.update(f.name.encode() + f.read_bytes())
-    return h.hexdigest()
-
-
-def test_scale_corpus_is_deterministic_realistic_and_sized(tmp_path):
-    a = make_scale_corpus(400, tmp_path / "a", ROOT / "corpus")
-    b = make_scale_corpus(400, tmp_path / "b", ROOT / "corpus")
-    c = make_scale_corpus(400, tmp_path / "c", ROOT / "corpus", seed=7)
-    assert digest(tmp_path / "a") == digest(tmp_path / "b")
-    assert digest(tmp_path / "a") != digest(tmp_path / "c")
-    assert a == b
-    passages, lists, titles = 0, 0, set()
-    for f in sorted((tmp_path / "a").iterdir()):
-        for article in split_articles(load_file(f), 2021):
-            titles.add(article.title)
-            ps, numbered = article_passages(article)
-            passages += sum(1 for p in ps if p.kind in ("point", "text"))
-            lists += len(numbered)
-            assert article.date and article.speakers
-    assert 0.85 * 400 <= passages <= 1.15 * 400
-    assert lists >= a["articles"] * 0.9  # every article carries a numbered list, like real meeting reports
-    assert len(titles) == a["articles"]  # no two articles are copies
-    text = "".join(f.read_text(encoding="utf-8") for f in (tmp_path / "a").iterdir())
-    dates = re.findall(r"(\d+)月(\d+)日", text)
-    assert len(dates) > 50  # varied numbers keep their roles: a month stays a month, a day a day
-    assert all(1 <= int(m) <= 12 and 1 <= int(d) <= 31 for m, d in dates), dates
-    assert all(2015 <= int(y) <= 2030 for y in re.findall(r"(\d{4})年", text))
+from tests.conftest import make_config
 
 
 SMALL = """全区防汛工作调度会召开
@@ -90,21 +53,37 @@ def test_bench_runs_end_to_end_and_reports_every_figure(tmp_path, capsys):
     assert result["machine"] and result["date"]
 
 
-def test_scale_corpus_is_made_from_the_pool_and_made_again_when_the_pool_changes(tmp_path):
+def test_a_site_is_made_of_its_pool_and_made_again_when_that_changes(tmp_path):
     # Another district's bulletins as the pool: the scale corpus holds their words, and the
     # bundled bulletin stays the only one that states its own facts (no twins of its answers).
     (tmp_path / "pool").mkdir()
     (tmp_path / "pool" / "small.txt").write_text(SMALL, encoding="utf-8")
     cfg = load_config(make_config(tmp_path / "site"))
-    site = _site(cfg, tmp_path / "bench" / "size-300", "300", tmp_path / "pool")
-    corpus = site.parent / "corpus"
-    made = "".join(f.read_text(encoding="utf-8") for f in corpus.glob("scale_*.txt"))
-    assert "防汛" in made and "聚力" not in made
-    assert {f.name for f in cfg.corpus.iterdir()} <= {f.name for f in corpus.iterdir()}
-    (site.parent / "index").mkdir()  # an index built from that corpus
-    _site(cfg, tmp_path / "bench" / "size-300", "300", cfg.corpus)
-    made = "".join(f.read_text(encoding="utf-8") for f in corpus.glob("scale_*.txt"))
-    assert "聚力" in made and not (site.parent / "index").exists()
+    folder = tmp_path / "bench" / "size-300"
+
+    def made() -> str:
+        return "".join(f.read_text(encoding="utf-8") for f in (folder / "corpus").glob("scale_*.txt"))
+
+    _site(cfg, folder, "300", tmp_path / "pool")
+    assert "防汛" in made() and "聚力" not in made()
+    assert {f.name for f in cfg.corpus.iterdir()} <= {f.name for f in (folder / "corpus").iterdir()}
+    (folder / "index").mkdir()  # an index built from that corpus
+    _site(cfg, folder, "300", tmp_path / "pool")  # the same pool: kept, index and all
+    assert (folder / "index").exists()
+    _site(cfg, folder, "300", cfg.corpus)  # another pool: made again, the index removed
+    assert "聚力" in made() and not (folder / "index").exists()
+    # A corpus without a record (an older bench, a build that did not finish) is made again too.
+    (folder / "corpus-made-of.txt").unlink()
+    for f in (folder / "corpus").glob("scale_*.txt"):
+        f.unlink()
+    _site(cfg, folder, "300", cfg.corpus)
+    assert "聚力" in made()
+    # The bundled size is the corpus alone: another pool changes nothing there.
+    bundled = tmp_path / "bench" / "size-bundled"
+    _site(cfg, bundled, "bundled", cfg.corpus)
+    (bundled / "index").mkdir()
+    _site(cfg, bundled, "bundled", tmp_path / "pool")
+    assert (bundled / "index").exists() and not list((bundled / "corpus").glob("scale_*.txt"))
 
 
 def test_bench_refuses_bad_sizes_and_missing_questions_with_a_message(tmp_path, capsys):
@@ -117,3 +96,8 @@ def test_bench_refuses_bad_sizes_and_missing_questions_with_a_message(tmp_path, 
     assert "--eval" in capsys.readouterr().err
     assert main(["--config", str(cfg), "bench", "--eval", str(questions), "--pool", str(tmp_path / "none")]) != 0
     assert "--pool" in capsys.readouterr().err
+    (tmp_path / "flat").mkdir()  # bulletins without a numbered list cannot make a scale corpus
+    (tmp_path / "flat" / "note.txt").write_text("通知\n\n本报讯 5月1日,全区召开会议。会议听取了汇报。\n", encoding="utf-8")
+    assert main(["--config", str(cfg), "bench", "--eval", str(questions), "--sizes", "300", "--work",
+                 str(tmp_path / "b"), "--pool", str(tmp_path / "flat")]) == 1
+    assert "numbered lists" in capsys.readouterr().err

@@ -48,7 +48,8 @@ def test_nfkc_is_unicodedata_nfkc():
 
     root = Path(__file__).resolve().parents[1]
     tricky = ["，。：（）！？　全角空格", "ＡＢＣ１２３～", "①②㊀㈠", "ﬁ ligature ｶﾀｶﾅ ﾞ", "e\u0301 cafe\u0301",
-              "兀 \uf900\uf901 compatibility ideographs", "２０２３年１２月１５日", "", "　", "ｎｏ ｃｈａｎｇｅ needed"]
+              "兀 \uf900\uf901 compatibility ideographs", "２０２３年１２月１５日", "", "　", "ｎｏ ｃｈａｎｇｅ needed",
+              "Ａ\u0301", "＜\u0338 full-width forms before combining marks"]
     texts = tricky + [f.read_text(encoding="utf-8", errors="replace")
                       for f in sorted((root / "corpus").iterdir()) + sorted((root / "tests" / "data").rglob("*.txt"))
                       if f.is_file()]
