@@ -7,7 +7,6 @@ from functools import lru_cache
 
 import numpy as np
 
-from bot.analysis import char_bigrams
 from bot.catalog import Catalog, date_matches
 from bot.intent import Intent
 from bot.passages import Passage
@@ -82,15 +81,14 @@ def near_copies(passages: dict[int, Passage], threshold: float = NEAR_COPY) -> s
 
 
 @lru_cache(maxsize=8192)
-def opening_grams(text: str) -> frozenset[str]:
-    """The character bigrams of a passage's opening, by which near-copies are found (cached)."""
-    return frozenset(char_bigrams(text[:COPY_CHARS]))
-
-
-@lru_cache(maxsize=8192)
 def opening_keys(text: str) -> np.ndarray:
-    """The same bigrams as numbers (their hashes: within one process equal bigrams hash alike)."""
-    return np.fromiter((hash(g) for g in opening_grams(text)), dtype=np.int64)
+    """The distinct character bigrams of a passage's opening (as `char_bigrams` finds them: two
+    adjacent CJK characters), each as one number made of its two code points; cached. Computed on
+    the code points at once: building the strings and hashing them took 1 ms for 20 new passages."""
+    codes = np.frombuffer(text[:COPY_CHARS].encode("utf-32-le", "replace"), dtype=np.uint32).astype(np.int64)
+    cjk = (codes >= 0x4E00) & (codes <= 0x9FFF)  # analysis._CJK_RUN
+    pairs = cjk[:-1] & cjk[1:]
+    return np.unique((codes[:-1][pairs] << 21) | codes[1:][pairs])
 
 
 def latest_meeting(passages: dict[int, Passage], catalog: Catalog, weights: dict[str, float]) -> str | None:

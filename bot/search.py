@@ -17,7 +17,7 @@ from bot.catalog import Catalog, ListQuery
 from bot.config import Config
 from bot.embed import Embedder
 from bot.errors import IndexUnavailable, QuestionError
-from bot.fusion import fuse_rankings, opening_grams, opening_keys, with_context
+from bot.fusion import fuse_rankings, opening_keys, with_context
 from bot.index import REBUILD_HINT, IndexSnapshot, current_generation, open_snapshot
 from bot.intent import ASK_PHRASE, ORDINAL_WORD, SERIES, Intent, is_content, parse_intent
 from bot.passages import Passage
@@ -123,7 +123,6 @@ class Searcher:
         self._articles.clear()
         _normalized.cache_clear()
         question_tokens.cache_clear()
-        opening_grams.cache_clear()
         opening_keys.cache_clear()
 
     # ------------------------------------------------------------ public API

@@ -1,12 +1,13 @@
 """Fusion: reciprocal rank fusion, and context among near-copies of one text in several bulletins."""
 
 import random
+from dataclasses import replace
 
 import pytest
 
 from bot.analysis import char_bigrams
 from bot.articles import split_articles
-from bot.fusion import COPY_CHARS, NEAR_COPY, fuse_rankings, near_copies
+from bot.fusion import COPY_CHARS, NEAR_COPY, fuse_rankings, near_copies, opening_keys
 from bot.load import load_file
 from bot.passages import article_passages
 from tests.conftest import HEXI
@@ -61,3 +62,9 @@ def test_near_copies_are_the_pairs_whose_openings_share_half_their_bigrams():
         assert near_copies(group) == expected
         found += len(expected)
     assert found > 20  # the groups did hold copies
+    for p in passages:  # the keys are the bigrams `char_bigrams` finds, one number each
+        keys = opening_keys(p.text)
+        assert {chr(k >> 21) + chr(k & 0x1FFFFF) for k in keys.tolist()} == set(char_bigrams(p.text[:COPY_CHARS]))
+        assert len(keys) == len(set(char_bigrams(p.text[:COPY_CHARS])))
+    odd = replace(passages[0], text="\ud800" + passages[0].text, article_id="elsewhere")  # a lone surrogate
+    assert near_copies({0: passages[0], 1: odd}) == {0, 1}
