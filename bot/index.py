@@ -26,6 +26,7 @@ from bot import lexical, vectors
 from bot.config import VectorsConfig
 from bot.errors import IndexUnavailable
 from bot.passages import NumberedList, Passage
+from bot.textutil import normalize_text
 from bot.analysis import (  # noqa: F401  (embedding_text is part of what the index offers its callers)
     embedding_text,
     lexical_body,
@@ -38,7 +39,7 @@ from bot.analysis import (  # noqa: F401  (embedding_text is part of what the in
     title_terms,
 )
 
-INDEX_VERSION = "6"  # bump when what is stored changes; older indexes ask for --rebuild
+INDEX_VERSION = "7"  # bump when what is stored changes; older indexes ask for --rebuild
 CURRENT = "CURRENT"
 SQLITE_NAME = "index.sqlite"
 CATALOG_NAME = "catalog.bin"  # bot.catalog's articles and lists, stored at publish
@@ -53,7 +54,7 @@ CREATE TABLE bulletins(file TEXT PRIMARY KEY, sha TEXT NOT NULL, format TEXT, en
                        article_ids TEXT NOT NULL DEFAULT '[]');
 CREATE TABLE articles(article_id TEXT PRIMARY KEY, file TEXT NOT NULL, position INTEGER, title TEXT,
                       date TEXT, date_text TEXT, speakers TEXT, byline TEXT, chars INTEGER,
-                      title_terms TEXT NOT NULL DEFAULT '[]');
+                      title_terms TEXT NOT NULL DEFAULT '[]', searched_text TEXT NOT NULL DEFAULT '');
 CREATE TABLE lists(list_id TEXT PRIMARY KEY, article_id TEXT NOT NULL, style TEXT, size INTEGER,
                    lead TEXT, label TEXT, speaker TEXT, headlines TEXT, tokens TEXT NOT NULL);
 CREATE TABLE passages(id INTEGER PRIMARY KEY AUTOINCREMENT, passage_id TEXT UNIQUE NOT NULL,
@@ -214,19 +215,15 @@ class IndexSnapshot:
         return [found.get(i) for i in ids]
 
     def article_texts(self, article_ids: list[str]) -> dict[str, str]:
-        """Each article's title and text: its passages in reading order (outlines included, as they hold
-        the lists' lead sentences)."""
+        """Each article's title and passages in reading order, normalized as questions are (stored when
+        the article was added: assembling and normalizing them per answer cost about 3 ms a question
+        about articles not read yet)."""
         ids = list(dict.fromkeys(article_ids))
         if not ids:
             return {}
         marks = ",".join("?" * len(ids))
-        titles = dict(self.db.execute(f"SELECT article_id, title FROM articles WHERE article_id IN ({marks})", ids))
-        parts: dict[str, list[str]] = {aid: [titles.get(aid) or ""] for aid in ids}
-        for aid, text in self.db.execute(
-            f"SELECT article_id, text FROM passages WHERE article_id IN ({marks}) ORDER BY article_id, position",
-                ids):
-            parts[aid].append(text)
-        return {aid: "\n".join(p) for aid, p in parts.items()}
+        found = dict(self.db.execute(f"SELECT article_id, searched_text FROM articles WHERE article_id IN ({marks})", ids))
+        return {aid: found.get(aid, "") for aid in ids}
 
     def articles(self) -> list[dict]:
         """Every article with its count of searchable passages (they sum to the manifest's count;
@@ -271,8 +268,8 @@ def read_articles(db: sqlite3.Connection) -> list[dict]:
         "SELECT a.*, (SELECT count(*) FROM passages p WHERE p.article_id = a.article_id "
         f"AND p.kind IN {SEARCHABLE_KINDS}) AS passages FROM articles a ORDER BY a.file, a.position"
     ).fetchall()
-    return [{k: row[k] for k in row.keys() if k != "title_terms"} | {"speakers": json.loads(row["speakers"] or "[]")}
-            for row in rows]
+    return [{k: row[k] for k in row.keys() if k not in ("title_terms", "searched_text")}
+            | {"speakers": json.loads(row["speakers"] or "[]")} for row in rows]
 
 
 def read_title_terms(db: sqlite3.Connection) -> dict[str, list[str]]:
@@ -399,11 +396,14 @@ class GenerationWriter:
     def add_article(self, article, file: str, passages: list[Passage], lists: list[NumberedList],
                     vectors: np.ndarray) -> None:
         """Add one article; `vectors` holds one row per searchable passage, in order."""
+        # The article as answers look words up in it: title and passages in reading order (outlines
+        # included: they hold the lists' lead sentences), normalized as questions are, once, here.
+        searched = normalize_text("\n".join([article.title or ""] + [p.text for p in sorted(passages, key=lambda p: p.position)]))
         self.db.execute(
-            "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             (article.article_id, file, article.position, article.title, article.date, article.date_text,
              json.dumps(list(article.speakers), ensure_ascii=False), article.byline, len(article.text),
-             json.dumps(title_terms(article.title), ensure_ascii=False)),
+             json.dumps(title_terms(article.title), ensure_ascii=False), searched),
         )
         for nl in lists:
             self.db.execute(

@@ -179,7 +179,7 @@ class Searcher:
         missing = [a for a in dict.fromkeys(article_ids) if a not in self._articles]
         if missing:
             for aid, text in snap.article_texts(missing).items():
-                self._articles[aid] = normalize_text(text)
+                self._articles[aid] = text
             while len(self._articles) > ARTICLE_CACHE:
                 self._articles.popitem(last=False)
         return {a: self._articles.get(a, "") for a in article_ids}

@@ -663,3 +663,23 @@ def test_editions_of_one_article_and_a_yearly_meeting_of_the_same_name():
     # the same meeting a year later is another article, never a correction
     assert not same_edition(key("2023-05-18", "2023年5月18日"), key("2024-05-18", "2024年5月18日"))
     assert not same_edition(key(None, ""), key(None, ""))  # no date at all: nothing to go by
+
+
+def test_articles_are_stored_as_answers_read_them(tmp_path, embedder):
+    """Each article's title and passages in reading order, normalized once when it is added (simplified,
+    half-width): what the answerability check and the list catalogue look words up in."""
+    from bot.textutil import normalize_text
+
+    traditional = ROOT / "tests" / "data" / "nanling_flood_traditional.txt"
+    config = load_config(make_config(tmp_path / "site", [BUNDLED, traditional]))
+    sync(config, embedder)
+    snap = open_snapshot(config.index)
+    ids = [a["article_id"] for a in snap.articles()]
+    stored = snap.article_texts(ids + ["no-such-article"])
+    for aid in ids:
+        title = snap.db.execute("SELECT title FROM articles WHERE article_id = ?", (aid,)).fetchone()[0]
+        texts = [t for (t,) in snap.db.execute("SELECT text FROM passages WHERE article_id = ? ORDER BY position", (aid,))]
+        assert stored[aid] == normalize_text("\n".join([title] + texts))
+    flood = next(text for text in stored.values() if "南岭县" in text)
+    assert "召开防汛备汛工作会" in flood and "發" not in flood and "，" not in flood
+    assert stored["no-such-article"] == "" and "searched_text" not in snap.articles()[0]
