@@ -398,7 +398,8 @@ class GenerationWriter:
         """Add one article; `vectors` holds one row per searchable passage, in order."""
         # The article as answers look words up in it: title and passages in reading order (outlines
         # included: they hold the lists' lead sentences), normalized as questions are, once, here.
-        searched = normalize_text("\n".join([article.title or ""] + [p.text for p in sorted(passages, key=lambda p: p.position)]))
+        in_order = sorted(passages, key=lambda p: p.position)
+        searched = normalize_text("\n".join([article.title or ""] + [p.text for p in in_order]))
         self.db.execute(
             "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             (article.article_id, file, article.position, article.title, article.date, article.date_text,
