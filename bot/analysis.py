@@ -8,6 +8,8 @@ import math
 import re
 from functools import lru_cache
 
+import numpy as np
+
 from bot.passages import NumberedList, Passage
 from bot.textutil import jieba, normalize_text, to_simplified  # jieba as textutil imports it (quickly)
 
@@ -18,7 +20,8 @@ STOPWORDS = frozenset(
     "哪几 几 个 条 点 项 吗？ 多少 谁 何 时候 时间 具体".split()
 )
 
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+CJK_FIRST, CJK_LAST = 0x4E00, 0x9FFF  # the CJK Unified Ideographs block: what bigrams are made of
+_CJK_RUN = re.compile(f"[{chr(CJK_FIRST)}-{chr(CJK_LAST)}]+")
 
 
 def idf(df: int, n: int) -> float:
@@ -70,6 +73,16 @@ def char_bigrams(text: str) -> list[str]:
     for run in _CJK_RUN.findall(text):
         grams += [run[i : i + 2] for i in range(len(run) - 1)]
     return grams
+
+
+def bigram_keys(text: str) -> np.ndarray:
+    """The distinct bigrams `char_bigrams` finds, each as one number made of its two code points,
+    sorted: computed on the code points at once (building the strings and hashing them took twice
+    as long), for comparing many texts' bigram sets."""
+    codes = np.frombuffer(text.encode("utf-32-le", "replace"), dtype=np.uint32).astype(np.int64)
+    cjk = (codes >= CJK_FIRST) & (codes <= CJK_LAST)
+    pairs = cjk[:-1] & cjk[1:]
+    return np.unique((codes[:-1][pairs] << 21) | codes[1:][pairs])
 
 
 def char_unigrams(text: str) -> list[str]:
