@@ -100,7 +100,7 @@ SPILL_ROWS = 8192  # vectors read back at a time when an exact index becomes an 
 
 
 def _spill(index: faiss.Index, path: Path) -> np.ndarray:
-    """Write an exact index's vectors to `path`; return their ids."""
+    """Write an index's vectors to `path`; return their ids."""
     ids, view = all_vectors(index)
     view.tofile(path)
     return ids.copy()
@@ -134,31 +134,34 @@ def finalize(index: faiss.Index, approximate_from: int, nprobe: int, scratch: Pa
     An IVF index keeps its trained lists as passages come and go; it is retrained when it has
     grown or shrunk by half since training, and turned back into an exact index when small.
 
-    With a `scratch` folder, an exact index becoming an IVF one is spilled there and freed before the
-    IVF index is filled — when the caller hands over its only reference (as
-    `GenerationWriter.publish` does),
-    the two are never held at once (at 100k passages they were 410 MB together)."""
+    With a `scratch` folder, an index (exact, or IVF to be retrained) is spilled there and freed
+    before the new IVF index is filled from the file — when the caller hands over its only reference
+    (as `GenerationWriter.publish` does), the two are never held at once (410 MB together at 100k
+    passages)."""
     n = index.ntotal
     if is_approximate(index):
         ivf = faiss.extract_index_ivf(index)
-        trained_for = (ivf.nlist / 4) ** 2
-        if n < approximate_from or not (0.5 * trained_for <= n <= 2 * trained_for):
+        # The size it was trained for, from its nlist (see _nlist: 4·√n lists, or n // 39 when fewer).
+        trained_for = max((ivf.nlist / 4) ** 2, 39 * ivf.nlist)
+        if n < approximate_from:
             ids, vectors = all_vectors(index)
-            return _exact(ids, vectors, index.d) if n < approximate_from else approximate_index(ids, vectors, nprobe)
-        ivf.nprobe = nprobe
+            return _exact(ids, vectors, index.d)
+        if 0.5 * trained_for <= n <= 2 * trained_for:
+            ivf.nprobe = nprobe
+            return index
+    elif n < approximate_from:
         return index
-    if n >= approximate_from:
-        if scratch is None:
-            ids, vectors = all_vectors(index)
-            return approximate_index(ids, vectors, nprobe)
-        d, path = index.d, scratch / "vectors-spill.tmp"
-        try:
-            ids = _spill(index, path)
-            del index  # the exact index's storage is freed here if this was the last reference
-            return _approximate_from_file(ids, path, d, nprobe)
-        finally:
-            path.unlink(missing_ok=True)
-    return index
+    # A new IVF index: from an exact one grown past the threshold, or retrained on its own vectors.
+    if scratch is None:
+        ids, vectors = all_vectors(index)
+        return approximate_index(ids, vectors, nprobe)
+    d, path = index.d, scratch / "vectors-spill.tmp"
+    try:
+        ids = _spill(index, path)
+        del index  # the old index's storage is freed here if this was the last reference
+        return _approximate_from_file(ids, path, d, nprobe)
+    finally:
+        path.unlink(missing_ok=True)
 
 
 def _exact(ids: np.ndarray, vectors: np.ndarray, d: int) -> faiss.Index:

@@ -66,6 +66,17 @@ def test_an_exact_index_becomes_the_same_ivf_through_a_scratch_file(tmp_path, mo
     assert np.array_equal(in_memory.search(queries, 10)[1], spilled.search(queries, 10)[1])
     assert sorted(vectors.all_vectors(spilled)[0].tolist()) == list(range(0, 21000, 7))
     assert list(tmp_path.iterdir()) == []
+    # An IVF index grown past twice what it was trained for is retrained the same way.
+    more = unit(4000, seed=4)
+    for index in (in_memory, spilled):
+        index.add_with_ids(more, np.arange(4000) + 100_000)
+    regrown = vectors.finalize(in_memory, 400, 16)
+    respilled = vectors.finalize(spilled, 400, 16, tmp_path)
+    assert faiss.extract_index_ivf(respilled).nlist > faiss.extract_index_ivf(spilled).nlist  # retrained
+    assert respilled.ntotal == 7000 and list(tmp_path.iterdir()) == []
+    assert np.array_equal(regrown.search(queries, 10)[1], respilled.search(queries, 10)[1])
+    respilled.add_with_ids(unit(500, seed=6), np.arange(500) + 200_000)  # grown by far less than half
+    assert vectors.finalize(respilled, 400, 16, tmp_path) is respilled  # kept, not retrained
 
 
 def test_a_small_archive_with_a_low_threshold_still_gets_an_ivf_index():
