@@ -175,7 +175,7 @@ def phase_query(config: Config, eval_file: Path, rounds: int) -> dict:
     }
     # Quality at this size: every added passage is a distractor in the same register (made of the
     # pool's sentences and lists: the bundled bulletin's own by default, twins of its answers).
-    from bot.evaluate import evaluate, meets
+    from bot.evaluate import evaluate, meets, scored
 
     result["answer_peak_rss_mb"] = round(_peak_rss_mb(), 1)  # before the recall check below loads every vector
     quality = evaluate(cases, searcher.search_many(questions), 5).summary()
@@ -183,15 +183,15 @@ def phase_query(config: Config, eval_file: Path, rounds: int) -> dict:
                                                  "offtopic_questions")}
     # The lexical ranking alone (no list choice, fusion or answerability), over the questions the
     # whole search's hit@1 counts: what the rest of the search adds or loses at this size.
-    on_topic = [c for c in cases if c.kind != "negative"]
+    asked = [c for c in cases if scored(c)]
     firsts = []
-    for c in on_topic:
+    for c in asked:
         ranked = [doc for doc, _ in snap.lexical(terms_of[c.q], 3, cap)]
         texts = snap.passages_by_ids(ranked)
         firsts.append([doc in texts and meets(c, texts[doc].text) for doc in ranked])
-    if on_topic:
-        result["lexical_quality"] = {"hit@1": round(sum(bool(f[:1] and f[0]) for f in firsts) / len(on_topic), 4),
-                                     "hit@3": round(sum(any(f) for f in firsts) / len(on_topic), 4)}
+    if asked:
+        result["lexical_quality"] = {"hit@1": round(sum(bool(f[:1] and f[0]) for f in firsts) / len(asked), 4),
+                                     "hit@3": round(sum(any(f) for f in firsts) / len(asked), 4)}
     if vectors.is_approximate(snap.vectors):
         ids, vecs = vectors.all_vectors(snap.vectors)
         import faiss

@@ -43,7 +43,7 @@ class Report:
 
     @property
     def on_topic(self) -> list[CaseResult]:
-        return [c for c in self.cases if c.case.kind != "negative"]
+        return [c for c in self.cases if scored(c.case)]
 
     @property
     def negatives(self) -> list[CaseResult]:
@@ -115,6 +115,11 @@ def load_cases(path: Path) -> list[Case]:
 
 def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
+
+
+def scored(case: Case) -> bool:
+    """Counted in hit@k and MRR (a negative passes by not being answered instead)."""
+    return case.kind != "negative"
 
 
 def meets(case: Case, text: str) -> bool:
