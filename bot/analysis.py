@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from bot.passages import NumberedList, Passage
+from bot.records import NumberedList, Passage
 from bot.textutil import jieba, normalize_text, to_simplified  # jieba as textutil imports it (quickly)
 
 # Question words and particles carry no topic; they are dropped from lexical queries.

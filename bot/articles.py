@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
 
 import bot.textutil  # noqa: F401  (quiets jieba before first use)
 
+from bot.records import Article
 from bot.load import NEWS_OPENER, NEWS_OPENING, Block, LoadedBulletin
 from bot.speakers import known_names, meeting_chair, speech_marks
 from bot.textutil import to_simplified
@@ -31,27 +31,6 @@ BYLINE = re.compile(r"[(（]\s*([\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9ff
 CREDIT = re.compile(r"^[(（][^()（）。]{2,40}[)）]$")
 TITLE_MAX = 80
 DOCUMENT_FIELDS = ("docno", "document")
-
-
-@dataclass(frozen=True)
-class Article:
-    article_id: str
-    source: str
-    position: int
-    title: str
-    date: str | None  # ISO date, e.g. "2021-04-25"
-    date_text: str  # as a reader writes it, e.g. "2021年4月25日"
-    speakers: tuple[str, ...]
-    byline: str | None
-    paragraphs: tuple[str, ...]  # as published (traditional characters stay traditional)
-    date_source: str = "none"  # dateline | dateline+page | dateline+filename | dateline+config | document | page | filename | none
-    chair: str | None = None  # who chaired or addressed the meeting (headline or lead)
-    names: tuple[str, ...] = ()  # people the article names (simplified), read once for its passages
-    dropped: tuple[str, ...] = ()  # lines removed as page noise within the article
-
-    @property
-    def text(self) -> str:
-        return "\n".join(self.paragraphs)
 
 
 def article_identity(paragraphs: list[str] | tuple[str, ...]) -> str:

@@ -12,7 +12,7 @@ import numpy as np
 
 from bot.analysis import list_tokens, title_terms
 from bot.intent import SERIES, Intent, TimeRef
-from bot.passages import NumberedList
+from bot.records import NumberedList
 from bot.textutil import cn_to_int, normalize_text
 
 

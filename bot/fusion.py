@@ -10,7 +10,7 @@ import numpy as np
 from bot.analysis import bigram_keys
 from bot.catalog import Catalog, date_matches
 from bot.intent import Intent
-from bot.passages import Passage
+from bot.records import Passage
 
 NEAR_COPY = 0.5  # bigram Jaccard from which two passages count as copies of one text
 COPY_DEPTH = 20  # near-copies are looked for among this many best candidates

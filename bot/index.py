@@ -16,7 +16,7 @@ import sqlite3
 import time
 import uuid
 from functools import cached_property
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 import faiss
@@ -25,7 +25,7 @@ import numpy as np
 from bot import lexical, vectors
 from bot.config import VectorsConfig
 from bot.errors import IndexUnavailable
-from bot.passages import NumberedList, Passage
+from bot.records import SEARCHABLE_KINDS, NumberedList, Passage, Tasks  # noqa: F401  (SEARCHABLE_KINDS: callers filter SQL by it)
 from bot.textutil import normalize_text
 from bot.analysis import (  # noqa: F401  (embedding_text is part of what the index offers its callers)
     embedding_text,
@@ -39,13 +39,12 @@ from bot.analysis import (  # noqa: F401  (embedding_text is part of what the in
     title_terms,
 )
 
-INDEX_VERSION = "7"  # bump when what is stored changes; older indexes ask for --rebuild
+INDEX_VERSION = "8"  # bump when what is stored changes; older indexes ask for --rebuild
 CURRENT = "CURRENT"
 SQLITE_NAME = "index.sqlite"
 CATALOG_NAME = "catalog.bin"  # bot.catalog's articles and lists, stored at publish
 FAISS_NAME = "vectors.faiss"
 REBUILD_HINT = "run `policybot index --rebuild`"
-SEARCHABLE_KINDS = ("point", "text")
 
 SCHEMA = """
 CREATE TABLE manifest(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -60,7 +59,8 @@ CREATE TABLE lists(list_id TEXT PRIMARY KEY, article_id TEXT NOT NULL, style TEX
 CREATE TABLE passages(id INTEGER PRIMARY KEY AUTOINCREMENT, passage_id TEXT UNIQUE NOT NULL,
                       article_id TEXT NOT NULL, kind TEXT NOT NULL, position INTEGER, text TEXT NOT NULL,
                       title TEXT, date TEXT, date_text TEXT, source TEXT, speaker TEXT, list_id TEXT,
-                      ordinal INTEGER, list_size INTEGER, list_label TEXT, lead TEXT, headline TEXT);
+                      ordinal INTEGER, list_size INTEGER, list_label TEXT, lead TEXT, headline TEXT,
+                      tasks TEXT);  -- a point's Tasks as JSON (version 8), NULL when it names none
 CREATE INDEX passages_article ON passages(article_id);
 CREATE INDEX passages_list ON passages(list_id, ordinal);
 -- Per searchable passage: its token count and packed term frequencies (bot/lexical.py), from which
@@ -286,8 +286,24 @@ def read_list_tokens(db: sqlite3.Connection) -> dict[str, tuple[list[str], list[
     return {lid: tuple(json.loads(tokens)) for lid, tokens in db.execute("SELECT list_id, tokens FROM lists")}
 
 
+def _tasks_json(tasks: Tasks | None) -> str | None:
+    if not tasks:
+        return None
+    return json.dumps({"lead": list(tasks.lead), "partners": list(tasks.partners), "deadline": tasks.deadline,
+                       "deadline_text": tasks.deadline_text}, ensure_ascii=False)
+
+
+def _row_tasks(value: str | None) -> Tasks | None:
+    if not value:
+        return None
+    t = json.loads(value)
+    return Tasks(tuple(t["lead"]), tuple(t["partners"]), t["deadline"], t["deadline_text"])
+
+
 def _row_passage(row: sqlite3.Row) -> Passage:
-    return Passage(**{name: row[name] for name in _PASSAGE_FIELDS})
+    values = {name: row[name] for name in _PASSAGE_FIELDS}
+    values["tasks"] = _row_tasks(values["tasks"])
+    return Passage(**values)
 
 
 def _row_list(row: sqlite3.Row) -> NumberedList:
@@ -415,7 +431,8 @@ class GenerationWriter:
             )
         ids = []
         for p in passages:
-            row = asdict(p)
+            row = {name: getattr(p, name) for name in _PASSAGE_FIELDS}
+            row["tasks"] = _tasks_json(p.tasks)
             cur = self.db.execute(
                 f"INSERT INTO passages ({','.join(_PASSAGE_FIELDS)}) VALUES ({','.join('?' * len(_PASSAGE_FIELDS))})",
                 [row[name] for name in _PASSAGE_FIELDS],

@@ -31,7 +31,6 @@ from typing import Callable, Iterator
 
 import numpy as np
 
-from bot.articles import Article, split_articles
 from bot.config import Config
 from bot.embed import Embedder
 from bot.errors import BulletinError, IndexBusy, IndexUnavailable, IndexUnwritable, PolicyBotError
@@ -52,27 +51,14 @@ from bot.index import (
     read_title_terms,
 )
 from bot.load import FORMATS, load_bulletin
-from bot.passages import NumberedList, Passage, article_passages
+from bot.pipeline import ParsedBulletin, ParseSettings, file_sha, parse_bulletin
+from bot.records import Article, NumberedList, Passage
 
 log = logging.getLogger(__name__)
 PENDING = ".pending"  # corpus/.pending/: files of an add or remove waiting for their generation
 REMOVED = ".removed"  # corpus/.removed/: removed and superseded bulletins (nothing is deleted)
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
-
-
-@dataclass
-class ParsedBulletin:
-    file: str
-    sha: str
-    format: str
-    encoding: str
-    articles: list[Article]
-    passages: dict[str, tuple[list[Passage], list[NumberedList]]]
-
-    @property
-    def lists(self) -> list[NumberedList]:
-        return [nl for _, lists in self.passages.values() for nl in lists]
 
 
 @dataclass
@@ -105,31 +91,6 @@ class CorpusChange:
     place: dict[str, bytes] = field(default_factory=dict)  # corpus file name -> content
     parsed: dict[str, ParsedBulletin] = field(default_factory=dict)  # the same files, already parsed
     retire: list[str] = field(default_factory=list)  # corpus file names moved to corpus/.removed/
-
-
-def file_sha(data: bytes) -> str:
-    return hashlib.sha1(data).hexdigest()
-
-
-def parse_bulletin(data: bytes, name: str, config: Config) -> ParsedBulletin:
-    """Load and split a bulletin; BulletinError when it can't be read or holds no article.
-
-    Whatever goes wrong inside a loader or parser (malformed XML, a library's own error) is this
-    file's problem only: it becomes a BulletinError, so one bad file never blocks the others."""
-    try:
-        loaded = load_bulletin(data, name, config.max_file_bytes, config.max_unpacked_bytes)
-        articles = split_articles(loaded, config.ingest.default_year)
-        if not articles:
-            raise BulletinError("文件中没有找到公报文章。")
-        passages = {a.article_id: article_passages(a, config.ingest.passage_chars) for a in articles}
-    except BulletinError:
-        raise
-    except (Exception, RecursionError) as exc:  # noqa: BLE001 - any loader failure is a per-file message
-        log.warning("cannot read %s", name, exc_info=True)
-        raise BulletinError(f"文件无法读取，可能已损坏（{type(exc).__name__}）。") from exc
-    if not any(p.kind in SEARCHABLE_KINDS for ps, _ in passages.values() for p in ps):
-        raise BulletinError("文件中没有可检索的正文。")
-    return ParsedBulletin(name, file_sha(data), loaded.format, loaded.encoding, articles, passages)
 
 
 def corpus_files(corpus: Path) -> list[Path]:
@@ -474,7 +435,7 @@ def _sync_locked(config: Config, embedder: Embedder, base: IndexSnapshot | None,
         if progress:
             progress("read", i + 1, len(changed_paths))
         try:
-            pb = change.parsed.get(name) or parse_bulletin(data, name, config)
+            pb = change.parsed.get(name) or parse_bulletin(data, name, ParseSettings.of(config))
         except BulletinError as exc:
             report.errors.append((name, exc.message))
             # Keep what an unreadable file contributed before: nothing is lost to a bad edit.
@@ -596,7 +557,7 @@ def add_files(config: Config, embedder: Embedder, paths: list[Path], progress: P
             errors.append((Path(path).name, f"无法读取文件：{exc.strerror}"))
             continue
         try:
-            incoming.append((name, data, parse_bulletin(data, name, config)))
+            incoming.append((name, data, parse_bulletin(data, name, ParseSettings.of(config))))
         except BulletinError as exc:
             errors.append((Path(path).name, exc.message))
     duplicates: list[tuple[str, str]] = []
@@ -613,7 +574,7 @@ def add_files(config: Config, embedder: Embedder, paths: list[Path], progress: P
                     continue
                 target = _target_name(config.corpus, name, data, pb, indexed, change)
                 if target != name:
-                    pb = parse_bulletin(data, target, config)
+                    pb = parse_bulletin(data, target, ParseSettings.of(config))
                 change.place[target] = data
                 change.parsed[target] = pb
             if change.place:

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 from bot.config import Config
 from bot.errors import PolicyBotError
 
+from bot.records import Article, NumberedList, Passage
+
 if TYPE_CHECKING:  # (the parsing stack is imported when a file is inspected, not when the CLI starts)
-    from bot.articles import Article
-    from bot.ingest import ParsedBulletin
-    from bot.passages import NumberedList, Passage
+    from bot.pipeline import ParsedBulletin
 
 PREVIEW_CHARS = 16
 
@@ -51,13 +51,13 @@ def article_record(article: Article, passages: list[Passage], lists: list[Number
 def inspect_files(paths: list[Path], config: Config) -> dict:
     """Every file's understanding, read exactly as `policybot add` reads it; a file that can't be read
     carries its `error` instead of articles."""
-    from bot.ingest import parse_bulletin  # the one parsing path: what inspect shows is what add indexes
+    from bot.pipeline import ParseSettings, parse_bulletin  # the one parsing path: what inspect shows is what add indexes
 
     files = []
     for path in paths:
         fmt = path.suffix.lstrip(".").lower()
         try:
-            parsed = parse_bulletin(path.read_bytes(), path.name, config)
+            parsed = parse_bulletin(path.read_bytes(), path.name, ParseSettings.of(config))
         except PolicyBotError as exc:
             files.append({"file": path.name, "format": fmt, "encoding": None, "articles": [], "error": exc.message})
             continue

@@ -13,58 +13,15 @@ from __future__ import annotations
 import bisect
 import os
 import re
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from dataclasses import replace
 
 from bot.lists import find_lists, paragraph_bounds
+from bot.records import UNNUMBERED_STYLES, Article, NumberedList, Passage
 from bot.speakers import known_names, speaker_before, speech_marks
 from bot.textutil import int_to_cn, split_sentences, to_simplified
 
-if TYPE_CHECKING:  # (answering reads passages; only building them needs articles, and their loaders)
-    from bot.articles import Article
 
 MAX_POINT_CHARS = 1500  # about three phone screens; longer points are cut into parts at sentence ends
-UNNUMBERED_STYLES = ("bullet", "para:", "sent:")
-
-
-@dataclass(frozen=True)
-class NumberedList:
-    list_id: str
-    article_id: str
-    style: str
-    size: int
-    lead: str  # the sentence that introduces the list
-    label: str  # short name, e.g. "八个聚力"
-    speaker: str | None
-    headlines: tuple[str, ...]
-
-    @property
-    def numbered(self) -> bool:
-        return not self.style.startswith(UNNUMBERED_STYLES)
-
-
-@dataclass(frozen=True)
-class Passage:
-    passage_id: str
-    article_id: str
-    kind: str  # "point" | "text" | "outline"
-    position: int  # order within the article (outlines sit before their first point)
-    text: str
-    title: str
-    date: str | None
-    date_text: str
-    source: str
-    speaker: str | None = None
-    list_id: str | None = None
-    ordinal: int | None = None
-    list_size: int | None = None
-    list_label: str | None = None
-    lead: str | None = None
-    headline: str | None = None
-
-    @property
-    def chars(self) -> int:
-        return len(re.sub(r"\s+", "", self.text))
 
 
 def _headline(point_text: str) -> str:

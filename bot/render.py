@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.passages import Passage
+from bot.records import Passage
 from bot.search import Answer, Result
 from bot.textutil import int_to_cn
 

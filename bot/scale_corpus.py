@@ -10,11 +10,10 @@ from pathlib import Path
 
 import jieba.posseg
 
-from bot.articles import split_articles
-from bot.errors import PolicyBotError
+from bot.errors import BulletinError, PolicyBotError
 from bot.ingest import corpus_files
-from bot.load import load_file
-from bot.passages import article_passages
+from bot.pipeline import ParseSettings, parse_bulletin
+from bot.records import SEARCHABLE_KINDS
 from bot.textutil import int_to_cn, split_sentences
 
 ARTICLES_PER_FILE = 50
@@ -36,9 +35,10 @@ class Pools:
 def build_pools(corpus: Path, default_year: int | None = None) -> Pools:
     sentences, lists, places, people, titles = [], [], set(), set(), []
     for path in corpus_files(corpus):
-        for article in split_articles(load_file(path), default_year):
+        parsed = parse_bulletin(path.read_bytes(), path.name, ParseSettings(default_year=default_year))
+        for article in parsed.articles:
             titles.append(article.title)
-            passages, numbered = article_passages(article)
+            passages, numbered = parsed.passages[article.article_id]
             for p in passages:
                 if p.kind == "text":
                     sentences += [s for s in split_sentences(p.text) if 12 <= len(s) <= 160]
@@ -149,8 +149,8 @@ def make_scale_corpus(passages: int, out: Path, source: Path, seed: int = 2021,
 
 def _count_passages(text: str, default_year: int | None) -> int:
     """Searchable passages the pipeline makes of one article (so N means N passages once indexed)."""
-    from bot.load import load_bulletin
-
-    loaded = load_bulletin(text.encode("utf-8"), "count.txt")
-    return sum(1 for a in split_articles(loaded, default_year)
-               for p in article_passages(a)[0] if p.kind in ("point", "text"))
+    try:
+        parsed = parse_bulletin(text.encode("utf-8"), "count.txt", ParseSettings(default_year=default_year))
+    except BulletinError:  # nothing searchable in it
+        return 0
+    return sum(1 for ps, _ in parsed.passages.values() for p in ps if p.kind in SEARCHABLE_KINDS)

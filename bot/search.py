@@ -20,7 +20,7 @@ from bot.errors import IndexUnavailable, QuestionError
 from bot.fusion import fuse_rankings, opening_keys, with_context
 from bot.index import REBUILD_HINT, IndexSnapshot, current_generation, open_snapshot
 from bot.intent import ASK_PHRASE, ORDINAL_WORD, SERIES, Intent, is_content, parse_intent
-from bot.passages import Passage
+from bot.records import Passage
 from bot.textutil import normalize_text
 
 __all__ = ["Answer", "Evidence", "Intent", "Result", "Searcher", "fuse_rankings", "parse_intent"]

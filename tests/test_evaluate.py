@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from bot.evaluate import Case, evaluate, load_cases
-from bot.passages import Passage
+from bot.records import Passage
 from bot.search import Answer, Evidence, Intent, Result
 
 

@@ -76,7 +76,7 @@ def test_packed_passages_never_cut_a_sentence_and_keep_all_text(meeting):
 
 
 def test_other_list_styles():
-    from bot.articles import Article
+    from bot.records import Article
 
     text = ("会议部署三项工作:第一,抓好春耕。做好准备。第二,抓好防汛。第三,抓好安全。",
             "（一）加强领导。明确责任。", "（二）强化督导。")
@@ -92,7 +92,7 @@ def test_sentence_splitting_handles_mixed_width_punctuation():
 
 
 def test_a_point_longer_than_a_few_screens_is_cut_at_sentence_ends_and_stays_that_point():
-    from bot.articles import Article
+    from bot.records import Article
     from bot.passages import MAX_POINT_CHARS
 
     endless = "各单位要对照任务清单逐项推进落实。" * 2000  # 34,000 characters after "二要"

@@ -11,7 +11,7 @@ from enum import Enum
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.articles import Article
+from bot.records import Article
 from bot.config import Config
 from bot.index import IndexSnapshot
 from bot.qlog import QuestionLog
