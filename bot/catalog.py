@@ -116,6 +116,7 @@ class Catalog:
     speakers: frozenset[str] = frozenset()
     latest_year: int | None = None
     _arrays: dict[str, tuple] = field(default_factory=dict, compare=False, repr=False)  # see _term_arrays
+    _last_spoke: dict[str, str] | None = field(default=None, compare=False, repr=False)  # see last_spoke
 
     @classmethod
     def build(cls, article_rows: list[dict], lists: list[NumberedList],
@@ -183,6 +184,20 @@ class Catalog:
         """Known speakers named in the question (longest first, so "杜海涛" is not read as "海涛" only)."""
         found = [s for s in sorted(self.speakers, key=len, reverse=True) if s in question]
         return tuple(s for s in found if not any(s != o and s in o for o in found))
+
+    def last_spoke(self, person: str) -> str:
+        """The latest date (ISO; "" when unknown) of an article where `person` spoke or issued a list."""
+        if self._last_spoke is None:
+            last: dict[str, str] = {}
+            dated = [(a.date or "", a.speakers) for a in self.articles.values()]
+            dated += [((self.articles[e.article_id].date or "") if e.article_id in self.articles else "", (e.speaker,))
+                      for e in self.lists if e.speaker]
+            for date, names in dated:
+                for name in names:
+                    if date > last.get(name, ""):
+                        last[name] = date
+            self._last_spoke = last
+        return self._last_spoke.get(person, "")
 
     # ------------------------------------------------------------ choosing a list
 

@@ -49,6 +49,11 @@ _COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫"
                       "夏侯", "轩辕", "端木", "西门", "南宫", "独孤", "司徒", "申屠", "澹台", "钟离")
 
 
+def is_surname(text: str) -> bool:
+    """Whether `text` is a common Chinese surname ("王", "欧阳")."""
+    return text in _SURNAMES or text in _COMPOUND_SURNAMES
+
+
 def plausible_name(word: str) -> bool:
     """A 2–4 character word that can be a person's name: it starts with a surname, holds no speech verb."""
     if not 2 <= len(word) <= 4 or _SPEECH_VERB.search(word) or _PRESENCE_VERB.search(word):

@@ -1,0 +1,69 @@
+"""Everyday phrasing: a question as officials say it ("咋整", "干啥", "王县长讲了几点") read the way the
+bulletins write it ("怎么办", "做什么", "王立群讲了几点"), before its intent and words are looked at.
+
+Two steps, both about how people talk, never about one archive's wording:
+- colloquial words and dialect question words are mapped to their standard written forms;
+- a person addressed as surname + post ("王县长", "李书记", "张副局长") is resolved to the people of the
+  archive who have that surname (the catalogue's speakers), most recent first, so the question names them
+  as the bulletins do. A surname matching no one leaves the question as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterable
+
+from bot.speakers import is_surname
+
+# Colloquial → written, applied in order (longer phrases first). Each is a general word of spoken Chinese.
+_COLLOQUIAL: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p, r in (
+    (r"咋(?:整|办|弄|搞)", "怎么办"),
+    (r"怎么(?:整|弄|搞)", "怎么办"),
+    (r"(?:多会儿|啥时候|啥时间|几时)", "什么时候"),
+    (r"(?:干|做|搞|弄)(?:啥|哈|什么)(?:子)?", "做什么"),
+    (r"有啥(?:说法|讲究)", "有什么要求"),
+    (r"啥", "什么"),
+    (r"咋", "怎么"),
+    (r"咱们|咱", "我们"),
+    (r"俺们|俺", "我们"),
+    (r"(?<=[让叫要])(?:大家|我们|各单位|各部门|各地)?(?=做什么)", ""),
+))
+# "让做什么" / "要求做什么" after the step above: what someone asked others to do is what they required.
+_ASKED_TO_DO = re.compile(r"(?:都)?[让叫]做什么(?:了|呢|啊)?")
+
+# Posts officials address each other by (a deputy is addressed by the post too: "王县长" may be 副县长).
+ADDRESS_POSTS = ("书记|县长|区长|市长|镇长|乡长|局长|主任|部长|主席|秘书长|院长|厅长|省长|州长|旗长|组长|"
+                 "指挥长|委员|常委|主委|馆长|所长|站长|队长|行长|校长")
+_ADDRESSED = re.compile(rf"(?P<surname>[\u4e00-\u9fff]{{1,2}}?)(?P<post>副?(?:{ADDRESS_POSTS}))")
+
+
+def plain_words(question: str) -> str:
+    """The question with colloquial words in their written form ("住建局要干啥" → "住建局要做什么")."""
+    for pattern, written in _COLLOQUIAL:
+        question = pattern.sub(written, question)
+    return _ASKED_TO_DO.sub("提了哪些要求", question)
+
+
+def resolve_people(question: str, people: Iterable[str], recency: Callable[[str], str] | None = None) -> str:
+    """Replace "王县长" with the archive's people surnamed 王 ("王立群"; several joined by "、", the most
+    recent first by `recency`, a sortable string such as the ISO date they last spoke). A full name
+    already in the question, or a surname no one in the archive has, is left alone."""
+    people = [p for p in people if 2 <= len(p) <= 4]
+    if not people:
+        return question
+
+    def named(m: re.Match[str]) -> str:
+        surname = m.group("surname")
+        if not is_surname(surname):
+            return m.group(0)
+        # "…王立群县长": a full name before the post is already what the bulletins say.
+        before = question[max(0, m.start() - 3):m.end("surname")]
+        if any(p in before for p in people):
+            return m.group(0)
+        found = [p for p in people if p.startswith(surname) and len(p) > len(surname)]
+        if not found:
+            return m.group(0)
+        found.sort(key=lambda p: (recency(p) if recency else None) or "", reverse=True)
+        return "、".join(found)
+
+    return _ADDRESSED.sub(named, question)

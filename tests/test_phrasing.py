@@ -1,0 +1,48 @@
+"""Everyday phrasing: colloquial words and people addressed by surname and post, read as bulletins write them."""
+
+import pytest
+
+from bot.phrasing import plain_words, resolve_people
+
+PEOPLE = ["王立群", "李卫东", "王志刚", "欧阳明", "周文涛"]
+LAST_SPOKE = {"王立群": "2024-06-12", "王志刚": "2025-01-10", "李卫东": "2024-02-20"}.get
+
+
+@pytest.mark.parametrize("spoken,written", [
+    ("住建局要干啥", "住建局要做什么"),
+    ("防汛物资不够咋整", "防汛物资不够怎么办"),
+    ("项目啥时候开工", "项目什么时候开工"),
+    ("这事有啥说法", "这事有什么要求"),
+    ("咱们镇要搞啥", "我们镇要做什么"),
+    ("书记都让大家干啥了", "书记提了哪些要求"),
+    ("招商方面有什么要求", "招商方面有什么要求"),  # written Chinese is left as it is
+])
+def test_colloquial_words_are_read_in_their_written_form(spoken, written):
+    assert plain_words(spoken) == written
+
+
+def test_a_person_addressed_by_surname_and_post_is_named():
+    assert resolve_people("李书记讲了几点", PEOPLE, LAST_SPOKE) == "李卫东讲了几点"
+    assert resolve_people("欧阳书记强调了什么", PEOPLE, LAST_SPOKE) == "欧阳明强调了什么"
+
+
+def test_two_people_of_one_surname_are_both_named_most_recent_first():
+    assert resolve_people("王副县长强调了什么", PEOPLE, LAST_SPOKE) == "王志刚、王立群强调了什么"
+
+
+@pytest.mark.parametrize("question", [
+    "全县长期坚持什么",  # 全 + 县长 inside 全县长期: no one surnamed 全
+    "周文涛县长讲了什么",  # the full name is already there
+    "赵局长提了什么要求",  # nobody surnamed 赵 in the archive
+    "县长强调了什么",  # a post alone
+])
+def test_questions_without_a_resolvable_address_are_left_alone(question):
+    assert resolve_people(question, PEOPLE, LAST_SPOKE) == question
+
+
+def test_an_official_asks_for_a_speaker_by_surname_and_post(hexi):
+    """Over our own archive: "林区长" is 林卫东, whose lists the bulletins hold, and the answer is his."""
+    answer = hexi.search("林区长在第二次推进会上讲了几点")
+    assert answer.answered
+    assert answer.results[0].passage.speaker == "林卫东"
+    assert not hexi.search("林区长在北桥镇防汛会议上讲了什么").answered  # he was not at that meeting
