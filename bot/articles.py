@@ -16,7 +16,7 @@ import bot.textutil  # noqa: F401  (quiets jieba before first use)
 
 from bot.records import Article
 from bot.load import NEWS_OPENER, NEWS_OPENING, Block, LoadedBulletin
-from bot.speakers import known_names, meeting_chair, speech_marks
+from bot.speakers import ASKED, known_names, meeting_chair, plausible_name, speech_marks
 from bot.textutil import to_simplified
 
 # "本报讯" (this paper reports) opens a news article in Chinese newspapers.
@@ -30,6 +30,11 @@ BYLINE = re.compile(r"[(（]\s*([\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9ff
 # A trailing credit in brackets: "（记者 陈晓 通讯员 王蕾）", "(区应急管理局 供稿)".
 CREDIT = re.compile(r"^[(（][^()（）。]{2,40}[)）]$")
 TITLE_MAX = 80
+# An issuer line: one or more offices, nothing else ("中共杏坪镇委员会办公室　杏坪镇人民政府办公室").
+ISSUER = re.compile(r"^(?:[\u4e00-\u9fff]{2,24}?(?:办公室|人民政府|委员会|指挥部|领导小组|管委会|政府|党委|局|厅|委|办|中心)"
+                    r"[ \u3000]*){1,3}(?:文件)?$")
+# A portal's menu item or a column name standing above a headline ("新闻中心", "政务公开").
+MENU_MAX = 4
 DOCUMENT_FIELDS = ("docno", "document")
 
 
@@ -110,8 +115,28 @@ def find_date(paragraphs: list[str], meta: list[Block], file_name: str,
     return None, "", "none"
 
 
-def _is_title_line(block: Block) -> bool:
+def _is_title_line(block: Block, after_number: bool = False) -> bool:
+    """A headline line. Right under a 文号 a notice's title may be too long to look like a heading; there
+    a line without sentence punctuation is the title."""
+    if after_number and not (block.meta or block.noise):
+        return len(block.text) <= TITLE_MAX and not re.search(r"[。！？!?；;，,：:]", block.text)
     return block.heading and len(block.text) <= TITLE_MAX
+
+
+def _person_line(text: str) -> str | None:
+    """The name on a line that holds only a person's name (a speech's author under its title)."""
+    name = re.sub(r"[ \u3000]", "", to_simplified(text))
+    return name if len(text) <= 6 and plausible_name(name) else None
+
+
+def title_lines(lines: list[str]) -> list[str]:
+    """The lines of a headline run that are the title: not an issuer line, not the speaker's name, not a
+    menu item standing above the headline. A run that is all of these stays as it is."""
+    kept = [t for k, t in enumerate(lines) if not _person_line(t) and not (
+        ISSUER.match(t) and not (k + 1 < len(lines) and lines[k + 1].startswith("关于")))]  # "…办公室 / 关于印发…的通知"
+    if len(kept) > 1 and len(kept[0]) <= MENU_MAX and len(kept[1]) > MENU_MAX:
+        kept = kept[1:]
+    return kept or lines
 
 
 def _opens_article(block: Block) -> bool:
@@ -154,7 +179,7 @@ def _headline_starts(blocks: list[Block]) -> list[tuple[int, int]]:
         if evidence:
             first, last = content[pos], content[run_end]
             # A red-header notice: issuer line, 文号, then the real title before the first paragraph.
-            if metas and nxt < len(content) and _is_title_line(blocks[content[nxt]]):
+            if metas and nxt < len(content) and _is_title_line(blocks[content[nxt]], after_number=True):
                 after = nxt
                 while (after + 1 < len(content) and _is_title_line(blocks[content[after + 1]])
                        and not blocks[content[after + 1]].gap):
@@ -173,10 +198,19 @@ def split_articles(loaded: LoadedBulletin, default_year: int | None = None) -> l
     blocks = list(loaded.blocks)
     starts = _headline_starts(blocks)
     if not starts:
-        # No headline evidence anywhere: one article, titled by its first heading run if it opens the file.
+        # No headline evidence anywhere: one article, titled by its first heading run (up to a blank line)
+        # that is not an issuer's or a speaker's line, if it opens the file.
         first_text = next((k for k, b in enumerate(blocks) if not (b.noise or b.meta or b.heading)), len(blocks))
-        heads = [k for k in range(first_text) if blocks[k].heading]
-        starts = [(heads[0], heads[-1] + 1)] if heads else [(0, 0)]
+        runs: list[list[int]] = []
+        for k in range(first_text):
+            if blocks[k].heading:
+                if runs and not blocks[k].gap and runs[-1][-1] == k - 1:
+                    runs[-1].append(k)
+                else:
+                    runs.append([k])
+        run = next((r for r in runs if any(not (ISSUER.match(blocks[k].text) or _person_line(blocks[k].text))
+                                           for k in r)), runs[0] if runs else None)
+        starts = [(run[0], run[-1] + 1)] if run else [(0, 0)]
     elif any(not (b.noise or b.meta or b.heading) for b in blocks[: starts[0][0]]):
         # Text before the first headline is an article of its own (a page with several articles).
         starts.insert(0, (0, 0))
@@ -184,7 +218,7 @@ def split_articles(loaded: LoadedBulletin, default_year: int | None = None) -> l
     for n, (first, body_start) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(blocks)
         # Headline lines; for the first article, what stands before the headline is page furniture.
-        titles = [b.text for b in blocks[first:body_start] if b.heading]
+        titles = [b.text for b in blocks[first:body_start] if b.heading or (b.text and not (b.meta or b.noise))]
         lead_in = blocks[:first] if n == 0 else []
         span = blocks[body_start:end]
         article = _make_article(loaded, len(articles), titles, lead_in, span, default_year)
@@ -214,20 +248,22 @@ def _make_article(loaded: LoadedBulletin, position: int, titles: list[str], lead
     paras = [p for p in paras if p]
     if not paras:
         return None
-    title = " ".join(titles) if titles else _fallback_title(paras[0], loaded.name)
+    title = " ".join(title_lines(titles)) if titles else _fallback_title(paras[0], loaded.name)
     date, date_text, date_source = find_date(paras, meta, loaded.name, default_year)
     simple = to_simplified("\n".join(paras))
     names = known_names(to_simplified(title) + "\n" + simple)
-    # a speech's byline ("区长　贾正川") names who gives it
+    # a speech's byline ("区长　贾正川"), its signature, or a name alone under its title names who gives it
     given_by = [to_simplified(b.text.split()[-1]) for b in lead_in + span if b.meta and b.role == "speaker"]
+    given_by += [n for t in titles + [b.text for b in lead_in if b.heading] if (n := _person_line(t))]
     if given_by:
-        names = given_by[:1] + [n for n in names if n != given_by[0]]
+        # A speech is its author's words throughout: "王立群同志讲得很好" names a listener, not a speaker.
+        names = given_by[:1]
     chair = given_by[0] if given_by else meeting_chair(to_simplified(title), to_simplified(paras[0]), names)
     speakers: dict[str, None] = {}
     if chair:
         speakers.setdefault(chair)
     for _, who in speech_marks(simple, names):
-        if who:
+        if who and who != ASKED:
             speakers.setdefault(who)
     return Article(
         article_id=article_identity(paras),

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from bot.speakers import POSTS
-from bot.textutil import cn_to_int
+from bot.textutil import cn_to_int, to_simplified
 
 _PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}[)）]")
 _IMAGE = re.compile(r"^[\w\-.()（）\u4e00-\u9fff]{0,80}\.(?:jpe?g|png|gif|bmp|webp|tiff?|svg)$", re.I)
@@ -41,6 +41,11 @@ _PREV_NEXT = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|上篇|下
 _FOOTER = re.compile(r"版权所有|©|&copy;|Copyright|ICP备|网站标识码|技术支持\s*[:：]|主办\s*[:：]|承办\s*[:：]", re.I)
 _SHARE = re.compile(r"^(?:分享到|分享至|扫一扫|微信扫一扫|打印本页|打印|关闭窗口|关闭|返回顶部|收藏本页|预览结束|加载更多|阅读原文"
                     r"|相关阅读|相关链接|相关新闻|相关文章|延伸阅读|本篇文章\d+字|本文\d+字|全文\d+字)")
+# A reader app's call to follow or scan ("点击上方蓝字关注我们", "长按识别二维码关注"): an imperative to
+# tap, press or scan, and follow — the shape of every platform's prompt, not one account's wording.
+_FOLLOW_PROMPT = re.compile(r"^(?:点击|点|长按|扫描|扫码|识别)[^。，,；;]{0,14}(?:关注|订阅|识别二维码)[^。，,；;]{0,6}$")
+# A toolbar: three or more one- or two-character words in a row ("分享　收藏　点赞　在看").
+_TOOLBAR = re.compile(r"^[\u4e00-\u9fff]{1,2}(?:[ \u3000]+[\u4e00-\u9fff]{1,2}){2,}$")
 # A short line without a Chinese character or a number of substance: "A+A-", "OA KR", "|".
 _NO_TEXT = re.compile(r"^[^\u4e00-\u9fff\d]{1,12}$")
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?")
@@ -53,12 +58,19 @@ _RUNNING_HEAD = re.compile(r"^[\u4e00-\u9fff《》]{2,24}[ \u3000]{2,}(?:(?:19|2
 # A navigation bar: short links joined by bars ("设为首页|加入收藏|无障碍阅读").
 _NAV_BAR = re.compile(r"^[^|｜]{1,8}(?:\s*[|｜]\s*[^|｜]{1,8}){1,}$")
 _END_MARK = re.compile(r"^[（(]\s*完\s*[）)]$")
-_RELATED = re.compile(r"^(?:相关阅读|相关链接|相关新闻|相关文章|延伸阅读|推荐阅读|更多新闻)\s*[:：]?$")
+_RELATED = re.compile(r"^[^\w]{0,3}\s*(?:相关|延伸|推荐|往期|更多|热门|精彩)(?:阅读|链接|新闻|文章|推荐|回顾)\s*[:：]?$")
 # "（二〇二三年九月六日）" under a speech's title: the date the speech was given.
-_CN_DATE = re.compile(r"([〇零OО○一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日")
+_CN_DATE = re.compile(r"([〇零OО○0一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日")
 # A speech's byline: posts, a space, the speaker's name.
 _SPEECH_BYLINE = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,12}}?(?:{POSTS})[、，,]?)+[ \u3000]+[\u4e00-\u9fff]{{2,4}}$")
+# The occasion line under a speech's or report's title: "——2024年1月15日在县第十八届人民代表大会第四次会议上".
+_OCCASION = re.compile(r"^[—－\-─]*\s*[（(]?\s*(?P<date>[^在（）()]{6,16}?日)\s*[，,]?\s*在[^。！？；;]{2,60}?[上中](?:的讲话|的报告)?\s*[）)]?$")
+# A signature date alone on its line, in Arabic or Chinese numerals ("2024年3月12日", "二〇二四年六月十八日").
+_SIGNATURE_DATE = re.compile(r"[\s\d〇零OО○一二三四五六七八九十年月日\-/.]+")
 _BRACKETED_DATE = re.compile(r"^[（(]\s*([^()（）]{6,24})\s*[）)]$")
+# A reader app's byline under the headline: the account's name, then the publish day and time.
+_APP_BYLINE = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,16}[ \u3000]+(?:(?:19|20)\d{2}\s*(?:年|-|/))?\s*\d{1,2}\s*(?:月|-|/)\s*\d{1,2}\s*日?"
+                         r"(?:\s+\d{1,2}:\d{2})?$")
 _BULLET = re.compile(r"^\s*(?:[-•·●▪◆■○◇*]|\u2022)\s+")
 _SENTENCE_END = "。！？!?；;…"
 
@@ -89,7 +101,7 @@ def full_date(text: str) -> tuple[int, int, int] | None:
         m = _CN_DATE.search(text)
         if not m:
             return None
-        digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "O": 0, "О": 0, "○": 0}
+        digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "O": 0, "О": 0, "○": 0, "0": 0}
         y = int("".join(str(digits[c]) for c in m.group(1)))
         mo, d = cn_to_int(m.group(2)) or 0, cn_to_int(m.group(3)) or 0
     return (y, mo, d) if 1 <= mo <= 12 and 1 <= d <= 31 else None
@@ -116,8 +128,11 @@ def classify(line: str, mid_sentence: bool = False) -> Line:
     date = full_date(s)
     if _DOC_NUMBER.match(s):
         return Line(s, "meta", role="docno")
-    if date and len(s) <= 16 and re.fullmatch(r"[\s\d年月日\-/.]+", s):
-        return Line(s, "meta", date=date, role="document")  # a signature date under a notice
+    if date and len(s) <= 16 and _SIGNATURE_DATE.fullmatch(s):
+        return Line(s, "meta", date=date, role="document")  # a signature date under a notice or speech
+    occasion = _OCCASION.match(s)
+    if occasion and full_date(occasion.group("date")):
+        return Line(s, "meta", date=date, role="dated")  # the day a speech or report was given
     bracketed = _BRACKETED_DATE.match(s)
     if bracketed and date and full_date(bracketed.group(1)):
         return Line(s, "meta", date=date, role="dated")  # "（2023年10月9日）" under a speech's title
@@ -126,7 +141,8 @@ def classify(line: str, mid_sentence: bool = False) -> Line:
         _CRUMB_LEAD.match(s) or len(_CRUMB_SEP.split(s)) >= 3 or (s.startswith("首页") and _CRUMB_SEP.search(s))
         or _FOOTER.search(s) or _EDITION.match(s) or _NAV_BAR.match(s))
     furniture = furniture or _WIDGETS.match(s) or (len(s) <= 40 and _SHARE.match(s)) or _NO_TEXT.match(s) \
-        or _END_MARK.match(s) or (_PREV_NEXT.match(s) and not _has_sentence_end(s[-1:]) and len(s) <= 80)
+        or _END_MARK.match(s) or (_PREV_NEXT.match(s) and not _has_sentence_end(s[-1:]) and len(s) <= 80) \
+        or _FOLLOW_PROMPT.match(s) or _TOOLBAR.match(s)
     if furniture:
         # a breadcrumb or masthead that also carries the page's date keeps the date
         return Line(s, "meta", date=date, role="page") if date and not _PREV_NEXT.match(s) else Line(s, "noise")
@@ -135,7 +151,9 @@ def classify(line: str, mid_sentence: bool = False) -> Line:
         return Line(s, "meta", date=date, role="page") if date else Line(s, "noise")
     if short_plain and date and (_PAGE_WORDS.search(s) or segments >= 2):
         return Line(s, "meta", date=date, role="page")
-    if _SPEECH_BYLINE.match(s):
+    if _APP_BYLINE.match(s):
+        return Line(s, "meta", date=date, role="page")  # "枫岭发布　4月16日 18:20": account and publish time
+    if len(s) <= 40 and _SPEECH_BYLINE.match(to_simplified(s)):
         return Line(s, "meta", role="speaker")  # "区委副书记、区长　贾正川" under a speech's title
     bullet = _BULLET.match(s)
     if bullet:
@@ -163,7 +181,7 @@ def clean_lines(lines: list[str], headings: set[int] | None = None) -> list[Line
         mid = bool(previous) and not previous.rstrip("”’」』)）】》\"'")[-1:] in _SENTENCE_END + ":：" \
             and len(previous) >= 12 and not _looks_standalone(previous)
         line = classify(s, mid_sentence=mid)
-        if related and line.kind == "text" and len(s) <= 60 and not _has_sentence_end(s[-1:]):
+        if related and line.kind == "text" and len(s) <= 60 and not re.search(r"[。，,；;]", s):
             line = Line(s, "noise")  # a related-news headline
         elif line.kind == "text":
             related = False

@@ -20,8 +20,10 @@ POSTS = ("书记|副书记|区长|副区长|县长|副县长|市长|副市长|�
          "主席|副主席|部长|副部长|常委|组长|副组长|指挥长|总指挥|秘书长|院长|校长|厅长|省长|州长|旗长|队长|"
          "站长|所长|专员|董事长|总经理|经理|委员|政委|检察长|庭长|社长|会长|党组成员")
 # What follows a name in such text: a verb of presence or speech, a preposition, or punctuation.
+# Time words ("昨日", "近日", "上午") too, so a two-character name never takes the next character ("王强昨").
 _AFTER_NAME = ("出席|主持|作|做|在|参加|讲|强调|指出|要求|表示|提出|说|同志|代|就|对|向|带队|调研|率|宣读|"
-               "传达|通报|等|和|与|及|指示|批示|部署|希望|介绍|汇报|致辞|[，、。；（(：:\\s]")
+               "传达|通报|等|和|与|及|指示|批示|部署|希望|介绍|汇报|致辞|回答|"
+               "昨日|昨天|今日|今天|明日|明天|近日|日前|前不久|上午|下午|晚上|一行|[，、。；（(：:\\s]")
 _NAME_AFTER_POST = re.compile(rf"(?:{POSTS})(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?={_AFTER_NAME})")
 SPEECH_VERBS = "指出|强调|要求|表示|提出|说|讲话|指示|批示|部署|希望|讲了|谈到|作出|提了|安排|布置|意见"
 _SPEECH_VERB = re.compile(SPEECH_VERBS)
@@ -31,7 +33,18 @@ _MEETING_SUBJECT = re.compile(r"^(?:会议|会上|大会|会议还|会议最后|
 _PRONOUN = re.compile(r"^(?:他|她)")
 # The chair or main speaker, as a headline or a lead paragraph names them.
 _CHAIR_IN_TITLE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,4}?)(?:主持召开|主持|出席|调研|召开|在|带队|率队|督导|检查)")
-_ADDRESS = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?:出席会议并讲话|出席并讲话|主持会议并讲话|主持并讲话|作讲话|讲话|主持召开|主持会议)")
+_ADDRESS = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?:出席会议并讲话|出席并讲话|主持会议并讲话|主持并讲话|作讲话|讲话|主持召开|主持会议"
+                      r"|(?:代表[^，。；]{2,12}?)?作[^，。；]{0,10}?报告)")
+# Who answers the questions of a 答记者问 ("局长韦明亮就《办法》有关内容回答了记者提问").
+_ANSWERS = re.compile(r"回答|答记者问|答问|接受[^，。；]{0,10}采访")
+# A turn of a transcript: a label at a line's start, then a colon ("高志红：", "记者：", "问：", "答：").
+_TURN = re.compile(r"^[ \u3000]*(?P<label>[^\s，。,；;：:！？!?“”\"《》（）()]{1,16}?)[ \u3000]*[：:]", re.M)
+_ASKER = re.compile(r"^(?:问|提问|记者|主持人问)$|记者$")
+_ANSWER = re.compile(r"^答$")
+# Words ending in a place's, an office's or a role's suffix are not people ("杏坪镇", "高新区", "申请人").
+_PLACE_END = "省市县区镇乡村街局委办处所站园人者员"
+# The mark of a reporter's question: nobody among the officials says it.
+ASKED = "\x00"
 
 
 # Common Chinese surnames (single and compound): a candidate name must start with one, so "的讲话" or
@@ -53,6 +66,10 @@ def plausible_name(word: str) -> bool:
     """A 2–4 character word that can be a person's name: it starts with a surname, holds no speech verb."""
     if not 2 <= len(word) <= 4 or _SPEECH_VERB.search(word) or _PRESENCE_VERB.search(word):
         return False
+    if len(word) >= 3 and word[-1] in _PLACE_END:  # a place, an office or a role, not a person
+        return False
+    if len(word) == 4:  # four characters: a compound surname, else a name with the next word glued on
+        return word.startswith(_COMPOUND_SURNAMES)
     return word[0] in _SURNAMES or word.startswith(_COMPOUND_SURNAMES)
 
 
@@ -89,10 +106,54 @@ def _name_at(clause: str, names: list[str]) -> str | None:
     return None
 
 
+def answerer(text: str, names: list[str]) -> str | None:
+    """The official a 答记者问 says answers the questions: the person named in the clause that says so."""
+    for clause in _CLAUSE.findall(text):
+        if _ANSWERS.search(clause):
+            named = [n for n in names if n in clause]
+            if named:
+                return min(named, key=clause.find)
+    return None
+
+
+def turns(text: str, names: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, who) of every turn of a transcript (press conference, 答记者问): who is a named official,
+    the answerer for "答：", or ASKED for a reporter's question. Each answer belongs to its answerer.
+
+    A line opening "姓名：" is a turn only in a transcript — when two or more lines open with a turn label —
+    and only when the label is a person the text names or a name-shaped word, so "牵头单位：" never is one."""
+    found: list[tuple[int, str]] = []
+    for m in _TURN.finditer(text):
+        label = re.sub(rf"^[\u4e00-\u9fff]{{0,12}}?(?:{POSTS})", "", m.group("label")) or m.group("label")
+        if _ASKER.search(label):
+            found.append((m.start(), ASKED))
+        elif _ANSWER.match(label):
+            found.append((m.start(), "答"))
+        elif label in names or (plausible_name(label) and sum(1 for n in _TURN.finditer(text)
+                                                              if n.group("label").endswith(label)) >= 2):
+            found.append((m.start(), label))
+    if len(found) < 2 or all(who == ASKED for _, who in found):
+        return []
+    replier = answerer(text, names) if any(who == "答" for _, who in found) else None
+    out = []
+    for k, (start, who) in enumerate(found):
+        end = found[k + 1][0] if k + 1 < len(found) else len(text)
+        who = (replier or "") if who == "答" else who  # "": the article's chair, when no one is named
+        out.append((start, end, who))
+    return out
+
+
 def speech_marks(text: str, names: list[str]) -> list[tuple[int, str]]:
     """(offset, who) for every clause whose subject speaks: a named person, "他/她" (the last person named),
-    or "会议" (recorded as "" — the meeting itself, resolved to its chair by the caller)."""
+    or "会议" (recorded as "" — the meeting itself, resolved to its chair by the caller). In a transcript,
+    every line of a turn is marked with its speaker (ASKED for a reporter's question)."""
     marks: list[tuple[int, str]] = []
+    for start, end, who in turns(text, names):
+        line = start
+        while line < end:
+            marks.append((line, who))
+            nl = text.find("\n", line, end)
+            line = end if nl < 0 else nl + 1
     last_person = None
     for m in _CLAUSE.finditer(text):
         clause = m.group().lstrip()
@@ -112,7 +173,7 @@ def speech_marks(text: str, names: list[str]) -> list[tuple[int, str]]:
             marks.append((offset, last_person))
         elif speaks and _MEETING_SUBJECT.match(clause):
             marks.append((offset, ""))
-    return marks
+    return sorted(marks)
 
 
 def meeting_chair(title: str, lead: str, names: list[str]) -> str | None:
@@ -134,6 +195,6 @@ def speaker_before(marks: list[tuple[int, str]], pos: int, chair: str | None, fl
 
     `marks` are in text order (as `speech_marks` returns them)."""
     i = bisect.bisect_right(marks, (pos, "\uffff")) - 1
-    if i < 0 or marks[i][0] < floor:
+    if i < 0 or marks[i][0] < floor or marks[i][1] == ASKED:
         return None
     return marks[i][1] or chair
