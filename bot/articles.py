@@ -16,7 +16,7 @@ import bot.textutil  # noqa: F401  (quiets jieba before first use)
 
 from bot.records import Article
 from bot.load import NEWS_OPENER, NEWS_OPENING, Block, LoadedBulletin
-from bot.speakers import ASKED, known_names, meeting_chair, plausible_name, speech_marks
+from bot.speakers import ASKED, known_names, meeting_chair, plausible_name, speech_marks, turns
 from bot.textutil import to_simplified
 
 # "本报讯" (this paper reports) opens a news article in Chinese newspapers.
@@ -63,10 +63,15 @@ def _file_date(name: str) -> tuple[int | None, int | None, int | None]:
 
 
 def find_date(paragraphs: list[str], meta: list[Block], file_name: str,
-              default_year: int | None) -> tuple[str | None, str, str]:
-    """(ISO date or None, date as written, where it came from) for one article."""
+              default_year: int | None, bulletin: list[Block] | None = None) -> tuple[str | None, str, str]:
+    """(ISO date or None, date as written, where it came from) for one article.
+
+    `bulletin`: the page fields above the first headline (a 简报's masthead date); they date the articles
+    below it that carry no date of their own."""
     page = [b.date for b in meta if b.date and b.role == "page"]
-    document = [b.date for b in meta if b.date and b.role == "document"]
+    document = [b.date for b in meta if b.date and b.role in ("document", "written")]
+    if not (page or document):
+        page = [b.date for b in bulletin or [] if b.date and b.role == "page"]
     for para in paragraphs[:2]:
         m = DATELINE.match(para)
         if not m:
@@ -123,6 +128,17 @@ def _is_title_line(block: Block, after_number: bool = False) -> bool:
     return block.heading and len(block.text) <= TITLE_MAX
 
 
+def _headline_over_fields(blocks: list[Block], content: list[int], pos: int) -> bool:
+    """A headline with clause punctuation ("重磅！招聘会来了，岗位超过3000个") is still one when it stands
+    alone (after a blank line, or first) and a page's byline or fields follow it directly."""
+    block = blocks[content[pos]]
+    if block.meta or len(block.text) > TITLE_MAX or re.search(r"[。；;：:]|[，,、]$", block.text):
+        return False
+    alone = pos == 0 or block.gap or blocks[content[pos - 1]].meta or blocks[content[pos - 1]].heading
+    following = blocks[content[pos + 1]] if pos + 1 < len(content) else None
+    return bool(alone and following and following.meta and following.role == "page")
+
+
 def _person_line(text: str) -> str | None:
     """The name on a line that holds only a person's name (a speech's author under its title)."""
     name = re.sub(r"[ \u3000]", "", to_simplified(text))
@@ -151,7 +167,7 @@ def _headline_starts(blocks: list[Block]) -> list[tuple[int, int]]:
     pos = 0
     while pos < len(content):
         k = content[pos]
-        if not _is_title_line(blocks[k]):
+        if not (_is_title_line(blocks[k]) or _headline_over_fields(blocks, content, pos)):
             if ARTICLE_OPENING.match(blocks[k].text) and (not starts or starts[-1][1] < k):
                 # 本报讯 without a headline still opens a new article when text came before it
                 if any(not blocks[j].meta and not blocks[j].heading for j in content[:pos]):
@@ -214,6 +230,7 @@ def split_articles(loaded: LoadedBulletin, default_year: int | None = None) -> l
     elif any(not (b.noise or b.meta or b.heading) for b in blocks[: starts[0][0]]):
         # Text before the first headline is an article of its own (a page with several articles).
         starts.insert(0, (0, 0))
+    masthead = [b for b in blocks[: starts[0][0]] if b.meta]
     articles: list[Article] = []
     for n, (first, body_start) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(blocks)
@@ -221,14 +238,14 @@ def split_articles(loaded: LoadedBulletin, default_year: int | None = None) -> l
         titles = [b.text for b in blocks[first:body_start] if b.heading or (b.text and not (b.meta or b.noise))]
         lead_in = blocks[:first] if n == 0 else []
         span = blocks[body_start:end]
-        article = _make_article(loaded, len(articles), titles, lead_in, span, default_year)
+        article = _make_article(loaded, len(articles), titles, lead_in, span, default_year, masthead)
         if article:
             articles.append(article)
     return articles
 
 
 def _make_article(loaded: LoadedBulletin, position: int, titles: list[str], lead_in: list[Block],
-                  span: list[Block], default_year: int | None) -> Article | None:
+                  span: list[Block], default_year: int | None, masthead: list[Block]) -> Article | None:
     meta = [b for b in lead_in + span if b.meta]
     dropped = [b.text for b in lead_in if not b.meta] + [b.text for b in span if b.noise]
     # A notice's 文号 and signature date are part of the document (officials ask for them); page
@@ -249,7 +266,7 @@ def _make_article(loaded: LoadedBulletin, position: int, titles: list[str], lead
     if not paras:
         return None
     title = " ".join(title_lines(titles)) if titles else _fallback_title(paras[0], loaded.name)
-    date, date_text, date_source = find_date(paras, meta, loaded.name, default_year)
+    date, date_text, date_source = find_date(paras, meta, loaded.name, default_year, masthead)
     simple = to_simplified("\n".join(paras))
     names = known_names(to_simplified(title) + "\n" + simple)
     # a speech's byline ("区长　贾正川"), its signature, or a name alone under its title names who gives it
@@ -260,6 +277,9 @@ def _make_article(loaded: LoadedBulletin, position: int, titles: list[str], lead
         names = given_by[:1]
     chair = given_by[0] if given_by else meeting_chair(to_simplified(title), to_simplified(paras[0]), names)
     speakers: dict[str, None] = {}
+    for _, _, who in turns(simple, names):  # a transcript: its officials in the order they take the floor
+        if who and who != ASKED:
+            speakers.setdefault(who)
     if chair:
         speakers.setdefault(chair)
     for _, who in speech_marks(simple, names):

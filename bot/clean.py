@@ -71,6 +71,8 @@ _BRACKETED_DATE = re.compile(r"^[（(]\s*([^()（）]{6,24})\s*[）)]$")
 # A reader app's byline under the headline: the account's name, then the publish day and time.
 _APP_BYLINE = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,16}[ \u3000]+(?:(?:19|20)\d{2}\s*(?:年|-|/))?\s*\d{1,2}\s*(?:月|-|/)\s*\d{1,2}\s*日?"
                          r"(?:\s+\d{1,2}:\d{2})?$")
+# The field of a portal's table that dates the document itself (成文日期, 印发日期, 签发日期).
+_WRITTEN_FIELD = re.compile(r"(?:成文|印发|签发|发文)(?:日期|时间)\s*[:：]\s*([^|｜]{6,16})")
 _BULLET = re.compile(r"^\s*(?:[-•·●▪◆■○◇*]|\u2022)\s+")
 _SENTENCE_END = "。！？!?；;…"
 
@@ -84,7 +86,8 @@ class Line:
     bullet: bool = False
     date: tuple[int, int, int] | None = None  # for meta lines carrying a date
     # meta: "page" (published, masthead), "document" (a signature date), "dated" (a bracketed date under a
-    # speech's title), "docno" (文号)
+    # speech's title, or the occasion line under a report's), "docno" (文号), "written" (a portal's 成文日期
+    # field: the document's date, though not a line of the document), "speaker" (a speech's byline)
     role: str = ""
 
 
@@ -107,6 +110,14 @@ def full_date(text: str) -> tuple[int, int, int] | None:
     return (y, mo, d) if 1 <= mo <= 12 and 1 <= d <= 31 else None
 
 
+def _cell_fields(s: str) -> str:
+    """A table row of key and value cells as fields: "| 索引号： | YB001 | 主题分类： | 就业 |" → "索引号：YB001 | 主题分类：就业"."""
+    if s.count("|") + s.count("｜") < 2:
+        return s
+    row = re.sub(r"\s*[|｜]+\s*", " | ", s).strip(" |")
+    return re.sub(r"([:：]) \| ", r"\1", row)
+
+
 def _page_fields_only(s: str) -> bool:
     keys = _KEYS.findall(s)
     return bool(keys) and all(_PAGE_KEY.search(k.replace(" ", "").replace("\u3000", "")) for k in keys)
@@ -124,6 +135,9 @@ def classify(line: str, mid_sentence: bool = False) -> Line:
     if _IMAGE.match(s) or _PAGE_MARK.match(s) or _RUNNING_HEAD.match(s):
         return Line(s, "noise")
     if mid_sentence:
+        # an app's byline with its clock time is one even under a headline that ends without a stop
+        if _APP_BYLINE.match(s) and re.search(r"\d:\d\d$", s):
+            return Line(s, "meta", date=full_date(s), role="page")
         return Line(s)
     date = full_date(s)
     if _DOC_NUMBER.match(s):
@@ -147,7 +161,11 @@ def classify(line: str, mid_sentence: bool = False) -> Line:
         # a breadcrumb or masthead that also carries the page's date keeps the date
         return Line(s, "meta", date=date, role="page") if date and not _PREV_NEXT.match(s) else Line(s, "noise")
     segments = len(re.split(r"[\s\u3000|｜]+", s))
-    if short_plain and _FIELDS.match(s) and (_page_fields_only(s) or date):
+    fields = _cell_fields(s)  # a portal's field table: "| 索引号： | YB001 | 成文日期： | 2025-04-02 |"
+    if short_plain and _FIELDS.match(fields) and (_page_fields_only(fields) or date):
+        written = _WRITTEN_FIELD.search(fields)
+        if written and full_date(written.group(1)):  # 成文日期: the document's own date, not the page's
+            return Line(s, "meta", date=full_date(written.group(1)), role="written")
         return Line(s, "meta", date=date, role="page") if date else Line(s, "noise")
     if short_plain and date and (_PAGE_WORDS.search(s) or segments >= 2):
         return Line(s, "meta", date=date, role="page")
