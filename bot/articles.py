@@ -17,7 +17,7 @@ import bot.textutil  # noqa: F401  (quiets jieba before first use)
 from bot.records import Article
 from bot.load import NEWS_OPENER, NEWS_OPENING, Block, LoadedBulletin
 from bot.speakers import ASKED, known_names, meeting_chair, plausible_name, speech_marks, turns
-from bot.textutil import to_simplified
+from bot.textutil import CJK, FULL_STOPS, SENTENCE_ENDS, to_simplified
 
 # "本报讯" (this paper reports) opens a news article in Chinese newspapers.
 ARTICLE_OPENING = NEWS_OPENING
@@ -26,12 +26,12 @@ DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 DATELINE = re.compile(rf"^\s*(?:{NEWS_OPENER}\s*)?(?:[（(][^）)]{{0,40}}[）)])?\s*[:：]?\s*"
                       r"(?:(\d{4})\s*年\s*)?(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日")
 FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:[-_.]?(\d{2})(?:[-_.]?(\d{2}))?)?(?!\d)")
-BYLINE = re.compile(r"[(（]\s*([\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{2,4})*)\s*[)）]\s*$")
+BYLINE = re.compile(rf"[(（]\s*([{CJK}]{{2,4}}(?:[\s、，,]+[{CJK}]{{2,4}})*)\s*[)）]\s*$")
 # A trailing credit in brackets: "（记者 陈晓 通讯员 王蕾）", "(区应急管理局 供稿)".
 CREDIT = re.compile(r"^[(（][^()（）。]{2,40}[)）]$")
 TITLE_MAX = 80
 # An issuer line: one or more offices, nothing else ("中共杏坪镇委员会办公室　杏坪镇人民政府办公室").
-ISSUER = re.compile(r"^(?:[\u4e00-\u9fff]{2,24}?(?:办公室|人民政府|委员会|指挥部|领导小组|管委会|政府|党委|局|厅|委|办|中心)"
+ISSUER = re.compile(rf"^(?:[{CJK}]{{2,24}}?(?:办公室|人民政府|委员会|指挥部|领导小组|管委会|政府|党委|局|厅|委|办|中心)"
                     r"[ \u3000]*){1,3}(?:文件)?$")
 # A portal's menu item or a column name standing above a headline ("新闻中心", "政务公开").
 MENU_MAX = 4
@@ -124,7 +124,7 @@ def _is_title_line(block: Block, after_number: bool = False) -> bool:
     """A headline line. Right under a 文号 a notice's title may be too long to look like a heading; there
     a line without sentence punctuation is the title."""
     if after_number and not (block.meta or block.noise):
-        return len(block.text) <= TITLE_MAX and not re.search(r"[。！？!?；;，,：:]", block.text)
+        return len(block.text) <= TITLE_MAX and not re.search(rf"[{SENTENCE_ENDS}，,：:]", block.text)
     return block.heading and len(block.text) <= TITLE_MAX
 
 
@@ -309,5 +309,5 @@ def _as_text(block: Block) -> str:
 
 
 def _fallback_title(first_paragraph: str, file_name: str) -> str:
-    first = re.split(r"[。！？!?]", first_paragraph, maxsplit=1)[0]
+    first = re.split(rf"[{FULL_STOPS}]", first_paragraph, maxsplit=1)[0]
     return first[:30] + ("…" if len(first) > 30 else "") if first else file_name

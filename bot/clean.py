@@ -17,18 +17,18 @@ import re
 from dataclasses import dataclass
 
 from bot.speakers import POSTS
-from bot.textutil import cn_to_int, to_simplified
+from bot.textutil import CJK, CN_DIGITS, CN_ORDINALS, CN_YEAR_DIGITS, SENTENCE_ENDS, cn_to_int, to_simplified
 
-_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}[)）]")
-_IMAGE = re.compile(r"^[\w\-.()（）\u4e00-\u9fff]{0,80}\.(?:jpe?g|png|gif|bmp|webp|tiff?|svg)$", re.I)
+_PINYIN_GLOSS = re.compile(rf"(?<=[{CJK}])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{{1,7}}[)）]")
+_IMAGE = re.compile(rf"^[\w\-.()（）{CJK}]{{0,80}}\.(?:jpe?g|png|gif|bmp|webp|tiff?|svg)$", re.I)
 _PAGE_MARK = re.compile(r"^(?:[-—－–~～·•\s]*\d{1,3}[-—－–~～·•\s]*|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?"
                         r"|共\s*\d{1,3}\s*页|\d{1,3}\s*/\s*\d{1,3})$")
 # "首页 > 新闻中心 > 临川要闻", "当前位置：首页 » 政务公开"
 _CRUMB_SEP = re.compile(r"\s*(?:>|＞|»|›|→|>>)\s*")
 _CRUMB_LEAD = re.compile(r"^(?:当前位置|您的位置|你的位置|您现在的位置|所在位置|当前页面)\s*[:：]")
 # A field: a short key, a colon, a short value without sentence or clause punctuation.
-_KEY = r"[\u4e00-\u9fffA-Za-z](?:[ \u3000]{0,4}[\u4e00-\u9fffA-Za-z]){0,5}"
-_FIELD = rf"{_KEY}\s*[:：]\s*[^\s:：。！？!?；;，,][^:：。！？!?；;，,]{{0,40}}?"
+_KEY = rf"[{CJK}A-Za-z](?:[ \u3000]{{0,4}}[{CJK}A-Za-z]){{0,5}}"
+_FIELD = rf"{_KEY}\s*[:：]\s*[^\s:：{SENTENCE_ENDS}，,][^:：{SENTENCE_ENDS}，,]{{0,40}}?"
 _FIELDS = re.compile(rf"^(?:{_FIELD})(?:\s*[|｜/]?\s+{_FIELD}|\s*[|｜]\s*{_FIELD})*\s*[:：]?\s*$")
 _KEYS = re.compile(rf"(?:^|\s|[|｜])({_KEY})\s*[:：]")
 # Keys of a page's own fields (any CMS): a field line is noise only when every key is one of these, so a
@@ -45,36 +45,38 @@ _SHARE = re.compile(r"^(?:分享到|分享至|扫一扫|微信扫一扫|打印�
 # tap, press or scan, and follow — the shape of every platform's prompt, not one account's wording.
 _FOLLOW_PROMPT = re.compile(r"^(?:点击|点|长按|扫描|扫码|识别)[^。，,；;]{0,14}(?:关注|订阅|识别二维码)[^。，,；;]{0,6}$")
 # A toolbar: three or more one- or two-character words in a row ("分享　收藏　点赞　在看").
-_TOOLBAR = re.compile(r"^[\u4e00-\u9fff]{1,2}(?:[ \u3000]+[\u4e00-\u9fff]{1,2}){2,}$")
+_TOOLBAR = re.compile(rf"^[{CJK}]{{1,2}}(?:[ \u3000]+[{CJK}]{{1,2}}){{2,}}$")
 # A short line without a Chinese character or a number of substance: "A+A-", "OA KR", "|".
-_NO_TEXT = re.compile(r"^[^\u4e00-\u9fff\d]{1,12}$")
+_NO_TEXT = re.compile(rf"^[^{CJK}\d]{{1,12}}$")
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?")
-_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号$")
+_DOC_NUMBER = re.compile(rf"^[{CJK}]{{1,12}}\s*[〔\[［(（]\s*(?:19|20)\d{{2}}\s*[〕\]］)）]\s*\d{{1,4}}\s*号$")
 _PAGE_WORDS = re.compile(r"发布|更新|时间|日期|第\s*\d+\s*版|来源|日报|晚报|报\b")
 # A newspaper edition line ("第02版：要闻"), a PDF running header ("某县人民政府公报　　2023年第8期"),
 # "（完）" closing a wire story.
-_EDITION = re.compile(r"^第\s*[0-9０-９A-Z]{1,3}\s*版(?:\s*[:：]?\s*[\u4e00-\u9fff]{0,10})?$")
-_RUNNING_HEAD = re.compile(r"^[\u4e00-\u9fff《》]{2,24}[ \u3000]{2,}(?:(?:19|20)\d{2}\s*年\s*)?第\s*\d{1,3}\s*[期版]$")
+_EDITION = re.compile(rf"^第\s*[0-9０-９A-Z]{{1,3}}\s*版(?:\s*[:：]?\s*[{CJK}]{{0,10}})?$")
+_RUNNING_HEAD = re.compile(rf"^[{CJK}《》]{{2,24}}[ \u3000]{{2,}}(?:(?:19|20)\d{{2}}\s*年\s*)?第\s*\d{{1,3}}\s*[期版]$")
 # A navigation bar: short links joined by bars ("设为首页|加入收藏|无障碍阅读").
 _NAV_BAR = re.compile(r"^[^|｜]{1,8}(?:\s*[|｜]\s*[^|｜]{1,8}){1,}$")
 _END_MARK = re.compile(r"^[（(]\s*完\s*[）)]$")
 _RELATED = re.compile(r"^[^\w]{0,3}\s*(?:相关|延伸|推荐|往期|更多|热门|精彩)(?:阅读|链接|新闻|文章|推荐|回顾)\s*[:：]?$")
 # "（二〇二三年九月六日）" under a speech's title: the date the speech was given.
-_CN_DATE = re.compile(r"([〇零OО○0一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日")
+_CN_DATE = re.compile(rf"([{CN_YEAR_DIGITS}]{{4}})\s*年\s*([{CN_ORDINALS}]{{1,3}})\s*月\s*([{CN_ORDINALS}]{{1,3}})\s*日")
 # A speech's byline: posts, a space, the speaker's name.
-_SPEECH_BYLINE = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,12}}?(?:{POSTS})[、，,]?)+[ \u3000]+[\u4e00-\u9fff]{{2,4}}$")
+_SPEECH_BYLINE = re.compile(rf"^(?:[{CJK}]{{0,12}}?(?:{POSTS})[、，,]?)+[ \u3000]+[{CJK}]{{2,4}}$")
 # The occasion line under a speech's or report's title: "——2024年1月15日在县第十八届人民代表大会第四次会议上".
-_OCCASION = re.compile(r"^[—－\-─]*\s*[（(]?\s*(?P<date>[^在（）()]{6,16}?日)\s*[，,]?\s*在[^。！？；;]{2,60}?[上中](?:的讲话|的报告)?\s*[）)]?$")
+_OCCASION = re.compile(rf"^[—－\-─]*\s*[（(]?\s*(?P<date>[^在（）()]{{6,16}}?日)\s*[，,]?\s*在[^{SENTENCE_ENDS}]{{2,60}}?[上中]"
+                       r"(?:的讲话|的报告)?\s*[）)]?$")
 # A signature date alone on its line, in Arabic or Chinese numerals ("2024年3月12日", "二〇二四年六月十八日").
-_SIGNATURE_DATE = re.compile(r"[\s\d〇零OО○一二三四五六七八九十年月日\-/.]+")
+_SIGNATURE_DATE = re.compile(rf"[\s\d{CN_YEAR_DIGITS}十年月日\-/.]+")
 _BRACKETED_DATE = re.compile(r"^[（(]\s*([^()（）]{6,24})\s*[）)]$")
 # A reader app's byline under the headline: the account's name, then the publish day and time.
-_APP_BYLINE = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,16}[ \u3000]+(?:(?:19|20)\d{2}\s*(?:年|-|/))?\s*\d{1,2}\s*(?:月|-|/)\s*\d{1,2}\s*日?"
+_APP_BYLINE = re.compile(rf"^[{CJK}A-Za-z]{{2,16}}[ \u3000]+(?:(?:19|20)\d{{2}}\s*(?:年|-|/))?"
+                         r"\s*\d{1,2}\s*(?:月|-|/)\s*\d{1,2}\s*日?"
                          r"(?:\s+\d{1,2}:\d{2})?$")
 # The field of a portal's table that dates the document itself (成文日期, 印发日期, 签发日期).
 _WRITTEN_FIELD = re.compile(r"(?:成文|印发|签发|发文)(?:日期|时间)\s*[:：]\s*([^|｜]{6,16})")
 _BULLET = re.compile(r"^\s*(?:[-•·●▪◆■○◇*]|\u2022)\s+")
-_SENTENCE_END = "。！？!?；;…"
+_SENTENCE_END = SENTENCE_ENDS + "…"
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,7 @@ def full_date(text: str) -> tuple[int, int, int] | None:
         m = _CN_DATE.search(text)
         if not m:
             return None
-        digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "O": 0, "О": 0, "○": 0, "0": 0}
+        digits = CN_DIGITS | dict.fromkeys(CN_YEAR_DIGITS[:6], 0)  # 〇 and the marks typed for it
         y = int("".join(str(digits[c]) for c in m.group(1)))
         mo, d = cn_to_int(m.group(2)) or 0, cn_to_int(m.group(3)) or 0
     return (y, mo, d) if 1 <= mo <= 12 and 1 <= d <= 31 else None

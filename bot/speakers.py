@@ -15,6 +15,8 @@ import re
 
 import bot.textutil  # noqa: F401  (quiets jieba before first use)
 
+from bot.textutil import CJK, CN_ORDINALS
+
 # Posts that stand right before a person's name in Chinese official news.
 POSTS = ("书记|副书记|区长|副区长|县长|副县长|市长|副市长|镇长|副镇长|乡长|副乡长|主任|副主任|局长|副局长|"
          "主席|副主席|部长|副部长|常委|组长|副组长|指挥长|总指挥|秘书长|院长|校长|厅长|省长|州长|旗长|队长|"
@@ -24,7 +26,7 @@ POSTS = ("书记|副书记|区长|副区长|县长|副县长|市长|副市长|�
 _AFTER_NAME = ("出席|主持|作|做|在|参加|讲|强调|指出|要求|表示|提出|说|同志|代|就|对|向|带队|调研|率|宣读|"
                "传达|通报|等|和|与|及|指示|批示|部署|希望|介绍|汇报|致辞|回答|"
                "昨日|昨天|今日|今天|明日|明天|近日|日前|前不久|上午|下午|晚上|一行|[，、。；（(：:\\s]")
-_NAME_AFTER_POST = re.compile(rf"(?:{POSTS})(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?={_AFTER_NAME})")
+_NAME_AFTER_POST = re.compile(rf"(?:{POSTS})(?P<name>[{CJK}]{{2,4}}?)(?={_AFTER_NAME})")
 SPEECH_VERBS = "指出|强调|要求|表示|提出|说|讲话|介绍|指示|批示|部署|希望|讲了|谈到|作出|提了|安排|布置|意见"
 _SPEECH_VERB = re.compile(SPEECH_VERBS)
 _PRESENCE_VERB = re.compile("主持|出席|调研|召开|带队|率队|参加|宣读|传达")
@@ -32,8 +34,8 @@ _CLAUSE = re.compile(r"[^，。,；;！？!?\n：:]+")
 _MEETING_SUBJECT = re.compile(r"^(?:会议|会上|大会|会议还|会议最后|会议同时)")
 _PRONOUN = re.compile(r"^(?:他|她)")
 # The chair or main speaker, as a headline or a lead paragraph names them.
-_CHAIR_IN_TITLE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,4}?)(?:主持召开|主持|出席|调研|召开|在|带队|率队|督导|检查)")
-_ADDRESS = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?:出席会议并讲话|出席并讲话|主持会议并讲话|主持并讲话|作讲话|讲话|主持召开|主持会议"
+_CHAIR_IN_TITLE = re.compile(rf"^(?P<name>[{CJK}]{{2,4}}?)(?:主持召开|主持|出席|调研|召开|在|带队|率队|督导|检查)")
+_ADDRESS = re.compile(rf"(?P<name>[{CJK}]{{2,4}}?)(?:出席会议并讲话|出席并讲话|主持会议并讲话|主持并讲话|作讲话|讲话|主持召开|主持会议"
                       r"|(?:代表[^，。；]{2,12}?)?作[^，。；]{0,10}?报告)")
 # Who answers the questions of a 答记者问 ("局长韦明亮就《办法》有关内容回答了记者提问").
 _ANSWERS = re.compile(r"回答|答记者问|答问|接受[^，。；]{0,10}采访")
@@ -92,8 +94,8 @@ def known_names(text: str) -> list[str]:
     return list(names)
 
 
-_LEADING_POSTS = re.compile(rf"^(?:[（(]?[一二三四五六七八九十\d]{{1,3}}[）)、.．]\s*)?"
-                            rf"(?:[\u4e00-\u9fff]{{0,10}}?(?:{POSTS})[、，,]?)*")
+_LEADING_POSTS = re.compile(rf"^(?:[（(]?[{CN_ORDINALS}\d]{{1,3}}[）)、.．]\s*)?"
+                            rf"(?:[{CJK}]{{0,10}}?(?:{POSTS})[、，,]?)*")
 
 
 def _name_at(clause: str, names: list[str]) -> str | None:
@@ -124,7 +126,7 @@ def turns(text: str, names: list[str]) -> list[tuple[int, int, str]]:
     and only when the label is a person the text names or a name-shaped word, so "牵头单位：" never is one."""
     found: list[tuple[int, str]] = []
     for m in _TURN.finditer(text):
-        label = re.sub(rf"^[\u4e00-\u9fff]{{0,12}}?(?:{POSTS})", "", m.group("label")) or m.group("label")
+        label = re.sub(rf"^[{CJK}]{{0,12}}?(?:{POSTS})", "", m.group("label")) or m.group("label")
         if _ASKER.search(label):
             found.append((m.start(), ASKED))
         elif _ANSWER.match(label):
