@@ -33,6 +33,8 @@ TITLE_MAX = 80
 # An issuer line: one or more offices, nothing else ("中共杏坪镇委员会办公室　杏坪镇人民政府办公室").
 ISSUER = re.compile(rf"^(?:[{CJK}]{{2,24}}?(?:办公室|人民政府|委员会|指挥部|领导小组|管委会|政府|党委|局|厅|委|办|中心)"
                     r"[ \u3000]*){1,3}(?:文件)?$")
+# A speech's title naming its author: "向思远在全区安全生产工作会议上的讲话".
+SPEECH_TITLE = re.compile(rf"^(?P<name>[{CJK}]{{2,4}}?)(?:同志)?在[^，。]{{2,60}}?上的(?:讲话|致辞|发言|报告|工作报告)")
 # A portal's menu item or a column name standing above a headline ("新闻中心", "政务公开").
 MENU_MAX = 4
 DOCUMENT_FIELDS = ("docno", "document")
@@ -272,6 +274,9 @@ def _make_article(loaded: LoadedBulletin, position: int, titles: list[str], lead
     # a speech's byline ("区长　贾正川"), its signature, or a name alone under its title names who gives it
     given_by = [to_simplified(b.text.split()[-1]) for b in lead_in + span if b.meta and b.role == "speaker"]
     given_by += [n for t in titles + [b.text for b in lead_in if b.heading] if (n := _person_line(t))]
+    speech = SPEECH_TITLE.match(to_simplified(title))
+    if speech and plausible_name(speech.group("name")):
+        given_by.append(speech.group("name"))  # "冯志远在全区…大会上的讲话"
     if given_by:
         # A speech is its author's words throughout: "王立群同志讲得很好" names a listener, not a speaker.
         names = given_by[:1]

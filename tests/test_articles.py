@@ -148,3 +148,10 @@ def test_a_briefing_holds_two_articles_dated_with_the_mastheads_year():
     assert (first.title, first.date) == ("新城街道开展燃气安全入户检查", "2025-05-14")
     assert (second.title, second.date) == ("湖畔镇召开防汛工作部署会", "2025-05-15")
     assert "工作简报" not in first.title
+
+
+def test_a_speech_titled_with_its_authors_name_is_theirs_alone():
+    data = ("向思远在全区防汛工作会议上的讲话\n\n同志们：\n　　刚才，罗文涛同志强调了当前的汛情，我完全赞同。下面讲两点意见。\n"
+            "　　一、思想上要高度重视。\n　　二、行动上要迅速有力。\n").encode()
+    (art,) = split_articles(load_bulletin(data, "speech.txt"))
+    assert art.speakers == ("向思远",)
