@@ -40,9 +40,12 @@ _ADDRESS = re.compile(rf"(?P<name>[{CJK}]{{2,4}}?)(?:出席会议并讲话|出�
 # Who answers the questions of a 答记者问 ("局长韦明亮就《办法》有关内容回答了记者提问").
 _ANSWERS = re.compile(r"回答|答记者问|答问|接受[^，。；]{0,10}采访")
 # A turn of a transcript: a label at a line's start, then a colon ("高志红：", "记者：", "问：", "答：").
-_TURN = re.compile(r"^[ \u3000]*(?P<label>[^\s，。,；;：:！？!?“”\"《》（）()]{1,16}?)[ \u3000]*[：:]", re.M)
+# The label may carry the speaker in brackets ("主持人（区委宣传部副部长田慧）：") and a bullet before it ("▲").
+_TURN = re.compile(r"^[ \u3000▲△■□●◆◇★☆►▶>＞]*(?P<label>[^\s，。,；;：:！？!?“”\"《》（）()]{1,16}?)[ \u3000]*"
+                   r"(?:[（(](?P<inner>[^（）()\n]{2,30})[）)])?[ \u3000]*[：:]", re.M)
 _ASKER = re.compile(r"^(?:问|提问|记者|主持人问)$|记者$")
 _ANSWER = re.compile(r"^答$")
+_HOST = re.compile(r"^(?:主持人|主持)$")
 # Words ending in a place's, an office's or a role's suffix are not people ("杏坪镇", "高新区", "申请人").
 _PLACE_END = "省市县区镇乡村街局委办处所站园人者员"
 # The mark of a reporter's question: nobody among the officials says it.
@@ -118,6 +121,11 @@ def answerer(text: str, names: list[str]) -> str | None:
     return None
 
 
+def _without_posts(label: str) -> str:
+    """"县商务局局长高志红" → "高志红"; a label without a post stays as it is."""
+    return re.sub(rf"^[{CJK}]{{0,12}}?(?:{POSTS})", "", label) or label
+
+
 def turns(text: str, names: list[str]) -> list[tuple[int, int, str]]:
     """(start, end, who) of every turn of a transcript (press conference, 答记者问): who is a named official,
     the answerer for "答：", or ASKED for a reporter's question. Each answer belongs to its answerer.
@@ -125,16 +133,21 @@ def turns(text: str, names: list[str]) -> list[tuple[int, int, str]]:
     A line opening "姓名：" is a turn only in a transcript — when two or more lines open with a turn label —
     and only when the label is a person the text names or a name-shaped word, so "牵头单位：" never is one."""
     found: list[tuple[int, str]] = []
+    labels = [_without_posts(m.group("label")) for m in _TURN.finditer(text)]
     for m in _TURN.finditer(text):
-        label = re.sub(rf"^[{CJK}]{{0,12}}?(?:{POSTS})", "", m.group("label")) or m.group("label")
-        if _ASKER.search(label):
+        label = _without_posts(m.group("label"))
+        inner = _without_posts(m.group("inner") or "")
+        if inner and (inner in names or plausible_name(inner)) and not _ASKER.search(label):
+            found.append((m.start(), inner))  # "主持人（…副部长田慧）：", "发布人（局长韩志诚）："
+        elif _HOST.match(label):
+            found.append((m.start(), ""))  # an unnamed host: the article's chair, if any
+        elif _ASKER.search(label):
             found.append((m.start(), ASKED))
         elif _ANSWER.match(label):
             found.append((m.start(), "答"))
-        elif label in names or (plausible_name(label) and sum(1 for n in _TURN.finditer(text)
-                                                              if n.group("label").endswith(label)) >= 2):
+        elif label in names or (plausible_name(label) and labels.count(label) >= 2):
             found.append((m.start(), label))
-    if len(found) < 2 or all(who == ASKED for _, who in found):
+    if len(found) < 2 or all(who in (ASKED, "") for _, who in found):
         return []
     replier = answerer(text, names) if any(who == "答" for _, who in found) else None
     out = []

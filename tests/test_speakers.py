@@ -79,3 +79,10 @@ def test_places_roles_and_glued_characters_are_not_people():
 def test_a_report_given_names_its_giver_as_the_meetings_speaker():
     lead = "1月14日，在县人民代表大会第五次会议上，县长郑立群代表县人民政府作政府工作报告。"
     assert meeting_chair("县政府工作报告摘编", lead, known_names(lead)) == "郑立群"
+
+
+def test_a_transcripts_host_named_in_brackets_and_bulleted_questions():
+    text = ("主持人（区委宣传部副部长田慧）：请罗文涛局长介绍。\n罗文涛：今年重点抓好两件事：一是稳岗；二是扩岗。\n"
+            "▲雁滨晚报记者：补贴何时发放？\n罗文涛：6月底前发放。")
+    names = known_names(text)
+    assert [who for _, _, who in turns(text, names)] == ["田慧", "罗文涛", ASKED, "罗文涛"]
