@@ -16,7 +16,7 @@ import bot.textutil  # noqa: F401  (quiets jieba before first use)
 
 from bot.records import Article
 from bot.load import NEWS_OPENER, NEWS_OPENING, Block, LoadedBulletin
-from bot.speakers import ASKED, known_names, meeting_chair, plausible_name, speech_marks, turns
+from bot.speakers import ASKED, known_names, meeting_chair, person_name, speech_marks, turns
 from bot.textutil import CJK, FULL_STOPS, SENTENCE_ENDS, to_simplified
 
 # "本报讯" (this paper reports) opens a news article in Chinese newspapers.
@@ -33,7 +33,8 @@ TITLE_MAX = 80
 # An issuer line: one or more offices, nothing else ("中共杏坪镇委员会办公室　杏坪镇人民政府办公室").
 ISSUER = re.compile(rf"^(?:[{CJK}]{{2,24}}?(?:办公室|人民政府|委员会|指挥部|领导小组|管委会|政府|党委|局|厅|委|办|中心)"
                     r"[ \u3000]*){1,3}(?:文件)?$")
-# A speech's title naming its author: "向思远在全区安全生产工作会议上的讲话".
+# A speech's title ("在全县农村工作会议上的讲话"), and one naming its author ("向思远在全区…会议上的讲话").
+SPEECH = re.compile(r"在[^，。]{2,60}?上的(?:讲话|致辞|发言)(?:稿|提纲)?(?:[（(][^）)]{0,20}[）)])?$")
 SPEECH_TITLE = re.compile(rf"^(?P<name>[{CJK}]{{2,4}}?)(?:同志)?在[^，。]{{2,60}}?上的(?:讲话|致辞|发言|报告|工作报告)")
 # A portal's menu item or a column name standing above a headline ("新闻中心", "政务公开").
 MENU_MAX = 4
@@ -144,7 +145,7 @@ def _headline_over_fields(blocks: list[Block], content: list[int], pos: int) -> 
 def _person_line(text: str) -> str | None:
     """The name on a line that holds only a person's name (a speech's author under its title)."""
     name = re.sub(r"[ \u3000]", "", to_simplified(text))
-    return name if len(text) <= 6 and plausible_name(name) else None
+    return name if len(text) <= 6 and person_name(name) else None
 
 
 def title_lines(lines: list[str]) -> list[str]:
@@ -275,10 +276,11 @@ def _make_article(loaded: LoadedBulletin, position: int, titles: list[str], lead
     given_by = [to_simplified(b.text.split()[-1]) for b in lead_in + span if b.meta and b.role == "speaker"]
     given_by += [n for t in titles + [b.text for b in lead_in if b.heading] if (n := _person_line(t))]
     speech = SPEECH_TITLE.match(to_simplified(title))
-    if speech and plausible_name(speech.group("name")):
+    if speech and person_name(speech.group("name")):
         given_by.append(speech.group("name"))  # "冯志远在全区…大会上的讲话"
-    if given_by:
-        # A speech is its author's words throughout: "王立群同志讲得很好" names a listener, not a speaker.
+    if given_by or SPEECH.search(to_simplified(title)):
+        # A speech is its author's words throughout: "王立群同志讲得很好" names a listener, not a speaker;
+        # a speech whose author goes unnamed ("县长在…上的讲话") has no other speaker either.
         names = given_by[:1]
     chair = given_by[0] if given_by else meeting_chair(to_simplified(title), to_simplified(paras[0]), names)
     speakers: dict[str, None] = {}

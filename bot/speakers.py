@@ -48,6 +48,7 @@ _ANSWER = re.compile(r"^答$")
 _HOST = re.compile(r"^(?:主持人|主持)$")
 # Words ending in a place's, an office's or a role's suffix are not people ("杏坪镇", "高新区", "申请人").
 _PLACE_END = "省市县区镇乡村街局委办处所站园人者员"
+_POST_WORD = re.compile(rf"(?:{POSTS})$")
 # The mark of a reporter's question: nobody among the officials says it.
 ASKED = "\x00"
 
@@ -76,6 +77,11 @@ def plausible_name(word: str) -> bool:
     if len(word) == 4:  # four characters: a compound surname, else a name with the next word glued on
         return word.startswith(_COMPOUND_SURNAMES)
     return word[0] in _SURNAMES or word.startswith(_COMPOUND_SURNAMES)
+
+
+def person_name(word: str) -> bool:
+    """A plausible name that is not a post ("区长" starts with the surname 区, yet names no one)."""
+    return plausible_name(word) and not _POST_WORD.search(word)
 
 
 def known_names(text: str) -> list[str]:
@@ -137,7 +143,7 @@ def turns(text: str, names: list[str]) -> list[tuple[int, int, str]]:
     for m in _TURN.finditer(text):
         label = _without_posts(m.group("label"))
         inner = _without_posts(m.group("inner") or "")
-        if inner and (inner in names or plausible_name(inner)) and not _ASKER.search(label):
+        if inner and (inner in names or person_name(inner)) and not _ASKER.search(label):
             found.append((m.start(), inner))  # "主持人（…副部长田慧）：", "发布人（局长韩志诚）："
         elif _HOST.match(label):
             found.append((m.start(), ""))  # an unnamed host: the article's chair, if any
@@ -145,7 +151,7 @@ def turns(text: str, names: list[str]) -> list[tuple[int, int, str]]:
             found.append((m.start(), ASKED))
         elif _ANSWER.match(label):
             found.append((m.start(), "答"))
-        elif label in names or (plausible_name(label) and labels.count(label) >= 2):
+        elif label in names or (person_name(label) and labels.count(label) >= 2):
             found.append((m.start(), label))
     if len(found) < 2 or all(who in (ASKED, "") for _, who in found):
         return []

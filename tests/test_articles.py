@@ -155,3 +155,10 @@ def test_a_speech_titled_with_its_authors_name_is_theirs_alone():
             "　　一、思想上要高度重视。\n　　二、行动上要迅速有力。\n").encode()
     (art,) = split_articles(load_bulletin(data, "speech.txt"))
     assert art.speakers == ("向思远",)
+
+
+def test_a_speech_whose_author_goes_unnamed_has_no_other_speaker():
+    data = ("区长在全区安全生产工作会议上的讲话\n\n同志们：\n　　刚才，罗文涛同志强调了安全生产形势，我都赞同。下面讲两点意见。\n"
+            "　　一、思想上要高度重视。\n　　二、行动上要迅速有力。\n").encode()
+    (art,) = split_articles(load_bulletin(data, "speech.txt"))
+    assert art.speakers == ()
