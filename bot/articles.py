@@ -185,9 +185,11 @@ def _headline_starts(blocks: list[Block]) -> list[tuple[int, int]]:
         nxt = run_end + 1
         evidence = False
         metas = 0
+        numbered = False  # a 文号 among them: a red-header notice, whose title follows
         while nxt < len(content) and blocks[content[nxt]].meta:
             # a page field or a 文号 is headline evidence; a signature date closes a notice instead
             evidence = evidence or blocks[content[nxt]].role != "document"
+            numbered = numbered or blocks[content[nxt]].role == "docno"
             nxt += 1
             metas += 1
         if metas and not evidence:
@@ -198,7 +200,7 @@ def _headline_starts(blocks: list[Block]) -> list[tuple[int, int]]:
         if evidence:
             first, last = content[pos], content[run_end]
             # A red-header notice: issuer line, 文号, then the real title before the first paragraph.
-            if metas and nxt < len(content) and _is_title_line(blocks[content[nxt]], after_number=True):
+            if numbered and nxt < len(content) and _is_title_line(blocks[content[nxt]], after_number=True):
                 after = nxt
                 while (after + 1 < len(content) and _is_title_line(blocks[content[after + 1]])
                        and not blocks[content[after + 1]].gap):
@@ -233,7 +235,9 @@ def split_articles(loaded: LoadedBulletin, default_year: int | None = None) -> l
     elif any(not (b.noise or b.meta or b.heading) for b in blocks[: starts[0][0]]):
         # Text before the first headline is an article of its own (a page with several articles).
         starts.insert(0, (0, 0))
-    masthead = [b for b in blocks[: starts[0][0]] if b.meta]
+    # the fields above the first paragraph: a 简报's masthead dates every article under it
+    first_text = next((k for k, b in enumerate(blocks) if not (b.noise or b.meta or b.heading)), len(blocks))
+    masthead = [b for b in blocks[:first_text] if b.meta]
     articles: list[Article] = []
     for n, (first, body_start) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(blocks)

@@ -75,6 +75,8 @@ _APP_BYLINE = re.compile(rf"^[{CJK}A-Za-z]{{2,16}}[ \u3000]+(?:(?:19|20)\d{{2}}\
                          r"(?:\s+\d{1,2}:\d{2})?$")
 # The field of a portal's table that dates the document itself (成文日期, 印发日期, 签发日期).
 _WRITTEN_FIELD = re.compile(r"(?:成文|印发|签发|发文)(?:日期|时间)\s*[:：]\s*([^|｜]{6,16})")
+# A page field's key alone on its line, its value on the next ("• 索引号:" / "6107280000/2024-001005").
+_LONE_KEY = re.compile(rf"^(?:[-•·●▪◆■*]\s*)?(?P<key>{_KEY})\s*[:：]$")
 _BULLET = re.compile(r"^\s*(?:[-•·●▪◆■○◇*]|\u2022)\s+")
 _SENTENCE_END = SENTENCE_ENDS + "…"
 
@@ -170,7 +172,8 @@ def classify(line: str, mid_sentence: bool = False) -> Line:
             return Line(s, "meta", date=full_date(written.group(1)), role="written")
         return Line(s, "meta", date=date, role="page") if date else Line(s, "noise")
     if short_plain and date and (_PAGE_WORDS.search(s) or segments >= 2):
-        return Line(s, "meta", date=date, role="page")
+        written = _WRITTEN_FIELD.search(s)
+        return Line(s, "meta", date=date, role="written" if written and written.start() == 0 else "page")
     if _APP_BYLINE.match(s):
         return Line(s, "meta", date=date, role="page")  # "枫岭发布　4月16日 18:20": account and publish time
     if len(s) <= 40 and _SPEECH_BYLINE.match(to_simplified(s)):
@@ -189,10 +192,21 @@ def clean_lines(lines: list[str], headings: set[int] | None = None) -> list[Line
     out: list[Line] = []
     previous = ""  # the last kept text line, to tell a hard-wrapped sentence from a new line
     related = False  # after "相关新闻：", the headlines listed are links, not text
+    key = ""  # a page field's key alone on its line ("• 发文日期:"): its value is on the next line
     for i, raw in enumerate(lines):
         s = strip_glosses(raw).strip().strip("\u3000").strip()
         if not s:
             out.append(Line(""))
+            continue
+        if key and len(s) <= 40 and not _has_sentence_end(s) and not _LONE_KEY.match(s):
+            field = classify(f"{key}：{s}")  # the value, read as the field it completes
+            out.append(Line(s, "meta", date=field.date, role=field.role) if field.kind == "meta" else Line(s, "noise"))
+            key = ""
+            continue
+        lone = _LONE_KEY.match(s)
+        key = lone.group("key") if lone and _page_fields_only(f"{lone.group('key')}：") else ""
+        if key:
+            out.append(Line(s, "noise"))
             continue
         if i in headings:
             out.append(Line(s))

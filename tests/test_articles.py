@@ -162,3 +162,21 @@ def test_a_speech_whose_author_goes_unnamed_has_no_other_speaker():
             "　　一、思想上要高度重视。\n　　二、行动上要迅速有力。\n").encode()
     (art,) = split_articles(load_bulletin(data, "speech.txt"))
     assert art.speakers == ()
+
+
+def test_a_portals_field_list_with_values_on_their_own_lines_is_metadata():
+    (art,) = _genre("portal_fields.txt")
+    assert art.title == "雁滨区人民政府关于公布区级行政许可事项清单的通知"
+    assert not any("YB002" in p or "发文机构" in p for p in art.paragraphs)
+    unsigned = (GENRES / "portal_fields.txt").read_text(encoding="utf-8").rsplit("雁滨区人民政府\n", 1)[0]
+    (art,) = split_articles(load_bulletin(unsigned.encode(), "portal.txt"))
+    assert art.date == "2025-02-17"  # 成文日期, not 发布日期 2025-02-20
+
+
+def test_a_page_field_row_under_a_headline_keeps_the_headline_as_title():
+    data = ("雁滨区人民政府\n首页 >> 公开信息\n\n雁滨区人民政府办公室关于做好春耕备耕工作的通知\n\n"
+            "索引号:YB003-2025-00012 发文日期:2025年03月01日 文号:\n\n雁政办〔202512\n\n各街道办事处：\n"
+            "　　春耕在即，请各街道抓紧做好农资储备和技术指导，确保不误农时。\n").encode()
+    (art,) = split_articles(load_bulletin(data, "page.txt"))
+    assert art.title == "雁滨区人民政府办公室关于做好春耕备耕工作的通知"
+    assert art.date == "2025-03-01"

@@ -114,3 +114,10 @@ def test_a_portal_field_table_is_metadata_and_its_written_date_is_the_documents(
 
 def test_a_speech_byline_in_traditional_characters_names_its_speaker():
     assert classify("雁濱區人民政府區長　向思遠").role == "speaker"
+
+
+def test_a_field_key_alone_on_its_line_makes_its_value_a_field():
+    lines = ["• 索引号:", "YB002-2025-00107", "• 主题分类:", "• 成文日期:", "2025年02月17日", "• 牵头单位：", "区商务局"]
+    cleaned = [line for line in clean_lines(lines) if line.text]
+    assert [line.kind for line in cleaned] == ["noise", "noise", "noise", "noise", "meta", "text", "text"]
+    assert (cleaned[4].role, cleaned[4].date) == ("written", (2025, 2, 17))
