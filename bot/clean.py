@@ -33,7 +33,7 @@ _FIELDS = re.compile(rf"^(?:{_FIELD})(?:\s*[|｜/]?\s+{_FIELD}|\s*[|｜]\s*{_FIE
 _KEYS = re.compile(rf"(?:^|\s|[|｜])({_KEY})\s*[:：]")
 # Keys of a page's own fields (any CMS): a field line is noise only when every key is one of these, so a
 # task list's "牵头单位：…" or "完成时限：…" stays text.
-_PAGE_KEY = re.compile(r"来源|出处|发布|更新|时间|日期|作者|编辑|责编|审核|审校|校对|签发|终审|初审|录入|点击|浏览|阅读|访问"
+_PAGE_KEY = re.compile(r"来源|出处|发布|更新|时间|日期|作者|编辑|责编|编审|审核|审校|校对|签发|终审|初审|监制|出品|录入|点击|浏览|阅读|访问"
                        r"|字号|字体|分类|索引|文号|机构|有效|主题|栏目|编号|摄影|记者|通讯员|供稿|稿源|整理|图文")
 # Bracketed widgets: 【字体：大 中 小】【打印本页】【关闭窗口】[打印] [关闭]
 _WIDGETS = re.compile(r"^(?:\s*[【\[［][^】\]］]{1,16}[】\]］]\s*[|｜]?\s*)+$")
@@ -124,7 +124,7 @@ def _cell_fields(s: str) -> str:
 
 def _page_fields_only(s: str) -> bool:
     keys = _KEYS.findall(s)
-    return bool(keys) and all(_PAGE_KEY.search(k.replace(" ", "").replace("\u3000", "")) for k in keys)
+    return bool(keys) and all(_PAGE_KEY.search(to_simplified(k.replace(" ", "").replace("\u3000", ""))) for k in keys)
 
 
 def _has_sentence_end(s: str) -> bool:

@@ -121,3 +121,8 @@ def test_a_field_key_alone_on_its_line_makes_its_value_a_field():
     cleaned = [line for line in clean_lines(lines) if line.text]
     assert [line.kind for line in cleaned] == ["noise", "noise", "noise", "noise", "meta", "text", "text"]
     assert (cleaned[4].role, cleaned[4].date) == ("written", (2025, 2, 17))
+
+
+def test_credit_fields_are_noise_in_traditional_characters_too():
+    for line in ["全媒體記者:陳曉 林立", "編輯:蘇雯 邱岩", "編審:韓志誠", "编审：韩志诚"]:
+        assert classify(line).kind == "noise", line
