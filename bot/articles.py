@@ -259,7 +259,11 @@ def _make_article(loaded: LoadedBulletin, position: int, titles: list[str], lead
     # fields (发布时间, 来源, 点击数) are not.
     # The 文号 is named as officials name it ("文号：临政办发〔2023〕15号"), so a question asking for it finds it.
     paras = [_as_text(b) for b in lead_in if b.meta and b.role == "docno"]
-    paras += [_as_text(b) for b in span if not b.noise and (not b.meta or b.role in DOCUMENT_FIELDS)]
+    # a name alone under the title, before the text ("向 思 远" under a work report), is its author's line
+    top = next((k for k, b in enumerate(span) if not (b.noise or b.meta or b.heading)), len(span))
+    author_lines = {k for k in range(top) if span[k].heading and _person_line(span[k].text)}
+    paras += [_as_text(b) for k, b in enumerate(span)
+              if k not in author_lines and not b.noise and (not b.meta or b.role in DOCUMENT_FIELDS)]
     byline = None
     while paras and CREDIT.match(paras[-1]) and not BYLINE.search(paras[-1]):
         dropped.append(paras.pop())  # "(区应急管理局 供稿)": a credit, not text
@@ -278,7 +282,8 @@ def _make_article(loaded: LoadedBulletin, position: int, titles: list[str], lead
     names = known_names(to_simplified(title) + "\n" + simple)
     # a speech's byline ("区长　贾正川"), its signature, or a name alone under its title names who gives it
     given_by = [to_simplified(b.text.split()[-1]) for b in lead_in + span if b.meta and b.role == "speaker"]
-    given_by += [n for t in titles + [b.text for b in lead_in if b.heading] if (n := _person_line(t))]
+    given_by += [n for t in titles + [b.text for b in lead_in if b.heading] + [span[k].text for k in sorted(author_lines)]
+                 if (n := _person_line(t))]
     speech = SPEECH_TITLE.match(to_simplified(title))
     if speech and person_name(speech.group("name")):
         given_by.append(speech.group("name"))  # "冯志远在全区…大会上的讲话"

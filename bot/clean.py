@@ -44,8 +44,9 @@ _SHARE = re.compile(r"^(?:分享到|分享至|扫一扫|微信扫一扫|打印�
 # A reader app's call to follow or scan ("点击上方蓝字关注我们", "长按识别二维码关注"): an imperative to
 # tap, press or scan, and follow — the shape of every platform's prompt, not one account's wording.
 _FOLLOW_PROMPT = re.compile(r"^(?:点击|点|长按|扫描|扫码|识别)[^。，,；;]{0,14}(?:关注|订阅|识别二维码)[^。，,；;]{0,6}$")
-# A toolbar: three or more one- or two-character words in a row ("分享　收藏　点赞　在看").
-_TOOLBAR = re.compile(rf"^[{CJK}]{{1,2}}(?:[ \u3000]+[{CJK}]{{1,2}}){{2,}}$")
+# A toolbar: three or more two-character words in a row ("分享　收藏　点赞　在看"); single characters
+# spaced out are a name ("向 思 远").
+_TOOLBAR = re.compile(rf"^[{CJK}]{{2}}(?:[ \u3000]+[{CJK}]{{2}}){{2,}}$")
 # A short line without a Chinese character or a number of substance: "A+A-", "OA KR", "|".
 _NO_TEXT = re.compile(rf"^[^{CJK}\d]{{1,12}}$")
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?")

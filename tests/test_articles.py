@@ -180,3 +180,11 @@ def test_a_page_field_row_under_a_headline_keeps_the_headline_as_title():
     (art,) = split_articles(load_bulletin(data, "page.txt"))
     assert art.title == "雁滨区人民政府办公室关于做好春耕备耕工作的通知"
     assert art.date == "2025-03-01"
+
+
+def test_a_work_report_with_its_authors_name_spaced_out_under_the_occasion_line():
+    data = ("政府工作报告\n2025年1月8日在雁滨区第三届人民代表大会第四次会议上\n向 思 远\n各位代表：\n"
+            "　　现在，我代表区人民政府向大会报告工作，请予审议。\n　　过去一年，全区经济运行总体平稳。\n").encode()
+    (art,) = split_articles(load_bulletin(data, "report.txt"))
+    assert (art.title, art.date, art.speakers) == ("政府工作报告", "2025-01-08", ("向思远",))
+    assert not any("思 远" in p or p == "向思远" for p in art.paragraphs)
