@@ -33,7 +33,8 @@ _FIELDS = re.compile(rf"^(?:{_FIELD})(?:\s*[|｜/]?\s+{_FIELD}|\s*[|｜]\s*{_FIE
 _KEYS = re.compile(rf"(?:^|\s|[|｜])({_KEY})\s*[:：]")
 # Keys of a page's own fields (any CMS): a field line is noise only when every key is one of these, so a
 # task list's "牵头单位：…" or "完成时限：…" stays text.
-_PAGE_KEY = re.compile(r"来源|出处|发布|更新|时间|日期|作者|编辑|责编|编审|审核|审校|校对|签发|终审|初审|监制|出品|录入|点击|浏览|阅读|访问"
+_PAGE_KEY = re.compile(r"来源|出处|发布|更新|时间|日期|作者|编辑|责编|编审|审核|审校|校对|签发|[一二三终初复]审|监制|出品|统筹|录入"
+                       r"|视觉|摄像|剪辑|排版|美编|配音|点击|浏览|阅读|访问"
                        r"|字号|字体|分类|索引|文号|机构|有效|主题|栏目|编号|摄影|记者|通讯员|供稿|稿源|整理|图文")
 # Bracketed widgets: 【字体：大 中 小】【打印本页】【关闭窗口】[打印] [关闭]
 _WIDGETS = re.compile(r"^(?:\s*[【\[［][^】\]］]{1,16}[】\]］]\s*[|｜]?\s*)+$")
@@ -43,7 +44,9 @@ _SHARE = re.compile(r"^(?:分享到|分享至|扫一扫|微信扫一扫|打印�
                     r"|相关阅读|相关链接|相关新闻|相关文章|延伸阅读|本篇文章\d+字|本文\d+字|全文\d+字)")
 # A reader app's call to follow or scan ("点击上方蓝字关注我们", "长按识别二维码关注"): an imperative to
 # tap, press or scan, and follow — the shape of every platform's prompt, not one account's wording.
-_FOLLOW_PROMPT = re.compile(r"^(?:点击|点|长按|扫描|扫码|识别)[^。，,；;]{0,14}(?:关注|订阅|识别二维码)[^。，,；;]{0,6}$")
+_FOLLOW_PROMPT = re.compile(r"^[^。；;]{0,12}(?:点击|点(?:上方|下方|蓝字)|长按|扫描|扫码|识别)[^。，,；;]{0,14}(?:关注|订阅|识别二维码)[^。，,；;]{0,6}$")
+# A disclaimer closing a post: it and everything after it are the platform's, not the article's.
+_DISCLAIMER = re.compile(r"^(?:免责声明|版权声明|特别声明)\s*[:：]?$")
 # A toolbar: three or more two-character words in a row ("分享　收藏　点赞　在看"); single characters
 # spaced out are a name ("向 思 远").
 _TOOLBAR = re.compile(rf"^[{CJK}]{{2}}(?:[ \u3000]+[{CJK}]{{2}}){{2,}}$")
@@ -117,6 +120,10 @@ def full_date(text: str) -> tuple[int, int, int] | None:
 
 def _cell_fields(s: str) -> str:
     """A table row of key and value cells as fields: "| 索引号： | YB001 | 主题分类： | 就业 |" → "索引号：YB001 | 主题分类：就业"."""
+    if s.count("|") + s.count("｜") == 1:  # "记 者 | 张子鹤": a credit's key and its value
+        key, _, value = re.split(r"\s*([|｜])\s*", s, maxsplit=1)
+        compact = re.sub(r"[ \u3000]", "", key)
+        return f"{compact}：{value}" if 1 < len(compact) <= 4 and value else s
     if s.count("|") + s.count("｜") < 2:
         return s
     row = re.sub(r"\s*[|｜]+\s*", " | ", s).strip(" |")
@@ -194,10 +201,15 @@ def clean_lines(lines: list[str], headings: set[int] | None = None) -> list[Line
     previous = ""  # the last kept text line, to tell a hard-wrapped sentence from a new line
     related = False  # after "相关新闻：", the headlines listed are links, not text
     key = ""  # a page field's key alone on its line ("• 发文日期:"): its value is on the next line
+    closed = False  # after a disclaimer, the page's own text
     for i, raw in enumerate(lines):
         s = strip_glosses(raw).strip().strip("\u3000").strip()
         if not s:
             out.append(Line(""))
+            continue
+        closed = closed or bool(_DISCLAIMER.match(s))
+        if closed:
+            out.append(Line(s, "noise"))
             continue
         if key and len(s) <= 40 and not _has_sentence_end(s) and not _LONE_KEY.match(s):
             field = classify(f"{key}：{s}")  # the value, read as the field it completes

@@ -126,3 +126,14 @@ def test_a_field_key_alone_on_its_line_makes_its_value_a_field():
 def test_credit_fields_are_noise_in_traditional_characters_too():
     for line in ["全媒體記者:陳曉 林立", "編輯:蘇雯 邱岩", "編審:韓志誠", "编审：韩志诚"]:
         assert classify(line).kind == "noise", line
+
+
+def test_a_posts_credits_prompts_and_disclaimer_are_noise_whatever_the_account():
+    lines = ["Hi~新朋友，记得点蓝字关注我们哟", "区委书记向思远强调，要抓好落实。", "记 者 | 陈晓 林立", "视 觉 | 方 圆",
+             "编 辑:苏 雯", "二 审:邱岩", "总监制:韩志诚", "免责声明", "本号转载的文章版权归原作者所有，如有异议请联系删除。"]
+    assert kinds(lines) == ["noise", "text"] + ["noise"] * 7
+
+
+def test_a_heading_about_following_up_is_text():
+    for line in ["重点关注群众诉求", "持续关注防汛形势", "扫黑除恶重点关注行业"]:
+        assert classify(line).kind == "text", line
