@@ -184,7 +184,7 @@ def classify(line: str, mid_sentence: bool = False) -> Line:
         return Line(s, "meta", date=date, role="written" if written and written.start() == 0 else "page")
     if _APP_BYLINE.match(s):
         return Line(s, "meta", date=date, role="page")  # "枫岭发布　4月16日 18:20": account and publish time
-    if len(s) <= 40 and _SPEECH_BYLINE.match(to_simplified(s)):
+    if len(s) <= 40 and re.search(r"[ \u3000]", s) and _SPEECH_BYLINE.match(to_simplified(s)):
         return Line(s, "meta", role="speaker")  # "区委副书记、区长　贾正川" under a speech's title
     bullet = _BULLET.match(s)
     if bullet:
