@@ -325,5 +325,7 @@ def _as_text(block: Block) -> str:
 
 
 def _fallback_title(first_paragraph: str, file_name: str) -> str:
+    """The first sentence, without a reporter's credit before it ("（记者 陈晓）5月4日，…")."""
     first = re.split(rf"[{FULL_STOPS}]", first_paragraph, maxsplit=1)[0]
+    first = re.sub(r"^\s*[（(][^（）()]{1,30}[）)]\s*", "", first)
     return first[:30] + ("…" if len(first) > 30 else "") if first else file_name

@@ -188,3 +188,9 @@ def test_a_work_report_with_its_authors_name_spaced_out_under_the_occasion_line(
     (art,) = split_articles(load_bulletin(data, "report.txt"))
     assert (art.title, art.date, art.speakers) == ("政府工作报告", "2025-01-08", ("向思远",))
     assert not any("思 远" in p or p == "向思远" for p in art.paragraphs)
+
+
+def test_a_headline_less_report_is_titled_by_its_first_sentence_without_the_credit():
+    data = "本网讯（记者 陈晓 林立）5月4日，新城街道组织消防演练。街道要求各社区做好值守。\n".encode()
+    (art,) = split_articles(load_bulletin(data, "news.txt"))
+    assert art.title == "5月4日，新城街道组织消防演练"
