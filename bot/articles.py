@@ -5,6 +5,13 @@ A headline needs headline evidence: a short line without sentence punctuation fo
 回顾", a list's 一、 heading) stay inside their article. Lines before the first headline are page furniture.
 An article's date is its own dateline, with the year from the text, else the page's metadata, else the file
 name, else the configured year, else unknown; a date mentioned in the body is never the article's date.
+Without a dateline, the day a speech or report was given (its occasion line, its signature date, in Arabic or
+Chinese numerals) or a notice's 成文日期 wins over the page's 发布时间.
+
+A title is what an official would call the document: issuer lines, the author's name line and a menu item
+above the headline are not part of it. Speakers are people who spoke or issued: a speech is its author's
+alone (byline, signature, name line or "X在…上的讲话"), a transcript's officials speak in turn (see
+speakers.turns), and a notice issued by an office has none.
 """
 
 from __future__ import annotations

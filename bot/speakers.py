@@ -4,8 +4,10 @@ Chinese bulletins introduce officials by post ("区委书记周永年出席并�
 them by name ("周永年强调，…", "他说，…"). jieba's name tagging misses or cuts many names (范志勇, 许建平,
 欧阳敏 come out as other words), so names are first read from the post that precedes them, then from jieba.
 A directive list belongs to the person who speaks in the clause that introduces it; "会议强调/会议要求"
-belongs to the person who chaired or addressed the meeting (often named only in the headline).
-All functions work on simplified text.
+belongs to the person who chaired or addressed the meeting (often named only in the headline). In a
+transcript (press conference, 答记者问) each answer belongs to its answerer, the line's "姓名：" or "答：", and
+a reporter's question to no official. A place (杏坪镇), a role (申请人) or a name with the next word glued
+on (王强昨日) is not a person. All functions work on simplified text.
 """
 
 from __future__ import annotations
