@@ -11,7 +11,8 @@ from functools import lru_cache
 import numpy as np
 
 from bot.records import NumberedList, Passage
-from bot.textutil import jieba, normalize_text, to_simplified  # jieba as textutil imports it (quickly)
+# jieba as textutil imports it (quickly)
+from bot.textutil import CJK, CJK_FIRST, CJK_LAST, jieba, normalize_text, to_simplified
 
 # Question words and particles carry no topic; they are dropped from lexical queries.
 STOPWORDS = frozenset(
@@ -20,8 +21,7 @@ STOPWORDS = frozenset(
     "哪几 几 个 条 点 项 吗？ 多少 谁 何 时候 时间 具体".split()
 )
 
-CJK_FIRST, CJK_LAST = 0x4E00, 0x9FFF  # the CJK Unified Ideographs block: what bigrams are made of
-_CJK_RUN = re.compile(f"[{chr(CJK_FIRST)}-{chr(CJK_LAST)}]+")
+_CJK_RUN = re.compile(rf"[{CJK}]+")
 
 
 def idf(df: int, n: int) -> float:

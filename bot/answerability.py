@@ -14,16 +14,16 @@ from bot.analysis import in_dictionary, is_common_word
 from bot.catalog import ArticleEntry, date_matches
 from bot.config import SearchConfig
 from bot.intent import Intent, is_content
-from bot.textutil import int_to_cn
+from bot.textutil import CJK, CN_NUMERAL, CN_ORDINALS, int_to_cn
 
 COMMON_WEIGHT = 0.5
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = re.compile(rf"[{CJK}]")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # A date a passage states: a month (with its day), or a part of a month ("4月21日—23日", "6月底",
 # "十二月十五日", "5月中旬"). "11月254日" is no date, nor is "291天", "一月一调度" or "2021年工作要点".
 _DATE = re.compile(r"(?<!\d)\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|份|[上中下]旬|[初底末])(?!\d)"
-                   r"|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[日号]")
-_QUANTITY = re.compile(r"\d|[一二三四五六七八九十两百千万亿]+\s*[个名家项座处亿万元人天次%倍条所批]")
+                   rf"|[{CN_ORDINALS}]{{1,2}}月[{CN_ORDINALS}]{{1,3}}[日号]")
+_QUANTITY = re.compile(rf"\d|[{CN_NUMERAL}百千万亿]+\s*[个名家项座处亿万元人天次%倍条所批]")
 
 
 @dataclass(frozen=True)

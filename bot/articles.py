@@ -5,6 +5,13 @@ A headline needs headline evidence: a short line without sentence punctuation fo
 回顾", a list's 一、 heading) stay inside their article. Lines before the first headline are page furniture.
 An article's date is its own dateline, with the year from the text, else the page's metadata, else the file
 name, else the configured year, else unknown; a date mentioned in the body is never the article's date.
+Without a dateline, the day a speech or report was given (its occasion line, its signature date, in Arabic or
+Chinese numerals) or a notice's 成文日期 wins over the page's 发布时间.
+
+A title is what an official would call the document: issuer lines, the author's name line and a menu item
+above the headline are not part of it. Speakers are people who spoke or issued: a speech is its author's
+alone (byline, signature, name line or "X在…上的讲话"), a transcript's officials speak in turn (see
+speakers.turns), and a notice issued by an office has none.
 """
 
 from __future__ import annotations
@@ -16,8 +23,8 @@ import bot.textutil  # noqa: F401  (quiets jieba before first use)
 
 from bot.records import Article
 from bot.load import NEWS_OPENER, NEWS_OPENING, Block, LoadedBulletin
-from bot.speakers import known_names, meeting_chair, speech_marks
-from bot.textutil import to_simplified
+from bot.speakers import ASKED, known_names, meeting_chair, person_name, speech_marks, turns
+from bot.textutil import CJK, FULL_STOPS, SENTENCE_ENDS, to_simplified
 
 # "本报讯" (this paper reports) opens a news article in Chinese newspapers.
 ARTICLE_OPENING = NEWS_OPENING
@@ -26,10 +33,18 @@ DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 DATELINE = re.compile(rf"^\s*(?:{NEWS_OPENER}\s*)?(?:[（(][^）)]{{0,40}}[）)])?\s*[:：]?\s*"
                       r"(?:(\d{4})\s*年\s*)?(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日")
 FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:[-_.]?(\d{2})(?:[-_.]?(\d{2}))?)?(?!\d)")
-BYLINE = re.compile(r"[(（]\s*([\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{2,4})*)\s*[)）]\s*$")
+BYLINE = re.compile(rf"[(（]\s*([{CJK}]{{2,4}}(?:[\s、，,]+[{CJK}]{{2,4}})*)\s*[)）]\s*$")
 # A trailing credit in brackets: "（记者 陈晓 通讯员 王蕾）", "(区应急管理局 供稿)".
 CREDIT = re.compile(r"^[(（][^()（）。]{2,40}[)）]$")
 TITLE_MAX = 80
+# An issuer line: one or more offices, nothing else ("中共杏坪镇委员会办公室　杏坪镇人民政府办公室").
+ISSUER = re.compile(rf"^(?:[{CJK}]{{2,24}}?(?:办公室|人民政府|委员会|指挥部|领导小组|管委会|政府|党委|局|厅|委|办|中心)"
+                    r"[ \u3000]*){1,3}(?:文件)?$")
+# A speech's title ("在全县农村工作会议上的讲话"), and one naming its author ("向思远在全区…会议上的讲话").
+SPEECH = re.compile(r"在[^，。]{2,60}?上的(?:讲话|致辞|发言)(?:稿|提纲)?(?:[（(][^）)]{0,20}[）)])?$")
+SPEECH_TITLE = re.compile(rf"^(?P<name>[{CJK}]{{2,4}}?)(?:同志)?在[^，。]{{2,60}}?上的(?:讲话|致辞|发言|报告|工作报告)")
+# A portal's menu item or a column name standing above a headline ("新闻中心", "政务公开").
+MENU_MAX = 4
 DOCUMENT_FIELDS = ("docno", "document")
 
 
@@ -58,10 +73,15 @@ def _file_date(name: str) -> tuple[int | None, int | None, int | None]:
 
 
 def find_date(paragraphs: list[str], meta: list[Block], file_name: str,
-              default_year: int | None) -> tuple[str | None, str, str]:
-    """(ISO date or None, date as written, where it came from) for one article."""
+              default_year: int | None, bulletin: list[Block] | None = None) -> tuple[str | None, str, str]:
+    """(ISO date or None, date as written, where it came from) for one article.
+
+    `bulletin`: the page fields above the first headline (a 简报's masthead date); they date the articles
+    below it that carry no date of their own."""
     page = [b.date for b in meta if b.date and b.role == "page"]
-    document = [b.date for b in meta if b.date and b.role == "document"]
+    document = [b.date for b in meta if b.date and b.role in ("document", "written")]
+    if not (page or document):
+        page = [b.date for b in bulletin or [] if b.date and b.role == "page"]
     for para in paragraphs[:2]:
         m = DATELINE.match(para)
         if not m:
@@ -110,8 +130,39 @@ def find_date(paragraphs: list[str], meta: list[Block], file_name: str,
     return None, "", "none"
 
 
-def _is_title_line(block: Block) -> bool:
+def _is_title_line(block: Block, after_number: bool = False) -> bool:
+    """A headline line. Right under a 文号 a notice's title may be too long to look like a heading; there
+    a line without sentence punctuation is the title."""
+    if after_number and not (block.meta or block.noise):
+        return len(block.text) <= TITLE_MAX and not re.search(rf"[{SENTENCE_ENDS}，,：:]", block.text)
     return block.heading and len(block.text) <= TITLE_MAX
+
+
+def _headline_over_fields(blocks: list[Block], content: list[int], pos: int) -> bool:
+    """A headline with clause punctuation ("重磅！招聘会来了，岗位超过3000个") is still one when it stands
+    alone (after a blank line, or first) and a page's byline or fields follow it directly."""
+    block = blocks[content[pos]]
+    if block.meta or len(block.text) > TITLE_MAX or re.search(r"[。；;：:]|[，,、]$", block.text):
+        return False
+    alone = pos == 0 or block.gap or blocks[content[pos - 1]].meta or blocks[content[pos - 1]].heading
+    following = blocks[content[pos + 1]] if pos + 1 < len(content) else None
+    return bool(alone and following and following.meta and following.role == "page")
+
+
+def _person_line(text: str) -> str | None:
+    """The name on a line that holds only a person's name (a speech's author under its title)."""
+    name = re.sub(r"[ \u3000]", "", to_simplified(text))
+    return name if len(text) <= 6 and person_name(name) else None
+
+
+def title_lines(lines: list[str]) -> list[str]:
+    """The lines of a headline run that are the title: not an issuer line, not the speaker's name, not a
+    menu item standing above the headline. A run that is all of these stays as it is."""
+    kept = [t for k, t in enumerate(lines) if not _person_line(t) and not (
+        ISSUER.match(t) and not (k + 1 < len(lines) and lines[k + 1].startswith("关于")))]  # "…办公室 / 关于印发…的通知"
+    if len(kept) > 1 and len(kept[0]) <= MENU_MAX and len(kept[1]) > MENU_MAX:
+        kept = kept[1:]
+    return kept or lines
 
 
 def _opens_article(block: Block) -> bool:
@@ -126,7 +177,7 @@ def _headline_starts(blocks: list[Block]) -> list[tuple[int, int]]:
     pos = 0
     while pos < len(content):
         k = content[pos]
-        if not _is_title_line(blocks[k]):
+        if not (_is_title_line(blocks[k]) or _headline_over_fields(blocks, content, pos)):
             if ARTICLE_OPENING.match(blocks[k].text) and (not starts or starts[-1][1] < k):
                 # 本报讯 without a headline still opens a new article when text came before it
                 if any(not blocks[j].meta and not blocks[j].heading for j in content[:pos]):
@@ -141,9 +192,11 @@ def _headline_starts(blocks: list[Block]) -> list[tuple[int, int]]:
         nxt = run_end + 1
         evidence = False
         metas = 0
+        numbered = False  # a 文号 among them: a red-header notice, whose title follows
         while nxt < len(content) and blocks[content[nxt]].meta:
             # a page field or a 文号 is headline evidence; a signature date closes a notice instead
             evidence = evidence or blocks[content[nxt]].role != "document"
+            numbered = numbered or blocks[content[nxt]].role == "docno"
             nxt += 1
             metas += 1
         if metas and not evidence:
@@ -154,7 +207,7 @@ def _headline_starts(blocks: list[Block]) -> list[tuple[int, int]]:
         if evidence:
             first, last = content[pos], content[run_end]
             # A red-header notice: issuer line, 文号, then the real title before the first paragraph.
-            if metas and nxt < len(content) and _is_title_line(blocks[content[nxt]]):
+            if numbered and nxt < len(content) and _is_title_line(blocks[content[nxt]], after_number=True):
                 after = nxt
                 while (after + 1 < len(content) and _is_title_line(blocks[content[after + 1]])
                        and not blocks[content[after + 1]].gap):
@@ -173,35 +226,51 @@ def split_articles(loaded: LoadedBulletin, default_year: int | None = None) -> l
     blocks = list(loaded.blocks)
     starts = _headline_starts(blocks)
     if not starts:
-        # No headline evidence anywhere: one article, titled by its first heading run if it opens the file.
+        # No headline evidence anywhere: one article, titled by its first heading run (up to a blank line)
+        # that is not an issuer's or a speaker's line, if it opens the file.
         first_text = next((k for k, b in enumerate(blocks) if not (b.noise or b.meta or b.heading)), len(blocks))
-        heads = [k for k in range(first_text) if blocks[k].heading]
-        starts = [(heads[0], heads[-1] + 1)] if heads else [(0, 0)]
+        runs: list[list[int]] = []
+        for k in range(first_text):
+            if blocks[k].heading:
+                if runs and not blocks[k].gap and runs[-1][-1] == k - 1:
+                    runs[-1].append(k)
+                else:
+                    runs.append([k])
+        run = next((r for r in runs if any(not (ISSUER.match(blocks[k].text) or _person_line(blocks[k].text))
+                                           for k in r)), runs[0] if runs else None)
+        starts = [(run[0], run[-1] + 1)] if run else [(0, 0)]
     elif any(not (b.noise or b.meta or b.heading) for b in blocks[: starts[0][0]]):
         # Text before the first headline is an article of its own (a page with several articles).
         starts.insert(0, (0, 0))
+    # the fields above the first paragraph: a 简报's masthead dates every article under it
+    first_text = next((k for k, b in enumerate(blocks) if not (b.noise or b.meta or b.heading)), len(blocks))
+    masthead = [b for b in blocks[:first_text] if b.meta]
     articles: list[Article] = []
     for n, (first, body_start) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(blocks)
         # Headline lines; for the first article, what stands before the headline is page furniture.
-        titles = [b.text for b in blocks[first:body_start] if b.heading]
+        titles = [b.text for b in blocks[first:body_start] if b.heading or (b.text and not (b.meta or b.noise))]
         lead_in = blocks[:first] if n == 0 else []
         span = blocks[body_start:end]
-        article = _make_article(loaded, len(articles), titles, lead_in, span, default_year)
+        article = _make_article(loaded, len(articles), titles, lead_in, span, default_year, masthead)
         if article:
             articles.append(article)
     return articles
 
 
 def _make_article(loaded: LoadedBulletin, position: int, titles: list[str], lead_in: list[Block],
-                  span: list[Block], default_year: int | None) -> Article | None:
+                  span: list[Block], default_year: int | None, masthead: list[Block]) -> Article | None:
     meta = [b for b in lead_in + span if b.meta]
     dropped = [b.text for b in lead_in if not b.meta] + [b.text for b in span if b.noise]
     # A notice's 文号 and signature date are part of the document (officials ask for them); page
     # fields (发布时间, 来源, 点击数) are not.
     # The 文号 is named as officials name it ("文号：临政办发〔2023〕15号"), so a question asking for it finds it.
     paras = [_as_text(b) for b in lead_in if b.meta and b.role == "docno"]
-    paras += [_as_text(b) for b in span if not b.noise and (not b.meta or b.role in DOCUMENT_FIELDS)]
+    # a name alone under the title, before the text ("向 思 远" under a work report), is its author's line
+    top = next((k for k, b in enumerate(span) if not (b.noise or b.meta or b.heading)), len(span))
+    author_lines = {k for k in range(top) if span[k].heading and _person_line(span[k].text)}
+    paras += [_as_text(b) for k, b in enumerate(span)
+              if k not in author_lines and not b.noise and (not b.meta or b.role in DOCUMENT_FIELDS)]
     byline = None
     while paras and CREDIT.match(paras[-1]) and not BYLINE.search(paras[-1]):
         dropped.append(paras.pop())  # "(区应急管理局 供稿)": a credit, not text
@@ -214,20 +283,30 @@ def _make_article(loaded: LoadedBulletin, position: int, titles: list[str], lead
     paras = [p for p in paras if p]
     if not paras:
         return None
-    title = " ".join(titles) if titles else _fallback_title(paras[0], loaded.name)
-    date, date_text, date_source = find_date(paras, meta, loaded.name, default_year)
+    title = " ".join(title_lines(titles)) if titles else _fallback_title(paras[0], loaded.name)
+    date, date_text, date_source = find_date(paras, meta, loaded.name, default_year, masthead)
     simple = to_simplified("\n".join(paras))
     names = known_names(to_simplified(title) + "\n" + simple)
-    # a speech's byline ("区长　贾正川") names who gives it
+    # a speech's byline ("区长　贾正川"), its signature, or a name alone under its title names who gives it
     given_by = [to_simplified(b.text.split()[-1]) for b in lead_in + span if b.meta and b.role == "speaker"]
-    if given_by:
-        names = given_by[:1] + [n for n in names if n != given_by[0]]
+    given_by += [n for t in titles + [b.text for b in lead_in if b.heading] + [span[k].text for k in sorted(author_lines)]
+                 if (n := _person_line(t))]
+    speech = SPEECH_TITLE.match(to_simplified(title))
+    if speech and person_name(speech.group("name")):
+        given_by.append(speech.group("name"))  # "冯志远在全区…大会上的讲话"
+    if given_by or SPEECH.search(to_simplified(title)):
+        # A speech is its author's words throughout: "王立群同志讲得很好" names a listener, not a speaker;
+        # a speech whose author goes unnamed ("县长在…上的讲话") has no other speaker either.
+        names = given_by[:1]
     chair = given_by[0] if given_by else meeting_chair(to_simplified(title), to_simplified(paras[0]), names)
     speakers: dict[str, None] = {}
+    for _, _, who in turns(simple, names):  # a transcript: its officials in the order they take the floor
+        if who and who != ASKED:
+            speakers.setdefault(who)
     if chair:
         speakers.setdefault(chair)
     for _, who in speech_marks(simple, names):
-        if who:
+        if who and who != ASKED:
             speakers.setdefault(who)
     return Article(
         article_id=article_identity(paras),
@@ -253,5 +332,7 @@ def _as_text(block: Block) -> str:
 
 
 def _fallback_title(first_paragraph: str, file_name: str) -> str:
-    first = re.split(r"[。！？!?]", first_paragraph, maxsplit=1)[0]
+    """The first sentence, without a reporter's credit before it ("（记者 陈晓）5月4日，…")."""
+    first = re.split(rf"[{FULL_STOPS}]", first_paragraph, maxsplit=1)[0]
+    first = re.sub(r"^\s*[（(][^（）()]{1,30}[）)]\s*", "", first)
     return first[:30] + ("…" if len(first) > 30 else "") if first else file_name

@@ -17,23 +17,24 @@ import re
 from dataclasses import dataclass
 
 from bot.speakers import POSTS
-from bot.textutil import cn_to_int
+from bot.textutil import CJK, CN_DIGITS, CN_ORDINALS, CN_YEAR_DIGITS, SENTENCE_ENDS, cn_to_int, to_simplified
 
-_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}[)）]")
-_IMAGE = re.compile(r"^[\w\-.()（）\u4e00-\u9fff]{0,80}\.(?:jpe?g|png|gif|bmp|webp|tiff?|svg)$", re.I)
+_PINYIN_GLOSS = re.compile(rf"(?<=[{CJK}])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{{1,7}}[)）]")
+_IMAGE = re.compile(rf"^[\w\-.()（）{CJK}]{{0,80}}\.(?:jpe?g|png|gif|bmp|webp|tiff?|svg)$", re.I)
 _PAGE_MARK = re.compile(r"^(?:[-—－–~～·•\s]*\d{1,3}[-—－–~～·•\s]*|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?"
                         r"|共\s*\d{1,3}\s*页|\d{1,3}\s*/\s*\d{1,3})$")
 # "首页 > 新闻中心 > 临川要闻", "当前位置：首页 » 政务公开"
 _CRUMB_SEP = re.compile(r"\s*(?:>|＞|»|›|→|>>)\s*")
 _CRUMB_LEAD = re.compile(r"^(?:当前位置|您的位置|你的位置|您现在的位置|所在位置|当前页面)\s*[:：]")
 # A field: a short key, a colon, a short value without sentence or clause punctuation.
-_KEY = r"[\u4e00-\u9fffA-Za-z](?:[ \u3000]{0,4}[\u4e00-\u9fffA-Za-z]){0,5}"
-_FIELD = rf"{_KEY}\s*[:：]\s*[^\s:：。！？!?；;，,][^:：。！？!?；;，,]{{0,40}}?"
+_KEY = rf"[{CJK}A-Za-z](?:[ \u3000]{{0,4}}[{CJK}A-Za-z]){{0,5}}"
+_FIELD = rf"{_KEY}\s*[:：]\s*[^\s:：{SENTENCE_ENDS}，,][^:：{SENTENCE_ENDS}，,]{{0,40}}?"
 _FIELDS = re.compile(rf"^(?:{_FIELD})(?:\s*[|｜/]?\s+{_FIELD}|\s*[|｜]\s*{_FIELD})*\s*[:：]?\s*$")
 _KEYS = re.compile(rf"(?:^|\s|[|｜])({_KEY})\s*[:：]")
 # Keys of a page's own fields (any CMS): a field line is noise only when every key is one of these, so a
 # task list's "牵头单位：…" or "完成时限：…" stays text.
-_PAGE_KEY = re.compile(r"来源|出处|发布|更新|时间|日期|作者|编辑|责编|审核|审校|校对|签发|终审|初审|录入|点击|浏览|阅读|访问"
+_PAGE_KEY = re.compile(r"来源|出处|发布|更新|时间|日期|作者|编辑|责编|编审|审核|审校|校对|签发|[一二三终初复]审|监制|出品|统筹|录入"
+                       r"|视觉|摄像|剪辑|排版|美编|配音|点击|浏览|阅读|访问"
                        r"|字号|字体|分类|索引|文号|机构|有效|主题|栏目|编号|摄影|记者|通讯员|供稿|稿源|整理|图文")
 # Bracketed widgets: 【字体：大 中 小】【打印本页】【关闭窗口】[打印] [关闭]
 _WIDGETS = re.compile(r"^(?:\s*[【\[［][^】\]］]{1,16}[】\]］]\s*[|｜]?\s*)+$")
@@ -41,26 +42,47 @@ _PREV_NEXT = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|上篇|下
 _FOOTER = re.compile(r"版权所有|©|&copy;|Copyright|ICP备|网站标识码|技术支持\s*[:：]|主办\s*[:：]|承办\s*[:：]", re.I)
 _SHARE = re.compile(r"^(?:分享到|分享至|扫一扫|微信扫一扫|打印本页|打印|关闭窗口|关闭|返回顶部|收藏本页|预览结束|加载更多|阅读原文"
                     r"|相关阅读|相关链接|相关新闻|相关文章|延伸阅读|本篇文章\d+字|本文\d+字|全文\d+字)")
+# A reader app's call to follow or scan ("点击上方蓝字关注我们", "长按识别二维码关注"): an imperative to
+# tap, press or scan, and follow — the shape of every platform's prompt, not one account's wording.
+_FOLLOW_PROMPT = re.compile(r"^[^。；;]{0,12}(?:点击|点(?:上方|下方|蓝字)|长按|扫描|扫码|识别)[^。，,；;]{0,14}(?:关注|订阅|识别二维码)[^。，,；;]{0,6}$")
+# A disclaimer closing a post: it and everything after it are the platform's, not the article's.
+_DISCLAIMER = re.compile(r"^(?:免责声明|版权声明|特别声明)\s*[:：]?$")
+# A toolbar: three or more two-character words in a row ("分享　收藏　点赞　在看"); single characters
+# spaced out are a name ("向 思 远").
+_TOOLBAR = re.compile(rf"^[{CJK}]{{2}}(?:[ \u3000]+[{CJK}]{{2}}){{2,}}$")
 # A short line without a Chinese character or a number of substance: "A+A-", "OA KR", "|".
-_NO_TEXT = re.compile(r"^[^\u4e00-\u9fff\d]{1,12}$")
+_NO_TEXT = re.compile(rf"^[^{CJK}\d]{{1,12}}$")
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?")
-_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号$")
+_DOC_NUMBER = re.compile(rf"^[{CJK}]{{1,12}}\s*[〔\[［(（]\s*(?:19|20)\d{{2}}\s*[〕\]］)）]\s*\d{{1,4}}\s*号$")
 _PAGE_WORDS = re.compile(r"发布|更新|时间|日期|第\s*\d+\s*版|来源|日报|晚报|报\b")
 # A newspaper edition line ("第02版：要闻"), a PDF running header ("某县人民政府公报　　2023年第8期"),
 # "（完）" closing a wire story.
-_EDITION = re.compile(r"^第\s*[0-9０-９A-Z]{1,3}\s*版(?:\s*[:：]?\s*[\u4e00-\u9fff]{0,10})?$")
-_RUNNING_HEAD = re.compile(r"^[\u4e00-\u9fff《》]{2,24}[ \u3000]{2,}(?:(?:19|20)\d{2}\s*年\s*)?第\s*\d{1,3}\s*[期版]$")
+_EDITION = re.compile(rf"^第\s*[0-9０-９A-Z]{{1,3}}\s*版(?:\s*[:：]?\s*[{CJK}]{{0,10}})?$")
+_RUNNING_HEAD = re.compile(rf"^[{CJK}《》]{{2,24}}[ \u3000]{{2,}}(?:(?:19|20)\d{{2}}\s*年\s*)?第\s*\d{{1,3}}\s*[期版]$")
 # A navigation bar: short links joined by bars ("设为首页|加入收藏|无障碍阅读").
 _NAV_BAR = re.compile(r"^[^|｜]{1,8}(?:\s*[|｜]\s*[^|｜]{1,8}){1,}$")
 _END_MARK = re.compile(r"^[（(]\s*完\s*[）)]$")
-_RELATED = re.compile(r"^(?:相关阅读|相关链接|相关新闻|相关文章|延伸阅读|推荐阅读|更多新闻)\s*[:：]?$")
+_RELATED = re.compile(r"^[^\w]{0,3}\s*(?:相关|延伸|推荐|往期|更多|热门|精彩)(?:阅读|链接|新闻|文章|推荐|回顾)\s*[:：]?$")
 # "（二〇二三年九月六日）" under a speech's title: the date the speech was given.
-_CN_DATE = re.compile(r"([〇零OО○一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日")
+_CN_DATE = re.compile(rf"([{CN_YEAR_DIGITS}]{{4}})\s*年\s*([{CN_ORDINALS}]{{1,3}})\s*月\s*([{CN_ORDINALS}]{{1,3}})\s*日")
 # A speech's byline: posts, a space, the speaker's name.
-_SPEECH_BYLINE = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,12}}?(?:{POSTS})[、，,]?)+[ \u3000]+[\u4e00-\u9fff]{{2,4}}$")
+_SPEECH_BYLINE = re.compile(rf"^(?:[{CJK}]{{0,12}}?(?:{POSTS})[、，,]?)+[ \u3000]+[{CJK}]{{2,4}}$")
+# The occasion line under a speech's or report's title: "——2024年1月15日在县第十八届人民代表大会第四次会议上".
+_OCCASION = re.compile(rf"^[—－\-─]*\s*[（(]?\s*(?P<date>[^在（）()]{{6,16}}?日)\s*[，,]?\s*在[^{SENTENCE_ENDS}]{{2,60}}?[上中]"
+                       r"(?:的讲话|的报告)?\s*[）)]?$")
+# A signature date alone on its line, in Arabic or Chinese numerals ("2024年3月12日", "二〇二四年六月十八日").
+_SIGNATURE_DATE = re.compile(rf"[\s\d{CN_YEAR_DIGITS}十年月日\-/.]+")
 _BRACKETED_DATE = re.compile(r"^[（(]\s*([^()（）]{6,24})\s*[）)]$")
+# A reader app's byline under the headline: the account's name, then the publish day and time.
+_APP_BYLINE = re.compile(rf"^[{CJK}A-Za-z]{{2,16}}[ \u3000]+(?:(?:19|20)\d{{2}}\s*(?:年|-|/))?"
+                         r"\s*\d{1,2}\s*(?:月|-|/)\s*\d{1,2}\s*日?"
+                         r"(?:\s+\d{1,2}:\d{2})?$")
+# The field of a portal's table that dates the document itself (成文日期, 印发日期, 签发日期).
+_WRITTEN_FIELD = re.compile(r"(?:成文|印发|签发|发文)(?:日期|时间)\s*[:：]\s*([^|｜]{6,16})")
+# A page field's key alone on its line, its value on the next ("• 索引号:" / "6107280000/2024-001005").
+_LONE_KEY = re.compile(rf"^(?:[-•·●▪◆■*]\s*)?(?P<key>{_KEY})\s*[:：]$")
 _BULLET = re.compile(r"^\s*(?:[-•·●▪◆■○◇*]|\u2022)\s+")
-_SENTENCE_END = "。！？!?；;…"
+_SENTENCE_END = SENTENCE_ENDS + "…"
 
 
 @dataclass(frozen=True)
@@ -72,7 +94,8 @@ class Line:
     bullet: bool = False
     date: tuple[int, int, int] | None = None  # for meta lines carrying a date
     # meta: "page" (published, masthead), "document" (a signature date), "dated" (a bracketed date under a
-    # speech's title), "docno" (文号)
+    # speech's title, or the occasion line under a report's), "docno" (文号), "written" (a portal's 成文日期
+    # field: the document's date, though not a line of the document), "speaker" (a speech's byline)
     role: str = ""
 
 
@@ -89,15 +112,27 @@ def full_date(text: str) -> tuple[int, int, int] | None:
         m = _CN_DATE.search(text)
         if not m:
             return None
-        digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "O": 0, "О": 0, "○": 0}
+        digits = CN_DIGITS | dict.fromkeys(CN_YEAR_DIGITS[:6], 0)  # 〇 and the marks typed for it
         y = int("".join(str(digits[c]) for c in m.group(1)))
         mo, d = cn_to_int(m.group(2)) or 0, cn_to_int(m.group(3)) or 0
     return (y, mo, d) if 1 <= mo <= 12 and 1 <= d <= 31 else None
 
 
+def _cell_fields(s: str) -> str:
+    """A table row of key and value cells as fields: "| 索引号： | YB001 | 主题分类： | 就业 |" → "索引号：YB001 | 主题分类：就业"."""
+    if s.count("|") + s.count("｜") == 1:  # "记 者 | 张子鹤": a credit's key and its value
+        key, _, value = re.split(r"\s*([|｜])\s*", s, maxsplit=1)
+        compact = re.sub(r"[ \u3000]", "", key)
+        return f"{compact}：{value}" if 1 < len(compact) <= 4 and value else s
+    if s.count("|") + s.count("｜") < 2:
+        return s
+    row = re.sub(r"\s*[|｜]+\s*", " | ", s).strip(" |")
+    return re.sub(r"([:：]) \| ", r"\1", row)
+
+
 def _page_fields_only(s: str) -> bool:
     keys = _KEYS.findall(s)
-    return bool(keys) and all(_PAGE_KEY.search(k.replace(" ", "").replace("\u3000", "")) for k in keys)
+    return bool(keys) and all(_PAGE_KEY.search(to_simplified(k.replace(" ", "").replace("\u3000", ""))) for k in keys)
 
 
 def _has_sentence_end(s: str) -> bool:
@@ -112,12 +147,18 @@ def classify(line: str, mid_sentence: bool = False) -> Line:
     if _IMAGE.match(s) or _PAGE_MARK.match(s) or _RUNNING_HEAD.match(s):
         return Line(s, "noise")
     if mid_sentence:
+        # an app's byline with its clock time is one even under a headline that ends without a stop
+        if _APP_BYLINE.match(s) and re.search(r"\d:\d\d$", s):
+            return Line(s, "meta", date=full_date(s), role="page")
         return Line(s)
     date = full_date(s)
     if _DOC_NUMBER.match(s):
         return Line(s, "meta", role="docno")
-    if date and len(s) <= 16 and re.fullmatch(r"[\s\d年月日\-/.]+", s):
-        return Line(s, "meta", date=date, role="document")  # a signature date under a notice
+    if date and len(s) <= 16 and _SIGNATURE_DATE.fullmatch(s):
+        return Line(s, "meta", date=date, role="document")  # a signature date under a notice or speech
+    occasion = _OCCASION.match(s)
+    if occasion and full_date(occasion.group("date")):
+        return Line(s, "meta", date=date, role="dated")  # the day a speech or report was given
     bracketed = _BRACKETED_DATE.match(s)
     if bracketed and date and full_date(bracketed.group(1)):
         return Line(s, "meta", date=date, role="dated")  # "（2023年10月9日）" under a speech's title
@@ -126,16 +167,24 @@ def classify(line: str, mid_sentence: bool = False) -> Line:
         _CRUMB_LEAD.match(s) or len(_CRUMB_SEP.split(s)) >= 3 or (s.startswith("首页") and _CRUMB_SEP.search(s))
         or _FOOTER.search(s) or _EDITION.match(s) or _NAV_BAR.match(s))
     furniture = furniture or _WIDGETS.match(s) or (len(s) <= 40 and _SHARE.match(s)) or _NO_TEXT.match(s) \
-        or _END_MARK.match(s) or (_PREV_NEXT.match(s) and not _has_sentence_end(s[-1:]) and len(s) <= 80)
+        or _END_MARK.match(s) or (_PREV_NEXT.match(s) and not _has_sentence_end(s[-1:]) and len(s) <= 80) \
+        or _FOLLOW_PROMPT.match(s) or _TOOLBAR.match(s)
     if furniture:
         # a breadcrumb or masthead that also carries the page's date keeps the date
         return Line(s, "meta", date=date, role="page") if date and not _PREV_NEXT.match(s) else Line(s, "noise")
     segments = len(re.split(r"[\s\u3000|｜]+", s))
-    if short_plain and _FIELDS.match(s) and (_page_fields_only(s) or date):
+    fields = _cell_fields(s)  # a portal's field table: "| 索引号： | YB001 | 成文日期： | 2025-04-02 |"
+    if short_plain and _FIELDS.match(fields) and (_page_fields_only(fields) or date):
+        written = _WRITTEN_FIELD.search(fields)
+        if written and full_date(written.group(1)):  # 成文日期: the document's own date, not the page's
+            return Line(s, "meta", date=full_date(written.group(1)), role="written")
         return Line(s, "meta", date=date, role="page") if date else Line(s, "noise")
     if short_plain and date and (_PAGE_WORDS.search(s) or segments >= 2):
-        return Line(s, "meta", date=date, role="page")
-    if _SPEECH_BYLINE.match(s):
+        written = _WRITTEN_FIELD.search(s)
+        return Line(s, "meta", date=date, role="written" if written and written.start() == 0 else "page")
+    if _APP_BYLINE.match(s):
+        return Line(s, "meta", date=date, role="page")  # "枫岭发布　4月16日 18:20": account and publish time
+    if len(s) <= 40 and re.search(r"[ \u3000]", s) and _SPEECH_BYLINE.match(to_simplified(s)):
         return Line(s, "meta", role="speaker")  # "区委副书记、区长　贾正川" under a speech's title
     bullet = _BULLET.match(s)
     if bullet:
@@ -151,10 +200,26 @@ def clean_lines(lines: list[str], headings: set[int] | None = None) -> list[Line
     out: list[Line] = []
     previous = ""  # the last kept text line, to tell a hard-wrapped sentence from a new line
     related = False  # after "相关新闻：", the headlines listed are links, not text
+    key = ""  # a page field's key alone on its line ("• 发文日期:"): its value is on the next line
+    closed = False  # after a disclaimer, the page's own text
     for i, raw in enumerate(lines):
         s = strip_glosses(raw).strip().strip("\u3000").strip()
         if not s:
             out.append(Line(""))
+            continue
+        closed = closed or bool(_DISCLAIMER.match(s))
+        if closed:
+            out.append(Line(s, "noise"))
+            continue
+        if key and len(s) <= 40 and not _has_sentence_end(s) and not _LONE_KEY.match(s):
+            field = classify(f"{key}：{s}")  # the value, read as the field it completes
+            out.append(Line(s, "meta", date=field.date, role=field.role) if field.kind == "meta" else Line(s, "noise"))
+            key = ""
+            continue
+        lone = _LONE_KEY.match(s)
+        key = lone.group("key") if lone and _page_fields_only(f"{lone.group('key')}：") else ""
+        if key:
+            out.append(Line(s, "noise"))
             continue
         if i in headings:
             out.append(Line(s))
@@ -163,7 +228,7 @@ def clean_lines(lines: list[str], headings: set[int] | None = None) -> list[Line
         mid = bool(previous) and not previous.rstrip("”’」』)）】》\"'")[-1:] in _SENTENCE_END + ":：" \
             and len(previous) >= 12 and not _looks_standalone(previous)
         line = classify(s, mid_sentence=mid)
-        if related and line.kind == "text" and len(s) <= 60 and not _has_sentence_end(s[-1:]):
+        if related and line.kind == "text" and len(s) <= 60 and not re.search(r"[。，,；;]", s):
             line = Line(s, "noise")  # a related-news headline
         elif line.kind == "text":
             related = False

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from bot.analysis import question_tokens
 from bot.speakers import POSTS, plausible_name
-from bot.textutil import CN_NUMERAL, cn_to_int
+from bot.textutil import CJK, CN_NUMERAL, cn_to_int
 
 _N = rf"[{CN_NUMERAL}\d]{{1,3}}"
 # "第三个聚力", "聚力的第五条", "第七点": an ordinal followed by a counter word, a question, or nothing.
@@ -58,8 +58,8 @@ TIME_WORD = re.compile(r"最近|最新|上一?次|近期|去年|今年|本年|�
 # Named people: a title right before a name ("副区长李志明"), or a name opening the question and
 # followed by what people do at meetings ("陶春林在…", "邵文杰讲…").
 # The posts are the ones bulletins are read with (bot.speakers), so a question names people as they do.
-TITLED_NAME = re.compile(rf"(?:{POSTS}|同志)(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?=在|讲|提|强调|说|指出|要求|带队|主持|的|出席|作|就|对)")
-OPENING_NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3}?)(?=在|讲|强调|提出|提|带队|主持|指出|批示|说)")
+TITLED_NAME = re.compile(rf"(?:{POSTS}|同志)(?P<name>[{CJK}]{{2,4}}?)(?=在|讲|提|强调|说|指出|要求|带队|主持|的|出席|作|就|对)")
+OPENING_NAME = re.compile(rf"^(?P<name>[{CJK}]{{2,3}}?)(?=在|讲|强调|提出|提|带队|主持|指出|批示|说)")
 
 
 def is_content(term: str) -> bool:

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 
 import bot.textutil  # noqa: F401  (quiets jieba before first use)
 
-from bot.textutil import CN_NUMERAL, cn_to_int, split_sentences
+from bot.textutil import CJK, CN_NUMERAL, SENTENCE_ENDS, cn_to_int, split_sentences
 
 _NUM = rf"[{CN_NUMERAL}]{{1,3}}"
-_BOUNDARY = r"(?:(?<=^)|(?<=[。！？!?；;：:，,\n—－]))"
+_BOUNDARY = rf"(?:(?<=^)|(?<=[{SENTENCE_ENDS}：:，,\n—－]))"
 _PARA_START = r"(?:(?<=^)|(?<=\n))"
 # style → pattern; group "n" holds the numeral.
 MARKER_STYLES = {
@@ -34,9 +34,9 @@ MARKER_STYLES = {
     "1.": re.compile(rf"{_PARA_START}(?P<n>\d{{1,2}})[、.．](?!\d)"),
 }
 # 首先…其次…再次…最后: ordinal words, numbered by their order.
-_SEQUENCE = re.compile(r"(?:(?<=^)|(?<=[。！？!?；;：:，,\n]))(?P<w>首先|其次|再次|然后|最后)(?=[，,：:]|要)")
+_SEQUENCE = re.compile(rf"(?:(?<=^)|(?<=[{SENTENCE_ENDS}：:，,\n]))(?P<w>首先|其次|再次|然后|最后)(?=[，,：:]|要)")
 # Text that is no longer the list: the meeting reporting, another person speaking, attendance.
-_STOP_OPENER = re.compile(r"^(?:会议|会上|会前|会后|大会|与会|此外|另外|据悉|据了解|同志们|附件\s*\d*\s*[:：]|[\u4e00-\u9fff]{0,4}领导[\u4e00-\u9fff、]{0,20}(?:出席|参加))")
+_STOP_OPENER = re.compile(rf"^(?:会议|会上|会前|会后|大会|与会|此外|另外|据悉|据了解|同志们|附件\s*\d*\s*[:：]|[{CJK}]{{0,4}}领导[{CJK}、]{{0,20}}(?:出席|参加))")
 _UNNUMBERED_MIN = 3
 _SCAN_CHARS = 4000
 _PEEK = 80  # how much of a sentence or paragraph its opening is judged by

@@ -18,23 +18,24 @@ from charset_normalizer import from_bytes
 
 from bot.clean import Line, clean_lines
 from bot.errors import BulletinError
+from bot.textutil import CJK, CN_ORDINALS, FULL_STOPS, SENTENCE_ENDS, is_cjk
 
 FORMATS = (".txt", ".md", ".html", ".htm", ".docx")
-SENTENCE_END = "。！？!?；;…:："
+SENTENCE_END = SENTENCE_ENDS + "…:："
 CLOSERS = "”’」』)）】》\"'"
 HEADING_MAX_CHARS = 40
 # A trailing group — a byline "(宋伟)", a note "[牵头单位：…]" — is looked past when deciding a sentence ends.
 _TRAILING_GROUP = re.compile(r"[(（\[【［][^()（）\[\]【】［］]{1,60}[)）\]】］]$")
 # "本报讯", "本网讯（记者…）": a news opening always starts a paragraph.
 # (traditional forms too: 本報訊)
-NEWS_OPENER = r"(?:本[报報][^，,。（()）\s]{0,12}?[讯訊]|[\u4e00-\u9fff]{1,8}[讯訊](?=[\s（(【\d])|【[^】]{0,12}】)"
+NEWS_OPENER = rf"(?:本[报報][^，,。（()）\s]{{0,12}}?[讯訊]|[{CJK}]{{1,8}}[讯訊](?=[\s（(【\d])|【[^】]{{0,12}}】)"
 NEWS_OPENING = re.compile(rf"^{NEWS_OPENER}")
 # A list marker at the start of a line starts a paragraph: "（二）…", "三、…", "1、…", "第二，…".
-LINE_MARKER = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](?!\d)"
-                         r"|第[一二三四五六七八九十]{1,3}[，,、：:])")
+LINE_MARKER = re.compile(rf"^(?:[（(][{CN_ORDINALS}\d]{{1,3}}[）)]|[{CN_ORDINALS}]{{1,3}}、|\d{{1,2}}[、.．](?!\d)"
+                         rf"|第[{CN_ORDINALS}]{{1,3}}[，,、：:])")
 # Paragraphs pasted onto one line keep a space after their last full stop.
-_PASTED_BREAK = re.compile(r"(?<=[。！？!?])[ \u3000]+(?=[\u4e00-\u9fff“\"（(])")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_PASTED_BREAK = re.compile(rf"(?<=[{FULL_STOPS}])[ \u3000]+(?=[{CJK}“\"（(])")
+_CJK = re.compile(rf"[{CJK}]")
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ def ends_sentence(line: str) -> bool:
         s = s[: group.start()].rstrip()
     s = s.rstrip(CLOSERS)
     # a half-width full stop after a Chinese character ends a sentence too (mixed punctuation)
-    return bool(s) and (s[-1] in SENTENCE_END or (s[-1] == "." and len(s) > 1 and "\u4e00" <= s[-2] <= "\u9fff"))
+    return bool(s) and (s[-1] in SENTENCE_END or (s[-1] == "." and len(s) > 1 and is_cjk(s[-2])))
 
 
 def looks_like_heading(line: str) -> bool:
@@ -80,7 +81,7 @@ def looks_like_heading(line: str) -> bool:
     return (
         0 < len(s) <= HEADING_MAX_CHARS
         and not ends_sentence(s)
-        and not re.search(r"[。！？!?；;，,、]$", s)
+        and not re.search(rf"[{SENTENCE_ENDS}，,、]$", s)
         and not re.search(r"[。，,：:；;]", s)  # headlines carry no clause punctuation
     )
 
@@ -204,7 +205,7 @@ def _html_lines(data: bytes) -> tuple[list[str], set[int], str]:
         html, output_format="markdown", include_comments=False, include_tables=True, favor_recall=True
     )
     # Navigation, menus and footers are link lists without sentences; a bulletin has sentences.
-    if not extracted or not _CJK.search(extracted) or not re.search(r"[\u4e00-\u9fff][^\n]{8,}[。！？!?]", extracted):
+    if not extracted or not _CJK.search(extracted) or not re.search(rf"[{CJK}][^\n]{{8,}}[{FULL_STOPS}]", extracted):
         raise BulletinError("网页中没有找到正文（可能只有导航或脚本）。")
     meta = trafilatura.extract_metadata(html)
     lines, headings = _markdown_lines(extracted)

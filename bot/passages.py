@@ -18,7 +18,7 @@ from dataclasses import replace
 from bot.lists import find_lists, paragraph_bounds
 from bot.records import UNNUMBERED_STYLES, Article, NumberedList, Passage
 from bot.speakers import known_names, speaker_before, speech_marks
-from bot.textutil import int_to_cn, split_sentences, to_simplified
+from bot.textutil import SENTENCE_ENDS, int_to_cn, split_sentences, to_simplified
 
 
 MAX_POINT_CHARS = 1500  # about three phone screens; longer points are cut into parts at sentence ends
@@ -26,7 +26,7 @@ MAX_POINT_CHARS = 1500  # about three phone screens; longer points are cut into 
 
 def _headline(point_text: str) -> str:
     first = split_sentences(point_text[:400])[0].strip() if point_text.strip() else ""
-    first = first.rstrip("。！？!?；;")
+    first = first.rstrip(SENTENCE_ENDS)
     if len(first) > 60:
         first = re.split(r"[，,]", first, maxsplit=1)[0][:60]
     return first
@@ -50,8 +50,8 @@ def _lead(text: str, first_start: int) -> str:
     if not sentences:
         return ""
     last = sentences[-1].strip()
-    if before[-1:] in "。！？!?；;" or len(last) >= 8 or len(sentences) == 1:
-        return last if before[-1:] in "。！？!?；;" else last.rstrip("，,：: ")
+    if before[-1:] in SENTENCE_ENDS or len(last) >= 8 or len(sentences) == 1:
+        return last if before[-1:] in SENTENCE_ENDS else last.rstrip("，,：: ")
     return (sentences[-2] + last).strip().rstrip("，,：: ")
 
 

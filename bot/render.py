@@ -6,7 +6,7 @@ import re
 
 from bot.records import Passage
 from bot.search import Answer, Result
-from bot.textutil import int_to_cn
+from bot.textutil import CN_NUMERAL, CN_ORDINALS, int_to_cn, is_cjk
 
 NO_ANSWER = "抱歉，现有公报中没有找到与这个问题相关的内容。"
 NO_CHINESE_HINT = "目前只能回答中文问题，请用中文提问。"
@@ -36,7 +36,7 @@ def source_line(p: Passage) -> str:
 def no_answer_text(answer: Answer) -> str:
     if answer.notice:
         return answer.notice
-    has_cjk = any("\u4e00" <= c <= "\u9fff" for c in answer.normalized)
+    has_cjk = any(is_cjk(c) for c in answer.normalized)
     return NO_ANSWER if has_cjk else f"{NO_ANSWER}{NO_CHINESE_HINT}"
 
 
@@ -138,9 +138,9 @@ def example_questions(lists: list) -> list[str]:
         return ["会议提出了哪些要求？", "第一条要求是什么？", "会议是哪天召开的？"]
     biggest = max(lists, key=lambda nl: (nl.size, nl.label))
     third = min(3, biggest.size)
-    topic = re.sub(r"^[一二三四五六七八九十]+[是要]有?|^第[一二三四五六七八九十]+[，,、]|^[（(][^)）]+[)）]", "",
+    topic = re.sub(rf"^[{CN_ORDINALS}]+[是要]有?|^第[{CN_ORDINALS}]+[，,、]|^[（(][^)）]+[)）]", "",
                    biggest.headlines[third - 1])
-    prefix = re.sub(r"^[一二三四五六七八九十两]+个", "", biggest.label)
+    prefix = re.sub(rf"^[{CN_NUMERAL}]+个", "", biggest.label)
     if topic.startswith(prefix):
         topic = topic[len(prefix):]  # "聚力项目招引…" → "项目招引…"
     topic = re.split(r"[，,、；;]", topic)[0]

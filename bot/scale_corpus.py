@@ -14,7 +14,7 @@ from bot.errors import BulletinError, PolicyBotError
 from bot.ingest import corpus_files
 from bot.pipeline import ParseSettings, parse_bulletin
 from bot.records import SEARCHABLE_KINDS
-from bot.textutil import int_to_cn, split_sentences
+from bot.textutil import CN_ORDINALS, int_to_cn, split_sentences
 
 ARTICLES_PER_FILE = 50
 CALIBRATION_ARTICLES = 150
@@ -44,7 +44,7 @@ def build_pools(corpus: Path, default_year: int | None = None) -> Pools:
                     sentences += [s for s in split_sentences(p.text) if 12 <= len(s) <= 160]
             for nl in numbered:
                 points = [p for p in passages if p.list_id == nl.list_id and p.kind == "point"]
-                bodies = [re.sub(r"^[一二三四五六七八九十]+[是要]有?|^第[一二三四五六七八九十]+[，,、]", "", h)
+                bodies = [re.sub(rf"^[{CN_ORDINALS}]+[是要]有?|^第[{CN_ORDINALS}]+[，,、]", "", h)
                           for h in nl.headlines]
                 rest = [split_sentences(p.text)[1:] for p in points]
                 lists.append((nl.lead, bodies, rest))

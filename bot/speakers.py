@@ -4,8 +4,10 @@ Chinese bulletins introduce officials by post ("区委书记周永年出席并�
 them by name ("周永年强调，…", "他说，…"). jieba's name tagging misses or cuts many names (范志勇, 许建平,
 欧阳敏 come out as other words), so names are first read from the post that precedes them, then from jieba.
 A directive list belongs to the person who speaks in the clause that introduces it; "会议强调/会议要求"
-belongs to the person who chaired or addressed the meeting (often named only in the headline).
-All functions work on simplified text.
+belongs to the person who chaired or addressed the meeting (often named only in the headline). In a
+transcript (press conference, 答记者问) each answer belongs to its answerer, the line's "姓名：" or "答：", and
+a reporter's question to no official. A place (杏坪镇), a role (申请人) or a name with the next word glued
+on (王强昨日) is not a person. All functions work on simplified text.
 """
 
 from __future__ import annotations
@@ -15,23 +17,42 @@ import re
 
 import bot.textutil  # noqa: F401  (quiets jieba before first use)
 
+from bot.textutil import CJK, CN_ORDINALS
+
 # Posts that stand right before a person's name in Chinese official news.
 POSTS = ("书记|副书记|区长|副区长|县长|副县长|市长|副市长|镇长|副镇长|乡长|副乡长|主任|副主任|局长|副局长|"
          "主席|副主席|部长|副部长|常委|组长|副组长|指挥长|总指挥|秘书长|院长|校长|厅长|省长|州长|旗长|队长|"
          "站长|所长|专员|董事长|总经理|经理|委员|政委|检察长|庭长|社长|会长|党组成员")
 # What follows a name in such text: a verb of presence or speech, a preposition, or punctuation.
+# Time words ("昨日", "近日", "上午") too, so a two-character name never takes the next character ("王强昨").
 _AFTER_NAME = ("出席|主持|作|做|在|参加|讲|强调|指出|要求|表示|提出|说|同志|代|就|对|向|带队|调研|率|宣读|"
-               "传达|通报|等|和|与|及|指示|批示|部署|希望|介绍|汇报|致辞|[，、。；（(：:\\s]")
-_NAME_AFTER_POST = re.compile(rf"(?:{POSTS})(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?={_AFTER_NAME})")
-SPEECH_VERBS = "指出|强调|要求|表示|提出|说|讲话|指示|批示|部署|希望|讲了|谈到|作出|提了|安排|布置|意见"
+               "传达|通报|等|和|与|及|指示|批示|部署|希望|介绍|汇报|致辞|回答|"
+               "昨日|昨天|今日|今天|明日|明天|近日|日前|前不久|上午|下午|晚上|一行|[，、。；（(：:\\s]")
+_NAME_AFTER_POST = re.compile(rf"(?:{POSTS})(?P<name>[{CJK}]{{2,4}}?)(?={_AFTER_NAME})")
+SPEECH_VERBS = "指出|强调|要求|表示|提出|说|讲话|介绍|指示|批示|部署|希望|讲了|谈到|作出|提了|安排|布置|意见"
 _SPEECH_VERB = re.compile(SPEECH_VERBS)
 _PRESENCE_VERB = re.compile("主持|出席|调研|召开|带队|率队|参加|宣读|传达")
 _CLAUSE = re.compile(r"[^，。,；;！？!?\n：:]+")
 _MEETING_SUBJECT = re.compile(r"^(?:会议|会上|大会|会议还|会议最后|会议同时)")
 _PRONOUN = re.compile(r"^(?:他|她)")
 # The chair or main speaker, as a headline or a lead paragraph names them.
-_CHAIR_IN_TITLE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,4}?)(?:主持召开|主持|出席|调研|召开|在|带队|率队|督导|检查)")
-_ADDRESS = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?:出席会议并讲话|出席并讲话|主持会议并讲话|主持并讲话|作讲话|讲话|主持召开|主持会议)")
+_CHAIR_IN_TITLE = re.compile(rf"^(?P<name>[{CJK}]{{2,4}}?)(?:主持召开|主持|出席|调研|召开|在|带队|率队|督导|检查)")
+_ADDRESS = re.compile(rf"(?P<name>[{CJK}]{{2,4}}?)(?:出席会议并讲话|出席并讲话|主持会议并讲话|主持并讲话|作讲话|讲话|主持召开|主持会议"
+                      r"|(?:代表[^，。；]{2,12}?)?作[^，。；]{0,10}?报告)")
+# Who answers the questions of a 答记者问 ("局长韦明亮就《办法》有关内容回答了记者提问").
+_ANSWERS = re.compile(r"回答|答记者问|答问|接受[^，。；]{0,10}采访")
+# A turn of a transcript: a label at a line's start, then a colon ("高志红：", "记者：", "问：", "答：").
+# The label may carry the speaker in brackets ("主持人（区委宣传部副部长田慧）：") and a bullet before it ("▲").
+_TURN = re.compile(r"^[ \u3000▲△■□●◆◇★☆►▶>＞]*(?P<label>[^\s，。,；;：:！？!?“”\"《》（）()]{1,16}?)[ \u3000]*"
+                   r"(?:[（(](?P<inner>[^（）()\n]{2,30})[）)])?[ \u3000]*[：:]", re.M)
+_ASKER = re.compile(r"^(?:问|提问|记者|主持人问)$|记者$")
+_ANSWER = re.compile(r"^答$")
+_HOST = re.compile(r"^(?:主持人|主持)$")
+# Words ending in a place's, an office's or a role's suffix are not people ("杏坪镇", "高新区", "申请人").
+_PLACE_END = "省市县区镇乡村街局委办处所站园人者员"
+_POST_WORD = re.compile(rf"(?:{POSTS})$")
+# The mark of a reporter's question: nobody among the officials says it.
+ASKED = "\x00"
 
 
 # Common Chinese surnames (single and compound): a candidate name must start with one, so "的讲话" or
@@ -58,7 +79,16 @@ def plausible_name(word: str) -> bool:
     """A 2–4 character word that can be a person's name: it starts with a surname, holds no speech verb."""
     if not 2 <= len(word) <= 4 or _SPEECH_VERB.search(word) or _PRESENCE_VERB.search(word):
         return False
+    if len(word) >= 3 and word[-1] in _PLACE_END:  # a place, an office or a role, not a person
+        return False
+    if len(word) == 4:  # four characters: a compound surname, else a name with the next word glued on
+        return word.startswith(_COMPOUND_SURNAMES)
     return word[0] in _SURNAMES or word.startswith(_COMPOUND_SURNAMES)
+
+
+def person_name(word: str) -> bool:
+    """A plausible name that is not a post ("区长" starts with the surname 区, yet names no one)."""
+    return plausible_name(word) and not _POST_WORD.search(word)
 
 
 def known_names(text: str) -> list[str]:
@@ -80,8 +110,8 @@ def known_names(text: str) -> list[str]:
     return list(names)
 
 
-_LEADING_POSTS = re.compile(rf"^(?:[（(]?[一二三四五六七八九十\d]{{1,3}}[）)、.．]\s*)?"
-                            rf"(?:[\u4e00-\u9fff]{{0,10}}?(?:{POSTS})[、，,]?)*")
+_LEADING_POSTS = re.compile(rf"^(?:[（(]?[{CN_ORDINALS}\d]{{1,3}}[）)、.．]\s*)?"
+                            rf"(?:[{CJK}]{{0,10}}?(?:{POSTS})[、，,]?)*")
 
 
 def _name_at(clause: str, names: list[str]) -> str | None:
@@ -94,10 +124,64 @@ def _name_at(clause: str, names: list[str]) -> str | None:
     return None
 
 
+def answerer(text: str, names: list[str]) -> str | None:
+    """The official a 答记者问 says answers the questions: the person named in the clause that says so."""
+    for clause in _CLAUSE.findall(text):
+        if _ANSWERS.search(clause):
+            named = [n for n in names if n in clause]
+            if named:
+                return min(named, key=clause.find)
+    return None
+
+
+def _without_posts(label: str) -> str:
+    """"县商务局局长高志红" → "高志红"; a label without a post stays as it is."""
+    return re.sub(rf"^[{CJK}]{{0,12}}?(?:{POSTS})", "", label) or label
+
+
+def turns(text: str, names: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, who) of every turn of a transcript (press conference, 答记者问): who is a named official,
+    the answerer for "答：", or ASKED for a reporter's question. Each answer belongs to its answerer.
+
+    A line opening "姓名：" is a turn only in a transcript — when two or more lines open with a turn label —
+    and only when the label is a person the text names or a name-shaped word, so "牵头单位：" never is one."""
+    found: list[tuple[int, str]] = []
+    labels = [_without_posts(m.group("label")) for m in _TURN.finditer(text)]
+    for m in _TURN.finditer(text):
+        label = _without_posts(m.group("label"))
+        inner = _without_posts(m.group("inner") or "")
+        if inner and (inner in names or person_name(inner)) and not _ASKER.search(label):
+            found.append((m.start(), inner))  # "主持人（…副部长田慧）：", "发布人（局长韩志诚）："
+        elif _HOST.match(label):
+            found.append((m.start(), ""))  # an unnamed host: the article's chair, if any
+        elif _ASKER.search(label):
+            found.append((m.start(), ASKED))
+        elif _ANSWER.match(label):
+            found.append((m.start(), "答"))
+        elif label in names or (person_name(label) and labels.count(label) >= 2):
+            found.append((m.start(), label))
+    if len(found) < 2 or all(who in (ASKED, "") for _, who in found):
+        return []
+    replier = answerer(text, names) if any(who == "答" for _, who in found) else None
+    out = []
+    for k, (start, who) in enumerate(found):
+        end = found[k + 1][0] if k + 1 < len(found) else len(text)
+        who = (replier or "") if who == "答" else who  # "": the article's chair, when no one is named
+        out.append((start, end, who))
+    return out
+
+
 def speech_marks(text: str, names: list[str]) -> list[tuple[int, str]]:
     """(offset, who) for every clause whose subject speaks: a named person, "他/她" (the last person named),
-    or "会议" (recorded as "" — the meeting itself, resolved to its chair by the caller)."""
+    or "会议" (recorded as "" — the meeting itself, resolved to its chair by the caller). In a transcript,
+    every line of a turn is marked with its speaker (ASKED for a reporter's question)."""
     marks: list[tuple[int, str]] = []
+    for start, end, who in turns(text, names):
+        line = start
+        while line < end:
+            marks.append((line, who))
+            nl = text.find("\n", line, end)
+            line = end if nl < 0 else nl + 1
     last_person = None
     for m in _CLAUSE.finditer(text):
         clause = m.group().lstrip()
@@ -117,7 +201,7 @@ def speech_marks(text: str, names: list[str]) -> list[tuple[int, str]]:
             marks.append((offset, last_person))
         elif speaks and _MEETING_SUBJECT.match(clause):
             marks.append((offset, ""))
-    return marks
+    return sorted(marks)
 
 
 def meeting_chair(title: str, lead: str, names: list[str]) -> str | None:
@@ -139,6 +223,6 @@ def speaker_before(marks: list[tuple[int, str]], pos: int, chair: str | None, fl
 
     `marks` are in text order (as `speech_marks` returns them)."""
     i = bisect.bisect_right(marks, (pos, "\uffff")) - 1
-    if i < 0 or marks[i][0] < floor:
+    if i < 0 or marks[i][0] < floor or marks[i][1] == ASKED:
         return None
     return marks[i][1] or chair

@@ -11,10 +11,13 @@ import html
 import re
 from typing import Iterable
 
+from bot.textutil import SENTENCE_ENDS
+
+
 LIMIT = 4096
 _TOKEN = re.compile(r"<[^>]*>|&#?\w+;|[\s\S]")
 _TAG_NAME = re.compile(r"</?\s*([a-zA-Z][a-zA-Z0-9-]*)")
-SENTENCE_ENDS = frozenset("。！？；!?;\n")
+SENTENCE_BREAKS = frozenset(SENTENCE_ENDS + "\n")
 
 
 def escape(text: str) -> str:
@@ -82,7 +85,7 @@ def split_message(text: str, limit: int = LIMIT) -> list[str]:
             size += sizes[j]
             local = after
             j += 1
-            if tokens[j - 1] in SENTENCE_ENDS:
+            if tokens[j - 1] in SENTENCE_BREAKS:
                 best_break = (j, list(local), len(pieces))
             elif tokens[j - 1].isspace():
                 best_space = (j, list(local), len(pieces))

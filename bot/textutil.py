@@ -1,4 +1,5 @@
-"""Shared Chinese text helpers: normalization, sentences and numerals (terms live in bot/analysis.py)."""
+"""Shared Chinese text helpers: the CJK block, sentence ends and numerals (each defined once here), normalization,
+sentences (terms live in bot/analysis.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,28 @@ import sys
 import tempfile
 import unicodedata
 from functools import lru_cache
+
+
+# Characters of Chinese text, each defined once; every module builds its patterns from these names.
+# The CJK Unified Ideographs block: what Chinese words, names and bigrams are made of.
+CJK_FIRST, CJK_LAST = 0x4E00, 0x9FFF
+CJK = f"{chr(CJK_FIRST)}-{chr(CJK_LAST)}"  # as a range inside a regex class: rf"[{CJK}]{{2,4}}"
+
+# A sentence ends at a full stop, an exclamation or a question mark (full- or half-width); a semicolon ends the
+# clauses officials write as points ("一是…；二是…"), so most splitting treats it as an end too.
+FULL_STOPS = "。！？!?"
+SENTENCE_ENDS = FULL_STOPS + "；;"
+
+# Chinese numerals as points are counted ("一、", "（二）", "第三"), and as quantities ("两个方面").
+CN_ORDINALS = "一二三四五六七八九十"
+CN_NUMERAL = CN_ORDINALS + "两"
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# Digits of a year written in numerals ("二〇二四", "二0一二"): 〇 also typed as 零, O, ○ or an Arabic 0.
+CN_YEAR_DIGITS = "〇零OО○0一二三四五六七八九"
+
+
+def is_cjk(char: str) -> bool:
+    return CJK_FIRST <= ord(char) <= CJK_LAST
 
 
 def _import_jieba():
@@ -59,9 +82,7 @@ jieba.setLogLevel(logging.WARNING)
 jieba.dt.initialize = _read_cache_whole(jieba.dt, jieba.dt.initialize)
 
 # A half-width full stop ends a sentence after a Chinese character ("妥善处置."), never inside a number.
-SENTENCE_SPLIT = re.compile(r"(?<=[。！？!?；;])(?![”’」』)）\"'])|(?<=[。！？!?；;][”’」』)）\"'])|(?<=[\u4e00-\u9fff]\.)(?!\d)")
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-CN_NUMERAL = "一二三四五六七八九十两"
+SENTENCE_SPLIT = re.compile(rf"(?<=[{SENTENCE_ENDS}])(?![”’」』)）\"'])|(?<=[{SENTENCE_ENDS}][”’」』)）\"'])|(?<=[{CJK}]\.)(?!\d)")
 @lru_cache(maxsize=1)
 def _t2s():
     import opencc
@@ -123,7 +144,7 @@ def cn_to_int(token: str) -> int | None:
 
 def int_to_cn(n: int, counting: bool = False) -> str:
     """3 → "三"; with counting=True, 2 → "两" as in "两个方面"."""
-    digits = "零一二三四五六七八九"
+    digits = "零" + CN_ORDINALS[:9]
     if n >= 100 or n < 0:
         return str(n)
     if counting and n == 2:

@@ -80,3 +80,117 @@ def test_a_speech_header_is_not_part_of_the_title():
 def test_paragraphs_pasted_onto_one_line_are_apart_again():
     art = _one("某区召开会议\n\n发布时间：2023-06-09\n\n6月8日，某区召开会议。 郝远征强调，要紧盯目标。 会议还研究了其他事项。\n")
     assert art.paragraphs == ("6月8日，某区召开会议。", "郝远征强调，要紧盯目标。", "会议还研究了其他事项。")
+
+
+GENRES = BUNDLED.parent.parent / "tests" / "data" / "genres"
+
+
+def _genre(name: str, default_year: int | None = None):
+    path = GENRES / name
+    return split_articles(load_bulletin(path.read_bytes(), path.name), default_year=default_year)
+
+
+def test_a_press_conference_is_one_article_spoken_by_its_officials_in_turn():
+    (art,) = _genre("press_conference.txt")
+    assert art.title == "雁滨区夏季消费季活动新闻发布会实录"
+    assert art.date == "2025-06-03"
+    assert art.speakers == ("田慧", "罗文涛", "柯晓岚")  # the host, then the answerers; reporters are no one
+
+
+def test_a_policy_qa_belongs_to_the_official_the_lead_says_answers():
+    (art,) = _genre("policy_qa.txt")
+    assert art.speakers == ("韩志诚",)
+    assert art.date == "2025-04-09"
+
+
+def test_a_speech_is_its_authors_and_dated_by_its_signature_in_chinese_numerals():
+    (art,) = _genre("speech.txt")
+    assert art.title == "在全区安全生产工作会议上的讲话"  # the name line under it is the speaker, not the title
+    assert art.speakers == ("向思远",)  # "罗文涛同志通报了…" names a listener
+    assert art.date == "2025-03-28"
+
+
+def test_a_work_report_is_dated_by_its_occasion_line_and_given_by_its_byline():
+    (art,) = _genre("gov_report.txt")
+    assert art.title == "雁滨区政府工作报告（摘要）"
+    assert art.date == "2025-01-08"
+    assert art.speakers == ("向思远",)
+    assert not any("人民代表大会" in p for p in art.paragraphs)
+
+
+def test_a_wechat_post_loses_its_prompts_and_keeps_no_guessed_year():
+    (art,) = _genre("wechat.txt")
+    assert art.title == "重磅！雁滨区夏季招聘会来了，岗位超过3000个"
+    assert art.date is None and art.date_text == "5月20日"  # no year anywhere: unknown, never guessed
+    assert _genre("wechat.txt", default_year=2025)[0].date == "2025-05-20"
+    text = art.text
+    for noise in ("关注我们", "推荐阅读", "公交线路", "编辑", "阅读原文", "在看"):
+        assert noise not in text, noise
+
+
+def test_a_red_header_notice_with_its_plan_is_one_article_dated_by_its_signature():
+    (art,) = _genre("notice.txt")
+    assert art.title == "石屏乡人民政府关于印发《石屏乡二〇一二年春季植树造林工作方案》的通知"
+    assert art.date == "2012-02-20"  # "二0一二年二月二十日": a Chinese-numeral year with an Arabic zero
+    assert art.speakers == ()  # issued by an office, spoken by no one
+    assert any(p.startswith("三、保障措施") for p in art.paragraphs)
+
+
+def test_a_portal_page_is_dated_by_the_documents_own_date_and_its_table_is_not_text():
+    (art,) = _genre("portal.html")
+    assert art.title.startswith("雁滨区人民政府办公室关于印发")
+    assert art.date == "2025-04-02"  # 成文日期 and the signature, not 发布日期 2025-04-07
+    assert not any("索引号" in p or "无障碍" in p or "当前位置" in p for p in art.paragraphs)
+
+
+def test_a_briefing_holds_two_articles_dated_with_the_mastheads_year():
+    first, second = _genre("briefing.txt")
+    assert (first.title, first.date) == ("新城街道开展燃气安全入户检查", "2025-05-14")
+    assert (second.title, second.date) == ("湖畔镇召开防汛工作部署会", "2025-05-15")
+    assert "工作简报" not in first.title
+
+
+def test_a_speech_titled_with_its_authors_name_is_theirs_alone():
+    data = ("向思远在全区防汛工作会议上的讲话\n\n同志们：\n　　刚才，罗文涛同志强调了当前的汛情，我完全赞同。下面讲两点意见。\n"
+            "　　一、思想上要高度重视。\n　　二、行动上要迅速有力。\n").encode()
+    (art,) = split_articles(load_bulletin(data, "speech.txt"))
+    assert art.speakers == ("向思远",)
+
+
+def test_a_speech_whose_author_goes_unnamed_has_no_other_speaker():
+    data = ("区长在全区安全生产工作会议上的讲话\n\n同志们：\n　　刚才，罗文涛同志强调了安全生产形势，我都赞同。下面讲两点意见。\n"
+            "　　一、思想上要高度重视。\n　　二、行动上要迅速有力。\n").encode()
+    (art,) = split_articles(load_bulletin(data, "speech.txt"))
+    assert art.speakers == ()
+
+
+def test_a_portals_field_list_with_values_on_their_own_lines_is_metadata():
+    (art,) = _genre("portal_fields.txt")
+    assert art.title == "雁滨区人民政府关于公布区级行政许可事项清单的通知"
+    assert not any("YB002" in p or "发文机构" in p for p in art.paragraphs)
+    unsigned = (GENRES / "portal_fields.txt").read_text(encoding="utf-8").rsplit("雁滨区人民政府\n", 1)[0]
+    (art,) = split_articles(load_bulletin(unsigned.encode(), "portal.txt"))
+    assert art.date == "2025-02-17"  # 成文日期, not 发布日期 2025-02-20
+
+
+def test_a_page_field_row_under_a_headline_keeps_the_headline_as_title():
+    data = ("雁滨区人民政府\n首页 >> 公开信息\n\n雁滨区人民政府办公室关于做好春耕备耕工作的通知\n\n"
+            "索引号:YB003-2025-00012 发文日期:2025年03月01日 文号:\n\n雁政办〔202512\n\n各街道办事处：\n"
+            "　　春耕在即，请各街道抓紧做好农资储备和技术指导，确保不误农时。\n").encode()
+    (art,) = split_articles(load_bulletin(data, "page.txt"))
+    assert art.title == "雁滨区人民政府办公室关于做好春耕备耕工作的通知"
+    assert art.date == "2025-03-01"
+
+
+def test_a_work_report_with_its_authors_name_spaced_out_under_the_occasion_line():
+    data = ("政府工作报告\n2025年1月8日在雁滨区第三届人民代表大会第四次会议上\n向 思 远\n各位代表：\n"
+            "　　现在，我代表区人民政府向大会报告工作，请予审议。\n　　过去一年，全区经济运行总体平稳。\n").encode()
+    (art,) = split_articles(load_bulletin(data, "report.txt"))
+    assert (art.title, art.date, art.speakers) == ("政府工作报告", "2025-01-08", ("向思远",))
+    assert not any("思 远" in p or p == "向思远" for p in art.paragraphs)
+
+
+def test_a_headline_less_report_is_titled_by_its_first_sentence_without_the_credit():
+    data = "本网讯（记者 陈晓 林立）5月4日，新城街道组织消防演练。街道要求各社区做好值守。\n".encode()
+    (art,) = split_articles(load_bulletin(data, "news.txt"))
+    assert art.title == "5月4日，新城街道组织消防演练"

@@ -82,3 +82,58 @@ def test_a_speech_header_gives_its_speaker_and_date():
 def test_related_news_headlines_after_the_article_are_links():
     lines = ["会议要求各村抓好落实。", "", "相关新闻：", "1.青湾镇开展森林防火宣传", "2.青湾镇召开交通安全培训会"]
     assert kinds(lines) == ["text", "noise", "noise", "noise"]
+
+
+def test_reader_app_prompts_toolbars_and_recommended_links_are_noise():
+    for line in ["点击上方蓝字关注我们", "长按识别二维码关注", "分享　收藏　点赞　在看"]:
+        assert classify(line).kind == "noise", line
+    lines = ["韩志诚表示，欢迎大家参加。", "", "▼ 往期推荐", "雁滨区新增两条公交线路", "春季“双选会”圆满落幕！",
+             "来源：雁滨区人社局"]
+    assert kinds(lines) == ["text", "noise", "noise", "noise", "noise"]
+    byline = classify("雁滨人社　5月20日 17:45")
+    assert (byline.kind, byline.role) == ("meta", "page")
+
+
+def test_chinese_numeral_and_occasion_dates_are_the_documents():
+    for line, date in [("二〇二五年三月二十八日", (2025, 3, 28)), ("二0一二年二月二十日", (2012, 2, 20))]:
+        signature = classify(line)
+        assert (signature.kind, signature.role, signature.date) == ("meta", "document", date), line
+    occasion = classify("——2025年1月8日在雁滨区第三届人民代表大会第四次会议上")
+    assert (occasion.kind, occasion.role, occasion.date) == ("meta", "dated", (2025, 1, 8))
+    assert classify("2025年1月8日在区政务中心召开了会议，研究部署防汛工作。").kind == "text"
+
+
+def test_a_portal_field_table_is_metadata_and_its_written_date_is_the_documents():
+    row = classify("| 发布机构： | 雁滨区人民政府办公室 | 成文日期： | 2025-04-02 | ")
+    assert (row.kind, row.role, row.date) == ("meta", "written", (2025, 4, 2))
+    published = classify("| 文号： | 雁政办发〔2025〕5号 | 发布日期： | 2025-04-07 | ")
+    assert (published.kind, published.role) == ("meta", "page")
+    assert classify("| 索引号： | YB001-2025-00031 | 主题分类： | 劳动就业 | ").kind == "noise"
+    assert classify("| 1 | 建成物流配送中心 | 县交通运输局 | 2025年6月底 |").kind == "text"  # a task row stays
+
+
+def test_a_speech_byline_in_traditional_characters_names_its_speaker():
+    assert classify("雁濱區人民政府區長　向思遠").role == "speaker"
+
+
+def test_a_field_key_alone_on_its_line_makes_its_value_a_field():
+    lines = ["• 索引号:", "YB002-2025-00107", "• 主题分类:", "• 成文日期:", "2025年02月17日", "• 牵头单位：", "区商务局"]
+    cleaned = [line for line in clean_lines(lines) if line.text]
+    assert [line.kind for line in cleaned] == ["noise", "noise", "noise", "noise", "meta", "text", "text"]
+    assert (cleaned[4].role, cleaned[4].date) == ("written", (2025, 2, 17))
+
+
+def test_credit_fields_are_noise_in_traditional_characters_too():
+    for line in ["全媒體記者:陳曉 林立", "編輯:蘇雯 邱岩", "編審:韓志誠", "编审：韩志诚"]:
+        assert classify(line).kind == "noise", line
+
+
+def test_a_posts_credits_prompts_and_disclaimer_are_noise_whatever_the_account():
+    lines = ["Hi~新朋友，记得点蓝字关注我们哟", "区委书记向思远强调，要抓好落实。", "记 者 | 陈晓 林立", "视 觉 | 方 圆",
+             "编 辑:苏 雯", "二 审:邱岩", "总监制:韩志诚", "免责声明", "本号转载的文章版权归原作者所有，如有异议请联系删除。"]
+    assert kinds(lines) == ["noise", "text"] + ["noise"] * 7
+
+
+def test_a_heading_about_following_up_is_text():
+    for line in ["重点关注群众诉求", "持续关注防汛形势", "扫黑除恶重点关注行业"]:
+        assert classify(line).kind == "text", line

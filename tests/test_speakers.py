@@ -1,6 +1,6 @@
 """Who speaks: names read from their posts (jieba misses many), pronouns, and the meeting's chair."""
 
-from bot.speakers import known_names, meeting_chair, speaker_before, speech_marks
+from bot.speakers import ASKED, known_names, meeting_chair, plausible_name, speaker_before, speech_marks, turns
 
 
 def test_names_are_read_from_the_post_before_them_and_kept_whole():
@@ -39,3 +39,50 @@ def test_a_relayed_instruction_belongs_to_its_author():
             "一要对标先进找差距；二要刀刃向内抓整改。")
     names = known_names("区委常委、常务副区长许建平出席会议并讲话。" + text)
     assert speaker_before(speech_marks(text, names), text.index("一要"), None) == "周永年"
+
+
+def test_each_answer_of_a_transcript_belongs_to_its_answerer():
+    text = ("6月3日，区商务局局长罗文涛出席发布会并回答记者提问。区委宣传部副部长田慧主持发布会。\n"
+            "田慧：下面请罗文涛局长介绍情况。\n"
+            "罗文涛：今年办好三件事：一是发放消费券；二是举办车展。\n"
+            "后续安排将另行公布。\n"
+            "记者：消费券什么时候领取？\n"
+            "罗文涛：6月10日起领取。")
+    names = known_names(text)
+    marks = speech_marks(text, names)
+    assert speaker_before(marks, text.index("一是"), None) == "罗文涛"
+    assert speaker_before(marks, text.index("后续安排"), None) == "罗文涛"  # a turn runs over its lines
+    assert speaker_before(marks, text.index("什么时候"), "田慧") is None  # a reporter asks; no official says it
+    assert [who for _, _, who in turns(text, names)] == ["田慧", "罗文涛", ASKED, "罗文涛"]
+
+
+def test_the_answers_of_a_qa_belong_to_the_official_who_answers():
+    text = ("区人社局局长韩志诚就措施有关内容回答了记者提问。\n问：措施有哪些支持？\n答：主要有三方面：一是补助。\n"
+            "问：怎样申请？\n答：在线申请。")
+    names = known_names(text)
+    assert speaker_before(speech_marks(text, names), text.index("一是"), None) == "韩志诚"
+
+
+def test_field_labels_are_not_turns():
+    text = "牵头单位：区商务局\n配合单位：区财政局\n完成时限：6月底前"
+    assert turns(text, known_names(text)) == []
+
+
+def test_places_roles_and_glued_characters_are_not_people():
+    assert not plausible_name("杏坪镇") and not plausible_name("高新区") and not plausible_name("申请人")
+    assert not plausible_name("王强昨日")
+    assert plausible_name("欧阳文华") and plausible_name("王强")
+    names = known_names("副县长王强昨日带队检查防汛工作。镇长陈立新主持会议。")
+    assert "王强" in names and not any(n.startswith("王强昨") for n in names)
+
+
+def test_a_report_given_names_its_giver_as_the_meetings_speaker():
+    lead = "1月14日，在县人民代表大会第五次会议上，县长郑立群代表县人民政府作政府工作报告。"
+    assert meeting_chair("县政府工作报告摘编", lead, known_names(lead)) == "郑立群"
+
+
+def test_a_transcripts_host_named_in_brackets_and_bulleted_questions():
+    text = ("主持人（区委宣传部副部长田慧）：请罗文涛局长介绍。\n罗文涛：今年重点抓好两件事：一是稳岗；二是扩岗。\n"
+            "▲雁滨晚报记者：补贴何时发放？\n罗文涛：6月底前发放。")
+    names = known_names(text)
+    assert [who for _, _, who in turns(text, names)] == ["田慧", "罗文涛", ASKED, "罗文涛"]

@@ -5,6 +5,7 @@ import jieba
 import pytest
 
 from bot.textutil import _read_cache_whole, nfkc, normalize_text
+from tests.conftest import ROOT
 
 
 def fresh_tokenizer(tmp_path, fallback=None):
@@ -56,3 +57,11 @@ def test_nfkc_is_unicodedata_nfkc():
     assert len(texts) > len(tricky) + 5
     for text in texts:
         assert nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+def test_the_cjk_block_sentence_ends_and_numerals_are_written_once():
+    """Every module builds its patterns from textutil's names; a second spelling drifts (issue 19, Shape)."""
+    sources = {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "bot").rglob("*.py")}
+    for spelled in ("0x4E00", "\\u4e00", "\\u9fff", "一二三四五六七八九", "。！？!?"):
+        writers = [name for name, text in sources.items() if spelled in text]
+        assert writers == ([] if spelled.startswith("\\") else ["textutil.py"]), (spelled, writers)
