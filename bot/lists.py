@@ -202,16 +202,19 @@ def _last_point_end(text: str, lst: ListSpan, earlier: list[tuple[int, int]], na
         return p_end
     only_points = bool(bodies) and all(_opens_with_marker(line) for b in bodies for line in b.split("\n") if line.strip())
     same_style = MARKER_STYLES.get(lst.style)
-    end = p_end
+    end, sub_points = p_end, False
     while end < len(text):
         nxt_start = end + 1
         _, nxt_end = paragraph_bounds(text, nxt_start)
         para = text[nxt_start:nxt_end]
-        if para.strip() and (is_stop(para, names) or _ends_document(para)
-                             or (same_style and same_style.match(para.lstrip("　 ")))
-                             or (only_points and not _opens_with_marker(para))
-                             or (lst.style != "首先" and re.match(r"^\s*最后[，,]", para))):
-            break
+        if para.strip():
+            if (is_stop(para, names) or _ends_document(para) or (same_style and same_style.match(para.lstrip("　 ")))
+                    or (lst.style != "首先" and re.match(r"^\s*最后[，,]", para))):
+                break
+            # where the siblings hold only sub-points, text after this point's sub-points is not its own
+            if only_points and sub_points and not _opens_with_marker(para):
+                break
+            sub_points = sub_points or _opens_with_marker(para)
         end = nxt_end
     return end
 
@@ -267,9 +270,10 @@ def _opening(s: str) -> tuple[str, bool, int] | None:
     return None
 
 
-def _directive(fragment: str) -> _Directive | None:
+def _directive(fragment: str, deep: bool = True) -> _Directive | None:
     """The directive a fragment opens with: 要 + verb, a unit + 要, a verb such as 聚焦/强化/坚持, a dash;
-    after a lead ("会议要求，"), the rest of the sentence when it holds a directive.
+    after a lead ("会议要求，"), the rest of the sentence when it holds a directive (`deep`: looked for past
+    the lead's first clause too, as in a paragraph of points; a paragraph opening so is a lead of its own).
 
     Verbs are looked up by their first two characters in jieba's part-of-speech table, not tagged: tagging
     every sentence with jieba's HMM costs milliseconds each and dominated indexing."""
@@ -285,7 +289,7 @@ def _directive(fragment: str) -> _Directive | None:
             return _Directive("要", pad + lead.end(), found[1], True, _short_head(rest[found[2]:]))
         # "黄晓广强调，招商引资是…，各级各部门要…": the directive sits later in the lead's sentence
         body = re.split(r"[。！？!?；;]", rest, maxsplit=1)[0]
-        if any((o := _opening(c)) and o[0] == "要" for c in re.split(r"[，,]", body)[1:]):
+        if deep and any((o := _opening(c)) and o[0] == "要" for c in re.split(r"[，,]", body)[1:]):
             return _Directive("要", pad + lead.end(), False, True, True)
         return None
     found = _opening(s)
@@ -314,10 +318,10 @@ class _Item:
     directive: _Directive | None
 
 
-def _items(text: str, units: list[tuple[int, int]]) -> list[_Item]:
+def _items(text: str, units: list[tuple[int, int]], deep: bool = True) -> list[_Item]:
     out = []
     for us, ue in units:
-        d = _directive(text[us:min(ue, us + _PEEK)]) if us < ue else None
+        d = _directive(text[us:min(ue, us + _PEEK)], deep) if us < ue else None
         out.append(_Item(us + d.shift if d else us, ue, d))
     return out
 
@@ -352,7 +356,8 @@ def _runs(text: str, items: list[_Item]) -> list[list[int]]:
         d = item.directive
         if d is None:
             continue
-        if d.head_ok and d.key == key and not d.lead:
+        # what a lead or a colon introduces starts a list of its own
+        if d.head_ok and d.key == key and not d.lead and not _after_colon(text, item.start):
             current.append(i)
             continue
         close()
@@ -407,7 +412,7 @@ def _paragraph_lists(text: str, paras: list[tuple[int, int]], bullets: set[int])
         if j - i >= 2:
             found.append(ListSpan("bullet", False, bounds=[paras[k] for k in range(i, j)]))
         i = max(j, i + 1)
-    items = _items(text, [(s, e) if k not in bullets else (s, s) for k, (s, e) in enumerate(paras)])
+    items = _items(text, [(s, e) if k not in bullets else (s, s) for k, (s, e) in enumerate(paras)], deep=False)
     for run in _runs(text, items):
         key = items[run[0]].directive.key
         style = "bullet:dash" if key == "——" else "para:" + key
