@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from bot.lists import find_lists, paragraph_bounds
 from bot.records import UNNUMBERED_STYLES, Article, NumberedList, Passage
-from bot.speakers import known_names, speaker_before, speech_marks
+from bot.speakers import known_names, speaker_before, speech_marks, turn_marks, voice_of
 from bot.textutil import int_to_cn, split_sentences, to_simplified
 
 
@@ -134,7 +134,19 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
     marks = speech_marks(text, names)
     bullets = {i for i, para in enumerate(article.paragraphs) if para.startswith("- ")}
     spans = find_lists(text, names, bullets)
-    chair = article.chair
+    # who delivers it: the chair, else the one person the lead says gives the report or answers the questions
+    voice = voice_of(text.split("\n", 1)[0], names)
+    chair = article.chair or voice
+    turns = turn_marks(text, names, voice)  # a transcript: each answer is its answerer's
+    turn_starts = [offset for offset, _ in turns]
+
+    def speaker_at(pos: int, floor: int = 0, default: str | None = None) -> str | None:
+        """Who speaks at `pos`: someone speaking since `floor` (within the current turn of a transcript),
+        else the turn's speaker, else `default`."""
+        i = bisect.bisect_right(turn_starts, pos) - 1
+        if i >= 0:
+            return speaker_before(marks, pos, chair, max(floor, turns[i][0])) or turns[i][1]
+        return speaker_before(marks, pos, chair, floor) or default
     common = dict(title=article.title, date=article.date, date_text=article.date_text, source=article.source)
 
     pieces: list[tuple[int, int, str, object]] = []  # (start, end, kind, payload)
@@ -150,7 +162,7 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
             holder_start = spans[lst.parent].bounds[lst.parent_point][0]
             speaker = speaker_before(marks, lst.start, chair, holder_start) or lists[lst.parent].speaker
         else:
-            speaker = speaker_before(marks, lst.start, chair, floor) or chair
+            speaker = speaker_at(lst.start, floor, chair)
         lead = _lead(text, lst.start)  # simplified: what the label is made of
         simple_leads.append(lead)
         nl = NumberedList(
@@ -203,7 +215,7 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
         for start, chunk_src in merged:
             for chunk in _pack(chunk_src, passage_chars):
                 passages.append(Passage(passage_id="", article_id=article.article_id, kind="text", position=0,
-                                        text=chunk, speaker=speaker_before(marks, start, chair), **common))
+                                        text=chunk, speaker=speaker_at(start), **common))
         texts_pending.clear()
 
     emitted_outline: set[str] = set()
