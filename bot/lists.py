@@ -476,8 +476,25 @@ def unnumbered_lists(text: str, names: list[str], bullets: set[int]) -> list[Lis
     paras = _paragraphs(text)
     found = _table_lists(text, paras) + _paragraph_lists(text, paras, bullets)
     for s, e in paras:
-        found += _sentence_lists(text, s, e, names)
+        found += _sentence_lists(text, s, e, names) or _item_clauses(text, s, e)
     return found
+
+
+def _item_clauses(text: str, s: int, e: int) -> list[ListSpan]:
+    """A paragraph that is only short ；-clauses without a comma ("地区生产总值增长6%左右；固定资产投资增长6%；
+    …。"): a list of items, such as a plan's targets — four at least, three after a colon that introduces them."""
+    start = s
+    colon = re.match(r"[^。！？!?；;]{0,60}?[：:]", text[s:e])
+    if colon:
+        start = s + colon.end()
+    clauses = _clauses(text, start, e)
+    if not clauses or len(clauses) < (3 if colon else 4) or text[clauses[-1][1] - 1:clauses[-1][1]] not in "。！!":
+        return []
+    if any(len(text[a:b]) > 40 or re.search(r"[，,：:]", text[a:b]) for a, b in clauses):
+        return []
+    if any(text[b - 1] not in "；;" for _, b in clauses[:-1]):
+        return []
+    return [ListSpan("sent:；", False, bounds=clauses)]
 
 
 class _Coverage:
