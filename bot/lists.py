@@ -356,6 +356,10 @@ def _runs(text: str, items: list[_Item]) -> list[list[int]]:
         d = item.directive
         if d is None:
             continue
+        if key == "要" and d.key != "要" and not d.lead and _next_key(items, i) == "要":
+            continue  # "积极发挥…" between "要推动股权投资，…。" and "要抓好…": it continues the 要 point
+        if current and not d.head_ok and d.key == key and not d.lead:
+            continue  # a long sentence of the same kind inside a list: the point's detail
         # what a lead or a colon introduces starts a list of its own
         if d.head_ok and d.key == key and not d.lead and not _after_colon(text, item.start):
             current.append(i)
@@ -364,6 +368,11 @@ def _runs(text: str, items: list[_Item]) -> list[list[int]]:
         current, key = ([i], d.key) if d.head_ok else ([], None)
     close()
     return runs
+
+
+def _next_key(items: list[_Item], i: int) -> str | None:
+    nxt = next((item.directive for item in items[i + 1:] if item.directive), None)
+    return nxt.key if nxt and not nxt.lead else None
 
 
 def _after_colon(text: str, pos: int) -> bool:
