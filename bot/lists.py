@@ -171,6 +171,11 @@ def is_stop(fragment: str, names: list[str]) -> bool:
     return bool(_STOP_OPENER.match(s) or _CLOSING.match(s)) or any(s.startswith(n) for n in names)
 
 
+def is_section_heading(para: str) -> bool:
+    """A chapter or section heading of a 办法/条例 ("第二章　补助标准")."""
+    return bool(_SECTION_HEADING.match(para.strip()))
+
+
 def _ends_document(para: str) -> bool:
     """A paragraph no point runs into: a 第X章 heading or a signature line."""
     s = para.strip()
@@ -539,22 +544,23 @@ def _point_at(lst: ListSpan, pos: int) -> int | None:
     return i if i >= 0 and lst.bounds[i][0] < pos < lst.bounds[i][1] else None
 
 
-def _split_by_holder(lst: ListSpan, holder: ListSpan) -> list[tuple[int, ListSpan]] | None:
-    """Numbering that runs on across the holder's points (1.…3. under 一、, 4.…5. under 二、): one sub-list per
-    holder point, each of two points or more. None when a marker lies outside the holder's points."""
-    groups: dict[int, list[int]] = {}
-    for k, m in enumerate(lst.markers):
-        i = _point_at(holder, m.start)
-        if i is None:
-            return None
-        groups.setdefault(i, []).append(k)
+def _split_by_holders(lst: ListSpan, kept: list[ListSpan], open_lists: list[int]) -> list[tuple[int, int, ListSpan]]:
+    """Numbering that runs on across the points that hold it (1.…2. under （一）, 3.…4. under （二）, 5.…7. under
+    三、): one sub-list per holding point — the innermost open list's point around each marker — each of two
+    points or more. Empty when a marker lies outside every open list."""
+    groups: dict[tuple[int, int], list[int]] = {}
+    for n, m in enumerate(lst.markers):
+        where = next(((k, i) for k in reversed(open_lists) if (i := _point_at(kept[k], m.start)) is not None), None)
+        if where is None:
+            return []
+        groups.setdefault(where, []).append(n)
     parts = []
-    for i, ks in sorted(groups.items()):
-        if len(ks) < 2:
+    for (k, i), ns in groups.items():
+        if len(ns) < 2:
             continue  # a lone number under its heading is that point's text
-        bounds = [lst.bounds[k] for k in ks]
-        bounds[-1] = (bounds[-1][0], min(bounds[-1][1], holder.bounds[i][1]))
-        parts.append((i, ListSpan(lst.style, True, [lst.markers[k] for k in ks], bounds)))
+        bounds = [lst.bounds[n] for n in ns]
+        bounds[-1] = (bounds[-1][0], min(bounds[-1][1], kept[k].bounds[i][1]))
+        parts.append((k, i, ListSpan(lst.style, True, [lst.markers[n] for n in ns], bounds)))
     return parts
 
 
@@ -581,7 +587,7 @@ def find_lists(text: str, names: list[str], bullets: set[int] | None = None) -> 
             limit = kept[k].bounds[i][1]
             if lst.markers[-1].start >= limit:
                 # its ordinals run past the point that holds it: numbering continued under the next heading
-                for j, part in _split_by_holder(lst, kept[k]) or []:
+                for k, j, part in _split_by_holders(lst, kept, open_lists):
                     part.parent, part.parent_point = k, j
                     open_lists.append(len(kept))
                     kept.append(part)

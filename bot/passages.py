@@ -15,7 +15,7 @@ import os
 import re
 from dataclasses import replace
 
-from bot.lists import find_lists, paragraph_bounds
+from bot.lists import find_lists, is_section_heading, paragraph_bounds
 from bot.records import UNNUMBERED_STYLES, Article, NumberedList, Passage
 from bot.speakers import known_names, speaker_before, speech_marks, turn_marks, voice_of
 from bot.textutil import int_to_cn, split_sentences, to_simplified
@@ -44,6 +44,9 @@ def _lead(text: str, first_start: int) -> str:
     before = text[max(para_start, first_start - 2000):first_start].strip()
     if not before and para_start > 0:
         prev_start, _ = paragraph_bounds(text, para_start - 1)
+        while prev_start > 0 and is_section_heading(text[prev_start:para_start]):  # "第一章　总则": no lead
+            para_start = prev_start
+            prev_start, _ = paragraph_bounds(text, prev_start - 1)
         sentences = split_sentences(text[prev_start:para_start - 1].strip())
         return sentences[-1].strip() if sentences and len(sentences[-1].strip()) <= 80 else ""
     sentences = split_sentences(before)
@@ -155,7 +158,7 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
     for k, lst in enumerate(spans):
         heads = [_headline(text[s:e]) for s, e in lst.bounds]
         marker_len = [m.end - m.start for m in lst.markers] if lst.markers else [0] * len(heads)
-        bodies = [h[n:].lstrip("- ") for h, n in zip(heads, marker_len)]
+        bodies = [h[n:].lstrip("-—－ ") for h, n in zip(heads, marker_len)]  # bullets and dashes are no words
         para_start, _ = paragraph_bounds(text, lst.start)
         floor = paragraph_bounds(text, para_start - 1)[0] if para_start > 0 else 0
         if lst.parent is not None:  # someone speaking inside the point that holds it, else that list's speaker
@@ -173,7 +176,7 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
             lead=_lead(shown, lst.start),  # as published, like the headlines: an outline shows them
             label=_label(lead, bodies, len(lst.bounds), speaker),
             speaker=speaker,
-            headlines=tuple(_headline(shown[s:e]).lstrip("- ") for s, e in lst.bounds),
+            headlines=tuple(_headline(shown[s:e]).lstrip("-—－ ") for s, e in lst.bounds),
         )
         lists.append(nl)
         for i, (s, e) in enumerate(lst.bounds):
