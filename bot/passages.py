@@ -206,19 +206,21 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
 
     def flush_texts() -> None:
         # Short neighbouring paragraphs are packed together; long ones are cut at sentence ends.
-        merged: list[tuple[int, str]] = []
+        merged: list[tuple[list[int], str]] = []  # (where each of its paragraphs starts, text)
         for start, para in texts_pending:
             core = to_simplified(para.strip().rstrip("，,：: "))
             if core and len(core) < 80 and core in leads:
                 continue  # the lead-in of a list lives in its outline and in the points' context
             if merged and len(merged[-1][1]) < passage_chars * 0.3 and len(merged[-1][1]) + len(para) <= passage_chars * 1.25:
-                merged[-1] = (merged[-1][0], merged[-1][1] + para)
+                merged[-1] = (merged[-1][0] + [start], merged[-1][1] + para)
             else:
-                merged.append((start, para))
-        for start, chunk_src in merged:
+                merged.append(([start], para))
+        for starts, chunk_src in merged:
+            # a question packed with its answer ("记者：…" + "何静：…") is the answerer's
+            speaker = next((who for who in map(speaker_at, starts) if who), None)
             for chunk in _pack(chunk_src, passage_chars):
                 passages.append(Passage(passage_id="", article_id=article.article_id, kind="text", position=0,
-                                        text=chunk, speaker=speaker_at(start), **common))
+                                        text=chunk, speaker=speaker, **common))
         texts_pending.clear()
 
     emitted_outline: set[str] = set()
