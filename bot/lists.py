@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import bot.textutil  # noqa: F401  (quiets jieba before first use)
 
@@ -275,6 +276,7 @@ def _opening(s: str) -> tuple[str, bool, int] | None:
     return None
 
 
+@lru_cache(maxsize=8192)  # a sentence is judged as a sentence, as a clause and as a point's detail
 def _directive(fragment: str, deep: bool = True) -> _Directive | None:
     """The directive a fragment opens with: 要 + verb, a unit + 要, a verb such as 聚焦/强化/坚持, a dash;
     after a lead ("会议要求，"), the rest of the sentence when it holds a directive (`deep`: looked for past
@@ -439,9 +441,11 @@ def _sentence_lists(text: str, s: int, e: int, names: list[str]) -> list[ListSpa
     sentence, its clauses (要…；要…；要…。). Sentences whose every point holds ；-clauses of its own are the list
     and those clauses its details ("要鼓足干劲，…；要主动想…。要开足马力，…；要坚定…。")."""
     clauses = _clauses(text, s, e)
+    if len(clauses) < 2:
+        return []
     sentences: list[list[tuple[int, int]]] = []
     for c in clauses:
-        if sentences and text[:sentences[-1][-1][1]].rstrip("”’」』)）\"' ")[-1:] in "；;":
+        if sentences and text[max(s, sentences[-1][-1][1] - 3):sentences[-1][-1][1]].rstrip("”’」』)）\"' ")[-1:] in "；;":
             sentences[-1].append(c)
         else:
             sentences.append([c])
@@ -497,6 +501,8 @@ def unnumbered_lists(text: str, names: list[str], bullets: set[int]) -> list[Lis
 def _item_clauses(text: str, s: int, e: int) -> list[ListSpan]:
     """A paragraph that is only short ；-clauses without a comma ("地区生产总值增长6%左右；固定资产投资增长6%；
     …。"): a list of items, such as a plan's targets — four at least, three after a colon that introduces them."""
+    if "；" not in text[s:e] and ";" not in text[s:e]:
+        return []
     start = s
     colon = re.match(r"[^。！？!?；;]{0,60}?[：:]", text[s:e])
     if colon:
