@@ -384,7 +384,7 @@ def _next_key(items: list[_Item], i: int) -> str | None:
 
 def _after_colon(text: str, pos: int) -> bool:
     """The text before `pos` ends with a colon: what follows was announced ("提出三点要求：")."""
-    return text[:pos].rstrip()[-1:] in ("：", ":")
+    return text[max(0, pos - 8):pos].rstrip()[-1:] in ("：", ":")
 
 
 def _table_lists(text: str, paras: list[tuple[int, int]]) -> list[ListSpan]:
