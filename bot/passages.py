@@ -215,6 +215,10 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
                 merged[-1] = (merged[-1][0] + [start], merged[-1][1] + para)
             else:
                 merged.append(([start], para))
+        if len(merged) > 1 and len(merged[-1][1]) < passage_chars * 0.25:
+            # a tiny remainder before a list (a notice's signature and date) is read with the text before it
+            tail = merged.pop()
+            merged[-1] = (merged[-1][0] + tail[0], merged[-1][1] + tail[1])
         for starts, chunk_src in merged:
             # a question packed with its answer ("记者：…" + "何静：…") is the answerer's
             speaker = next((who for who in map(speaker_at, starts) if who), None)

@@ -173,3 +173,11 @@ def test_unnumbered_lists_of_a_meeting_report_start_after_the_lead_and_stop_befo
     assert _points(passages, first)[0].startswith("冬季是事故易发多发期") and first.size == 4
     assert _points(passages, second)[-1] == "要做好应急准备，确保一旦发生险情能够快速处置。"
     assert not any("责任编辑" in p.text or "会后" in p.text for p in passages if p.kind == "point")
+
+
+def test_a_notices_own_list_is_kept_apart_from_the_plan_it_issues():
+    passages, lists = _parsed("notice_own_list.txt")
+    notice, plan = lists
+    assert (notice.size, plan.size) == (2, 3)
+    last = _points(passages, notice)[-1]
+    assert last.startswith("二、压实责任") and "青岚县人民政府办公室" not in last and "工作方案" not in last
