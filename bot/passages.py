@@ -6,6 +6,10 @@ its list and ordinal); every list gets an outline passage (its lead and each poi
 is packed by whole sentences into passages of a few hundred characters. Traditional-character articles are
 read in simplified characters (where lists are, labels, speakers) and shown as published (passage text,
 leads, headlines); the index and the list catalogue match them in simplified form.
+
+Who says a list: the person speaking in the clause that introduces it, else the chair, else the one person the
+lead says gives the report or answers the questions; in a transcript (新闻发布会, 答记者问) the answerer whose
+turn holds it ("高志红：…", "答：…"), never the host or the first official named.
 """
 
 from __future__ import annotations
@@ -221,7 +225,7 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
             merged[-1] = (merged[-1][0] + tail[0], merged[-1][1] + tail[1])
         for starts, chunk_src in merged:
             # a question packed with its answer ("记者：…" + "何静：…") is the answerer's
-            speaker = next((who for who in map(speaker_at, starts) if who), None)
+            speaker = next((who for who in map(speaker_at, starts) if who), None) if turns else speaker_at(starts[0])
             for chunk in _pack(chunk_src, passage_chars):
                 passages.append(Passage(passage_id="", article_id=article.article_id, kind="text", position=0,
                                         text=chunk, speaker=speaker, **common))
