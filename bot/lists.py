@@ -74,6 +74,7 @@ _YAO_WORD_FIRST = set("主重需只想必首纲概摘提紧次简扼索将快险
 _LEAD_VERB = r"(?:强调|要求|指出|提出|表示|部署|希望|说)"
 _LEAD = re.compile(rf"^(?:[^，,。；;：:！？!?\n]{{1,24}}[，,])??[^，,。；;：:！？!?\n]{{1,16}}?{_LEAD_VERB}[，,：:]")
 _ACTOR_YAO = re.compile(rf"^[^，,。；;：:！？!?\n“”\"]{{1,14}}?要(?=[{_HAN}“])")
+_MUST = re.compile(r"^[^，,。；;：:！？!?\n]{0,14}?(?:必须|务必)")
 _DASH = ("——", "－－", "—", "－")
 _CELL_SEP = re.compile(r"\s*[|｜]\s*")
 
@@ -294,6 +295,8 @@ def _directive(fragment: str, deep: bool = True) -> _Directive | None:
         found = _opening(rest)
         if found and found[0] == "要":
             return _Directive("要", pad + lead.end(), found[1], True, _short_head(rest[found[2]:]))
+        if _MUST.match(rest):  # "白宝强要求，全县各级各部门必须强化…": 必须/务必 direct as 要 does
+            return _Directive("要", pad + lead.end(), True, True, True)
         # "黄晓广强调，招商引资是…，各级各部门要…": the directive sits later in the lead's sentence
         body = re.split(r"[。！？!?；;]", rest, maxsplit=1)[0]
         if deep and any((o := _opening(c)) and o[0] == "要" for c in re.split(r"[，,]", body)[1:]):
