@@ -39,3 +39,13 @@ def test_a_relayed_instruction_belongs_to_its_author():
             "一要对标先进找差距；二要刀刃向内抓整改。")
     names = known_names("区委常委、常务副区长许建平出席会议并讲话。" + text)
     assert speaker_before(speech_marks(text, names), text.index("一要"), None) == "周永年"
+
+
+def test_the_one_who_gives_the_report_or_answers_is_its_voice_and_each_turn_is_its_speakers():
+    from bot.speakers import turn_marks, voice_of
+
+    assert voice_of("1月12日，区长宋立伟代表区人民政府作政府工作报告。", ["宋立伟"]) == "宋立伟"
+    # two answerers in the lead: nobody is the voice of the whole transcript
+    assert voice_of("局长何静、局长梁振宇出席发布会并回答记者提问。", ["何静", "梁振宇"]) is None
+    text = "何静局长：我们推出三项举措。\n记者：资金从哪里来？\n答：主要有三个来源。"
+    assert [who for _, who in turn_marks(text, ["何静"], "梁振宇")] == ["何静", None, "梁振宇"]
