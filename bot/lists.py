@@ -361,12 +361,16 @@ def _runs(text: str, items: list[_Item]) -> list[list[int]]:
         if len(current) >= (2 if led else _UNNUMBERED_MIN):
             runs.append(list(current))
 
+    next_key: list[str | None] = [None] * len(items)  # the key of the next directive after each item
+    for i in range(len(items) - 2, -1, -1):
+        d = items[i + 1].directive
+        next_key[i] = (None if d.lead else d.key) if d else next_key[i + 1]
     key = None
     for i, item in enumerate(items):
         d = item.directive
         if d is None:
             continue
-        if key == "要" and d.key != "要" and not d.lead and _next_key(items, i) == "要":
+        if key == "要" and d.key != "要" and not d.lead and next_key[i] == "要":
             continue  # "积极发挥…" between "要推动股权投资，…。" and "要抓好…": it continues the 要 point
         if current and not d.head_ok and d.key == key and not d.lead:
             continue  # a long sentence of the same kind inside a list: the point's detail
@@ -378,11 +382,6 @@ def _runs(text: str, items: list[_Item]) -> list[list[int]]:
         current, key = ([i], d.key) if d.head_ok else ([], None)
     close()
     return runs
-
-
-def _next_key(items: list[_Item], i: int) -> str | None:
-    nxt = next((item.directive for item in items[i + 1:] if item.directive), None)
-    return nxt.key if nxt and not nxt.lead else None
 
 
 def _after_colon(text: str, pos: int) -> bool:
@@ -469,22 +468,22 @@ def _sentence_lists(text: str, s: int, e: int, names: list[str]) -> list[ListSpa
 
     found: list[ListSpan] = []
     items = _items(text, [(g[0][0], g[-1][1]) for g in sentences])
-    taken: list[tuple[int, int]] = []
+    taken: set[int] = set()  # sentences a sentence-level list took
     for run in _runs(text, items):
         key = items[run[0]].directive.key
         inner = [sum(1 for d in (_directive(text[cs:min(ce, cs + _PEEK)]) for cs, ce in sentences[k][1:])
                      if d and d.key == key) for k in run]
         if all(inner) or not any(inner):
             found.append(spans(items, run))
-            taken.append((sentences[run[0]][0][0], sentences[run[-1]][-1][1]))
-    # ；-clauses: in the sentences no sentence-level list took
-    free = [c for c in clauses if not any(a <= c[0] < b for a, b in taken)]
-    segments: list[list[tuple[int, int]]] = []
-    for c in free:
-        if segments and not any(segments[-1][-1][1] <= a < c[0] for a, _ in taken):
-            segments[-1].append(c)
-        else:
-            segments.append([c])
+            taken.update(range(run[0], run[-1] + 1))
+    # ；-clauses: in the sentences no sentence-level list took, a segment between two taken stretches at a time
+    segments: list[list[tuple[int, int]]] = [[]]
+    for k, group in enumerate(sentences):
+        if k in taken:
+            if segments[-1]:
+                segments.append([])
+            continue
+        segments[-1].extend(group)
     for units in segments:
         items = _items(text, units)
         found += [spans(items, run) for run in _runs(text, items)]
