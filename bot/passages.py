@@ -6,6 +6,10 @@ its list and ordinal); every list gets an outline passage (its lead and each poi
 is packed by whole sentences into passages of a few hundred characters. Traditional-character articles are
 read in simplified characters (where lists are, labels, speakers) and shown as published (passage text,
 leads, headlines); the index and the list catalogue match them in simplified form.
+
+Who says a list: the person speaking in the clause that introduces it, else the chair, else the one person the
+lead says gives the report or answers the questions; in a transcript (新闻发布会, 答记者问) the answerer whose
+turn holds it ("高志红：…", "答：…"), never the host or the first official named.
 """
 
 from __future__ import annotations
@@ -15,9 +19,9 @@ import os
 import re
 from dataclasses import replace
 
-from bot.lists import find_lists, paragraph_bounds
+from bot.lists import find_lists, is_section_heading, paragraph_bounds
 from bot.records import UNNUMBERED_STYLES, Article, NumberedList, Passage
-from bot.speakers import known_names, speaker_before, speech_marks
+from bot.speakers import known_names, speaker_before, speech_marks, turn_marks, voice_of
 from bot.textutil import SENTENCE_ENDS, int_to_cn, split_sentences, to_simplified
 
 
@@ -44,6 +48,9 @@ def _lead(text: str, first_start: int) -> str:
     before = text[max(para_start, first_start - 2000):first_start].strip()
     if not before and para_start > 0:
         prev_start, _ = paragraph_bounds(text, para_start - 1)
+        while prev_start > 0 and is_section_heading(text[prev_start:para_start]):  # "第一章　总则": no lead
+            para_start = prev_start
+            prev_start, _ = paragraph_bounds(text, prev_start - 1)
         sentences = split_sentences(text[prev_start:para_start - 1].strip())
         return sentences[-1].strip() if sentences and len(sentences[-1].strip()) <= 80 else ""
     sentences = split_sentences(before)
@@ -134,7 +141,19 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
     marks = speech_marks(text, names)
     bullets = {i for i, para in enumerate(article.paragraphs) if para.startswith("- ")}
     spans = find_lists(text, names, bullets)
-    chair = article.chair
+    # who delivers it: the chair, else the one person the lead says gives the report or answers the questions
+    voice = voice_of(text.split("\n", 1)[0], names)
+    chair = article.chair or voice
+    turns = turn_marks(text, names, voice)  # a transcript: each answer is its answerer's
+    turn_starts = [offset for offset, _ in turns]
+
+    def speaker_at(pos: int, floor: int = 0, default: str | None = None) -> str | None:
+        """Who speaks at `pos`: someone speaking since `floor` (within the current turn of a transcript),
+        else the turn's speaker, else `default`."""
+        i = bisect.bisect_right(turn_starts, pos) - 1
+        if i >= 0:
+            return speaker_before(marks, pos, chair, max(floor, turns[i][0])) or turns[i][1]
+        return speaker_before(marks, pos, chair, floor) or default
     common = dict(title=article.title, date=article.date, date_text=article.date_text, source=article.source)
 
     pieces: list[tuple[int, int, str, object]] = []  # (start, end, kind, payload)
@@ -143,14 +162,14 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
     for k, lst in enumerate(spans):
         heads = [_headline(text[s:e]) for s, e in lst.bounds]
         marker_len = [m.end - m.start for m in lst.markers] if lst.markers else [0] * len(heads)
-        bodies = [h[n:].lstrip("- ") for h, n in zip(heads, marker_len)]
+        bodies = [h[n:].lstrip("-—－ ") for h, n in zip(heads, marker_len)]  # bullets and dashes are no words
         para_start, _ = paragraph_bounds(text, lst.start)
         floor = paragraph_bounds(text, para_start - 1)[0] if para_start > 0 else 0
         if lst.parent is not None:  # someone speaking inside the point that holds it, else that list's speaker
             holder_start = spans[lst.parent].bounds[lst.parent_point][0]
             speaker = speaker_before(marks, lst.start, chair, holder_start) or lists[lst.parent].speaker
         else:
-            speaker = speaker_before(marks, lst.start, chair, floor) or chair
+            speaker = speaker_at(lst.start, floor, chair)
         lead = _lead(text, lst.start)  # simplified: what the label is made of
         simple_leads.append(lead)
         nl = NumberedList(
@@ -161,7 +180,7 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
             lead=_lead(shown, lst.start),  # as published, like the headlines: an outline shows them
             label=_label(lead, bodies, len(lst.bounds), speaker),
             speaker=speaker,
-            headlines=tuple(_headline(shown[s:e]).lstrip("- ") for s, e in lst.bounds),
+            headlines=tuple(_headline(shown[s:e]).lstrip("-—－ ") for s, e in lst.bounds),
         )
         lists.append(nl)
         for i, (s, e) in enumerate(lst.bounds):
@@ -191,19 +210,25 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
 
     def flush_texts() -> None:
         # Short neighbouring paragraphs are packed together; long ones are cut at sentence ends.
-        merged: list[tuple[int, str]] = []
+        merged: list[tuple[list[int], str]] = []  # (where each of its paragraphs starts, text)
         for start, para in texts_pending:
             core = to_simplified(para.strip().rstrip("，,：: "))
             if core and len(core) < 80 and core in leads:
                 continue  # the lead-in of a list lives in its outline and in the points' context
             if merged and len(merged[-1][1]) < passage_chars * 0.3 and len(merged[-1][1]) + len(para) <= passage_chars * 1.25:
-                merged[-1] = (merged[-1][0], merged[-1][1] + para)
+                merged[-1] = (merged[-1][0] + [start], merged[-1][1] + para)
             else:
-                merged.append((start, para))
-        for start, chunk_src in merged:
+                merged.append(([start], para))
+        if len(merged) > 1 and len(merged[-1][1]) < passage_chars * 0.25:
+            # a tiny remainder before a list (a notice's signature and date) is read with the text before it
+            tail = merged.pop()
+            merged[-1] = (merged[-1][0] + tail[0], merged[-1][1] + tail[1])
+        for starts, chunk_src in merged:
+            # a question packed with its answer ("记者：…" + "何静：…") is the answerer's
+            speaker = next((who for who in map(speaker_at, starts) if who), None) if turns else speaker_at(starts[0])
             for chunk in _pack(chunk_src, passage_chars):
                 passages.append(Passage(passage_id="", article_id=article.article_id, kind="text", position=0,
-                                        text=chunk, speaker=speaker_before(marks, start, chair), **common))
+                                        text=chunk, speaker=speaker, **common))
         texts_pending.clear()
 
     emitted_outline: set[str] = set()

@@ -14,6 +14,7 @@ import re
 from typing import Callable, Iterable
 
 from bot.speakers import is_surname
+from bot.textutil import CJK
 
 # Colloquial → written, applied in order (longer phrases first). Each is a general word of spoken Chinese.
 _COLLOQUIAL: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p, r in (
@@ -34,7 +35,7 @@ _ASKED_TO_DO = re.compile(r"(?:都)?[让叫]做什么(?:了|呢|啊)?")
 # Posts officials address each other by (a deputy is addressed by the post too: "王县长" may be 副县长).
 ADDRESS_POSTS = ("书记|县长|区长|市长|镇长|乡长|局长|主任|部长|主席|秘书长|院长|厅长|省长|州长|旗长|组长|"
                  "指挥长|委员|常委|主委|馆长|所长|站长|队长|行长|校长")
-_ADDRESSED = re.compile(rf"(?P<surname>[\u4e00-\u9fff]{{1,2}}?)(?P<post>副?(?:{ADDRESS_POSTS}))")
+_ADDRESSED = re.compile(rf"(?P<surname>[{CJK}]{{1,2}}?)(?P<post>副?(?:{ADDRESS_POSTS}))")
 
 
 def plain_words(question: str) -> str:

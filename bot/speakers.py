@@ -17,7 +17,7 @@ import re
 
 import bot.textutil  # noqa: F401  (quiets jieba before first use)
 
-from bot.textutil import CJK, CN_ORDINALS
+from bot.textutil import CJK, CN_ORDINALS, FULL_STOPS
 
 # Posts that stand right before a person's name in Chinese official news.
 POSTS = ("书记|副书记|区长|副区长|县长|副县长|市长|副市长|镇长|副镇长|乡长|副乡长|主任|副主任|局长|副局长|"
@@ -226,3 +226,43 @@ def speaker_before(marks: list[tuple[int, str]], pos: int, chair: str | None, fl
     if i < 0 or marks[i][0] < floor or marks[i][1] == ASKED:
         return None
     return marks[i][1] or chair
+
+
+# A turn of a transcript (新闻发布会, 答记者问): "高志红：…", "答：…", "记者：…" open a paragraph.
+_TURN_LINE = re.compile(rf"^\s*(?P<who>[{CJK}]{{1,10}}?)\s*[：:]")
+_QUESTION_TURN = re.compile(rf"^(?:问|记者|[{CJK}]{{0,10}}记者|主持人)$")
+# What the person who delivers a document does in its lead: gives the report or speech, answers questions.
+_DELIVERS = re.compile(r"作[^，。；]{0,12}(?:报告|讲话)|发表[^，。；]{0,8}讲话|致辞|回答[^，。；]{0,6}提问|答记者问|接受[^，。；]{0,10}采访"
+                       r"|解读")
+
+
+def voice_of(lead: str, names: list[str]) -> str | None:
+    """The one person a lead says delivers the document: "县长王立群代表县人民政府作政府工作报告",
+    "区工信局局长韦明亮就《办法》有关内容回答了记者提问". None when no one, or several, do."""
+    for sentence in re.split(f"[{FULL_STOPS}]", lead):
+        if not _DELIVERS.search(sentence):
+            continue
+        named = {n for n in names if n in sentence}
+        named = {n for n in named if not any(n != m and n in m for m in named)}  # the longest form only
+        return named.pop() if len(named) == 1 else None
+    return None
+
+
+def turn_marks(text: str, names: list[str], answerer: str | None) -> list[tuple[int, str | None]]:
+    """(offset, who) for every paragraph that opens a turn of a transcript: a named person ("高志红：…"), the
+    answerer ("答：…", when the lead names one), or a question (None: "记者：…", "问：…"). In text order."""
+    marks: list[tuple[int, str | None]] = []
+    pos = 0
+    for para in text.split("\n"):
+        m = _TURN_LINE.match(para)
+        if m:
+            who = m.group("who")
+            name = next((n for n in sorted(names, key=len, reverse=True) if who.startswith(n)), None)
+            if name:
+                marks.append((pos, name))
+            elif who == "答":
+                marks.append((pos, answerer))
+            elif _QUESTION_TURN.match(who):
+                marks.append((pos, None))
+        pos += len(para) + 1
+    return marks

@@ -113,3 +113,110 @@ def test_a_heading_point_runs_on_until_the_closing_words_or_an_annex():
     text = "\n".join(["一、总体要求", "到年底完成任务。", "二、保障措施", "各部门要加强协同。", "附件：重点任务清单"])
     (lst,) = find_lists(text, [])
     assert "附件" not in text[lst.bounds[-1][0]:lst.bounds[-1][1]]
+
+
+def test_articles_of_measures_are_one_list_and_chapter_headings_belong_to_no_article():
+    text = "\n".join([
+        "第一章　总则", "第一条　为推广农业新技术，制定本办法。", "第二条　本办法适用于本区农业经营主体。",
+        "第二章　补助标准", "第三条　连片示范新品种的，每亩补助200元。", "第三章　附则", "第四条　本办法自5月1日起施行。",
+        "抄送：区委办公室，区人大常委会办公室。",
+    ])
+    (lst,) = points(text)
+    assert [p[:3] for p in lst] == ["第一条", "第二条", "第三条", "第四条"]  # "第三条" is the third article
+    assert all("章" not in p for p in lst)
+    assert lst[-1] == "第四条　本办法自5月1日起施行。"
+
+
+def test_numbering_that_runs_on_under_each_heading_is_one_sub_list_per_heading():
+    text = "\n".join([
+        "一、扩大投资", "1.实施重点项目60个。（牵头单位：县发改局）", "2.争取专项债券8亿元。（牵头单位：县财政局）",
+        "二、壮大工业", "3.新增规上企业10家。（牵头单位：县工信局）", "4.建成标准厂房。（牵头单位：园区管委会）",
+        "三、改善民生", "5.新增就业3000人。（牵头单位：县人社局）",
+        "抄送：县委办公室。", "　　县政府办公室　　2024年2月1日印发",
+    ])
+    found = find_lists(text, [])
+    assert [(lst.style, len(lst.bounds), lst.parent) for lst in found] == [("、", 3, None), ("1.", 2, 0), ("1.", 2, 0)]
+    top = found[0]
+    last = text[top.bounds[-1][0]:top.bounds[-1][1]]
+    assert last.startswith("三、改善民生") and "5.新增就业" in last and "抄送" not in last and "印发" not in last
+    assert text[found[2].bounds[-1][0]:found[2].bounds[-1][1]].strip().endswith("园区管委会）")  # not 三、
+
+
+def test_a_heading_point_takes_its_sub_points_and_not_the_closing_paragraph_after_them():
+    text = "\n".join([
+        "（一）政务服务", "1.推行一件事集成办理。", "2.推行免证办。",
+        "（二）基层服务", "3.建设便民服务中心。", "4.设立企业服务驿站。",
+        "各责任单位要于每月5日前报送进展。",
+    ])
+    top = find_lists(text, [])[0]
+    assert text[top.bounds[-1][0]:top.bounds[-1][1]].strip() == "（二）基层服务\n3.建设便民服务中心。\n4.设立企业服务驿站。"
+
+
+def test_a_last_point_that_is_a_whole_sentence_ends_with_its_paragraph_like_its_siblings():
+    text = "\n".join(["预期目标是：", "1.生产总值增长6%；", "2.投资增长7%；", "3.失业率控制在5.5%以内。",
+                      "实现上述目标，重点抓好三方面工作。", "各位代表，让我们团结奋斗！"])
+    (lst,) = points(text)
+    assert lst[-1] == "3.失业率控制在5.5%以内。"
+
+
+def test_a_point_inside_a_paragraph_never_runs_into_the_next_turn_or_the_closing():
+    text = "高局长：重点实施三个一批：一是改造商业网点；二是建设物流设施；三是培育电商主体。\n记者：请问资金从哪里来？"
+    (lst,) = points(text, ["高局长"])
+    assert lst[-1] == "三是培育电商主体。"
+    text = "\n".join(["一、回顾", "二、今年的主要目标和重点工作", "今年重点抓好项目建设。", "各位代表，新征程催人奋进。"])
+    (lst,) = points(text)
+    assert "各位代表" not in lst[-1] and lst[-1].endswith("今年重点抓好项目建设。")
+
+
+def test_unit_led_clauses_after_a_lead_are_a_list_of_two_or_more():
+    text = "会议要求，县住建局要加快建设停车场，年底前投入使用；县公安局要规范路边停车泊位。\n会议还研究了其他事项。"
+    (lst,) = points(text)
+    assert lst == ["县住建局要加快建设停车场，年底前投入使用；", "县公安局要规范路边停车泊位。"]
+
+
+def test_the_first_point_after_a_lead_is_not_swallowed_and_unit_led_details_stay_in_their_point():
+    text = ("会议强调，各乡镇要时刻绷紧安全这根弦，把隐患消除在萌芽状态。要紧盯燃气安全，逐户排查。"
+            "要紧盯道路交通，对客运车辆实行出车前检查。县交警大队要加强夜间巡逻。要紧盯消防安全，开展全面检查。")
+    (lst,) = points(text)
+    assert [p[:6] for p in lst] == ["各乡镇要时刻", "要紧盯燃气安", "要紧盯道路交", "要紧盯消防安"]
+    assert "县交警大队要加强夜间巡逻。" in lst[2]
+    # a one-clause exhortation before points written as heading and detail is still the lead
+    text = "她要求，各单位要抓紧落实。要抓好问题交办，逐一销号。要抓好入库纳统，应统尽统。要抓好施工安全，防范事故。"
+    (lst,) = points(text)
+    assert lst[0].startswith("要抓好问题交办") and len(lst) == 3
+
+
+def test_sentences_whose_points_hold_clauses_are_not_split_at_every_clause():
+    text = ("他要求，要鼓足干劲，振奋精神；要主动想，主动谋划。要开足马力，冲刺开门红；要抓调度稳增长。"
+            "要筑牢防线，维护稳定；要紧盯风险隐患；要守牢纪律红线。")
+    (lst,) = points(text)
+    assert [p[:5] for p in lst] == ["要鼓足干劲", "要开足马力", "要筑牢防线"]
+
+
+def test_the_last_inline_point_ends_with_its_clause_when_its_siblings_do():
+    text = "他要求，要压紧责任；要加大执法力度；要做好应急准备，确保快速处置。同时县级领导要做好包联工作。（责任编辑：林雨）"
+    (lst,) = points(text)
+    assert lst[-1] == "要做好应急准备，确保快速处置。"
+    text = "会议要求，要抓好开工，逐一明确时间。要抓好要素，建立清单。要抓好储备，谋划项目。（记者 林雨）"
+    (lst,) = points(text)
+    assert lst[-1] == "要抓好储备，谋划项目。"
+
+
+def test_dash_lines_targets_and_table_rows_are_lists():
+    text = "\n".join(["今年重点抓好以下工作：", "——坚持项目为王。实施重点项目60个。", "——坚持产业强区。做大两大产业集群。",
+                      "各位代表，让我们团结奋斗！"])
+    (lst,) = find_lists(text, [])
+    assert lst.style.startswith("bullet") and len(lst.bounds) == 2
+    text = "主要预期目标是：地区生产总值增长6%左右；一般公共预算收入增长4%；城镇新增就业5000人。"
+    (lst,) = points(text)
+    assert lst == ["地区生产总值增长6%左右；", "一般公共预算收入增长4%；", "城镇新增就业5000人。"]
+    text = "\n".join(["附件", "序号 | 工作任务 | 牵头单位 | 完成时限。", "1 | 建成引水管道 | 县水利局 | 2024年12月底前。",
+                      "2 | 改造老旧管网 | 县住建局 | 2025年6月底前。", "抄送：县委办公室。"])
+    (lst,) = find_lists(text, [])
+    assert lst.style == "table" and [text[s:e][:1] for s, e in lst.bounds] == ["1", "2"]
+
+
+def test_ordinary_prose_with_a_must_here_and_there_is_no_list():
+    text = ("会议指出，当前防汛形势严峻，全县要高度重视。今年以来，全县新开工项目42个。"
+            "这项工作十分重要，需要各方配合。会议听取了有关汇报。")
+    assert find_lists(text, []) == []

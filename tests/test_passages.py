@@ -103,3 +103,81 @@ def test_a_point_longer_than_a_few_screens_is_cut_at_sentence_ends_and_stays_tha
     assert len(second) > 10 and all(len(p.text) <= MAX_POINT_CHARS for p in second)
     assert all(p.text.endswith("。") for p in second)
     assert second[0].text.startswith("二要抓好落实。") and nl.size == 2
+
+
+GENRES = BUNDLED.parent.parent / "tests" / "data" / "genres"
+
+
+def _parsed(name: str):
+    from bot.pipeline import ParseSettings, parse_bulletin
+
+    path = GENRES / name
+    (article,) = (parsed := parse_bulletin(path.read_bytes(), name, ParseSettings())).articles
+    return parsed.passages[article.article_id]
+
+
+def _points(passages, nl) -> list[str]:
+    return [p.text for p in passages if p.list_id == nl.list_id and p.kind == "point"]
+
+
+def test_each_answer_of_a_press_conference_is_its_answerers():
+    passages, lists = _parsed("press_conference_lists.txt")
+    assert [(nl.size, nl.speaker) for nl in lists] == [(3, "何静"), (3, "梁振宇")]
+    for nl in lists:
+        assert not any("记者" in text for text in _points(passages, nl))
+    answer = next(p for p in passages if p.kind == "text" and "10个工作日内" in p.text)
+    assert answer.speaker == "何静"  # the text of an answer is its answerer's too
+
+
+def test_a_speech_is_one_outline_of_its_points_with_their_sub_lists_and_a_closing_apart():
+    passages, lists = _parsed("speech_three_points.txt")
+    outline, *subs = lists
+    assert outline.size == 3 and outline.headlines[2].startswith("三、压实责任")
+    assert [nl.size for nl in subs] == [2, 3, 2] and {nl.speaker for nl in lists} == {"陆文涛"}
+    third = _points(passages, outline)[2]
+    assert "森林防火" not in third and "同志们" not in third and "2024年10月15日" not in third
+
+
+def test_a_standing_meetings_topics_each_keep_their_own_list():
+    passages, lists = _parsed("standing_meeting_topics.txt")
+    assert [(nl.numbered, nl.size, nl.speaker) for nl in lists] == [
+        (True, 4, "陆文涛"), (False, 3, "陆文涛"), (False, 3, "陆文涛")]
+    assert _points(passages, lists[1])[0].startswith("县住建局要加快建设城东立体停车场")
+    assert _points(passages, lists[2])[-1].startswith("要严格考核") and "其他事项" not in _points(passages, lists[2])[-1]
+
+
+def test_a_plans_four_levels_are_each_their_own_list_and_none_runs_into_the_cc_block():
+    passages, lists = _parsed("plan_nested.txt")
+    assert [(nl.style, nl.size) for nl in lists] == [("、", 3), ("（）", 2), ("1.", 2), ("1.", 2), ("(1)", 2), ("1.", 3)]
+    every_point = [p.text for p in passages if p.kind == "point"]
+    assert not any("抄送" in t or "印发" in t for t in every_point)
+    assert _points(passages, lists[0])[1] == "二、重点任务"  # its sub-lists are passages of their own
+
+
+def test_the_articles_of_measures_are_one_list_led_by_the_measures_title():
+    passages, lists = _parsed("measures_articles.txt")
+    (nl,) = lists
+    assert nl.size == 6 and nl.lead == "松溪区农业科技推广补助办法"
+    assert not any("第二章" in t or "抄送" in t for t in _points(passages, nl))
+
+
+def test_a_reports_targets_and_dash_lines_are_lists_of_the_one_who_gives_it():
+    _, lists = _parsed("plan_targets_dash.txt")
+    assert [(nl.size, nl.label, nl.speaker) for nl in lists][1] == (3, "三个坚持", "宋立伟")
+    assert lists[0].size == 4 and lists[0].speaker == "宋立伟"
+
+
+def test_unnumbered_lists_of_a_meeting_report_start_after_the_lead_and_stop_before_the_byline():
+    passages, lists = _parsed("meeting_unnumbered.txt")
+    first, second = lists
+    assert _points(passages, first)[0].startswith("冬季是事故易发多发期") and first.size == 4
+    assert _points(passages, second)[-1] == "要做好应急准备，确保一旦发生险情能够快速处置。"
+    assert not any("责任编辑" in p.text or "会后" in p.text for p in passages if p.kind == "point")
+
+
+def test_a_notices_own_list_is_kept_apart_from_the_plan_it_issues():
+    passages, lists = _parsed("notice_own_list.txt")
+    notice, plan = lists
+    assert (notice.size, plan.size) == (2, 3)
+    last = _points(passages, notice)[-1]
+    assert last.startswith("二、压实责任") and "青岚县人民政府办公室" not in last and "工作方案" not in last
