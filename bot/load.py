@@ -381,11 +381,17 @@ def hard_wrapped(lines: list[str]) -> frozenset[int]:
     return frozenset(i for i, line in enumerate(lines) if line.strip() and len(line.rstrip()) >= width - 1)
 
 
+def _ends_period(line: str) -> bool:
+    s = line.rstrip().rstrip(CLOSERS)
+    return bool(s) and s[-1] in "。！？!?…"
+
+
 def join_wrapped(lines: list[Line], wrapped: frozenset[int], headings: set[int]) -> tuple[list[Line], set[int]]:
     """Join each line wrapped at the margin with the text line after it, across blank lines and page noise.
 
     A wrapped headline ("…关于印发《…污水治理" / "提升行动实施方案》的通知") stays one heading; a line that
-    ends a sentence is not joined (its paragraph may end at the margin)."""
+    ends with a full stop is not joined (its paragraph may end at the margin), nor is a line opening a list
+    point; a colon or semicolon at the margin continues ("完成时限：" / "2026年6月底前）")."""
     out: list[Line] = []
     out_headings: set[int] = set()
     held: list[Line] = []  # blank lines and noise passed over while joining: kept, after the joined line
@@ -394,13 +400,14 @@ def join_wrapped(lines: list[Line], wrapped: frozenset[int], headings: set[int])
         if joining and (not line.text.strip() or line.kind == "noise"):
             held.append(line)
             continue
-        if joining and line.kind == "text" and i not in headings:
+        if joining and line.kind == "text" and i not in headings and not line.bullet \
+                and not LINE_MARKER.match(line.text):
             head = out[-1]
             text = _join(head.text, line.text)
             out[-1] = replace(head, text=text)
             if len(out) - 1 in out_headings and re.search(r"[。！？!?；;，,：:]", line.text):
                 out_headings.discard(len(out) - 1)  # the "headline" ran into a sentence: it was text
-            joining = i in wrapped and not ends_sentence(text)
+            joining = i in wrapped and not _ends_period(text)
             if not joining:
                 out += held
                 held = []
@@ -410,7 +417,7 @@ def join_wrapped(lines: list[Line], wrapped: frozenset[int], headings: set[int])
         if i in headings:
             out_headings.add(len(out))
         out.append(line)
-        joining = i in wrapped and line.kind == "text" and not ends_sentence(line.text)
+        joining = i in wrapped and line.kind == "text" and not _ends_period(line.text)
         if joining and looks_like_heading(line.text):
             out_headings.add(len(out) - 1)
     out += held

@@ -207,7 +207,9 @@ def _layout(pages: list[list[Segment]]) -> PdfText:
             page_starts.append(len(lines))
         for block in _reading_order(segments):
             rows = _rows(block)
-            margin = max(r.x1 for r in rows)
+            # the right margin most full lines reach (a line the typesetter let overflow does not move it)
+            ends = sorted(r.x1 for r in rows)
+            margin = ends[int(0.8 * (len(ends) - 1))]
             column = margin - min(r.x0 for r in rows)
             previous: Segment | None = None
             for row in rows:
