@@ -191,18 +191,27 @@ def running_furniture(lines: list[str], page_starts: list[int] | None = None, ed
     page marks ("— 2 —", "第1页 共3页") and form feeds. A line counts when it stands among the first or last
     `edge` lines of at least two pages, alike once digits are ignored ("报告 3", "2024年第8期"); its
     occurrences in the middle of a page stay text. The page marks themselves are noise by `classify`."""
+    marks = [i for i, line in enumerate(lines) if "\f" in line or _PAGE_MARK.match(line.strip())]
     if page_starts is None:
-        page_starts = [i + (0 if line.strip("\f \u3000").strip() == "" else 1) for i, line in enumerate(lines)
-                       if "\f" in line or _PAGE_MARK.match(line.strip())]
+        page_starts = [i + 1 for i in marks]
     if not page_starts:
         return set()
+    skip = set(marks)
     bounds = sorted({0, *page_starts, len(lines)})
     seen: dict[str, set[int]] = {}
     places: dict[str, list[int]] = {}
+
+    def edges(indexes) -> list[int]:
+        found: list[int] = []
+        for i in indexes:
+            if i not in skip and lines[i].strip("\f \u3000").strip():
+                found.append(i)
+                if len(found) == edge:
+                    break
+        return found
+
     for page, (start, end) in enumerate(zip(bounds, bounds[1:])):
-        texts = [i for i in range(start, end)
-                 if lines[i].strip("\f \u3000").strip() and not _PAGE_MARK.match(lines[i].strip())]
-        for i in set(texts[:edge] + texts[-edge:]):
+        for i in set(edges(range(start, end)) + edges(range(end - 1, start - 1, -1))):
             s = lines[i].strip("\f \u3000").strip()
             if len(s) > 40 or _has_sentence_end(s):
                 continue
