@@ -23,7 +23,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from bot.clean import Line, clean_lines, running_furniture
+from bot.clean import Line, clean_lines, full_date, running_furniture
 from bot.errors import BulletinError
 
 SENTENCE_END = "。！？!?；;…:："
@@ -339,7 +339,9 @@ def _read_pdf(data: bytes, limits: ReadLimits) -> Reading:
     from bot.pdf import read_pdf
 
     pdf = read_pdf(data)
-    return Reading(pdf.lines, "pdf", "pdf", pdf.headings, page_starts=pdf.page_starts, wrapped=pdf.wrapped)
+    # a large line carrying a date (a 简报's masthead "…编　2025年4月2日") is the page's metadata, not a heading
+    headings = frozenset(i for i in pdf.headings if not full_date(pdf.lines[i]))
+    return Reading(pdf.lines, "pdf", "pdf", headings, page_starts=pdf.page_starts, wrapped=pdf.wrapped)
 
 
 READERS: dict[str, Callable[[bytes, ReadLimits], Reading]] = {

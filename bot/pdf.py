@@ -24,7 +24,6 @@ import threading
 import time
 from dataclasses import dataclass
 
-from bot.clean import full_date
 from bot.errors import BulletinError
 
 # Refuse a document longer than this: a bulletin or plan has tens of pages; thousands are hostile or a book.
@@ -219,7 +218,7 @@ def _layout(pages: list[list[Segment]]) -> PdfText:
                     lines[-1] += row.text  # a title set over two lines
                     previous = row
                     continue
-                if big and not full_date(row.text):  # a masthead's issue date is the page's metadata
+                if big:
                     headings.add(len(lines))
                 elif len(rows) > 1 and row.x1 >= margin - 1.2 * row.size and row.x1 - row.x0 >= 0.5 * column:
                     wrapped.add(len(lines))
