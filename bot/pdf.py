@@ -19,9 +19,11 @@ there is no OCR here.
 
 from __future__ import annotations
 
+import re
 import statistics
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass
 
 from bot.errors import BulletinError
@@ -33,6 +35,7 @@ MAX_SECONDS = 20.0
 # PDFium is not thread-safe; the bot reads uploads in a worker pool.
 _PDFIUM = threading.Lock()
 _HEADING_SIZE = 1.2  # a heading's font is at least this many times the body's
+_SENTENCE = re.compile(r"[。！？；，!?;]")
 
 
 @dataclass(frozen=True)
@@ -82,8 +85,12 @@ def read_pdf(data: bytes, max_pages: int = MAX_PAGES, max_seconds: float = MAX_S
             raise BulletinError("这个 PDF 文件已损坏，无法读取。") from exc
         finally:
             document.close()
-    if sum(len(s.text.strip()) for segments in pages for s in segments) < 20:
+    text = "".join(s.text for segments in pages for s in segments if s.text.strip())
+    if len(text) < 20:
         raise BulletinError("这个 PDF 没有文字层（可能是扫描件或图片），无法读取文字。请发送可复制文字的 PDF 或 Word 文件。")
+    # A font without a Unicode map gives private-use or replacement characters: the text would be gibberish.
+    if sum(1 for c in text if "\ue000" <= c <= "\uf8ff" or c == "\ufffd") > 0.3 * len(text):
+        raise BulletinError("这个 PDF 的文字无法正确提取（字体缺少编码信息）。请发送 Word 文件或重新导出的 PDF。")
     return _layout(pages)
 
 
@@ -195,8 +202,9 @@ def _rows(block: list[Segment]) -> list[Segment]:
 
 
 def _layout(pages: list[list[Segment]]) -> PdfText:
-    sizes = [s.size for segments in pages for s in segments for _ in s.text]
-    body = statistics.median(sizes) if sizes else 0.0
+    # the body's size: the one most characters are set in
+    sizes = Counter(round(s.size, 1) for segments in pages for s in segments for _ in s.text)
+    body = sizes.most_common(1)[0][0] if sizes else 0.0
     lines: list[str] = []
     headings: set[int] = set()
     wrapped: set[int] = set()
@@ -212,7 +220,8 @@ def _layout(pages: list[list[Segment]]) -> PdfText:
             column = margin - min(r.x0 for r in rows)
             previous: Segment | None = None
             for row in rows:
-                big = row.size >= _HEADING_SIZE * body
+                # a title: larger than the body, short, no sentence inside (a large-print body is no title)
+                big = row.size >= _HEADING_SIZE * body and len(row.text) <= 60 and not _SENTENCE.search(row.text)
                 if (big and previous is not None and len(lines) - 1 in headings and abs(row.size - previous.size) < 0.5
                         and previous.bottom - row.top < 1.0 * row.size):
                     lines[-1] += row.text  # a title set over two lines
