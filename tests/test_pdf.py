@@ -192,3 +192,11 @@ def test_a_pdf_added_on_the_cli_answers_a_question(tmp_path, embedder, capsys):
     assert "县水务局" in answer.results[0].passage.text
     answer = searcher.search("老旧小区改造什么时候完成")
     assert answer.answered and "2025年11月底前" in answer.results[0].passage.text
+
+
+def test_reading_stops_at_the_time_cap():
+    from bot.pdf import read_pdf
+
+    with pytest.raises(BulletinError) as err:
+        read_pdf((PDFS / "report_page_break.pdf").read_bytes(), max_seconds=0)
+    assert "超时" in err.value.message
