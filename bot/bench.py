@@ -377,7 +377,9 @@ def _cmd_bench(args, config: Config) -> int:
         raise PolicyBotError(f"questions file not found: {eval_file} (use --eval FILE)")
     pool = Path(args.pool) if args.pool else None
     if pool is not None and not corpus_files(pool):
-        raise PolicyBotError(f"--pool {pool}: no bulletins there (a folder of .txt/.md/.html/.docx files)")
+        from bot.load import FORMATS
+
+        raise PolicyBotError(f"--pool {pool}: no bulletins there (a folder of {'/'.join(FORMATS)} files)")
     results = run_bench(config, sizes, Path(args.work), eval_file, args.rounds, args.bare_sample, args.reuse,
                         args.cold_rounds, pool)
     if args.out:

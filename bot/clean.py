@@ -245,3 +245,42 @@ def clean_lines(lines: list[str], headings: set[int] | None = None) -> list[Line
 def _looks_standalone(line: str) -> bool:
     """A short line without clause punctuation (a headline) does not continue on the next line."""
     return len(line) <= 40 and not re.search(r"[。，,：:；;]", line)
+
+
+def running_furniture(lines: list[str], page_starts: list[int] | None = None, edge: int = 3) -> set[int]:
+    """Indexes of running headers and footers: a short line that repeats at the edge of several pages.
+
+    A printed document repeats its header ("某县人民政府办公室规范性文件") and footer at every page; text
+    extracted from it carries them wherever the page broke, often inside a list point. `page_starts`
+    (line indexes where a page begins) come from the PDF reader; for plain text the pages are cut at bare
+    page marks ("— 2 —", "第1页 共3页") and form feeds. A line counts when it stands among the first or last
+    `edge` lines of at least two pages, alike once digits are ignored ("报告 3", "2024年第8期"); its
+    occurrences in the middle of a page stay text. The page marks themselves are noise by `classify`."""
+    marks = [i for i, line in enumerate(lines) if "\f" in line or _PAGE_MARK.match(line.strip())]
+    if page_starts is None:
+        page_starts = [i + 1 for i in marks]
+    if not page_starts:
+        return set()
+    skip = set(marks)
+    bounds = sorted({0, *page_starts, len(lines)})
+    seen: dict[str, set[int]] = {}
+    places: dict[str, list[int]] = {}
+
+    def edges(indexes) -> list[int]:
+        found: list[int] = []
+        for i in indexes:
+            if i not in skip and lines[i].strip("\f \u3000").strip():
+                found.append(i)
+                if len(found) == edge:
+                    break
+        return found
+
+    for page, (start, end) in enumerate(zip(bounds, bounds[1:])):
+        for i in set(edges(range(start, end)) + edges(range(end - 1, start - 1, -1))):
+            s = lines[i].strip("\f \u3000").strip()
+            if len(s) > 40 or _has_sentence_end(s):
+                continue
+            key = re.sub(r"[\d\s\u3000]+", "#", s)
+            seen.setdefault(key, set()).add(page)
+            places.setdefault(key, []).append(i)
+    return {i for key, pages in seen.items() if len(pages) >= 2 for i in places[key]}

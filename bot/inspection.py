@@ -112,7 +112,7 @@ def format_inspection(report: dict) -> str:
 
 def register_cli(sub) -> None:
     p = sub.add_parser("inspect", help="show how bulletins are understood (articles, dates, lists), without indexing")
-    p.add_argument("files", nargs="+", help="bulletin files (.txt .md .html .docx)")
+    p.add_argument("files", nargs="+", help="bulletin files (any format bot/load.py READERS reads; another is refused with the list)")
     p.add_argument("--json", action="store_true", help="print one JSON document")
     p.set_defaults(func=_cmd_inspect)
 

@@ -1,6 +1,11 @@
 """Load: a bulletin file (any supported format and encoding) becomes clean paragraphs.
 
-Newspaper text extraction leaves line breaks inside sentences ("都市农" / "业、文旅康养");
+Each format has its reader (`READERS = {suffix: reader}`); every reader returns one shape, a `Reading`:
+lines in reading order, the headings its markup or layout marks, its pages and the lines it saw wrapped at
+the margin. From there all formats go the same way: page furniture out (`clean`), wrapped lines joined,
+paragraphs repaired.
+
+Newspaper and PDF text extraction leaves line breaks inside sentences ("都市农" / "业、文旅康养");
 they are repaired by rule: a line that does not end a sentence continues on the next
 non-empty line, unless it is a heading.
 """
@@ -11,16 +16,17 @@ import io
 import re
 import unicodedata
 import zipfile
-from dataclasses import dataclass, replace
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from bot.clean import Line, clean_lines
+from bot.clean import Line, clean_lines, full_date, running_furniture
 from bot.errors import BulletinError
 from bot.textutil import CJK, CN_ORDINALS, FULL_STOPS, SENTENCE_ENDS, is_cjk
 
-FORMATS = (".txt", ".md", ".html", ".htm", ".docx")
 SENTENCE_END = SENTENCE_ENDS + "…:："
 CLOSERS = "”’」』)）】》\"'"
 HEADING_MAX_CHARS = 40
@@ -284,49 +290,177 @@ def _docx_lines(data: bytes, max_unpacked: int | None = None) -> tuple[list[str]
     return lines, headings
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What a reader makes of a file, the one shape every format comes in.
+
+    `markup`: blank lines there are real paragraph ends (Markdown, HTML, Word); elsewhere the text decides.
+    `page_starts`: line indexes where a page begins (PDF); plain text gets its pages from its page marks.
+    `wrapped`: lines that reached the right margin, so they continue on the next line (PDF layout)."""
+
+    lines: list[str]
+    format: str
+    encoding: str
+    headings: frozenset[int] = frozenset()
+    markup: bool = False
+    page_starts: tuple[int, ...] | None = None
+    wrapped: frozenset[int] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """What a reader may spend on one file."""
+
+    max_unpacked: int | None = None  # a .docx (zip) larger than this once unpacked is refused
+
+
+def _read_text(data: bytes, limits: ReadLimits) -> Reading:
+    text, encoding = decode(data)
+    lines = _check_text(text).split("\n")
+    return Reading(lines, "txt", encoding, wrapped=hard_wrapped(lines))
+
+
+def _read_markdown(data: bytes, limits: ReadLimits) -> Reading:
+    text, encoding = decode(data)
+    lines, headings = _markdown_lines(_check_text(text))
+    return Reading(lines, "md", encoding, frozenset(headings), markup=True)
+
+
+def _read_html(data: bytes, limits: ReadLimits) -> Reading:
+    lines, headings, encoding = _html_lines(data)
+    return Reading(lines, "html", encoding, frozenset(headings), markup=True)
+
+
+def _read_docx(data: bytes, limits: ReadLimits) -> Reading:
+    lines, headings = _docx_lines(data, limits.max_unpacked)
+    return Reading(lines, "docx", "docx", frozenset(headings), markup=True)
+
+
+def _read_pdf(data: bytes, limits: ReadLimits) -> Reading:
+    from bot.pdf import read_pdf
+
+    pdf = read_pdf(data)
+    # a large line carrying a date (a 简报's masthead "…编　2025年4月2日") is the page's metadata, not a heading
+    headings = frozenset(i for i in pdf.headings if not full_date(pdf.lines[i]))
+    return Reading(pdf.lines, "pdf", "pdf", headings, page_starts=pdf.page_starts, wrapped=pdf.wrapped)
+
+
+READERS: dict[str, Callable[[bytes, ReadLimits], Reading]] = {
+    ".txt": _read_text,
+    ".md": _read_markdown,
+    ".html": _read_html,
+    ".htm": _read_html,
+    ".docx": _read_docx,
+    ".pdf": _read_pdf,
+}
+FORMATS = tuple(READERS)
+# Formats officials still receive but no well-kept library reads (binary Office 97 / WPS): say what to do.
+SAVE_AS = {".doc": "Word 97-2003 文档", ".wps": "WPS 文字文档", ".xls": "Excel 97-2003 表格", ".et": "WPS 表格"}
+
+
+def format_problem(name: str) -> str | None:
+    """Why a file of this name cannot be read (a message for the admin), or None when its format is supported."""
+    suffix = Path(name).suffix.lower()
+    if suffix in FORMATS:
+        return None
+    if suffix in SAVE_AS:
+        return (f"{Path(name).name} 是旧版 {SAVE_AS[suffix]}（{suffix}），无法直接读取。"
+                f"请在 WPS 或 Word 中“另存为” .docx 或 PDF 后再发送。")
+    return f"不支持的文件类型 {suffix or '(无扩展名)'}；支持 {'、'.join(FORMATS)}。"
+
+
+def hard_wrapped(lines: list[str]) -> frozenset[int]:
+    """Lines cut at a fixed width (text extracted from a PDF, 28 characters a line): they continue.
+
+    The text is hard-wrapped when its longest line length is also its most common one, on at least a quarter
+    of its lines; then a line of that length (give or take one) was cut by the width, not by its author."""
+    lengths = [len(line.rstrip()) for line in lines if line.strip()]
+    if len(lengths) < 8:
+        return frozenset()
+    width = max(lengths)
+    full = sum(1 for n in lengths if n >= width - 1)
+    if width < 15 or width > 120 or full < 0.25 * len(lengths) or Counter(lengths).most_common(1)[0][0] < width - 1:
+        return frozenset()
+    return frozenset(i for i, line in enumerate(lines) if line.strip() and len(line.rstrip()) >= width - 1)
+
+
+def _ends_period(line: str) -> bool:
+    s = line.rstrip().rstrip(CLOSERS)
+    return bool(s) and s[-1] in FULL_STOPS + "…"
+
+
+def join_wrapped(lines: list[Line], wrapped: frozenset[int], headings: set[int]) -> tuple[list[Line], set[int]]:
+    """Join each line wrapped at the margin with the text line after it, across blank lines and page noise.
+
+    A wrapped headline ("…关于印发《…污水治理" / "提升行动实施方案》的通知") stays one heading; a line that
+    ends with a full stop is not joined (its paragraph may end at the margin), nor is a line opening a list
+    point; a colon or semicolon at the margin continues ("完成时限：" / "2026年6月底前）")."""
+    out: list[Line] = []
+    out_headings: set[int] = set()
+    held: list[Line] = []  # blank lines and noise passed over while joining: kept, after the joined line
+    joining = False
+    for i, line in enumerate(lines):
+        if joining and (not line.text.strip() or line.kind == "noise"):
+            held.append(line)
+            continue
+        if joining and line.kind == "text" and i not in headings and not line.bullet \
+                and not LINE_MARKER.match(line.text):
+            head = out[-1]
+            text = _join(head.text, line.text)
+            out[-1] = replace(head, text=text)
+            if len(out) - 1 in out_headings and re.search(f"[{SENTENCE_ENDS}，,：:]", line.text):
+                out_headings.discard(len(out) - 1)  # the "headline" ran into a sentence: it was text
+            joining = i in wrapped and not _ends_period(text)
+            if not joining:
+                out += held
+                held = []
+            continue
+        out += held
+        held = []
+        if i in headings:
+            out_headings.add(len(out))
+        out.append(line)
+        joining = i in wrapped and line.kind == "text" and not _ends_period(line.text)
+        if joining and looks_like_heading(line.text):
+            out_headings.add(len(out) - 1)
+    out += held
+    return out, out_headings
+
+
 def load_bulletin(data: bytes, name: str, max_bytes: int | None = None,
                   max_unpacked: int | None = None) -> LoadedBulletin:
     """Turn a bulletin file's bytes into paragraphs; raise BulletinError with a reason when it can't.
     `max_unpacked` caps what a .docx may decompress to."""
-    suffix = Path(name).suffix.lower()
-    if suffix not in FORMATS:
-        raise BulletinError(f"不支持的文件类型 {suffix or '(无扩展名)'}；支持 {'、'.join(FORMATS)}。")
+    problem = format_problem(name)
+    if problem:
+        raise BulletinError(problem)
     if not data or not data.strip():
         raise BulletinError("文件是空的。")
     if max_bytes is not None and len(data) > max_bytes:
         raise BulletinError(f"文件太大（{len(data) / 1048576:.1f} MB，上限 {max_bytes / 1048576:.1f} MB）。")
-    headings: set[int] = set()
-    if suffix == ".docx":
-        lines, headings = _docx_lines(data, max_unpacked)
-        encoding, fmt = "docx", "docx"
-    elif suffix in (".html", ".htm"):
-        lines, headings, encoding = _html_lines(data)
-        fmt = "html"
-    else:
-        text, encoding = decode(data)
-        text = _check_text(text)
-        fmt = suffix.lstrip(".")
-        if suffix == ".md":
-            lines, headings = _markdown_lines(text)
-        else:
-            lines = text.split("\n")
-    text_check = _check_text("\n".join(lines))
-    lines = text_check.split("\n")
-    # split paragraphs pasted onto one line ("…。 郝远征要求，…"); markup headings keep their place
+    reading = READERS[Path(name).suffix.lower()](data, ReadLimits(max_unpacked))
+    lines = _check_text("\n".join(reading.lines)).split("\n")
+    if len(lines) != len(reading.lines):  # a reader's line held a line break: its marks no longer hold
+        reading = replace(reading, headings=frozenset(), page_starts=None, wrapped=frozenset())
+    furniture = running_furniture(lines, None if reading.page_starts is None else list(reading.page_starts))
+    # split paragraphs pasted onto one line ("…。 郝远征要求，…"); marked lines keep their place
     split_lines: list[str] = []
-    moved: set[int] = set()
+    moved: dict[int, int] = {}
     for i, line in enumerate(lines):
-        if i in headings:
-            moved.add(len(split_lines))
-        split_lines += _PASTED_BREAK.split(line) if i not in headings else [line]
-    lines, headings = split_lines, moved
-    cleaned = clean_lines(lines, headings)
-    # Markup (Markdown, HTML, Word) separates paragraphs for real: a blank line there always ends one.
-    blocks = repair_line_breaks(cleaned, headings, blank_breaks=True if fmt in ("md", "html", "docx") else None)
+        moved[i] = len(split_lines)
+        keep = i in reading.headings or i in reading.wrapped or i in furniture
+        split_lines += [line] if keep else _PASTED_BREAK.split(line)
+    headings = {moved[i] for i in reading.headings}
+    cleaned = clean_lines(split_lines, headings)
+    for i in furniture:  # running headers and footers: page noise wherever the page broke
+        cleaned[moved[i]] = Line(cleaned[moved[i]].text, "noise")
+    cleaned, headings = join_wrapped(cleaned, frozenset(moved[i] for i in reading.wrapped), headings)
+    blocks = repair_line_breaks(cleaned, headings, blank_breaks=True if reading.markup else None)
     if not any(not b.noise and not b.meta for b in blocks):
         raise BulletinError("文件中没有可用的正文。")
     dropped = tuple(b.text for b in blocks if b.noise)
-    return LoadedBulletin(name=Path(name).name, format=fmt, encoding=encoding, blocks=tuple(blocks), dropped=dropped)
+    return LoadedBulletin(name=Path(name).name, format=reading.format, encoding=reading.encoding,
+                          blocks=tuple(blocks), dropped=dropped)
 
 
 def load_file(path: Path, max_bytes: int | None = None, max_unpacked: int | None = None) -> LoadedBulletin:

@@ -252,7 +252,8 @@ NAV_ONLY = ("<html><body><nav><a href='/'>首页</a> <a href='/a'>新闻</a> <a 
         ("fake.docx", fake_docx(), "Word"),
         ("nav.html", NAV_ONLY, "正文"),
         ("huge.txt", ("正文。" * 200000).encode(), "太大"),
-        ("slides.pdf", b"%PDF-1.4", "不支持"),
+        ("slides.pdf", b"%PDF-1.4", "损坏"),
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "另存为"),
     ],
 )
 def test_bad_files_get_a_clear_message_and_change_nothing(tmp_path, embedder, name, data, message):

@@ -67,7 +67,10 @@ def test_markdown_headings_start_articles_and_markup_is_dropped():
         (b"   \n\n ", "a.txt", "空"),
         (bytes(range(256)) * 20, "a.txt", "二进制"),
         (b"just some english text, no chinese at all.", "a.txt", "中文"),
-        ("正文。".encode(), "a.pdf", "不支持"),
+        ("正文。".encode(), "a.pptx", "不支持"),
+        ("正文。".encode(), "a.pdf", "损坏"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "通知.doc", "另存为” .docx 或 PDF"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "通知.WPS", "另存为” .docx 或 PDF"),
         ("正文。".encode() * 10, "a.txt", None),
     ],
 )

@@ -531,6 +531,10 @@ def test_admin_bad_file_gets_a_clear_message(harness):
     harness.tg.send_document(ADMIN, ADMIN, "slides.pptx", b"PK\x03\x04")
     msg = harness.tg.wait_for(lambda m, p: m == "sendMessage" and int(p["chat_id"]) == ADMIN, start=start)
     assert "不支持" in msg["text"]
+    start = harness.tg.mark()
+    harness.tg.send_document(ADMIN, ADMIN, "通知.wps", b"\xd0\xcf\x11\xe0" + bytes(64))
+    msg = harness.tg.wait_for(lambda m, p: m == "sendMessage" and int(p["chat_id"]) == ADMIN, start=start)
+    assert "另存为" in msg["text"] and ".docx 或 PDF" in msg["text"]
 
 
 def test_reindex_keeps_the_buttons_of_earlier_answers_working(harness):

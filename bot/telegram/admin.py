@@ -17,7 +17,7 @@ from telegram.ext import ContextTypes
 from bot.errors import IndexBusy, PolicyBotError
 from bot.ingest import add_files, sync
 from bot.inspection import file_record
-from bot.load import FORMATS
+from bot.load import format_problem
 from bot.telegram import keyboards as kb
 from bot.telegram import messages as msg
 from bot.telegram.handlers import NO_PREVIEW, article_summaries, send_parts
@@ -127,8 +127,9 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     doc = message.document
     name = Path(doc.file_name or "bulletin.txt").name
     limit = svc.config.max_file_bytes
-    if Path(name).suffix.lower() not in FORMATS:
-        await message.reply_text(msg.unsupported_file(name, FORMATS))
+    problem = format_problem(name)  # .doc/.wps: how to save it as .docx or PDF
+    if problem:
+        await message.reply_text(problem)
         return
     if doc.file_size and doc.file_size > limit:
         await message.reply_text(msg.file_too_big(doc.file_size, svc.config.ingest.max_file_mb))

@@ -268,10 +268,6 @@ def understanding_text(file_record: dict, limit: int = 6) -> str:
     return "\n".join(out)
 
 
-def unsupported_file(name: str, formats) -> str:
-    return f"不支持这种文件（{name}）。请发送 {'、'.join(formats)} 格式的公报。"
-
-
 def file_too_big(size_bytes: int, limit_mb: float) -> str:
     return f"文件太大（{size_bytes / 1048576:.1f} MB），上限是 {limit_mb} MB。"
 

@@ -1,0 +1,235 @@
+"""Write the PDF test fixtures of tests/data/pdf/ (invented text, our own words) with reportlab.
+
+    python scripts/make_pdf_fixtures.py [OUT_DIR]
+
+They imitate what officials receive as PDF: a red-header notice with its plan (一、（一）1.（1）, page numbers
+"— 1 —"), a two-column 简报 carrying two articles, a report whose numbered list and a point's 牵头单位 cross a page
+break (a running header and "第1页 共2页" footers), and a scan (an image, no text layer). The CJK font is
+reportlab's built-in CID font STSong-Light, so nothing is embedded and the files stay small. Hostile files
+(thousands of pages, deep nesting, a broken xref, encryption) are made by the tests themselves.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate, Paragraph, Spacer
+
+FONT = "STSong-Light"
+OUT = Path(__file__).resolve().parent.parent / "tests" / "data" / "pdf"
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    body = ParagraphStyle("body", fontName=FONT, fontSize=15, leading=26, firstLineIndent=30,
+                          alignment=TA_JUSTIFY, wordWrap="CJK")
+    return {
+        "body": body,
+        "flat": ParagraphStyle("flat", parent=body, firstLineIndent=0),
+        "small": ParagraphStyle("small", parent=body, fontSize=11, leading=18, firstLineIndent=22),
+        "issuer": ParagraphStyle("issuer", parent=body, fontSize=30, leading=40, alignment=TA_CENTER,
+                                 firstLineIndent=0, textColor=colors.red),
+        "center": ParagraphStyle("center", parent=body, alignment=TA_CENTER, firstLineIndent=0),
+        "title": ParagraphStyle("title", parent=body, fontSize=21, leading=32, alignment=TA_CENTER,
+                                firstLineIndent=0),
+        "head": ParagraphStyle("head", parent=body, fontSize=15, leading=26, firstLineIndent=0),
+        "right": ParagraphStyle("right", parent=body, alignment=2, firstLineIndent=0),
+    }
+
+
+def _page_number(style: str):
+    """onPage callback drawing a page mark ("— 1 —" or "第1页 共N页") and, optionally, a running header."""
+
+    def draw(c: canvas.Canvas, doc, header: str = "", total: int = 0) -> None:
+        c.saveState()
+        c.setFont(FONT, 12)
+        n = c.getPageNumber()
+        mark = f"— {n} —" if style == "dash" else f"第{n}页 共{total}页"
+        c.drawCentredString(A4[0] / 2, 14 * mm, mark)
+        if header:
+            c.drawCentredString(A4[0] / 2, A4[1] - 14 * mm, header)
+            c.line(25 * mm, A4[1] - 16 * mm, A4[0] - 25 * mm, A4[1] - 16 * mm)
+        c.restoreState()
+
+    return draw
+
+
+def _doc(buffer, frames, on_page) -> BaseDocTemplate:
+    doc = BaseDocTemplate(buffer, pagesize=A4, leftMargin=28 * mm, rightMargin=26 * mm, topMargin=30 * mm,
+                          bottomMargin=28 * mm)
+    doc.addPageTemplates([PageTemplate(id="page", frames=frames(doc), onPage=on_page)])
+    return doc
+
+
+def _one_frame(doc) -> list[Frame]:
+    return [Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")]
+
+
+def red_notice(s) -> bytes:
+    """A red-header notice issuing a plan: issuer, 文号, two-line title, signature date, plan 一、（一）1.（1）."""
+    p = lambda text, style="body": Paragraph(text, s[style])  # noqa: E731
+    story = [
+        p("青川县人民政府办公室文件", "issuer"), Spacer(1, 10),
+        p("青政办发〔2025〕7号", "center"), Spacer(1, 16),
+        p("青川县人民政府办公室关于印发《青川县城乡供水保障提升三年行动方案》的通知", "title"), Spacer(1, 12),
+        p("各乡镇人民政府，县政府各部门：", "flat"),
+        p("《青川县城乡供水保障提升三年行动方案》已经县政府同意，现印发给你们，请结合实际认真抓好落实，"
+          "执行中遇到的问题及时报告县水务局。"),
+        Spacer(1, 24), p("青川县人民政府办公室", "right"), p("2025年3月6日", "right"), PageBreak(),
+        p("青川县城乡供水保障提升三年行动方案", "title"), Spacer(1, 8),
+        p("为让城乡居民喝上放心水，补齐农村供水设施老化和管护薄弱的短板，结合我县实际，制定本方案。"),
+        p("一、工作目标", "head"),
+        p("到2027年底，全县农村自来水普及率达到百分之九十八，规模化供水工程覆盖人口比例达到百分之八十五，"
+          "水质达标率稳定在百分之九十五以上。"),
+        p("二、主要任务", "head"),
+        p("（一）建设骨干水源工程", "head"),
+        p("1.扩建东岭水库水厂。新增日供水能力两万吨，配套建设清水输水管道二十八公里，向周边五个乡镇延伸供水。"
+          "（牵头单位：县水务局；配合单位：县发展改革局、县财政局；完成时限：2026年6月底前）"),
+        p("2.推进联村并网。对供水规模不足千人的分散水厂实施整合，分两批接入骨干管网。"),
+        p("（1）第一批整合石门、双溪等九座小水厂，2025年底前完成管网连通。"),
+        p("（2）第二批整合其余小水厂，同步关停水质不稳定的水源井。（牵头单位：县水务局；长期坚持）"),
+        p("（二）加强工程运行管护", "head"),
+        p("1.落实管护责任。按照县级统管、乡镇监管、村级协管的分工，逐个工程明确管护主体和管护人员，"
+          "管护经费列入县级财政预算。"),
+        p("2.严格水质检测。县疾控中心每季度对出厂水和末梢水抽检一次，检测结果在政府网站公开。"),
+        p("三、保障措施", "head"),
+        p("（一）加强组织领导。县政府成立供水保障提升工作专班，由分管副县长任组长，专班办公室设在县水务局。"),
+        p("（二）强化资金保障。统筹中央和省级补助资金、地方政府专项债券资金，三年计划投入四点二亿元。"),
+    ]
+    buffer = io.BytesIO()
+    _doc(buffer, _one_frame, _page_number("dash")).build(story)
+    return buffer.getvalue()
+
+
+def _wrap(text: str, size: float, width: float, indent: int = 2) -> list[str]:
+    """Break CJK text into lines of at most `width` points, the first indented by `indent` characters."""
+    lines, line = [], "\u3000" * indent
+    for char in text:
+        if pdfmetrics.stringWidth(line + char, FONT, size) > width:
+            lines.append(line)
+            line = ""
+        line += char
+    return lines + [line]
+
+
+def two_column_brief(s) -> bytes:
+    """A 简报: masthead across the page, then two articles side by side in two columns.
+
+    The lines are written row by row across both columns, as some layout programs write them, so the file's
+    own text order interleaves the columns: only reading by position gets each article whole."""
+    articles = [
+        ("白沙镇集中整治农村人居环境",
+         ["本期讯 3月下旬以来，白沙镇组织镇村干部和志愿者四百余人，对十二个村的房前屋后、沟渠河塘开展集中清理，"
+          "累计清运生活垃圾六百余吨，拆除乱搭乱建棚舍四十三处。",
+          "镇党委要求，各村要建立门前三包台账，每月开展一次评比，评比结果与村干部绩效挂钩；要把清理出的空地"
+          "改造成小菜园、小果园，防止垃圾反弹。"]),
+        ("云溪街道开展安全生产大排查",
+         ["本期讯 为迎接汛期到来，云溪街道抽调安监、城管和社区工作人员组成六个检查组，对辖区内的加油站、"
+          "建筑工地和老旧小区逐一排查，共发现隐患八十七处，已整改七十九处。",
+          "街道办事处提出，剩余隐患要在四月底前全部整改到位；对拒不整改的经营主体，依法责令停业整顿并公开曝光。"]),
+    ]
+    size, leading, gap = 11, 18, 8 * mm
+    left, width = 28 * mm, A4[0] - 54 * mm
+    col = (width - gap) / 2
+    columns = []
+    for title, paragraphs in articles:
+        rows = [("title", title), ("", "")]
+        for text in paragraphs:
+            rows += [("", line) for line in _wrap(text, size, col)]
+        columns.append(rows)
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=A4)
+    c.setFillColor(colors.red)
+    c.setFont(FONT, 34)
+    c.drawCentredString(A4[0] / 2, A4[1] - 40 * mm, "工作简报")
+    c.setFillColor(colors.black)
+    c.setFont(FONT, 15)
+    c.drawCentredString(A4[0] / 2, A4[1] - 52 * mm, "第5期")
+    c.drawCentredString(A4[0] / 2, A4[1] - 62 * mm, "青川县人民政府办公室编　　　　2025年4月2日")
+    c.line(left, A4[1] - 67 * mm, left + width, A4[1] - 67 * mm)
+    y = A4[1] - 80 * mm
+    for row in range(max(len(rows) for rows in columns)):
+        for k, rows in enumerate(columns):
+            if row < len(rows) and rows[row][1]:
+                kind, text = rows[row]
+                x = left + k * (col + gap)
+                c.setFont(FONT, 14 if kind else size)
+                if kind:
+                    c.drawCentredString(x + col / 2, y, text)
+                else:
+                    c.drawString(x, y, text)
+        y -= leading
+    c.setFont(FONT, 12)
+    c.drawCentredString(A4[0] / 2, 14 * mm, "— 1 —")
+    c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
+def report_across_pages(s) -> bytes:
+    """A report whose numbered list and one point's 牵头单位 run across the page break, under a running header."""
+    p = lambda text, style="body": Paragraph(text, s[style])  # noqa: E731
+    filler = ("今年以来，全县上下坚持稳中求进，工业生产平稳回升，消费市场持续回暖，重点项目建设进度快于序时，"
+              "城乡居民收入增速高于经济增速，民生保障水平进一步提高。")
+    story = [p("青川县2025年一季度重点工作推进情况的报告", "title"), Spacer(1, 10), p(filler), p(filler),
+             p(filler), p("下一步，重点抓好以下五项工作："),
+             p("1.抓好春季农业生产。落实粮食播种面积三十二万亩，做好种子、化肥等农资调度，确保春播不误农时。"),
+             p("2.加快重点项目建设。对列入年度计划的四十六个重点项目实行挂图作战，每月通报开工和投资完成情况，"
+               "对进度滞后的项目由县领导现场督办。"),
+             p("3.推进城区老旧小区改造。年内完成十八个小区的管网更新、外墙保温和加装电梯，改造前充分征求居民意见，"
+               "施工期间做好交通疏导和安全防护，让居民少受影响，改造完成后同步引入物业服务。"
+               "（牵头单位：县住房和城乡建设局；配合单位：县财政局、各街道办事处；完成时限：2025年11月底前）"),
+             p("4.稳定就业基本盘。开展春风行动专场招聘十场以上，新增城镇就业两千二百人。"),
+             p("5.守牢安全生产底线。开展燃气、消防和道路交通专项整治，坚决遏制较大以上事故发生。")]
+    # enough filler before the list that point 3 and its 牵头单位 cross onto page 2 (checked in the tests)
+    story[4:4] = [p(filler) for _ in range(5)]
+
+    def on_page(c, doc):
+        _page_number("total")(c, doc, header="青川县人民政府工作报告", total=2)
+
+    buffer = io.BytesIO()
+    _doc(buffer, _one_frame, on_page).build(story)
+    return buffer.getvalue()
+
+
+def scanned() -> bytes:
+    """A scan: one page holding only an image (grey bars where lines of text were), no text layer."""
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+
+    image = Image.new("L", (620, 880), 255)
+    draw = ImageDraw.Draw(image)
+    for row in range(60, 820, 34):
+        draw.rectangle((60, row, 560 - (row * 7) % 120, row + 14), fill=90)
+    png = io.BytesIO()
+    image.save(png, "PNG")
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=A4)
+    c.drawImage(ImageReader(io.BytesIO(png.getvalue())), 0, 0, A4[0], A4[1])
+    c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
+def main(out: Path = OUT) -> None:
+    s = _styles()
+    out.mkdir(parents=True, exist_ok=True)
+    files = {"red_notice.pdf": red_notice(s), "two_column_brief.pdf": two_column_brief(s),
+             "report_page_break.pdf": report_across_pages(s), "scanned.pdf": scanned()}
+    for name, data in files.items():
+        (out / name).write_bytes(data)
+        print(f"{out / name}: {len(data)} bytes")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else OUT)
