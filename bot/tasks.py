@@ -41,7 +41,11 @@ _DEADLINE = re.compile(
     rf"|第?(?P<q>[一二三四1-4])\s*季度(?P<qend>末|底)?"
     rf"|(?P<h>上|下)半年"
     rf")"
+    rf"|(?P<ny>(?:19|20)\d{{2}})\s*[.\-/．]\s*(?P<nm>\d{{1,2}})(?:\s*[.\-/．]\s*(?P<nd>\d{{1,2}}))?(?!\d)"
 )
+# In a 时限 field or column only: a bare year or "年内" is that year's end, "持续推进" a standing task.
+_FIELD_YEAR = re.compile(r"^\s*(?:(?P<y>(?:19|20)\d{2})\s*年(?:内|度)?|年内)\s*(?:完成|前)?\s*$")
+_FIELD_LONG_TERM = re.compile(r"长期|持续|常态化|经常性")
 _BEFORE = re.compile(r"\s*(?:以前|之前|前)")
 _LONG_TERM = re.compile(r"长期(?:坚持|推进|开展|执行|落实)|常态化(?:推进|开展|落实|实施)")
 # What turns a date into something else than a deadline: a validity period, a start, a report's "as of", a routine.
@@ -96,7 +100,7 @@ def read_tasks(point: str, context: TaskContext) -> Tasks | None:
     fields = list(_fields(text))
     lead_fields = [(label, value) for label, value, _ in fields if label in LEAD_LABELS]
     by_units = _by_clauses(text)
-    if len(lead_fields) + len(by_units) > 1 and len({tuple(v) for _, v in lead_fields} | {tuple(u[0]) for u in by_units}) > 1:
+    if _several_tasks(lead_fields, by_units):
         return None  # a heading point over several tasks (its sub-points not found as a list): none is its own
     lead: list[str] = []
     partners: list[str] = []
@@ -108,6 +112,7 @@ def read_tasks(point: str, context: TaskContext) -> Tasks | None:
     responsible = [v for label, v in lead_fields if label.startswith("责任")]
     if leads_named:
         lead = leads_named[0]
+        partners += [u for units in responsible for u in units]  # beside a 牵头单位, 责任单位 carry it out with it
     elif responsible:
         lead = responsible[0][:1] if context.first_leads else responsible[0]
         partners += responsible[0][1:] if context.first_leads else []
@@ -127,6 +132,16 @@ def read_tasks(point: str, context: TaskContext) -> Tasks | None:
     tasks = Tasks(tuple(_as_shown(u, text, shown) for u in lead), tuple(_as_shown(u, text, shown) for u in partners),
                   deadline, _as_shown(deadline_text, text, shown) if deadline_text else None)
     return tasks if tasks else None
+
+
+def _several_tasks(lead_fields: list[tuple[str, list[str]]], by_units: list[tuple[list[str], list[str]]]) -> bool:
+    """Whether a point names the leads of several tasks: two 牵头单位 fields, two 由…牵头, or both naming others."""
+    named = {tuple(v) for label, v in lead_fields if not label.startswith("责任")}
+    responsible = {tuple(v) for label, v in lead_fields if label.startswith("责任")}
+    by = {tuple(lead) for lead, _ in by_units}
+    if len(named) > 1 or len(responsible) > 1 or len(by) > 1:
+        return True
+    return bool(by and (named or responsible) and not by & (named | responsible))
 
 
 def _simplified(shown: str) -> str:
@@ -190,8 +205,10 @@ def _unit_items(value: str) -> list[str]:
 def _by_clauses(text: str) -> list[tuple[list[str], list[str]]]:
     """(lead, partners) of each "由X牵头", "由X负责", "由X会同Y负责…" (not "由X负责解释": an interpretation clause)."""
     found = []
-    for m in re.finditer("由", text):
-        lead, end = units_at(text, m.end())
+    starts = [m.end() for m in re.finditer("由", text)]
+    starts += [m.end() for m in re.finditer(r"[（(，,；;]\s*", text)]  # "（县住建局牵头，各乡镇配合）"
+    for start in sorted(set(starts)):
+        lead, end = units_at(text, start)
         if not lead:
             continue
         helpers: list[str] = []
@@ -199,7 +216,8 @@ def _by_clauses(text: str) -> list[tuple[list[str], list[str]]]:
             helpers, end = units_at(text, end + 2)
             end = _skip_to_verb(text, end)
         if text.startswith("牵头", end) or (text.startswith("负责", end) and not _interprets_only(text, end + 2)):
-            found.append((lead, helpers))
+            if text[start - 1] == "由" or text.startswith("牵头", end) or text[start - 1] in "（(":
+                found.append((lead, helpers))
     return found
 
 
@@ -254,7 +272,11 @@ def _partners(text: str) -> list[str]:
 def _deadline_in(text: str, doc_date: dt.date | None, strict: bool) -> tuple[str | None, str | None]:
     """(normalised deadline, as written) of the first deadline in `text`. `strict` (running text): a date counts
     only as a limit ("…前", "…底完成", "在二季度"); in a 时限 field or column any date is one."""
-    long_term = _LONG_TERM.search(text)
+    long_term = _LONG_TERM.search(text) or (None if strict else _FIELD_LONG_TERM.search(text))
+    bare = None if strict else _FIELD_YEAR.match(text)
+    if bare:
+        year = int(bare.group("y")) if bare.group("y") else (doc_date.year if doc_date else None)
+        return (dt.date(year, 12, 31).isoformat() if year else None), text.strip()
     for m in _DEADLINE.finditer(text):
         if long_term and long_term.start() < m.start():
             break
@@ -281,6 +303,14 @@ def _deadline_in(text: str, doc_date: dt.date | None, strict: bool) -> tuple[str
 
 
 def _normalise(m: re.Match, doc_date: dt.date | None) -> str | None:
+    if m.group("ny"):  # "2024.6.30", "2024-06"
+        year, month = int(m.group("ny")), int(m.group("nm"))
+        if not 1 <= month <= 12:
+            return None
+        try:
+            return dt.date(year, month, int(m.group("nd") or calendar.monthrange(year, month)[1])).isoformat()
+        except ValueError:
+            return None
     year = int(m.group("y")) if m.group("y") else None
     if year is None and doc_date is not None:
         year = doc_date.year + (1 if m.group("rel") == "明" else 0)

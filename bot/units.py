@@ -29,6 +29,7 @@ STOP_WORDS = ("要", "会同", "牵头", "负责", "配合", "协助", "对", "�
               "等", "也", "都", "还", "就", "须", "按照", "按职", "按行", "按标", "联合", "承担", "抓", "做", "加强",
               "局长", "主任", "书记", "县长", "区长", "市长", "镇长", "乡长", "副", "负责人", "同志")
 NOT_UNITS = ("网站", "平台", "会议", "大会", "全会", "例会")  # ends like a unit's name, names a thing or an event
+NEVER_FIRST = "由对在将把要向与和及请经按以为从自于并或其该本我"  # what no unit's name starts with
 JOINERS = "和及与"  # "县民政局和县财政局": two units, unless the name itself holds the word (县住房和城乡建设局)
 MAX_NAME = 20
 _PAREN = re.compile(r"[（(][%s]{1,4}[）)]" % CJK)  # "各村（社区）"
@@ -42,7 +43,7 @@ def looks_like_unit(name: str) -> bool:
         return False
     if not core.endswith(SUFFIXES) or core in SUFFIXES or core.endswith(NOT_UNITS):
         return False
-    if core.startswith("全"):  # "全县各单位" is everyone, not a unit
+    if core.startswith("全") or core[0] in NEVER_FIRST:  # "全县各单位" is everyone; "由县…" is a clause
         return False
     return core[0] in LEVELS or core.startswith(COLLECTIVE) or bool(PLACE_LEVEL.match(core))
 

@@ -175,3 +175,16 @@ def test_a_task_table_in_a_word_document(tmp_path):
     got = [(p.tasks.lead, p.tasks.partners, p.tasks.deadline) for p in points]
     assert got == [(("区审批局",), ("区市场监管局", "区税务局"), "2024-06-30"),
                    (("区营商办",), (), "2024-12-31")]
+
+
+def test_a_bracketed_lead_without_by_and_a_numeric_or_bare_year_limit_in_a_field():
+    t = tasks("5.建设智慧停车场。（县住建局牵头，各镇人民政府配合，2024年底前完成）")
+    assert t.lead == ("县住建局",) and t.partners == ("各镇人民政府",) and t.deadline == "2024-12-31"
+    assert tasks("6.完善台账。（牵头单位：县统计局；完成时限：2024.8.15）").deadline == "2024-08-15"
+    assert tasks("7.建立机制。（牵头单位：县统计局；完成时限：2025年）").deadline == "2025-12-31"
+    assert tasks("8.巡查河湖。（牵头单位：县水务局；完成时限：持续推进）").deadline == "长期"
+
+
+def test_responsible_units_beside_a_lead_unit_carry_the_work_with_it():
+    t = tasks("9.推进垃圾分类。牵头单位：县城管局；责任单位：各镇人民政府；完成时限：10月底前。")
+    assert t.lead == ("县城管局",) and t.partners == ("各镇人民政府",) and t.deadline == "2024-10-31"
