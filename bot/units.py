@@ -10,6 +10,7 @@ match a unit by either name.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 CJK = "\u4e00-\u9fff"  # the CJK block (one definition is planned in textutil; use it when it lands)
 
@@ -32,6 +33,7 @@ NOT_UNITS = ("网站", "平台", "会议", "大会", "全会", "例会")  # ends
 NEVER_FIRST = "由对在将把要向与和及请经按以为从自于并或其该本我"  # what no unit's name starts with
 JOINERS = "和及与"  # "县民政局和县财政局": two units, unless the name itself holds the word (县住房和城乡建设局)
 MAX_NAME = 20
+_LAST_CHARS = {suffix[-1] for suffix in SUFFIXES} | {"）", ")"}
 _PAREN = re.compile(r"[（(][%s]{1,4}[）)]" % CJK)  # "各村（社区）"
 _ALIAS = re.compile(r"([%s（）()]{3,30}?)[（(](?:以下)?简称[“\"「]?([%s]{2,12}?)[”\"」]?[）)]" % (CJK, CJK))
 
@@ -50,25 +52,21 @@ def looks_like_unit(name: str) -> bool:
 
 def unit_at(text: str, pos: int) -> str | None:
     """The longest unit name starting at `pos`, or None."""
-    end = pos
-    limit = min(len(text), pos + MAX_NAME + 6)
-    ends: list[int] = []
-    while end < limit:
-        if any(text.startswith(w, end) for w in STOP_WORDS) and end > pos:
-            break
-        paren = _PAREN.match(text, end)
-        if paren and end > pos:
-            end = paren.end()
-            ends.append(end)
-            continue
-        if not re.match(f"[{CJK}]", text[end]):
-            break
-        end += 1
-        ends.append(end)
-    for e in reversed(ends):
-        if looks_like_unit(text[pos:e]):
-            return text[pos:e]
+    run = _name_run().match(text, pos, min(len(text), pos + MAX_NAME + 6))
+    if not run:
+        return None
+    name = run.group(0)
+    for e in range(len(name), 1, -1):
+        if name[e - 1] in _LAST_CHARS and looks_like_unit(name[:e]):
+            return name[:e]
     return None
+
+
+@lru_cache(maxsize=1)
+def _name_run() -> re.Pattern:
+    """Characters a name can be made of, up to a word that follows a unit (its first character is never one)."""
+    stops = "|".join(sorted(STOP_WORDS, key=len, reverse=True))
+    return re.compile(rf"[{CJK}](?:(?!{stops})(?:[{CJK}]|[（(][{CJK}]{{1,4}}[）)]))*")
 
 
 def units_at(text: str, pos: int) -> tuple[list[str], int]:
