@@ -113,6 +113,9 @@ def read_tasks(point: str, context: TaskContext) -> Tasks | None:
     if leads_named:
         lead = leads_named[0]
         partners += [u for units in responsible for u in units]  # beside a 牵头单位, 责任单位 carry it out with it
+    elif responsible and (marked := _marked_leads(fields)):
+        lead = marked  # "责任单位：县发改委（牵头）、县财政局"
+        partners += [u for u in responsible[0] if u not in marked]
     elif responsible:
         lead = responsible[0][:1] if context.first_leads else responsible[0]
         partners += responsible[0][1:] if context.first_leads else []
@@ -200,6 +203,12 @@ def _unit_items(value: str) -> list[str]:
     return units
 
 
+def _marked_leads(fields) -> list[str]:
+    """Units a 责任单位 field marks as leading: "县发改委（牵头）"."""
+    return [unit for label, _, raw in fields if label.startswith("责任")
+            for item in re.split(r"[、，,]", raw) if re.search(r"[（(]牵头[）)]", item) and (unit := clean_unit(item))]
+
+
 # --- sentences ---------------------------------------------------------------------------------------------------
 
 def _by_clauses(text: str) -> list[tuple[list[str], list[str]]]:
@@ -260,7 +269,7 @@ def _partners(text: str) -> list[str]:
         partners += units_at(text, m.end())[0]
     for m in re.finditer(r"(?:配合|协助)(?!单位|部门)", text):
         start = max(text.rfind(ch, 0, m.start()) for ch in _CLAUSE_END) + 1
-        clause = text[start:m.start()].strip()
+        clause = re.sub(r"等(?:单位|部门)?$", "", text[start:m.start()].strip())
         names, end = units_at(clause, 0)
         if names and end == len(clause):
             partners += names

@@ -95,7 +95,7 @@ def split_joined(name: str) -> list[str]:
 
 def clean_unit(item: str) -> str | None:
     """A unit as a form field lists it ("县水利局按行业分工负责" → "县水利局"); None when the item is not one."""
-    item = item.strip(" \u3000")
+    item = re.sub(r"[（(](?:牵头|配合|协办)[）)]", "", item).strip(" \u3000")  # "县发改委（牵头）"
     if item.startswith(("（", "(")) and not item.endswith(("）", ")")):
         item = item[1:]
     if item.endswith(("）", ")")) and not re.search(r"[（(][^）)]*[）)]$", item):

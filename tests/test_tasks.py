@@ -188,3 +188,10 @@ def test_a_bracketed_lead_without_by_and_a_numeric_or_bare_year_limit_in_a_field
 def test_responsible_units_beside_a_lead_unit_carry_the_work_with_it():
     t = tasks("9.推进垃圾分类。牵头单位：县城管局；责任单位：各镇人民政府；完成时限：10月底前。")
     assert t.lead == ("县城管局",) and t.partners == ("各镇人民政府",) and t.deadline == "2024-10-31"
+
+
+def test_a_unit_marked_as_leading_among_the_responsible_and_partners_ending_in_etc():
+    t = tasks("3.建设口袋公园。责任单位：县城管局、县住建局（牵头）、县财政局；完成时限：8月底前。")
+    assert t.lead == ("县住建局",) and t.partners == ("县城管局", "县财政局")
+    t = tasks("4.清理河道。由县水务局牵头，县农业局、县环保局等配合，年底前完成。")
+    assert t.partners == ("县农业局", "县环保局")
