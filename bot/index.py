@@ -205,6 +205,11 @@ class IndexSnapshot:
             self._points[list_id] = points
         return list(points)
 
+    def task_points(self) -> list[Passage]:
+        """Every point naming a lead unit or a deadline (the ledger's rows), in the order they were added."""
+        rows = self.db.execute("SELECT * FROM passages WHERE tasks IS NOT NULL AND kind = 'point' ORDER BY id")
+        return [_row_passage(row) for row in rows]
+
     def list_ids_of(self, ids: list[int]) -> list[str | None]:
         """The list each passage belongs to (None for plain text), in the order of ids."""
         found: dict[int, str | None] = {}
