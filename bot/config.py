@@ -98,12 +98,19 @@ class TelegramConfig:
     webhook: WebhookConfig | None = setting(None)  # None: long polling
 
 
+@dataclass(frozen=True)
+class LedgerConfig:
+    # Unit names the documents do not declare: "short=full", e.g. "县住建局=县住房和城乡建设局" (policybot tasks --unit)
+    aliases: tuple[str, ...] = setting(())
+
+
 SECTIONS: dict[str, type] = {
     "model": ModelConfig,
     "ingest": IngestConfig,
     "search": SearchConfig,
     "vectors": VectorsConfig,
     "telegram": TelegramConfig,
+    "ledger": LedgerConfig,
 }
 PATH_KEYS = ("corpus", "index", "data")
 # Keys that were renamed or merged: a config naming them gets a message saying where they went.
@@ -121,6 +128,7 @@ class Config:
     search: SearchConfig = field(default_factory=SearchConfig)
     vectors: VectorsConfig = field(default_factory=VectorsConfig)
     telegram: TelegramConfig = field(default_factory=TelegramConfig)
+    ledger: LedgerConfig = field(default_factory=LedgerConfig)
 
     @property
     def max_file_bytes(self) -> int:

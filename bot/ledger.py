@@ -123,13 +123,24 @@ def select(tasks: list[Task], aliases: dict[str, str], unit: str | None = None, 
     return out
 
 
-def read_ledger(snapshot) -> tuple[list[Passage], dict[str, str]]:
-    """The points carrying tasks in an index, and the unit aliases its documents declare."""
+def configured_aliases(entries: tuple[str, ...]) -> dict[str, str]:
+    """The alias table of config.yaml ("县住建局=县住房和城乡建设局"): {short: full}."""
+    aliases = {}
+    for entry in entries:
+        short, sep, full = entry.partition("=")
+        if not sep or not short.strip() or not full.strip():
+            raise UsageError(f"config: ledger.aliases needs entries like 县住建局=县住房和城乡建设局, not {entry!r}")
+        aliases[short.strip()] = full.strip()
+    return aliases
+
+
+def read_ledger(snapshot, configured: dict[str, str] | None = None) -> tuple[list[Passage], dict[str, str]]:
+    """The points carrying tasks in an index, and the unit aliases its documents declare (the configured ones win)."""
     points = snapshot.task_points()
     aliases: dict[str, str] = {}
     for (text,) in snapshot.db.execute("SELECT text FROM passages WHERE text LIKE '%简称%'"):
         aliases.update(learn_aliases(text))
-    return points, aliases
+    return points, aliases | (configured or {})
 
 
 def table_rows(tasks: list[Task]) -> list[list]:
@@ -209,9 +220,10 @@ def _cmd_tasks(args, config) -> int:
 
     today = dt.date.fromisoformat(_date_arg(args.today, "--today")) if args.today else dt.date.today()
     due_before, due_after = _date_arg(args.due_before, "--due-before"), _date_arg(args.due_after, "--due-after")
+    configured = configured_aliases(config.ledger.aliases)
     snap = open_snapshot(config.index)
     try:
-        points, aliases = read_ledger(snap)
+        points, aliases = read_ledger(snap, configured)
     finally:
         snap.close()
     tasks = select(build_tasks(points, today), aliases, args.unit and args.unit.strip(), args.partners,

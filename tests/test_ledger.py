@@ -35,8 +35,9 @@ def ledger_config(tmp_path_factory, embedder):
 
 def tasks_cli(capsys, config_path: Path, *args) -> tuple[int, list[dict]]:
     code = main(["--config", str(config_path), "tasks", "--json", "--today", "2024-07-01", *args])
-    out = capsys.readouterr().out
-    return code, json.loads(out)["tasks"] if code == 0 else []
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    return code, json.loads(out)["tasks"]
 
 
 def test_every_task_is_listed_nearest_deadline_first(ledger_config, capsys):
@@ -120,3 +121,21 @@ def test_order_status_and_unit_names_without_an_index():
     assert [t.lead for t in select(tasks, aliases, unit="县住建局")] == [("县住房和城乡建设局",), ("县住建局",)]
     assert len(select(tasks, aliases, unit="住建局")) == 3  # the county's and the district's bureau alike
     assert unit_matches("住建局", "县住建局", {}) and not unit_matches("县住建局", "区住建局", {})
+
+
+def test_a_configured_alias_names_a_unit_the_documents_never_shorten(ledger_config, capsys):
+    import yaml
+
+    raw = yaml.safe_load(ledger_config.read_text(encoding="utf-8"))
+    raw["ledger"] = {"aliases": ["水务局=县水务局"]}
+    path = ledger_config.parent / "aliases.yaml"  # beside the index it reads
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    _, tasks = tasks_cli(capsys, path, "--unit", "县水利和水务局")
+    assert tasks == []
+    raw["ledger"] = {"aliases": ["县水利和水务局=县水务局"]}
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    _, tasks = tasks_cli(capsys, path, "--unit", "县水利和水务局")
+    assert [t["lead"] for t in tasks] == [["县水务局"]]
+    raw["ledger"] = {"aliases": ["县水务局"]}
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    assert main(["--config", str(path), "tasks"]) == 2 and "县水利" not in capsys.readouterr().err
