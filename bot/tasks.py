@@ -267,7 +267,7 @@ def _partners(text: str) -> list[str]:
     partners = []
     for m in re.finditer("会同", text):
         partners += units_at(text, m.end())[0]
-    for m in re.finditer(r"(?:配合|协助)(?!单位|部门)", text):
+    for m in re.finditer(r"(?:配合|协助)(?!单位|部门)|按照?(?:职责|行业|职能)?分工(?:负责|落实)|按职责负责", text):
         start = max(text.rfind(ch, 0, m.start()) for ch in _CLAUSE_END) + 1
         clause = re.sub(r"等(?:单位|部门)?$", "", text[start:m.start()].strip())
         names, end = units_at(clause, 0)

@@ -17,6 +17,7 @@ CJK = "\u4e00-\u9fff"  # the CJK block (one definition is planned in textutil; u
 # What an organisation's name ends in, longest first (so "分局" wins over "局" where both would end a match).
 SUFFIXES = (
     "人民政府", "指挥部", "管委会", "办事处", "办公室", "委员会", "分公司", "服务中心", "成员单位",
+    "开发区", "高新区", "示范区", "新区", "园区", "专班", "小组",
     "政府", "公司", "中心", "分局", "街道", "社区", "乡镇", "部门", "单位", "集团",
     "局", "委", "办", "室", "队", "所", "院", "社", "联", "会", "站", "处", "厅", "村", "镇", "乡",
 )
@@ -38,16 +39,17 @@ _PAREN = re.compile(r"[（(][%s]{1,4}[）)]" % CJK)  # "各村（社区）"
 _ALIAS = re.compile(r"([%s（）()]{3,30}?)[（(](?:以下)?简称[“\"「]?([%s]{2,12}?)[”\"」]?[）)]" % (CJK, CJK))
 
 
-def looks_like_unit(name: str) -> bool:
-    """Whether `name` has the shape of a unit's name (a government prefix and an organisation's ending)."""
+def looks_like_unit(name: str, in_field: bool = False) -> bool:
+    """Whether `name` has the shape of a unit's name (a government prefix and an organisation's ending); listed
+    in a 牵头单位/责任单位 field, the ending is enough ("税务局")."""
     core = _PAREN.sub("", name)
     if len(core) < 2 or len(core) > MAX_NAME or not re.fullmatch(f"[{CJK}]+", core):
         return False
     if not core.endswith(SUFFIXES) or core in SUFFIXES or core.endswith(NOT_UNITS):
         return False
-    if core.startswith("全") or core[0] in NEVER_FIRST:  # "全县各单位" is everyone; "由县…" is a clause
+    if (core.startswith("全") and not in_field) or core[0] in NEVER_FIRST:  # "全县各单位" is everyone; "由县…" is a clause
         return False
-    return core[0] in LEVELS or core.startswith(COLLECTIVE) or bool(PLACE_LEVEL.match(core))
+    return in_field or core[0] in LEVELS or core.startswith(COLLECTIVE) or bool(PLACE_LEVEL.match(core))
 
 
 def unit_at(text: str, pos: int) -> str | None:
@@ -101,7 +103,7 @@ def clean_unit(item: str) -> str | None:
     if item.endswith(("）", ")")) and not re.search(r"[（(][^）)]*[）)]$", item):
         item = item[:-1]
     item = re.sub(r"(?:按|根据|依据).{0,12}负责$|(?:分别|共同)?负责$|等$", "", item)
-    if looks_like_unit(item):
+    if looks_like_unit(item, in_field=True):
         return item
     name = unit_at(item, 0)
     return name if name and len(name) >= len(item) - 1 else None

@@ -195,3 +195,11 @@ def test_a_unit_marked_as_leading_among_the_responsible_and_partners_ending_in_e
     assert t.lead == ("县住建局",) and t.partners == ("县城管局", "县财政局")
     t = tasks("4.清理河道。由县水务局牵头，县农业局、县环保局等配合，年底前完成。")
     assert t.partners == ("县农业局", "县环保局")
+
+
+def test_fields_on_lines_of_their_own_and_units_sharing_the_work_beside_the_leads():
+    t = tasks("2.招商引资到位资金增长10%。\n牵头单位:县商务局\n责任单位:白沙经济开发区,各镇,税务局")
+    assert t.lead == ("县商务局",) and t.partners == ("白沙经济开发区", "各镇", "税务局")
+    t = tasks("4.推行告知承诺制。9月底前公布事项清单。(县审批局、县司法局牵头,县直各有关部门及各镇人民政府按职责分工负责)")
+    assert t.lead == ("县审批局", "县司法局") and t.partners == ("县直各有关部门", "各镇人民政府")
+    assert t.deadline == "2024-09-30"
