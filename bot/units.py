@@ -32,6 +32,8 @@ STOP_WORDS = ("要", "会同", "牵头", "负责", "配合", "协助", "对", "�
               "局长", "主任", "书记", "县长", "区长", "市长", "镇长", "乡长", "副", "负责人", "同志")
 NOT_UNITS = ("网站", "平台", "会议", "大会", "全会", "例会")  # ends like a unit's name, names a thing or an event
 NEVER_FIRST = "由对在将把要向与和及请经按以为从自于并或其该本我"  # what no unit's name starts with
+ZONES = ("开发区", "高新区", "园区", "新区")  # "各镇和开发区": the zone of the place, named bare
+TIME_WORDS = ("今年", "明年", "去年", "当前", "目前", "同时", "此外", "其中", "近年", "年内", "今后")  # "今年开发区要…"
 JOINERS = "和及与"  # "县民政局和县财政局": two units, unless the name itself holds the word (县住房和城乡建设局)
 MAX_NAME = 20
 _LAST_CHARS = {suffix[-1] for suffix in SUFFIXES} | {"）", ")"}
@@ -47,7 +49,7 @@ def looks_like_unit(name: str, in_field: bool = False) -> bool:
         return False
     if not core.endswith(SUFFIXES) or core in SUFFIXES or core.endswith(NOT_UNITS):
         return False
-    if (core.startswith("全") and not in_field) or core[0] in NEVER_FIRST:  # "全县各单位" is everyone; "由县…" is a clause
+    if (core.startswith("全") and not in_field) or core[0] in NEVER_FIRST or core.startswith(TIME_WORDS):  # "全县各单位" is everyone; "由县…" is a clause
         return False
     return in_field or core[0] in LEVELS or core.startswith(COLLECTIVE) or bool(PLACE_LEVEL.match(core))
 
@@ -90,7 +92,8 @@ def units_at(text: str, pos: int) -> tuple[list[str], int]:
 def split_joined(name: str) -> list[str]:
     """"县民政局和县财政局" → both; "县住房和城乡建设局" stays one name (its first half is no unit)."""
     for i, ch in enumerate(name):
-        if ch in JOINERS and looks_like_unit(name[:i]) and looks_like_unit(name[i + 1:]):
+        right = name[i + 1:]
+        if ch in JOINERS and looks_like_unit(name[:i]) and (looks_like_unit(right) or right in ZONES):
             return [name[:i]] + split_joined(name[i + 1:])
     return [name]
 
