@@ -99,3 +99,17 @@ def test_the_admins_chinese_summary_says_the_same():
     text = understanding_text(report["files"][0])
     assert "《东湖区召开秋冬季大气污染防治攻坚推进会》 2022-10-11" in text
     assert "4 条（未编号，唐明远）" in text and "已去除网页杂项" in text
+
+
+def test_each_point_shows_its_tasks_and_the_admin_sees_how_many():
+    from bot.config import load_config
+    from bot.inspection import inspect_files
+    from bot.telegram.messages import understanding_text
+
+    report = inspect_files([ROOT / "tests" / "data" / "tasks" / "baisha_standing_meeting_0415.txt"],
+                           load_config(ROOT / "config.yaml"))
+    (lst,) = report["files"][0]["articles"][0]["lists"]
+    assert lst["points"][1]["tasks"] == {"lead": ["县城管局"], "partners": ["县应急管理局"], "deadline": "2024-09-30",
+                                         "deadline_text": "三季度末前"}
+    assert lst["points"][2]["tasks"]["deadline"] == "长期"
+    assert "识别出任务 3 项" in understanding_text(report["files"][0])
