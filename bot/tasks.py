@@ -56,7 +56,7 @@ _DAYS_BACK = 90  # a month-only deadline this long before the document's date me
 _MARKER = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[）)]|"
                      r"[一二三四五六七八九十]{1,3}\s*[、.．]|第?[一二三四五六七八九十]{1,3}(?:是|要)[，,]?)\s*")
 _CLAUSE_END = "。；;，,：:\n"
-_SUBJECT_VERBS = ("要", "牵头", "负责", "会同")
+_SUBJECT_VERBS = ("要", "牵头", "负责", "会同", "按职责", "按照职责", "按行业", "分别")
 _ROW_SPLIT = re.compile(r"\s*\|\s*|\t+|[ \u3000]{2,}")
 _FIRST_LEADS = re.compile(r"(?:排在?|列)?(?:第一位|首位|第一个|排名第一|排第一)的?(?:单位|部门)?(?:为|是)牵头")
 
@@ -215,7 +215,7 @@ def _by_clauses(text: str) -> list[tuple[list[str], list[str]]]:
     """(lead, partners) of each "由X牵头", "由X负责", "由X会同Y负责…" (not "由X负责解释": an interpretation clause)."""
     found = []
     starts = [m.end() for m in re.finditer("由", text)]
-    starts += [m.end() for m in re.finditer(r"[（(，,；;]\s*", text)]  # "（县住建局牵头，各乡镇配合）"
+    starts += [m.end() for m in re.finditer(r"[（(，,；;。\n]\s*", text)]  # "（县住建局牵头，各乡镇配合）"
     for start in sorted(set(starts)):
         lead, end = units_at(text, start)
         if not lead:
@@ -224,7 +224,9 @@ def _by_clauses(text: str) -> list[tuple[list[str], list[str]]]:
         if text.startswith("会同", end):
             helpers, end = units_at(text, end + 2)
             end = _skip_to_verb(text, end)
-        if text.startswith("牵头", end) or (text.startswith("负责", end) and not _interprets_only(text, end + 2)):
+        if text.startswith("为牵头", end):  # "县住建局为牵头单位"
+            found.append((lead, helpers))
+        elif text.startswith("牵头", end) or (text.startswith("负责", end) and not _interprets_only(text, end + 2)):
             if text[start - 1] == "由" or text.startswith("牵头", end) or text[start - 1] in "（(":
                 found.append((lead, helpers))
     return found
@@ -267,9 +269,9 @@ def _partners(text: str) -> list[str]:
     partners = []
     for m in re.finditer("会同", text):
         partners += units_at(text, m.end())[0]
-    for m in re.finditer(r"(?:配合|协助)(?!单位|部门)|按照?(?:职责|行业|职能)?分工(?:负责|落实)|按职责负责", text):
+    for m in re.finditer(r"(?:配合|协助)(?!单位|部门)|为(?:配合|协办)单位|按照?(?:职责|行业|职能)?分工(?:负责|落实)|按职责负责", text):
         start = max(text.rfind(ch, 0, m.start()) for ch in _CLAUSE_END) + 1
-        clause = re.sub(r"等(?:单位|部门)?$", "", text[start:m.start()].strip())
+        clause = re.sub(r"等(?:单位|部门)?$|为$", "", text[start:m.start()].strip())
         names, end = units_at(clause, 0)
         if names and end == len(clause):
             partners += names

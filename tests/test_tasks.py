@@ -203,3 +203,10 @@ def test_fields_on_lines_of_their_own_and_units_sharing_the_work_beside_the_lead
     t = tasks("4.推行告知承诺制。9月底前公布事项清单。(县审批局、县司法局牵头,县直各有关部门及各镇人民政府按职责分工负责)")
     assert t.lead == ("县审批局", "县司法局") and t.partners == ("县直各有关部门", "各镇人民政府")
     assert t.deadline == "2024-09-30"
+
+
+def test_units_named_as_lead_and_helper_and_units_sharing_a_task_by_their_duties():
+    t = tasks("5.推进海绵城市建设。县住建局为牵头单位，县水务局、县财政局为配合单位，10月底前完成。")
+    assert t.lead == ("县住建局",) and t.partners == ("县水务局", "县财政局") and t.deadline == "2024-10-31"
+    t = tasks("三是抓好秸秆禁烧。县农业局、县环保局按职责分工负责，各镇要落实网格巡查。")
+    assert t.lead == ("县农业局", "县环保局", "各镇")
