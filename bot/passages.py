@@ -18,8 +18,8 @@ from dataclasses import replace
 from bot.lists import find_lists, paragraph_bounds
 from bot.records import UNNUMBERED_STYLES, Article, NumberedList, Passage
 from bot.speakers import known_names, speaker_before, speech_marks
-from bot.tasks import point_tasks, task_table_spans
 from bot.textutil import int_to_cn, split_sentences, to_simplified
+from bot.tasks import point_tasks, task_table_spans
 
 
 MAX_POINT_CHARS = 1500  # about three phone screens; longer points are cut into parts at sentence ends
@@ -135,9 +135,9 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
     marks = speech_marks(text, names)
     bullets = {i for i, para in enumerate(article.paragraphs) if para.startswith("- ")}
     spans = find_lists(text, names, bullets)
-    spans += task_table_spans(text, spans)  # a task table's rows: each a point carrying its tasks
     chair = article.chair
     common = dict(title=article.title, date=article.date, date_text=article.date_text, source=article.source)
+    spans += task_table_spans(text, spans)  # a task table's rows: each a point carrying its tasks
 
     pieces: list[tuple[int, int, str, object]] = []  # (start, end, kind, payload)
     lists: list[NumberedList] = []
