@@ -205,11 +205,6 @@ class IndexSnapshot:
             self._points[list_id] = points
         return list(points)
 
-    def task_points(self) -> list[Passage]:
-        """Every point naming a lead unit or a deadline (the ledger's rows), in the order they were added."""
-        rows = self.db.execute("SELECT * FROM passages WHERE tasks IS NOT NULL AND kind = 'point' ORDER BY id")
-        return [_row_passage(row) for row in rows]
-
     def list_ids_of(self, ids: list[int]) -> list[str | None]:
         """The list each passage belongs to (None for plain text), in the order of ids."""
         found: dict[int, str | None] = {}
@@ -234,6 +229,11 @@ class IndexSnapshot:
         """Every article with its count of searchable passages (they sum to the manifest's count;
         a list's outline is shown but not searched, so it is not counted)."""
         return read_articles(self.db)
+
+    def task_points(self) -> list[Passage]:
+        """Every point naming a lead unit or a deadline (the ledger's rows), in the order they were added."""
+        rows = self.db.execute("SELECT * FROM passages WHERE tasks IS NOT NULL AND kind = 'point' ORDER BY id")
+        return [_row_passage(row) for row in rows]
 
     def bulletins(self) -> list[dict]:
         return [dict(r) for r in self.db.execute("SELECT * FROM bulletins ORDER BY added_at, file")]
