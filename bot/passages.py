@@ -16,9 +16,9 @@ import re
 from dataclasses import replace
 
 from bot.lists import find_lists, paragraph_bounds
-from bot.tasks import point_tasks, task_table_spans
 from bot.records import UNNUMBERED_STYLES, Article, NumberedList, Passage
 from bot.speakers import known_names, speaker_before, speech_marks
+from bot.tasks import point_tasks, task_table_spans
 from bot.textutil import int_to_cn, split_sentences, to_simplified
 
 
