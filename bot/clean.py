@@ -61,6 +61,9 @@ _EDITION = re.compile(rf"^第\s*[0-9０-９A-Z]{{1,3}}\s*版(?:\s*[:：]?\s*[{CJ
 _RUNNING_HEAD = re.compile(rf"^[{CJK}《》]{{2,24}}[ \u3000]{{2,}}(?:(?:19|20)\d{{2}}\s*年\s*)?第\s*\d{{1,3}}\s*[期版]$")
 # A navigation bar: short links joined by bars ("设为首页|加入收藏|无障碍阅读").
 _NAV_BAR = re.compile(r"^[^|｜]{1,8}(?:\s*[|｜]\s*[^|｜]{1,8}){1,}$")
+# A table's header or numbered row ("序号 | 工作任务 | 牵头单位", "3 | 开展… | 县商务局"), not a bar of links;
+# a pager ("1 | 2 | 下一页") is one.
+_TABLE_ROW = re.compile(r"^[|｜]?\s*(?:序号|\d{1,3})\s*[|｜](?!.*[上下首尾末]页)")
 _END_MARK = re.compile(r"^[（(]\s*完\s*[）)]$")
 _RELATED = re.compile(r"^[^\w]{0,3}\s*(?:相关|延伸|推荐|往期|更多|热门|精彩)(?:阅读|链接|新闻|文章|推荐|回顾)\s*[:：]?$")
 # "（二〇二三年九月六日）" under a speech's title: the date the speech was given.
@@ -165,7 +168,7 @@ def classify(line: str, mid_sentence: bool = False) -> Line:
     short_plain = len(s) <= 80 and not _has_sentence_end(s) and "，" not in s
     furniture = short_plain and (
         _CRUMB_LEAD.match(s) or len(_CRUMB_SEP.split(s)) >= 3 or (s.startswith("首页") and _CRUMB_SEP.search(s))
-        or _FOOTER.search(s) or _EDITION.match(s) or _NAV_BAR.match(s))
+        or _FOOTER.search(s) or _EDITION.match(s) or (_NAV_BAR.match(s) and not _TABLE_ROW.match(s)))
     furniture = furniture or _WIDGETS.match(s) or (len(s) <= 40 and _SHARE.match(s)) or _NO_TEXT.match(s) \
         or _END_MARK.match(s) or (_PREV_NEXT.match(s) and not _has_sentence_end(s[-1:]) and len(s) <= 80) \
         or _FOLLOW_PROMPT.match(s) or _TOOLBAR.match(s)

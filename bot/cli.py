@@ -343,9 +343,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _extensions():
-    """Subcommands that live in their own modules (bench, log), registered if present."""
+    """Subcommands that live in their own modules (bench, log, inspect, tasks), registered if present."""
     out = []
-    for module in ("bot.bench", "bot.qlog", "bot.inspection"):
+    for module in ("bot.bench", "bot.qlog", "bot.inspection", "bot.ledger"):
         try:
             mod = __import__(module, fromlist=["register_cli"])
         except ImportError:

@@ -49,6 +49,12 @@ class IngestConfig:
 
 
 @dataclass(frozen=True)
+class LedgerConfig:
+    # Unit names the documents do not declare: "short=full", e.g. "县住建局=县住房和城乡建设局" (policybot tasks --unit)
+    aliases: tuple[str, ...] = setting(())
+
+
+@dataclass(frozen=True)
 class SearchConfig:
     top_k: int = setting(5, min=1, max=100)
     candidates: int = setting(50, min=1, max=10_000)
@@ -101,6 +107,7 @@ class TelegramConfig:
 SECTIONS: dict[str, type] = {
     "model": ModelConfig,
     "ingest": IngestConfig,
+    "ledger": LedgerConfig,
     "search": SearchConfig,
     "vectors": VectorsConfig,
     "telegram": TelegramConfig,
@@ -118,6 +125,7 @@ class Config:
     data: Path
     model: ModelConfig = field(default_factory=ModelConfig)
     ingest: IngestConfig = field(default_factory=IngestConfig)
+    ledger: LedgerConfig = field(default_factory=LedgerConfig)
     search: SearchConfig = field(default_factory=SearchConfig)
     vectors: VectorsConfig = field(default_factory=VectorsConfig)
     telegram: TelegramConfig = field(default_factory=TelegramConfig)

@@ -230,6 +230,11 @@ class IndexSnapshot:
         a list's outline is shown but not searched, so it is not counted)."""
         return read_articles(self.db)
 
+    def task_points(self) -> list[Passage]:
+        """Every point naming a lead unit or a deadline (the ledger's rows), in the order they were added."""
+        rows = self.db.execute("SELECT * FROM passages WHERE tasks IS NOT NULL AND kind = 'point' ORDER BY id")
+        return [_row_passage(row) for row in rows]
+
     def bulletins(self) -> list[dict]:
         return [dict(r) for r in self.db.execute("SELECT * FROM bulletins ORDER BY added_at, file")]
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from bot.config import Config
 from bot.errors import PolicyBotError
 
-from bot.records import Article, NumberedList, Passage
+from bot.records import Article, NumberedList, Passage, Tasks
 
 if TYPE_CHECKING:  # (the parsing stack is imported when a file is inspected, not when the CLI starts)
     from bot.pipeline import ParsedBulletin
@@ -20,12 +20,13 @@ PREVIEW_CHARS = 16
 
 
 def article_record(article: Article, passages: list[Passage], lists: list[NumberedList]) -> dict:
-    """One article as inspect reports it; `points` hold each point's full text."""
-    points: dict[str, dict[int, str]] = {}
+    """One article as inspect reports it; `points` hold each point's full text and its tasks (or null)."""
+    points: dict[str, dict[int, dict]] = {}
     for p in passages:
         if p.kind == "point" and p.list_id and p.ordinal:
             by_ordinal = points.setdefault(p.list_id, {})
-            by_ordinal[p.ordinal] = by_ordinal.get(p.ordinal, "") + p.text  # a long point's parts are one point
+            point = by_ordinal.setdefault(p.ordinal, {"text": "", "tasks": tasks_record(p.tasks)})
+            point["text"] += p.text  # a long point's parts are one point
     return {
         "title": article.title,
         "date": article.date,
@@ -39,13 +40,21 @@ def article_record(article: Article, passages: list[Passage], lists: list[Number
                 "style": nl.style,
                 "size": nl.size,
                 "lead": nl.lead,
-                "points": [text for _, text in sorted(points.get(nl.list_id, {}).items())],
+                "points": [point for _, point in sorted(points.get(nl.list_id, {}).items())],
             }
             for nl in lists
         ],
         "passages": sum(1 for p in passages if p.kind != "outline"),
         "dropped_lines": list(article.dropped),
     }
+
+
+def tasks_record(tasks: Tasks | None) -> dict | None:
+    """A point's tasks as JSON: lead and partner units, the deadline (ISO date, "长期" or null) as normalised and as written."""
+    if not tasks:
+        return None
+    return {"lead": list(tasks.lead), "partners": list(tasks.partners), "deadline": tasks.deadline,
+            "deadline_text": tasks.deadline_text}
 
 
 def inspect_files(paths: list[Path], config: Config) -> dict:
@@ -84,6 +93,15 @@ def _preview(text: str, n: int = PREVIEW_CHARS) -> str:
     return flat[:n] + ("…" if len(flat) > n else "")
 
 
+def _tasks_note(tasks: dict | None) -> str:
+    if not tasks:
+        return ""
+    parts = [f"牵头 {'、'.join(tasks['lead'])}" if tasks["lead"] else "",
+             f"配合 {'、'.join(tasks['partners'])}" if tasks["partners"] else "",
+             f"时限 {tasks['deadline'] or tasks['deadline_text']}" if tasks["deadline"] or tasks["deadline_text"] else ""]
+    return "   [" + "；".join(p for p in parts if p) + "]"
+
+
 def format_inspection(report: dict) -> str:
     """The readable view: one block per article, each list with the first characters of its points."""
     out: list[str] = []
@@ -100,7 +118,7 @@ def format_inspection(report: dict) -> str:
                 kind = "numbered" if nl["numbered"] else "unnumbered"
                 out.append(f"      list 「{nl['label']}」 {nl['size']} points, {kind}, speaker: {nl['speaker'] or '-'}")
                 for j, point in enumerate(nl["points"], 1):
-                    out.append(f"        {j}. {_preview(point)}")
+                    out.append(f"        {j}. {_preview(point['text'])}{_tasks_note(point['tasks'])}")
             if a["dropped_lines"]:
                 out.append(f"      dropped as noise: {len(a['dropped_lines'])} line(s): "
                            + " | ".join(_preview(x, 20) for x in a["dropped_lines"][:6])

@@ -70,6 +70,10 @@ class LoadedBulletin:
     dropped: tuple[str, ...] = ()  # lines removed as page noise, in order
 
 
+# A table row as text: three or more cells between "|" ("序号 | 工作任务 | 牵头单位", "| 1 | … |", "|---|---|").
+TABLE_ROW = re.compile(r"^\|?[^|\n]+(?:\|[^|\n]*){2,}$")
+
+
 def ends_sentence(line: str) -> bool:
     """True when a line ends a sentence, looking past closing quotes and a trailing byline "(宋伟)"."""
     s = line.rstrip()
@@ -146,6 +150,11 @@ def repair_line_breaks(lines: list[str] | list[Line], headings: set[int] | None 
         if item.kind == "meta":
             flush()
             add(Block(line, meta=True, date=item.date, role=item.role))
+            continue
+        if TABLE_ROW.match(line):  # a table's row (text or markdown, as docx rows are made): a paragraph of its own
+            flush()
+            if re.search(r"[^\s|:\-]", line):  # a markdown rule row "|---|---|" carries nothing
+                add(Block(line))
             continue
         is_heading = not item.bullet and (i in headings or (not current and looks_like_heading(line)))
         if is_heading:

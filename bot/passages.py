@@ -22,6 +22,7 @@ from dataclasses import replace
 from bot.lists import find_lists, is_section_heading, paragraph_bounds
 from bot.records import UNNUMBERED_STYLES, Article, NumberedList, Passage
 from bot.speakers import known_names, speaker_before, speech_marks, turn_marks, voice_of
+from bot.tasks import point_tasks, task_table_spans
 from bot.textutil import SENTENCE_ENDS, int_to_cn, split_sentences, to_simplified
 
 
@@ -155,6 +156,7 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
             return speaker_before(marks, pos, chair, max(floor, turns[i][0])) or turns[i][1]
         return speaker_before(marks, pos, chair, floor) or default
     common = dict(title=article.title, date=article.date, date_text=article.date_text, source=article.source)
+    spans += task_table_spans(text, spans)  # a task table's rows: each a point carrying its tasks
 
     pieces: list[tuple[int, int, str, object]] = []  # (start, end, kind, payload)
     lists: list[NumberedList] = []
@@ -250,7 +252,8 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
             passages.append(Passage(passage_id="", article_id=article.article_id, kind="point", position=0,
                                     text=part, speaker=nl.speaker, list_id=nl.list_id, ordinal=ordinal,
                                     list_size=nl.size, list_label=nl.label, lead=nl.lead,
-                                    headline=nl.headlines[ordinal - 1], **common))
+                                    headline=nl.headlines[ordinal - 1],
+                                    tasks=point_tasks(body, text, article.date), **common))
     flush_texts()
     return (
         [replace(p, passage_id=f"{article.article_id}:{i:03d}", position=i) for i, p in enumerate(passages)],

@@ -42,7 +42,7 @@ def test_the_json_record_has_every_documented_key(capsys):
         "东湖区召开秋冬季大气污染防治攻坚推进会", "2022-10-11", "dateline+page")
     (lst,) = first["lists"]
     assert (lst["speaker"], lst["numbered"], lst["size"]) == ("唐明远", False, 4)
-    assert lst["points"][2].startswith("要严控机动车污染。") and "会上" not in lst["points"][-1]
+    assert lst["points"][2]["text"].startswith("要严控机动车污染。") and "会上" not in lst["points"][-1]["text"]
     assert any(x.startswith("上一篇") for x in first["dropped_lines"])
     # the second article: its chair is named in the lead, the meeting speaks for him
     assert second["date"] == "2022-12-01" and second["lists"][0]["speaker"] == "钟以宁"
@@ -59,7 +59,7 @@ def test_a_notice_with_nested_levels(capsys):
     (article,) = inspect_json(capsys, DATA / "nanling_notice.txt")["files"][0]["articles"]
     assert article["title"].replace(" ", "") == "南岭县人民政府办公室关于印发《南岭县农村供水保障三年行动方案》的通知"
     assert (article["date"], article["date_source"]) == ("2022-03-18", "document")
-    sizes = [(x["size"], x["points"][0][:6]) for x in article["lists"]]
+    sizes = [(x["size"], x["points"][0]["text"][:6]) for x in article["lists"]]
     assert sizes == [(3, "一、总体要求"), (3, "（一）实施水"), (2, "1.新建水源"), (2, "1.落实管护"), (3, "（一）加强组")]
 
 
@@ -68,7 +68,7 @@ def test_traditional_documents_are_read_in_simplified_and_shown_as_published(cap
     assert article["title"] == "南嶺縣召開防汛備汛工作會議"  # shown as published, glosses gone
     (lst,) = article["lists"]
     assert lst["speaker"] == "蒋文博"  # matched in simplified
-    assert lst["points"][1].startswith("二要抓好隱患排查")
+    assert lst["points"][1]["text"].startswith("二要抓好隱患排查")
 
 
 def test_the_seed_bulletin_parses_as_before(capsys):
@@ -99,3 +99,17 @@ def test_the_admins_chinese_summary_says_the_same():
     text = understanding_text(report["files"][0])
     assert "《东湖区召开秋冬季大气污染防治攻坚推进会》 2022-10-11" in text
     assert "4 条（未编号，唐明远）" in text and "已去除网页杂项" in text
+
+
+def test_each_point_shows_its_tasks_and_the_admin_sees_how_many():
+    from bot.config import load_config
+    from bot.inspection import inspect_files
+    from bot.telegram.messages import understanding_text
+
+    report = inspect_files([ROOT / "tests" / "data" / "tasks" / "baisha_standing_meeting_0415.txt"],
+                           load_config(ROOT / "config.yaml"))
+    (lst,) = report["files"][0]["articles"][0]["lists"]
+    assert lst["points"][1]["tasks"] == {"lead": ["县城管局"], "partners": ["县应急管理局"], "deadline": "2024-09-30",
+                                         "deadline_text": "三季度末前"}
+    assert lst["points"][2]["tasks"]["deadline"] == "长期"
+    assert "识别出任务 3 项" in understanding_text(report["files"][0])

@@ -263,6 +263,9 @@ def understanding_text(file_record: dict, limit: int = 6) -> str:
             out.append(f"  · {nl['label']}：{nl['size']} 条（{kind}，{nl['speaker'] or '讲话人未识别'}）")
         if len(a["lists"]) > limit:
             out.append(f"  · 另有 {len(a['lists']) - limit} 组要点")
+        tasks = sum(1 for nl in a["lists"] for point in nl["points"] if point["tasks"])
+        if tasks:
+            out.append(f"  识别出任务 {tasks} 项（写明牵头单位或完成时限）")
         if a["dropped_lines"]:
             out.append(f"  已去除网页杂项 {len(a['dropped_lines'])} 行")
     return "\n".join(out)

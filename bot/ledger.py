@@ -1,0 +1,244 @@
+"""The directive ledger: every indexed point that names a lead unit or a deadline, as one table of tasks.
+
+`policybot tasks` lists them (nearest deadline first) for the 督查室 and the bureaus: filtered by unit (its short
+and full names match, as the documents declare them: "县住房和城乡建设局（以下简称县住建局）"), by deadline, overdue
+or standing tasks, and printed as text, JSON, CSV (UTF-8 with BOM, formula-neutral) or an .xlsx to print.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.errors import UsageError
+from bot.qlog import safe_cell
+from bot.records import Passage
+from bot.units import learn_aliases, unit_forms
+
+LONG_TERM = "长期"
+COLUMNS = ("序号", "工作任务", "牵头单位", "配合单位", "完成时限", "来源")
+COLUMN_WIDTHS = (6, 60, 22, 30, 18, 36)  # characters; the task's text wraps in its column
+
+
+@dataclass(frozen=True)
+class Task:
+    task_id: str
+    passage_id: str
+    article_id: str
+    title: str
+    date: str | None
+    list: str | None  # the list's label ("八个聚力")
+    ordinal: int | None
+    text: str
+    lead: tuple[str, ...]
+    partners: tuple[str, ...]
+    deadline: str | None  # ISO date, "长期", or None
+    deadline_text: str | None
+    status: str  # "open" | "overdue" | "long_term" | "undated"
+
+    def record(self) -> dict:
+        return {"task_id": self.task_id, "passage_id": self.passage_id, "article_id": self.article_id,
+                "title": self.title, "date": self.date, "list": self.list, "ordinal": self.ordinal,
+                "text": self.text, "lead": list(self.lead), "partners": list(self.partners),
+                "deadline": self.deadline, "deadline_text": self.deadline_text, "status": self.status}
+
+    @property
+    def due(self) -> str:
+        """The deadline as a reader writes it down: "2024-06-30（6月底前）", "长期坚持", or as written."""
+        if self.deadline == LONG_TERM:
+            return self.deadline_text or LONG_TERM
+        if self.deadline and self.deadline_text and self.deadline != self.deadline_text:
+            return f"{self.deadline}（{self.deadline_text}）"
+        return self.deadline or self.deadline_text or ""
+
+    @property
+    def source(self) -> str:
+        return f"{self.title} · {self.date}" if self.date else self.title
+
+
+def status_of(deadline: str | None, today: dt.date) -> str:
+    if deadline == LONG_TERM:
+        return "long_term"
+    if not deadline:
+        return "undated"
+    return "overdue" if deadline < today.isoformat() else "open"
+
+
+def build_tasks(points: list[Passage], today: dt.date) -> list[Task]:
+    """One task per point with tasks (a long point's parts are one task), nearest deadline first, then standing
+    tasks, then those without a deadline; ties in reading order."""
+    parts: dict[tuple, list[Passage]] = {}
+    for p in points:
+        if p.kind == "point" and p.tasks:
+            parts.setdefault((p.article_id, p.list_id, p.ordinal), []).append(p)
+    tasks = []
+    for (article_id, list_id, ordinal), ps in parts.items():
+        first = ps[0]
+        t = first.tasks
+        tasks.append(Task(
+            task_id=f"{list_id}:{ordinal}", passage_id=first.passage_id, article_id=article_id, title=first.title,
+            date=first.date, list=first.list_label, ordinal=ordinal, text="".join(p.text for p in ps),
+            lead=t.lead, partners=t.partners, deadline=t.deadline, deadline_text=t.deadline_text,
+            status=status_of(t.deadline, today)))
+    return sorted(tasks, key=_deadline_order)
+
+
+def _deadline_order(task: Task) -> tuple:
+    rank = 2 if not task.deadline else 1 if task.deadline == LONG_TERM else 0
+    return rank, task.deadline or "", task.date or "", task.passage_id
+
+
+def unit_matches(query: str, unit: str, aliases: dict[str, str]) -> bool:
+    """"住建局" names 县住建局 and 区住建局; "县住建局" names 县住建局 and the full name the documents give it,
+    not 区住建局."""
+    wanted = {query} | {full for short, full in aliases.items() if short == query} \
+        | {short for short, full in aliases.items() if full == query}
+    return bool(wanted & unit_forms(unit, aliases))
+
+
+def select(tasks: list[Task], aliases: dict[str, str], unit: str | None = None, partners: bool = False,
+           due_before: str | None = None, due_after: str | None = None, overdue: bool = False,
+           long_term: bool = False) -> list[Task]:
+    """The tasks a filter keeps: a unit leading them (or helping, with `partners`), a deadline on or before / on
+    or after a date, past due, or standing ("长期")."""
+    out = []
+    for t in tasks:
+        if unit:
+            units = t.lead + (t.partners if partners else ())
+            if not any(unit_matches(unit, u, aliases) for u in units):
+                continue
+        dated = bool(t.deadline) and t.deadline != LONG_TERM
+        if due_before and not (dated and t.deadline <= due_before):
+            continue
+        if due_after and not (dated and t.deadline >= due_after):
+            continue
+        if overdue and t.status != "overdue":
+            continue
+        if long_term and t.status != "long_term":
+            continue
+        out.append(t)
+    return out
+
+
+def configured_aliases(entries: tuple[str, ...]) -> dict[str, str]:
+    """The alias table of config.yaml ("县住建局=县住房和城乡建设局"): {short: full}."""
+    aliases = {}
+    for entry in entries:
+        short, sep, full = entry.partition("=")
+        if not sep or not short.strip() or not full.strip():
+            raise UsageError(f"config: ledger.aliases needs entries like 县住建局=县住房和城乡建设局, not {entry!r}")
+        aliases[short.strip()] = full.strip()
+    return aliases
+
+
+def read_ledger(snapshot, configured: dict[str, str] | None = None) -> tuple[list[Passage], dict[str, str]]:
+    """The points carrying tasks in an index, and the unit aliases its documents declare (the configured ones win)."""
+    points = snapshot.task_points()
+    aliases: dict[str, str] = {}
+    for (text,) in snapshot.db.execute("SELECT text FROM passages WHERE text LIKE '%简称%'"):
+        aliases.update(learn_aliases(text))
+    return points, aliases | (configured or {})
+
+
+def table_rows(tasks: list[Task]) -> list[list]:
+    """The rows a 督查室 prints: 序号, 工作任务, 牵头单位, 配合单位, 完成时限, 来源."""
+    return [[i, t.text, "、".join(t.lead), "、".join(t.partners), t.due, t.source] for i, t in enumerate(tasks, 1)]
+
+
+def write_csv(tasks: list[Task], out) -> None:
+    out.write("\ufeff")  # a UTF-8 BOM: Excel on Chinese Windows otherwise reads the file as GBK
+    writer = csv.writer(out)
+    writer.writerow(COLUMNS)
+    writer.writerows([safe_cell(v) for v in row] for row in table_rows(tasks))
+
+
+def write_xlsx(tasks: list[Task], path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "任务台账"
+    sheet.append(COLUMNS)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in table_rows(tasks):
+        # a cell is text, never a formula (openpyxl would store "=…" as one)
+        sheet.append([v if not isinstance(v, str) else safe_cell(v) for v in row])
+    for i, width in enumerate(COLUMN_WIDTHS, 1):
+        sheet.column_dimensions[get_column_letter(i)].width = width * 2 if i > 1 else width  # CJK: two widths
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "A2"
+    book.save(path)
+
+
+def format_tasks(tasks: list[Task]) -> str:
+    lines = []
+    for i, t in enumerate(tasks, 1):
+        head = t.text.split("\n", 1)[0]
+        head = head[:60] + ("…" if len(head) > 60 else "")
+        lines.append(f"{i}. [{t.due or '无时限'}] {head}")
+        lines.append(f"   牵头：{'、'.join(t.lead) or '-'}   配合：{'、'.join(t.partners) or '-'}   来源：{t.source}")
+    lines.append(f"{len(tasks)} task(s)")
+    return "\n".join(lines)
+
+
+def _date_arg(value: str | None, flag: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise UsageError(f"{flag} needs a date like 2024-06-30, not {value!r}") from exc
+
+
+def register_cli(sub) -> None:
+    p = sub.add_parser("tasks", help="the directive ledger: every indexed task (lead unit, partners, deadline)")
+    p.add_argument("--unit", help="only tasks this unit leads (short or full name, e.g. 住建局)")
+    p.add_argument("--partners", action="store_true", help="with --unit: also tasks the unit helps with")
+    p.add_argument("--due-before", metavar="DATE", help="deadline on or before DATE (YYYY-MM-DD)")
+    p.add_argument("--due-after", metavar="DATE", help="deadline on or after DATE (YYYY-MM-DD)")
+    p.add_argument("--overdue", action="store_true", help="deadline passed (before --today)")
+    p.add_argument("--long-term", action="store_true", help="standing tasks (长期)")
+    p.add_argument("--today", metavar="DATE", help="the day statuses are counted from (default: today)")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="print one JSON document")
+    out.add_argument("--csv", metavar="FILE", help="write a CSV (UTF-8 with BOM; '-' for stdout)")
+    out.add_argument("--xlsx", metavar="FILE", help="write a spreadsheet to print")
+    p.set_defaults(func=_cmd_tasks)
+
+
+def _cmd_tasks(args, config) -> int:
+    from bot.index import open_snapshot
+    from bot.output import print_json
+
+    today = dt.date.fromisoformat(_date_arg(args.today, "--today")) if args.today else dt.date.today()
+    due_before, due_after = _date_arg(args.due_before, "--due-before"), _date_arg(args.due_after, "--due-after")
+    configured = configured_aliases(config.ledger.aliases)
+    snap = open_snapshot(config.index)
+    try:
+        points, aliases = read_ledger(snap, configured)
+    finally:
+        snap.close()
+    tasks = select(build_tasks(points, today), aliases, args.unit and args.unit.strip(), args.partners,
+                   due_before, due_after, args.overdue, args.long_term)
+    if args.json:
+        print_json({"tasks": [t.record() for t in tasks]}, indent=1)
+    elif args.csv == "-":
+        write_csv(tasks, sys.stdout)
+    elif args.csv:
+        with open(args.csv, "w", encoding="utf-8", newline="") as f:
+            write_csv(tasks, f)
+        print(f"{len(tasks)} task(s) written to {args.csv}", file=sys.stderr)
+    elif args.xlsx:
+        write_xlsx(tasks, Path(args.xlsx))
+        print(f"{len(tasks)} task(s) written to {args.xlsx}", file=sys.stderr)
+    else:
+        print(format_tasks(tasks))
+    return 0

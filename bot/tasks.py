@@ -1,0 +1,458 @@
+"""Tasks of a directive point: who leads it, who helps, and by when — as the document writes it.
+
+Read from the point's own words, in the forms notices, plans, task lists and meeting reports use:
+- form fields: "牵头单位：…；配合单位：…；完成时限：…", "责任单位：…，时限：…" (a document may say that the unit
+  listed first leads: "排在第一位的为牵头单位");
+- sentences: "由县水利局牵头，县应急管理局配合", "由…会同…负责", "县住建局要会同县生态环境分局…" (the unit that is
+  the point's subject leads), "…配合";
+- task tables (附件 with 序号/工作任务/牵头单位/配合单位/完成时限), whose rows the loader turns into "a | b | c" lines:
+  each row becomes a point (`task_table_spans`) and its cells are read by the table's header.
+Deadlines are normalised to an ISO date: "6月底前" → the month's last day, "年底前" → 12-31, "三季度末" → 09-30,
+the year from the document's date when the text gives none; "长期坚持"/"常态化推进" → "长期". A validity period
+("有效期至…") or a start date ("自…起施行") is no deadline.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.lists import ListSpan
+from bot.records import Tasks
+from bot.textutil import CN_ORDINALS, cn_to_int, to_simplified
+from bot.units import clean_unit, unit_at, units_at
+
+LONG_TERM = "长期"
+LEAD_LABELS = ("牵头单位", "牵头部门", "主责单位", "主办单位", "责任单位", "责任部门")
+PARTNER_LABELS = ("配合单位", "配合部门", "协办单位", "协同单位", "参与单位")
+TIME_LABELS = ("完成时限", "完成时间", "时限", "截止时间", "办结时限")
+_FIELD = re.compile(r"(?P<label>%s)\s*[：:]" % "|".join(LEAD_LABELS + PARTNER_LABELS + TIME_LABELS))
+_TASK_COLUMN = re.compile(r"任务|事项|内容|措施|目标")
+
+_NUM = rf"\d{{1,2}}|[{CN_ORDINALS}]{{1,3}}"
+_YEAR = r"(?:(?P<y>(?:19|20)\d{2})\s*年|(?P<rel>今|明|本)年)?"
+_DEADLINE = re.compile(
+    rf"{_YEAR}(?:"
+    rf"(?P<m>{_NUM})\s*月(?:(?P<d>\d{{1,2}}|[{CN_ORDINALS}]{{1,3}})\s*[日号]|(?P<part>上旬|中旬|下旬|底|末|份)?)"
+    rf"|(?P<yend>年?(?:底|末))"
+    rf"|第?(?P<q>[一二三四1-4])\s*季度(?P<qend>末|底)?"
+    rf"|(?P<h>上|下)半年"
+    rf")"
+    rf"|(?P<ny>(?:19|20)\d{{2}})\s*[.\-/．]\s*(?P<nm>\d{{1,2}})(?:\s*[.\-/．]\s*(?P<nd>\d{{1,2}}))?(?!\d)"
+)
+# In a 时限 field or column only: a bare year or "年内" is that year's end, "持续推进" a standing task.
+_FIELD_YEAR = re.compile(r"^\s*(?:(?P<y>(?:19|20)\d{2})\s*年(?:内|度)?|年内)\s*(?:完成|前)?\s*$")
+_FIELD_LONG_TERM = re.compile(r"长期|持续|常态化|经常性")
+_BEFORE = re.compile(r"\s*(?:以前|之前|前)")
+_LONG_TERM = re.compile(r"长期(?:坚持|推进|开展|执行|落实)|常态化(?:推进|开展|落实|实施)")
+# What turns a date into something else than a deadline: a validity period, a start, a report's "as of", a routine.
+_NOT_DEADLINE = re.compile(r"(?:有效期(?:至|到|为)?|截至|截止到?|自|从|每年|每月|每季度?|以来|去年|上年)\s*$")
+_NOT_AFTER = re.compile(r"\s*(?:起|以来|开始|施行|实施|生效|有效)")
+_COMPLETES = re.compile(r"\s*(?:完成|建成|全面|全部|实现|基本|上线|出台|投用|投入)")
+_DAYS_BACK = 90  # a month-only deadline this long before the document's date means that month of the next year
+_MARKER = re.compile(rf"^\s*(?:\d{{1,2}}\s*[.．、]|[（(]\s*(?:\d{{1,2}}|[{CN_ORDINALS}]{{1,3}})\s*[）)]|"
+                     rf"[{CN_ORDINALS}]{{1,3}}\s*[、.．]|第?[{CN_ORDINALS}]{{1,3}}(?:是|要)[，,]?)\s*")
+_CLAUSE_END = "。；;，,：:\n"
+_SUBJECT_VERBS = ("要", "牵头", "负责", "会同", "按职责", "按照职责", "按行业", "分别")
+_ROW_SPLIT = re.compile(r"\s*\|\s*|\t+|[ \u3000]{2,}")
+_FIRST_LEADS = re.compile(r"(?:排在?|列)?(?:第一位|首位|第一个|排名第一|排第一)的?(?:单位|部门)?(?:为|是)牵头")
+
+
+@dataclass(frozen=True)
+class TaskContext:
+    """What reading a point's tasks needs of its document."""
+
+    date: dt.date | None  # the document's date: the year of "6月底前"
+    first_leads: bool = False  # "排在第一位的为牵头单位": of several 责任单位 the first leads, the others help
+    headers: tuple[tuple[str, ...], ...] = ()  # task tables' column names, as the header rows give them
+
+
+@lru_cache(maxsize=16)
+def document_context(article_text: str, date: str | None) -> TaskContext:
+    """The document's date, its convention on who leads, and its task tables' headers."""
+    day = None
+    if date:
+        try:
+            day = dt.date.fromisoformat(date)
+        except ValueError:
+            day = None
+    text = to_simplified(article_text)
+    headers = tuple(cells for line in text.split("\n") if (cells := table_header(line)))
+    return TaskContext(day, bool(_FIRST_LEADS.search(text)), headers)
+
+
+def point_tasks(point: str, article_text: str, date: str | None) -> Tasks | None:
+    """The tasks of one point of an article dated `date` (ISO), or None when it names no lead unit and no deadline."""
+    return read_tasks(point, document_context(article_text, date))
+
+
+def read_tasks(point: str, context: TaskContext) -> Tasks | None:
+    shown = point.strip()
+    text = _simplified(shown)
+    cells = _row_cells(text) if context.headers else None
+    if cells is not None:
+        labelled = _labelled_row(cells, context.headers)
+        if labelled is not None:
+            text = shown = labelled
+    fields = list(_fields(text))
+    lead_fields = [(label, value) for label, value, _ in fields if label in LEAD_LABELS]
+    by_units = _by_clauses(text)
+    if _several_tasks(lead_fields, by_units):
+        return None  # a heading point over several tasks (its sub-points not found as a list): none is its own
+    lead: list[str] = []
+    partners: list[str] = []
+    deadline, deadline_text = None, None
+    for label, value, raw in fields:
+        if label in TIME_LABELS and deadline is None:
+            deadline, deadline_text = _deadline_in(raw, context.date, strict=False)
+    leads_named = [v for label, v in lead_fields if label.startswith(("牵头", "主"))]
+    responsible = [v for label, v in lead_fields if label.startswith("责任")]
+    if leads_named:
+        lead = leads_named[0]
+        partners += [u for units in responsible for u in units]  # beside a 牵头单位, 责任单位 carry it out with it
+    elif responsible and (marked := _marked_leads(fields)):
+        lead = marked  # "责任单位：县发改委（牵头）、县财政局"
+        partners += [u for u in responsible[0] if u not in marked]
+    elif responsible:
+        lead = responsible[0][:1] if context.first_leads else responsible[0]
+        partners += responsible[0][1:] if context.first_leads else []
+    elif by_units:
+        lead, helpers = by_units[0]
+        partners += helpers
+    else:
+        lead = _subjects(text)
+    for label, value, _ in fields:
+        if label in PARTNER_LABELS:
+            partners += value
+    partners += _partners(text)
+    if deadline is None:
+        deadline, deadline_text = _deadline_in(text, context.date, strict=True)
+    lead = _unique(lead)
+    partners = [p for p in _unique(partners) if p not in lead]
+    tasks = Tasks(tuple(_as_shown(u, text, shown) for u in lead), tuple(_as_shown(u, text, shown) for u in partners),
+                  deadline, _as_shown(deadline_text, text, shown) if deadline_text else None)
+    return tasks if tasks else None
+
+
+def _several_tasks(lead_fields: list[tuple[str, list[str]]], by_units: list[tuple[list[str], list[str]]]) -> bool:
+    """Whether a point names the leads of several tasks: two 牵头单位 fields, two 由…牵头, or both naming others."""
+    named = {tuple(v) for label, v in lead_fields if not label.startswith("责任")}
+    responsible = {tuple(v) for label, v in lead_fields if label.startswith("责任")}
+    by = {tuple(lead) for lead, _ in by_units}
+    if len(named) > 1 or len(responsible) > 1 or len(by) > 1:
+        return True
+    return bool(by and (named or responsible) and not by & (named | responsible))
+
+
+def _simplified(shown: str) -> str:
+    """Simplified characters at the same offsets (unit names are then cut from the text as published)."""
+    text = to_simplified(shown)
+    if len(text) != len(shown):
+        text = "".join(c2 if len(c2 := to_simplified(c)) == 1 else c for c in shown)
+    return text
+
+
+def _as_shown(piece: str, text: str, shown: str) -> str:
+    i = text.find(piece)
+    return shown[i:i + len(piece)] if i >= 0 and text is not shown else piece
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+# --- form fields -------------------------------------------------------------------------------------------------
+
+def _fields(text: str):
+    """(label, units, raw value) of each "牵头单位：…" field, the value ending at ；/。 or the next field."""
+    found = list(_FIELD.finditer(text))
+    for k, m in enumerate(found):
+        stop = found[k + 1].start() if k + 1 < len(found) else len(text)
+        raw = _field_value(text[m.end():stop])
+        label = m.group("label")
+        yield label, ([] if label in TIME_LABELS else _unit_items(raw)), raw
+
+
+def _field_value(rest: str) -> str:
+    depth = 0
+    for i, ch in enumerate(rest):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            if depth == 0:
+                return rest[:i]
+            depth -= 1
+        elif ch in "；;。\n" and depth == 0:
+            return rest[:i]
+    return rest
+
+
+def _unit_items(value: str) -> list[str]:
+    """Units listed in a field, up to the first item that is none ("区司法局，各部门按职责分工负责，长期坚持")."""
+    units = []
+    for item in re.split(r"[、，,]", value):
+        if not item.strip():
+            continue
+        unit = clean_unit(item)
+        if unit is None:
+            break
+        units.append(unit)
+    return units
+
+
+def _marked_leads(fields) -> list[str]:
+    """Units a 责任单位 field marks as leading: "县发改委（牵头）"."""
+    return [unit for label, _, raw in fields if label.startswith("责任")
+            for item in re.split(r"[、，,]", raw) if re.search(r"[（(]牵头[）)]", item) and (unit := clean_unit(item))]
+
+
+# --- sentences ---------------------------------------------------------------------------------------------------
+
+def _by_clauses(text: str) -> list[tuple[list[str], list[str]]]:
+    """(lead, partners) of each "由X牵头", "由X负责", "由X会同Y负责…" (not "由X负责解释": an interpretation clause)."""
+    found = []
+    starts = [m.end() for m in re.finditer("由", text)]
+    starts += [m.end() for m in re.finditer(r"[（(，,；;。\n]\s*", text)]  # "（县住建局牵头，各乡镇配合）"
+    for start in sorted(set(starts)):
+        lead, end = units_at(text, start)
+        if not lead:
+            continue
+        helpers: list[str] = []
+        if text.startswith("会同", end):
+            helpers, end = units_at(text, end + 2)
+            end = _skip_to_verb(text, end)
+        if text.startswith("为牵头", end):  # "县住建局为牵头单位"
+            found.append((lead, helpers))
+        elif text.startswith("牵头", end) or (text.startswith("负责", end) and not _interprets_only(text, end + 2)):
+            if text[start - 1] == "由" or text.startswith("牵头", end) or text[start - 1] in "（(":
+                found.append((lead, helpers))
+    return found
+
+
+def _skip_to_verb(text: str, pos: int) -> int:
+    m = re.compile(r"[^，,。；;]{0,6}?(?=牵头|负责)").match(text, pos)
+    return m.end() if m else pos
+
+
+def _interprets_only(text: str, pos: int) -> bool:
+    return bool(re.match(r"解释(?![和及与、并])", text[pos:pos + 3]))
+
+
+def _clause_starts(text: str) -> list[int]:
+    marker = _MARKER.match(text)
+    starts = [marker.end() if marker else 0]
+    starts += [i + 1 for i, ch in enumerate(text) if ch in _CLAUSE_END]
+    return [s + len(text[s:]) - len(text[s:].lstrip()) for s in starts if s < len(text)]
+
+
+def _subjects(text: str) -> list[str]:
+    """Units that are a clause's subject and must act: "县住建局要…", "县民政局、县财政局要…", "区营商办牵头…".
+    Only at the point's start (its headline and the sentence after it): a unit exhorted deep in a long paragraph
+    ("…各乡镇、各部门要把压力转化为动力") is the speaker's aside, not who the point is given to."""
+    opening = re.match(r"(?:[^。！？\n]*[。！？\n]){0,2}", text)
+    head_end = opening.end() if opening and opening.end() else len(text)
+    subjects = []
+    for start in _clause_starts(text):
+        if start >= head_end:
+            break
+        names, end = units_at(text, start)
+        if names and text.startswith(_SUBJECT_VERBS, end):
+            subjects += names
+    return subjects
+
+
+def _partners(text: str) -> list[str]:
+    """Units after "会同", and the units of a clause ending in "配合"/"协助" ("…，县财政局、县水利局配合")."""
+    partners = []
+    for m in re.finditer("会同", text):
+        partners += units_at(text, m.end())[0]
+    for m in re.finditer(r"(?:配合|协助)(?!单位|部门)|为(?:配合|协办)单位|按照?(?:职责|行业|职能)?分工(?:负责|落实)|按职责负责", text):
+        start = max(text.rfind(ch, 0, m.start()) for ch in _CLAUSE_END) + 1
+        clause = re.sub(r"等(?:单位|部门)?$|为$", "", text[start:m.start()].strip())
+        names, end = units_at(clause, 0)
+        if names and end == len(clause):
+            partners += names
+    return partners
+
+
+# --- deadlines ---------------------------------------------------------------------------------------------------
+
+def _deadline_in(text: str, doc_date: dt.date | None, strict: bool) -> tuple[str | None, str | None]:
+    """(normalised deadline, as written) of the first deadline in `text`. `strict` (running text): a date counts
+    only as a limit ("…前", "…底完成", "在二季度"); in a 时限 field or column any date is one."""
+    long_term = _LONG_TERM.search(text) or (None if strict else _FIELD_LONG_TERM.search(text))
+    bare = None if strict else _FIELD_YEAR.match(text)
+    if bare:
+        year = int(bare.group("y")) if bare.group("y") else (doc_date.year if doc_date else None)
+        return (dt.date(year, 12, 31).isoformat() if year else None), text.strip()
+    for m in _DEADLINE.finditer(text):
+        if long_term and long_term.start() < m.start():
+            break
+        before = text[max(0, m.start() - 6):m.start()]
+        if _NOT_DEADLINE.search(before) or _NOT_AFTER.match(text, m.end()):
+            continue
+        end = m.end()
+        limit = _BEFORE.match(text, end)
+        ends_period = bool(m.group("part") in ("底", "末") or m.group("yend") or m.group("qend"))
+        if strict and not (limit or (ends_period and _COMPLETES.match(text, end))
+                           or ((m.group("q") or m.group("h")) and re.search(r"[在于]\s*$", before))):
+            continue
+        if m.group("yend") and not (m.group("y") or m.group("rel") or m.group("yend").startswith("年")):
+            continue  # "底"/"末" alone is no date
+        day = _normalise(m, doc_date)
+        written = text[m.start():limit.end() if limit else end]
+        if day is None and doc_date is None and not m.group("y"):
+            return None, written  # "6月底前" in a document without a year: kept as written
+        if day is not None:
+            return day, written
+    if long_term:
+        return LONG_TERM, long_term.group(0)
+    return None, None
+
+
+def _normalise(m: re.Match, doc_date: dt.date | None) -> str | None:
+    if m.group("ny"):  # "2024.6.30", "2024-06"
+        year, month = int(m.group("ny")), int(m.group("nm"))
+        if not 1 <= month <= 12:
+            return None
+        try:
+            return dt.date(year, month, int(m.group("nd") or calendar.monthrange(year, month)[1])).isoformat()
+        except ValueError:
+            return None
+    year = int(m.group("y")) if m.group("y") else None
+    if year is None and doc_date is not None:
+        year = doc_date.year + (1 if m.group("rel") == "明" else 0)
+    if year is None:
+        return None
+    explicit = bool(m.group("y") or m.group("rel"))
+    if m.group("m"):
+        month = cn_to_int(m.group("m")) or 0
+        if not 1 <= month <= 12:
+            return None
+        if m.group("d"):
+            day_n = cn_to_int(m.group("d")) or 0
+        else:
+            part = m.group("part")
+            day_n = {"上旬": 10, "中旬": 20}.get(part or "", calendar.monthrange(year, month)[1])
+        try:
+            day = dt.date(year, month, day_n)
+        except ValueError:
+            return None
+        if not explicit and doc_date and (doc_date - day).days > _DAYS_BACK:
+            try:
+                day = day.replace(year=year + 1)  # said in the autumn, "3月底前" is next spring
+            except ValueError:
+                day = dt.date(year + 1, month, 28)
+        return day.isoformat()
+    if m.group("yend"):
+        return dt.date(year, 12, 31).isoformat()
+    if m.group("q"):
+        q = cn_to_int(m.group("q")) or 0
+        if not 1 <= q <= 4:
+            return None
+        month = q * 3
+        return dt.date(year, month, calendar.monthrange(year, month)[1]).isoformat()
+    if m.group("h"):
+        return dt.date(year, 6 if m.group("h") == "上" else 12, 30 if m.group("h") == "上" else 31).isoformat()
+    return None
+
+
+# --- task tables -------------------------------------------------------------------------------------------------
+
+def table_header(line: str) -> tuple[str, ...] | None:
+    """A task table's header row ("序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限"), as its cells."""
+    cells = _row_cells(line)
+    if not cells or not any(_header_role(c) in ("lead", "responsible") for c in cells):
+        return None
+    if not any(_TASK_COLUMN.search(c) for c in cells):
+        return None
+    return tuple(cells)
+
+
+def _row_cells(line: str) -> list[str] | None:
+    cells = [c.strip().rstrip("。") for c in _ROW_SPLIT.split(line.strip().rstrip("。"))]
+    cells = [c for c in cells if c]
+    return cells if len(cells) >= 3 else None
+
+
+def _header_role(cell: str) -> str | None:
+    cell = re.sub(r"\s", "", cell)
+    if any(label in cell for label in LEAD_LABELS) or cell in ("牵头", "责任", "负责单位", "牵头领导单位"):
+        return "lead" if not cell.startswith("责任") else "responsible"
+    if any(label in cell for label in PARTNER_LABELS) or cell == "配合":
+        return "partners"
+    if any(label in cell for label in TIME_LABELS) or "时限" in cell or "时间" in cell:
+        return "time"
+    if _TASK_COLUMN.search(cell):
+        return "task"
+    return None
+
+
+def _labelled_row(cells: list[str], headers: tuple[tuple[str, ...], ...]) -> str | None:
+    """A table row as the labelled text its header makes of it ("…。牵头单位：…；配合单位：…；完成时限：…")."""
+    header = next((h for h in headers if len(h) == len(cells)), None)
+    if header is None:  # an empty cell was dropped: cells are placed by what they hold
+        return _placed_row(cells) if headers else None
+    if tuple(cells) in headers:
+        return None  # the header itself
+    parts = {"task": "", "lead": "", "responsible": "", "partners": "", "time": ""}
+    for name, cell in zip(header, cells):
+        role = _header_role(name)
+        if role and not parts[role]:
+            parts[role] = cell
+    return _row_text(parts)
+
+
+def _placed_row(cells: list[str]) -> str | None:
+    parts = {"task": "", "lead": "", "responsible": "", "partners": "", "time": ""}
+    for cell in cells:
+        if re.fullmatch(r"\d{1,3}", cell):
+            continue  # 序号
+        units = _unit_items(cell)
+        if units and len(units) == len([x for x in re.split(r"[、，,]", cell) if x.strip()]):
+            parts["partners" if parts["lead"] else "lead"] = cell
+        elif _deadline_in(cell, None, strict=False)[1]:
+            parts["time"] = cell
+        elif not parts["task"]:
+            parts["task"] = cell
+    return _row_text(parts) if parts["task"] else None
+
+
+def _row_text(parts: dict[str, str]) -> str:
+    fields = [("牵头单位", parts["lead"]), ("责任单位", parts["responsible"]), ("配合单位", parts["partners"]),
+              ("完成时限", parts["time"])]
+    return parts["task"] + "（" + "；".join(f"{label}：{value}" for label, value in fields if value) + "）"
+
+
+def task_table_spans(text: str, spans: list[ListSpan]) -> list[ListSpan]:
+    """Each task table's rows as one list, a row a point (rows inside a list found already are left to it)."""
+    taken = [(s.start, s.end) for s in spans]
+    tables: list[ListSpan] = []
+    rows: list[tuple[int, int]] = []
+    width = 0
+    offset = 0
+    for line in text.split("\n") + [""]:
+        start, end = offset, offset + len(line)
+        offset = end + 1
+        simple = line.strip()
+        if not simple:
+            continue
+        header = table_header(simple)
+        cells = _row_cells(simple)
+        if header:
+            if rows:
+                tables.append(ListSpan(style="table", numbered=True, bounds=rows))
+            rows, width = [], len(header)
+            continue
+        if width and cells and width - 1 <= len(cells) <= width and not any(a <= start < b for a, b in taken):
+            rows.append((start, end))
+            continue
+        if rows:
+            tables.append(ListSpan(style="table", numbered=True, bounds=rows))
+        rows, width = [], 0
+    if rows:
+        tables.append(ListSpan(style="table", numbered=True, bounds=rows))
+    return tables

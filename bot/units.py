@@ -1,0 +1,143 @@
+"""Unit names: the bureaus, offices and towns a directive names, recognised by their shape.
+
+A unit name is a government prefix (县/区/市/镇/乡…, a place ending in 镇/区/街道…, or 各/有关/相关) and a name
+ending in what an organisation's name ends in (局, 委, 办, 办公室, 中心, 公司, 政府, 街道, 管委会, …), as in
+"县住房和城乡建设局", "城关镇人民政府", "各村（社区）". Names are kept as written. Documents also say which short name
+stands for which full one ("县住房和城乡建设局（以下简称县住建局）"); `learn_aliases` reads that, so the ledger can
+match a unit by either name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from bot.textutil import CJK
+
+
+# What an organisation's name ends in, longest first (so "分局" wins over "局" where both would end a match).
+SUFFIXES = (
+    "人民政府", "指挥部", "管委会", "办事处", "办公室", "委员会", "分公司", "服务中心", "成员单位",
+    "开发区", "高新区", "示范区", "新区", "园区", "专班", "小组",
+    "政府", "公司", "中心", "分局", "街道", "社区", "乡镇", "部门", "单位", "集团",
+    "局", "委", "办", "室", "队", "所", "院", "社", "联", "会", "站", "处", "厅", "村", "镇", "乡",
+)
+# Where a unit's name starts: a level of government, or a collective (各乡镇, 有关单位, 相关乡镇人民政府).
+LEVELS = "省市州盟县区旗镇乡"
+COLLECTIVE = ("各", "有关", "相关")
+# A place's own name then its level ("城关镇人民政府", "澜湾高新区管委会"): the level sits within the first characters.
+PLACE_LEVEL = re.compile(r"^[%s]{1,5}?(?:镇|乡|区|县|市|街道|园区)" % CJK)
+# Words that follow a unit and are never inside one: what it must do, with whom, by when.
+STOP_WORDS = ("要", "会同", "牵头", "负责", "配合", "协助", "对", "在", "于", "将", "把", "向", "的", "是", "已",
+              "等", "也", "都", "还", "就", "须", "按照", "按职", "按行", "按标", "联合", "承担", "抓", "做", "加强",
+              "局长", "主任", "书记", "县长", "区长", "市长", "镇长", "乡长", "副", "负责人", "同志")
+NOT_UNITS = ("网站", "平台", "会议", "大会", "全会", "例会")  # ends like a unit's name, names a thing or an event
+NEVER_FIRST = "由对在将把要向与和及请经按以为从自于并或其该本我"  # what no unit's name starts with
+ZONES = ("开发区", "高新区", "园区", "新区")  # "各镇和开发区": the zone of the place, named bare
+TIME_WORDS = ("今年", "明年", "去年", "当前", "目前", "同时", "此外", "其中", "近年", "年内", "今后")  # "今年开发区要…"
+JOINERS = "和及与"  # "县民政局和县财政局": two units, unless the name itself holds the word (县住房和城乡建设局)
+MAX_NAME = 20
+_LAST_CHARS = {suffix[-1] for suffix in SUFFIXES} | {"）", ")"}
+_PAREN = re.compile(r"[（(][%s]{1,4}[）)]" % CJK)  # "各村（社区）"
+_ALIAS = re.compile(r"([%s（）()]{3,30}?)[（(](?:以下)?简称[“\"「]?([%s]{2,12}?)[”\"」]?[）)]" % (CJK, CJK))
+
+
+def looks_like_unit(name: str, in_field: bool = False) -> bool:
+    """Whether `name` has the shape of a unit's name (a government prefix and an organisation's ending); listed
+    in a 牵头单位/责任单位 field, the ending is enough ("税务局")."""
+    core = _PAREN.sub("", name)
+    if len(core) < 2 or len(core) > MAX_NAME or not re.fullmatch(f"[{CJK}]+", core):
+        return False
+    if not core.endswith(SUFFIXES) or core in SUFFIXES or core.endswith(NOT_UNITS):
+        return False
+    if (core.startswith("全") and not in_field) or core[0] in NEVER_FIRST or core.startswith(TIME_WORDS):  # "全县各单位" is everyone; "由县…" is a clause
+        return False
+    return in_field or core[0] in LEVELS or core.startswith(COLLECTIVE) or bool(PLACE_LEVEL.match(core))
+
+
+def unit_at(text: str, pos: int) -> str | None:
+    """The longest unit name starting at `pos`, or None."""
+    run = _name_run().match(text, pos, min(len(text), pos + MAX_NAME + 6))
+    if not run:
+        return None
+    name = run.group(0)
+    for e in range(len(name), 1, -1):
+        if name[e - 1] in _LAST_CHARS and looks_like_unit(name[:e]):
+            return name[:e]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _name_run() -> re.Pattern:
+    """Characters a name can be made of, up to a word that follows a unit (its first character is never one)."""
+    stops = "|".join(sorted(STOP_WORDS, key=len, reverse=True))
+    return re.compile(rf"[{CJK}](?:(?!{stops})(?:[{CJK}]|[（(][{CJK}]{{1,4}}[）)]))*")
+
+
+def units_at(text: str, pos: int) -> tuple[list[str], int]:
+    """Units joined by 、 (or 和/及/与) starting at `pos`: (names, end of the last one)."""
+    names: list[str] = []
+    while True:
+        name = unit_at(text, pos)
+        if name is None:
+            break
+        names += split_joined(name)
+        pos += len(name)
+        if pos < len(text) and text[pos] in "、" + JOINERS and unit_at(text, pos + 1):
+            pos += 1
+            continue
+        break
+    return names, pos
+
+
+def split_joined(name: str) -> list[str]:
+    """"县民政局和县财政局" → both; "县住房和城乡建设局" stays one name (its first half is no unit)."""
+    for i, ch in enumerate(name):
+        right = name[i + 1:]
+        if ch in JOINERS and looks_like_unit(name[:i]) and (looks_like_unit(right) or right in ZONES):
+            return [name[:i]] + split_joined(name[i + 1:])
+    return [name]
+
+
+def clean_unit(item: str) -> str | None:
+    """A unit as a form field lists it ("县水利局按行业分工负责" → "县水利局"); None when the item is not one."""
+    item = re.sub(r"[（(](?:牵头|配合|协办)[）)]", "", item).strip(" \u3000")  # "县发改委（牵头）"
+    if item.startswith(("（", "(")) and not item.endswith(("）", ")")):
+        item = item[1:]
+    if item.endswith(("）", ")")) and not re.search(r"[（(][^）)]*[）)]$", item):
+        item = item[:-1]
+    item = re.sub(r"(?:按|根据|依据).{0,12}负责$|(?:分别|共同)?负责$|等$", "", item)
+    if looks_like_unit(item, in_field=True):
+        return item
+    name = unit_at(item, 0)
+    return name if name and len(name) >= len(item) - 1 else None
+
+
+def learn_aliases(text: str) -> dict[str, str]:
+    """Short names a document declares for units: {"县住建局": "县住房和城乡建设局"}."""
+    aliases: dict[str, str] = {}
+    for m in _ALIAS.finditer(text):
+        full, short = m.group(1), m.group(2)
+        # the full name is the unit ending right before the parenthesis: the longest unit-shaped tail
+        for i in range(len(full)):
+            if looks_like_unit(full[i:]):
+                aliases[short] = full[i:]
+                break
+    return aliases
+
+
+def unit_forms(name: str, aliases: dict[str, str] | None = None) -> set[str]:
+    """Every form a unit goes by: as written, its full and short names, and without its level ("住建局")."""
+    aliases = aliases or {}
+    forms = {name}
+    forms |= {full for short, full in aliases.items() if short == name}
+    forms |= {short for short, full in aliases.items() if full == name}
+    for f in list(forms):
+        if len(f) > 3 and f[0] in LEVELS and not f[1:].startswith(("委", "政府")):
+            forms.add(f[1:])
+    return forms
+
+
+def same_unit(a: str, b: str, aliases: dict[str, str] | None = None) -> bool:
+    """住建局 = 县住建局 = 县住房和城乡建设局 (when the documents declare that short name)."""
+    return bool(unit_forms(a, aliases) & unit_forms(b, aliases))

@@ -1,0 +1,212 @@
+"""Tasks of a directive point: lead unit, partners and deadline, as an official reading the bulletin would list them.
+
+Every sentence here is invented (白沙县, 东湖区 and their towns are no real places)."""
+
+import io
+
+import pytest
+
+from bot.pipeline import ParseSettings, parse_bulletin
+from bot.tasks import point_tasks
+from bot.units import learn_aliases, looks_like_unit, same_unit, units_at
+
+PLAN = "白沙县人民政府办公室关于印发某某方案的通知"  # an article text without conventions or tables
+
+
+def tasks(point: str, date: str | None = "2024-03-05", article: str = PLAN):
+    return point_tasks(point, article + "\n" + point, date)
+
+
+def test_form_fields_give_lead_partners_and_a_month_end_in_the_documents_year():
+    t = tasks("3.改造供水管网40公里。（牵头单位：县水务局；配合单位：县财政局、柳溪镇人民政府；完成时限：6月底前）")
+    assert t.lead == ("县水务局",)
+    assert t.partners == ("县财政局", "柳溪镇人民政府")
+    assert (t.deadline, t.deadline_text) == ("2024-06-30", "6月底前")
+
+
+def test_a_sentence_with_lead_partners_and_deadline():
+    t = tasks("2.整治背街小巷。由县城管局牵头，县住建局、石门镇人民政府配合，9月底前完成首批12条。")
+    assert t.lead == ("县城管局",) and t.partners == ("县住建局", "石门镇人民政府")
+    assert t.deadline == "2024-09-30"
+
+
+def test_responsible_units_all_lead_unless_the_document_says_the_first_does():
+    point = "5.清理拖欠账款。责任单位：县工信局、县财政局，时限：2024年8月15日前。"
+    assert tasks(point).lead == ("县工信局", "县财政局")
+    rule = "表中责任单位有多个的，排在第一位的为牵头单位。\n" + point
+    t = point_tasks(point, rule, "2024-03-05")
+    assert t.lead == ("县工信局",) and t.partners == ("县财政局",)
+    assert t.deadline == "2024-08-15"
+
+
+def test_units_sharing_the_work_by_trade_and_a_standing_task():
+    t = tasks("4.汛期巡查。责任单位：县交通局、县水务局按行业分工负责，长期坚持。")
+    assert t.lead == ("县交通局", "县水务局")
+    assert (t.deadline, t.deadline_text) == ("长期", "长期坚持")
+    assert tasks("6.信息报送。责任单位：各镇（街道），常态化推进。").deadline == "长期"
+    assert tasks("6.信息报送。责任单位：各镇（街道），常态化推进。").lead == ("各镇（街道）",)
+
+
+def test_the_unit_a_point_is_given_to_leads_it_and_those_it_works_with_are_partners():
+    t = tasks("要抓好校舍改造，县教育局要会同县应急管理局逐校排查，年底前完成加固。")
+    assert t.lead == ("县教育局",) and t.partners == ("县应急管理局",)
+    assert t.deadline == "2024-12-31"
+    two = tasks("二是保障经费。县民政局、县财政局要落实补贴资金，确保按月发放。")
+    assert two.lead == ("县民政局", "县财政局") and two.deadline is None
+
+
+def test_a_unit_named_in_passing_deep_in_a_speech_paragraph_gives_no_task():
+    point = ("一、认清形势\n今年以来，全县经济总体平稳。但也要看到，困难不少。"
+             "各部门要把压力转化为动力，不能有歇脚的想法。")
+    assert tasks(point) is None
+
+
+def test_responsible_for_implementing_is_a_task_interpreting_alone_is_not():
+    t = tasks("六、组织实施。本办法由县科技局会同县财政局负责解释和组织实施。")
+    assert t.lead == ("县科技局",) and t.partners == ("县财政局",)
+    assert tasks("第九条 本办法由县科技局负责解释。") is None
+
+
+def test_quarters_year_ends_and_explicit_dates():
+    assert tasks("3.建成驿站。由东湖高新区管委会牵头，三季度末前建成投用。").deadline == "2024-09-30"
+    assert tasks("4.上线服务。县政务服务中心要在二季度上线8个事项。").deadline == "2024-06-30"
+    assert tasks("1.完成清查。县审计局要于2025年1月20日前报送结果。").deadline == "2025-01-20"
+    assert tasks("2.推进改造。县住建局要在2025年底前全部完工。").deadline == "2025-12-31"
+
+
+def test_a_month_already_past_when_the_document_was_written_is_next_years():
+    # a meeting in November asks for something "by the end of March": next March
+    assert tasks("要加快规划编制，县自然资源局要在3月底前报批。", "2024-11-05").deadline == "2025-03-31"
+    assert tasks("要加快规划编制，县自然资源局要在3月底前报批。", "2024-02-05").deadline == "2024-03-31"
+
+
+def test_a_validity_period_or_a_start_date_is_no_deadline():
+    assert tasks("七、附则。本措施自2024年5月1日起施行，有效期至2026年12月31日。") is None
+    t = tasks("七、组织实施。以上措施由县商务局负责组织实施，有效期至2026年12月31日。")
+    assert t.lead == ("县商务局",) and t.deadline is None
+
+
+def test_no_deadline_when_none_is_written_and_no_task_without_unit_or_deadline():
+    assert tasks("8.值班值守。责任单位：各镇人民政府、县防汛办。").deadline is None
+    assert tasks("3.优化营商环境。持续深化“放管服”改革，提升企业满意度。") is None
+    assert tasks("截至3月底，全县已完成投资12亿元。") is None
+
+
+def test_a_month_without_a_year_in_an_undated_document_is_kept_as_written():
+    t = tasks("一要清查到位，由县水务局牵头，6月底前完成。", None)
+    assert t.lead == ("县水务局",) and t.deadline is None and t.deadline_text == "6月底前"
+
+
+def test_a_heading_over_several_tasks_gives_none_of_them_to_itself():
+    point = ("（一）提速审批\n1.推行并联审批。由县审批局牵头，6月底前完成。"
+             "2.推行免证办。由县数据局牵头，9月底前完成。")
+    assert tasks(point) is None
+
+
+def test_traditional_text_keeps_its_unit_names_as_published():
+    t = tasks("2.整治河道。由縣水務局牽頭，縣財政局配合，6月底前完成。")
+    assert t.lead == ("縣水務局",) and t.partners == ("縣財政局",) and t.deadline == "2024-06-30"
+
+
+def test_unit_shapes():
+    assert units_at("县住房和城乡建设局要", 0)[0] == ["县住房和城乡建设局"]
+    assert units_at("县民政局和县财政局要", 0)[0] == ["县民政局", "县财政局"]
+    assert units_at("各村（社区）要", 0)[0] == ["各村（社区）"]
+    assert units_at("县农业局局长张三说", 0)[0] == ["县农业局"]
+    assert not looks_like_unit("全县各单位") and not looks_like_unit("县政府门户网站")
+    assert looks_like_unit("石门镇人民政府") and looks_like_unit("东湖高新区管委会")
+
+
+def test_aliases_declared_by_a_document():
+    aliases = learn_aliases("白沙县住房和城乡建设局（以下简称县住建局）会同县财政局……")
+    assert aliases == {"县住建局": "白沙县住房和城乡建设局"}
+    assert same_unit("住建局", "县住建局", aliases)
+    assert same_unit("县住建局", "白沙县住房和城乡建设局", aliases)
+    assert not same_unit("县住建局", "县财政局", aliases)
+
+
+TABLE_BULLETIN = """白沙县2024年城乡环境整治重点任务分工表
+
+白沙县人民政府办公室
+2024年4月2日
+
+为抓好城乡环境整治，现将重点任务分工如下。
+
+序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限
+1 | 完成城区主干道绿化提升 | 县城管局 | 县住建局、石门镇人民政府 | 2024年10月底
+2 | 建成垃圾中转站3座 | 县城管局 | 柳溪镇人民政府 | 长期坚持
+3 | 开展农贸市场改造 | 县市场监管局 | 县商务局 | 11月底前
+
+各责任单位要按月报送进展。
+"""
+
+
+def test_a_task_table_as_text_rows_gives_one_point_per_row():
+    parsed = parse_bulletin(TABLE_BULLETIN.encode(), "fenggong.txt", ParseSettings())
+    points = [p for ps, _ in parsed.passages.values() for p in ps if p.kind == "point" and p.tasks]
+    got = [(p.tasks.lead, p.tasks.partners, p.tasks.deadline) for p in points]
+    assert got == [
+        (("县城管局",), ("县住建局", "石门镇人民政府"), "2024-10-31"),
+        (("县城管局",), ("柳溪镇人民政府",), "长期"),
+        (("县市场监管局",), ("县商务局",), "2024-11-30"),
+    ]
+    assert "完成城区主干道绿化提升" in points[0].text
+
+
+def test_a_task_table_in_a_word_document(tmp_path):
+    docx = pytest.importorskip("docx")
+    doc = docx.Document()
+    doc.add_paragraph("东湖区2024年营商环境重点任务清单")
+    doc.add_paragraph("东湖区人民政府办公室")
+    doc.add_paragraph("2024年3月1日")
+    doc.add_paragraph("现将重点任务印发给你们，请认真抓好落实。")
+    table = doc.add_table(rows=3, cols=5)
+    rows = [("序号", "工作任务", "牵头单位", "配合单位", "完成时限"),
+            ("1", "推行企业开办一日办结", "区审批局", "区市场监管局、区税务局", "6月底前"),
+            ("2", "建立涉企诉求直通车", "区营商办", "", "2024年12月31日前")]  # an empty cell: no partners
+    for row, values in zip(table.rows, rows):
+        for cell, value in zip(row.cells, values):
+            cell.text = value
+    doc.add_paragraph("抄送：区委办公室。")
+    buf = io.BytesIO()
+    doc.save(buf)
+    parsed = parse_bulletin(buf.getvalue(), "list.docx", ParseSettings())
+    points = [p for ps, _ in parsed.passages.values() for p in ps if p.kind == "point" and p.tasks]
+    got = [(p.tasks.lead, p.tasks.partners, p.tasks.deadline) for p in points]
+    assert got == [(("区审批局",), ("区市场监管局", "区税务局"), "2024-06-30"),
+                   (("区营商办",), (), "2024-12-31")]
+
+
+def test_a_bracketed_lead_without_by_and_a_numeric_or_bare_year_limit_in_a_field():
+    t = tasks("5.建设智慧停车场。（县住建局牵头，各镇人民政府配合，2024年底前完成）")
+    assert t.lead == ("县住建局",) and t.partners == ("各镇人民政府",) and t.deadline == "2024-12-31"
+    assert tasks("6.完善台账。（牵头单位：县统计局；完成时限：2024.8.15）").deadline == "2024-08-15"
+    assert tasks("7.建立机制。（牵头单位：县统计局；完成时限：2025年）").deadline == "2025-12-31"
+    assert tasks("8.巡查河湖。（牵头单位：县水务局；完成时限：持续推进）").deadline == "长期"
+
+
+def test_responsible_units_beside_a_lead_unit_carry_the_work_with_it():
+    t = tasks("9.推进垃圾分类。牵头单位：县城管局；责任单位：各镇人民政府；完成时限：10月底前。")
+    assert t.lead == ("县城管局",) and t.partners == ("各镇人民政府",) and t.deadline == "2024-10-31"
+
+
+def test_a_unit_marked_as_leading_among_the_responsible_and_partners_ending_in_etc():
+    t = tasks("3.建设口袋公园。责任单位：县城管局、县住建局（牵头）、县财政局；完成时限：8月底前。")
+    assert t.lead == ("县住建局",) and t.partners == ("县城管局", "县财政局")
+    t = tasks("4.清理河道。由县水务局牵头，县农业局、县环保局等配合，年底前完成。")
+    assert t.partners == ("县农业局", "县环保局")
+
+
+def test_fields_on_lines_of_their_own_and_units_sharing_the_work_beside_the_leads():
+    t = tasks("2.招商引资到位资金增长10%。\n牵头单位:县商务局\n责任单位:白沙经济开发区,各镇,税务局")
+    assert t.lead == ("县商务局",) and t.partners == ("白沙经济开发区", "各镇", "税务局")
+    t = tasks("4.推行告知承诺制。9月底前公布事项清单。(县审批局、县司法局牵头,县直各有关部门及各镇人民政府按职责分工负责)")
+    assert t.lead == ("县审批局", "县司法局") and t.partners == ("县直各有关部门", "各镇人民政府")
+    assert t.deadline == "2024-09-30"
+
+
+def test_units_named_as_lead_and_helper_and_units_sharing_a_task_by_their_duties():
+    t = tasks("5.推进海绵城市建设。县住建局为牵头单位，县水务局、县财政局为配合单位，10月底前完成。")
+    assert t.lead == ("县住建局",) and t.partners == ("县水务局", "县财政局") and t.deadline == "2024-10-31"
+    t = tasks("三是抓好秸秆禁烧。县农业局、县环保局按职责分工负责，各镇要落实网格巡查。")
+    assert t.lead == ("县农业局", "县环保局", "各镇")
