@@ -21,7 +21,6 @@ from telegram.ext import (
     CallbackQueryHandler,
     ChosenInlineResultHandler,
     CommandHandler,
-    ContextTypes,
     InlineQueryHandler,
     MessageHandler,
     TypeHandler,
@@ -32,10 +31,10 @@ from bot.config import Config
 from bot.errors import ConfigError
 from bot.qlog import QuestionLog, log_path
 from bot.search import Searcher
-from bot.telegram import admin, handlers
+from bot.telegram import admin, buttons, commands, inline, questions
 from bot.telegram import keyboards as kb
 from bot.telegram import messages as msg
-from bot.telegram.service import BotService
+from bot.telegram.service import CONTEXT_TYPES, BotContext, BotService
 from bot.telegram.store import BotStore, store_path
 
 log = logging.getLogger("policybot.telegram")
@@ -44,7 +43,7 @@ TOKEN_FORMAT = re.compile(r"^\d{5,}:[A-Za-z0-9_-]{30,}$")
 SECRET_TOKEN_FORMAT = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: BotContext) -> None:
     """Stack traces go to the log; the user gets a short apology."""
     log.error("error while handling an update", exc_info=context.error)
     if isinstance(update, Update):
@@ -109,6 +108,7 @@ def build_application(config: Config, token: str, searcher: Searcher | None = No
     builder = (
         ApplicationBuilder()
         .token(token)
+        .context_types(CONTEXT_TYPES)
         # Telegram's limits (30 messages a second overall, 20 a minute per group), with retries on 429.
         .rate_limiter(AIORateLimiter(max_retries=2))
         .concurrent_updates(True)
@@ -123,33 +123,33 @@ def build_application(config: Config, token: str, searcher: Searcher | None = No
     app.bot_data["service"] = svc
 
     app.add_handler(TypeHandler(Update, admin.on_admin_seen), group=-1)
-    app.add_handler(CommandHandler("start", handlers.on_start))
-    app.add_handler(CommandHandler("help", handlers.on_help))
-    app.add_handler(CommandHandler("ask", handlers.on_ask))
-    app.add_handler(CommandHandler("outline", handlers.on_outline))
-    app.add_handler(CommandHandler("sources", handlers.on_sources))
-    app.add_handler(CommandHandler("latest", handlers.on_latest))
-    app.add_handler(CommandHandler("subscribe", handlers.on_subscribe))
-    app.add_handler(CommandHandler("unsubscribe", handlers.on_unsubscribe))
+    app.add_handler(CommandHandler("start", commands.on_start))
+    app.add_handler(CommandHandler("help", commands.on_help))
+    app.add_handler(CommandHandler("ask", questions.on_ask))
+    app.add_handler(CommandHandler("outline", commands.on_outline))
+    app.add_handler(CommandHandler("sources", commands.on_sources))
+    app.add_handler(CommandHandler("latest", commands.on_latest))
+    app.add_handler(CommandHandler("subscribe", commands.on_subscribe))
+    app.add_handler(CommandHandler("unsubscribe", commands.on_unsubscribe))
     # Admin checks happen inside the handlers, so non-admins get a polite refusal instead of silence.
     app.add_handler(CommandHandler("reindex", admin.on_reindex))
     app.add_handler(CommandHandler("stats", admin.on_stats))
     app.add_handler(MessageHandler(filters.Document.ALL, admin.on_document))
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE,
-                                   handlers.on_private_text))
-    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.GROUPS, handlers.on_group_text))
+                                   questions.on_private_text))
+    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.GROUPS, questions.on_group_text))
     for kind, callback in [
-        (kb.ShowResult, handlers.on_show_result),
-        (kb.ShowOutline, handlers.on_show_outline),
-        (kb.ShowPoint, handlers.on_show_point),
-        (kb.ReadList, handlers.on_read_list),
-        (kb.Feedback, handlers.on_feedback),
-        (kb.FullText, handlers.on_full_text),
+        (kb.ShowResult, buttons.on_show_result),
+        (kb.ShowOutline, buttons.on_show_outline),
+        (kb.ShowPoint, buttons.on_show_point),
+        (kb.ReadList, buttons.on_read_list),
+        (kb.Feedback, buttons.on_feedback),
+        (kb.FullText, buttons.on_full_text),
     ]:
         app.add_handler(CallbackQueryHandler(callback, pattern=kb.matches(kind)))
-    app.add_handler(CallbackQueryHandler(handlers.on_unknown_button))
-    app.add_handler(InlineQueryHandler(handlers.on_inline_query))
-    app.add_handler(ChosenInlineResultHandler(handlers.on_chosen_inline))
+    app.add_handler(CallbackQueryHandler(buttons.on_unknown_button))
+    app.add_handler(InlineQueryHandler(inline.on_inline_query))
+    app.add_handler(ChosenInlineResultHandler(inline.on_chosen_inline))
     app.add_error_handler(on_error)
     return app
 

@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from enum import Enum
 
 from telegram import Update
-from telegram.ext import ContextTypes
+from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
 from bot.articles import Article
 from bot.config import Config
@@ -86,5 +86,13 @@ class BotService:
         self.store.close()
 
 
-def service(context: ContextTypes.DEFAULT_TYPE) -> BotService:
-    return context.application.bot_data["service"]
+class BotContext(CallbackContext[ExtBot, dict, dict, dict]):
+    """The context every handler receives: PTB's, plus the bot's shared state as a typed attribute
+    (as PTB's examples/contexttypesbot.py does), instead of a lookup by string key in each handler."""
+
+    @property
+    def service(self) -> BotService:
+        return self.bot_data["service"]
+
+
+CONTEXT_TYPES = ContextTypes(context=BotContext)
