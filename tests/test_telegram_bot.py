@@ -156,7 +156,7 @@ def harness(built, searcher, tmp_path_factory, embedder):
     with FakeTelegram(TOKEN) as tg:
         cfg_path = make_config(folder, telegram={
             "base_url": tg.base_url, "base_file_url": tg.base_file_url, "admins": [ADMIN],
-            "questions_per_minute": 6,
+            "questions_per_minute": 6, "access": "open",  # who may ask: tests/test_telegram_access.py
         }, ingest={"max_file_mb": 1})
         config = load_config(cfg_path)
         h = BotHarness(config, Searcher(config, embedder), tg)
@@ -577,7 +577,7 @@ def test_webhook_mode_answers_and_refuses_requests_without_the_secret(built, sea
     secret = "s3cret_Token-for-tests"
     with FakeTelegram(TOKEN) as tg:
         cfg = make_config(tmp_path, index=str(built.index), telegram={
-            "base_url": tg.base_url, "base_file_url": tg.base_file_url, "admins": [ADMIN],
+            "base_url": tg.base_url, "base_file_url": tg.base_file_url, "admins": [ADMIN], "access": "open",
             "webhook": {"url": f"http://127.0.0.1:{port}/policybot", "listen": "127.0.0.1", "port": port,
                         "secret_token": secret}})
         config = load_config(cfg)

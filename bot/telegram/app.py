@@ -15,12 +15,12 @@ from urllib.parse import urlparse
 from telegram import BotCommandScopeDefault, Update
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
     ChosenInlineResultHandler,
     CommandHandler,
+    ChatMemberHandler,
     InlineQueryHandler,
     MessageHandler,
     TypeHandler,
@@ -31,9 +31,10 @@ from bot.config import Config
 from bot.errors import ConfigError
 from bot.qlog import QuestionLog, log_path
 from bot.search import Searcher
-from bot.telegram import admin, buttons, commands, inline, questions
+from bot.telegram import access, admin, buttons, commands, feedback, inline, questions
 from bot.telegram import keyboards as kb
 from bot.telegram import messages as msg
+from bot.telegram.send import PacedRateLimiter
 from bot.telegram.service import CONTEXT_TYPES, BotContext, BotService
 from bot.telegram.store import BotStore, store_path
 
@@ -109,8 +110,9 @@ def build_application(config: Config, token: str, searcher: Searcher | None = No
         ApplicationBuilder()
         .token(token)
         .context_types(CONTEXT_TYPES)
-        # Telegram's limits (30 messages a second overall, 20 a minute per group), with retries on 429.
-        .rate_limiter(AIORateLimiter(max_retries=2))
+        # Telegram's limits (30 messages a second overall, 20 a minute per group, about one a second in a
+        # private chat), with retries on 429.
+        .rate_limiter(PacedRateLimiter(max_retries=2))
         .concurrent_updates(True)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
@@ -121,8 +123,18 @@ def build_application(config: Config, token: str, searcher: Searcher | None = No
         builder = builder.base_file_url(config.telegram.base_file_url)
     app = builder.build()
     app.bot_data["service"] = svc
+    access.setup(svc)
 
+    if config.telegram.access == "members":
+        # The one gate: who may use the bot is decided here, before any handler below sees the update.
+        app.add_handler(TypeHandler(Update, access.gate), group=-2)
     app.add_handler(TypeHandler(Update, admin.on_admin_seen), group=-1)
+    app.add_handler(CommandHandler("claim", access.on_claim, filters=filters.ChatType.PRIVATE))
+    app.add_handler(CommandHandler("members", access.on_members))
+    app.add_handler(CommandHandler("revoke", access.on_revoke))
+    app.add_handler(CommandHandler("allowchat", access.on_allowchat))
+    app.add_handler(ChatMemberHandler(access.on_bot_added, ChatMemberHandler.MY_CHAT_MEMBER))
+    app.add_handler(CommandHandler("feedback", feedback.on_feedback_list))
     app.add_handler(CommandHandler("start", commands.on_start))
     app.add_handler(CommandHandler("help", commands.on_help))
     app.add_handler(CommandHandler("ask", questions.on_ask))
@@ -145,12 +157,17 @@ def build_application(config: Config, token: str, searcher: Searcher | None = No
         (kb.ReadList, buttons.on_read_list),
         (kb.Feedback, buttons.on_feedback),
         (kb.FullText, buttons.on_full_text),
+        (kb.Apply, access.on_apply),
+        (kb.Decide, access.on_decide),
+        (kb.ReadAnswer, feedback.on_read_answer),
     ]:
         app.add_handler(CallbackQueryHandler(callback, pattern=kb.matches(kind)))
     app.add_handler(CallbackQueryHandler(buttons.on_unknown_button))
     app.add_handler(InlineQueryHandler(inline.on_inline_query))
     app.add_handler(ChosenInlineResultHandler(inline.on_chosen_inline))
     app.add_error_handler(on_error)
+    if config.telegram.weekly_summary:
+        feedback.schedule_weekly_summary(app)
     return app
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from telegram import Update
-from telegram.constants import ParseMode
+from telegram.constants import ChatMemberStatus, ChatType, ParseMode
+from telegram.error import TelegramError
 
 from bot.telegram import keyboards as kb
 from bot.telegram import messages as msg
@@ -90,13 +91,32 @@ async def on_latest(update: Update, context: BotContext) -> None:
     await send_parts(update.effective_message, split_message(msg.latest_text(shown)), markup)
 
 
+async def _may_change_subscription(update: Update, context: BotContext) -> bool:
+    """In a group only its own administrators (or the bot's) may subscribe it; in private, anyone."""
+    chat, user = update.effective_chat, update.effective_user
+    if chat.type == ChatType.PRIVATE or context.service.is_admin(update):
+        return True
+    try:
+        member = await context.bot.get_chat_member(chat.id, user.id)
+    except TelegramError:
+        member = None
+    if member is not None and member.status in (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR):
+        return True
+    await update.effective_message.reply_text(msg.GROUP_ADMINS_ONLY)
+    return False
+
+
 async def on_subscribe(update: Update, context: BotContext) -> None:
     """/subscribe — a short note whenever an admin adds a bulletin."""
+    if not await _may_change_subscription(update, context):
+        return
     fresh = context.service.store.subscribe(update.effective_chat.id)
     await update.effective_message.reply_text(msg.SUBSCRIBED if fresh else msg.ALREADY_SUBSCRIBED)
 
 
 async def on_unsubscribe(update: Update, context: BotContext) -> None:
     """/unsubscribe — no more notes."""
+    if not await _may_change_subscription(update, context):
+        return
     gone = context.service.store.unsubscribe(update.effective_chat.id)
     await update.effective_message.reply_text(msg.UNSUBSCRIBED if gone else msg.NOT_SUBSCRIBED)

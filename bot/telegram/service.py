@@ -57,7 +57,9 @@ class BotService:
         self.searcher = searcher
         self.qlog = qlog
         self.store = store
-        self.admins = set(config.telegram.admins)
+        self.admins = set(config.telegram.admins)  # and those who claimed the bot (bot.telegram.access.setup)
+        self.claim_code: str | None = None  # while the bot has no admin: the one-time code for /claim
+        self.claim_tries = 0
         self.questions = RateLimit(config.telegram.questions_per_minute)
         # Inline queries arrive while an official types: a looser window of their own, never a reply.
         self.inline = RateLimit(config.telegram.questions_per_minute * 3)
