@@ -74,12 +74,14 @@ async def gate(update: Update, context: BotContext) -> None:
     user, chat = update.effective_user, update.effective_chat
     if update.my_chat_member is not None:
         return  # the bot added to or removed from a chat: on_bot_added decides
-    if user is None or is_admin(svc, user.id):
-        if user is None:
-            raise ApplicationHandlerStop  # channel posts and the like: not questions
+    if user is None:
+        raise ApplicationHandlerStop  # channel posts and the like: not questions
+    if is_admin(svc, user.id):
         return
     if update.callback_query is not None:
-        await _gate_button(update, svc)
+        if _button_allowed(update, svc):
+            return
+        await update.callback_query.answer(msg.MEMBERS_ONLY_ALERT, show_alert=True)
     elif update.inline_query is not None:
         if is_member(svc, user.id):
             return
@@ -100,16 +102,13 @@ async def gate(update: Update, context: BotContext) -> None:
     raise ApplicationHandlerStop
 
 
-async def _gate_button(update: Update, svc: BotService) -> None:
-    """Returns when the press may go on; a non-member's press gets an alert, never a passage."""
+def _button_allowed(update: Update, svc: BotService) -> bool:
+    """申请使用 for anyone; other buttons for members, and for anyone under an answer in an allowed group."""
     query = update.callback_query
     if isinstance(kb.decode(query.data), kb.Apply) or is_member(svc, query.from_user.id):
-        return
+        return True
     message = query.message
-    if message is not None and message.chat.type != ChatType.PRIVATE and chat_allowed(svc, message.chat.id):
-        return  # a button under an answer in an allowed group is the group's
-    await query.answer(msg.MEMBERS_ONLY_ALERT, show_alert=True)
-    raise ApplicationHandlerStop
+    return message is not None and message.chat.type != ChatType.PRIVATE and chat_allowed(svc, message.chat.id)
 
 
 def _is_claim(update: Update) -> bool:

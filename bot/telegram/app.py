@@ -171,9 +171,18 @@ def build_application(config: Config, token: str, searcher: Searcher | None = No
     return app
 
 
+class FailedStart(logging.Filter):
+    """PTB logs a start that cannot reach Telegram with a long traceback; the CLI says it in one line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        text = record.getMessage()
+        return not ("Network Retry Loop" in text and "Aborting" in text)
+
+
 def run_bot(config: Config, token: str) -> int:
     """Long polling (default) or a webhook (`telegram.webhook`) until interrupted. The token is never logged."""
     app = build_application(config, token)
+    logging.getLogger("telegram.ext").addFilter(FailedStart())
     try:
         if config.telegram.webhook is not None:
             app.run_webhook(**webhook_options(config))

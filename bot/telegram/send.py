@@ -19,15 +19,17 @@ KEEP_LIMITERS = 1024
 class PacedRateLimiter(AIORateLimiter):
     """PTB's AIORateLimiter (the overall and per-group limits, retries on 429) plus a pace per private chat."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, private_burst: int = PRIVATE_BURST, private_per_second: float = PRIVATE_PER_SECOND,
+                 **kwargs):
         super().__init__(**kwargs)
+        self._burst, self._per_second = private_burst, private_per_second
         self._private: dict[int, AsyncLimiter] = {}
 
     def _private_limiter(self, chat_id: int) -> AsyncLimiter:
         if len(self._private) > KEEP_LIMITERS:  # forget idle chats
             self._private = {k: v for k, v in self._private.items() if not v.has_capacity(v.max_rate)}
         if chat_id not in self._private:
-            self._private[chat_id] = AsyncLimiter(PRIVATE_BURST, PRIVATE_BURST / PRIVATE_PER_SECOND)
+            self._private[chat_id] = AsyncLimiter(self._burst, self._burst / self._per_second)
         return self._private[chat_id]
 
     async def process_request(self, callback, args, kwargs, endpoint, data, rate_limit_args):
