@@ -188,6 +188,13 @@ def test_commands_are_registered_and_start_says_what_the_bot_knows(harness):
     assert "@policy_test_bot" in help_reply["text"]  # inline mode is explained
 
 
+def test_open_mode_answers_everyone(harness):
+    """telegram.access: open — a user nobody approved is answered in private, inline and in any group."""
+    assert "三要<b>聚力</b>项目招引" in harness.ask("第三个聚力是什么", user=290)["text"]
+    group = harness.ask("/ask 第三个聚力是什么", user=290, chat=-100999, chat_type="supergroup")
+    assert "三要<b>聚力</b>项目招引" in group["text"]
+
+
 def test_admin_menu_is_set_when_the_admin_first_writes(harness):
     start = harness.tg.mark()
     harness.ask("/help", user=ADMIN)
