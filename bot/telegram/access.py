@@ -95,7 +95,7 @@ async def gate(update: Update, context: BotContext) -> None:
             return
         await _tell_stranger(update, svc)
     elif chat is not None:
-        if chat_allowed(svc, chat.id):
+        if chat_allowed(svc, chat.id) or _moved_from_allowed(update, svc):
             return
         if update.message is not None and svc.store.tell_once(chat.id):
             await _quiet_reply(update, msg.GROUP_NOT_ENABLED)
@@ -109,6 +109,17 @@ def _button_allowed(update: Update, svc: BotService) -> bool:
         return True
     message = query.message
     return message is not None and message.chat.type != ChatType.PRIVATE and chat_allowed(svc, message.chat.id)
+
+
+def _moved_from_allowed(update: Update, svc: BotService) -> bool:
+    """A group that became a supergroup gets a new id: an allowed group stays allowed."""
+    old = update.message.migrate_from_chat_id if update.message is not None else None
+    if old is None or not chat_allowed(svc, old):
+        return False
+    chat = update.effective_chat
+    svc.store.grant(CHAT, chat.id, chat.title or str(chat.id))
+    log.info("access: allowed chat %s moved to %s", old, chat.id)
+    return True
 
 
 def _is_claim(update: Update) -> bool:
