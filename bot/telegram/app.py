@@ -1,9 +1,10 @@
 """Wiring: the PTB Application with every handler, and how it runs (long polling or a webhook).
 
 Officials ask in private chats (every text is a question), in groups (/ask, a mention, or a reply
-to the bot) and inline in any chat ("@bot 问题"). Admins (user ids in config) send bulletin files
-and use /reindex and /stats. Search and indexing run in worker threads so one slow request never
-stalls the others.
+to the bot) and inline in any chat ("@bot 问题") — in `members` mode only those the access gate lets
+through (bot.telegram.access). Admins (user ids in config, or the first to /claim the bot) send bulletin
+files, approve members and use /reindex, /stats, /feedback. Search and indexing run in worker threads
+so one slow request never stalls the others.
 """
 
 from __future__ import annotations
@@ -129,12 +130,6 @@ def build_application(config: Config, token: str, searcher: Searcher | None = No
         # The one gate: who may use the bot is decided here, before any handler below sees the update.
         app.add_handler(TypeHandler(Update, access.gate), group=-2)
     app.add_handler(TypeHandler(Update, admin.on_admin_seen), group=-1)
-    app.add_handler(CommandHandler("claim", access.on_claim, filters=filters.ChatType.PRIVATE))
-    app.add_handler(CommandHandler("members", access.on_members))
-    app.add_handler(CommandHandler("revoke", access.on_revoke))
-    app.add_handler(CommandHandler("allowchat", access.on_allowchat))
-    app.add_handler(ChatMemberHandler(access.on_bot_added, ChatMemberHandler.MY_CHAT_MEMBER))
-    app.add_handler(CommandHandler("feedback", feedback.on_feedback_list))
     app.add_handler(CommandHandler("start", commands.on_start))
     app.add_handler(CommandHandler("help", commands.on_help))
     app.add_handler(CommandHandler("ask", questions.on_ask))
@@ -146,6 +141,12 @@ def build_application(config: Config, token: str, searcher: Searcher | None = No
     # Admin checks happen inside the handlers, so non-admins get a polite refusal instead of silence.
     app.add_handler(CommandHandler("reindex", admin.on_reindex))
     app.add_handler(CommandHandler("stats", admin.on_stats))
+    app.add_handler(CommandHandler("feedback", feedback.on_feedback_list))
+    app.add_handler(CommandHandler("claim", access.on_claim, filters=filters.ChatType.PRIVATE))
+    app.add_handler(CommandHandler("members", access.on_members))
+    app.add_handler(CommandHandler("revoke", access.on_revoke))
+    app.add_handler(CommandHandler("allowchat", access.on_allowchat))
+    app.add_handler(ChatMemberHandler(access.on_bot_added, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_handler(MessageHandler(filters.Document.ALL, admin.on_document))
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE,
                                    questions.on_private_text))
