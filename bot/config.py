@@ -100,7 +100,11 @@ class TelegramConfig:
     base_url: str | None = setting(None)
     base_file_url: str | None = setting(None)
     admins: tuple[int, ...] = setting(())
+    access: str = setting("members", choices=("members", "open"))  # who gets answers, see bot/telegram/access.py
+    members: tuple[int, ...] = setting(())  # user ids approved in advance (members mode)
+    member_chats: tuple[int, ...] = setting(())  # group chat ids allowed in advance (members mode)
     questions_per_minute: int = setting(12, min=1)
+    weekly_summary: bool = setting(True)  # Monday 09:00: admins get the most-asked unanswered questions
     webhook: WebhookConfig | None = setting(None)  # None: long polling
 
 

@@ -37,6 +37,14 @@ class Stats:
     thumbs_down: int
 
 
+@dataclass(frozen=True)
+class FeedbackRow:
+    log_id: int
+    ts: str
+    question: str
+    top_passage_id: str | None
+
+
 class QuestionLog:
     """A small thread-safe SQLite log; the bot writes from worker threads."""
 
@@ -79,16 +87,39 @@ class QuestionLog:
             down = q("SELECT count(*) FROM questions WHERE feedback = -1").fetchone()[0]
         return Stats(n_today, n_week, (answered or 0) / n_week if n_week else None, unanswered, up, down)
 
-    def export_csv(self, since: str, out) -> int:
+    def with_feedback(self, value: int, limit: int = 10) -> list[FeedbackRow]:
+        """Questions whose answer got `value` (1 👍, -1 👎), newest first."""
+        with self._lock:
+            rows = self._db.execute("SELECT id, ts, question, top_passage_id FROM questions WHERE feedback = ? "
+                                    "ORDER BY id DESC LIMIT ?", (value, limit)).fetchall()
+        return [FeedbackRow(*row) for row in rows]
+
+    def most_unanswered(self, since: datetime, limit: int = 10) -> list[tuple[str, int]]:
+        """The unanswered questions asked most since `since`: (question, times), the same words counted once."""
+        with self._lock:
+            return self._db.execute(
+                "SELECT trim(question) AS q, count(*) AS n FROM questions WHERE answered = 0 AND ts >= ? "
+                "AND chat_type != 'console' GROUP BY q ORDER BY n DESC, max(id) DESC LIMIT ?",
+                (since.isoformat(timespec="seconds"), limit)).fetchall()
+
+    def export_csv(self, since: str, out, feedback: int | None = None, answer=None) -> int:
+        """CSV of the questions since `since` (only those with that `feedback`, when given); `answer`
+        (top_passage_id → text) adds a column saying what was answered."""
+        where, args = "ts >= ?", [since]
+        if feedback is not None:
+            where, args = where + " AND feedback = ?", args + [feedback]
         with self._lock:
             rows = self._db.execute(
                 "SELECT id, ts, chat_type, question, answered, top_passage_id, latency_ms, feedback "
-                "FROM questions WHERE ts >= ? ORDER BY id", (since,)
+                f"FROM questions WHERE {where} ORDER BY id", args
             ).fetchall()
         out.write("\ufeff")  # a UTF-8 BOM: Excel on Chinese Windows otherwise reads the file as GBK
         writer = csv.writer(out)
-        writer.writerow(["id", "time", "chat_type", "question", "answered", "top_passage_id", "latency_ms", "feedback"])
-        writer.writerows([safe_cell(v) for v in row] for row in rows)
+        header = ["id", "time", "chat_type", "question", "answered", "top_passage_id", "latency_ms", "feedback"]
+        writer.writerow(header + (["answer"] if answer else []))
+        for row in rows:
+            extra = [answer(row[5])] if answer else []
+            writer.writerow([safe_cell(v) for v in (*row, *extra)])
         return len(rows)
 
     def close(self) -> None:
@@ -113,6 +144,8 @@ def log_path(data_dir: Path) -> Path:
 def register_cli(sub) -> None:
     p = sub.add_parser("log", help="export the question log as CSV")
     p.add_argument("--since", default="1970-01-01", help="date (YYYY-MM-DD) or ISO time; default: everything")
+    p.add_argument("--feedback", choices=("up", "down"),
+                   help="only the questions whose answer got 👍 (up) or 👎 (down), with what was answered")
     p.set_defaults(func=_cmd_log)
 
 
@@ -127,13 +160,32 @@ def _cmd_log(args, config) -> int:
     if not path.exists():
         print("no questions logged yet", file=sys.stderr)
         return 0
+    feedback = {"up": 1, "down": -1}.get(args.feedback or "")
     log = QuestionLog(path)
     try:
-        n = log.export_csv(since, sys.stdout)
+        n = log.export_csv(since, sys.stdout, feedback, _answer_lookup(config) if feedback else None)
     finally:
         log.close()
     print(f"{n} questions since {since}", file=sys.stderr)
     return 0
+
+
+def _answer_lookup(config):
+    """top_passage_id → one line saying what was answered, from the current index ("" without one)."""
+    from bot.errors import PolicyBotError
+    from bot.index import open_snapshot
+    from bot.render import passage_summary
+
+    try:
+        snap = open_snapshot(config.index)
+    except PolicyBotError:
+        return lambda passage_id: ""
+
+    def lookup(passage_id: str | None) -> str:
+        found = snap.passage(passage_id) if passage_id else None
+        return passage_summary(found[1]) if found else ""
+
+    return lookup
 
 
 def now_ms() -> float:

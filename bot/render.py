@@ -149,3 +149,11 @@ def example_questions(lists: list) -> list[str]:
     words = [w.word for w in jieba.posseg.cut(topic) if len(w.word) >= 2 and w.flag[:1] in ("n", "v")][:2]
     topic = "".join(words) or topic[:8]
     return [f"{biggest.label}分别是什么？", f"{biggest.label}的第{int_to_cn(third)}条是什么？", f"{topic}有什么要求？"]
+
+
+def passage_summary(p: Passage, chars: int = 50) -> str:
+    """One line naming a passage, for admins' lists (what an answer was): headline, first words, source."""
+    words = re.sub(r"\s+", "", p.text)
+    lead = headline(Result(1, 0.0, 0, p)) if p.kind in ("point", "outline") else ""
+    text = words[:chars] + ("…" if len(words) > chars else "")
+    return " ".join(x for x in (lead, text) if x) + " —— " + source_line(p)

@@ -122,6 +122,7 @@ class FakeTelegram:
         self.messages: dict[int, dict[int, dict]] = {}  # chat_id -> message_id -> bot message
         self.known_chats: set[int] = set()  # chats an update came from: the bot may write there
         self.blocked: set[int] = set()  # users who blocked the bot (403 on sending to them)
+        self.chat_admins: dict[int, set[int]] = {}  # group -> its administrators (getChatMember)
         self.errors: list[tuple[str, int, str]] = []  # (method, code, description) of refused calls
         self.webhook: dict | None = None  # {"url", "secret_token"} once setWebhook was called
         self._deliveries: queue.Queue[dict | None] = queue.Queue()
@@ -182,6 +183,15 @@ class FakeTelegram:
     def block(self, user_id: int) -> None:
         """The user blocks the bot: sending to their private chat is 403 from now on."""
         self.blocked.add(user_id)
+
+    def add_bot_to_group(self, chat_id: int, user_id: int) -> None:
+        """`user_id` adds the bot to a group: a my_chat_member update, as Telegram sends it."""
+        bot = self.bot_user()
+        self._push({"my_chat_member": {
+            "chat": self._chat(chat_id, "supergroup"), "from": self._user(user_id), "date": int(time.time()),
+            "old_chat_member": {"status": "left", "user": bot},
+            "new_chat_member": {"status": "member", "user": bot}}})
+        self.known_chats.add(chat_id)
 
     def open_chat(self, chat_id: int) -> None:
         """The chat exists for Telegram (the user pressed Start long ago) without a new update."""
@@ -471,6 +481,12 @@ class FakeTelegram:
             file_id = params["file_id"]
             return {"file_id": file_id, "file_unique_id": file_id + "u", "file_size": len(self.files[file_id]),
                     "file_path": file_id}
+        if method == "getChatMember":
+            chat_id, user_id = int(params["chat_id"]), int(params["user_id"])
+            self._writable(chat_id)
+            if user_id in self.chat_admins.get(chat_id, set()):
+                return {"status": "creator", "user": self._user(user_id), "is_anonymous": False}
+            return {"status": "member", "user": self._user(user_id)}
         if method == "getMyCommands":
             return []
         return True

@@ -156,7 +156,7 @@ def harness(built, searcher, tmp_path_factory, embedder):
     with FakeTelegram(TOKEN) as tg:
         cfg_path = make_config(folder, telegram={
             "base_url": tg.base_url, "base_file_url": tg.base_file_url, "admins": [ADMIN],
-            "questions_per_minute": 6,
+            "questions_per_minute": 6, "access": "open",  # who may ask: tests/test_telegram_access.py
         }, ingest={"max_file_mb": 1})
         config = load_config(cfg_path)
         h = BotHarness(config, Searcher(config, embedder), tg)
@@ -186,6 +186,13 @@ def test_commands_are_registered_and_start_says_what_the_bot_knows(harness):
     help_reply = harness.ask("/help", user=201)
     assert help_reply["text"].count("？") >= 3 and "/ask" in help_reply["text"]
     assert "@policy_test_bot" in help_reply["text"]  # inline mode is explained
+
+
+def test_open_mode_answers_everyone(harness):
+    """telegram.access: open — a user nobody approved is answered in private, inline and in any group."""
+    assert "三要<b>聚力</b>项目招引" in harness.ask("第三个聚力是什么", user=290)["text"]
+    group = harness.ask("/ask 第三个聚力是什么", user=290, chat=-100999, chat_type="supergroup")
+    assert "三要<b>聚力</b>项目招引" in group["text"]
 
 
 def test_admin_menu_is_set_when_the_admin_first_writes(harness):
@@ -581,7 +588,7 @@ def test_webhook_mode_answers_and_refuses_requests_without_the_secret(built, sea
     secret = "s3cret_Token-for-tests"
     with FakeTelegram(TOKEN) as tg:
         cfg = make_config(tmp_path, index=str(built.index), telegram={
-            "base_url": tg.base_url, "base_file_url": tg.base_file_url, "admins": [ADMIN],
+            "base_url": tg.base_url, "base_file_url": tg.base_file_url, "admins": [ADMIN], "access": "open",
             "webhook": {"url": f"http://127.0.0.1:{port}/policybot", "listen": "127.0.0.1", "port": port,
                         "secret_token": secret}})
         config = load_config(cfg)

@@ -12,7 +12,6 @@ from pathlib import Path
 from telegram import BotCommandScopeChat, BotCommandScopeChatMember, Message, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
-from telegram.ext import ContextTypes
 
 from bot.errors import IndexBusy, PolicyBotError
 from bot.ingest import add_files, sync
@@ -20,8 +19,9 @@ from bot.inspection import file_record
 from bot.load import format_problem
 from bot.telegram import keyboards as kb
 from bot.telegram import messages as msg
-from bot.telegram.handlers import NO_PREVIEW, article_summaries, send_parts
-from bot.telegram.service import BotService, service
+from bot.telegram.commands import article_summaries
+from bot.telegram.send import NO_PREVIEW, send_parts
+from bot.telegram.service import BotContext, BotService
 from bot.telegram_html import split_message
 
 log = logging.getLogger("policybot.telegram")
@@ -30,11 +30,11 @@ DIGEST_ARTICLES = 10  # a digest names at most this many articles (and their lis
 DIGEST_BUTTONS = 20
 
 
-async def on_admin_seen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_admin_seen(update: Update, context: BotContext) -> None:
     """The first time an admin writes in a chat, that chat's command menu gets the admin commands.
 
     (Set at start, it fails with "chat not found" for admins who have not opened the chat yet.)"""
-    svc = service(context)
+    svc = context.service
     user, chat = update.effective_user, update.effective_chat
     if user is None or chat is None or user.id not in svc.admins or (chat.id, user.id) in svc.menus_set:
         return
@@ -61,9 +61,9 @@ def _changing(svc: BotService, change, *args, **kwargs):
     return [a["article_id"] for a in svc.snapshot().articles() if a["article_id"] not in before], report
 
 
-def schedule_digest(context: ContextTypes.DEFAULT_TYPE, new: list[str]) -> int:
+def schedule_digest(context: BotContext, new: list[str]) -> int:
     """Queue one digest of the articles `new`; returns how many chats get it."""
-    svc = service(context)
+    svc = context.service
     subscribers = len(svc.store.subscribers())
     if not new or not subscribers:
         return 0
@@ -74,12 +74,12 @@ def schedule_digest(context: ContextTypes.DEFAULT_TYPE, new: list[str]) -> int:
     return subscribers
 
 
-async def send_digest(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def send_digest(context: BotContext) -> None:
     """One short note to every subscriber: new articles, their directive headlines, buttons to read each.
 
     Sending goes through PTB's rate limiter (Telegram's overall and per-group limits); a chat that
     blocked the bot or no longer exists is unsubscribed."""
-    svc = service(context)
+    svc = context.service
     summaries = article_summaries(svc, list(context.job.data))[:DIGEST_ARTICLES]
     if not summaries:
         return
@@ -117,9 +117,9 @@ async def send_digest(context: ContextTypes.DEFAULT_TYPE) -> None:
     log.info("digest of %d article(s) sent to %d chat(s)", len(summaries), sent)
 
 
-async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_document(update: Update, context: BotContext) -> None:
     """An admin's bulletin file is added to corpus/ and the index; anyone else gets a polite refusal."""
-    svc = service(context)
+    svc = context.service
     message = update.effective_message
     if not svc.is_admin(update):
         await message.reply_text(msg.UPLOAD_ADMIN_ONLY)
@@ -159,9 +159,9 @@ def _fit(text: str, limit: int = 4096) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-async def on_reindex(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_reindex(update: Update, context: BotContext) -> None:
     """/reindex — rebuild everything, showing progress in one edited message."""
-    svc = service(context)
+    svc = context.service
     if not svc.is_admin(update):
         await update.effective_message.reply_text(msg.ADMIN_ONLY)
         return
@@ -195,9 +195,9 @@ async def _quiet_edit(message: Message, text: str) -> None:
         pass  # e.g. "message is not modified"
 
 
-async def on_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_stats(update: Update, context: BotContext) -> None:
     """/stats — corpus size, questions today and this week, share answered, latest unanswered, 👍/👎."""
-    svc = service(context)
+    svc = context.service
     if not svc.is_admin(update):
         await update.effective_message.reply_text(msg.ADMIN_ONLY)
         return

@@ -1,9 +1,10 @@
 """Wiring: the PTB Application with every handler, and how it runs (long polling or a webhook).
 
 Officials ask in private chats (every text is a question), in groups (/ask, a mention, or a reply
-to the bot) and inline in any chat ("@bot 问题"). Admins (user ids in config) send bulletin files
-and use /reindex and /stats. Search and indexing run in worker threads so one slow request never
-stalls the others.
+to the bot) and inline in any chat ("@bot 问题") — in `members` mode only those the access gate lets
+through (bot.telegram.access). Admins (user ids in config, or the first to /claim the bot) send bulletin
+files, approve members and use /reindex, /stats, /feedback. Search and indexing run in worker threads
+so one slow request never stalls the others.
 """
 
 from __future__ import annotations
@@ -15,13 +16,12 @@ from urllib.parse import urlparse
 from telegram import BotCommandScopeDefault, Update
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
     ChosenInlineResultHandler,
     CommandHandler,
-    ContextTypes,
+    ChatMemberHandler,
     InlineQueryHandler,
     MessageHandler,
     TypeHandler,
@@ -32,10 +32,11 @@ from bot.config import Config
 from bot.errors import ConfigError
 from bot.qlog import QuestionLog, log_path
 from bot.search import Searcher
-from bot.telegram import admin, handlers
+from bot.telegram import access, admin, buttons, commands, feedback, inline, questions
 from bot.telegram import keyboards as kb
 from bot.telegram import messages as msg
-from bot.telegram.service import BotService
+from bot.telegram.send import PacedRateLimiter
+from bot.telegram.service import CONTEXT_TYPES, BotContext, BotService
 from bot.telegram.store import BotStore, store_path
 
 log = logging.getLogger("policybot.telegram")
@@ -44,7 +45,7 @@ TOKEN_FORMAT = re.compile(r"^\d{5,}:[A-Za-z0-9_-]{30,}$")
 SECRET_TOKEN_FORMAT = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: BotContext) -> None:
     """Stack traces go to the log; the user gets a short apology."""
     log.error("error while handling an update", exc_info=context.error)
     if isinstance(update, Update):
@@ -109,8 +110,10 @@ def build_application(config: Config, token: str, searcher: Searcher | None = No
     builder = (
         ApplicationBuilder()
         .token(token)
-        # Telegram's limits (30 messages a second overall, 20 a minute per group), with retries on 429.
-        .rate_limiter(AIORateLimiter(max_retries=2))
+        .context_types(CONTEXT_TYPES)
+        # Telegram's limits (30 messages a second overall, 20 a minute per group, about one a second in a
+        # private chat), with retries on 429.
+        .rate_limiter(PacedRateLimiter(max_retries=2))
         .concurrent_updates(True)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
@@ -121,42 +124,66 @@ def build_application(config: Config, token: str, searcher: Searcher | None = No
         builder = builder.base_file_url(config.telegram.base_file_url)
     app = builder.build()
     app.bot_data["service"] = svc
+    access.setup(svc)
 
+    if config.telegram.access == "members":
+        # The one gate: who may use the bot is decided here, before any handler below sees the update.
+        app.add_handler(TypeHandler(Update, access.gate), group=-2)
     app.add_handler(TypeHandler(Update, admin.on_admin_seen), group=-1)
-    app.add_handler(CommandHandler("start", handlers.on_start))
-    app.add_handler(CommandHandler("help", handlers.on_help))
-    app.add_handler(CommandHandler("ask", handlers.on_ask))
-    app.add_handler(CommandHandler("outline", handlers.on_outline))
-    app.add_handler(CommandHandler("sources", handlers.on_sources))
-    app.add_handler(CommandHandler("latest", handlers.on_latest))
-    app.add_handler(CommandHandler("subscribe", handlers.on_subscribe))
-    app.add_handler(CommandHandler("unsubscribe", handlers.on_unsubscribe))
+    app.add_handler(CommandHandler("start", commands.on_start))
+    app.add_handler(CommandHandler("help", commands.on_help))
+    app.add_handler(CommandHandler("ask", questions.on_ask))
+    app.add_handler(CommandHandler("outline", commands.on_outline))
+    app.add_handler(CommandHandler("sources", commands.on_sources))
+    app.add_handler(CommandHandler("latest", commands.on_latest))
+    app.add_handler(CommandHandler("subscribe", commands.on_subscribe))
+    app.add_handler(CommandHandler("unsubscribe", commands.on_unsubscribe))
     # Admin checks happen inside the handlers, so non-admins get a polite refusal instead of silence.
     app.add_handler(CommandHandler("reindex", admin.on_reindex))
     app.add_handler(CommandHandler("stats", admin.on_stats))
+    app.add_handler(CommandHandler("feedback", feedback.on_feedback_list))
+    app.add_handler(CommandHandler("claim", access.on_claim, filters=filters.ChatType.PRIVATE))
+    app.add_handler(CommandHandler("members", access.on_members))
+    app.add_handler(CommandHandler("revoke", access.on_revoke))
+    app.add_handler(CommandHandler("allowchat", access.on_allowchat))
+    app.add_handler(ChatMemberHandler(access.on_bot_added, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_handler(MessageHandler(filters.Document.ALL, admin.on_document))
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE,
-                                   handlers.on_private_text))
-    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.GROUPS, handlers.on_group_text))
+                                   questions.on_private_text))
+    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.GROUPS, questions.on_group_text))
     for kind, callback in [
-        (kb.ShowResult, handlers.on_show_result),
-        (kb.ShowOutline, handlers.on_show_outline),
-        (kb.ShowPoint, handlers.on_show_point),
-        (kb.ReadList, handlers.on_read_list),
-        (kb.Feedback, handlers.on_feedback),
-        (kb.FullText, handlers.on_full_text),
+        (kb.ShowResult, buttons.on_show_result),
+        (kb.ShowOutline, buttons.on_show_outline),
+        (kb.ShowPoint, buttons.on_show_point),
+        (kb.ReadList, buttons.on_read_list),
+        (kb.Feedback, buttons.on_feedback),
+        (kb.FullText, buttons.on_full_text),
+        (kb.Apply, access.on_apply),
+        (kb.Decide, access.on_decide),
+        (kb.ReadAnswer, feedback.on_read_answer),
     ]:
         app.add_handler(CallbackQueryHandler(callback, pattern=kb.matches(kind)))
-    app.add_handler(CallbackQueryHandler(handlers.on_unknown_button))
-    app.add_handler(InlineQueryHandler(handlers.on_inline_query))
-    app.add_handler(ChosenInlineResultHandler(handlers.on_chosen_inline))
+    app.add_handler(CallbackQueryHandler(buttons.on_unknown_button))
+    app.add_handler(InlineQueryHandler(inline.on_inline_query))
+    app.add_handler(ChosenInlineResultHandler(inline.on_chosen_inline))
     app.add_error_handler(on_error)
+    if config.telegram.weekly_summary:
+        feedback.schedule_weekly_summary(app)
     return app
+
+
+class FailedStart(logging.Filter):
+    """PTB logs a start that cannot reach Telegram with a long traceback; the CLI says it in one line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        text = record.getMessage()
+        return not ("Network Retry Loop" in text and "Aborting" in text)
 
 
 def run_bot(config: Config, token: str) -> int:
     """Long polling (default) or a webhook (`telegram.webhook`) until interrupted. The token is never logged."""
     app = build_application(config, token)
+    logging.getLogger("telegram.ext").addFilter(FailedStart())
     try:
         if config.telegram.webhook is not None:
             app.run_webhook(**webhook_options(config))

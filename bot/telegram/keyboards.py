@@ -68,8 +68,28 @@ class FullText:
     article_id: str
 
 
+@dataclass(frozen=True)
+class Apply:
+    """申请使用: a stranger asks the admins for access."""
+
+
+@dataclass(frozen=True)
+class Decide:
+    """同意 (approve 1) / 拒绝 (0) under an application, for the admins."""
+
+    user: int
+    approve: int
+
+
+@dataclass(frozen=True)
+class ReadAnswer:
+    """A stored answer's first result as a new message (from /feedback)."""
+
+    answer: int
+
+
 PREFIXES: dict[type, str] = {ShowResult: "r", ShowOutline: "o", ShowPoint: "p", Feedback: "f", ReadList: "l",
-                             FullText: "t"}
+                             FullText: "t", Apply: "a", Decide: "d", ReadAnswer: "v"}
 KINDS = {prefix: kind for kind, prefix in PREFIXES.items()}
 
 
@@ -174,3 +194,16 @@ def lists_keyboard(items: list[tuple[str, str]], per_row: int = 2) -> InlineKeyb
 def digest_keyboard(items: list[tuple[str, object]]) -> InlineKeyboardMarkup:
     """(button text, action) → one button a row."""
     return InlineKeyboardMarkup([[_button(text, action)] for text, action in items])
+
+
+def apply_keyboard() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[_button(msg.APPLY, Apply())]])
+
+
+def decision_keyboard(user_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[_button(msg.APPROVE, Decide(user_id, 1)), _button(msg.REJECT, Decide(user_id, 0))]])
+
+
+def answers_keyboard(items: list[tuple[str, int]]) -> InlineKeyboardMarkup:
+    """(button text, stored answer id) → one button a row, each opening that answer as a new message."""
+    return InlineKeyboardMarkup([[_button(text, ReadAnswer(answer))] for text, answer in items])

@@ -25,7 +25,9 @@ PUBLIC_COMMANDS = [
     BotCommand("subscribe", "订阅新公报提醒"),
     BotCommand("unsubscribe", "取消订阅"),
 ]
-ADMIN_COMMANDS = PUBLIC_COMMANDS + [BotCommand("reindex", "重建索引"), BotCommand("stats", "使用统计")]
+ADMIN_COMMANDS = PUBLIC_COMMANDS + [BotCommand("reindex", "重建索引"), BotCommand("stats", "使用统计"),
+                                    BotCommand("feedback", "最近的👎回答"), BotCommand("members", "成员和已启用的群"),
+                                    BotCommand("allowchat", "在本群启用（群聊中使用）")]
 
 # ---------------------------------------------------------------- short notes
 
@@ -312,4 +314,101 @@ def stats_text(stats, bulletins: int, articles: int, passages: int, subscribers:
     if stats.unanswered:
         lines += ["", "最近没有答上的问题："]
         lines += [f"• {escape(ts[5:16].replace('T', ' '))} {escape(q[:60])}" for ts, q in stats.unanswered]
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- access (bot.telegram.access)
+
+APPLY = "申请使用"
+APPROVE = "同意"
+REJECT = "拒绝"
+STRANGER = "您好！本机器人只为授权的工作人员提供政策问答。如需使用，请点击下方“申请使用”，管理员同意后即可提问。"
+APPLICATION_PENDING = "您的申请已提交，正在等待管理员审核，审核后会通知您。"
+APPLIED = "✅ 申请已提交给管理员，审核后会通知您。"
+ALREADY_MEMBER = "您已经可以使用本机器人，直接发送问题即可。"
+NO_ADMIN_TO_ASK = "暂时无法提交申请（管理员尚未启用机器人），请直接联系管理员。"
+APPLICATION_DONE = "这份申请已经处理过了。"
+MEMBERS_ONLY_ALERT = "本机器人只为授权的工作人员提供服务。请私聊机器人，点击“申请使用”。"
+INLINE_APPLY = "仅限授权人员使用，点此申请"
+INLINE_APPLY_START = "apply"  # /start parameter of that button: the private chat then offers 申请使用
+GROUP_NOT_ENABLED = "本群尚未启用政策问答机器人。如需启用，请管理员在群里发送 /allowchat。"
+GROUP_ENABLED = "✅ 已在本群启用政策问答：用 /ask 加问题提问，或 @机器人 提问。"
+GROUP_ALREADY_ENABLED = "本群已经启用。"
+ALLOWCHAT_IN_GROUP = "请在要启用的群里发送 /allowchat。"
+REJECTED = "抱歉，您的使用申请未获同意。如有疑问，请联系管理员。"
+REVOKE_USAGE = "用法：/revoke 用户或群的编号（见 /members）"
+CLAIM_CLOSED = "本机器人已有管理员。"
+CLAIM_WRONG = "认领码不正确。认领码在机器人启动时打印在服务器的日志中。"
+CLAIMED = "✅ 您已成为本机器人的管理员。发送公报文件即可收录；/members 管理成员，/stats 查看使用情况。"
+GROUP_ADMINS_ONLY = "抱歉，只有本群的管理员可以为本群订阅或取消订阅。"
+
+
+def application_text(name: str, username: str | None, user_id: int) -> str:
+    """Plain text: the applicant's name is theirs to choose, shown as written."""
+    at = f" @{username}" if username else ""
+    return f"📝 使用申请\n{name}{at}\n用户编号：{user_id}\n\n同意后，对方即可向机器人提问。"
+
+
+def decided(name: str, user_id: int, approve: bool, admin: str) -> str:
+    verdict = "✅ 已同意" if approve else "❌ 已拒绝"
+    return f"{verdict}：{name}（{user_id}）的使用申请 · {admin}"
+
+
+def approved(examples: list[str]) -> str:
+    text = "✅ 您的使用申请已通过，现在可以直接发送问题了。"
+    if examples:
+        text += "例如：\n" + "\n".join(f"• {q}" for q in examples[:2])
+    return text
+
+
+def members_text(admins: list[tuple[int, str]], members: list[tuple[int, str]], chats: list[tuple[int, str]],
+                 pending: int) -> str:
+    """/members as plain text: (id, name) per line; names from config have no name."""
+    def block(title: str, rows: list[tuple[int, str]]) -> list[str]:
+        return [f"{title}（{len(rows)}）"] + [f"• {i} {name}".rstrip() for i, name in rows] + [""]
+
+    lines = block("管理员", admins) + block("成员", members) + block("已启用的群", chats)
+    if pending:
+        lines.append(f"待审核的申请：{pending} 份")
+    lines.append("移除：/revoke 编号")
+    return "\n".join(lines).strip()
+
+
+def revoked(ident: int) -> str:
+    return f"已移除 {ident}，对方将不能再使用机器人。"
+
+
+def not_a_member(ident: int) -> str:
+    return f"{ident} 不在成员或已启用的群中（见 /members）。"
+
+
+def in_config(ident: int) -> str:
+    return f"{ident} 写在配置文件 config.yaml 的 telegram.members / member_chats 中，请在那里删除后重启机器人。"
+
+
+# ---------------------------------------------------------------- what went wrong (bot.telegram.feedback)
+
+NO_FEEDBACK = "最近没有收到 👎 反馈。"
+
+
+def feedback_text(rows: list[tuple[str, str, str]]) -> str:
+    """/feedback as HTML: (time, question, what was answered) of recent 👎 answers, newest first."""
+    lines = [f"<b>最近的 👎 反馈（{len(rows)} 条）</b>"]
+    for i, (ts, question, answered) in enumerate(rows, 1):
+        lines += ["", f"{i}. {escape(ts[5:16].replace('T', ' '))} 问：{escape(question[:80])}",
+                  f"答：{escape(answered[:120])}"]
+    lines += ["", "点下面的按钮查看当时的回答。"]
+    return "\n".join(lines)
+
+
+def feedback_button(i: int, question: str) -> str:
+    return f"{i}. {question[:24]}"
+
+
+def weekly_summary_text(rows: list[tuple[str, int]], answered_share: float | None) -> str:
+    """The Monday note to admins: the unanswered questions asked most in the past week."""
+    share = f"，回答率 {answered_share:.0%}" if answered_share is not None else ""
+    lines = [f"<b>本周没有答上的问题</b>（按提问次数{share}）"]
+    lines += [f"• {escape(q[:80])}（{n} 次）" for q, n in rows]
+    lines += ["", "这些问题可能说明还缺哪些公报：收录后再问即可答上。"]
     return "\n".join(lines)

@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from enum import Enum
 
 from telegram import Update
-from telegram.ext import ContextTypes
+from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
 from bot.records import Article
 from bot.config import Config
@@ -57,7 +57,9 @@ class BotService:
         self.searcher = searcher
         self.qlog = qlog
         self.store = store
-        self.admins = set(config.telegram.admins)
+        self.admins = set(config.telegram.admins)  # and those who claimed the bot (bot.telegram.access.setup)
+        self.claim_code: str | None = None  # while the bot has no admin: the one-time code for /claim
+        self.claim_tries = 0
         self.questions = RateLimit(config.telegram.questions_per_minute)
         # Inline queries arrive while an official types: a looser window of their own, never a reply.
         self.inline = RateLimit(config.telegram.questions_per_minute * 3)
@@ -86,5 +88,13 @@ class BotService:
         self.store.close()
 
 
-def service(context: ContextTypes.DEFAULT_TYPE) -> BotService:
-    return context.application.bot_data["service"]
+class BotContext(CallbackContext[ExtBot, dict, dict, dict]):
+    """The context every handler receives: PTB's, plus the bot's shared state as a typed attribute
+    (as PTB's examples/contexttypesbot.py does), instead of a lookup by string key in each handler."""
+
+    @property
+    def service(self) -> BotService:
+        return self.bot_data["service"]
+
+
+CONTEXT_TYPES = ContextTypes(context=BotContext)

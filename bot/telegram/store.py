@@ -1,8 +1,9 @@
-"""The bot's own state in SQLite under the data dir: answers behind buttons, and subscribers.
+"""The bot's own state in SQLite under the data dir: answers behind buttons, subscribers, and who
+may use the bot (members, allowed groups, claimed admins, pending applications).
 
 Answers are stored as the stable ids of their passages, so the buttons under an answer keep
 working after uploads, re-indexing and restarts; a passage that is gone later is noticed when a
-button asks for it. Subscriptions survive restarts for the same reason.
+button asks for it. Subscriptions and access grants survive restarts for the same reason.
 """
 
 from __future__ import annotations
@@ -26,6 +27,22 @@ CREATE TABLE IF NOT EXISTS subscribers(
     chat_id INTEGER PRIMARY KEY,
     since REAL NOT NULL
 );
+CREATE TABLE IF NOT EXISTS grants(
+    kind TEXT NOT NULL,             -- member (a user) | chat (a group) | admin (claimed with the code)
+    id INTEGER NOT NULL,
+    name TEXT NOT NULL,             -- as shown in /members
+    since REAL NOT NULL,
+    by INTEGER,                     -- the admin who granted it
+    PRIMARY KEY (kind, id)
+);
+CREATE TABLE IF NOT EXISTS applications(
+    user_id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    asked REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS told(     -- groups already told the bot is not enabled there
+    chat_id INTEGER PRIMARY KEY
+);
 """
 KEEP_ANSWERS = 50_000  # older answers' buttons say the answer is gone; a row is ~200 bytes
 
@@ -36,6 +53,14 @@ class StoredAnswer:
     log_id: int | None
     terms: tuple[str, ...]
     results: tuple[tuple[str, bool], ...]  # (passage_id, is_outline)
+
+
+@dataclass(frozen=True)
+class Grant:
+    kind: str
+    ident: int
+    name: str
+    since: float
 
 
 def store_path(data_dir: Path) -> Path:
@@ -73,6 +98,13 @@ class BotStore:
         return StoredAnswer(answer_id, row[0], tuple(json.loads(row[1])),
                             tuple((pid, bool(o)) for pid, o in json.loads(row[2])))
 
+    def answer_of_log(self, log_id: int) -> int | None:
+        """The stored answer given to question-log row `log_id` (for /feedback's buttons)."""
+        with self._lock:
+            row = self._db.execute("SELECT id FROM answers WHERE log_id = ? ORDER BY id DESC LIMIT 1",
+                                   (log_id,)).fetchone()
+        return row[0] if row else None
+
     # ------------------------------------------------------------ subscribers
     def subscribe(self, chat_id: int) -> bool:
         """True when the chat was not subscribed yet."""
@@ -89,6 +121,55 @@ class BotStore:
     def subscribers(self) -> list[int]:
         with self._lock:
             return [r[0] for r in self._db.execute("SELECT chat_id FROM subscribers ORDER BY since")]
+
+    # ------------------------------------------------------------ access
+    def grant(self, kind: str, ident: int, name: str, by: int | None = None) -> bool:
+        """True when `ident` did not hold this grant yet."""
+        with self._lock, self._db:
+            cur = self._db.execute("INSERT OR IGNORE INTO grants(kind, id, name, since, by) VALUES (?,?,?,?,?)",
+                                   (kind, ident, name, time.time(), by))
+            return cur.rowcount == 1
+
+    def revoke(self, kind: str, ident: int) -> bool:
+        with self._lock, self._db:
+            return self._db.execute("DELETE FROM grants WHERE kind = ? AND id = ?", (kind, ident)).rowcount == 1
+
+    def has_grant(self, kind: str, ident: int) -> bool:
+        with self._lock:
+            return self._db.execute("SELECT 1 FROM grants WHERE kind = ? AND id = ?",
+                                    (kind, ident)).fetchone() is not None
+
+    def grants(self, kind: str) -> list[Grant]:
+        with self._lock:
+            rows = self._db.execute("SELECT id, name, since FROM grants WHERE kind = ? ORDER BY since",
+                                    (kind,)).fetchall()
+        return [Grant(kind, *row) for row in rows]
+
+    def apply(self, user_id: int, name: str) -> bool:
+        """True when the user had no application pending."""
+        with self._lock, self._db:
+            cur = self._db.execute("INSERT OR IGNORE INTO applications(user_id, name, asked) VALUES (?,?,?)",
+                                   (user_id, name, time.time()))
+            return cur.rowcount == 1
+
+    def application(self, user_id: int) -> str | None:
+        """The applicant's name while the application is pending."""
+        with self._lock:
+            row = self._db.execute("SELECT name FROM applications WHERE user_id = ?", (user_id,)).fetchone()
+        return row[0] if row else None
+
+    def pending_applications(self) -> int:
+        with self._lock:
+            return self._db.execute("SELECT count(*) FROM applications").fetchone()[0]
+
+    def close_application(self, user_id: int) -> bool:
+        with self._lock, self._db:
+            return self._db.execute("DELETE FROM applications WHERE user_id = ?", (user_id,)).rowcount == 1
+
+    def tell_once(self, chat_id: int) -> bool:
+        """True the first time it is asked for a chat (the group gets its one notice), False after."""
+        with self._lock, self._db:
+            return self._db.execute("INSERT OR IGNORE INTO told(chat_id) VALUES (?)", (chat_id,)).rowcount == 1
 
     def close(self) -> None:
         with self._lock:
