@@ -192,6 +192,10 @@ def cmd_eval(args, config: Config) -> int:
 
     if not 1 <= args.k <= 100:
         raise UsageError(f"-k takes a number of results from 1 to 100, not {args.k}")
+    if args.file is None or Path(args.file).is_dir():
+        return _eval_sets(args, config)
+    if args.bench and not args.report:
+        raise UsageError("--bench goes with --report DIR (the bench figures are shown in the report)")
     cases = load_cases(Path(args.file))
     k = args.k
     searcher = _searcher(config)
@@ -212,13 +216,71 @@ def cmd_eval(args, config: Config) -> int:
     print(f"off-topic rejected: {summary['offtopic_rejected']}/{summary['offtopic_questions']}")
     print(f"median characters read: {summary['median_chars_read']}")
     print("hit@3 by kind: " + ", ".join(f"{k_} {v:.2f}" for k_, v in summary["hit@3_by_kind"].items()))
-    if summary["misses"]:
-        print("misses:")
-        for m in summary["misses"]:
-            where = f"rank {m['found_rank']}" if m["found_rank"] else ("answered" if m["answered"] else "not answered")
-            print(f"  {m['id']} [{m['kind']}] {m['q']} — {where}; top: {m['top']}")
+    _print_misses(summary["not_first"])
+    return 0
+
+
+def _print_misses(misses: list[dict], indent: str = "") -> None:
+    if not misses:
+        print(f"{indent}not answered first: none")
+        return
+    print(f"{indent}not answered first ({len(misses)}):")
+    for m in misses:
+        where = f"rank {m['found_rank']}" if m["found_rank"] else ("answered" if m["answered"] else "not answered")
+        print(f"{indent}  {m['id']} [{m['kind']}] {m['q']} — {where}; top: {m['top']}")
+
+
+def _shown(path: Path) -> str:
+    """A path relative to the working folder when it is inside it."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _eval_sets(args, config: Config) -> int:
+    """Every bundled set (or the one folder given: eval.yaml + corpus/), each on a temporary index."""
+    from bot.evalsets import EvalSet, bundled_sets, evaluate_set
+    from bot.targets import QUALITY, quality_figures
+
+    if args.file is None:
+        sets = bundled_sets()
     else:
-        print("misses: none")
+        folder = Path(args.file)
+        questions, corpus = folder / "eval.yaml", folder / "corpus"
+        if not questions.is_file() or not corpus.is_dir():
+            raise PolicyBotError(f"{folder} is not an evaluation set (it needs eval.yaml and corpus/)")
+        sets = [EvalSet(folder.name, questions, tuple(sorted(p for p in corpus.iterdir() if p.is_file())), "")]
+    embedder = _embedder(config)
+    summaries: dict[str, dict] = {}
+    for evalset in sets:
+        print(f"evaluating {evalset.name}: {len(evalset.bulletins)} bulletins, {_shown(evalset.questions)}",
+              file=sys.stderr)
+        report = evaluate_set(config, embedder, evalset, args.k)
+        summaries[evalset.name] = report.summary()
+        if args.report:
+            from bot.report import write_report
+
+            path = write_report(report, Path(args.report) / evalset.name, bench_file=args.bench,
+                                title=f"policybot evaluation: {evalset.name}")
+            print(f"report written: {path}", file=sys.stderr)
+    if args.json:
+        print_json({"k": args.k, "sets": summaries}, indent=2)
+        return 0
+    head = ["set", "questions", "hit@1", "hit@3", "hit@5", "MRR", "off-topic refused", "median chars", "not first"]
+    rows = [[name, s["questions"], f"{s['hit@1']:.3f}", f"{s['hit@3']:.3f}", f"{s['hit@5']:.3f}", f"{s['mrr']:.3f}",
+             f"{s['offtopic_rejected']}/{s['offtopic_questions']}", f"{s['median_chars_read']:g}"
+             if s["median_chars_read"] is not None else "-", len(s["not_first"])] for name, s in summaries.items()]
+    rows.append(["target", "", QUALITY["hit@1"].text, QUALITY["hit@3"].text, "", "",
+                 QUALITY['offtopic_share'].text, QUALITY["median_chars_read"].text, ""])
+    widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(len(head))]
+    print(f"k = {args.k}; every set indexed from a temporary copy of its bulletins")
+    for r in [head, *rows]:
+        print("  ".join(str(x).ljust(w) for x, w in zip(r, widths)).rstrip())
+    for name, s in summaries.items():
+        short = [t.label for key, t in QUALITY.items() if t.met(quality_figures(s)[key]) is False]
+        print(f"\n{name}: " + ("every target met" if not short else "short of: " + "; ".join(short)))
+        _print_misses(s["not_first"], indent="  ")
     return 0
 
 
@@ -320,7 +382,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_query)
 
     p = sub.add_parser("eval", help="score an evaluation file")
-    p.add_argument("file")
+    p.add_argument("file", nargs="?", help="questions (dev_eval.yaml format) scored on the current index, or a "
+                   "folder holding eval.yaml and corpus/; none: every bundled set")
     p.add_argument("-k", type=int, default=5, help="results scored per question (1-100)")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.add_argument("--report", help="write DIR/report.html with charts")

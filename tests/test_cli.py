@@ -120,7 +120,7 @@ def test_eval_scores_a_small_file(built, capsys, tmp_path):
     code, out, _ = run_cli(capsys, "--config", str(built.path), "eval", str(f), "--json")
     summary = json.loads(out)
     assert set(summary) == {"schema_version", "k", "questions", "hit@1", "hit@3", "hit@5", "mrr", "offtopic_rejected",
-                            "offtopic_questions", "median_chars_read", "hit@3_by_kind", "misses"}
+                            "offtopic_questions", "median_chars_read", "hit@3_by_kind", "misses", "not_first"}
     assert set(summary["misses"][0]) == {"id", "kind", "q", "found_rank", "answered", "top"}
     assert (summary["k"], summary["questions"]) == (5, 4)
     assert summary["hit@1"] == pytest.approx(2 / 3, abs=1e-3) and summary["hit@5"] == pytest.approx(2 / 3, abs=1e-3)
@@ -130,7 +130,7 @@ def test_eval_scores_a_small_file(built, capsys, tmp_path):
     assert summary["schema_version"] == 1
     assert [m["id"] for m in summary["misses"]] == ["c"]
     code, out, _ = run_cli(capsys, "--config", str(built.path), "eval", str(f))
-    assert "hit@1 0.667" in out and "misses:" in out and "c [fact]" in out and "off-topic rejected: 1/1" in out
+    assert "hit@1 0.667" in out and "not answered first (1):" in out and "c [fact]" in out and "off-topic rejected: 1/1" in out
     (tmp_path / "a-file").write_text("")
     code, _, err = run_cli(capsys, "--config", str(built.path), "eval", str(f), "--report", str(tmp_path / "a-file" / "r"))
     assert code == 1 and "cannot use" in err and "Traceback" not in err
