@@ -119,6 +119,9 @@ def build_application(config: Config, token: str, searcher: Searcher | None = No
         builder = builder.base_url(config.telegram.base_url)
     if config.telegram.base_file_url:
         builder = builder.base_file_url(config.telegram.base_file_url)
+    if config.telegram.proxy:
+        # PTB's HTTPXRequest(proxy=…), for both the bot's calls and long polling.
+        builder = builder.proxy(config.telegram.proxy).get_updates_proxy(config.telegram.proxy)
     app = builder.build()
     app.bot_data["service"] = svc
 
