@@ -366,13 +366,22 @@ def format_table(results: dict) -> str:
 
 
 def register_cli(sub) -> None:
-    p = sub.add_parser("bench", help="measure latency, throughput, cold start, memory, index size")
+    from bot.cli import examples
+
+    p = sub.add_parser(
+        "bench", help="measure latency, throughput, cold start, memory, index size",
+        description="Time answers, indexing and cold starts against the bare model in the same run, on the bundled "
+                    "corpus (a minute or two) and, opt-in, on scale corpora of N passages (10000: about 10 minutes; "
+                    "100000: over an hour). Each size is checked against the targets in bot/targets.py.",
+        epilog=examples("policybot bench                                   # the bundled corpus only",
+                        "policybot bench --sizes bundled,10000 --out bench/results.json",
+                        "policybot bench --sizes 100000 --pool eval/archive/corpus --bare-sample 2000"))
     p.add_argument("--sizes", default="bundled", help="comma-separated: bundled and/or passage counts")
     p.add_argument("--work", default="bench", help="working folder for the scale corpora and indexes")
     p.add_argument("--out", help="also write the results as JSON to this file")
     p.add_argument("--json", action="store_true", help="print the results as JSON instead of the table")
-    p.add_argument("--eval", default=str(DEFAULT_EVAL), help="questions to time (dev_eval.yaml format)")
-    p.add_argument("--rounds", type=int, default=3)
+    p.add_argument("--eval", default=str(DEFAULT_EVAL), help="questions to time (dev_eval.yaml format; default: the project's eval/dev_eval.yaml)")
+    p.add_argument("--rounds", type=int, default=3, help="times each question is answered")
     p.add_argument("--bare-sample", type=int, default=0,
                    help="encode only this many of the indexed passages for the bare-model figure (0 = all)")
     p.add_argument("--reuse", action="store_true", help="reuse indexes built by an earlier run")

@@ -111,8 +111,15 @@ def log_path(data_dir: Path) -> Path:
 
 
 def register_cli(sub) -> None:
-    p = sub.add_parser("log", help="export the question log as CSV")
-    p.add_argument("--since", default="1970-01-01", help="date (YYYY-MM-DD) or ISO time; default: everything")
+    from bot.cli import examples
+
+    p = sub.add_parser(
+        "log", help="export the question log as CSV",
+        description="Every question the bot was asked, as CSV on stdout (UTF-8 with BOM, opens in Excel): time, "
+                    "chat type, question, whether it was answered or refused, what was answered (title, list, "
+                    "point), latency and feedback.",
+        epilog=examples("policybot log > log.csv", "policybot log --since 2026-11-01 > november.csv"))
+    p.add_argument("--since", default="1970-01-01", help="date (YYYY-MM-DD) or ISO time; the default is everything")
     p.set_defaults(func=_cmd_log)
 
 

@@ -277,3 +277,31 @@ def test_chat_after_an_upgrade_rebuilds_an_index_of_another_version(built, tmp_p
     assert "another version of policybot (4" in err
     assert "三要聚力项目招引" in out
     assert current_generation(index) != old and stored_version(index) == INDEX_VERSION
+
+
+def test_every_command_teaches_its_use(capsys):
+    """--help of each command: a description, the default of every option that has one, an example."""
+    from bot.cli import build_parser
+
+    commands = build_parser()._subparsers._group_actions[0].choices
+    assert {"index", "add", "remove", "set-date", "query", "eval", "sources", "chat", "run", "bench", "log",
+            "inspect"} <= set(commands)
+    for name, sub in commands.items():
+        text = sub.format_help()
+        assert sub.description and "examples:" in text and f"policybot {name}" in text.split("examples:")[1], name
+        for action in sub._actions:
+            if action.default not in (None, False, "==SUPPRESS==") and action.option_strings and action.help:
+                assert "default" in action.help or "(default: " in text, (name, action.dest)
+    bench = commands["bench"].format_help()
+    assert "(default: bundled)" in bench and "(default: 3)" in bench and "10000" in bench
+    assert main(["--version"]) == 0 and capsys.readouterr().out.startswith("policybot ")
+
+
+def test_verbose_logging_keeps_library_noise_out(built, capsys):
+    import logging
+
+    assert main(["-v", "--config", str(built.path), "sources"]) == 0
+    # faiss's "Could not load library with AVX512 support" and sentence-transformers' "No modules.json
+    # found" are INFO lines about nothing wrong
+    assert logging.getLogger("faiss").getEffectiveLevel() >= logging.WARNING
+    assert logging.getLogger("sentence_transformers").getEffectiveLevel() >= logging.WARNING
