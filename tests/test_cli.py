@@ -229,6 +229,42 @@ def test_log_export_neutralises_formulas_and_starts_with_a_bom(tmp_path, capsys)
     assert code == 2 and "--since" in err
 
 
+def test_log_names_what_was_answered_and_what_was_refused(built, searcher, tmp_path, capsys):
+    import csv
+    import io
+    import sqlite3
+
+    from bot.qlog import QuestionLog, describer, log_path
+
+    cfg = make_config(tmp_path / "site", files=[], index=str(built.index))
+    data = tmp_path / "site" / "data"
+    data.mkdir()
+    # a log written by the first version (no title/list/point columns), with one answer in it
+    answer = searcher.search("第三个聚力是什么")
+    top = answer.results[0].passage.passage_id
+    old = sqlite3.connect(log_path(data))
+    old.execute("CREATE TABLE questions(id INTEGER PRIMARY KEY AUTOINCREMENT, ts TEXT NOT NULL, chat_type TEXT NOT "
+                "NULL, question TEXT NOT NULL, answered INTEGER NOT NULL, top_passage_id TEXT, latency_ms INTEGER, "
+                "feedback INTEGER)")
+    old.execute("INSERT INTO questions(ts, chat_type, question, answered, top_passage_id, latency_ms) VALUES "
+                "('2026-11-30T10:00:00', 'private', '旧问题：第三个聚力', 1, ?, 30)", (top,))
+    old.commit()
+    old.close()
+    log = QuestionLog(log_path(data), describe=describer(lambda: searcher.snapshot))
+    log.record("private", "第三个聚力是什么", True, top, 25)
+    log.record("private", "明天会下雨吗", False, None, 20)
+    log.close()
+    code, out, _ = run_cli(capsys, "--config", str(cfg), "log")
+    head, *rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff"))))
+    rows = [dict(zip(head, r)) for r in rows]
+    assert code == 0 and head[:9] == ["id", "time", "chat_type", "question", "answered", "refused", "title", "list",
+                                      "point"]
+    for row in rows[:2]:  # the new row as recorded, the old one named from the index at export
+        assert (row["answered"], row["refused"], row["list"], row["point"]) == ("yes", "no", "八个聚力", "3")
+        assert "改革攻坚突破座谈会" in row["title"]
+    assert (rows[2]["refused"], rows[2]["title"]) == ("yes", "")
+
+
 def test_run_without_network_is_one_line(built, tmp_path, capsys, monkeypatch):
     import shutil
     import socket

@@ -30,7 +30,7 @@ from telegram.ext import (
 
 from bot.config import Config
 from bot.errors import ConfigError
-from bot.qlog import QuestionLog, log_path
+from bot.qlog import QuestionLog, describer, log_path
 from bot.search import Searcher
 from bot.telegram import admin, handlers
 from bot.telegram import keyboards as kb
@@ -105,7 +105,8 @@ def build_application(config: Config, token: str, searcher: Searcher | None = No
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
     searcher = searcher or Searcher(config)
-    svc = BotService(config, searcher, QuestionLog(log_path(config.data)), BotStore(store_path(config.data)))
+    qlog = QuestionLog(log_path(config.data), describe=describer(lambda: searcher.snapshot))  # names each answer
+    svc = BotService(config, searcher, qlog, BotStore(store_path(config.data)))
     builder = (
         ApplicationBuilder()
         .token(token)
@@ -130,7 +131,7 @@ def build_application(config: Config, token: str, searcher: Searcher | None = No
     app.add_handler(CommandHandler("help", handlers.on_help))
     app.add_handler(CommandHandler("ask", handlers.on_ask))
     app.add_handler(CommandHandler("outline", handlers.on_outline))
-    app.add_handler(CommandHandler("sources", handlers.on_sources))
+    app.add_handler(CommandHandler("sources", admin.on_sources))  # admins get remove/date buttons
     app.add_handler(CommandHandler("latest", handlers.on_latest))
     app.add_handler(CommandHandler("subscribe", handlers.on_subscribe))
     app.add_handler(CommandHandler("unsubscribe", handlers.on_unsubscribe))
@@ -138,6 +139,8 @@ def build_application(config: Config, token: str, searcher: Searcher | None = No
     app.add_handler(CommandHandler("reindex", admin.on_reindex))
     app.add_handler(CommandHandler("stats", admin.on_stats))
     app.add_handler(MessageHandler(filters.Document.ALL, admin.on_document))
+    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE & admin.DATE_REPLY,
+                                   admin.on_date_reply))  # before on_private_text: a date, not a question
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE,
                                    handlers.on_private_text))
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.GROUPS, handlers.on_group_text))
@@ -148,6 +151,10 @@ def build_application(config: Config, token: str, searcher: Searcher | None = No
         (kb.ReadList, handlers.on_read_list),
         (kb.Feedback, handlers.on_feedback),
         (kb.FullText, handlers.on_full_text),
+        (kb.AskRemove, admin.on_ask_remove),
+        (kb.ConfirmRemove, admin.on_confirm_remove),
+        (kb.CancelRemove, admin.on_cancel_remove),
+        (kb.SetDate, admin.on_set_date_button),
     ]:
         app.add_handler(CallbackQueryHandler(callback, pattern=kb.matches(kind)))
     app.add_handler(CallbackQueryHandler(handlers.on_unknown_button))
