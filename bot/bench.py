@@ -366,7 +366,7 @@ def format_table(results: dict) -> str:
 
 
 def register_cli(sub) -> None:
-    from bot.cli import examples
+    from bot.clihelp import examples
 
     p = sub.add_parser(
         "bench", help="measure latency, throughput, cold start, memory, index size",

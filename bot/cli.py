@@ -12,6 +12,7 @@ from pathlib import Path
 
 from bot.config import Config, load_config
 from bot.errors import PolicyBotError, QuestionError, UsageError
+from bot.clihelp import HelpFormatter, examples, wrapped
 from bot.output import Printable, document, print_json, strip_controls  # noqa: F401 (re-exported)
 
 log = logging.getLogger("policybot")
@@ -359,33 +360,10 @@ def cmd_run(args, config: Config) -> int:
                              "(or telegram.base_url) and run again") from exc
 
 
-class HelpFormatter(argparse.RawDescriptionHelpFormatter, argparse.ArgumentDefaultsHelpFormatter):
-    """Examples keep their lines; every option with a real default says it ("(default: …)")."""
-
-    def _get_help_string(self, action: argparse.Action) -> str:
-        text = action.help or ""
-        if action.default is None or action.default is False or action.default is argparse.SUPPRESS \
-                or "default" in text:
-            return text
-        return super()._get_help_string(action)
-
-
-def _wrapped(text: str | None) -> str | None:
-    """A one-paragraph description wrapped for the terminal (the formatter keeps its lines as given)."""
-    import textwrap
-
-    return textwrap.fill(text, width=100) if text else text
-
-
-def examples(*lines: str) -> str:
-    """An epilog: examples, one a line."""
-    return "examples:\n" + "\n".join(f"  {line}" for line in lines)
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="policybot", formatter_class=HelpFormatter,
-        description=_wrapped("Answer officials' questions with the directive passages of district bulletins: ask, "
+        description=wrapped("Answer officials' questions with the directive passages of district bulletins: ask, "
                              "add and remove bulletins, see how they are understood, run the Telegram bot, measure "
                              "quality and speed."),
         epilog=examples("policybot query \"第三个聚力是什么\"", "policybot add bulletin.docx",
@@ -404,7 +382,7 @@ def build_parser() -> argparse.ArgumentParser:
     original_add = sub.add_parser
 
     def add_parser(name, **kwargs):
-        kwargs["description"] = _wrapped(kwargs.get("description") or kwargs.get("help"))
+        kwargs["description"] = wrapped(kwargs.get("description") or kwargs.get("help"))
         return original_add(name, parents=[common, *kwargs.pop("parents", [])], formatter_class=HelpFormatter,
                             **kwargs)
 

@@ -111,7 +111,7 @@ def format_inspection(report: dict) -> str:
 
 
 def register_cli(sub) -> None:
-    from bot.cli import examples
+    from bot.clihelp import examples
 
     p = sub.add_parser(
         "inspect", help="show how bulletins are understood (articles, dates, lists), without indexing",

@@ -163,7 +163,7 @@ def log_path(data_dir: Path) -> Path:
 
 
 def register_cli(sub) -> None:
-    from bot.cli import examples
+    from bot.clihelp import examples
 
     p = sub.add_parser(
         "log", help="export the question log as CSV",
