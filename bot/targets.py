@@ -24,7 +24,8 @@ class Target:
 
     @property
     def text(self) -> str:
-        return f"{'≥' if self.higher_is_better else '≤'} {self.bound:.3g}"
+        bound = f"{self.bound:g}" if float(self.bound).is_integer() else f"{self.bound:.3g}"
+        return f"{'≥' if self.higher_is_better else '≤'} {bound}"
 
 
 # Answer quality (issue 10's bar, set on the campaign archive; docs/quality.md).

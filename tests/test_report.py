@@ -76,3 +76,15 @@ def test_eval_report_from_the_cli(built, tmp_path, capsys):
     assert "report written" in capsys.readouterr().err
     html = (tmp_path / "r" / "report.html").read_text(encoding="utf-8")
     assert "Not answered first (0)" in html and Path(tmp_path / "r" / "hits_by_kind.png").exists()
+
+
+def test_the_docs_state_the_targets_the_code_holds():
+    """Targets are defined once (bot/targets.py); the docs that quote them must say the same bounds."""
+    from bot.targets import QUALITY, SPEED
+    from tests.conftest import ROOT
+
+    for doc, targets in (("quality.md", QUALITY), ("performance.md", SPEED)):
+        text = (ROOT / "docs" / doc).read_text(encoding="utf-8")
+        assert "bot/targets.py" in text, doc
+        for t in targets.values():
+            assert t.text in text, (doc, t.key, t.text)
