@@ -21,7 +21,7 @@ import yaml
 from bot.config import Config, load_config
 
 COLD_QUESTION = "第三个聚力是什么"
-DEFAULT_EVAL = Path("../shared/dev_eval.yaml")
+DEFAULT_EVAL = Path(__file__).resolve().parents[1] / "eval" / "dev_eval.yaml"
 
 
 def _peak_rss_mb() -> float:
@@ -323,6 +323,28 @@ def run_bench(config: Config, sizes: list[str], out: Path, eval_file: Path, roun
     return results
 
 
+def target_checks(results: dict) -> list[str]:
+    """Each size's figures against bot.targets.SPEED, one line a size."""
+    from bot.targets import SPEED
+
+    out = []
+    for row in results["sizes"]:
+        i, q = row["index"], row["query"]
+        figures = {
+            "answer_to_embed_ratio": q["answer_to_embed_ratio"],
+            "cold_start_ratio": row.get("cold_to_bare_ratio"),
+            "peak_rss_mb": max(i["index_peak_rss_mb"], q["query_peak_rss_mb"]),
+            "index_to_bare_ratio": i["index_to_bare_ratio"],
+        }
+        if i["passages"] >= 90_000:  # the 100k targets
+            figures["lexical_ms_p50_100k"] = q["lexical_ms_p50"]
+            figures["dev_hit1_100k"] = q.get("quality", {}).get("hit@1")
+        verdicts = [f"{SPEED[k].label} {v} ({'met' if SPEED[k].met(v) else 'NOT met'}: {SPEED[k].text})"
+                    for k, v in figures.items() if v is not None]
+        out.append(f"{row['size']}: " + "; ".join(verdicts))
+    return out
+
+
 def format_table(results: dict) -> str:
     head = ("size", "passages", "p50 ms", "p95 ms", "embed p50", "ratio", "lexical p50", "index p/s",
             "bare p/s", "ratio", "cold s", "model load s", "ratio", "RSS MB", "index MB", "recall@10", "dev hit@1/3",
@@ -344,13 +366,22 @@ def format_table(results: dict) -> str:
 
 
 def register_cli(sub) -> None:
-    p = sub.add_parser("bench", help="measure latency, throughput, cold start, memory, index size")
-    p.add_argument("--sizes", default="bundled,10000", help="comma-separated: bundled and/or passage counts")
+    from bot.clihelp import examples
+
+    p = sub.add_parser(
+        "bench", help="measure latency, throughput, cold start, memory, index size",
+        description="Time answers, indexing and cold starts against the bare model in the same run, on the bundled "
+                    "corpus (a minute or two) and, opt-in, on scale corpora of N passages (10000: about 10 minutes; "
+                    "100000: over an hour). Each size is checked against the targets in bot/targets.py.",
+        epilog=examples("policybot bench                                   # the bundled corpus only",
+                        "policybot bench --sizes bundled,10000 --out bench/results.json",
+                        "policybot bench --sizes 100000 --pool eval/archive/corpus --bare-sample 2000"))
+    p.add_argument("--sizes", default="bundled", help="comma-separated: bundled and/or passage counts")
     p.add_argument("--work", default="bench", help="working folder for the scale corpora and indexes")
     p.add_argument("--out", help="also write the results as JSON to this file")
     p.add_argument("--json", action="store_true", help="print the results as JSON instead of the table")
-    p.add_argument("--eval", default=str(DEFAULT_EVAL), help="questions to time (dev_eval.yaml format)")
-    p.add_argument("--rounds", type=int, default=3)
+    p.add_argument("--eval", default=str(DEFAULT_EVAL), help="questions to time (dev_eval.yaml format; default: the project's eval/dev_eval.yaml)")
+    p.add_argument("--rounds", type=int, default=3, help="times each question is answered")
     p.add_argument("--bare-sample", type=int, default=0,
                    help="encode only this many of the indexed passages for the bare-model figure (0 = all)")
     p.add_argument("--reuse", action="store_true", help="reuse indexes built by an earlier run")
@@ -388,6 +419,9 @@ def _cmd_bench(args, config: Config) -> int:
         print_json(results, indent=2)
     else:
         print(format_table(results))
+        print("targets (bot/targets.py):")
+        for line in target_checks(results):
+            print(f"  {line}")
     return 0
 
 

@@ -12,24 +12,29 @@ from pathlib import Path
 
 from bot.config import Config, load_config
 from bot.errors import PolicyBotError, QuestionError, UsageError
+from bot.clihelp import HelpFormatter, examples, wrapped
 from bot.output import Printable, document, print_json, strip_controls  # noqa: F401 (re-exported)
 
 log = logging.getLogger("policybot")
 
 def _progress_bar():
-    """A tqdm bar per stage, on stderr so JSON on stdout stays clean."""
+    """A tqdm bar per stage, on stderr so JSON on stdout stays clean. The bar is advanced by what was done
+    since the last call, so its rate is the true one (setting its count directly made tqdm report
+    rates like 45/45 [8987794.29/s])."""
     from tqdm import tqdm
 
     bars: dict[str, tqdm] = {}
-    labels = {"read": "reading bulletins", "embed": "embedding passages"}
+    labels = {"read": ("reading bulletins", "file"), "embed": ("embedding passages", "passage")}
 
     def update(stage: str, done: int, total: int) -> None:
         bar = bars.get(stage)
         if bar is None:
-            bar = bars[stage] = tqdm(total=total, desc=labels.get(stage, stage), unit="", file=sys.stderr, leave=False)
+            desc, unit = labels.get(stage, (stage, "it"))
+            bar = bars[stage] = tqdm(total=total, desc=desc, unit=f" {unit}s", file=sys.stderr, leave=False,
+                                     smoothing=0, mininterval=0.5)
         bar.total = total
-        bar.n = done
-        bar.refresh()
+        if done > bar.n:
+            bar.update(done - bar.n)
         if done >= total:
             bar.close()
 
@@ -75,6 +80,8 @@ def print_report(report, out=None) -> None:
         print(f"  warning: {warning}", file=out)
     for file, message in report.errors:
         print(f"  not indexed: {file} — {message}", file=out)
+    for title, date in report.dates_set:
+        print(f"  date set: 《{title}》 {date}", file=out)
     if report.lists:
         print("  numbered lists: " + ", ".join(f"{label} ({size})" for label, size in report.lists), file=out)
     if report.changed:
@@ -114,6 +121,15 @@ def cmd_remove(args, config: Config) -> int:
     from bot.ingest import remove_bulletin
 
     report = remove_bulletin(config, _embedder(config), args.ident, progress=_progress_bar(), wait_seconds=args.wait)
+    print_report(report)
+    return 1 if report.errors else 0
+
+
+def cmd_set_date(args, config: Config) -> int:
+    from bot.ingest import set_date
+
+    report = set_date(config, _embedder(config), args.article_id, args.date, progress=_progress_bar(),
+                      wait_seconds=args.wait)
     print_report(report)
     return 1 if report.errors else 0
 
@@ -192,6 +208,10 @@ def cmd_eval(args, config: Config) -> int:
 
     if not 1 <= args.k <= 100:
         raise UsageError(f"-k takes a number of results from 1 to 100, not {args.k}")
+    if args.file is None or Path(args.file).is_dir():
+        return _eval_sets(args, config)
+    if args.bench and not args.report:
+        raise UsageError("--bench goes with --report DIR (the bench figures are shown in the report)")
     cases = load_cases(Path(args.file))
     k = args.k
     searcher = _searcher(config)
@@ -212,13 +232,71 @@ def cmd_eval(args, config: Config) -> int:
     print(f"off-topic rejected: {summary['offtopic_rejected']}/{summary['offtopic_questions']}")
     print(f"median characters read: {summary['median_chars_read']}")
     print("hit@3 by kind: " + ", ".join(f"{k_} {v:.2f}" for k_, v in summary["hit@3_by_kind"].items()))
-    if summary["misses"]:
-        print("misses:")
-        for m in summary["misses"]:
-            where = f"rank {m['found_rank']}" if m["found_rank"] else ("answered" if m["answered"] else "not answered")
-            print(f"  {m['id']} [{m['kind']}] {m['q']} — {where}; top: {m['top']}")
+    _print_misses(summary["not_first"])
+    return 0
+
+
+def _print_misses(misses: list[dict], indent: str = "") -> None:
+    if not misses:
+        print(f"{indent}not answered first: none")
+        return
+    print(f"{indent}not answered first ({len(misses)}):")
+    for m in misses:
+        where = f"rank {m['found_rank']}" if m["found_rank"] else ("answered" if m["answered"] else "not answered")
+        print(f"{indent}  {m['id']} [{m['kind']}] {m['q']} — {where}; top: {m['top']}")
+
+
+def _shown(path: Path) -> str:
+    """A path relative to the working folder when it is inside it."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _eval_sets(args, config: Config) -> int:
+    """Every bundled set (or the one folder given: eval.yaml + corpus/), each on a temporary index."""
+    from bot.evalsets import EvalSet, bundled_sets, evaluate_set
+    from bot.targets import QUALITY, quality_figures
+
+    if args.file is None:
+        sets = bundled_sets()
     else:
-        print("misses: none")
+        folder = Path(args.file)
+        questions, corpus = folder / "eval.yaml", folder / "corpus"
+        if not questions.is_file() or not corpus.is_dir():
+            raise PolicyBotError(f"{folder} is not an evaluation set (it needs eval.yaml and corpus/)")
+        sets = [EvalSet(folder.name, questions, tuple(sorted(p for p in corpus.iterdir() if p.is_file())), "")]
+    embedder = _embedder(config)
+    summaries: dict[str, dict] = {}
+    for evalset in sets:
+        print(f"evaluating {evalset.name}: {len(evalset.bulletins)} bulletins, {_shown(evalset.questions)}",
+              file=sys.stderr)
+        report = evaluate_set(config, embedder, evalset, args.k)
+        summaries[evalset.name] = report.summary()
+        if args.report:
+            from bot.report import write_report
+
+            path = write_report(report, Path(args.report) / evalset.name, bench_file=args.bench,
+                                title=f"policybot evaluation: {evalset.name}")
+            print(f"report written: {path}", file=sys.stderr)
+    if args.json:
+        print_json({"k": args.k, "sets": summaries}, indent=2)
+        return 0
+    head = ["set", "questions", "hit@1", "hit@3", "hit@5", "MRR", "off-topic refused", "median chars", "not first"]
+    rows = [[name, s["questions"], f"{s['hit@1']:.3f}", f"{s['hit@3']:.3f}", f"{s['hit@5']:.3f}", f"{s['mrr']:.3f}",
+             f"{s['offtopic_rejected']}/{s['offtopic_questions']}", f"{s['median_chars_read']:g}"
+             if s["median_chars_read"] is not None else "-", len(s["not_first"])] for name, s in summaries.items()]
+    rows.append(["target", "", QUALITY["hit@1"].text, QUALITY["hit@3"].text, "", "",
+                 QUALITY['offtopic_share'].text, QUALITY["median_chars_read"].text, ""])
+    widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(len(head))]
+    print(f"k = {args.k}; every set indexed from a temporary copy of its bulletins")
+    for r in [head, *rows]:
+        print("  ".join(str(x).ljust(w) for x, w in zip(r, widths)).rstrip())
+    for name, s in summaries.items():
+        short = [t.label for key, t in QUALITY.items() if t.met(quality_figures(s)[key]) is False]
+        print(f"\n{name}: " + ("every target met" if not short else "short of: " + "; ".join(short)))
+        _print_misses(s["not_first"], indent="  ")
     return 0
 
 
@@ -283,58 +361,123 @@ def cmd_run(args, config: Config) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="policybot", description="Policy Q&A over district bulletins.")
-    parser.add_argument("--config", help="config file (default ./config.yaml or $POLICYBOT_CONFIG)")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
+    parser = argparse.ArgumentParser(
+        prog="policybot", formatter_class=HelpFormatter,
+        description=wrapped("Answer officials' questions with the directive passages of district bulletins: ask, "
+                             "add and remove bulletins, see how they are understood, run the Telegram bot, measure "
+                             "quality and speed."),
+        epilog=examples("policybot query \"第三个聚力是什么\"", "policybot add bulletin.docx",
+                        "policybot run                      # the bot with $TELEGRAM_BOT_TOKEN, else the console chat",
+                        "policybot COMMAND --help           # a command's options, defaults and examples"))
+    parser.add_argument("--config", help="config file (default: ./config.yaml, or $POLICYBOT_CONFIG)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr (uploads, digests, errors)")
+    from bot import __version__
+
+    parser.add_argument("--version", action="version", version=f"policybot {__version__}")
     # --config is accepted after the subcommand too (`policybot query --config X …`).
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--config", default=argparse.SUPPRESS, help="config file")
-    sub = parser.add_subparsers(dest="command", required=True)
+    common.add_argument("--config", default=argparse.SUPPRESS,
+                        help="config file (default: ./config.yaml, or $POLICYBOT_CONFIG)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     original_add = sub.add_parser
 
     def add_parser(name, **kwargs):
-        return original_add(name, parents=[common, *kwargs.pop("parents", [])], **kwargs)
+        kwargs["description"] = wrapped(kwargs.get("description") or kwargs.get("help"))
+        return original_add(name, parents=[common, *kwargs.pop("parents", [])], formatter_class=HelpFormatter,
+                            **kwargs)
 
     sub.add_parser = add_parser  # type: ignore[method-assign]
+    wait_help = "seconds to wait while another add/remove/index runs (0: refuse at once)"
 
-    p = sub.add_parser("index", help="sync the index with corpus/ (or rebuild it)")
-    p.add_argument("--rebuild", action="store_true", help="start from nothing")
-    p.add_argument("--wait", type=float, default=0, help="seconds to wait for another running change")
+    p = sub.add_parser(
+        "index", help="sync the index with corpus/ (or rebuild it from nothing)",
+        description="Bring the index in step with the bulletins in corpus/: new and changed files are indexed, "
+                    "removed ones dropped. Passages embedded before come from the embedding cache.",
+        epilog=examples("policybot index", "policybot index --rebuild    # after an upgrade, or a damaged index"))
+    p.add_argument("--rebuild", action="store_true", help="start from nothing (the embedding cache is kept)")
+    p.add_argument("--wait", type=float, default=0, help=wait_help)
     p.set_defaults(func=cmd_index)
 
-    p = sub.add_parser("add", help="copy bulletins into corpus/ and index what is new")
-    p.add_argument("files", nargs="+")
-    p.add_argument("--wait", type=float, default=0)
+    p = sub.add_parser(
+        "add", help="copy bulletins into corpus/ and index what is new",
+        description="Add bulletins (.txt .md .html .docx): all or nothing. Duplicates are skipped, a corrected "
+                    "article (same title and date) replaces the old one; the report says how each was understood.",
+        epilog=examples("policybot add 2024-03-05_招商推进会.txt", "policybot add downloads/*.docx --wait 60"))
+    p.add_argument("files", nargs="+", metavar="FILE", help="bulletin files")
+    p.add_argument("--wait", type=float, default=0, help=wait_help)
     p.set_defaults(func=cmd_add)
 
-    p = sub.add_parser("remove", help="remove a bulletin (file name or article id)")
-    p.add_argument("ident")
-    p.add_argument("--wait", type=float, default=0)
+    p = sub.add_parser(
+        "remove", help="remove a bulletin (file name or article id)",
+        description="Remove a bulletin from the index; its file moves to corpus/.removed/ (nothing is deleted).",
+        epilog=examples("policybot remove shanting_2021-04_bulletin.txt",
+                        "policybot remove 7beaebe89fbbe79f     # an article id from `policybot sources`"))
+    p.add_argument("ident", metavar="FILE|ARTICLE_ID", help="a file name in corpus/, or an article id")
+    p.add_argument("--wait", type=float, default=0, help=wait_help)
     p.set_defaults(func=cmd_remove)
 
-    p = sub.add_parser("query", help="ask questions")
-    p.add_argument("question", nargs="*")
-    p.add_argument("-k", type=int, default=None, help="results per question (1-100)")
+    p = sub.add_parser(
+        "set-date", help="set or correct an article's date",
+        description="Set the date of an article whose date is unknown (日期不详) or wrong. The date is kept in "
+                    "corpus/.dates.yaml, so re-indexing and rebuilds keep it, and the index is updated at once.",
+        epilog=examples("policybot sources                       # article ids, with their dates",
+                        "policybot set-date 7beaebe89fbbe79f 2024-03-05",
+                        "policybot set-date 7beaebe89fbbe79f 2024年3月5日"))
+    p.add_argument("article_id", metavar="ARTICLE_ID", help="the article's id, as `policybot sources` shows it")
+    p.add_argument("date", metavar="DATE", help="2024-03-05, 2024/3/5 or 2024年3月5日")
+    p.add_argument("--wait", type=float, default=0, help=wait_help)
+    p.set_defaults(func=cmd_set_date)
+
+    p = sub.add_parser(
+        "query", help="ask questions",
+        description="Answer questions as the bot does: the best passage with its headline and source.",
+        epilog=examples("policybot query \"第三个聚力是什么\"", "policybot query --json -k 3 \"八个聚力分别是什么\"",
+                        "policybot query --json --file questions.txt > answers.jsonl"))
+    p.add_argument("question", nargs="*", help="the question (words are joined)")
+    p.add_argument("-k", type=int, default=None,
+                   help="results per question, 1-100 (default: search.top_k of the config, 5)")
     p.add_argument("--json", action="store_true", help="print one JSON document a question, one a line")
     p.add_argument("--file", help="questions, one a line (lines end at \\n only)")
     p.set_defaults(func=cmd_query)
 
-    p = sub.add_parser("eval", help="score an evaluation file")
-    p.add_argument("file")
+    p = sub.add_parser(
+        "eval", help="score answers against expected passages",
+        description="Score the search on questions with expected passages (format: eval/dev_eval.yaml's header). "
+                    "Without FILE, every bundled set (eval/, tests/data/heldout) is scored, each on a temporary "
+                    "index of its own bulletins, in one table with the targets (bot/targets.py).",
+        epilog=examples("policybot eval                          # every bundled set: what `make eval` runs",
+                        "policybot eval eval/archive             # one set folder: eval.yaml + corpus/",
+                        "policybot eval my_questions.yaml        # questions on the current index",
+                        "policybot eval --report reports/        # also reports/<set>/report.html"))
+    p.add_argument("file", nargs="?", help="questions (dev_eval.yaml format) scored on the current index, or a "
+                   "folder holding eval.yaml and corpus/ (default: every bundled set)")
     p.add_argument("-k", type=int, default=5, help="results scored per question (1-100)")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
-    p.add_argument("--report", help="write DIR/report.html with charts")
-    p.add_argument("--bench", help="bench JSON to include in the report")
+    p.add_argument("--report", metavar="DIR", help="write DIR/report.html (DIR/<set>/ for several sets): charts, "
+                                                   "every question with what came first and its rank")
+    p.add_argument("--bench", metavar="FILE", help="a `policybot bench --out FILE` result shown in the report")
     p.set_defaults(func=cmd_eval)
 
-    p = sub.add_parser("sources", help="bulletins and articles indexed")
+    p = sub.add_parser(
+        "sources", help="bulletins and articles indexed",
+        description="List the indexed bulletins, their articles (id, date, title, passages, speakers) and totals.",
+        epilog=examples("policybot sources", "policybot sources --json | jq '.articles[].title'"))
     p.add_argument("--json", action="store_true", help="print them as JSON")
     p.set_defaults(func=cmd_sources)
 
-    p = sub.add_parser("chat", help="console Q&A, as the bot answers")
+    p = sub.add_parser(
+        "chat", help="console Q&A, as the bot answers",
+        description="Ask questions in the console and get the bot's answers as text (builds the index if missing). "
+                    "Type 下一条 for the next result; Ctrl-D ends. Reads lines from stdin when piped.",
+        epilog=examples("policybot chat", "printf '第三个聚力是什么\\n下一条\\n' | policybot chat"))
     p.set_defaults(func=cmd_chat)
 
-    p = sub.add_parser("run", help="the Telegram bot with a token, else the console chat")
+    p = sub.add_parser(
+        "run", help="the Telegram bot with a token, else the console chat",
+        description="Start the Telegram bot when the token variable (telegram.token_env, TELEGRAM_BOT_TOKEN) is "
+                    "set, long polling or a webhook (telegram.webhook); otherwise the console chat. Builds the "
+                    "index if missing and rebuilds it after an upgrade.",
+        epilog=examples("TELEGRAM_BOT_TOKEN=123456789:AA... policybot -v run", "policybot run    # no token: console"))
     p.set_defaults(func=cmd_run)
 
     for register in _extensions():
@@ -373,6 +516,12 @@ def _main(argv: list[str] | None) -> int:
         return int(exc.code or 0)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # faiss logs which CPU build it tried at INFO ("Could not load library with AVX512 support …"): an
+    # alarming line about nothing wrong. Its warnings still show.
+    logging.getLogger("faiss").setLevel(logging.WARNING)
+    # sentence-transformers says at INFO that the bundled model folder has no modules.json and is set
+    # up as a plain transformer: the expected way the model is read, not a problem.
+    logging.getLogger("sentence_transformers").setLevel(logging.WARNING)
     try:
         config = load_config(args.config)
         return int(args.func(args, config) or 0)

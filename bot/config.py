@@ -12,6 +12,7 @@ import dataclasses
 import os
 import types
 import typing
+from urllib.parse import urlsplit
 from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -106,6 +107,28 @@ class TelegramConfig:
     questions_per_minute: int = setting(12, min=1)
     weekly_summary: bool = setting(True)  # Monday 09:00: admins get the most-asked unanswered questions
     webhook: WebhookConfig | None = setting(None)  # None: long polling
+    proxy: str | None = setting(None)  # http(s):// or socks5(h):// URL when Telegram is not reachable directly
+
+    def __post_init__(self) -> None:
+        if self.proxy is not None:
+            check_proxy(self.proxy)
+
+
+PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")  # what httpx (PTB's HTTP client) accepts
+
+
+def check_proxy(url: str) -> str:
+    """A proxy URL httpx can use, or ConfigError in one line."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        parts, port = None, None
+    if parts is None or parts.scheme not in PROXY_SCHEMES or not parts.hostname or port is None:
+        raise ConfigError(f"config: telegram.proxy must be a URL such as socks5://127.0.0.1:1080 or "
+                          f"http://proxy.example.org:3128 ({', '.join(PROXY_SCHEMES)}, with a host and a port), "
+                          f"not {url!r}")
+    return url
 
 
 SECTIONS: dict[str, type] = {

@@ -76,6 +76,11 @@ class Report:
     def misses(self) -> list[CaseResult]:
         return [c for c in self.cases if not c.passed]
 
+    def not_first(self) -> list[CaseResult]:
+        """Every question not answered first: an on-topic question whose passage is not result 1
+        (found lower, or not at all), and an off-topic question that was answered."""
+        return [c for c in self.cases if (c.found_rank != 1 if scored(c.case) else c.answered)]
+
     def summary(self) -> dict:
         rej, neg = self.rejected
         return {
@@ -89,12 +94,14 @@ class Report:
             "offtopic_questions": neg,  # ... out of this many
             "median_chars_read": self.median_chars,
             "hit@3_by_kind": {k: round(v, 4) for k, v in self.per_kind().items()},
-            "misses": [
-                {"id": c.case.id, "kind": c.case.kind, "q": c.case.q, "found_rank": c.found_rank,
-                 "answered": c.answered, "top": c.top_text[:80]}
-                for c in self.misses()
-            ],
+            "misses": [_brief(c) for c in self.misses()],
+            "not_first": [_brief(c) for c in self.not_first()],
         }
+
+
+def _brief(c: CaseResult) -> dict:
+    return {"id": c.case.id, "kind": c.case.kind, "q": c.case.q, "found_rank": c.found_rank,
+            "answered": c.answered, "top": " ".join(c.top_text.split())[:80]}
 
 
 def load_cases(path: Path) -> list[Case]:

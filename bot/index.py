@@ -402,6 +402,8 @@ class GenerationWriter:
 
     # -- changes
     def remove_articles(self, article_ids: list[str]) -> int:
+        """Remove articles with their passages and lists; returns the searchable passages removed,
+        counted as add_article's caller counts those it adds (a 7-passage article: +7, then -7)."""
         removed = 0
         for aid in article_ids:
             ids = [r[0] for r in self.db.execute(
@@ -409,7 +411,8 @@ class GenerationWriter:
             if ids:
                 self.vectors.remove_ids(np.asarray(ids, dtype=np.int64))
                 self.db.executemany("DELETE FROM passage_terms WHERE id = ?", [(i,) for i in ids])
-            removed += self.db.execute("DELETE FROM passages WHERE article_id = ?", (aid,)).rowcount
+            removed += len(ids)
+            self.db.execute("DELETE FROM passages WHERE article_id = ?", (aid,))
             self.db.execute("DELETE FROM lists WHERE article_id = ?", (aid,))
             self.db.execute("DELETE FROM articles WHERE article_id = ?", (aid,))
         return removed

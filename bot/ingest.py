@@ -14,6 +14,7 @@ and running it again finishes the job.
 
 from __future__ import annotations
 
+import datetime
 import errno
 import fcntl
 import hashlib
@@ -30,6 +31,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 import numpy as np
+import yaml
 
 from bot.config import Config
 from bot.embed import Embedder
@@ -56,6 +58,7 @@ from bot.records import Article, NumberedList, Passage
 
 log = logging.getLogger(__name__)
 PENDING = ".pending"  # corpus/.pending/: files of an add or remove waiting for their generation
+DATES = ".dates.yaml"  # corpus/.dates.yaml: article dates set by an admin (article id -> ISO date)
 REMOVED = ".removed"  # corpus/.removed/: removed and superseded bulletins (nothing is deleted)
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -79,6 +82,7 @@ class SyncReport:
     embedded: int = 0
     cached: int = 0
     lists: list[tuple[str, int]] = field(default_factory=list)  # (label, size) of lists added
+    dates_set: list[tuple[str, str]] = field(default_factory=list)  # (title, ISO date) set by an admin
     manifest: Manifest | None = None
     changed: bool = False
     parsed: list[ParsedBulletin] = field(default_factory=list)  # the files an add placed, as it read them
@@ -91,6 +95,45 @@ class CorpusChange:
     place: dict[str, bytes] = field(default_factory=dict)  # corpus file name -> content
     parsed: dict[str, ParsedBulletin] = field(default_factory=dict)  # the same files, already parsed
     retire: list[str] = field(default_factory=list)  # corpus file names moved to corpus/.removed/
+
+
+# ---------------------------------------------------------------- dates set by an admin
+
+
+_DATE = re.compile(r"^\s*(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?\s*$")
+
+
+def parse_date(text: str) -> str:
+    """'2024-03-05', '2024/3/5', '2024.3.5' or '2024年3月5日' as an ISO date; BulletinError otherwise."""
+    m = _DATE.match(text or "")
+    try:
+        if not m:
+            raise ValueError
+        return datetime.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+    except ValueError:
+        raise BulletinError(f"日期格式不对：{(text or '').strip()[:30]!r}。请写成 2024-03-05 或 2024年3月5日。") from None
+
+
+def read_dates(corpus: Path) -> dict[str, str]:
+    """corpus/.dates.yaml: the dates admins set (article id -> ISO date); empty when there are none.
+    It lives with the bulletins, so a rebuild from corpus/ keeps every correction."""
+    path = corpus / DATES
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except FileNotFoundError:
+        return {}
+    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise PolicyBotError(f"{path} cannot be read ({type(exc).__name__}); fix or remove it") from exc
+    if not isinstance(raw, dict):
+        raise PolicyBotError(f"{path} must map article ids to dates")
+    return {str(k): parse_date(str(v)) for k, v in raw.items()}
+
+
+def _write_dates(corpus: Path, dates: dict[str, str]) -> None:
+    text = "# Article dates set by an admin (policybot set-date, or the bot): article id -> date.\n" + \
+        yaml.safe_dump(dict(sorted(dates.items())), allow_unicode=True)
+    _write_synced(corpus / (DATES + ".tmp"), text.encode("utf-8"))
+    os.replace(corpus / (DATES + ".tmp"), corpus / DATES)
 
 
 def corpus_files(corpus: Path) -> list[Path]:
@@ -270,6 +313,8 @@ def embed_passages(texts: list[str], embedder: Embedder, cache: EmbeddingCache, 
     # similar length waste no time on padding, so indexing runs at the bare model's speed.
     todo.sort(key=len, reverse=True)
     report.cached += len(texts) - len(todo)
+    if progress and todo:
+        progress("embed", 0, len(todo))  # the bar's clock starts before the first batch, so its rate is true
     for i in range(0, len(todo), batch):
         chunk = todo[i : i + batch]
         vectors = embedder.encode(chunk)
@@ -403,6 +448,10 @@ def _sync_locked(config: Config, embedder: Embedder, base: IndexSnapshot | None,
     mtimes: dict[str, float] = {}
     now = time.time()
 
+    dates = read_dates(config.corpus)
+    # Articles whose admin-set date the index does not hold yet: their files are read again and the
+    # articles written anew (same ids, so answers behind buttons keep working).
+    redated = {aid for aid, iso in dates.items() if aid in old_articles and old_articles[aid]["date"] != iso}
     wanted: dict[str, str] = {}  # article_id -> file that owns it
     keys: dict[str, tuple] = {aid: correction_key(a) for aid, a in old_articles.items()}
     parsed: list[ParsedBulletin] = []
@@ -424,7 +473,7 @@ def _sync_locked(config: Config, embedder: Embedder, base: IndexSnapshot | None,
         sha = file_sha(data)
         old = old_bulletins.get(name)
         held = json.loads(old["article_ids"]) if old else []
-        if old and old["sha"] == sha and all(aid in old_articles for aid in held):
+        if old and old["sha"] == sha and all(aid in old_articles and aid not in redated for aid in held):
             report.files_unchanged.append(name)
             held_by[name] = held
             for aid in held:
@@ -433,9 +482,9 @@ def _sync_locked(config: Config, embedder: Embedder, base: IndexSnapshot | None,
             changed_paths.append((name, data))
     for i, (name, data) in enumerate(changed_paths):
         if progress:
-            progress("read", i + 1, len(changed_paths))
+            progress("read", i, len(changed_paths))  # files read so far
         try:
-            pb = change.parsed.get(name) or parse_bulletin(data, name, ParseSettings.of(config))
+            pb = change.parsed.get(name) or parse_bulletin(data, name, ParseSettings.of(config), dates)
         except BulletinError as exc:
             report.errors.append((name, exc.message))
             # Keep what an unreadable file contributed before: nothing is lost to a bad edit.
@@ -451,6 +500,8 @@ def _sync_locked(config: Config, embedder: Embedder, base: IndexSnapshot | None,
             else:
                 wanted[a.article_id] = name
         (report.files_replaced if name in old_bulletins else report.files_added).append(name)
+    if progress and changed_paths:
+        progress("read", len(changed_paths), len(changed_paths))
 
     losers = _supersede(wanted, keys, mtimes)
     for aid, winner in losers.items():
@@ -470,10 +521,12 @@ def _sync_locked(config: Config, embedder: Embedder, base: IndexSnapshot | None,
 
     removed_files = [f for f in old_bulletins if f not in seen_files]
     report.files_removed = removed_files
+    redated &= {a.article_id for pb in parsed for a in pb.articles if wanted.get(a.article_id) == pb.file}
     to_remove = [aid for aid in old_articles if aid not in wanted]
     new_articles = [
         (pb, a) for pb in parsed for a in pb.articles if wanted.get(a.article_id) == pb.file and a.article_id not in old_articles
     ]
+    report.dates_set = [(a.title, a.date) for pb in parsed for a in pb.articles if a.article_id in redated]
     # A corrected article (same title and date, other text) replaces the old one.
     removed_keys = [(correction_key(old_articles[aid]), aid) for aid in to_remove]
     replaced_ids = set()
@@ -483,6 +536,10 @@ def _sync_locked(config: Config, embedder: Embedder, base: IndexSnapshot | None,
         replaced_ids.update(corrects)
     report.articles_removed = [old_articles[aid]["title"] for aid in to_remove if aid not in replaced_ids]
 
+    # A redated article is written anew under its id (after the diff above, so it reads as redated,
+    # neither removed nor added).
+    to_remove += sorted(redated)
+    new_articles += [(pb, a) for pb in parsed for a in pb.articles if a.article_id in redated]
     reassigned = any(aid in old_articles and old_articles[aid]["file"] != f for aid, f in wanted.items())
     bulletin_changes = bool(parsed) or bool(removed_files) or reassigned
     if base is not None and not to_remove and not new_articles and not bulletin_changes:
@@ -549,6 +606,7 @@ def add_files(config: Config, embedder: Embedder, paths: list[Path], progress: P
     article (same title and date) replaces it, and an older file left with nothing is retired."""
     errors: list[tuple[str, str]] = []
     incoming: list[tuple[str, bytes, ParsedBulletin]] = []
+    dates = read_dates(config.corpus)
     for path in paths:
         name = corpus_name(str(path))
         try:
@@ -557,7 +615,7 @@ def add_files(config: Config, embedder: Embedder, paths: list[Path], progress: P
             errors.append((Path(path).name, f"无法读取文件：{exc.strerror}"))
             continue
         try:
-            incoming.append((name, data, parse_bulletin(data, name, ParseSettings.of(config))))
+            incoming.append((name, data, parse_bulletin(data, name, ParseSettings.of(config), dates)))
         except BulletinError as exc:
             errors.append((Path(path).name, exc.message))
     duplicates: list[tuple[str, str]] = []
@@ -574,7 +632,7 @@ def add_files(config: Config, embedder: Embedder, paths: list[Path], progress: P
                     continue
                 target = _target_name(config.corpus, name, data, pb, indexed, change)
                 if target != name:
-                    pb = parse_bulletin(data, target, ParseSettings.of(config))
+                    pb = parse_bulletin(data, target, ParseSettings.of(config), dates)
                 change.place[target] = data
                 change.parsed[target] = pb
             if change.place:
@@ -629,6 +687,38 @@ def remove_bulletin(config: Config, embedder: Embedder, ident: str, progress: Pr
                     raise BulletinError(f"没有找到公报 {ident}（用 `policybot sources` 查看文件名和编号）。")
                 name = owner
             return _sync_locked(config, embedder, base, progress, CorpusChange(retire=[name]))
+        finally:
+            if base is not None:
+                base.close()
+
+
+def set_date(config: Config, embedder: Embedder, article_id: str, date: str, progress: Progress | None = None,
+             wait_seconds: float = 0) -> SyncReport:
+    """Set (or correct) an article's date: stored in corpus/.dates.yaml, so every later sync and a
+    rebuild keep it, and written into the index at once. Under the writer lock; if indexing fails the
+    file is put back as it was, so nothing changed."""
+    iso = parse_date(date)
+    with _writing(config, wait_seconds):
+        base = _open_base(config, embedder)
+        try:
+            article = next((a for a in base.articles() if a["article_id"] == article_id), None) if base else None
+            if article is None:
+                raise BulletinError(f"没有找到文章 {article_id}（用 `policybot sources` 或 /sources 查看文章编号）。")
+            before = (config.corpus / DATES).read_bytes() if (config.corpus / DATES).is_file() else None
+            dates = read_dates(config.corpus)
+            dates[article_id] = iso
+            try:
+                _write_dates(config.corpus, dates)
+            except OSError as exc:
+                raise _unwritable(config.corpus, exc) from exc
+            try:
+                return _sync_locked(config, embedder, base, progress)
+            except BaseException:
+                if before is None:
+                    (config.corpus / DATES).unlink(missing_ok=True)
+                else:
+                    _write_synced(config.corpus / DATES, before)
+                raise
         finally:
             if base is not None:
                 base.close()

@@ -129,7 +129,13 @@ def format_inspection(report: dict) -> str:
 
 
 def register_cli(sub) -> None:
-    p = sub.add_parser("inspect", help="show how bulletins are understood (articles, dates, lists), without indexing")
+    from bot.clihelp import examples
+
+    p = sub.add_parser(
+        "inspect", help="show how bulletins are understood (articles, dates, lists), without indexing",
+        description="How each bulletin is read: its articles (title, date and where the date came from, speakers), "
+                    "numbered and unnumbered lists, and the page-noise lines dropped. Nothing is indexed.",
+        epilog=examples("policybot inspect bulletin.txt", "policybot inspect --json eval/archive/corpus/*"))
     p.add_argument("files", nargs="+", help="bulletin files (any format bot/load.py READERS reads; another is refused with the list)")
     p.add_argument("--json", action="store_true", help="print one JSON document")
     p.set_defaults(func=_cmd_inspect)

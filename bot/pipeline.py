@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.articles import split_articles
 from bot.config import Config
@@ -54,14 +54,23 @@ def file_sha(data: bytes) -> str:
     return hashlib.sha1(data).hexdigest()
 
 
-def parse_bulletin(data: bytes, name: str, settings: ParseSettings) -> ParsedBulletin:
+def with_date(article: Article, iso: str) -> Article:
+    """The article with an admin's date (date_source "admin")."""
+    y, m, d = (int(x) for x in iso.split("-"))
+    return replace(article, date=iso, date_text=f"{y}年{m}月{d}日", date_source="admin")
+
+
+def parse_bulletin(data: bytes, name: str, settings: ParseSettings,
+                   dates: dict[str, str] | None = None) -> ParsedBulletin:
     """Load and split a bulletin; BulletinError when it can't be read or holds no article.
+    `dates` (article id -> ISO date, from corpus/.dates.yaml) are dates set by an admin: they win.
 
     Whatever goes wrong inside a loader or parser (malformed XML, a library's own error) is this
     file's problem only: it becomes a BulletinError, so one bad file never blocks the others."""
     try:
         loaded = load_bulletin(data, name, settings.max_file_bytes, settings.max_unpacked_bytes)
-        articles = split_articles(loaded, settings.default_year)
+        articles = [with_date(a, dates[a.article_id]) if dates and a.article_id in dates else a
+                    for a in split_articles(loaded, settings.default_year)]
         if not articles:
             raise BulletinError("文件中没有找到公报文章。")
         passages = {a.article_id: article_passages(a, settings.passage_chars) for a in articles}

@@ -14,9 +14,10 @@ matplotlib.use("Agg")  # files only, never a window
 import matplotlib.pyplot as plt  # noqa: E402
 
 from bot.errors import PolicyBotError  # noqa: E402
-from bot.evaluate import Report  # noqa: E402
+from bot.evaluate import CaseResult, Report  # noqa: E402
+from bot.targets import QUALITY, SPEED, quality_figures  # noqa: E402
 
-TARGETS = {"answer_to_embed_ratio": 1.5, "index_to_bare_ratio": 0.8}
+MET, SHORT = "#228833", "#cc3311"  # bar and cell colours: target met / not met
 
 
 def _save(fig, path: Path) -> str:
@@ -76,19 +77,42 @@ def chart_ratios(bench: dict, path: Path) -> str:
         ("answer_to_embed_ratio", "query", "answer p50 / bare embed p50 (lower is better)"),
         ("index_to_bare_ratio", "index", "indexing / bare encode throughput (higher is better)"),
     )):
-        ax.bar(sizes, [r[section][key] for r in bench["sizes"]], color="#228833")
-        ax.axhline(TARGETS[key], color="#cc3311", linestyle="--", label=f"target {TARGETS[key]}")
+        target = SPEED[key]
+        values = [r[section][key] for r in bench["sizes"]]
+        ax.bar(sizes, values, color=[MET if target.met(v) else SHORT for v in values])
+        ax.axhline(target.bound, color="black", linestyle="--", label=f"target {target.text}")
         ax.set_title(title, fontsize=9)
         ax.set_xlabel("passages")
         ax.legend(fontsize=8)
     return _save(fig, path)
 
 
-def _table(head: list[str], rows: list[list]) -> str:
+def _table(head: list[str], rows: list[list], colours: list[list[str | None]] | None = None) -> str:
     out = ["<table><tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in head) + "</tr>"]
-    for row in rows:
-        out.append("<tr>" + "".join(f"<td>{html.escape(str(x))}</td>" for x in row) + "</tr>")
+    for i, row in enumerate(rows):
+        cells = []
+        for j, x in enumerate(row):
+            colour = colours[i][j] if colours else None
+            style = f' style="color:{colour};font-weight:bold"' if colour else ""
+            cells.append(f"<td{style}>{html.escape(str(x))}</td>")
+        out.append("<tr>" + "".join(cells) + "</tr>")
     return "\n".join(out) + "</table>"
+
+
+def _expected(c: CaseResult) -> str:
+    return " | ".join("+".join(g) for g in c.case.expect) or "(no answer)"
+
+
+def _what_came(c: CaseResult) -> str:
+    if not c.answered:
+        return "(refused: no answer given)"
+    return " ".join(c.top_text.split())[:200]
+
+
+def _rank(c: CaseResult, k: int) -> str:
+    if c.case.kind == "negative":
+        return "answered (wrong)" if c.answered else "refused (right)"
+    return str(c.found_rank) if c.found_rank else f"not in the first {k}"
 
 
 def load_bench(path: Path) -> dict:
@@ -108,24 +132,46 @@ def write_report(report: Report, folder: Path, bench_file: str | Path | None = N
     s = report.summary()
     charts = [chart_hits_by_kind(report, folder / "hits_by_kind.png"),
               chart_chars_read(report, folder / "chars_read.png")]
+    figures = quality_figures(s)
+
+    def colour(key: str) -> str | None:
+        met = QUALITY[key].met(figures[key]) if key in QUALITY else None
+        return None if met is None else (MET if met else SHORT)
+
     parts = [
         f"<h1>{html.escape(title)}</h1>",
         _table(["questions", "k", "hit@1", "hit@3", "hit@5", "MRR", "off-topic rejected", "median chars read"],
                [[s["questions"], s["k"], s["hit@1"], s["hit@3"], s["hit@5"], s["mrr"],
-                 f'{s["offtopic_rejected"]}/{s["offtopic_questions"]}', s["median_chars_read"]]]),
+                 f'{s["offtopic_rejected"]}/{s["offtopic_questions"]}', s["median_chars_read"]],
+                ["target", "", QUALITY["hit@1"].text, QUALITY["hit@3"].text, "", "", QUALITY["offtopic_share"].text,
+                 QUALITY["median_chars_read"].text]],
+               [[None, None, colour("hit@1"), colour("hit@3"), None, None, colour("offtopic_share"),
+                 colour("median_chars_read")], [None] * 8]),
         "<h2>hit@3 by kind</h2>",
         _table(["kind", "hit@3"], [[k, v] for k, v in s["hit@3_by_kind"].items()]),
     ]
     parts += [f'<p><img src="{c}" alt="{c}"></p>' for c in charts]
-    misses = report.misses()
-    parts.append(f"<h2>Misses ({len(misses)})</h2>")
-    if misses:
-        parts.append(_table(
-            ["id", "kind", "question", "expected", "answered", "top result"],
-            [[c.case.id, c.case.kind, c.case.q, " | ".join("+".join(g) for g in c.case.expect) or "(no answer)",
-              "yes" if c.answered else "no", c.top_text[:200] or "(nothing)"] for c in misses]))
+    head = ["id", "kind", "question", "expected", "what came first", "rank"]
+
+    def rows(cases: list[CaseResult]) -> list[list]:
+        return [[c.case.id, c.case.kind, c.case.q, _expected(c), _what_came(c), _rank(c, report.k)] for c in cases]
+
+    not_first = report.not_first()
+
+    def rank_colours(cases: list[CaseResult]) -> list[list[str | None]]:
+        """The rank cell: red when the question failed (not in the first k, or a wrong answer), amber
+        when its passage came lower than first."""
+        return [[None] * 5 + [SHORT if not c.passed else "#aa7700" if c in not_first else None] for c in cases]
+
+    parts.append(f"<h2>Not answered first ({len(not_first)})</h2>")
+    if not_first:
+        parts.append("<p>On-topic questions whose passage is not the first result (found lower, or not at all), "
+                     "and off-topic questions that were answered.</p>")
+        parts.append(_table(head, rows(not_first), rank_colours(not_first)))
     else:
-        parts.append("<p>none</p>")
+        parts.append("<p>none: every on-topic question answered first, every off-topic one refused</p>")
+    parts.append(f"<h2>Every question ({len(report.cases)})</h2>")
+    parts.append(_table(head, rows(report.cases), rank_colours(report.cases)))
     if bench:
         from bot.bench import format_table
 

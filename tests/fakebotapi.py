@@ -76,6 +76,10 @@ def parse_html(text: str) -> str:
     return "".join(out)
 
 
+def _inline(markup: Any) -> bool:
+    return isinstance(markup, dict) and "inline_keyboard" in markup
+
+
 def utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
@@ -407,7 +411,7 @@ class FakeTelegram:
                 "chat": self._chat(chat_id, "private" if chat_id > 0 else "supergroup"),
                 "from": self.bot_user(), "text": params.get("text", ""),
             }
-            if params.get("reply_markup"):
+            if _inline(params.get("reply_markup")):  # Telegram echoes inline keyboards only (not ForceReply)
                 message["reply_markup"] = params["reply_markup"]
             self.messages.setdefault(chat_id, {})[message["message_id"]] = message
             params["_message_id"] = message["message_id"]

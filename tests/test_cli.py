@@ -120,7 +120,7 @@ def test_eval_scores_a_small_file(built, capsys, tmp_path):
     code, out, _ = run_cli(capsys, "--config", str(built.path), "eval", str(f), "--json")
     summary = json.loads(out)
     assert set(summary) == {"schema_version", "k", "questions", "hit@1", "hit@3", "hit@5", "mrr", "offtopic_rejected",
-                            "offtopic_questions", "median_chars_read", "hit@3_by_kind", "misses"}
+                            "offtopic_questions", "median_chars_read", "hit@3_by_kind", "misses", "not_first"}
     assert set(summary["misses"][0]) == {"id", "kind", "q", "found_rank", "answered", "top"}
     assert (summary["k"], summary["questions"]) == (5, 4)
     assert summary["hit@1"] == pytest.approx(2 / 3, abs=1e-3) and summary["hit@5"] == pytest.approx(2 / 3, abs=1e-3)
@@ -130,7 +130,7 @@ def test_eval_scores_a_small_file(built, capsys, tmp_path):
     assert summary["schema_version"] == 1
     assert [m["id"] for m in summary["misses"]] == ["c"]
     code, out, _ = run_cli(capsys, "--config", str(built.path), "eval", str(f))
-    assert "hit@1 0.667" in out and "misses:" in out and "c [fact]" in out and "off-topic rejected: 1/1" in out
+    assert "hit@1 0.667" in out and "not answered first (1):" in out and "c [fact]" in out and "off-topic rejected: 1/1" in out
     (tmp_path / "a-file").write_text("")
     code, _, err = run_cli(capsys, "--config", str(built.path), "eval", str(f), "--report", str(tmp_path / "a-file" / "r"))
     assert code == 1 and "cannot use" in err and "Traceback" not in err
@@ -229,6 +229,42 @@ def test_log_export_neutralises_formulas_and_starts_with_a_bom(tmp_path, capsys)
     assert code == 2 and "--since" in err
 
 
+def test_log_names_what_was_answered_and_what_was_refused(built, searcher, tmp_path, capsys):
+    import csv
+    import io
+    import sqlite3
+
+    from bot.qlog import QuestionLog, describer, log_path
+
+    cfg = make_config(tmp_path / "site", files=[], index=str(built.index))
+    data = tmp_path / "site" / "data"
+    data.mkdir()
+    # a log written by the first version (no title/list/point columns), with one answer in it
+    answer = searcher.search("第三个聚力是什么")
+    top = answer.results[0].passage.passage_id
+    old = sqlite3.connect(log_path(data))
+    old.execute("CREATE TABLE questions(id INTEGER PRIMARY KEY AUTOINCREMENT, ts TEXT NOT NULL, chat_type TEXT NOT "
+                "NULL, question TEXT NOT NULL, answered INTEGER NOT NULL, top_passage_id TEXT, latency_ms INTEGER, "
+                "feedback INTEGER)")
+    old.execute("INSERT INTO questions(ts, chat_type, question, answered, top_passage_id, latency_ms) VALUES "
+                "('2026-11-30T10:00:00', 'private', '旧问题：第三个聚力', 1, ?, 30)", (top,))
+    old.commit()
+    old.close()
+    log = QuestionLog(log_path(data), describe=describer(lambda: searcher.snapshot))
+    log.record("private", "第三个聚力是什么", True, top, 25)
+    log.record("private", "明天会下雨吗", False, None, 20)
+    log.close()
+    code, out, _ = run_cli(capsys, "--config", str(cfg), "log")
+    head, *rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff"))))
+    rows = [dict(zip(head, r)) for r in rows]
+    assert code == 0 and head[:9] == ["id", "time", "chat_type", "question", "answered", "refused", "title", "list",
+                                      "point"]
+    for row in rows[:2]:  # the new row as recorded, the old one named from the index at export
+        assert (row["answered"], row["refused"], row["list"], row["point"]) == ("yes", "no", "八个聚力", "3")
+        assert "改革攻坚突破座谈会" in row["title"]
+    assert (rows[2]["refused"], rows[2]["title"]) == ("yes", "")
+
+
 def test_run_without_network_is_one_line(built, tmp_path, capsys, monkeypatch):
     import shutil
     import socket
@@ -278,3 +314,31 @@ def test_chat_after_an_upgrade_rebuilds_an_index_of_another_version(built, tmp_p
     assert "another version of policybot (4" in err
     assert "三要聚力项目招引" in out
     assert current_generation(index) != old and stored_version(index) == INDEX_VERSION
+
+
+def test_every_command_teaches_its_use(capsys):
+    """--help of each command: a description, the default of every option that has one, an example."""
+    from bot.cli import build_parser
+
+    commands = build_parser()._subparsers._group_actions[0].choices
+    assert {"index", "add", "remove", "set-date", "query", "eval", "sources", "chat", "run", "bench", "log",
+            "inspect"} <= set(commands)
+    for name, sub in commands.items():
+        text = sub.format_help()
+        assert sub.description and "examples:" in text and f"policybot {name}" in text.split("examples:")[1], name
+        for action in sub._actions:
+            if action.default not in (None, False, "==SUPPRESS==") and action.option_strings and action.help:
+                assert "default" in action.help or "(default: " in text, (name, action.dest)
+    bench = commands["bench"].format_help()
+    assert "(default: bundled)" in bench and "(default: 3)" in bench and "10000" in bench
+    assert main(["--version"]) == 0 and capsys.readouterr().out.startswith("policybot ")
+
+
+def test_verbose_logging_keeps_library_noise_out(built, capsys):
+    import logging
+
+    assert main(["-v", "--config", str(built.path), "sources"]) == 0
+    # faiss's "Could not load library with AVX512 support" and sentence-transformers' "No modules.json
+    # found" are INFO lines about nothing wrong
+    assert logging.getLogger("faiss").getEffectiveLevel() >= logging.WARNING
+    assert logging.getLogger("sentence_transformers").getEffectiveLevel() >= logging.WARNING

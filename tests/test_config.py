@@ -50,6 +50,10 @@ def test_a_missing_section_means_the_shipped_values(tmp_path):
     ("search: [1, 2]\n", ["search", "mapping"]),
     ("index: 5\n", ["index", "folder"]),
     ("search:\n  top_k: [\n", ["YAML"]),
+    ("telegram:\n  proxy: 127.0.0.1:1080\n", ["telegram.proxy", "socks5://"]),
+    ("telegram:\n  proxy: socks5://proxy.example.org\n", ["telegram.proxy", "port"]),
+    ("telegram:\n  proxy: ftp://proxy.example.org:21\n", ["telegram.proxy"]),
+    ("telegram:\n  proxy: http://host:notaport\n", ["telegram.proxy"]),
 ])
 def test_a_wrong_value_is_refused_with_its_key(tmp_path, capsys, text, words):
     path = write(tmp_path, text)
@@ -66,3 +70,16 @@ def test_integers_are_accepted_for_numbers_and_paths_resolve_against_the_file(tm
     assert config.search.min_dense == 1.0 and isinstance(config.search.min_dense, float)
     assert config.ingest.default_year is None
     assert config.index == tmp_path / "built" and config.corpus == tmp_path / "corpus"
+
+
+@pytest.mark.parametrize("url", ["socks5://127.0.0.1:1080", "http://proxy.example.org:3128",
+                                 "socks5h://user:secret@proxy.example.org:1080"])
+def test_a_proxy_is_accepted_and_reaches_the_bots_http_client(tmp_path, url):
+    from bot.telegram.app import build_application
+
+    config = load_config(write(tmp_path, f"telegram:\n  proxy: {url}\n"))
+    assert config.telegram.proxy == url
+    app = build_application(config, "123456789:AAExampleExampleExampleExample12345", searcher=object())
+    # both of PTB's HTTPX clients (the bot's calls and long polling) go through the proxy
+    for request in (app.bot.request, app.bot._request[0]):
+        assert request._client_kwargs["proxy"] == url

@@ -64,15 +64,21 @@ def test_a_held_out_archive_of_other_places_is_answered_and_its_negatives_refuse
     Measured when written: hit@1 0.96, hit@3 1.00, negatives 5/6 — the bar keeps a margin for the model's
     and jieba's versions, not for regressions of the method."""
     from bot.config import load_config
-    from bot.ingest import sync
-    from bot.search import Searcher
-    from tests.conftest import ROOT, make_config
+    from bot.evalsets import bundled_sets, evaluate_set
+    from tests.conftest import ROOT
 
-    heldout = ROOT / "tests" / "data" / "heldout"
-    config = load_config(make_config(tmp_path / "site", files=sorted((heldout / "corpus").iterdir())))
-    sync(config, embedder)
-    cases = load_cases(heldout / "eval.yaml")
-    report = evaluate(cases, Searcher(config, embedder).search_many([c.q for c in cases], 5), k=5)
+    (heldout,) = [s for s in bundled_sets() if s.name == "heldout"]
+    report = evaluate_set(load_config(ROOT / "config.yaml"), embedder, heldout, k=5)
     rejected, negatives = report.rejected
     assert report.hit(1) >= 0.88 and report.hit(3) >= 0.95
     assert rejected >= negatives - 1
+
+
+def test_every_bundled_set_is_in_the_project():
+    """`make eval` needs nothing beside the clone: every set's questions and bulletins are bundled."""
+    from bot.evalsets import bundled_sets
+
+    sets = {s.name: s for s in bundled_sets()}
+    assert set(sets) == {"dev", "archive", "archive2", "heldout"}
+    for s in sets.values():
+        assert load_cases(s.questions) and s.bulletins and all(f.is_file() for f in s.bulletins), s.name

@@ -196,6 +196,50 @@ def test_remove_by_file_and_by_article_id(tmp_path, embedder, capsys):
         remove_bulletin(config, embedder, "no-such-bulletin")
 
 
+def test_add_and_remove_count_passages_alike(tmp_path, embedder):
+    config = fresh(tmp_path, {})
+    added = add_files(config, embedder, [_write(tmp_path / "b9.txt", bulletin(9))])
+    removed = remove_bulletin(config, embedder, "b9.txt")
+    # searchable passages both ways (the list's outline row is not one): +N then -N, not -(N+1)
+    assert added.passages_added > 0 and removed.passages_removed == added.passages_added
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_an_admin_sets_an_unknown_date_and_a_rebuild_keeps_it(tmp_path, embedder, capsys):
+    from bot.cli import main
+    from bot.ingest import read_dates, set_date
+
+    config = fresh(tmp_path, {"b3.txt": bulletin(3).encode()})  # "5月4日" and no year anywhere: date unknown
+    sync(config, embedder)
+    (article,) = open_snapshot(config.index).articles()
+    assert article["date"] is None
+    ids_before = texts(config)
+    report = set_date(config, embedder, article["article_id"], "2024年5月4日")
+    assert report.dates_set == [("全区第3次防汛工作调度会召开", "2024-05-04")]
+    assert report.articles_added == [] and report.articles_removed == []
+    (article2,) = open_snapshot(config.index).articles()
+    assert (article2["article_id"], article2["date"], article2["date_text"]) == (article["article_id"], "2024-05-04",
+                                                                                  "2024年5月4日")
+    assert texts(config) == ids_before  # the same passages, now dated
+    assert read_dates(config.corpus) == {article["article_id"]: "2024-05-04"}
+    # the correction lives with the bulletins: a rebuild from corpus/ keeps it
+    sync(config, embedder, rebuild=True)
+    assert open_snapshot(config.index).articles()[0]["date"] == "2024-05-04"
+    # the CLI corrects it again; wrong dates and unknown articles are messages that change nothing
+    assert main(["--config", str(config.path), "set-date", article["article_id"], "2024-05-14"]) == 0
+    assert "date set: 《全区第3次防汛工作调度会召开》 2024-05-14" in capsys.readouterr().out
+    assert main(["--config", str(config.path), "set-date", article["article_id"], "2024-13-40"]) == 1
+    assert "日期格式不对" in capsys.readouterr().err
+    assert main(["--config", str(config.path), "set-date", "0000000000000000", "2024-05-01"]) == 1
+    assert "没有找到文章" in capsys.readouterr().err
+    assert open_snapshot(config.index).articles()[0]["date"] == "2024-05-14"
+    assert read_dates(config.corpus) == {article["article_id"]: "2024-05-14"}
+
+
 def test_sync_follows_files_deleted_and_edited_in_the_corpus(tmp_path, embedder):
     config = fresh(tmp_path, {f"b{i}.txt": bulletin(i).encode() for i in (6, 7, 8)})
     sync(config, embedder)

@@ -11,8 +11,8 @@ from bot.cli import main
 from tests.conftest import BUNDLED, ROOT
 
 DATA = ROOT / "tests" / "data"
-ARCHIVE = ROOT.parent / "shared" / "archive"
-SCORER = ROOT.parent / "shared" / "tools" / "structure_score.py"
+ARCHIVE = ROOT / "eval" / "archive"
+SCORER = ROOT / "eval" / "tools" / "structure_score.py"
 
 
 def inspect_json(capsys, *files: Path) -> dict:
@@ -20,7 +20,6 @@ def inspect_json(capsys, *files: Path) -> dict:
     return json.loads(capsys.readouterr().out)
 
 
-@pytest.mark.skipif(not (ARCHIVE / "truth.yaml").is_file(), reason="the shared development archive is not here")
 def test_the_development_archive_is_understood_as_its_truth_file_says(capsys, tmp_path):
     report = inspect_json(capsys, *sorted((ARCHIVE / "corpus").iterdir()))
     out = tmp_path / "inspect.json"

@@ -26,13 +26,13 @@ from bot.analysis import query_terms
 from bot.textutil import normalize_text
 
 ROOT = Path(__file__).resolve().parents[1]
-DEV_EVAL = ROOT.parent / "shared" / "dev_eval.yaml"
+DEV_EVAL = ROOT / "eval" / "dev_eval.yaml"
 OWN_QUESTIONS = ["三倒六个一制度是怎么规定的", "项目建设要抓哪些工作", "干部作风", "经济运行监测", "明天会下雨吗",
                  "招商引资 企业 项目 发展 工作 要求", "潍柴"]
 
 
 def _questions() -> list[str]:
-    extra = [c.q for c in load_cases(DEV_EVAL)] if DEV_EVAL.is_file() else []
+    extra = [c.q for c in load_cases(DEV_EVAL)]
     return OWN_QUESTIONS + extra
 
 

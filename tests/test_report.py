@@ -41,14 +41,19 @@ def test_report_has_charts_figures_and_escaped_misses(tmp_path):
     for png in ("hits_by_kind.png", "chars_read.png", "latency.png", "ratios.png"):
         assert (tmp_path / "out" / png).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert f'src="{png}"' in html
-    assert "Misses (1)" in html
+    assert "Not answered first (1)" in html and "Every question (3)" in html
+    # the per-question table: question, expected, what came, rank
+    assert "三要聚力项目招引" in html and "not in the first 5" in html and "refused (right)" in html
     assert "考察了&lt;哪些&gt;企业 &amp; 地方" in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>" not in html
     assert "2 CPU cores" in html  # the bench machine
     # the summary row, cell by cell: one of two on-topic questions found at rank 1, one negative rejected
-    row = dict(zip(re.findall(r"<th>(.*?)</th>", html)[:8], re.findall(r"<td>(.*?)</td>", html)[:8]))
+    row = dict(zip(re.findall(r"<th>(.*?)</th>", html)[:8], re.findall(r"<td[^>]*>(.*?)</td>", html)[:8]))
     assert row == {"questions": "3", "k": "5", "hit@1": "0.5", "hit@3": "0.5", "hit@5": "0.5", "MRR": "0.5",
                    "off-topic rejected": "1/1", "median chars read": "120"}
+    # coloured by target (bot/targets.py): hit@1 0.5 is short of 0.85, the median of 120 characters keeps ≤ 250
+    assert re.search(r'<td style="color:#cc3311[^"]*">0.5</td>', html)
+    assert re.search(r'<td style="color:#228833[^"]*">120</td>', html)
 
 
 def test_report_without_bench_has_no_speed_section(tmp_path):
@@ -70,4 +75,16 @@ def test_eval_report_from_the_cli(built, tmp_path, capsys):
     assert main(["--config", str(built.path), "eval", str(f), "--report", str(tmp_path / "r")]) == 0
     assert "report written" in capsys.readouterr().err
     html = (tmp_path / "r" / "report.html").read_text(encoding="utf-8")
-    assert "Misses (0)" in html and Path(tmp_path / "r" / "hits_by_kind.png").exists()
+    assert "Not answered first (0)" in html and Path(tmp_path / "r" / "hits_by_kind.png").exists()
+
+
+def test_the_docs_state_the_targets_the_code_holds():
+    """Targets are defined once (bot/targets.py); the docs that quote them must say the same bounds."""
+    from bot.targets import QUALITY, SPEED
+    from tests.conftest import ROOT
+
+    for doc, targets in (("quality.md", QUALITY), ("performance.md", SPEED)):
+        text = (ROOT / "docs" / doc).read_text(encoding="utf-8")
+        assert "bot/targets.py" in text, doc
+        for t in targets.values():
+            assert t.text in text, (doc, t.key, t.text)

@@ -562,6 +562,63 @@ def test_admin_stats(harness):
     assert "订阅：2 个聊天" in reply["text"]
 
 
+UNDATED = """全区冬季消防安全工作部署会召开
+
+本报讯 11月3日,全区冬季消防安全工作部署会召开。副区长林海峰出席会议并讲话。
+林海峰要求,一要全面排查火灾隐患。对人员密集场所和老旧小区逐一检查,建立问题清单,限期整改到位。
+二要加强消防宣传。进社区、进企业开展消防演练,提高群众自防自救能力。
+三要落实值班值守。节假日期间严格执行领导带班制度,确保信息畅通、处置及时。(王敏)
+"""
+
+
+def test_admin_sets_an_unknown_date_and_removes_a_bulletin_with_confirmation(harness):
+    """From Telegram alone: the upload reply offers to set a date it could not read; the date is asked
+    for in a reply; /sources offers removal, which asks first and can be cancelled. Same operations
+    as `policybot set-date` and `policybot remove`."""
+    tg, corpus = harness.tg, harness.config.corpus
+    start = tg.mark()
+    tg.send_document(ADMIN, ADMIN, "xiaofang.txt", UNDATED.encode("utf-8"))  # "11月3日", no year anywhere
+    done = tg.wait_for(lambda m, p: m == "editMessageText" and "已收录" in p.get("text", ""), start=start, timeout=120)
+    assert "日期不详" in done["text"]
+    ((label, data),) = buttons(done).items()
+    assert label.startswith("📅 设置日期") and "冬季消防安全" in label
+    start = tg.mark()
+    tg.press_button(ADMIN, ADMIN, int(done["message_id"]), data)
+    prompt = tg.wait_for(lambda m, p: m == "sendMessage" and p.get("text", "").startswith("📅 设置日期"), start=start)
+    assert prompt["reply_markup"].get("force_reply") and "11月3日（年份不详）" in prompt["text"]
+    wrong = harness.ask("下个月吧", user=ADMIN, reply_to_bot_message_id=prompt["_message_id"])
+    assert "日期格式不对" in wrong["text"]
+    ok = harness.ask("2025年11月3日", user=ADMIN, reply_to_bot_message_id=prompt["_message_id"])
+    assert "已设置日期" in ok["text"] and "2025年11月3日" in ok["text"]
+    assert "2025-11-03" in (corpus / ".dates.yaml").read_text(encoding="utf-8")
+    answer = harness.ask("冬季消防安全工作有什么要求", user=216)
+    assert "林海峰" in answer["text"] and "2025年11月3日" in answer["text"]
+
+    sources = harness.ask("/sources", user=ADMIN)
+    assert "1. 📄 xiaofang.txt" in sources["text"] and "2025年11月3日" in sources["text"]
+    remove = buttons(sources)["🗑 删除 1"]
+    assert "📅 日期 1" in buttons(sources)
+    refused, _ = harness.press(ADMIN, 216, sources["_message_id"], remove, edit=False)  # not an admin
+    assert refused["text"] == "抱歉，这个操作只有管理员可以使用。"
+    start = tg.mark()
+    tg.press_button(ADMIN, ADMIN, sources["_message_id"], remove)
+    confirm = tg.wait_for(lambda m, p: m == "sendMessage" and "确认删除公报" in p.get("text", ""), start=start)
+    assert "xiaofang.txt" in confirm["text"] and "冬季消防安全" in confirm["text"]
+    _, cancelled = harness.press(ADMIN, ADMIN, confirm["_message_id"], buttons(confirm)["取消"])
+    assert "已取消" in cancelled["text"] and (corpus / "xiaofang.txt").is_file()
+    start = tg.mark()
+    tg.press_button(ADMIN, ADMIN, sources["_message_id"], remove)
+    confirm = tg.wait_for(lambda m, p: m == "sendMessage" and "确认删除公报" in p.get("text", ""), start=start)
+    start = tg.mark()
+    tg.press_button(ADMIN, ADMIN, confirm["_message_id"], buttons(confirm)["确认删除"])
+    removed = tg.wait_for(lambda m, p: m == "editMessageText" and "已移除文章" in p.get("text", ""), start=start,
+                          timeout=120)
+    assert "冬季消防安全" in removed["text"]
+    assert not (corpus / "xiaofang.txt").exists()
+    assert any(p.name.endswith("xiaofang.txt") for p in (corpus / ".removed").iterdir())  # nothing deleted
+    assert "林海峰" not in harness.ask("冬季消防安全工作有什么要求", user=217)["text"]
+
+
 def test_bot_id_is_the_fake_servers(harness):
     assert harness.app.bot.id == BOT_ID
 

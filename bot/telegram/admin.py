@@ -1,24 +1,29 @@
-"""Admin handlers: bulletin uploads, /reindex, /stats, the admins' command menu, and the
-subscribers' digest sent when new articles arrive."""
+"""Admin handlers: bulletin uploads, /sources with remove (confirmed) and set-date buttons, /reindex,
+/stats, the admins' command menu, and the subscribers' digest sent when new articles arrive.
+
+Every change goes through bot.ingest's locked, journalled operations, as the CLI's do."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import tempfile
 import time
 from pathlib import Path
 
-from telegram import BotCommandScopeChat, BotCommandScopeChatMember, Message, Update
+from telegram import BotCommandScopeChat, BotCommandScopeChatMember, ForceReply, Message, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
+from telegram.ext import filters
 
 from bot.errors import IndexBusy, PolicyBotError
-from bot.ingest import add_files, sync
+from bot.ingest import add_files, remove_bulletin, set_date, sync
 from bot.inspection import file_record
 from bot.load import format_problem
 from bot.telegram import keyboards as kb
 from bot.telegram import messages as msg
+from bot.telegram import commands
 from bot.telegram.commands import article_summaries
 from bot.telegram.send import NO_PREVIEW, send_parts
 from bot.telegram.service import BotContext, BotService
@@ -152,7 +157,12 @@ async def on_document(update: Update, context: BotContext) -> None:
             understood = "\n\n" + msg.understanding_text(file_record(report.parsed[0]))
     await svc.run(svc.query_pool, svc.searcher.refresh)
     notified = schedule_digest(context, added)
-    await status.edit_text(_fit(msg.report_text(report, name) + understood + msg.digest_scheduled(notified)))
+    undated = [(a.title, a.article_id) for pb in report.parsed for a in pb.articles
+               if a.date is None and a.article_id in added]
+    text = msg.report_text(report, name) + understood + msg.digest_scheduled(notified)
+    if undated:  # offer to set what could not be read from the bulletin
+        text += "\n\n" + msg.UNKNOWN_DATES
+    await status.edit_text(_fit(text), reply_markup=kb.set_date_keyboard(undated[:10]) if undated else None)
 
 
 def _fit(text: str, limit: int = 4096) -> str:
@@ -205,3 +215,147 @@ async def on_stats(update: Update, context: BotContext) -> None:
     m = svc.snapshot().manifest
     text = msg.stats_text(stats, m.bulletins, m.articles, m.passages, len(svc.store.subscribers()))
     await send_parts(update.effective_message, split_message(text))
+
+
+# ---------------------------------------------------------------- /sources, remove, set date
+
+
+async def on_sources(update: Update, context: BotContext) -> None:
+    """/sources — for an admin, numbered with 删除 and 日期 buttons; for anyone else the plain list."""
+    svc = context.service
+    if not svc.is_admin(update):
+        await commands.on_sources(update, context)
+        return
+    snap = svc.snapshot()
+    articles = snap.articles()
+    bulletins = sorted(snap.bulletins(), key=lambda b: (b["added_at"], b["file"]), reverse=True)
+    if not bulletins:
+        await update.effective_message.reply_text(msg.NO_BULLETINS)
+        return
+    listed, buttons = [], []
+    for number, b in enumerate(bulletins, 1):
+        own = [a for a in articles if a["file"] == b["file"]]
+        labels = [f"{number}.{k}" if len(own) > 1 else str(number) for k in range(1, len(own) + 1)]
+        listed.append((number, b["file"], [(label, a["date_text"], a["title"]) for label, a in zip(labels, own)]))
+        if own and number <= msg.SOURCES_WITH_BUTTONS:
+            buttons.append((number, [(label, a["article_id"]) for label, a in zip(labels, own)]))
+    text = msg.admin_sources_text(len(bulletins), listed, msg.SOURCES_WITH_BUTTONS)
+    await send_parts(update.effective_message, split_message(text), kb.sources_keyboard(buttons))
+
+
+def _article(svc: BotService, article_id: str) -> dict | None:
+    return next((a for a in svc.snapshot().articles() if a["article_id"] == article_id), None)
+
+
+async def _admin_button(update: Update, context: BotContext) -> BotService | None:
+    """The service when an admin pressed the button; otherwise the press is answered and None."""
+    svc = context.service
+    if not svc.is_admin(update):
+        await update.callback_query.answer(msg.ADMIN_ONLY, show_alert=True)
+        return None
+    return svc
+
+
+async def on_ask_remove(update: Update, context: BotContext) -> None:
+    """🗑 删除 — ask for confirmation, naming the bulletin and every article it holds."""
+    svc = await _admin_button(update, context)
+    if svc is None:
+        return
+    query = update.callback_query
+    article_id = kb.decode(query.data).article_id
+    row = _article(svc, article_id)
+    if row is None:
+        await query.answer(msg.BULLETIN_GONE, show_alert=True)
+        return
+    await query.answer()
+    titles = [a["title"] for a in svc.snapshot().articles() if a["file"] == row["file"]]
+    await query.message.reply_text(msg.confirm_remove_text(row["file"], titles),
+                                   reply_markup=kb.confirm_remove_keyboard(article_id))
+
+
+async def on_confirm_remove(update: Update, context: BotContext) -> None:
+    """确认删除 — remove the bulletin as `policybot remove` does (locked; the file goes to corpus/.removed/)."""
+    svc = await _admin_button(update, context)
+    if svc is None:
+        return
+    query = update.callback_query
+    article_id = kb.decode(query.data).article_id
+    row = _article(svc, article_id)
+    if row is None:
+        await query.answer(msg.BULLETIN_GONE, show_alert=True)
+        await _quiet_edit(query.message, msg.BULLETIN_GONE)
+        return
+    await query.answer(msg.REMOVING)
+    await _quiet_edit(query.message, msg.REMOVING)
+    try:
+        report = await svc.run(svc.index_pool, remove_bulletin, svc.config, svc.searcher.embedder, article_id,
+                               wait_seconds=600)
+    except PolicyBotError as exc:
+        await _quiet_edit(query.message, exc.message)
+        return
+    await svc.run(svc.query_pool, svc.searcher.refresh)
+    log.info("bulletin %s removed by admin %s", row["file"], update.effective_user.id)
+    await _quiet_edit(query.message, _fit(msg.report_text(report, row["file"])))
+
+
+async def on_cancel_remove(update: Update, context: BotContext) -> None:
+    """取消 — nothing changes."""
+    if await _admin_button(update, context) is None:
+        return
+    await update.callback_query.answer()
+    await _quiet_edit(update.callback_query.message, msg.REMOVE_CANCELLED)
+
+
+async def on_set_date_button(update: Update, context: BotContext) -> None:
+    """📅 — ask for the date as a reply to a message naming the article (so the answer needs no state
+    kept in the bot, and survives a restart)."""
+    svc = await _admin_button(update, context)
+    if svc is None:
+        return
+    query = update.callback_query
+    row = _article(svc, kb.decode(query.data).article_id)
+    if row is None:
+        await query.answer(msg.ARTICLE_GONE, show_alert=True)
+        return
+    await query.answer()
+    await query.message.reply_text(msg.date_prompt(row["title"], row["date"], row["date_text"], row["article_id"]),
+                                   reply_markup=ForceReply(selective=True, input_field_placeholder="2024-03-05"))
+
+
+class _DateReply(filters.MessageFilter):
+    """A reply to the bot's date prompt (msg.date_prompt)."""
+
+    def filter(self, message: Message) -> bool:
+        replied = message.reply_to_message
+        return bool(replied and replied.from_user and replied.from_user.is_bot
+                     and (replied.text or "").startswith(msg.DATE_PROMPT_HEAD))
+
+
+DATE_REPLY = _DateReply()
+_ARTICLE_ID = re.compile(r"文章编号：([0-9a-f]{16})")
+
+
+async def on_date_reply(update: Update, context: BotContext) -> None:
+    """The date for the article the prompt names, set as `policybot set-date` does."""
+    svc = context.service
+    message = update.effective_message
+    if not svc.is_admin(update):
+        await message.reply_text(msg.ADMIN_ONLY)
+        return
+    found = _ARTICLE_ID.search(message.reply_to_message.text or "")
+    if found is None:
+        await message.reply_text(msg.BUTTON_EXPIRED)
+        return
+    try:
+        report = await svc.run(svc.index_pool, set_date, svc.config, svc.searcher.embedder, found[1], message.text,
+                               wait_seconds=600)
+    except PolicyBotError as exc:
+        await message.reply_text(exc.message)
+        return
+    await svc.run(svc.query_pool, svc.searcher.refresh)
+    row = _article(svc, found[1])
+    log.info("date of article %s set to %s by admin %s", found[1], row and row["date"], update.effective_user.id)
+    if row is not None and row["date"]:
+        await message.reply_text(msg.date_set(row["title"], row["date"]))
+    else:
+        await message.reply_text(msg.report_text(report))

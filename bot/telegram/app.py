@@ -30,7 +30,7 @@ from telegram.ext import (
 
 from bot.config import Config
 from bot.errors import ConfigError
-from bot.qlog import QuestionLog, log_path
+from bot.qlog import QuestionLog, describer, log_path
 from bot.search import Searcher
 from bot.telegram import access, admin, buttons, commands, feedback, inline, questions
 from bot.telegram import keyboards as kb
@@ -106,7 +106,8 @@ def build_application(config: Config, token: str, searcher: Searcher | None = No
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
     searcher = searcher or Searcher(config)
-    svc = BotService(config, searcher, QuestionLog(log_path(config.data)), BotStore(store_path(config.data)))
+    qlog = QuestionLog(log_path(config.data), describe=describer(lambda: searcher.snapshot))  # names each answer
+    svc = BotService(config, searcher, qlog, BotStore(store_path(config.data)))
     builder = (
         ApplicationBuilder()
         .token(token)
@@ -122,6 +123,9 @@ def build_application(config: Config, token: str, searcher: Searcher | None = No
         builder = builder.base_url(config.telegram.base_url)
     if config.telegram.base_file_url:
         builder = builder.base_file_url(config.telegram.base_file_url)
+    if config.telegram.proxy:
+        # PTB's HTTPXRequest(proxy=…), for both the bot's calls and long polling.
+        builder = builder.proxy(config.telegram.proxy).get_updates_proxy(config.telegram.proxy)
     app = builder.build()
     app.bot_data["service"] = svc
     access.setup(svc)
@@ -134,7 +138,7 @@ def build_application(config: Config, token: str, searcher: Searcher | None = No
     app.add_handler(CommandHandler("help", commands.on_help))
     app.add_handler(CommandHandler("ask", questions.on_ask))
     app.add_handler(CommandHandler("outline", commands.on_outline))
-    app.add_handler(CommandHandler("sources", commands.on_sources))
+    app.add_handler(CommandHandler("sources", admin.on_sources))  # admins get remove/date buttons
     app.add_handler(CommandHandler("latest", commands.on_latest))
     app.add_handler(CommandHandler("subscribe", commands.on_subscribe))
     app.add_handler(CommandHandler("unsubscribe", commands.on_unsubscribe))
@@ -148,6 +152,8 @@ def build_application(config: Config, token: str, searcher: Searcher | None = No
     app.add_handler(CommandHandler("allowchat", access.on_allowchat))
     app.add_handler(ChatMemberHandler(access.on_bot_added, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_handler(MessageHandler(filters.Document.ALL, admin.on_document))
+    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE & admin.DATE_REPLY,
+                                   admin.on_date_reply))  # before on_private_text: a date, not a question
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE,
                                    questions.on_private_text))
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.GROUPS, questions.on_group_text))
@@ -161,6 +167,10 @@ def build_application(config: Config, token: str, searcher: Searcher | None = No
         (kb.Apply, access.on_apply),
         (kb.Decide, access.on_decide),
         (kb.ReadAnswer, feedback.on_read_answer),
+        (kb.AskRemove, admin.on_ask_remove),
+        (kb.ConfirmRemove, admin.on_confirm_remove),
+        (kb.CancelRemove, admin.on_cancel_remove),
+        (kb.SetDate, admin.on_set_date_button),
     ]:
         app.add_handler(CallbackQueryHandler(callback, pattern=kb.matches(kind)))
     app.add_handler(CallbackQueryHandler(buttons.on_unknown_button))

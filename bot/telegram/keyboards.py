@@ -88,8 +88,35 @@ class ReadAnswer:
     answer: int
 
 
+@dataclass(frozen=True)
+class AskRemove:
+    """Admin: remove the bulletin holding this article — asks for confirmation first."""
+
+    article_id: str
+
+
+@dataclass(frozen=True)
+class ConfirmRemove:
+    """Admin: yes, remove the bulletin holding this article."""
+
+    article_id: str
+
+
+@dataclass(frozen=True)
+class CancelRemove:
+    """Admin: no, keep it."""
+
+
+@dataclass(frozen=True)
+class SetDate:
+    """Admin: set or correct this article's date (the bot then asks for it)."""
+
+    article_id: str
+
+
 PREFIXES: dict[type, str] = {ShowResult: "r", ShowOutline: "o", ShowPoint: "p", Feedback: "f", ReadList: "l",
-                             FullText: "t", Apply: "a", Decide: "d", ReadAnswer: "v"}
+                             FullText: "t", Apply: "a", Decide: "d", ReadAnswer: "v", AskRemove: "k",
+                             ConfirmRemove: "x", CancelRemove: "n", SetDate: "s"}
 KINDS = {prefix: kind for kind, prefix in PREFIXES.items()}
 
 
@@ -207,3 +234,24 @@ def decision_keyboard(user_id: int) -> InlineKeyboardMarkup:
 def answers_keyboard(items: list[tuple[str, int]]) -> InlineKeyboardMarkup:
     """(button text, stored answer id) → one button a row, each opening that answer as a new message."""
     return InlineKeyboardMarkup([[_button(text, ReadAnswer(answer))] for text, answer in items])
+
+
+def sources_keyboard(bulletins: list[tuple[str, list[tuple[str, str]]]]) -> InlineKeyboardMarkup:
+    """Admin /sources: per bulletin (number, [(article number, article id)]) a row with 删除 (by its first
+    article: removing an article's bulletin removes the file) and 日期 for each of its articles."""
+    rows = []
+    for number, articles in bulletins:
+        row = [_button(msg.remove_button(number), AskRemove(articles[0][1]))]
+        row += [_button(msg.set_date_button(label), SetDate(article_id)) for label, article_id in articles]
+        rows += [row[i : i + 4] for i in range(0, len(row), 4)]
+    return InlineKeyboardMarkup(rows)
+
+
+def confirm_remove_keyboard(article_id: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[_button(msg.CONFIRM_REMOVE, ConfirmRemove(article_id)),
+                                  _button(msg.CANCEL, CancelRemove())]])
+
+
+def set_date_keyboard(articles: list[tuple[str, str]]) -> InlineKeyboardMarkup:
+    """(title, article id) of articles whose date is unknown → one 设置日期 button a row."""
+    return InlineKeyboardMarkup([[_button(msg.set_date_for(title), SetDate(aid))] for title, aid in articles])

@@ -125,6 +125,63 @@ def sources_text(bulletins: int, files: list[tuple[str, list[tuple[str, str]]]])
     return "\n".join(lines)
 
 
+# ---------------------------------------------------------------- admin: sources, removal, dates
+
+CONFIRM_REMOVE = "确认删除"
+CANCEL = "取消"
+REMOVE_CANCELLED = "已取消，没有任何改动。"
+REMOVING = "正在删除…"
+BULLETIN_GONE = "这份公报已不在收录中。"
+DATE_PROMPT_HEAD = "📅 设置日期"  # a reply to a message starting so is read as the date (bot.telegram.admin)
+SOURCES_WITH_BUTTONS = 15  # /sources for admins: buttons for this many of the newest bulletins
+
+
+def remove_button(number: int) -> str:
+    return f"🗑 删除 {number}"
+
+
+def set_date_button(label: str) -> str:
+    return f"📅 日期 {label}"
+
+
+def set_date_for(title: str, chars: int = 18) -> str:
+    return f"📅 设置日期：《{title if len(title) <= chars else title[:chars] + '…'}》"
+
+
+def admin_sources_text(total: int, bulletins: list[tuple[int, str, list[tuple[str, str, str]]]],
+                       with_buttons: int) -> str:
+    """/sources for an admin: numbered bulletins (number, file, [(article label, date_text, title)])."""
+    lines = [f"<b>已收录 {total} 份公报</b>（最近添加的在前）", ""]
+    for number, file, articles in bulletins:
+        lines.append(f"{number}. 📄 {escape(file)}")
+        for label, date_text, title in articles:
+            lines.append(f"  {escape(label)} {escape(date_text or '日期不详')} 《{escape(title)}》")
+    lines += ["", "按钮：🗑 删除公报（会先请您确认）；📅 设置或更正文章日期。"]
+    if total > with_buttons:
+        lines.append(f"（按钮只列出最近添加的 {with_buttons} 份；其他公报可在服务器上用 policybot remove / set-date。）")
+    return "\n".join(lines)
+
+
+def confirm_remove_text(file: str, titles: list[str]) -> str:
+    lines = [f"确认删除公报 {file}？", "将移除文章："] + [f"  《{t}》" for t in titles]
+    lines.append("文件会移入 corpus/.removed/，需要时可以找回。")
+    return "\n".join(lines)
+
+
+def date_prompt(title: str, date: str | None, date_text: str, article_id: str) -> str:
+    now = date_text if date else f"{date_text}（年份不详）" if date_text else "日期不详"
+    return (f"{DATE_PROMPT_HEAD}\n《{title}》\n现在的日期：{now}\n文章编号：{article_id}\n"
+            "请回复这条消息，写上日期，例如 2024-03-05 或 2024年3月5日。")
+
+
+def date_set(title: str, date: str) -> str:
+    y, m, d = (int(x) for x in date.split("-"))
+    return f"✅ 已设置日期：《{title}》 {y}年{m}月{d}日\n（保存在 corpus/.dates.yaml，重建索引后依然有效。）"
+
+
+UNKNOWN_DATES = "以下文章的日期不详，可以点按钮设置："
+
+
 def _article_block(title: str, date_text: str, lists: list[tuple[str, int, tuple[str, ...]]],
                    headline_chars: int = 40) -> list[str]:
     lines = [f"《<b>{escape(title)}</b>》 {escape(date_text or '日期不详')}"]
@@ -307,8 +364,10 @@ def stats_text(stats, bulletins: int, articles: int, passages: int, subscribers:
     lines = [
         "<b>使用统计</b>",
         f"公报 {bulletins} 份 · 文章 {articles} 篇 · 段落 {passages} 个",
-        f"今天提问 {stats.today} 个，近 7 天 {stats.week} 个，回答率 {share}",
-        f"反馈：👍 {stats.thumbs_up} · 👎 {stats.thumbs_down}",
+        f"今天提问 {stats.today} 个，近 7 天 {stats.week} 个",
+        f"近 7 天：已回答 {stats.answered_week} 个（回答率 {share}），未找到（拒答）{stats.refused_week} 个，"
+        f"其中 👎 {stats.thumbs_down_week} 个",
+        f"全部反馈：👍 {stats.thumbs_up} · 👎 {stats.thumbs_down}",
         f"新公报提醒订阅：{subscribers} 个聊天",
     ]
     if stats.unanswered:
