@@ -199,7 +199,14 @@ def _date_arg(value: str | None, flag: str) -> str | None:
 
 
 def register_cli(sub) -> None:
-    p = sub.add_parser("tasks", help="the directive ledger: every indexed task (lead unit, partners, deadline)")
+    from bot.clihelp import examples
+
+    p = sub.add_parser(
+        "tasks", help="the directive ledger: every indexed task (lead unit, partners, deadline)",
+        description="Every directive point of the index that names a lead unit or a deadline, nearest deadline "
+                    "first: what each unit must do, by when. A unit matches its short and full names.",
+        epilog=examples("policybot tasks --unit 住建局", "policybot tasks --due-before 2024-06-30 --json",
+                        "policybot tasks --overdue --xlsx 台账.xlsx"))
     p.add_argument("--unit", help="only tasks this unit leads (short or full name, e.g. 住建局)")
     p.add_argument("--partners", action="store_true", help="with --unit: also tasks the unit helps with")
     p.add_argument("--due-before", metavar="DATE", help="deadline on or before DATE (YYYY-MM-DD)")

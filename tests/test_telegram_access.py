@@ -5,6 +5,7 @@ The real PTB Application, index and model against the strict fake Bot API on 127
 from __future__ import annotations
 
 import asyncio
+import csv
 import logging
 import os
 import re
@@ -185,7 +186,9 @@ def test_feedback_lists_a_thumbs_down_and_opens_that_answer(members, capsys):
     assert main(["--config", str(h.config.path), "log", "--feedback", "down"]) == 0
     out, err = capsys.readouterr()
     row = next(line for line in out.splitlines() if "要素保障怎么落实" in line)
-    assert "《" in row and "-1" in row and re.search(r"^\d+ questions", err)
+    fields = next(csv.reader([row]))
+    assert fields[4] == "yes" and fields[6] and fields[-1] == "-1"  # answered, what was answered (its title), 👎
+    assert re.search(r"^\d+ questions", err)
 
 
 def test_the_weekly_summary_names_the_unanswered_questions_asked_most(members):
