@@ -52,7 +52,8 @@ def console_text(answer: Answer, show: int = 1) -> str:
     blocks = []
     for result in answer.results[:show]:
         prefix = f"[{result.rank}] " if show > 1 else ""
-        blocks.append(f"{prefix}【{headline(result)}】\n{result.passage.text}\n—— {source_line(result.passage)}")
+        note = f"{result.note}\n" if result.note else ""
+        blocks.append(f"{note}{prefix}【{headline(result)}】\n{result.passage.text}\n—— {source_line(result.passage)}")
     return "\n\n".join(blocks)
 
 
@@ -80,6 +81,8 @@ def answer_record(answer: Answer) -> dict:
         "answered": answer.answered,
         "results": [result_record(r) for r in answer.results] if answer.answered else [],
     }
+    if answer.kind != "search":
+        record["kind"] = answer.kind  # "smalltalk": `message` is the reply to a greeting, thanks or chit-chat
     if not answer.answered:
         record["message"] = no_answer_text(answer)
         # Nearest passages, offered apart from the (empty) answer: "相关内容", never the answer.
@@ -99,7 +102,8 @@ def telegram_answer(result: Result, terms: tuple[str, ...], position: int, total
     marked = [t for t in terms if len(t) > 1]
     body = highlight(p.text, marked)
     counter = f"（第 {position} / {total} 个结果）" if total > 1 else ""
-    html = f"<b>{escape(headline(result))}</b>\n\n{body}\n\n<i>{escape(source_line(p))}</i>"
+    note = f"{escape(result.note)}\n\n" if result.note else ""
+    html = f"{note}<b>{escape(headline(result))}</b>\n\n{body}\n\n<i>{escape(source_line(p))}</i>"
     if counter:
         html += f"\n{escape(counter)}"
     return split_message(html)
@@ -119,6 +123,8 @@ def telegram_no_answer(answer: Answer, examples: list[str]) -> str:
     from bot.telegram_html import escape
 
     lines = [escape(no_answer_text(answer))]
+    if answer.kind != "search":
+        return lines[0]  # small talk's reply, or why a follow-up has no answer: no search to suggest around
     if answer.related:
         # The nearest passages, set apart and marked as not being the answer (never shown as one).
         lines += ["", escape(RELATED_HEADING)]
