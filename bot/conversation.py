@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from bot.intent import LAST, ORDINAL, Intent
 from bot.passages import Passage
 from bot.search import Answer, Evidence, Result, Searcher
-from bot.smalltalk import classify, newest_examples, reply
+from bot.smalltalk import classify, newest_examples, reply, without_courtesies
 from bot.speakers import POSTS
 from bot.textutil import cn_to_int, int_to_cn, normalize_text
 
@@ -99,7 +99,7 @@ class Conversations:
             else:
                 self._keep(chat, turn, now)
             return answer
-        answer = self.searcher.search(question, k)
+        answer = _searched(self.searcher.search(without_courtesies(question), k), question)
         if answer.answered and answer.results:
             self._keep(chat, Turn(answer, answer.results[0], 0, now), now)
         return answer
@@ -140,8 +140,14 @@ def answer_each(searcher: Searcher, questions: list[str], k: int | None = None) 
     """Questions asked one by one, with no conversation (`policybot query`, `eval`): small talk is
     answered as such, the rest searched in one batch."""
     talks = [small_talk(searcher, q) for q in questions]
-    searched = iter(searcher.search_many([q for q, t in zip(questions, talks) if t is None], k))
-    return [t if t is not None else next(searched) for t in talks]
+    asked = [q for q, t in zip(questions, talks) if t is None]
+    searched = iter(searcher.search_many([without_courtesies(q) for q in asked], k))
+    return [t if t is not None else _searched(next(searched), q) for q, t in zip(questions, talks)]
+
+
+def _searched(answer: Answer, question: str) -> Answer:
+    """A search's answer under the question as it was asked (before its courtesies were left out)."""
+    return answer if answer.query == question else replace(answer, query=question)
 
 
 # ---------------------------------------------------------------- resolving a follow-up

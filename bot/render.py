@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 
 from bot.passages import Passage
 from bot.search import Answer, Result
@@ -136,22 +135,3 @@ def telegram_no_answer(answer: Answer, examples: list[str]) -> str:
     lines += ["", "可以试试 /outline 查看公报中的各条要点，或这样问："]
     lines += [f"• {escape(e)}" for e in examples[:2]]
     return "\n".join(lines)
-
-
-def example_questions(lists: list) -> list[str]:
-    """Three example questions built from the indexed lists (so they fit whatever bulletins are loaded)."""
-    if not lists:
-        return ["会议提出了哪些要求？", "第一条要求是什么？", "会议是哪天召开的？"]
-    biggest = max(lists, key=lambda nl: (nl.size, nl.label))
-    third = min(3, biggest.size)
-    topic = re.sub(r"^[一二三四五六七八九十]+[是要]有?|^第[一二三四五六七八九十]+[，,、]|^[（(][^)）]+[)）]", "",
-                   biggest.headlines[third - 1])
-    prefix = re.sub(r"^[一二三四五六七八九十两]+个", "", biggest.label)
-    if topic.startswith(prefix):
-        topic = topic[len(prefix):]  # "聚力项目招引…" → "项目招引…"
-    topic = re.split(r"[，,、；;]", topic)[0]
-    import jieba.posseg
-
-    words = [w.word for w in jieba.posseg.cut(topic) if len(w.word) >= 2 and w.flag[:1] in ("n", "v")][:2]
-    topic = "".join(words) or topic[:8]
-    return [f"{biggest.label}分别是什么？", f"{biggest.label}的第{int_to_cn(third)}条是什么？", f"{topic}有什么要求？"]

@@ -11,8 +11,6 @@ they go through the usual answer decision and its refusal.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
 from bot.textutil import CN_NUMERAL, int_to_cn, normalize_text
 
 GREETING, THANKS, HELP, CHITCHAT = "greeting", "thanks", "help", "chitchat"
@@ -38,12 +36,6 @@ _FILLER = re.compile(r"请问|请|麻烦|机器人|小助手|助手|同志|老�
 MAX_CHARS = 30
 
 
-@dataclass(frozen=True)
-class SmallTalk:
-    kind: str  # greeting | thanks | help | chitchat
-    reply: str
-
-
 def classify(question: str) -> str | None:
     """The kind of small talk `question` is, or None when it asks something (searched as usual)."""
     text = normalize_text(question)
@@ -62,6 +54,20 @@ def classify(question: str) -> str | None:
         if kind in found:
             return kind
     return None
+
+
+# Courtesies around a question ("你好，…", "…，谢谢！"): left out of what is searched, they only add noise
+# ("你好，八个聚力是什么？谢谢" was refused with them, answered without them).
+_OPENING = re.compile(r"^(?:你好|您好|大家好|hi|hello|嗨|哈喽|早上好|上午好|中午好|下午好|晚上好|在吗)[\s\W_]*",
+                      re.IGNORECASE)
+_CLOSING = re.compile(r"(?<=[\s\W_])(?:谢谢|多谢|感谢|谢了|thanks|thank you|辛苦了)[\s\W_]*$", re.IGNORECASE)
+
+
+def without_courtesies(question: str) -> str:
+    """The question without a greeting before it or thanks after it (the question itself when nothing
+    else would be left)."""
+    core = _CLOSING.sub("", _OPENING.sub("", question.strip())).strip()
+    return core or question
 
 
 def reply(kind: str, examples: list[str]) -> str:
