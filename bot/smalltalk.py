@@ -17,7 +17,9 @@ GREETING, THANKS, HELP, CHITCHAT = "greeting", "thanks", "help", "chitchat"
 
 # Each kind's phrases, longest first where one holds another.
 _PHRASES: dict[str, str] = {
-    HELP: (r"你是谁|你是什么|你叫什么(?:名字)?|你能(?:干|做|帮我?做?)(?:些)?(?:什么|啥)|你会(?:干|做)?(?:些)?(?:什么|啥)|"
+    # About the bot itself: who or what it is, who made it, what it can do, how to use it.
+    HELP: (r"你是(?:谁|什么|哪家|哪个公司|什么公司)?(?:开发|做|制作|研发|设计|训练|创造)的|"
+           r"(?:谁|哪家|哪个公司|什么公司)(?:开发|做|制作|研发|设计|训练|创造)了?的?你|你是谁|你是什么|你叫什么(?:名字)?|你能(?:干|做|帮我?做?)(?:些)?(?:什么|啥)|你会(?:干|做)?(?:些)?(?:什么|啥)|"
            r"你可以(?:干|做)?(?:些)?(?:什么|啥)|(?:能|可以)(?:干|做|问)(?:些)?(?:什么|啥)|(?:怎么|如何|咋)(?:使用|用|问)|"
            r"使用说明|使用方法|帮助|help|有什么用|介绍一下你?自己|自我介绍"),
     GREETING: (r"你好|您好|大家好|hi|hello|hey|嗨|哈喽|哈啰|早上好|上午好|中午好|下午好|晚上好|早安|午安|晚安|早|"

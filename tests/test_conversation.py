@@ -111,7 +111,7 @@ def test_questions_with_a_topic_are_not_follow_ups(question):
 
 @pytest.mark.parametrize("utterance, kind", [
     ("你好", GREETING), ("您好！", GREETING), ("在吗", GREETING), ("hello", GREETING), ("谢谢", THANKS),
-    ("好的，谢谢！", THANKS), ("你是谁，能做什么", HELP), ("你好，怎么用？", HELP), ("帮助", HELP),
+    ("好的，谢谢！", THANKS), ("你是谁，能做什么", HELP), ("你好，怎么用？", HELP), ("帮助", HELP), ("你是谁开发的？", HELP),
     ("今天天气怎么样", CHITCHAT), ("明天会下雨吗", CHITCHAT), ("讲个笑话", CHITCHAT), ("你几岁了", CHITCHAT),
 ])
 def test_small_talk_is_told_apart(utterance, kind):
