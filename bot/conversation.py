@@ -14,7 +14,10 @@ import re
 import threading
 import time
 from dataclasses import dataclass, replace
+from functools import cached_property
+from typing import Callable
 
+from bot.index import IndexSnapshot
 from bot.intent import LAST, ORDINAL, Intent
 from bot.passages import Passage
 from bot.search import Answer, Evidence, Result, Searcher
@@ -93,25 +96,18 @@ class Conversations:
         turn = self._live(chat, now)
         act = read_followup(question) if turn is not None else None
         if act is not None:
-            answer, focus = resolve(self.searcher, turn, act, question)
-            if focus is not None:
-                self._keep(chat, focus, now)
-            else:
-                self._keep(chat, turn, now)
+            answer, after = resolve(self.searcher.snapshot, turn, act, question)
+            self._keep(chat, after or turn, now)
             return answer
         answer = _searched(self.searcher.search(without_courtesies(question), k), question)
         if answer.answered and answer.results:
             self._keep(chat, Turn(answer, answer.results[0], 0, now), now)
         return answer
 
-    def forget(self, chat: object) -> None:
-        with self._lock:
-            self._turns.pop(chat, None)
-
     def _live(self, chat: object, now: float) -> Turn | None:
         with self._lock:
             turn = self._turns.get(chat)
-            if turn is not None and now - turn.at > self.seconds:
+            if turn is not None and (self.seconds <= 0 or now - turn.at > self.seconds):
                 del self._turns[chat]
                 return None
             return turn
@@ -153,98 +149,131 @@ def _searched(answer: Answer, question: str) -> Answer:
 # ---------------------------------------------------------------- resolving a follow-up
 
 
-def resolve(searcher: Searcher, turn: Turn, act: Followup, question: str) -> tuple[Answer, Turn | None]:
-    """The answer to a follow-up of `turn`, and the turn it leaves (None: the chat keeps looking at the same)."""
-    snap = searcher.snapshot
-    focus = turn.focus
-    p = focus.passage
-    points = _points(snap, p.list_id) if p.list_id else {}
+@dataclass(frozen=True)
+class _Context:
+    """What a follow-up is resolved against: the chat's turn, the index, and the list the focus belongs to."""
 
-    def shown(result: Result, index: int, note: str | None = None) -> tuple[Answer, Turn | None]:
+    snap: IndexSnapshot
+    turn: Turn
+    act: Followup
+    question: str
+
+    @property
+    def passage(self) -> Passage:
+        return self.turn.focus.passage
+
+    @cached_property
+    def points(self) -> dict[int, Result]:
+        """The focus's list, point by ordinal (empty when the focus belongs to no list)."""
+        return {r.passage.ordinal: r for r in _list_results(self.snap, self.passage.list_id) if not r.outline}
+
+    def shown(self, result: Result, index: int, note: str | None = None) -> tuple[Answer, Turn]:
+        """`result` as the answer, and the turn that looks at it (`index` among the results, -1 from a list)."""
+        turn = self.turn
         result = replace(result, rank=1, note=note)
-        return (_answer(question, result, snap.generation, turn.answer.terms),
+        return (Answer(self.question, normalize_text(self.question), True, (result,), Intent("plain"), turn.answer.terms,
+                       Evidence(0.0, 0.0), self.snap.generation, kind="followup"),
                 Turn(turn.answer, replace(result, note=None), index, turn.at))
 
-    def told(notice: str) -> tuple[Answer, None]:
-        return (Answer(question, normalize_text(question), False, (), Intent("plain"), (), Evidence(0.0, 0.0),
-                       snap.generation, notice=notice, kind="followup"), None)
+    def told(self, notice: str) -> tuple[Answer, None]:
+        """No passage, only `notice` (why the follow-up has no answer); the chat keeps its turn."""
+        return (Answer(self.question, normalize_text(self.question), False, (), Intent("plain"), (),
+                       Evidence(0.0, 0.0), self.snap.generation, notice=notice, kind="followup"), None)
 
-    results = turn.answer.results
-    if act.act == ORDINAL_ACT:
-        if points:
-            n = len(points) if act.ordinal == -1 else act.ordinal
-            if n not in points:
-                return told(f"“{p.list_label}”共{int_to_cn(len(points))}条，没有第{int_to_cn(n)}条。")
-            return shown(points[n], -1)
-        n = len(results) if act.ordinal == -1 else act.ordinal
-        if not 1 <= n <= len(results):
-            return told(f"上一个回答只有{len(results)}个结果。")
-        return shown(results[n - 1], n - 1)
-    if act.act == NEXT:
-        # After a point asked for by its number, "下一条" is the next point; otherwise the next result.
-        by_number = turn.index == -1 or turn.answer.intent.kind == "ordinal"
-        if points and p.kind == "point" and not focus.outline and by_number:
-            n = (p.ordinal or 0) + 1
-            if n not in points:
-                return told(f"这已经是“{p.list_label}”的最后一条了（共{int_to_cn(len(points))}条）。")
-            return shown(points[n], -1)
-        i = turn.index + 1 if turn.index >= 0 else 1
-        if i >= len(results):
-            return told("没有更多结果了。")
-        return shown(results[i], i)
-    if act.act == ALL:
-        outline = next((r for r in _list_results(snap, p.list_id) if r.outline), None) if p.list_id else None
-        if outline is None:
-            return told("上一个回答不属于公报中的一组要点，可以用 /outline 查看各组要点。")
-        return shown(outline, -1)
-    if act.act in (EXPAND, ORIGINAL):
-        passages = snap.article_passages(p.article_id)
-        if act.act == ORIGINAL or not passages:
-            return _expanded(question, focus, [q for _, q in passages], "原文全文：", snap.generation, turn)
-        if focus.outline or p.kind == "outline":
-            members = [q for _, q in sorted(points.items())] or [q for _, q in passages]
-            return _expanded(question, focus, [r.passage for r in members], f"“{p.list_label}”各条全文：",
-                             snap.generation, turn)
-        at = next((i for i, (_, q) in enumerate(passages) if q.passage_id == p.passage_id), None)
-        if at is None:
-            return _expanded(question, focus, [q for _, q in passages], "原文全文：", snap.generation, turn)
-        around = [q for _, q in passages[max(0, at - 1): at + 2]]
-        return _expanded(question, focus, around, "这一条及其前后文：", snap.generation, turn)
-    if act.act == WHO:
-        if p.speaker:
-            text = snap.article_texts([p.article_id]).get(p.article_id, "")
-            note = f"这是{_with_post(p.speaker, text)}讲的。"
-        else:
-            row = next((a for a in snap.articles() if a["article_id"] == p.article_id), None)
-            named = "、".join(row["speakers"]) if row and row["speakers"] else ""
-            note = "公报中这段话没有写明讲话人" + (f"；这篇报道提到的讲话人：{named}。" if named else "。")
-        return shown(focus, turn.index, note)
-    # WHEN: the article the passage comes from, and its date.
+
+def _ordinal(c: _Context) -> tuple[Answer, Turn | None]:
+    """"第三个呢": that point of the focus's list, or that result when the focus is in no list."""
+    if c.points:
+        n = len(c.points) if c.act.ordinal == -1 else c.act.ordinal
+        if n not in c.points:
+            return c.told(f"“{c.passage.list_label}”共{int_to_cn(len(c.points))}条，没有第{int_to_cn(n)}条。")
+        return c.shown(c.points[n], -1)
+    results = c.turn.answer.results
+    n = len(results) if c.act.ordinal == -1 else c.act.ordinal
+    if not 1 <= n <= len(results):
+        return c.told(f"上一个回答只有{len(results)}个结果。")
+    return c.shown(results[n - 1], n - 1)
+
+
+def _next(c: _Context) -> tuple[Answer, Turn | None]:
+    """"下一条 / 还有呢": after a point asked for by its number, the next point; otherwise the next result."""
+    turn, p = c.turn, c.passage
+    by_number = turn.index == -1 or turn.answer.intent.kind == "ordinal"
+    if c.points and p.kind == "point" and not turn.focus.outline and by_number:
+        n = (p.ordinal or 0) + 1
+        if n not in c.points:
+            return c.told(f"这已经是“{p.list_label}”的最后一条了（共{int_to_cn(len(c.points))}条）。")
+        return c.shown(c.points[n], -1)
+    i = turn.index + 1 if turn.index >= 0 else 1
+    if i >= len(turn.answer.results):
+        return c.told("没有更多结果了。")
+    return c.shown(turn.answer.results[i], i)
+
+
+def _all(c: _Context) -> tuple[Answer, Turn | None]:
+    """"全部要点": the outline of the focus's list."""
+    outline = next((r for r in _list_results(c.snap, c.passage.list_id) if r.outline), None)
+    if outline is None:
+        return c.told("上一个回答不属于公报中的一组要点，可以用 /outline 查看各组要点。")
+    return c.shown(outline, -1)
+
+
+def _expand(c: _Context) -> tuple[Answer, None]:
+    """"展开说说": a point with the passages before and after it, a list's outline with its points in full;
+    "原文": the whole article."""
+    focus, p = c.turn.focus, c.passage
+    article = [q for _, q in c.snap.article_passages(p.article_id)]
+    at = next((i for i, q in enumerate(article) if q.passage_id == p.passage_id), None)
+    if c.act.act == ORIGINAL or not article:
+        shown, note = article, "原文全文："
+    elif focus.outline or p.kind == "outline":
+        shown, note = [r.passage for _, r in sorted(c.points.items())] or article, f"“{p.list_label}”各条全文："
+    elif at is None:
+        shown, note = article, "原文全文："
+    else:
+        shown, note = article[max(0, at - 1): at + 2], "这一条及其前后文："
+    # One passage holding them all, under the focus's id and headline: the buttons under the reply lead
+    # back to the stored passage.
+    text = "\n\n".join(q.text.strip() for q in shown) or p.text
+    passage = replace(p, text=text, kind="text" if focus.outline else p.kind)
+    answer, _ = c.shown(replace(focus, passage=passage, outline=False), c.turn.index, note)
+    return answer, None
+
+
+def _who(c: _Context) -> tuple[Answer, Turn | None]:
+    """"这是谁讲的": the focus's speaker, with the post the article introduces them by."""
+    p = c.passage
+    if p.speaker:
+        text = c.snap.article_texts([p.article_id]).get(p.article_id, "")
+        note = f"这是{_with_post(p.speaker, text)}讲的。"
+    else:
+        row = next((a for a in c.snap.articles() if a["article_id"] == p.article_id), None)
+        named = "、".join(row["speakers"]) if row and row["speakers"] else ""
+        note = "公报中这段话没有写明讲话人" + (f"；这篇报道提到的讲话人：{named}。" if named else "。")
+    return c.shown(c.turn.focus, c.turn.index, note)
+
+
+def _when(c: _Context) -> tuple[Answer, Turn | None]:
+    """"哪天开的会 / 哪个会": the article the focus comes from, and its date."""
+    p = c.passage
     when = p.date_text or p.date
-    note = (f"出自《{p.title}》，{when}。" if when else f"出自《{p.title}》，公报中没有写明日期。")
-    return shown(focus, turn.index, note)
+    note = f"出自《{p.title}》，{when}。" if when else f"出自《{p.title}》，公报中没有写明日期。"
+    return c.shown(c.turn.focus, c.turn.index, note)
 
 
-def _answer(question: str, result: Result, generation: str, terms: tuple[str, ...]) -> Answer:
-    return Answer(question, normalize_text(question), True, (result,), Intent("plain"), terms, Evidence(0.0, 0.0),
-                  generation, kind="followup")
+RESOLVERS: dict[str, Callable[[_Context], tuple[Answer, Turn | None]]] = {
+    ORDINAL_ACT: _ordinal, NEXT: _next, ALL: _all, EXPAND: _expand, ORIGINAL: _expand, WHO: _who, WHEN: _when}
 
 
-def _expanded(question: str, focus: Result, passages: list[Passage], note: str, generation: str,
-              turn: Turn) -> tuple[Answer, None]:
-    """The focus shown with more text around it: one passage holding `passages` joined, under the
-    focus's id and headline (so buttons under the reply lead back to the stored passage)."""
-    text = "\n\n".join(q.text.strip() for q in passages) or focus.passage.text
-    passage = replace(focus.passage, text=text, kind="text" if focus.outline else focus.passage.kind)
-    result = replace(focus, rank=1, passage=passage, outline=False, note=note)
-    return _answer(question, result, generation, turn.answer.terms), None
+def resolve(snap: IndexSnapshot, turn: Turn, act: Followup, question: str) -> tuple[Answer, Turn | None]:
+    """The answer to a follow-up of `turn`, and the turn it leaves (None: the chat keeps looking at the same)."""
+    return RESOLVERS[act.act](_Context(snap, turn, act, question))
 
 
-def _points(snap, list_id: str) -> dict[int, Result]:
-    return {r.passage.ordinal: r for r in _list_results(snap, list_id) if not r.outline}
-
-
-def _list_results(snap, list_id: str) -> list[Result]:
+def _list_results(snap: IndexSnapshot, list_id: str | None) -> list[Result]:
+    """A list's outline and points as results (none without a list)."""
+    if not list_id:
+        return []
     return [Result(1, 0.0, rid, p, p.kind == "outline") for rid, p in snap.list_points(list_id)
             if p.kind == "outline" or p.ordinal]
 
