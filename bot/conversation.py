@@ -30,7 +30,7 @@ ORDINAL_ACT, NEXT, EXPAND, ORIGINAL, WHO, WHEN, ALL = "ordinal", "next", "expand
 # The follow-up acts, each read from the utterance; the first that matches decides.
 _ACTS: tuple[tuple[str, re.Pattern], ...] = (
     (WHO, re.compile(r"谁(?:讲|说|提|部署|强调|要求|指出)|(?:讲|说|提)(?:的|话的)?(?:人|领导)?是谁|哪位领导|谁的讲话|讲话人")),
-    (WHEN, re.compile(r"哪一?天|什么时候|什么时间|何时|几月几[日号]|几号|哪个会议?|什么会议?|哪次会议?|哪场会议?|哪篇|出处|来源|出自哪")),
+    (WHEN, re.compile(r"哪一?天|哪一?年|[什啥]么?时候|什么时间|何时|几月几[日号]|几号|哪个会议?|什么会议?|哪次会议?|哪场会议?|哪篇|出处|来源|出自哪")),
     (ALL, re.compile(r"全部要点|所有要点|全部内容|都有哪些|一共几条|总共几条|都是什么|分别是什么")),
     (ORIGINAL, re.compile(r"原文|全文|完整(?:内容|的)?")),
     (EXPAND, re.compile(r"展开|详细|具体|多说|细说|再说说")),
@@ -39,7 +39,8 @@ _ACTS: tuple[tuple[str, re.Pattern], ...] = (
 # What else a follow-up may say: words pointing back at the answer, the act's verbs, particles.
 _BACK = re.compile(r"这一?[个条段点项篇]?|那一?[个条段点项篇]?|它|此|刚才|上面|前面|上一?[个条]|以上|该|这些|那些|"
                    r"请问|请|麻烦|再|给我|给|我|看看|看|说说|讲讲|说|讲|一下|一点|点儿?|些|内容|要求|会议?|开|召开|"
-                   r"讲话|话|提的?|是|的|了|呢|吗|啊|呀|吧|么|个|条|项|段|篇|文章|要点|[\s\W_]")
+                   r"讲话|话|提的?|是|的|了|呢|吗|啊|呀|吧|么|个|条|项|段|篇|文章|要点|什么|啥|怎么做|怎么办|咋办|"
+                   r"能不能|可不可以|能|可以|后面|后边|[\s\W_]")
 MAX_CHARS = 16  # a follow-up is a few words; anything longer is a question of its own
 
 
@@ -102,6 +103,9 @@ class Conversations:
         answer = _searched(self.searcher.search(without_courtesies(question), k), question)
         if answer.answered and answer.results:
             self._keep(chat, Turn(answer, answer.results[0], 0, now), now)
+        else:  # a new topic the bulletins do not cover: "第三个呢" next is not about the one before
+            with self._lock:
+                self._turns.pop(chat, None)
         return answer
 
     def _live(self, chat: object, now: float) -> Turn | None:

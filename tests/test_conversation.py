@@ -66,6 +66,10 @@ def test_without_a_recent_answer_a_follow_up_is_a_question_of_its_own(chat):
     chat("刘宗国提了哪些要求", now=0.0)
     answer, _ = chat("第三个呢", now=31 * 60.0)  # kept for 30 minutes
     assert answer.kind == "search"
+    chat("刘宗国提了哪些要求")
+    assert not chat("出国护照怎么办理")[0].answered  # a new topic, not covered: the list is left behind
+    answer, _ = chat("第三个呢")
+    assert answer.kind == "search"
 
 
 def test_more_and_next_walk_the_results_of_a_plain_question(chat, searcher):
@@ -95,6 +99,7 @@ def test_expand_shows_the_point_with_its_neighbours_and_the_original_the_whole_a
     ("下一条", "next", None), ("还有呢", "next", None), ("展开说说", "expand", None), ("详细点", "expand", None),
     ("给我看看原文", "original", None), ("这是谁讲的", "who", None), ("这条是谁提的？", "who", None),
     ("哪天开的会", "when", None), ("这是哪个会", "when", None), ("全部要点", "all", None),
+    ("第三个是什么", "ordinal", 3), ("能详细说说吗", "expand", None), ("啥时候开的", "when", None),
 ])
 def test_follow_ups_are_read_by_their_shape(utterance, act, ordinal):
     found = read_followup(utterance)
