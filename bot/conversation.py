@@ -175,8 +175,8 @@ class _Context:
         """`result` as the answer, and the turn that looks at it (`index` among the results, -1 from a list)."""
         turn = self.turn
         result = replace(result, rank=1, note=note)
-        return (Answer(self.question, normalize_text(self.question), True, (result,), Intent("plain"), turn.answer.terms,
-                       Evidence(0.0, 0.0), self.snap.generation, kind="followup"),
+        return (Answer(self.question, normalize_text(self.question), True, (result,), Intent("plain"),
+                       turn.answer.terms, Evidence(0.0, 0.0), self.snap.generation, kind="followup"),
                 Turn(turn.answer, replace(result, note=None), index, turn.at))
 
     def told(self, notice: str) -> tuple[Answer, None]:

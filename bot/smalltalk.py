@@ -11,6 +11,7 @@ they go through the usual answer decision and its refusal.
 from __future__ import annotations
 
 import re
+
 from bot.textutil import CN_NUMERAL, int_to_cn, normalize_text
 
 GREETING, THANKS, HELP, CHITCHAT = "greeting", "thanks", "help", "chitchat"
@@ -19,12 +20,14 @@ GREETING, THANKS, HELP, CHITCHAT = "greeting", "thanks", "help", "chitchat"
 _PHRASES: dict[str, str] = {
     # About the bot itself: who or what it is, who made it, what it can do, how to use it.
     HELP: (r"你是(?:谁|什么|哪家|哪个公司|什么公司)?(?:开发|做|制作|研发|设计|训练|创造)的|"
-           r"(?:谁|哪家|哪个公司|什么公司)(?:开发|做|制作|研发|设计|训练|创造)了?的?你|你是谁|你是什么|你叫什么(?:名字)?|你能(?:干|做|帮我?做?)(?:些)?(?:什么|啥)|你会(?:干|做)?(?:些)?(?:什么|啥)|"
+           r"(?:谁|哪家|哪个公司|什么公司)(?:开发|做|制作|研发|设计|训练|创造)了?的?你|你是谁|你是什么|"
+           r"你叫什么(?:名字)?|你能(?:干|做|帮我?做?)(?:些)?(?:什么|啥)|你会(?:干|做)?(?:些)?(?:什么|啥)|"
            r"你可以(?:干|做)?(?:些)?(?:什么|啥)|(?:能|可以)(?:干|做|问)(?:些)?(?:什么|啥)|(?:怎么|如何|咋)(?:使用|用|问)|"
-           r"使用说明|使用方法|帮助|help|有什么用|介绍一下你?自己|自我介绍"),
-    GREETING: (r"你好|您好|大家好|hi|hello|hey|嗨|哈喽|哈啰|早上好|上午好|中午好|下午好|晚上好|早安|午安|晚安|早|"
-               r"在吗|在不在|喂|有人吗|再见|拜拜|bye"),
-    THANKS: r"谢谢|多谢|感谢|谢了|thanks|thank you|thx|辛苦了|好的|收到|明白了|知道了|懂了|好吧|好|ok|okay|行|不错|厉害|棒",
+           r"使用说明|使用方法|帮助|\bhelp\b|有什么用|介绍一下你?自己|自我介绍"),
+    GREETING: (r"你好|您好|大家好|\bhi\b|\bhello\b|\bhey\b|嗨|哈喽|哈啰|早上好|上午好|中午好|下午好|晚上好|早安|午安|晚安|早|"
+               r"在吗|在不在|喂|有人吗|再见|拜拜|\bbye\b"),
+    THANKS: (r"谢谢|多谢|感谢|谢了|\bthanks\b|\bthank you\b|\bthx\b|辛苦了|好的|收到|明白了|知道了|懂了|好吧|好|"
+             r"\bok\b|\bokay\b|行|不错|厉害|棒"),
     CHITCHAT: (r"(?:今天|明天|后天|现在|这几天|最近|周末|本周|下周|外面)?(?:的)?(?:天气|气温|温度|下雨|下雪|刮风|降温|升温)"
                r"(?:怎么样|如何|好不好|会不会|吗|多少度|冷不冷|热不热)?|"
                r"(?:讲|说|来)(?:一?个|点)?(?:笑话|段子|故事)|笑话|段子|唱(?:一?首)?歌|"
@@ -60,7 +63,7 @@ def classify(question: str) -> str | None:
 
 # Courtesies around a question ("你好，…", "…，谢谢！"): left out of what is searched, they only add noise
 # ("你好，八个聚力是什么？谢谢" was refused with them, answered without them).
-_OPENING = re.compile(r"^(?:你好|您好|大家好|hi|hello|嗨|哈喽|早上好|上午好|中午好|下午好|晚上好|在吗)[\s\W_]*",
+_OPENING = re.compile(r"^(?:你好|您好|大家好|hi\b|hello\b|嗨|哈喽|早上好|上午好|中午好|下午好|晚上好|在吗)[\s\W_]*",
                       re.IGNORECASE)
 _CLOSING = re.compile(r"(?<=[\s\W_])(?:谢谢|多谢|感谢|谢了|thanks|thank you|辛苦了)[\s\W_]*$", re.IGNORECASE)
 

@@ -149,7 +149,7 @@ def test_examples_come_from_the_newest_bulletin(hexi):
     examples = newest_examples(snap.articles(), list(snap.lists.values()))
     newest = max((a for a in snap.articles() if a["date"]), key=lambda a: a["date"])
     lists = [nl for nl in snap.lists.values() if nl.article_id == newest["article_id"]]
-    assert lists and (lists[0].speaker or lists[0].label) in examples[0]
+    assert lists and any((nl.speaker or nl.label) in examples[0] for nl in lists)
     assert all(hexi.search(q).answered for q in examples)
 
 
