@@ -99,9 +99,14 @@ _COUNTED_LABEL = re.compile(rf"^[{CN_NUMERAL}\d]+个")
 _NUMBERING = re.compile(rf"^(?:[{CN_NUMERAL}]+[是要]有?|第[{CN_NUMERAL}]+[，,、]?|[（(][^)）]{{1,3}}[)）]|\d+[.、．])")
 
 
+# Verbs that link or close a directive ("把签约转化率作为硬指标", "聚力项目招引狠下功夫"): not its topic.
+_LINKING = re.compile(r"作为|成为|进行|实现|开展|狠下功夫|攻坚突破|是|为")
+
+
 def newest_examples(articles: list[dict], lists: list) -> list[str]:
     """Three questions built from the numbered lists of the newest articles (newest first): one asking
-    for a whole list, one for a point's topic, one for a point by its number. Articles without a date
+    for a whole list, one for a point by its number, one for a point's topic (in this order: /help
+    names each). Articles without a date
     come after dated ones; with no list at all, three generic questions.
 
     Args:
@@ -115,8 +120,8 @@ def newest_examples(articles: list[dict], lists: list) -> list[str]:
                     key=lambda nl: (order[nl.article_id], nl.numbered, nl.size), reverse=True)
     if not ranked:
         return ["会议提出了哪些要求？", "第一条要求是什么？", "会议是哪天召开的？"]
-    pick = (ranked * 3)[:3]  # fewer lists than questions: one list gives several
-    return [_whole_list(pick[0]), _topic_question(pick[1]), _ordinal_question(pick[2])]
+    pick = (ranked * 2)[:2]  # one list alone gives all three
+    return [_whole_list(pick[0]), _ordinal_question(pick[1]), _topic_question(pick[0])]
 
 
 def _name(nl) -> str:
@@ -147,6 +152,14 @@ def _topic_question(nl) -> str:
     if shared and head.startswith(shared):
         head = head[len(shared):]  # "聚力项目招引…" → "项目招引…"
     head = re.split(r"[，,、；;。：:]", head)[0]
-    words = [w.word for w in jieba.posseg.cut(head) if len(w.word) >= 2 and w.flag[:1] in ("n", "v")][:2]
-    topic = "".join(words) or head[:8]
+    cut = list(jieba.posseg.cut(head))
+    # The topic starts at the first noun-like word: the directive verbs before it ("持续推进", "抓好") are
+    # how every point opens, not what it is about.
+    start = next((i for i, w in enumerate(cut) if w.flag[:1] == "n" or w.flag in ("vn", "l", "i")), 0)
+    words = []
+    for w in cut[start:]:  # the run of content words from there ("经济运行监测", "项目招引"), at most two
+        if len(w.word) < 2 or not (w.flag[:1] in ("n", "v") or w.flag in ("l", "i")) or _LINKING.fullmatch(w.word):
+            break
+        words.append(w.word)
+    topic = "".join(words[:2]) or head[:8]
     return f"{topic}有什么要求？" if topic else _whole_list(nl)
