@@ -170,3 +170,10 @@ def test_console_chat_follows_up(built, capsys, monkeypatch):
     out = capsys.readouterr().out
     assert "可以这样问" in out and "八个聚力 · 第三条 / 共八条" in out
     assert "这是区委书记毕志伟讲的。" in out and "我只回答公报中的内容" in out
+
+
+def test_followup_minutes_zero_answers_every_message_on_its_own(searcher):
+    chats = Conversations(searcher, minutes=0)
+    chats.ask("c", "刘宗国提了哪些要求", now=0.0)
+    answer = chats.ask("c", "第三个呢", now=0.0)
+    assert answer.kind == "search" and answer.results[0].passage.text.startswith("三要聚力项目招引")
