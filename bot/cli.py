@@ -174,12 +174,13 @@ def cmd_query(args, config: Config) -> int:
         raise UsageError(f"-k takes a number of results from 1 to 100, not {args.k}")
     questions = _questions(args)
     searcher = _searcher(config)
-    from bot.render import answer_record, console_text  # (imports the search stack: after the model load starts)
+    from bot.conversation import answer_each  # (imports the search stack: after the model load starts)
+    from bot.render import answer_record, console_text
     batch = 64
     for i in range(0, len(questions), batch):
         chunk = questions[i : i + batch]
         try:
-            answers = searcher.search_many(chunk, args.k)
+            answers = answer_each(searcher, chunk, args.k)  # small talk is told apart before search
         except QuestionError:
             answers = [_safe_search(searcher, q, args.k) for q in chunk]
         for q, answer in zip(chunk, answers):
@@ -197,8 +198,10 @@ def cmd_query(args, config: Config) -> int:
 
 
 def _safe_search(searcher, q: str, k: int | None):
+    from bot.conversation import answer_each
+
     try:
-        return searcher.search(q, k)
+        return answer_each(searcher, [q], k)[0]
     except QuestionError as exc:
         return exc
 
@@ -215,7 +218,9 @@ def cmd_eval(args, config: Config) -> int:
     cases = load_cases(Path(args.file))
     k = args.k
     searcher = _searcher(config)
-    answers = searcher.search_many([c.q for c in cases], k)
+    from bot.conversation import answer_each
+
+    answers = answer_each(searcher, [c.q for c in cases], k)  # as `query` answers them, small talk included
     report = evaluate(cases, answers, k)
     summary = report.summary()
     if args.report:

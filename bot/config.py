@@ -131,6 +131,11 @@ def check_proxy(url: str) -> str:
     return url
 
 
+@dataclass(frozen=True)
+class ConversationConfig:
+    followup_minutes: float = setting(30, min=0, max=24 * 60)  # a chat's last answer is kept this long; 0: no follow-ups
+
+
 SECTIONS: dict[str, type] = {
     "model": ModelConfig,
     "ingest": IngestConfig,
@@ -138,6 +143,7 @@ SECTIONS: dict[str, type] = {
     "search": SearchConfig,
     "vectors": VectorsConfig,
     "telegram": TelegramConfig,
+    "conversation": ConversationConfig,
 }
 PATH_KEYS = ("corpus", "index", "data")
 # Keys that were renamed or merged: a config naming them gets a message saying where they went.
@@ -156,6 +162,7 @@ class Config:
     search: SearchConfig = field(default_factory=SearchConfig)
     vectors: VectorsConfig = field(default_factory=VectorsConfig)
     telegram: TelegramConfig = field(default_factory=TelegramConfig)
+    conversation: ConversationConfig = field(default_factory=ConversationConfig)
 
     @property
     def max_file_bytes(self) -> int:

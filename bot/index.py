@@ -205,6 +205,12 @@ class IndexSnapshot:
             self._points[list_id] = points
         return list(points)
 
+    def article_passages(self, article_id: str) -> list[tuple[int, Passage]]:
+        """An article's passages in reading order (outlines, which repeat their points' headlines, left out)."""
+        rows = self.db.execute("SELECT * FROM passages WHERE article_id = ? AND kind != 'outline' ORDER BY position",
+                               (article_id,)).fetchall()
+        return [(row["id"], _row_passage(row)) for row in rows]
+
     def list_ids_of(self, ids: list[int]) -> list[str | None]:
         """The list each passage belongs to (None for plain text), in the order of ids."""
         found: dict[int, str | None] = {}

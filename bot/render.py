@@ -6,7 +6,7 @@ import re
 
 from bot.records import Passage
 from bot.search import Answer, Result
-from bot.textutil import CN_NUMERAL, CN_ORDINALS, int_to_cn, is_cjk
+from bot.textutil import int_to_cn, is_cjk
 
 NO_ANSWER = "抱歉，现有公报中没有找到与这个问题相关的内容。"
 NO_CHINESE_HINT = "目前只能回答中文问题，请用中文提问。"
@@ -52,7 +52,8 @@ def console_text(answer: Answer, show: int = 1) -> str:
     blocks = []
     for result in answer.results[:show]:
         prefix = f"[{result.rank}] " if show > 1 else ""
-        blocks.append(f"{prefix}【{headline(result)}】\n{result.passage.text}\n—— {source_line(result.passage)}")
+        note = f"{result.note}\n" if result.note else ""
+        blocks.append(f"{note}{prefix}【{headline(result)}】\n{result.passage.text}\n—— {source_line(result.passage)}")
     return "\n\n".join(blocks)
 
 
@@ -80,6 +81,8 @@ def answer_record(answer: Answer) -> dict:
         "answered": answer.answered,
         "results": [result_record(r) for r in answer.results] if answer.answered else [],
     }
+    if answer.kind != "search":
+        record["kind"] = answer.kind  # "smalltalk": `message` is the reply to a greeting, thanks or chit-chat
     if not answer.answered:
         record["message"] = no_answer_text(answer)
         # Nearest passages, offered apart from the (empty) answer: "相关内容", never the answer.
@@ -99,7 +102,8 @@ def telegram_answer(result: Result, terms: tuple[str, ...], position: int, total
     marked = [t for t in terms if len(t) > 1]
     body = highlight(p.text, marked)
     counter = f"（第 {position} / {total} 个结果）" if total > 1 else ""
-    html = f"<b>{escape(headline(result))}</b>\n\n{body}\n\n<i>{escape(source_line(p))}</i>"
+    note = f"{escape(result.note)}\n\n" if result.note else ""
+    html = f"{note}<b>{escape(headline(result))}</b>\n\n{body}\n\n<i>{escape(source_line(p))}</i>"
     if counter:
         html += f"\n{escape(counter)}"
     return split_message(html)
@@ -119,6 +123,8 @@ def telegram_no_answer(answer: Answer, examples: list[str]) -> str:
     from bot.telegram_html import escape
 
     lines = [escape(no_answer_text(answer))]
+    if answer.kind != "search":
+        return lines[0]  # small talk's reply, or why a follow-up has no answer: no search to suggest around
     if answer.related:
         # The nearest passages, set apart and marked as not being the answer (never shown as one).
         lines += ["", escape(RELATED_HEADING)]
@@ -130,25 +136,6 @@ def telegram_no_answer(answer: Answer, examples: list[str]) -> str:
     lines += ["", "可以试试 /outline 查看公报中的各条要点，或这样问："]
     lines += [f"• {escape(e)}" for e in examples[:2]]
     return "\n".join(lines)
-
-
-def example_questions(lists: list) -> list[str]:
-    """Three example questions built from the indexed lists (so they fit whatever bulletins are loaded)."""
-    if not lists:
-        return ["会议提出了哪些要求？", "第一条要求是什么？", "会议是哪天召开的？"]
-    biggest = max(lists, key=lambda nl: (nl.size, nl.label))
-    third = min(3, biggest.size)
-    topic = re.sub(rf"^[{CN_ORDINALS}]+[是要]有?|^第[{CN_ORDINALS}]+[，,、]|^[（(][^)）]+[)）]", "",
-                   biggest.headlines[third - 1])
-    prefix = re.sub(rf"^[{CN_NUMERAL}]+个", "", biggest.label)
-    if topic.startswith(prefix):
-        topic = topic[len(prefix):]  # "聚力项目招引…" → "项目招引…"
-    topic = re.split(r"[，,、；;]", topic)[0]
-    import jieba.posseg
-
-    words = [w.word for w in jieba.posseg.cut(topic) if len(w.word) >= 2 and w.flag[:1] in ("n", "v")][:2]
-    topic = "".join(words) or topic[:8]
-    return [f"{biggest.label}分别是什么？", f"{biggest.label}的第{int_to_cn(third)}条是什么？", f"{topic}有什么要求？"]
 
 
 def passage_summary(p: Passage, chars: int = 50) -> str:

@@ -48,6 +48,7 @@ class Result:
     row_id: int
     passage: Passage
     outline: bool = False
+    note: str | None = None  # a follow-up's answer in words ("这是区委书记毕志伟讲的。"), shown above the passage
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class Answer:
     generation: str = ""
     notice: str | None = None  # why nothing was answered, in Chinese, when there is a specific reason
     related: tuple[Result, ...] = ()  # nearest passages when nothing answers ("相关内容"), never the answer
+    kind: str = "search"  # "search", "smalltalk" (notice holds the reply) or "followup" (bot/conversation.py)
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,8 @@ async def answer_question(update: Update, context: BotContext, question: str) ->
         pass  # the typing indicator is a nicety
     started = time.perf_counter()
     try:
-        answer = await svc.run(svc.query_pool, svc.searcher.search, question)
+        # Small talk, a follow-up of this chat's last answer ("第三个呢"), or a question: bot/conversation.py.
+        answer = await svc.run(svc.query_pool, svc.conversations.ask, update.effective_chat.id, question)
     except QuestionError as exc:
         await message.reply_text(exc.message)
         return

@@ -13,10 +13,11 @@ from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
 from bot.records import Article
 from bot.config import Config
+from bot.conversation import Conversations
 from bot.index import IndexSnapshot
 from bot.qlog import QuestionLog
-from bot.render import example_questions
 from bot.search import Searcher
+from bot.smalltalk import newest_examples
 from bot.telegram.store import BotStore
 
 WINDOW_SECONDS = 60.0
@@ -57,6 +58,7 @@ class BotService:
         self.searcher = searcher
         self.qlog = qlog
         self.store = store
+        self.conversations = Conversations(searcher, config.conversation.followup_minutes)  # each chat's last answer
         self.admins = set(config.telegram.admins)  # and those who claimed the bot (bot.telegram.access.setup)
         self.claim_code: str | None = None  # while the bot has no admin: the one-time code for /claim
         self.claim_tries = 0
@@ -75,7 +77,8 @@ class BotService:
         return self.searcher.snapshot
 
     def examples(self) -> list[str]:
-        return example_questions(list(self.snapshot().lists.values()))
+        snap = self.snapshot()
+        return newest_examples(snap.articles(), list(snap.lists.values()))
 
     async def run(self, pool: ThreadPoolExecutor, fn, *args, **kwargs):
         loop = asyncio.get_running_loop()
