@@ -43,6 +43,9 @@ async def answer_question(update: Update, context: BotContext, question: str) ->
         await message.reply_text(exc.message)
         return
     latency = int((time.perf_counter() - started) * 1000)
+    if answer.kind == "smalltalk":  # a greeting or chit-chat: no question about the bulletins, nothing to log
+        await message.reply_text(telegram_no_answer(answer, svc.examples()), parse_mode=ParseMode.HTML)
+        return
     top = answer.results[0].passage.passage_id if answer.answered and answer.results else None
     log_id = await svc.run(svc.query_pool, svc.qlog.record, update.effective_chat.type, question,
                            answer.answered, top, latency)
