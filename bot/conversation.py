@@ -19,11 +19,11 @@ from typing import Callable
 
 from bot.index import IndexSnapshot
 from bot.intent import LAST, ORDINAL, Intent
-from bot.passages import Passage
+from bot.records import Passage
 from bot.search import Answer, Evidence, Result, Searcher
 from bot.smalltalk import classify, newest_examples, reply, without_courtesies
 from bot.speakers import POSTS
-from bot.textutil import cn_to_int, int_to_cn, normalize_text
+from bot.textutil import CJK, cn_to_int, int_to_cn, normalize_text
 
 ORDINAL_ACT, NEXT, EXPAND, ORIGINAL, WHO, WHEN, ALL = "ordinal", "next", "expand", "original", "who", "when", "all"
 
@@ -284,5 +284,5 @@ def _list_results(snap: IndexSnapshot, list_id: str | None) -> list[Result]:
 
 def _with_post(name: str, article_text: str) -> str:
     """"区委书记毕志伟" when the article introduces the speaker by post, else the name alone."""
-    m = re.search(rf"((?:[\u4e00-\u9fff]{{0,3}}?)(?:{POSTS})){re.escape(name)}", article_text)
+    m = re.search(rf"((?:[{CJK}]{{0,3}}?)(?:{POSTS})){re.escape(name)}", article_text)
     return f"{m.group(1)}{name}" if m else name
