@@ -256,17 +256,29 @@ async def _admin_button(update: Update, context: BotContext) -> BotService | Non
     return svc
 
 
-async def on_ask_remove(update: Update, context: BotContext) -> None:
-    """🗑 删除 — ask for confirmation, naming the bulletin and every article it holds."""
+async def _article_button(update: Update, context: BotContext, confirming: bool = False):
+    """(service, query, article id, its row) for an admin's press on an article's button; None when the press
+    is refused or the article is gone (the admin is told; a stale confirmation, `confirming`, is edited to say so)."""
     svc = await _admin_button(update, context)
     if svc is None:
-        return
+        return None
     query = update.callback_query
     article_id = kb.decode(query.data).article_id
     row = _article(svc, article_id)
     if row is None:
         await query.answer(msg.BULLETIN_GONE, show_alert=True)
+        if confirming:
+            await _quiet_edit(query.message, msg.BULLETIN_GONE)
+        return None
+    return svc, query, article_id, row
+
+
+async def on_ask_remove(update: Update, context: BotContext) -> None:
+    """🗑 删除 — ask for confirmation, naming the bulletin and every article it holds."""
+    found = await _article_button(update, context)
+    if found is None:
         return
+    svc, query, article_id, row = found
     await query.answer()
     titles = [a["title"] for a in svc.snapshot().articles() if a["file"] == row["file"]]
     await query.message.reply_text(msg.confirm_remove_text(row["file"], titles),
@@ -275,16 +287,10 @@ async def on_ask_remove(update: Update, context: BotContext) -> None:
 
 async def on_confirm_remove(update: Update, context: BotContext) -> None:
     """确认删除 — remove the bulletin as `policybot remove` does (locked; the file goes to corpus/.removed/)."""
-    svc = await _admin_button(update, context)
-    if svc is None:
+    found = await _article_button(update, context, confirming=True)
+    if found is None:
         return
-    query = update.callback_query
-    article_id = kb.decode(query.data).article_id
-    row = _article(svc, article_id)
-    if row is None:
-        await query.answer(msg.BULLETIN_GONE, show_alert=True)
-        await _quiet_edit(query.message, msg.BULLETIN_GONE)
-        return
+    svc, query, article_id, row = found
     await query.answer(msg.REMOVING)
     await _quiet_edit(query.message, msg.REMOVING)
     try:
