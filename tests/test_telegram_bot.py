@@ -744,3 +744,17 @@ def test_admin_uploads_a_corrected_edition_and_a_broken_docx(harness):
     msg = harness.tg.wait_for(lambda m, p: m == "editMessageText" and "未收录" in p.get("text", ""),
                               start=start, timeout=60)
     assert "broken.docx" in msg["text"] and "损坏" in msg["text"]
+
+
+def test_admin_uploads_a_pdf_notice_and_it_is_answered(harness):
+    """A red-header notice as officials get it, a PDF: the upload reply says how it was understood, and a
+    question about its plan is answered from it."""
+    pdf = Path(__file__).parent / "data" / "pdf" / "red_notice.pdf"
+    start = harness.tg.mark()
+    harness.tg.send_document(ADMIN, ADMIN, pdf.name, pdf.read_bytes())
+    done = harness.tg.wait_for(lambda m, p: m == "editMessageText" and ("已收录" in p.get("text", "")
+                                                                        or "未收录" in p.get("text", "")),
+                               start=start, timeout=120)
+    assert "已收录" in done["text"] and "供水保障" in done["text"]
+    text = re.sub(r"<[^>]+>", "", harness.ask("东岭水库水厂扩建有什么安排", user=ADMIN)["text"])
+    assert "扩建东岭水库水厂" in text and "牵头单位：县水务局" in text and "供水保障" in text
