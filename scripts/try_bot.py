@@ -93,14 +93,16 @@ class Screen:
 
     def follow(self, tg: FakeTelegram, start: int, timeout: float) -> None:
         """Print what the bot does after call number `start`, until it has been quiet for a moment."""
+        # Quiet counts only once something was shown: calls the bot makes first (the typing indicator, an
+        # admin's command menu) come well before an answer that has to load the model.
         deadline, quiet_since, seen = time.monotonic() + timeout, None, start
         while time.monotonic() < deadline:
             calls = tg.calls[seen:]
-            for method, params in calls:
-                if method in SHOWN:
-                    self.show(method, params)
-            if calls:
-                seen += len(calls)
+            shown = [(method, params) for method, params in calls if method in SHOWN]
+            for method, params in shown:
+                self.show(method, params)
+            seen += len(calls)
+            if shown or (calls and quiet_since is not None):
                 quiet_since = time.monotonic()
             elif quiet_since and time.monotonic() - quiet_since > 1.5:
                 return
