@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot.analysis import lexical_query, query_terms, question_tokens
+from bot import duty
 from bot.analysis import idf
 from bot.answerability import check, on_topic, requirements, states_date, verdict
 from bot.catalog import Catalog, ListQuery
@@ -214,14 +215,15 @@ class Searcher:
         pool = snap.passages_by_ids([doc for doc, _ in fused2[:CONTEXT_DEPTH]])
         fused = with_context(fused2[:CONTEXT_DEPTH], pool, catalog, pointing, speakers, intent,
                              cfg.context_weight) + fused2[CONTEXT_DEPTH:]
-        if intent.asks_when:
-            # "座谈会哪天召开" is answered by a passage stating a date: those among the best go first (a
-            # retelling of the same meeting without its day says nothing about when); each must still
-            # answer (below).
+        # A "when" question ("座谈会哪天召开") is answered by a passage stating a date or a deadline, a duty
+        # question ("谁牵头", "最晚什么时候完成", "县住建局要做哪些事") by a point whose tasks name what it asks
+        # (bot/duty.py): those among the best go first, most of what is asked first (a retelling of the same
+        # meeting without its day says nothing about when); each must still answer (below).
+        duties = duty.asks(normalized)
+        fit = self._fit(intent, duties, pool)
+        if fit:
             head = fused[:CONTEXT_DEPTH]
-            dated = {d for d, _ in head if d in pool and states_date(_normalized(pool[d].text))}
-            fused = ([x for x in head if x[0] in dated] + [x for x in head if x[0] not in dated]
-                     + fused[CONTEXT_DEPTH:])
+            fused = sorted(head, key=lambda x: -fit.get(x[0], 0)) + fused[CONTEXT_DEPTH:]
         picked, list_share = self._list_answer(snap, catalog, intent, pointing, speakers, fused, pool)
         results = self._results(snap, picked, fused, pool, k)
 
@@ -234,14 +236,16 @@ class Searcher:
                         catalog.articles.get(r.passage.article_id), catalog.latest_year) for r in results]
         listed = {rid for rid, _, _ in picked}
         cosine = dict(dense)
-        # A "when" question: a dated result that answers goes first, wherever it is among those shown;
-        # otherwise the first of the best `answer_depth` that answers.
-        depth = len(results) if intent.asks_when else cfg.answer_depth
+        # A "when" or duty question: a result that has what it asks and answers goes first, wherever it is
+        # among those shown; otherwise the first of the best `answer_depth` that answers.
+        fits = [self._fits(intent, duties, r.passage) for r in results]
+        depth = len(results) if any(fits) else cfg.answer_depth
         passing = [i for i, (r, c) in enumerate(zip(results[:depth], checks))
-                   if verdict(c, intent, list_share if r.row_id in listed else 0.0, cosine.get(r.row_id, 0.0), cfg)]
-        if intent.asks_when:
-            passing = ([i for i in passing if checks[i].dated]
-                       + [i for i in passing if i < cfg.answer_depth and not checks[i].dated])
+                   if verdict(c, intent, list_share if r.row_id in listed else 0.0, cosine.get(r.row_id, 0.0), cfg)
+                   and duty.holds(duties, r.passage, _normalized(r.passage.text))]
+        if any(fits):
+            passing = (sorted((i for i in passing if fits[i]), key=lambda i: -fits[i])
+                       + [i for i in passing if i < cfg.answer_depth and not fits[i]])
         best = checks[passing[0]] if passing else (max(checks, key=lambda c: c.coverage) if checks else None)
         dense_top = dense[0][1] if dense else 0.0
         coverage = self._coverage(snap, weights, [i for i, _ in lex.ranking[:10]] + [i for i, _ in fused2[:5]])
@@ -265,6 +269,18 @@ class Searcher:
             results = [results[first]] + results[:first] + results[first + 1:]
         results = [replace(r, rank=i + 1) for i, r in enumerate(results)]
         return Answer(question, normalized, True, tuple(results), intent, marked, evidence, snap.generation)
+
+    @staticmethod
+    def _fits(intent: Intent, duties: duty.DutyAsk, p: Passage) -> int:
+        """How much of what a "when" or duty question asks the passage holds: a date or deadline, a lead, the unit."""
+        dated = intent.asks_when and (states_date(_normalized(p.text)) or bool(p.tasks and p.tasks.deadline))
+        return int(dated) + (duty.prefers(duties, p, _normalized(p.text)) if duties else 0)
+
+    def _fit(self, intent: Intent, duties: duty.DutyAsk, pool: dict[int, Passage]) -> dict[int, int]:
+        """`_fits` of every candidate in the pool, empty when the question asks for none of it."""
+        if not (intent.asks_when or duties):
+            return {}
+        return {d: f for d, p in pool.items() if (f := self._fits(intent, duties, p))}
 
     def _list_answer(self, snap: IndexSnapshot, catalog: Catalog, intent: Intent, pointing: dict[str, float],
                      speakers: tuple[str, ...], fused: list[tuple[int, float]],

@@ -1,0 +1,45 @@
+"""Duty questions (bot/duty.py): who leads, by when, what a unit must do — read from a point's tasks, and shown
+in the source line under the answer."""
+
+from bot import duty
+from bot.records import Passage, Tasks
+from bot.render import source_line
+
+
+def _point(text: str, tasks: Tasks | None) -> Passage:
+    return Passage("p1", "a1", "point", 1, text, "白沙县城乡建设重点任务分工方案", "2024-03-08", "2024年3月8日", "x.txt",
+                   tasks=tasks)
+
+
+LED = _point("1.完成城区老旧小区改造15个。（牵头单位：县住建局；配合单位：县财政局；完成时限：2024年11月底前）",
+             Tasks(("县住建局",), ("县财政局",), "2024-11-30", "2024年11月底前"))
+PLAIN = _point("2.老旧小区改造要尊重居民意愿，做到应改尽改。", None)
+
+
+def test_who_when_and_unit_questions_are_told_apart():
+    assert duty.asks("老旧小区改造由哪个部门牵头").who
+    assert duty.asks("高新区扩区规划由谁负责编制").who
+    assert not duty.asks("领导干部会议由谁主持").who  # a meeting's chair, not a task's lead
+    assert duty.asks("老旧小区改造最晚什么时候完成").deadline
+    assert duty.asks("县住建局要做哪些事").units == ("县住建局",)
+    # Asking who leads, a unit-shaped thing in the question is the task, not whose duties are asked.
+    assert duty.asks("县级物流配送中心归哪个部门负责建").units == ()
+    assert not duty.asks("老旧小区改造有什么要求")
+
+
+def test_a_point_whose_tasks_hold_what_is_asked_is_preferred():
+    ask = duty.asks("老旧小区改造谁牵头，最晚什么时候完成")
+    assert duty.prefers(ask, LED, LED.text) == 2
+    assert duty.prefers(ask, PLAIN, PLAIN.text) == 0
+
+
+def test_a_unit_asked_about_must_be_named_by_the_answer():
+    assert duty.holds(duty.asks("住建局要做哪些事"), LED, LED.text)
+    assert duty.holds(duty.asks("县财政局要做哪些事"), LED, LED.text)  # a partner has its share
+    assert not duty.holds(duty.asks("县人社局要做哪些事"), LED, LED.text)
+
+
+def test_the_source_line_names_the_lead_partners_and_deadline():
+    line = source_line(LED)
+    assert "牵头：县住建局" in line and "配合：县财政局" in line and "时限：2024年11月底前" in line
+    assert "牵头" not in source_line(PLAIN)
