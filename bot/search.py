@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot.analysis import lexical_query, query_terms, question_tokens
-from bot import duty
+from bot import duty, roles
 from bot.analysis import idf
 from bot.answerability import check, on_topic, requirements, states_date, verdict
 from bot.catalog import Catalog, ListQuery
@@ -215,6 +215,7 @@ class Searcher:
         pool = snap.passages_by_ids([doc for doc, _ in fused2[:CONTEXT_DEPTH]])
         fused = with_context(fused2[:CONTEXT_DEPTH], pool, catalog, pointing, speakers, intent,
                              cfg.context_weight) + fused2[CONTEXT_DEPTH:]
+        fused = self._points_first(fused, pool, roles.asks_lead(normalized, intent.asks_fact or intent.asks_amount))
         # A "when" question ("座谈会哪天召开") is answered by a passage stating a date or a deadline, a duty
         # question ("谁牵头", "最晚什么时候完成", "县住建局要做哪些事") by a point whose tasks name what it asks
         # (bot/duty.py): those among the best go first, most of what is asked first (a retelling of the same
@@ -269,6 +270,23 @@ class Searcher:
             results = [results[first]] + results[:first] + results[first + 1:]
         results = [replace(r, rank=i + 1) for i, r in enumerate(results)]
         return Answer(question, normalized, True, tuple(results), intent, marked, evidence, snap.generation)
+
+    @staticmethod
+    def _points_first(fused: list[tuple[int, float]], pool: dict[int, Passage],
+                      lead_asked: bool) -> list[tuple[int, float]]:
+        """A passage that frames the answer (an opening, an addressee line, headings, an attachment's caption, a
+        closing: bot/roles.py) goes after the directive point ranked next below it, unless the question asks what
+        the opening says (when, where, who chaired)."""
+        out: list[tuple[int, float]] = []
+        held: list[tuple[int, float]] = []
+        for x in fused[:CONTEXT_DEPTH]:
+            if x[0] in pool and roles.frames(pool[x[0]], lead_asked):
+                held.append(x)
+                continue
+            out.append(x)
+            out += held
+            held = []
+        return out + held + fused[CONTEXT_DEPTH:]
 
     @staticmethod
     def _fits(intent: Intent, duties: duty.DutyAsk, p: Passage) -> int:
