@@ -128,6 +128,27 @@ def named_places(question: str) -> tuple[str, ...]:
                                and t not in _GENERIC_PLACES and t[0] not in "全本我该各每这那"))
 
 
+# A place as an issuer names itself at the head of a title: a name and its level, places within places
+# ("枫岭县人民政府关于…", "嵘州市澜湾区…", "中共杏坪镇委员会…", "澧县城头山镇召开…"); jieba cuts unknown names
+# apart ("澜|湾区"), titles spell them whole.
+_TITLE_PLACE = re.compile(rf"[{CJK}]{{1,3}}?[县区市镇乡](?![级域村直])")
+_NOT_PLACE_END = ("城乡", "县乡", "市县", "区县", "县市", "城市", "城区", "新区", "园区", "社区", "景区", "市区", "小区",
+                   "城镇", "乡镇", "全县", "全区", "全市", "全镇", "全乡")
+_NEVER_FIRST = "由对在将把要向与和及请经按以为从自于并或其该本我全各每这那召关"  # a preposition, verb or pronoun
+
+
+def title_places(title: str) -> list[str]:
+    """Place names a (normalized) title opens with: the places an archive's documents come from."""
+    places, pos = [], 4 if title.startswith("中国共产党") else 2 if title.startswith("中共") else 0
+    while m := _TITLE_PLACE.match(title, pos):
+        name = m.group(0)
+        if name in _GENERIC_PLACES or name[0] in _NEVER_FIRST + CN_NUMERAL or name.endswith(_NOT_PLACE_END):
+            break
+        places.append(name)
+        pos = m.end()
+    return places
+
+
 def named_people(question: str) -> tuple[str, ...]:
     names = [m.group("name") for m in TITLED_NAME.finditer(question)]
     m = OPENING_NAME.search(question)

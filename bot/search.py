@@ -230,7 +230,9 @@ class Searcher:
 
         # Answerability: the question's specific content must be in an answer's passage or article.
         asked = {t: weights.get(t, idf(0, n_docs)) for t in query_terms(ASK_PHRASE.sub(" ", normalized))}
-        req = requirements(intent, asked, people, intent.places, normalized,
+        known = catalog.places_in(normalized)
+        places = known + tuple(p for p in intent.places if not any(p in k or k in p for k in known))
+        req = requirements(intent, asked, people, places, normalized,
                            {t for t, n in lex.postings.items() if n})
         texts = self._article_text(snap, [r.passage.article_id for r in results])
         checks = [check(req, _normalized(r.passage.text), texts[r.passage.article_id],
