@@ -90,6 +90,16 @@ def prefers(ask: DutyAsk, passage: Passage, text: str) -> int:
     return score
 
 
-def holds(ask: DutyAsk, passage: Passage, text: str) -> bool:
-    """A passage can answer what a unit must do only if it names that unit (in its words, tasks or title)."""
-    return all(_names_unit(u, passage, text) for u in ask.units)
+def holds(ask: DutyAsk, passage: Passage, text: str, topic: dict[str, float], floor: float) -> bool:
+    """A passage can answer what a unit must do only if it names that unit (in its words, tasks or title), and
+    on the topic the question gives ("县卫健局在农村污水治理中负责什么"): at least `floor` of the topic's weight
+    (`topic`: the question's content words, IDF-weighted) in the passage or its title — the unit's other tasks in
+    a document about something else do not answer."""
+    if not ask.units:
+        return True
+    if not all(_names_unit(u, passage, text) for u in ask.units):
+        return False
+    own = {t: w for t, w in topic.items() if not any(t in u for u in ask.units)}
+    total = sum(own.values())
+    where = text + "\n" + passage.title
+    return not total or sum(w for t, w in own.items() if t in where) / total >= floor

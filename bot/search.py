@@ -245,7 +245,8 @@ class Searcher:
         depth = len(results) if any(fits) else cfg.answer_depth
         passing = [i for i, (r, c) in enumerate(zip(results[:depth], checks))
                    if verdict(c, intent, list_share if r.row_id in listed else 0.0, cosine.get(r.row_id, 0.0), cfg)
-                   and duty.holds(duties, r.passage, _normalized(r.passage.text))]
+                   and duty.holds(duties, r.passage, _normalized(r.passage.text), req.weights,
+                                  cfg.min_context_coverage)]
         if any(fits):
             passing = (sorted((i for i in passing if fits[i]), key=lambda i: -fits[i])
                        + [i for i in passing if i < cfg.answer_depth and not fits[i]])

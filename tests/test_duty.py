@@ -34,9 +34,14 @@ def test_a_point_whose_tasks_hold_what_is_asked_is_preferred():
 
 
 def test_a_unit_asked_about_must_be_named_by_the_answer():
-    assert duty.holds(duty.asks("住建局要做哪些事"), LED, LED.text)
-    assert duty.holds(duty.asks("县财政局要做哪些事"), LED, LED.text)  # a partner has its share
-    assert not duty.holds(duty.asks("县人社局要做哪些事"), LED, LED.text)
+    def holds(question, topic=None):
+        return duty.holds(duty.asks(question), LED, LED.text, topic or {}, 0.42)
+
+    assert holds("住建局要做哪些事")
+    assert holds("县财政局要做哪些事")  # a partner has its share
+    assert not holds("县人社局要做哪些事")
+    assert holds("县住建局在老旧小区改造中要做哪些事", {"老旧": 3.0, "小区": 2.0, "改造": 2.0})
+    assert not holds("县住建局在防汛抗旱中负责什么", {"防汛": 3.0, "抗旱": 3.0})  # its task on another topic
 
 
 def test_the_source_line_names_the_lead_partners_and_deadline():
