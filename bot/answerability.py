@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from bot.analysis import in_dictionary, is_common_word
 from bot.catalog import ArticleEntry, date_matches
 from bot.config import SearchConfig
-from bot.intent import Intent, is_content
+from bot.intent import Intent, is_content, named_meetings
 from bot.textutil import CJK, CN_NUMERAL, CN_ORDINALS, int_to_cn
 
 COMMON_WEIGHT = 0.5
@@ -42,6 +42,7 @@ class Requirements:
     intent: Intent
     places: tuple[str, ...] = ()  # named places: they locate the article, a passage need not repeat them
     measure: str | None = None  # what an amount question counts: "元" for money, a measure word ("处"), or None
+    meetings: tuple[str, ...] = ()  # the kind of each meeting named ("农村" of "全区农村工作会议")
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,8 @@ def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, .
     content = {t: w * (COMMON_WEIGHT if t not in known and is_common_word(t) else 1.0) for t, w in weights.items()
                if is_content(t) and not any(t in p or p in t for p in people)
                and (t in known or in_dictionary(t) or not _CJK.search(t))}
-    return Requirements(content, people + places, numbers, intent, places, measure_asked(question))
+    return Requirements(content, people + places, numbers, intent, places, measure_asked(question),
+                        named_meetings(question))
 
 
 def measure_asked(question: str) -> str | None:
@@ -117,6 +119,8 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     # A place may be named without its level ("新枫岭", "我县" in 枫岭县's own report): its name is enough.
     pinned = all(p in article or (p in req.places and len(p) >= 3 and p[:-1] in article) for p in req.people)
     pinned = pinned and all(n in article for n in req.numbers)
+    # The meeting the question names is one the article reports: its kind, then 会 ("农村工作会议", "调度会").
+    pinned = pinned and all(re.search(re.escape(m) + r".{0,6}会", article) for m in req.meetings)
     if intent.series:
         pinned = pinned and any(f in article for f in _series_forms(intent.series))
     t = intent.time

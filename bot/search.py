@@ -40,6 +40,7 @@ class Evidence:
     coverage: float  # share of the question's IDF mass found in the best lexical passage
     list_score: float = 0.0  # how well the question names a numbered list (share of what it says)
     context_coverage: float = 0.0  # share of its content words found in the answer's passage or article
+    passage_coverage: float = 0.0  # … in the answer's passage alone
 
 
 @dataclass(frozen=True)
@@ -254,7 +255,8 @@ class Searcher:
         dense_top = dense[0][1] if dense else 0.0
         coverage = self._coverage(snap, weights, [i for i, _ in lex.ranking[:10]] + [i for i, _ in fused2[:5]])
         evidence = Evidence(round(dense_top, 4), round(coverage, 4), round(list_share, 4),
-                            round(best.coverage, 4) if best else 0.0)
+                            round(best.coverage, 4) if best else 0.0,
+                            round(best.passage_coverage, 4) if best else 0.0)
         # Terms to mark in the answer: the question's content words, not its ordinal ("第三个").
         marked = tuple(t for t in query_terms(intent.rest) if len(t) > 1 and not ORDINAL_WORD.fullmatch(t))
         # A list the question names specifically answers it even when no passage is near the question

@@ -20,3 +20,12 @@ def test_an_amount_of_money_needs_a_sum_and_a_count_its_measure():
     assert _states_figure("对新认定的企业奖励100万元。", "元")
     assert _states_figure("对全县137处隐患点实行一点一策。", "处")
     assert not _states_figure("镇应急站要储备沙袋5000条。", "元")
+
+
+def test_a_meeting_named_formally_is_read_by_its_kind_informal_names_are_not():
+    from bot.intent import named_meetings
+
+    assert named_meetings("冯志远在全区农村工作会议上讲了哪几点意见") == ("农村",)
+    assert named_meetings("青石县经济工作会议上陶春林讲了什么") == ("经济",)
+    assert named_meetings("2024年开年大会上安排了多少个项目") == ()  # reports say it in other words
+    assert named_meetings("第二次调度会上周永年强调的第三点") == ()
