@@ -51,7 +51,6 @@ class Check:
     passage_coverage: float  # … in the passage alone
     pinned: bool  # people, meeting number, figures and date all found
     quantity: bool  # the passage states a figure of what the question asks (what an amount question needs)
-    dated: bool = False  # the passage states a date (what a "when" question is answered by)
 
 
 def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, ...], places: tuple[str, ...],
@@ -135,7 +134,7 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     # (emoji, punctuation) has nothing a passage could answer.
     empty = 1.0 if req.people or req.numbers or intent.series or intent.ordinal else 0.0
     return Check(found_ctx / total if total else empty, found_psg / total_psg if total_psg else empty, pinned,
-                 _states_figure(passage, req.measure), states_date(passage))
+                 _states_figure(passage, req.measure))
 
 
 def states_date(passage: str) -> bool:

@@ -48,3 +48,37 @@ def test_the_source_line_names_the_lead_partners_and_deadline():
     line = source_line(LED)
     assert "牵头：县住建局" in line and "配合：县财政局" in line and "时限：2024年11月底前" in line
     assert "牵头" not in source_line(PLAIN)
+
+
+# ---------------------------------------------------------------- asked of a real index (our own 白沙县 bulletins)
+
+import pytest  # noqa: E402
+
+from bot.config import load_config  # noqa: E402
+from bot.render import console_text  # noqa: E402
+from tests.conftest import ROOT, make_config  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def baisha(tmp_path_factory, embedder):
+    from bot.ingest import sync
+    from bot.search import Searcher
+
+    config = load_config(make_config(tmp_path_factory.mktemp("duty"), sorted((ROOT / "tests/data/tasks").glob("*.txt"))))
+    sync(config, embedder)
+    return Searcher(config, embedder)
+
+
+def test_who_leads_and_by_when_are_answered_by_the_point_with_its_tasks_shown(baisha):
+    answer = baisha.search("城区停车泊位建设由哪个部门牵头")
+    assert answer.answered and "停车泊位" in answer.results[0].passage.text
+    assert "牵头：县城管局" in console_text(answer)
+    answer = baisha.search("柳溪河道清淤最晚什么时候完成")
+    assert answer.answered and "柳溪河道" in answer.results[0].passage.text
+    assert "时限：2024年9月30日前" in console_text(answer)
+
+
+def test_a_units_duties_are_its_points_and_a_unit_given_none_gets_no_answer(baisha):
+    answer = baisha.search("县水务局要做哪些事")
+    assert answer.answered and "县水务局" in answer.results[0].passage.text
+    assert not baisha.search("县人社局在城乡建设中要做哪些事").answered
