@@ -227,12 +227,14 @@ class Searcher:
             head = fused[:CONTEXT_DEPTH]
             fused = sorted(head, key=lambda x: -fit.get(x[0], 0)) + fused[CONTEXT_DEPTH:]
         picked, list_share = self._list_answer(snap, catalog, intent, pointing, speakers, fused, pool)
-        results = self._results(snap, picked, fused, pool, k)
+        # The answer is chosen among the configured top_k whatever -k asks to show: whether and what is answered
+        # does not depend on how many results are shown.
+        results = self._results(snap, picked, fused, pool, max(k, cfg.top_k))
 
         # Answerability: the question's specific content must be in an answer's passage or article.
         asked = {t: weights.get(t, idf(0, n_docs)) for t in query_terms(ASK_PHRASE.sub(" ", normalized))}
         known = catalog.places_in(normalized)
-        places = known + tuple(p for p in intent.places if not any(p in k or k in p for k in known))
+        places = known + tuple(p for p in intent.places if not any(p in o or o in p for o in known))
         req = requirements(intent, asked, people, places, normalized,
                            {t for t, n in lex.postings.items() if n})
         texts = self._article_text(snap, [r.passage.article_id for r in results])
@@ -242,8 +244,8 @@ class Searcher:
         cosine = dict(dense)
         # A "when" or duty question: a result that has what it asks and answers goes first, wherever it is
         # among those shown; otherwise the first of the best `answer_depth` that answers.
-        fits = [self._fits(intent, duties, r.passage) for r in results]
-        depth = len(results) if any(fits) else cfg.answer_depth
+        fits = [self._fits(intent, duties, r.passage) for r in results[:cfg.top_k]]
+        depth = cfg.top_k if any(fits) else cfg.answer_depth
         passing = [i for i, (r, c) in enumerate(zip(results[:depth], checks))
                    if verdict(c, intent, list_share if r.row_id in listed else 0.0, cosine.get(r.row_id, 0.0), cfg)
                    and duty.holds(duties, r.passage, _normalized(r.passage.text), req.weights,
@@ -273,7 +275,7 @@ class Searcher:
         first = passing[0]
         if first:
             results = [results[first]] + results[:first] + results[first + 1:]
-        results = [replace(r, rank=i + 1) for i, r in enumerate(results)]
+        results = [replace(r, rank=i + 1) for i, r in enumerate(results[:k])]
         return Answer(question, normalized, True, tuple(results), intent, marked, evidence, snap.generation)
 
     @staticmethod
