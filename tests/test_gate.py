@@ -29,3 +29,11 @@ def test_a_meeting_named_formally_is_read_by_its_kind_informal_names_are_not():
     assert named_meetings("青石县经济工作会议上陶春林讲了什么") == ("经济",)
     assert named_meetings("2024年开年大会上安排了多少个项目") == ()  # reports say it in other words
     assert named_meetings("第二次调度会上周永年强调的第三点") == ()
+
+
+def test_whether_a_question_is_answered_does_not_depend_on_how_many_results_are_shown(hexi):
+    questions = ["北桥镇沙袋储备经费是多少", "北桥镇汛期安全工作会议哪天召开", "山塘汛前检查什么时候完成", "沙袋要储备多少条"]
+    for k in (1, 3):
+        for one, five in zip(hexi.search_many(questions, k), hexi.search_many(questions, 5)):
+            assert one.answered == five.answered, (one.query, k)
+            assert not one.answered or one.results[0].passage == five.results[0].passage
