@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from bot.analysis import in_dictionary, is_common_word
 from bot.catalog import ArticleEntry, date_matches
 from bot.config import SearchConfig
-from bot.intent import Intent, is_content
+from bot.intent import Intent, is_content, named_meetings
 from bot.textutil import CJK, CN_NUMERAL, CN_ORDINALS, int_to_cn
 
 COMMON_WEIGHT = 0.5
@@ -24,6 +24,12 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _DATE = re.compile(r"(?<!\d)\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|份|[上中下]旬|[初底末])(?!\d)"
                    rf"|[{CN_ORDINALS}]{{1,2}}月[{CN_ORDINALS}]{{1,3}}[日号]")
 _QUANTITY = re.compile(rf"\d|[{CN_NUMERAL}百千万亿]+\s*[个名家项座处亿万元人天次%倍条所批]")
+# What an amount question measures: money ("经费是多少", "奖励多少", "多少万元") needs a sum of money, a count with
+# its measure word ("多少处", "多少亩") a figure of that measure; "增长多少" any figure.
+_MONEY_ASK = re.compile(r"经费|资金|投资|金额|费用|奖励|奖补|补贴|补助|多少钱|预算|[万亿]?元")
+_MEASURE_ASK = re.compile(r"多少\s*(个|家|项|人|名|座|处|条|亩|公里|吨|户|所|批|次|天|辆|套|台)")
+_FIGURE = rf"[\d{CN_NUMERAL}百千万亿.]"
+_MONEY = re.compile(rf"{_FIGURE}\s*(?:万|亿)?元")
 
 
 @dataclass(frozen=True)
@@ -35,6 +41,8 @@ class Requirements:
     numbers: tuple[str, ...]  # figures other than the question's date
     intent: Intent
     places: tuple[str, ...] = ()  # named places: they locate the article, a passage need not repeat them
+    measure: str | None = None  # what an amount question counts: "元" for money, a measure word ("处"), or None
+    meetings: tuple[str, ...] = ()  # the kind of each meeting named ("农村" of "全区农村工作会议")
 
 
 @dataclass(frozen=True)
@@ -43,7 +51,6 @@ class Check:
     passage_coverage: float  # … in the passage alone
     pinned: bool  # people, meeting number, figures and date all found
     quantity: bool  # the passage states a figure of what the question asks (what an amount question needs)
-    dated: bool = False  # the passage states a date (what a "when" question is answered by)
 
 
 def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, ...], places: tuple[str, ...],
@@ -60,7 +67,25 @@ def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, .
     content = {t: w * (COMMON_WEIGHT if t not in known and is_common_word(t) else 1.0) for t, w in weights.items()
                if is_content(t) and not any(t in p or p in t for p in people)
                and (t in known or in_dictionary(t) or not _CJK.search(t))}
-    return Requirements(content, people + places, numbers, intent, places)
+    return Requirements(content, people + places, numbers, intent, places, measure_asked(question),
+                        named_meetings(question))
+
+
+def measure_asked(question: str) -> str | None:
+    """What the question's amount is measured in: "元" for money, its measure word ("多少处"), or None."""
+    m = _MEASURE_ASK.search(question)
+    if m:
+        return m.group(1)
+    return "元" if _MONEY_ASK.search(question) else None
+
+
+def _states_figure(passage: str, measure: str | None) -> bool:
+    """The passage states a figure of what the question measures (any figure when it names no measure)."""
+    if not _QUANTITY.search(passage):
+        return False
+    if measure == "元":
+        return bool(_MONEY.search(passage))
+    return measure is None or bool(re.search(rf"{_FIGURE}\s*{measure}", passage))
 
 
 def _found(term: str, weights: dict[str, float], text: str) -> bool:
@@ -90,8 +115,11 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     found_psg = sum(w for t, w in local.items() if _found(t, local, passage))
     total_psg = sum(local.values())
     intent = req.intent
-    pinned = all(p in article for p in req.people)
+    # A place may be named without its level ("新枫岭", "我县" in 枫岭县's own report): its name is enough.
+    pinned = all(p in article or (p in req.places and len(p) >= 3 and p[:-1] in article) for p in req.people)
     pinned = pinned and all(n in article for n in req.numbers)
+    # The meeting the question names is one the article reports: its kind, then 会 ("农村工作会议", "调度会").
+    pinned = pinned and all(re.search(re.escape(m) + r".{0,6}会", article) for m in req.meetings)
     if intent.series:
         pinned = pinned and any(f in article for f in _series_forms(intent.series))
     t = intent.time
@@ -106,7 +134,7 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     # (emoji, punctuation) has nothing a passage could answer.
     empty = 1.0 if req.people or req.numbers or intent.series or intent.ordinal else 0.0
     return Check(found_ctx / total if total else empty, found_psg / total_psg if total_psg else empty, pinned,
-                 bool(_QUANTITY.search(passage)), states_date(passage))
+                 _states_figure(passage, req.measure))
 
 
 def states_date(passage: str) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from bot.analysis import list_tokens, title_terms
-from bot.intent import SERIES, Intent, TimeRef
+from bot.intent import SERIES, Intent, TimeRef, title_places
 from bot.records import NumberedList
 from bot.textutil import cn_to_int, normalize_text
 
@@ -117,6 +117,7 @@ class Catalog:
     latest_year: int | None = None
     _arrays: dict[str, tuple] = field(default_factory=dict, compare=False, repr=False)  # see _term_arrays
     _last_spoke: dict[str, str] | None = field(default=None, compare=False, repr=False)  # see last_spoke
+    _places: frozenset[str] | None = field(default=None, compare=False, repr=False)  # see places_in
 
     @classmethod
     def build(cls, article_rows: list[dict], lists: list[NumberedList],
@@ -184,6 +185,13 @@ class Catalog:
         """Known speakers named in the question (longest first, so "杜海涛" is not read as "海涛" only)."""
         found = [s for s in sorted(self.speakers, key=len, reverse=True) if s in question]
         return tuple(s for s in found if not any(s != o and s in o for o in found))
+
+    def places_in(self, question: str) -> tuple[str, ...]:
+        """Places the archive's documents come from (as their titles name them) that the question names."""
+        if self._places is None:
+            self._places = frozenset(p for a in self.articles.values() for p in title_places(a.title))
+        found = [p for p in sorted(self._places, key=len, reverse=True) if p in question]
+        return tuple(p for p in found if not any(p != o and p in o for o in found))
 
     def last_spoke(self, person: str) -> str:
         """The latest date (ISO; "" when unknown) of an article where `person` spoke or issued a list."""

@@ -128,6 +128,52 @@ def named_places(question: str) -> tuple[str, ...]:
                                and t not in _GENERIC_PLACES and t[0] not in "全本我该各每这那"))
 
 
+# A place as an issuer names itself at the head of a title: a name and its level, places within places
+# ("枫岭县人民政府关于…", "嵘州市澜湾区…", "中共杏坪镇委员会…", "澧县城头山镇召开…"); jieba cuts unknown names
+# apart ("澜|湾区"), titles spell them whole.
+_TITLE_PLACE = re.compile(rf"[{CJK}]{{1,3}}?[县区市镇乡](?![级域村直])")
+_NOT_PLACE_END = ("城乡", "县乡", "市县", "区县", "县市", "城市", "城区", "新区", "园区", "社区", "景区", "市区", "小区",
+                   "城镇", "乡镇", "全县", "全区", "全市", "全镇", "全乡")
+_NEVER_FIRST = "由对在将把要向与和及请经按以为从自于并或其该本我全各每这那召关"  # a preposition, verb or pronoun
+
+
+def title_places(title: str) -> list[str]:
+    """Place names a (normalized) title opens with: the places an archive's documents come from."""
+    places, pos = [], 4 if title.startswith("中国共产党") else 2 if title.startswith("中共") else 0
+    while m := _TITLE_PLACE.match(title, pos):
+        name = m.group(0)
+        if name in _GENERIC_PLACES or name[0] in _NEVER_FIRST + CN_NUMERAL or name.endswith(_NOT_PLACE_END):
+            break
+        places.append(name)
+        pos = m.end()
+    return places
+
+
+# A meeting the question names by its formal name ("全区农村工作会议上", "经济工作会议"): the name runs up to
+# 会议/大会/会 where what was said there follows.
+_MEETING = re.compile(rf"([{CJK}\d]{{2,16}}?)(?:会议|大会|会)(?=上|讲|提|的|中|对|要求|强调|部署|说|精神|$)")
+_MEETING_START = re.compile(r".*(?:在|的|于|上|，)")  # what comes before the name: the speaker, "在"
+_MEETING_TIME = re.compile(rf"^.*?(?:\d+\s*年|\d+\s*月份?|[一二三四]季度|上半年|下半年|今年|去年|最近一次|上次|这次)")
+_MEETING_LEVEL = re.compile(r"^(?:全[区县市镇乡]|[区县市镇乡])")
+MEETING_TAIL = 2  # characters of a meeting's name, before 工作会议, that tell its kind ("农村" of "全区农村工作会议")
+
+
+def named_meetings(question: str) -> tuple[str, ...]:
+    """The kind of each meeting the question names by a formal name ("X工作会议"), as the documents write it:
+    the last characters before 工作 ("农村" of "全区农村工作会议"), after the speaker, time and level. Informal
+    names ("开年大会", "调度会") are left out: reports call those meetings by other words."""
+    out = []
+    for m in _MEETING.finditer(SERIES.sub(" ", question)):
+        name = _MEETING_TIME.sub("", _MEETING_START.sub("", m.group(1))).strip()
+        name = _MEETING_LEVEL.sub("", name)
+        if not name.endswith("工作"):
+            continue  # an informal name ("开年大会", "调度会") is said in other words by the report
+        name = name[:-2][-MEETING_TAIL:]
+        if len(name) >= 2 and not any(c.isdigit() for c in name):
+            out.append(name)
+    return tuple(dict.fromkeys(out))
+
+
 def named_people(question: str) -> tuple[str, ...]:
     names = [m.group("name") for m in TITLED_NAME.finditer(question)]
     m = OPENING_NAME.search(question)

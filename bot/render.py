@@ -24,13 +24,26 @@ def headline(result: Result) -> str:
 
 
 def source_line(p: Passage) -> str:
-    """《title》 · date · speaker"""
+    """《title》 · date · speaker, then the point's tasks when it names any: "牵头：县住建局 · 时限：6月底前"."""
     parts = [f"《{p.title}》"]
     if p.date_text or p.date:
         parts.append(p.date_text or p.date)
     if p.speaker:
         parts.append(p.speaker)
-    return " · ".join(parts)
+    return " · ".join(parts + tasks_parts(p))
+
+
+def tasks_parts(p: Passage) -> list[str]:
+    """The point's lead, partners and deadline as a reader scans them ("牵头：县住建局", "配合：…", "时限：…")."""
+    t = p.tasks
+    if not t:
+        return []
+    parts = [f"牵头：{'、'.join(t.lead)}"] if t.lead else []
+    if t.partners:
+        parts.append(f"配合：{'、'.join(t.partners)}")
+    if t.deadline:
+        parts.append(f"时限：{t.deadline_text or t.deadline}")
+    return parts
 
 
 def no_answer_text(answer: Answer) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot.analysis import lexical_query, query_terms, question_tokens
+from bot import duty, roles
 from bot.analysis import idf
 from bot.answerability import check, on_topic, requirements, states_date, verdict
 from bot.catalog import Catalog, ListQuery
@@ -39,6 +40,7 @@ class Evidence:
     coverage: float  # share of the question's IDF mass found in the best lexical passage
     list_score: float = 0.0  # how well the question names a numbered list (share of what it says)
     context_coverage: float = 0.0  # share of its content words found in the answer's passage or article
+    passage_coverage: float = 0.0  # … in the answer's passage alone
 
 
 @dataclass(frozen=True)
@@ -214,39 +216,49 @@ class Searcher:
         pool = snap.passages_by_ids([doc for doc, _ in fused2[:CONTEXT_DEPTH]])
         fused = with_context(fused2[:CONTEXT_DEPTH], pool, catalog, pointing, speakers, intent,
                              cfg.context_weight) + fused2[CONTEXT_DEPTH:]
-        if intent.asks_when:
-            # "座谈会哪天召开" is answered by a passage stating a date: those among the best go first (a
-            # retelling of the same meeting without its day says nothing about when); each must still
-            # answer (below).
+        fused = self._points_first(fused, pool, roles.asks_lead(normalized, intent.asks_fact or intent.asks_amount))
+        # A "when" question ("座谈会哪天召开") is answered by a passage stating a date or a deadline, a duty
+        # question ("谁牵头", "最晚什么时候完成", "县住建局要做哪些事") by a point whose tasks name what it asks
+        # (bot/duty.py): those among the best go first, most of what is asked first (a retelling of the same
+        # meeting without its day says nothing about when); each must still answer (below).
+        duties = duty.asks(normalized)
+        fit = self._fit(intent, duties, pool)
+        if fit:
             head = fused[:CONTEXT_DEPTH]
-            dated = {d for d, _ in head if d in pool and states_date(_normalized(pool[d].text))}
-            fused = ([x for x in head if x[0] in dated] + [x for x in head if x[0] not in dated]
-                     + fused[CONTEXT_DEPTH:])
+            fused = sorted(head, key=lambda x: -fit.get(x[0], 0)) + fused[CONTEXT_DEPTH:]
         picked, list_share = self._list_answer(snap, catalog, intent, pointing, speakers, fused, pool)
-        results = self._results(snap, picked, fused, pool, k)
+        # The answer is chosen among the configured top_k whatever -k asks to show: whether and what is answered
+        # does not depend on how many results are shown.
+        results = self._results(snap, picked, fused, pool, max(k, cfg.top_k))
 
         # Answerability: the question's specific content must be in an answer's passage or article.
         asked = {t: weights.get(t, idf(0, n_docs)) for t in query_terms(ASK_PHRASE.sub(" ", normalized))}
-        req = requirements(intent, asked, people, intent.places, normalized,
+        known = catalog.places_in(normalized)
+        places = known + tuple(p for p in intent.places if not any(p in o or o in p for o in known))
+        req = requirements(intent, asked, people, places, normalized,
                            {t for t, n in lex.postings.items() if n})
         texts = self._article_text(snap, [r.passage.article_id for r in results])
         checks = [check(req, _normalized(r.passage.text), texts[r.passage.article_id],
                         catalog.articles.get(r.passage.article_id), catalog.latest_year) for r in results]
         listed = {rid for rid, _, _ in picked}
         cosine = dict(dense)
-        # A "when" question: a dated result that answers goes first, wherever it is among those shown;
-        # otherwise the first of the best `answer_depth` that answers.
-        depth = len(results) if intent.asks_when else cfg.answer_depth
+        # A "when" or duty question: a result that has what it asks and answers goes first, wherever it is
+        # among those shown; otherwise the first of the best `answer_depth` that answers.
+        fits = [self._fits(intent, duties, r.passage) for r in results[:cfg.top_k]]
+        depth = cfg.top_k if any(fits) else cfg.answer_depth
         passing = [i for i, (r, c) in enumerate(zip(results[:depth], checks))
-                   if verdict(c, intent, list_share if r.row_id in listed else 0.0, cosine.get(r.row_id, 0.0), cfg)]
-        if intent.asks_when:
-            passing = ([i for i in passing if checks[i].dated]
-                       + [i for i in passing if i < cfg.answer_depth and not checks[i].dated])
+                   if verdict(c, intent, list_share if r.row_id in listed else 0.0, cosine.get(r.row_id, 0.0), cfg)
+                   and duty.holds(duties, r.passage, _normalized(r.passage.text), req.weights,
+                                  cfg.min_context_coverage)]
+        if any(fits):
+            passing = (sorted((i for i in passing if fits[i]), key=lambda i: -fits[i])
+                       + [i for i in passing if i < cfg.answer_depth and not fits[i]])
         best = checks[passing[0]] if passing else (max(checks, key=lambda c: c.coverage) if checks else None)
         dense_top = dense[0][1] if dense else 0.0
         coverage = self._coverage(snap, weights, [i for i, _ in lex.ranking[:10]] + [i for i, _ in fused2[:5]])
         evidence = Evidence(round(dense_top, 4), round(coverage, 4), round(list_share, 4),
-                            round(best.coverage, 4) if best else 0.0)
+                            round(best.coverage, 4) if best else 0.0,
+                            round(best.passage_coverage, 4) if best else 0.0)
         # Terms to mark in the answer: the question's content words, not its ordinal ("第三个").
         marked = tuple(t for t in query_terms(intent.rest) if len(t) > 1 and not ORDINAL_WORD.fullmatch(t))
         # A list the question names specifically answers it even when no passage is near the question
@@ -263,8 +275,37 @@ class Searcher:
         first = passing[0]
         if first:
             results = [results[first]] + results[:first] + results[first + 1:]
-        results = [replace(r, rank=i + 1) for i, r in enumerate(results)]
+        results = [replace(r, rank=i + 1) for i, r in enumerate(results[:k])]
         return Answer(question, normalized, True, tuple(results), intent, marked, evidence, snap.generation)
+
+    @staticmethod
+    def _points_first(fused: list[tuple[int, float]], pool: dict[int, Passage],
+                      lead_asked: bool) -> list[tuple[int, float]]:
+        """A passage that frames the answer (an opening, an addressee line, headings, an attachment's caption, a
+        closing: bot/roles.py) goes after the directive point ranked next below it, unless the question asks what
+        the opening says (when, where, who chaired)."""
+        out: list[tuple[int, float]] = []
+        held: list[tuple[int, float]] = []
+        for x in fused[:CONTEXT_DEPTH]:
+            if x[0] in pool and roles.frames(pool[x[0]], lead_asked):
+                held.append(x)
+                continue
+            out.append(x)
+            out += held
+            held = []
+        return out + held + fused[CONTEXT_DEPTH:]
+
+    @staticmethod
+    def _fits(intent: Intent, duties: duty.DutyAsk, p: Passage) -> int:
+        """How much of what a "when" or duty question asks the passage holds: a date or deadline, a lead, the unit."""
+        dated = intent.asks_when and (states_date(_normalized(p.text)) or bool(p.tasks and p.tasks.deadline))
+        return int(dated) + (duty.prefers(duties, p, _normalized(p.text)) if duties else 0)
+
+    def _fit(self, intent: Intent, duties: duty.DutyAsk, pool: dict[int, Passage]) -> dict[int, int]:
+        """`_fits` of every candidate in the pool, empty when the question asks for none of it."""
+        if not (intent.asks_when or duties):
+            return {}
+        return {d: f for d, p in pool.items() if (f := self._fits(intent, duties, p))}
 
     def _list_answer(self, snap: IndexSnapshot, catalog: Catalog, intent: Intent, pointing: dict[str, float],
                      speakers: tuple[str, ...], fused: list[tuple[int, float]],

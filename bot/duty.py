@@ -1,0 +1,105 @@
+"""Duty questions: who leads a task, by when it must be done, what a unit must do — answered from each point's
+tasks (bot/tasks.py: lead, partners, deadline).
+
+Like every kind of question, three functions: `asks` reads what the question asks of a point's tasks, `prefers`
+says whether a candidate passage has what that needs (its tasks name a lead, a deadline, the unit), and `holds`
+whether a candidate can answer at all (a unit the question asks about must be named by it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.records import Passage
+from bot.units import PLACE_LEVEL, unit_at, unit_forms
+
+# "谁牵头", "由谁负责", "哪个部门负责", "哪些单位负责", "牵头单位是哪个": the lead (or partners) of a task.
+_DOES = r"(?:来)?(?:牵头|负责|主抓|承办|承担|落实|推进|实施|组织实施)"
+WHO = re.compile(rf"谁{_DOES}|哪(?:个|些|家)(?:部门|单位|机构)|什么(?:部门|单位)|(?:牵头|责任|配合)(?:单位|部门)")
+# "最晚什么时候完成", "截止时间", "完成时限", "哪天前": the deadline of a task.
+DEADLINE = re.compile(r"最晚|最迟|截止|期限|时限|什么时候(?:要|前|能)?(?:完成|建成|建完|弄完|做完|办完|到位|开工|"
+                      r"全部|实现|投用|上线|出台)")
+# What a unit is asked to do: "县住建局要做哪些事", "区司法局负责什么", "县水利局有什么任务".
+UNIT_DUTY = re.compile(r"要?做|干什么|干啥|负责|承担|任务|职责|分工")
+# A level as an adjective ("县级物流配送中心"): a thing at that level, not a unit.
+_LEVEL_ADJECTIVE = re.compile(r"^[省市县区镇乡村]级")
+# A name ending like a unit's that names a meeting or a body that meets ("县委常委会"), not one given tasks.
+_MEETING = re.compile(r"(?<!管委)(?<!委员)会$")
+
+
+@dataclass(frozen=True)
+class DutyAsk:
+    who: bool = False  # the lead unit
+    deadline: bool = False  # the deadline
+    units: tuple[str, ...] = ()  # units whose tasks are asked about ("县住建局要做哪些事")
+
+    def __bool__(self) -> bool:
+        return self.who or self.deadline or bool(self.units)
+
+
+def named_units(question: str) -> tuple[str, ...]:
+    """Units the question names, as it writes them ("县住建局", "区司法局")."""
+    found, i = [], 0
+    while i < len(question):
+        name = unit_at(question, i)
+        if name and not _MEETING.search(name) and not _LEVEL_ADJECTIVE.match(name):
+            found.append(name)
+            i += len(name)
+        else:
+            i += 1
+    return tuple(dict.fromkeys(found))
+
+
+def asks(question: str) -> DutyAsk:
+    """What the (normalized) question asks of a point's tasks."""
+    who = bool(WHO.search(question))
+    # Asking who leads, the units named are the task's objects ("县级物流配送中心"), not whose duties are asked.
+    units = named_units(question) if UNIT_DUTY.search(question) and not who else ()
+    return DutyAsk(who, bool(DEADLINE.search(question)), units)
+
+
+def _forms(unit: str) -> set[str]:
+    """A unit's forms (bot/units.py), and its name without the place it belongs to ("杏坪镇妇联" → "妇联")."""
+    forms = unit_forms(unit)
+    m = PLACE_LEVEL.match(unit)
+    if m and len(unit) - m.end() >= 2:
+        forms.add(unit[m.end():])
+    return forms
+
+
+def _names_unit(unit: str, passage: Passage, text: str) -> bool:
+    forms = _forms(unit)
+    tasks = passage.tasks
+    named = (tasks.lead + tasks.partners) if tasks else ()
+    return any(f in text or f in passage.title or any(f in n for n in named) for f in forms)
+
+
+def prefers(ask: DutyAsk, passage: Passage, text: str) -> int:
+    """How much of what the question asks the passage's tasks hold (0 when nothing): a point whose tasks name
+    its lead answers "谁牵头", one with a deadline "最晚什么时候", one whose lead or partners are the unit asked
+    about "县住建局要做哪些事". `text`: the passage's normalized text."""
+    tasks = passage.tasks
+    score = 0
+    if ask.who and tasks and tasks.lead:
+        score += 1
+    if ask.deadline and tasks and tasks.deadline:
+        score += 1
+    if ask.units and tasks and any(_names_unit(u, passage, "") for u in ask.units):
+        score += 1
+    return score
+
+
+def holds(ask: DutyAsk, passage: Passage, text: str, topic: dict[str, float], floor: float) -> bool:
+    """A passage can answer what a unit must do only if it names that unit (in its words, tasks or title), and
+    on the topic the question gives ("县卫健局在农村污水治理中负责什么"): at least `floor` of the topic's weight
+    (`topic`: the question's content words, IDF-weighted) in the passage or its title — the unit's other tasks in
+    a document about something else do not answer."""
+    if not ask.units:
+        return True
+    if not all(_names_unit(u, passage, text) for u in ask.units):
+        return False
+    own = {t: w for t, w in topic.items() if not any(t in u for u in ask.units)}
+    total = sum(own.values())
+    where = text + "\n" + passage.title
+    return not total or sum(w for t, w in own.items() if t in where) / total >= floor

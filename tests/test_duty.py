@@ -1,0 +1,84 @@
+"""Duty questions (bot/duty.py): who leads, by when, what a unit must do — read from a point's tasks, and shown
+in the source line under the answer."""
+
+from bot import duty
+from bot.records import Passage, Tasks
+from bot.render import source_line
+
+
+def _point(text: str, tasks: Tasks | None) -> Passage:
+    return Passage("p1", "a1", "point", 1, text, "白沙县城乡建设重点任务分工方案", "2024-03-08", "2024年3月8日", "x.txt",
+                   tasks=tasks)
+
+
+LED = _point("1.完成城区老旧小区改造15个。（牵头单位：县住建局；配合单位：县财政局；完成时限：2024年11月底前）",
+             Tasks(("县住建局",), ("县财政局",), "2024-11-30", "2024年11月底前"))
+PLAIN = _point("2.老旧小区改造要尊重居民意愿，做到应改尽改。", None)
+
+
+def test_who_when_and_unit_questions_are_told_apart():
+    assert duty.asks("老旧小区改造由哪个部门牵头").who
+    assert duty.asks("高新区扩区规划由谁负责编制").who
+    assert not duty.asks("领导干部会议由谁主持").who  # a meeting's chair, not a task's lead
+    assert duty.asks("老旧小区改造最晚什么时候完成").deadline
+    assert duty.asks("县住建局要做哪些事").units == ("县住建局",)
+    # Asking who leads, a unit-shaped thing in the question is the task, not whose duties are asked.
+    assert duty.asks("县级物流配送中心归哪个部门负责建").units == ()
+    assert not duty.asks("老旧小区改造有什么要求")
+
+
+def test_a_point_whose_tasks_hold_what_is_asked_is_preferred():
+    ask = duty.asks("老旧小区改造谁牵头，最晚什么时候完成")
+    assert duty.prefers(ask, LED, LED.text) == 2
+    assert duty.prefers(ask, PLAIN, PLAIN.text) == 0
+
+
+def test_a_unit_asked_about_must_be_named_by_the_answer():
+    def holds(question, topic=None):
+        return duty.holds(duty.asks(question), LED, LED.text, topic or {}, 0.42)
+
+    assert holds("住建局要做哪些事")
+    assert holds("县财政局要做哪些事")  # a partner has its share
+    assert not holds("县人社局要做哪些事")
+    assert holds("县住建局在老旧小区改造中要做哪些事", {"老旧": 3.0, "小区": 2.0, "改造": 2.0})
+    assert not holds("县住建局在防汛抗旱中负责什么", {"防汛": 3.0, "抗旱": 3.0})  # its task on another topic
+
+
+def test_the_source_line_names_the_lead_partners_and_deadline():
+    line = source_line(LED)
+    assert "牵头：县住建局" in line and "配合：县财政局" in line and "时限：2024年11月底前" in line
+    assert "牵头" not in source_line(PLAIN)
+
+
+# ---------------------------------------------------------------- asked of a real index (our own 白沙县 bulletins)
+
+import pytest  # noqa: E402
+
+from bot.config import load_config  # noqa: E402
+from bot.render import console_text  # noqa: E402
+from tests.conftest import ROOT, make_config  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def baisha(tmp_path_factory, embedder):
+    from bot.ingest import sync
+    from bot.search import Searcher
+
+    config = load_config(make_config(tmp_path_factory.mktemp("duty"), sorted((ROOT / "tests/data/tasks").glob("*.txt"))))
+    sync(config, embedder)
+    return Searcher(config, embedder)
+
+
+def test_who_leads_and_by_when_are_answered_by_the_point_with_its_tasks_shown(baisha):
+    answer = baisha.search("城区停车泊位建设由哪个部门牵头")
+    assert answer.answered and "停车泊位" in answer.results[0].passage.text
+    assert "牵头：县城管局" in console_text(answer)
+    answer = baisha.search("柳溪河道清淤最晚什么时候完成")
+    assert answer.answered and "柳溪河道" in answer.results[0].passage.text
+    assert "时限：2024年9月30日前" in console_text(answer)
+
+
+def test_a_units_duties_are_its_points_and_a_unit_given_none_gets_no_answer(baisha):
+    answer = baisha.search("县水务局要做哪些事")
+    assert answer.answered and "县水务局" in answer.results[0].passage.text
+    assert not baisha.search("县人社局在城乡建设中要做哪些事").answered

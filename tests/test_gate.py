@@ -1,0 +1,39 @@
+"""What a question names that the answer must hold: the place its documents come from, the measure of an amount."""
+
+from bot.answerability import _states_figure, measure_asked
+from bot.intent import title_places
+
+
+def test_places_are_read_from_the_head_of_titles_whole():
+    assert title_places("嵘州市澜湾区人民政府关于印发支持先进制造业发展若干措施的通知") == ["嵘州市", "澜湾区"]
+    assert title_places("中共杏坪镇委员会办公室关于开展人居环境整治的通知") == ["杏坪镇"]
+    assert title_places("澧县城头山镇召开乡村振兴推进会") == ["澧县", "城头山镇"]
+    assert title_places("在全县经济工作会议上的讲话") == []
+    assert title_places("老旧小区改造工作方案") == []
+
+
+def test_an_amount_of_money_needs_a_sum_and_a_count_its_measure():
+    assert measure_asked("企业服务驿站的运营经费是多少") == "元"
+    assert measure_asked("地质灾害隐患点有多少处") == "处"
+    assert measure_asked("地区生产总值增长多少") is None
+    assert not _states_figure("10.设立企业服务驿站，三季度末前建成投用。", "元")
+    assert _states_figure("对新认定的企业奖励100万元。", "元")
+    assert _states_figure("对全县137处隐患点实行一点一策。", "处")
+    assert not _states_figure("镇应急站要储备沙袋5000条。", "元")
+
+
+def test_a_meeting_named_formally_is_read_by_its_kind_informal_names_are_not():
+    from bot.intent import named_meetings
+
+    assert named_meetings("冯志远在全区农村工作会议上讲了哪几点意见") == ("农村",)
+    assert named_meetings("青石县经济工作会议上陶春林讲了什么") == ("经济",)
+    assert named_meetings("2024年开年大会上安排了多少个项目") == ()  # reports say it in other words
+    assert named_meetings("第二次调度会上周永年强调的第三点") == ()
+
+
+def test_whether_a_question_is_answered_does_not_depend_on_how_many_results_are_shown(hexi):
+    questions = ["北桥镇沙袋储备经费是多少", "北桥镇汛期安全工作会议哪天召开", "山塘汛前检查什么时候完成", "沙袋要储备多少条"]
+    for k in (1, 3):
+        for one, five in zip(hexi.search_many(questions, k), hexi.search_many(questions, 5)):
+            assert one.answered == five.answered, (one.query, k)
+            assert not one.answered or one.results[0].passage == five.results[0].passage

@@ -1,0 +1,28 @@
+"""Passage roles (bot/roles.py): what a passage is, by its shape, and which ones a question reads first."""
+
+from bot import roles
+from bot.records import Passage
+
+
+def _p(text: str, kind: str = "text", position: int = 3) -> Passage:
+    return Passage("p", "a", kind, position, text, "白沙县城乡建设会议", None, "", "x.txt")
+
+
+def test_each_role_by_its_shape():
+    assert roles.role(_p("4月2日，白沙县召开城乡建设推进会，县长主持会议。", position=0)) == "lead"
+    assert roles.role(_p("各镇人民政府，县政府各部门：", position=1)) == "addressee"
+    assert roles.role(_p("一、总体目标\n二、重点任务\n三、保障措施", kind="point")) == "outline"
+    assert roles.role(_p("附件：白沙县重点任务分工表")) == "attachment"
+    assert roles.role(_p("抄送：县委办公室，县人大常委会办公室。")) == "closing"
+    assert roles.role(_p("白沙县人民政府办公室 2024年3月8日")) == "closing"
+    assert roles.role(_p("1.完成城区老旧小区改造15个。", kind="point")) == "point"
+    assert roles.role(_p("会议要求，各镇要压实责任，确保按期完成。")) == "point"
+
+
+def test_an_opening_frames_a_how_question_and_answers_when_where_who():
+    opening = _p("4月2日，白沙县召开城乡建设推进会，县长主持会议。", position=0)
+    assert roles.frames(opening, roles.asks_lead("老旧小区改造怎么推进"))
+    assert not roles.frames(opening, roles.asks_lead("城乡建设推进会在哪里召开"))
+    assert not roles.frames(opening, roles.asks_lead("推进会由谁主持"))
+    assert not roles.frames(opening, roles.asks_lead("改造了多少个小区", asks_fact=True))
+    assert roles.frames(_p("附件：白沙县重点任务分工表"), roles.asks_lead("推进会在哪里召开"))
