@@ -3,24 +3,61 @@
 `policybot tasks` lists them (nearest deadline first) for the 督查室 and the bureaus: filtered by unit (its short
 and full names match, as the documents declare them: "县住房和城乡建设局（以下简称县住建局）"), by deadline, overdue
 or standing tasks, and printed as text, JSON, CSV (UTF-8 with BOM, formula-neutral) or an .xlsx to print.
+
+A task is one task across documents: a corrected re-issue, a later meeting moving its deadline, a bulletin
+restating it word for word each give it a new version (same lead unit, highly similar words; the later document
+wins), and the ledger shows the latest with what it replaced ("原为6月底前，《…》（2024-06-12）调整"). The versions
+are matched when the ledger is read, from the stored points: no table of its own in the index yet.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot.errors import UsageError
 from bot.qlog import safe_cell
 from bot.records import Passage
-from bot.units import learn_aliases, unit_forms
+from bot.units import learn_aliases, same_unit, unit_forms
 
 LONG_TERM = "长期"
 COLUMNS = ("序号", "工作任务", "牵头单位", "配合单位", "完成时限", "来源")
 COLUMN_WIDTHS = (6, 60, 22, 30, 18, 36)  # characters; the task's text wraps in its column
+# Two points of different documents are one task when the same unit leads them and their words (character
+# bigrams, without the units' names and the deadline) overlap this much: Dice, or containment of the shorter.
+SAME_TASK_DICE = 0.6
+SAME_TASK_CONTAINED = 0.8
+MIN_CONTAINED_BIGRAMS = 10  # containment alone says nothing about a short sentence
+_WORD_CHARS = re.compile(r"[\u3400-\u9fff0-9A-Za-z%]+")
+
+
+@dataclass(frozen=True)
+class Change:
+    """An earlier version of a task that a later document replaced (moved its deadline, changed a figure)."""
+
+    task_id: str  # the earlier version's own id
+    deadline: str | None
+    deadline_text: str | None
+    text: str
+    title: str  # the earlier document
+    date: str | None
+    by_title: str  # the document that replaced it
+    by_date: str | None
+
+    def record(self) -> dict:
+        return {"task_id": self.task_id, "deadline": self.deadline, "deadline_text": self.deadline_text,
+                "text": self.text, "title": self.title, "date": self.date, "by_title": self.by_title,
+                "by_date": self.by_date}
+
+    @property
+    def note(self) -> str:
+        """"原为6月底前，《…》（2024-06-12）调整" — what the ledger shows beside the latest version."""
+        was = self.deadline_text or self.deadline or "无时限"
+        return f"原为{was}，{self.by_title}（{self.by_date or '日期不详'}）调整"
 
 
 @dataclass(frozen=True)
@@ -38,12 +75,19 @@ class Task:
     deadline: str | None  # ISO date, "长期", or None
     deadline_text: str | None
     status: str  # "open" | "overdue" | "long_term" | "undated"
+    changes: tuple[Change, ...] = ()  # earlier versions this one replaced, oldest first
 
     def record(self) -> dict:
         return {"task_id": self.task_id, "passage_id": self.passage_id, "article_id": self.article_id,
                 "title": self.title, "date": self.date, "list": self.list, "ordinal": self.ordinal,
                 "text": self.text, "lead": list(self.lead), "partners": list(self.partners),
-                "deadline": self.deadline, "deadline_text": self.deadline_text, "status": self.status}
+                "deadline": self.deadline, "deadline_text": self.deadline_text, "status": self.status,
+                "changes": [c.record() for c in self.changes]}
+
+    @property
+    def moved(self) -> Change | None:
+        """The latest earlier version whose deadline differs from this one's (the deadline was moved)."""
+        return next((c for c in reversed(self.changes) if c.deadline != self.deadline), None)
 
     @property
     def due(self) -> str:
@@ -67,9 +111,10 @@ def status_of(deadline: str | None, today: dt.date) -> str:
     return "overdue" if deadline < today.isoformat() else "open"
 
 
-def build_tasks(points: list[Passage], today: dt.date) -> list[Task]:
+def build_tasks(points: list[Passage], today: dt.date, aliases: dict[str, str] | None = None) -> list[Task]:
     """One task per point with tasks (a long point's parts are one task), nearest deadline first, then standing
-    tasks, then those without a deadline; ties in reading order."""
+    tasks, then those without a deadline; ties in reading order. A task a later document restates, corrects or
+    reschedules is one task: its latest version, with the earlier ones as its `changes` (see `merge_versions`)."""
     parts: dict[tuple, list[Passage]] = {}
     for p in points:
         if p.kind == "point" and p.tasks:
@@ -83,7 +128,59 @@ def build_tasks(points: list[Passage], today: dt.date) -> list[Task]:
             date=first.date, list=first.list_label, ordinal=ordinal, text="".join(p.text for p in ps),
             lead=t.lead, partners=t.partners, deadline=t.deadline, deadline_text=t.deadline_text,
             status=status_of(t.deadline, today)))
-    return sorted(tasks, key=_deadline_order)
+    return sorted(merge_versions(tasks, aliases or {}), key=_deadline_order)
+
+
+def _bigrams(task: Task) -> set[str]:
+    """The words of a task without what varies between versions of it: its units' names and its deadline."""
+    text = task.text
+    for name in (*task.lead, *task.partners, task.deadline_text or ""):
+        if name:
+            text = text.replace(name, " ")
+    runs = _WORD_CHARS.findall(text)
+    return {run[i:i + 2] for run in runs for i in range(len(run) - 1)}
+
+
+def same_task(a: Task, b: Task, aliases: dict[str, str], grams: dict[str, set[str]]) -> bool:
+    """Whether two tasks of different documents are versions of one: a lead unit in common and highly similar
+    words (character-bigram Dice, or the shorter contained in the longer)."""
+    if a.article_id == b.article_id or not a.lead or not b.lead:
+        return False
+    if not any(same_unit(x, y, aliases) and _level(x) == _level(y) for x in a.lead for y in b.lead):
+        return False
+    ga, gb = grams[a.task_id], grams[b.task_id]
+    if not ga or not gb:
+        return False
+    shared = len(ga & gb)
+    if 2 * shared / (len(ga) + len(gb)) >= SAME_TASK_DICE:
+        return True
+    shorter = min(len(ga), len(gb))
+    return shorter >= MIN_CONTAINED_BIGRAMS and shared / shorter >= SAME_TASK_CONTAINED
+
+
+def _level(unit: str) -> str:
+    """县 of 县住建局, 区 of 区住建局: a county's bureau and a district's are not one unit."""
+    return unit[0] if unit[:1] in "省市州县区镇乡" else ""
+
+
+def merge_versions(tasks: list[Task], aliases: dict[str, str]) -> list[Task]:
+    """The latest version of every task: in the order of their documents' dates, a task that is the same as an
+    earlier one (`same_task`) replaces it, and keeps what it replaced as its changes. Documents without a date
+    cannot be placed in time: their tasks stand alone."""
+    grams = {t.task_id: _bigrams(t) for t in tasks}
+    dated = sorted((t for t in tasks if t.date), key=lambda t: (t.date, t.article_id))
+    latest: list[Task] = []  # current versions, in date order
+    for task in dated:
+        match = next((i for i, old in enumerate(latest) if old.date < task.date
+                      and same_task(old, task, aliases, grams)), None)
+        if match is None:
+            latest.append(task)
+            continue
+        old = latest.pop(match)
+        change = Change(old.task_id, old.deadline, old.deadline_text, old.text, old.title, old.date,
+                        task.title, task.date)
+        latest.append(replace(task, changes=old.changes + (change,)))
+    return latest + [t for t in tasks if not t.date]
 
 
 def _deadline_order(task: Task) -> tuple:
@@ -185,6 +282,8 @@ def format_tasks(tasks: list[Task]) -> str:
         head = head[:60] + ("…" if len(head) > 60 else "")
         lines.append(f"{i}. [{t.due or '无时限'}] {head}")
         lines.append(f"   牵头：{'、'.join(t.lead) or '-'}   配合：{'、'.join(t.partners) or '-'}   来源：{t.source}")
+        if t.moved:
+            lines.append(f"   {t.moved.note}")
     lines.append(f"{len(tasks)} task(s)")
     return "\n".join(lines)
 
@@ -233,7 +332,7 @@ def _cmd_tasks(args, config) -> int:
         points, aliases = read_ledger(snap, configured)
     finally:
         snap.close()
-    tasks = select(build_tasks(points, today), aliases, args.unit and args.unit.strip(), args.partners,
+    tasks = select(build_tasks(points, today, aliases), aliases, args.unit and args.unit.strip(), args.partners,
                    due_before, due_after, args.overdue, args.long_term)
     if args.json:
         print_json({"tasks": [t.record() for t in tasks]}, indent=1)
