@@ -169,18 +169,37 @@ def merge_versions(tasks: list[Task], aliases: dict[str, str]) -> list[Task]:
     cannot be placed in time: their tasks stand alone."""
     grams = {t.task_id: _bigrams(t) for t in tasks}
     dated = sorted((t for t in tasks if t.date), key=lambda t: (t.date, t.article_id))
-    latest: list[Task] = []  # current versions, in date order
+    latest: dict[str, Task] = {}  # current versions by task id, in date order
+    by_unit: dict[str, set[str]] = {}  # a lead unit's every form → ids of current versions it leads
+    order: dict[str, int] = {}  # the date order of versions
     for task in dated:
-        match = next((i for i, old in enumerate(latest) if old.date < task.date
-                      and same_task(old, task, aliases, grams)), None)
-        if match is None:
-            latest.append(task)
-            continue
-        old = latest.pop(match)
-        change = Change(old.task_id, old.deadline, old.deadline_text, old.text, old.title, old.date,
-                        task.title, task.date)
-        latest.append(replace(task, changes=old.changes + (change,)))
-    return latest + [t for t in tasks if not t.date]
+        forms = {f for unit in task.lead for f in unit_forms(unit, aliases)}
+        candidates = sorted({i for f in forms for i in by_unit.get(f, ()) if i in latest}, key=order.get)
+        match = next((latest[i] for i in candidates if latest[i].date < task.date
+                      and same_task(latest[i], task, aliases, grams)), None)
+        if match is not None:
+            del latest[match.task_id]
+            change = Change(match.task_id, match.deadline, match.deadline_text, match.text, match.title,
+                            match.date, task.title, task.date)
+            task = replace(task, changes=match.changes + (change,))
+        latest[task.task_id] = task
+        order[task.task_id] = len(order)
+        for f in forms:
+            by_unit.setdefault(f, set()).add(task.task_id)
+    return list(latest.values()) + [t for t in tasks if not t.date]
+
+
+def is_news(task: Task) -> bool:
+    """Whether a task's latest version tells its unit something: a new task, a moved deadline, changed words (a
+    corrected figure) — not a task restated word for word."""
+    if not task.changes:
+        return True
+    last = task.changes[-1]
+    return last.deadline != task.deadline or _words(last.text) != _words(task.text)
+
+
+def _words(text: str) -> str:
+    return "".join(_WORD_CHARS.findall(re.sub(r"^\s*\S{0,4}?[.．、]", "", text)))
 
 
 def _deadline_order(task: Task) -> tuple:
