@@ -76,6 +76,7 @@ class Task:
     deadline_text: str | None
     status: str  # "open" | "overdue" | "long_term" | "undated"
     changes: tuple[Change, ...] = ()  # earlier versions this one replaced, oldest first
+    list_id: str | None = None  # the list of the point (全部要点)
 
     def record(self) -> dict:
         return {"task_id": self.task_id, "passage_id": self.passage_id, "article_id": self.article_id,
@@ -127,7 +128,7 @@ def build_tasks(points: list[Passage], today: dt.date, aliases: dict[str, str] |
             task_id=f"{list_id}:{ordinal}", passage_id=first.passage_id, article_id=article_id, title=first.title,
             date=first.date, list=first.list_label, ordinal=ordinal, text="".join(p.text for p in ps),
             lead=t.lead, partners=t.partners, deadline=t.deadline, deadline_text=t.deadline_text,
-            status=status_of(t.deadline, today)))
+            status=status_of(t.deadline, today), list_id=list_id))
     return sorted(merge_versions(tasks, aliases or {}), key=_deadline_order)
 
 
@@ -257,6 +258,12 @@ def read_ledger(snapshot, configured: dict[str, str] | None = None) -> tuple[lis
     for (text,) in snapshot.db.execute("SELECT text FROM passages WHERE text LIKE '%简称%'"):
         aliases.update(learn_aliases(text))
     return points, aliases | (configured or {})
+
+
+def load_ledger(snapshot, config, today: dt.date) -> tuple[list[Task], dict[str, str]]:
+    """Every task of an index as of `today` (latest versions, nearest deadline first) and the unit aliases."""
+    points, aliases = read_ledger(snapshot, configured_aliases(config.ledger.aliases))
+    return build_tasks(points, today, aliases), aliases
 
 
 def table_rows(tasks: list[Task]) -> list[list]:
