@@ -49,8 +49,8 @@ def _unit_arg(context: BotContext) -> str:
     return " ".join(context.args or []).strip()
 
 
-def _pages(items: list, size: int = PAGE_TASKS) -> int:
-    return max(1, -(-len(items) // size))
+def _pages(items: list) -> int:
+    return max(1, -(-len(items) // PAGE_TASKS))
 
 
 def unit_page(svc: BotService, unit: str, page: int) -> tuple[str, object] | None:
