@@ -7,19 +7,21 @@ or standing tasks, and printed as text, JSON, CSV (UTF-8 with BOM, formula-neutr
 A task is one task across documents: a corrected re-issue, a later meeting moving its deadline, a bulletin
 restating it word for word each give it a new version (same lead unit, highly similar words; the later document
 wins), and the ledger shows the latest with what it replaced ("原为6月底前，《…》（2024-06-12）调整"). The versions
-are matched when the ledger is read, from the stored points: no table of its own in the index yet.
+are matched at publish, and the ledger is stored as a table of the index generation (atomic with the points).
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 import re
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot.errors import UsageError
+from bot.index import read_alias_texts
 from bot.qlog import safe_cell
 from bot.records import Passage
 from bot.units import learn_aliases, same_unit, unit_forms
@@ -251,19 +253,36 @@ def configured_aliases(entries: tuple[str, ...]) -> dict[str, str]:
     return aliases
 
 
-def read_ledger(snapshot, configured: dict[str, str] | None = None) -> tuple[list[Passage], dict[str, str]]:
-    """The points carrying tasks in an index, and the unit aliases its documents declare (the configured ones win)."""
-    points = snapshot.task_points()
+def declared_aliases(texts: list[str]) -> dict[str, str]:
     aliases: dict[str, str] = {}
-    for (text,) in snapshot.db.execute("SELECT text FROM passages WHERE text LIKE '%简称%'"):
+    for text in texts:
         aliases.update(learn_aliases(text))
-    return points, aliases | (configured or {})
+    return aliases
+
+
+def published_tasks(points: list[Passage], alias_texts: list[str]) -> list[tuple[str, str]]:
+    """The ledger as an index generation stores it (built at publish): (task id, JSON record) of every task's
+    latest version, without a status (that depends on the day it is read)."""
+    tasks = build_tasks(points, dt.date.min, declared_aliases(alias_texts))
+    return [(t.task_id, json.dumps({k: v for k, v in t.record().items() if k != "status"} | {"list_id": t.list_id},
+                                   ensure_ascii=False)) for t in tasks]
+
+
+def task_of(record: str, today: dt.date) -> Task:
+    """A stored ledger record as a Task, its status counted from `today`."""
+    r = json.loads(record)
+    changes = tuple(Change(**c) for c in r.pop("changes", ()))
+    for key in ("lead", "partners"):
+        r[key] = tuple(r[key])
+    return Task(**r, changes=changes, status=status_of(r["deadline"], today))
 
 
 def load_ledger(snapshot, config, today: dt.date) -> tuple[list[Task], dict[str, str]]:
-    """Every task of an index as of `today` (latest versions, nearest deadline first) and the unit aliases."""
-    points, aliases = read_ledger(snapshot, configured_aliases(config.ledger.aliases))
-    return build_tasks(points, today, aliases), aliases
+    """Every task of an index as of `today` (latest versions, nearest deadline first, as published with the
+    generation) and the unit aliases (declared by the documents, and configured)."""
+    aliases = declared_aliases(read_alias_texts(snapshot.db)) | configured_aliases(config.ledger.aliases)
+    tasks = [task_of(record, today) for record in snapshot.ledger_records()]
+    return sorted(tasks, key=_deadline_order), aliases
 
 
 def table_rows(tasks: list[Task]) -> list[list]:
@@ -352,13 +371,12 @@ def _cmd_tasks(args, config) -> int:
 
     today = dt.date.fromisoformat(_date_arg(args.today, "--today")) if args.today else dt.date.today()
     due_before, due_after = _date_arg(args.due_before, "--due-before"), _date_arg(args.due_after, "--due-after")
-    configured = configured_aliases(config.ledger.aliases)
     snap = open_snapshot(config.index)
     try:
-        points, aliases = read_ledger(snap, configured)
+        ledger, aliases = load_ledger(snap, config, today)
     finally:
         snap.close()
-    tasks = select(build_tasks(points, today, aliases), aliases, args.unit and args.unit.strip(), args.partners,
+    tasks = select(ledger, aliases, args.unit and args.unit.strip(), args.partners,
                    due_before, due_after, args.overdue, args.long_term)
     if args.json:
         print_json({"tasks": [t.record() for t in tasks]}, indent=1)
