@@ -82,6 +82,8 @@ def test_tasks_of_a_unit_paged_with_source_buttons(ledger_bot, monkeypatch):
     assert "2 原文" in buttons(second)
     assert "没有由“区住建局”牵头的任务" in h.ask("/tasks 区住建局", user=FOLLOWER)["text"]
     assert "/tasks 住建局" in h.ask("/tasks", user=FOLLOWER)["text"]
+    assert "请写简称" in h.ask("/tasks " + "住" * 19, user=FOLLOWER)["text"]  # would not fit a page button's 64 bytes
+    assert "请写简称" in h.ask("/follow 住建局|x", user=FOLLOWER)["text"]
 
 
 def test_due_lists_the_next_30_days_by_unit(ledger_bot):

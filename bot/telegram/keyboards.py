@@ -116,7 +116,7 @@ class SetDate:
 
 @dataclass(frozen=True)
 class TaskPage:
-    """Page `page` of a unit's tasks (/tasks 住建局); the unit as the official wrote it (at most 20 characters)."""
+    """Page `page` of a unit's tasks (/tasks 住建局); the unit as the official wrote it (at most 18 characters)."""
 
     unit: str
     page: int

@@ -30,7 +30,7 @@ log = logging.getLogger("policybot.telegram")
 PAGE_TASKS = 5  # tasks a page: five blocks of at most TEXT_CHARS stay far below Telegram's 4096 characters
 TEXT_CHARS = 300
 DUE_DAYS = 30
-MAX_UNIT = 20  # characters of a unit's name: it travels in a button's 64 bytes (3 bytes a character)
+MAX_UNIT = 18  # characters of a unit's name: it travels in a page button's 64 bytes (3 bytes a character)
 
 _cache: dict[tuple[str, dt.date], tuple[list[Task], dict[str, str]]] = {}
 
@@ -47,6 +47,11 @@ def ledger(svc: BotService, today: dt.date) -> tuple[list[Task], dict[str, str]]
 
 def _unit_arg(context: BotContext) -> str:
     return " ".join(context.args or []).strip()
+
+
+def _unit_ok(unit: str) -> bool:
+    """A name that fits a button's data (no field separator, short enough)."""
+    return len(unit) <= MAX_UNIT and kb.SEP not in unit
 
 
 def _pages(items: list) -> int:
@@ -109,7 +114,7 @@ async def on_tasks(update: Update, context: BotContext) -> None:
     if not unit:
         await message.reply_text(msg.TASKS_USAGE)
         return
-    if len(unit) > MAX_UNIT:
+    if not _unit_ok(unit):
         await message.reply_text(msg.UNIT_TOO_LONG)
         return
     shown = await svc.run(svc.query_pool, unit_page, svc, unit, 0)
@@ -155,7 +160,7 @@ async def on_follow(update: Update, context: BotContext) -> None:
         units = [u for _, u in svc.store.follows(update.effective_chat.id)]
         await message.reply_text(msg.following_list(units) if units else msg.FOLLOW_USAGE)
         return
-    if len(unit) > MAX_UNIT:
+    if not _unit_ok(unit):
         await message.reply_text(msg.UNIT_TOO_LONG)
         return
     if not svc.store.follow(update.effective_chat.id, unit):
