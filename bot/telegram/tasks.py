@@ -39,10 +39,12 @@ def ledger(svc: BotService, today: dt.date) -> tuple[list[Task], dict[str, str]]
     """The tasks of the published index as of `today` (read once per index generation and day)."""
     snap = svc.snapshot()
     key = (snap.generation, today)
-    if key not in _cache:
+    found = _cache.get(key)
+    if found is None:  # two threads may both read it: the same result, and the cache keeps one
+        found = load_ledger(snap, svc.config, today)
         _cache.clear()
-        _cache[key] = load_ledger(snap, svc.config, today)
-    return _cache[key]
+        _cache[key] = found
+    return found
 
 
 def _unit_arg(context: BotContext) -> str:
