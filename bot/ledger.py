@@ -24,6 +24,7 @@ from bot.errors import UsageError
 from bot.index import read_alias_texts
 from bot.qlog import safe_cell
 from bot.records import Passage
+from bot.textutil import CJK
 from bot.units import learn_aliases, same_unit, unit_forms
 
 LONG_TERM = "长期"
@@ -34,7 +35,7 @@ COLUMN_WIDTHS = (6, 60, 22, 30, 18, 36)  # characters; the task's text wraps in 
 SAME_TASK_DICE = 0.6
 SAME_TASK_CONTAINED = 0.8
 MIN_CONTAINED_BIGRAMS = 10  # containment alone says nothing about a short sentence
-_WORD_CHARS = re.compile(r"[\u3400-\u9fff0-9A-Za-z%]+")
+_WORD_CHARS = re.compile(rf"[{CJK}0-9A-Za-z%]+")
 
 
 @dataclass(frozen=True)

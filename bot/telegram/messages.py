@@ -486,6 +486,7 @@ def weekly_summary_text(rows: list[tuple[str, int]], answered_share: float | Non
 
 TASKS_USAGE = "请在命令后写上单位名称，例如：/tasks 住建局"
 FOLLOW_USAGE = "请在命令后写上要关注的单位，例如：/follow 住建局"
+NO_LEAD = "未写明牵头单位"
 UNIT_TOO_LONG = "单位名称太长或含有特殊符号，请写简称，例如：住建局"
 STATUS_LABELS = {"overdue": "已逾期", "long_term": "长期任务", "undated": "未写明时限", "open": ""}
 

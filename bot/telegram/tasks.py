@@ -23,7 +23,7 @@ from bot.telegram import keyboards as kb
 from bot.telegram import messages as msg
 from bot.telegram.send import NO_PREVIEW, edit_parts, send_parts
 from bot.telegram.service import BotContext, BotService
-from bot.telegram_html import LIMIT, split_message
+from bot.telegram_html import split_message
 
 log = logging.getLogger("policybot.telegram")
 
@@ -56,8 +56,18 @@ def _unit_ok(unit: str) -> bool:
     return len(unit) <= MAX_UNIT and kb.SEP not in unit
 
 
-def _pages(items: list) -> int:
-    return max(1, -(-len(items) // PAGE_TASKS))
+def _page(items: list, page: int) -> tuple[int, int, list, int]:
+    """(page, pages, the page's items, the number of its first item) of a list shown PAGE_TASKS a page."""
+    pages = max(1, -(-len(items) // PAGE_TASKS))
+    page = min(max(page, 0), pages - 1)
+    return page, pages, items[page * PAGE_TASKS:(page + 1) * PAGE_TASKS], page * PAGE_TASKS + 1
+
+
+def _keyboard(shown: list[Task], first: int, page: int, pages: int, page_action):
+    """原文 / 全部要点 of each task shown, and ◀ / ▶ to the neighbouring pages (`page_action(n)` names page n)."""
+    return kb.tasks_keyboard([(first + i, t.article_id, t.list_id) for i, t in enumerate(shown)],
+                             page_action(page - 1) if page > 0 else None,
+                             page_action(page + 1) if page + 1 < pages else None)
 
 
 def unit_page(svc: BotService, unit: str, page: int) -> tuple[str, object] | None:
@@ -66,16 +76,10 @@ def unit_page(svc: BotService, unit: str, page: int) -> tuple[str, object] | Non
     found = select(tasks, aliases, unit)
     if not found:
         return None
-    pages = _pages(found)
-    page = min(max(page, 0), pages - 1)
-    shown = found[page * PAGE_TASKS:(page + 1) * PAGE_TASKS]
-    first = page * PAGE_TASKS + 1
+    page, pages, shown, first = _page(found, page)
     blocks = [msg.task_block(first + i, t, TEXT_CHARS) for i, t in enumerate(shown)]
-    text = msg.tasks_page(unit, blocks, page, pages, len(found))
-    markup = kb.tasks_keyboard([(first + i, t.article_id, t.list_id) for i, t in enumerate(shown)],
-                               kb.TaskPage(unit, page - 1) if page > 0 else None,
-                               kb.TaskPage(unit, page + 1) if page + 1 < pages else None)
-    return text, markup
+    return (msg.tasks_page(unit, blocks, page, pages, len(found)),
+            _keyboard(shown, first, page, pages, lambda n: kb.TaskPage(unit, n)))
 
 
 def due_soon(tasks: list[Task], today: dt.date, days: int) -> list[Task]:
@@ -85,28 +89,21 @@ def due_soon(tasks: list[Task], today: dt.date, days: int) -> list[Task]:
 
 
 def due_page(svc: BotService, page: int) -> tuple[str, object]:
+    """Page `page` of what falls due in the next DUE_DAYS days, by lead unit (a task led by two is under each)."""
     today = svc.today()
     tasks, _ = ledger(svc, today)
-    # by unit: a task led by two units is listed under each
-    rows = sorted(((unit, t) for t in due_soon(tasks, today, DUE_DAYS) for unit in (t.lead or ("（未写明牵头单位）",))),
-                  key=lambda row: (row[1].deadline, row[0]))
-    rows.sort(key=lambda row: row[0])  # stable: units in name order, each unit's tasks nearest deadline first
+    rows = sorted(((unit, t) for t in due_soon(tasks, today, DUE_DAYS) for unit in (t.lead or (msg.NO_LEAD,))),
+                  key=lambda row: (row[0], row[1].deadline))
     if not rows:
         return msg.nothing_due(DUE_DAYS), None
-    pages = _pages(rows)
-    page = min(max(page, 0), pages - 1)
-    shown = rows[page * PAGE_TASKS:(page + 1) * PAGE_TASKS]
+    page, pages, shown, first = _page(rows, page)
     groups: list[tuple[str, list[str]]] = []
     for i, (unit, task) in enumerate(shown):
         if not groups or groups[-1][0] != unit:
             groups.append((unit, []))
-        groups[-1][1].append(msg.task_block(page * PAGE_TASKS + i + 1, task, TEXT_CHARS))
-    text = msg.due_page(DUE_DAYS, groups, page, pages, len(rows))
-    first = page * PAGE_TASKS + 1
-    markup = kb.tasks_keyboard([(first + i, t.article_id, t.list_id) for i, (_, t) in enumerate(shown)],
-                               kb.DuePage(page - 1) if page > 0 else None,
-                               kb.DuePage(page + 1) if page + 1 < pages else None)
-    return text, markup
+        groups[-1][1].append(msg.task_block(first + i, task, TEXT_CHARS))
+    return (msg.due_page(DUE_DAYS, groups, page, pages, len(rows)),
+            _keyboard([t for _, t in shown], first, page, pages, kb.DuePage))
 
 
 async def on_tasks(update: Update, context: BotContext) -> None:
