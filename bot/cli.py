@@ -224,8 +224,10 @@ def cmd_eval(args, config: Config) -> int:
     report = evaluate(cases, answers, k)
     summary = report.summary()
     if args.report:
+        from bot.evalsets import ledger_of
         from bot.report import write_report
 
+        report.tasks = ledger_of(searcher.snapshot, config)
         path = write_report(report, Path(args.report), bench_file=args.bench)
         print(f"report written: {path}", file=sys.stderr)
     if args.json:

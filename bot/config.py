@@ -9,6 +9,7 @@ a wrong one is refused with the key's name.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 import types
 import typing
@@ -16,6 +17,7 @@ from urllib.parse import urlsplit
 from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
@@ -108,10 +110,40 @@ class TelegramConfig:
     weekly_summary: bool = setting(True)  # Monday 09:00: admins get the most-asked unanswered questions
     webhook: WebhookConfig | None = setting(None)  # None: long polling
     proxy: str | None = setting(None)  # http(s):// or socks5(h):// URL when Telegram is not reachable directly
+    timezone: str = setting("Asia/Shanghai")  # the followers' local time: reminders at reminder_at, "today"
+    reminder_days: tuple[int, ...] = setting((7, 1))  # followers are reminded this many days before a deadline
+    reminder_at: str = setting("09:00")  # local time (HH:MM) of the daily reminders
 
     def __post_init__(self) -> None:
         if self.proxy is not None:
             check_proxy(self.proxy)
+        check_timezone(self.timezone)
+        if any(not 0 <= d <= 366 for d in self.reminder_days):
+            raise ConfigError(f"config: telegram.reminder_days must be days between 0 and 366, not "
+                              f"{list(self.reminder_days)}")
+        reminder_time(self.reminder_at)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+def check_timezone(name: str) -> str:
+    """An IANA time zone name zoneinfo knows (Asia/Shanghai), or ConfigError in one line."""
+    try:
+        ZoneInfo(name)
+    except (ValueError, ZoneInfoNotFoundError):
+        raise ConfigError(f"config: telegram.timezone must be a time zone such as Asia/Shanghai, not {name!r}") \
+            from None
+    return name
+
+
+def reminder_time(value: str) -> dt.time:
+    """"09:00" → 09:00, or ConfigError."""
+    try:
+        return dt.time.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"config: telegram.reminder_at must be a time like 09:00, not {value!r}") from None
 
 
 PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")  # what httpx (PTB's HTTP client) accepts

@@ -59,5 +59,17 @@ def evaluate_set(config: Config, embedder, evalset: EvalSet, k: int, work: Path 
             shutil.copy(f, corpus / f.name)
         site_config = dataclasses.replace(config, corpus=corpus, index=site / "index", data=site / "data")
         sync(site_config, embedder)
-        answers = Searcher(site_config, embedder).search_many([c.q for c in cases], k)
-    return evaluate(cases, answers, k)
+        searcher = Searcher(site_config, embedder)
+        answers = searcher.search_many([c.q for c in cases], k)
+        report = evaluate(cases, answers, k)
+        report.tasks = ledger_of(searcher.snapshot, site_config)
+    return report
+
+
+def ledger_of(snapshot, config: Config) -> list:
+    """The tasks of an evaluated index, for the report's ledger page."""
+    import datetime as dt
+
+    from bot.ledger import load_ledger
+
+    return load_ledger(snapshot, config, dt.date.today())[0]

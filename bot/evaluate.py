@@ -40,6 +40,7 @@ class CaseResult:
 class Report:
     k: int
     cases: list[CaseResult] = field(default_factory=list)
+    tasks: list = field(default_factory=list)  # the directive ledger of the index evaluated (bot.ledger.Task)
 
     @property
     def on_topic(self) -> list[CaseResult]:

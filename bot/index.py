@@ -39,7 +39,7 @@ from bot.analysis import (  # noqa: F401  (embedding_text is part of what the in
     title_terms,
 )
 
-INDEX_VERSION = "8"  # bump when what is stored changes; older indexes ask for --rebuild
+INDEX_VERSION = "9"  # bump when what is stored changes; older indexes ask for --rebuild
 CURRENT = "CURRENT"
 SQLITE_NAME = "index.sqlite"
 CATALOG_NAME = "catalog.bin"  # bot.catalog's articles and lists, stored at publish
@@ -68,6 +68,9 @@ CREATE INDEX passages_list ON passages(list_id, ordinal);
 CREATE TABLE passage_terms(id INTEGER PRIMARY KEY, length INTEGER NOT NULL, postings BLOB NOT NULL);
 -- The terms passage_terms names by id (terms of removed passages stay until a rebuild).
 CREATE TABLE terms(term_id INTEGER PRIMARY KEY, term TEXT UNIQUE NOT NULL);
+-- The directive ledger (bot/ledger.py, version 9): every task's latest version as JSON, built at publish from
+-- the points' tasks, so it changes atomically with them.
+CREATE TABLE ledger(position INTEGER PRIMARY KEY, task_id TEXT NOT NULL, record TEXT NOT NULL);
 """
 
 _PASSAGE_FIELDS = [f.name for f in fields(Passage)]
@@ -238,8 +241,11 @@ class IndexSnapshot:
 
     def task_points(self) -> list[Passage]:
         """Every point naming a lead unit or a deadline (the ledger's rows), in the order they were added."""
-        rows = self.db.execute("SELECT * FROM passages WHERE tasks IS NOT NULL AND kind = 'point' ORDER BY id")
-        return [_row_passage(row) for row in rows]
+        return read_task_points(self.db)
+
+    def ledger_records(self) -> list[str]:
+        """The ledger's tasks (JSON records) as published with this generation."""
+        return [r[0] for r in self.db.execute("SELECT record FROM ledger ORDER BY position")]
 
     def bulletins(self) -> list[dict]:
         return [dict(r) for r in self.db.execute("SELECT * FROM bulletins ORDER BY added_at, file")]
@@ -281,6 +287,16 @@ def read_articles(db: sqlite3.Connection) -> list[dict]:
     ).fetchall()
     return [{k: row[k] for k in row.keys() if k not in ("title_terms", "searched_text")}
             | {"speakers": json.loads(row["speakers"] or "[]")} for row in rows]
+
+
+def read_task_points(db: sqlite3.Connection) -> list[Passage]:
+    rows = db.execute("SELECT * FROM passages WHERE tasks IS NOT NULL AND kind = 'point' ORDER BY id")
+    return [_row_passage(row) for row in rows]
+
+
+def read_alias_texts(db: sqlite3.Connection) -> list[str]:
+    """Passages that may declare a unit's short name ("（以下简称县住建局）")."""
+    return [r[0] for r in db.execute("SELECT text FROM passages WHERE text LIKE '%简称%'")]
 
 
 def read_title_terms(db: sqlite3.Connection) -> dict[str, list[str]]:
@@ -487,6 +503,12 @@ class GenerationWriter:
         self.db.execute("DELETE FROM bulletins WHERE file = ?", (file,))
 
     # -- publishing
+    def set_ledger(self, records: list[tuple[str, str]]) -> None:
+        """The ledger's tasks (task id, JSON record), in their order, replacing the previous generation's."""
+        self.db.execute("DELETE FROM ledger")
+        self.db.executemany("INSERT INTO ledger(position, task_id, record) VALUES (?,?,?)",
+                            [(i, task_id, record) for i, (task_id, record) in enumerate(records)])
+
     def publish(self, model: str, catalog: bytes) -> Manifest:
         """Write the manifest, the lexical matrix, the vectors and `catalog` (the catalogue built from
         this generation's articles and lists), then make the generation current."""

@@ -47,11 +47,14 @@ from bot.index import (
     embedding_text,
     open_snapshot,
     prune_generations,
+    read_alias_texts,
     read_articles,
     read_list_tokens,
     read_lists,
+    read_task_points,
     read_title_terms,
 )
+from bot.ledger import published_tasks
 from bot.load import FORMATS, load_bulletin
 from bot.pipeline import ParsedBulletin, ParseSettings, file_sha, parse_bulletin
 from bot.records import Article, NumberedList, Passage
@@ -587,6 +590,7 @@ def _sync_locked(config: Config, embedder: Embedder, base: IndexSnapshot | None,
                 _stage(config.corpus, change, writer.generation)
             except OSError as exc:
                 raise _unwritable(config.corpus, exc) from exc
+        writer.set_ledger(published_tasks(read_task_points(writer.db), read_alias_texts(writer.db)))
         report.manifest = writer.publish(embedder.name, _catalog(writer.db))
     except BaseException:
         writer.abandon()

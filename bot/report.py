@@ -87,6 +87,48 @@ def chart_ratios(bench: dict, path: Path) -> str:
     return _save(fig, path)
 
 
+def chart_due_by_month(tasks: list, path: Path) -> str:
+    """Tasks falling due per month (ISO deadlines only)."""
+    months: dict[str, int] = {}
+    for t in tasks:
+        if t.deadline and t.deadline[:1].isdigit():
+            months[t.deadline[:7]] = months.get(t.deadline[:7], 0) + 1
+    keys = sorted(months)
+    fig, ax = plt.subplots(figsize=(7, 3.2))
+    ax.bar(range(len(keys)), [months[k] for k in keys], color="#4477aa")
+    ax.set_xticks(range(len(keys)), keys, rotation=45, ha="right")
+    ax.set_ylabel("tasks")
+    ax.set_title("Tasks falling due per month")
+    return _save(fig, path)
+
+
+def ledger_section(tasks: list, folder: Path) -> list[str]:
+    """The report's ledger page: tasks per lead unit, falling due per month (a chart), tasks without a deadline."""
+    parts = [f"<h2>Directive ledger ({len(tasks)} tasks)</h2>"]
+    if not tasks:
+        return parts + ["<p>no point of these bulletins names a lead unit or a deadline</p>"]
+    per_unit: dict[str, list] = {}
+    for t in tasks:
+        for unit in t.lead or ("(no lead unit)",):
+            per_unit.setdefault(unit, []).append(t)
+    rows = [[unit, len(ts), sum(1 for t in ts if t.status == "open"), sum(1 for t in ts if t.status == "overdue"),
+             sum(1 for t in ts if t.status == "long_term"), sum(1 for t in ts if t.status == "undated")]
+            for unit, ts in sorted(per_unit.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
+    parts += ["<h3>Tasks per lead unit</h3>",
+              _table(["unit", "tasks", "open", "overdue", "long-term", "no deadline"], rows)]
+    chart = chart_due_by_month(tasks, folder / "due_by_month.png")
+    parts.append(f'<p><img src="{chart}" alt="{chart}"></p>')
+    undated = [t for t in tasks if not t.deadline]
+    parts.append(f"<h3>Tasks without a deadline ({len(undated)})</h3>")
+    if undated:
+        parts.append(_table(["task", "lead", "source"], [[t.text[:120], "、".join(t.lead), t.source] for t in undated]))
+    moved = [t for t in tasks if t.moved]
+    if moved:
+        parts.append(f"<h3>Deadlines moved by a later document ({len(moved)})</h3>")
+        parts.append(_table(["task", "deadline", "was"], [[t.text[:120], t.due, t.moved.note] for t in moved]))
+    return parts
+
+
 def _table(head: list[str], rows: list[list], colours: list[list[str | None]] | None = None) -> str:
     out = ["<table><tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in head) + "</tr>"]
     for i, row in enumerate(rows):
@@ -172,6 +214,8 @@ def write_report(report: Report, folder: Path, bench_file: str | Path | None = N
         parts.append("<p>none: every on-topic question answered first, every off-topic one refused</p>")
     parts.append(f"<h2>Every question ({len(report.cases)})</h2>")
     parts.append(_table(head, rows(report.cases), rank_colours(report.cases)))
+    if report.tasks:
+        parts += ledger_section(report.tasks, folder)
     if bench:
         from bot.bench import format_table
 

@@ -301,6 +301,7 @@ def test_chat_after_an_upgrade_rebuilds_an_index_of_another_version(built, tmp_p
     db.execute("UPDATE manifest SET value = '4' WHERE key = 'version'")
     db.execute("ALTER TABLE articles DROP COLUMN searched_text")  # nor articles' normalized text (version 7)
     db.execute("ALTER TABLE passages DROP COLUMN tasks")  # nor points' tasks (version 8)
+    db.execute("DROP TABLE ledger")  # nor the directive ledger (version 9)
     db.commit()
     db.close()
     (index / old / "lexical-maxes.npy").unlink()  # version 4 had no stored term maxima

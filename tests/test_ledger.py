@@ -21,7 +21,7 @@ from tests.conftest import ROOT, make_config
 
 TASK_FILES = sorted((ROOT / "tests" / "data" / "tasks").glob("*.txt"))
 TASK_KEYS = {"task_id", "passage_id", "article_id", "title", "date", "list", "ordinal", "text", "lead", "partners",
-             "deadline", "deadline_text", "status"}
+             "deadline", "deadline_text", "status", "changes"}
 
 
 @pytest.fixture(scope="module")
@@ -139,3 +139,36 @@ def test_a_configured_alias_names_a_unit_the_documents_never_shorten(ledger_conf
     raw["ledger"] = {"aliases": ["县水务局"]}
     path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
     assert main(["--config", str(path), "tasks"]) == 2 and "县水利" not in capsys.readouterr().err
+
+
+def version(article: str, date: str, text: str, lead: str, deadline: str, deadline_text: str, ordinal: int = 1):
+    return Passage(passage_id=f"{article}:{ordinal:03d}", article_id=article, kind="point", position=ordinal,
+                   text=text, title=f"《{article}》", date=date, date_text=date, source=f"{article}.txt",
+                   list_id=f"{article}:L0", ordinal=ordinal, list_label="要点",
+                   tasks=Tasks((lead,), (), deadline, deadline_text))
+
+
+def test_a_later_document_changes_a_task_rather_than_adding_one():
+    plan = version("plan", "2024-03-01", "3.改造城镇老旧小区22个，惠及居民3100户，同步完善配套设施。（牵头单位：县住建局；"
+                   "完成时限：6月底前）", "县住建局", "2024-06-30", "6月底前")
+    other = version("plan", "2024-03-01", "4.新建城市公园两处，增加绿地面积。（牵头单位：县住建局；完成时限：9月底前）",
+                    "县住建局", "2024-09-30", "9月底前", ordinal=2)
+    corrected = version("fix", "2024-03-05", "3.改造城镇老旧小区25个，惠及居民3100户，同步完善配套设施。（牵头单位："
+                        "县住建局；完成时限：6月底前）", "县住建局", "2024-06-30", "6月底前")
+    moved = version("meeting", "2024-05-20", "改造城镇老旧小区25个，惠及居民3100户，同步完善配套设施，县住建局要在"
+                    "8月底前完成。", "县住建局", "2024-08-31", "8月底前")
+    restated = version("bulletin", "2024-06-01", "改造城镇老旧小区25个，惠及居民3100户，同步完善配套设施，县住建局要在"
+                       "8月底前完成。", "县住建局", "2024-08-31", "8月底前")
+    district = version("district", "2024-06-02", "改造城镇老旧小区25个，惠及居民3100户，同步完善配套设施，区住建局要在"
+                       "10月底前完成。", "区住建局", "2024-10-31", "10月底前")
+    tasks = build_tasks([plan, other, corrected, moved, restated, district], dt.date(2024, 7, 1))
+    housing = [t for t in tasks if "老旧小区" in t.text]
+    # one task for the county's bureau (the latest version, the corrected figure), one for the district's
+    assert [(t.lead, t.deadline) for t in housing] == [(("县住建局",), "2024-08-31"), (("区住建局",), "2024-10-31")]
+    latest = housing[0]
+    assert "25个" in latest.text and latest.article_id == "bulletin"
+    assert [c.title for c in latest.changes] == ["《plan》", "《fix》", "《meeting》"]
+    assert latest.moved.deadline == "2024-06-30" and latest.moved.by_title == "《meeting》"
+    assert latest.moved.note == "原为6月底前，《meeting》（2024-05-20）调整"
+    assert any("公园" in t.text and not t.changes for t in tasks)  # the same unit's other task stays its own
+    assert latest.record()["changes"][0]["deadline_text"] == "6月底前"

@@ -88,3 +88,25 @@ def test_the_docs_state_the_targets_the_code_holds():
         assert "bot/targets.py" in text, doc
         for t in targets.values():
             assert t.text in text, (doc, t.key, t.text)
+
+
+def test_report_has_a_ledger_page(tmp_path):
+    import datetime as dt
+
+    from bot.ledger import build_tasks
+    from tests.test_ledger import version
+
+    points = [version("plan", "2024-03-01", "1.改造老旧小区15个。（牵头单位：县住建局；完成时限：6月底前）", "县住建局",
+                      "2024-06-30", "6月底前"),
+              version("plan", "2024-03-01", "2.建成停车泊位2000个。（牵头单位：县城管局<b>）", "县城管局", None, None,
+                      ordinal=2),
+              version("meeting", "2024-05-01", "改造老旧小区15个，县住建局要在8月底前完成。", "县住建局", "2024-08-31",
+                      "8月底前")]
+    with_tasks = report()
+    with_tasks.tasks = build_tasks(points, dt.date(2024, 7, 1))
+    page = write_report(with_tasks, tmp_path / "out").read_text(encoding="utf-8")
+    assert "Directive ledger (2 tasks)" in page and "Tasks per lead unit" in page
+    assert (tmp_path / "out" / "due_by_month.png").stat().st_size > 1000
+    assert "Tasks without a deadline (1)" in page and "&lt;b&gt;" in page  # escaped
+    assert "原为6月底前" in page  # the moved deadline
+    assert "Directive ledger" not in write_report(report(), tmp_path / "plain").read_text(encoding="utf-8")

@@ -177,7 +177,8 @@ def test_commands_are_registered_and_start_says_what_the_bot_knows(harness):
     commands = harness.tg.calls_of("setMyCommands")
     public = next(c for c in commands if "scope" not in c or c["scope"].get("type") == "default")
     assert [c["command"] for c in public["commands"]] == [
-        "start", "help", "ask", "outline", "latest", "sources", "subscribe", "unsubscribe"]
+        "start", "help", "ask", "outline", "latest", "sources", "subscribe", "unsubscribe",
+        "tasks", "due", "follow", "unfollow"]
     # No admin has written yet: no menu is set for a chat Telegram would not know ("chat not found").
     assert all(c.get("scope", {}).get("type") in (None, "default") for c in commands)
     reply = harness.ask("/start", user=201)

@@ -23,7 +23,7 @@ from bot.inspection import file_record
 from bot.load import format_problem
 from bot.telegram import keyboards as kb
 from bot.telegram import messages as msg
-from bot.telegram import commands
+from bot.telegram import commands, tasks
 from bot.telegram.commands import article_summaries
 from bot.telegram.send import NO_PREVIEW, send_parts
 from bot.telegram.service import BotContext, BotService
@@ -157,6 +157,7 @@ async def on_document(update: Update, context: BotContext) -> None:
             understood = "\n\n" + msg.understanding_text(file_record(report.parsed[0]))
     await svc.run(svc.query_pool, svc.searcher.refresh)
     notified = schedule_digest(context, added)
+    await tasks.notify_new_tasks(context, added)  # followers of a unit the new bulletin gives a task
     undated = [(a.title, a.article_id) for pb in report.parsed for a in pb.articles
                if a.date is None and a.article_id in added]
     text = msg.report_text(report, name) + understood + msg.digest_scheduled(notified)
@@ -214,6 +215,7 @@ async def on_stats(update: Update, context: BotContext) -> None:
     stats = await svc.run(svc.query_pool, svc.qlog.stats)
     m = svc.snapshot().manifest
     text = msg.stats_text(stats, m.bulletins, m.articles, m.passages, len(svc.store.subscribers()))
+    text += "\n\n" + msg.follows_text(svc.store.follows())
     await send_parts(update.effective_message, split_message(text))
 
 

@@ -32,7 +32,7 @@ from bot.config import Config
 from bot.errors import ConfigError
 from bot.qlog import QuestionLog, describer, log_path
 from bot.search import Searcher
-from bot.telegram import access, admin, buttons, commands, feedback, inline, questions
+from bot.telegram import access, admin, buttons, commands, feedback, inline, questions, tasks
 from bot.telegram import keyboards as kb
 from bot.telegram import messages as msg
 from bot.telegram.send import PacedRateLimiter
@@ -142,6 +142,10 @@ def build_application(config: Config, token: str, searcher: Searcher | None = No
     app.add_handler(CommandHandler("latest", commands.on_latest))
     app.add_handler(CommandHandler("subscribe", commands.on_subscribe))
     app.add_handler(CommandHandler("unsubscribe", commands.on_unsubscribe))
+    app.add_handler(CommandHandler("tasks", tasks.on_tasks))
+    app.add_handler(CommandHandler("due", tasks.on_due))
+    app.add_handler(CommandHandler("follow", tasks.on_follow))
+    app.add_handler(CommandHandler("unfollow", tasks.on_unfollow))
     # Admin checks happen inside the handlers, so non-admins get a polite refusal instead of silence.
     app.add_handler(CommandHandler("reindex", admin.on_reindex))
     app.add_handler(CommandHandler("stats", admin.on_stats))
@@ -171,6 +175,8 @@ def build_application(config: Config, token: str, searcher: Searcher | None = No
         (kb.ConfirmRemove, admin.on_confirm_remove),
         (kb.CancelRemove, admin.on_cancel_remove),
         (kb.SetDate, admin.on_set_date_button),
+        (kb.TaskPage, tasks.on_task_page),
+        (kb.DuePage, tasks.on_due_page),
     ]:
         app.add_handler(CallbackQueryHandler(callback, pattern=kb.matches(kind)))
     app.add_handler(CallbackQueryHandler(buttons.on_unknown_button))
@@ -179,6 +185,7 @@ def build_application(config: Config, token: str, searcher: Searcher | None = No
     app.add_error_handler(on_error)
     if config.telegram.weekly_summary:
         feedback.schedule_weekly_summary(app)
+    tasks.schedule_reminders(app)
     return app
 
 

@@ -114,9 +114,24 @@ class SetDate:
     article_id: str
 
 
+@dataclass(frozen=True)
+class TaskPage:
+    """Page `page` of a unit's tasks (/tasks 住建局); the unit as the official wrote it (at most 18 characters)."""
+
+    unit: str
+    page: int
+
+
+@dataclass(frozen=True)
+class DuePage:
+    """Page `page` of the tasks falling due in the next days (/due)."""
+
+    page: int
+
+
 PREFIXES: dict[type, str] = {ShowResult: "r", ShowOutline: "o", ShowPoint: "p", Feedback: "f", ReadList: "l",
                              FullText: "t", Apply: "a", Decide: "d", ReadAnswer: "v", AskRemove: "k",
-                             ConfirmRemove: "x", CancelRemove: "n", SetDate: "s"}
+                             ConfirmRemove: "x", CancelRemove: "n", SetDate: "s", TaskPage: "u", DuePage: "w"}
 KINDS = {prefix: kind for kind, prefix in PREFIXES.items()}
 
 
@@ -255,3 +270,16 @@ def confirm_remove_keyboard(article_id: str) -> InlineKeyboardMarkup:
 def set_date_keyboard(articles: list[tuple[str, str]]) -> InlineKeyboardMarkup:
     """(title, article id) of articles whose date is unknown → one 设置日期 button a row."""
     return InlineKeyboardMarkup([[_button(msg.set_date_for(title), SetDate(aid))] for title, aid in articles])
+
+
+def tasks_keyboard(items: list[tuple[int, str, str | None]], previous=None, following=None) -> InlineKeyboardMarkup:
+    """Under a page of tasks: per task (number, article id, list id) 原文 and 全部要点, then ◀ / ▶ pages."""
+    rows = []
+    for n, article_id, list_id in items:
+        row = [_button(msg.task_button(n, msg.FULL_TEXT), FullText(article_id))]
+        if list_id:
+            row.append(_button(msg.task_button(n, msg.ALL_POINTS), ReadList(list_id)))
+        rows.append(row)
+    nav = [_button(text, action) for text, action in ((msg.PREV_PAGE, previous), (msg.NEXT_PAGE, following))
+           if action is not None]
+    return InlineKeyboardMarkup(rows + ([nav] if nav else []))

@@ -24,6 +24,10 @@ PUBLIC_COMMANDS = [
     BotCommand("sources", "已收录的公报"),
     BotCommand("subscribe", "订阅新公报提醒"),
     BotCommand("unsubscribe", "取消订阅"),
+    BotCommand("tasks", "某单位的任务，如 /tasks 住建局"),
+    BotCommand("due", "近30天到期的任务"),
+    BotCommand("follow", "关注某单位的任务和到期提醒"),
+    BotCommand("unfollow", "取消关注"),
 ]
 ADMIN_COMMANDS = PUBLIC_COMMANDS + [BotCommand("reindex", "重建索引"), BotCommand("stats", "使用统计"),
                                     BotCommand("feedback", "最近的👎回答"), BotCommand("members", "成员和已启用的群"),
@@ -56,6 +60,8 @@ NEXT = "下一条 ▶"
 ALL_POINTS = "全部要点"
 BACK_TO_RESULTS = "↩ 返回结果"
 FULL_TEXT = "原文"
+PREV_PAGE = "◀ 上一页"
+NEXT_PAGE = "下一页 ▶"
 THUMBS_UP = "👍"
 THUMBS_DOWN = "👎"
 
@@ -98,7 +104,9 @@ def help_text(examples: list[str], bot_username: str | None) -> str:
         "私聊时直接发问题；群聊中请用 /ask 问题，或 @我，或回复我的消息。\n" + inline +
         "答案下方可以点“下一条”看其他结果，点“全部要点”看整组要求，点“原文”读整篇文章，"
         "点 👍/👎 告诉我们答得好不好。\n"
-        "回答之后还可以接着问：“第三个呢”“下一条”“这是谁讲的”“哪天开的会”“展开说说”“全部要点”。"
+        "回答之后还可以接着问：“第三个呢”“下一条”“这是谁讲的”“哪天开的会”“展开说说”“全部要点”。\n"
+        "任务台账：/tasks 住建局 看该单位牵头的任务，/due 看近30天到期的任务，"
+        "/follow 住建局 关注后有新任务会通知您，并在截止前提醒。"
     )
     return escape(text)
 
@@ -472,3 +480,98 @@ def weekly_summary_text(rows: list[tuple[str, int]], answered_share: float | Non
     lines += [f"• {escape(q[:80])}（{n} 次）" for q, n in rows]
     lines += ["", "这些问题可能说明还缺哪些公报：收录后再问即可答上。"]
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- the directive ledger (bot.telegram.tasks)
+
+TASKS_USAGE = "请在命令后写上单位名称，例如：/tasks 住建局"
+FOLLOW_USAGE = "请在命令后写上要关注的单位，例如：/follow 住建局"
+NO_LEAD = "未写明牵头单位"
+UNIT_TOO_LONG = "单位名称太长或含有特殊符号，请写简称，例如：住建局"
+STATUS_LABELS = {"overdue": "已逾期", "long_term": "长期任务", "undated": "未写明时限", "open": ""}
+
+
+def task_block(n: int | None, task, text_chars: int) -> str:
+    """One task of the ledger (a bot.ledger.Task) as HTML: what, by when, who, from which document."""
+    text = " ".join(task.text.split())
+    text = text[:text_chars] + ("…" if len(text) > text_chars else "")
+    status = STATUS_LABELS.get(task.status, "")
+    due = task.due or "未写明时限"
+    lines = [(f"<b>{n}.</b> " if n else "") + escape(text),
+             f"⏰ {escape(due)}" + (f"（{status}）" if status and task.due else ""),
+             f"牵头：{escape('、'.join(task.lead) or '—')}" + (f"　配合：{escape('、'.join(task.partners))}"
+                                                              if task.partners else ""),
+             f"📄 {escape(task.source)}"]
+    if task.moved:
+        lines.append(f"↪ {escape(task.moved.note)}")
+    return "\n".join(lines)
+
+
+def tasks_page(unit: str, blocks: list[str], page: int, pages: int, total: int) -> str:
+    head = f"<b>{escape(unit)}的任务</b>（共 {total} 项，按截止时间排列" + (f"，第 {page + 1}/{pages} 页）" if pages > 1 else "）")
+    return head + "\n\n" + "\n\n".join(blocks)
+
+
+def no_tasks(unit: str) -> str:
+    return f"已收录的公报中没有由“{unit}”牵头的任务。可以换个写法试试（如全称或简称）。"
+
+
+def due_page(days: int, groups: list[tuple[str, list[str]]], page: int, pages: int, total: int) -> str:
+    head = f"<b>近 {days} 天到期的任务</b>（共 {total} 项" + (f"，第 {page + 1}/{pages} 页）" if pages > 1 else "）")
+    return head + "\n\n" + "\n\n".join(f"<b>【{escape(unit)}】</b>\n" + "\n\n".join(blocks)
+                                         for unit, blocks in groups)
+
+
+def nothing_due(days: int) -> str:
+    return f"未来 {days} 天内没有到期的任务。"
+
+
+def task_button(n: int, label: str) -> str:
+    return f"{n} {label}"
+
+
+def followed(unit: str, days: tuple[int, ...], at: str, open_tasks: int) -> str:
+    before = "、".join(f"{d}天" for d in sorted(days, reverse=True))
+    return (f"已关注“{unit}”：新公报给它布置任务时我会告诉您，并在每项任务截止前{before}的{at}提醒。"
+            f"目前有 {open_tasks} 项待完成的任务，发送 /tasks {unit} 查看。发送 /unfollow {unit} 可以取消。")
+
+
+def already_following(unit: str) -> str:
+    return f"您已经关注了“{unit}”。发送 /unfollow {unit} 可以取消。"
+
+
+def unfollowed(units: list[str]) -> str:
+    return f"已取消关注：{'、'.join(units)}。"
+
+
+def following_none() -> str:
+    return "您没有关注任何单位。发送 /follow 住建局 可以关注。"
+
+
+def following_list(units: list[str]) -> str:
+    return f"您关注的单位：{'、'.join(units)}。发送 /unfollow 单位名称 取消其中一个，/unfollow 全部 取消全部。"
+
+
+def new_tasks_note(items: list[tuple[str, str]]) -> str:
+    """(unit followed, task block) of a new bulletin's tasks, for one follower."""
+    return "<b>📌 新公报给您关注的单位布置了任务</b>\n\n" + "\n\n".join(
+        f"【{escape(unit)}】\n{block}" for unit, block in items)
+
+
+def reminder_note(items: list[tuple[str, int, str]]) -> str:
+    """(unit followed, days left, task block) due soon, for one follower."""
+    return "<b>⏰ 任务到期提醒</b>\n\n" + "\n\n".join(
+        f"【{escape(unit)}】还有 {days} 天到期\n{block}" if days else f"【{escape(unit)}】今天到期\n{block}"
+        for unit, days, block in items)
+
+
+def follows_text(follows: list[tuple[int, str]]) -> str:
+    """/stats: who follows which unit's tasks."""
+    if not follows:
+        return "任务关注：无"
+    by_unit: dict[str, list[str]] = {}
+    for chat, unit in follows:
+        by_unit.setdefault(unit, []).append(str(chat))
+    return "任务关注：\n" + "\n".join(f"• {escape(unit)}：{len(chats)} 个聊天（{', '.join(chats[:10])}"
+                                      + ("…" if len(chats) > 10 else "") + "）"
+                                      for unit, chats in sorted(by_unit.items()))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import time
 from collections import defaultdict, deque
 from concurrent.futures import ThreadPoolExecutor
@@ -69,6 +70,8 @@ class BotService:
         self.article_cache: dict[str, Article] = {}  # article_id → the article as published, for 原文
         self.query_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="search")
         self.index_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="index")
+        zone = config.telegram.zone
+        self.today = lambda: dt.datetime.now(zone).date()  # the officials' day (deadlines, reminders); tests set it
 
     def is_admin(self, update: Update) -> bool:
         return bool(update.effective_user) and update.effective_user.id in self.admins

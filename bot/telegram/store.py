@@ -1,5 +1,6 @@
 """The bot's own state in SQLite under the data dir: answers behind buttons, subscribers, and who
-may use the bot (members, allowed groups, claimed admins, pending applications).
+may use the bot (members, allowed groups, claimed admins, pending applications), the units a chat follows and
+what it was already told of their tasks (reminders are sent once, across restarts).
 
 Answers are stored as the stable ids of their passages, so the buttons under an answer keep
 working after uploads, re-indexing and restarts; a passage that is gone later is noticed when a
@@ -42,6 +43,18 @@ CREATE TABLE IF NOT EXISTS applications(
 );
 CREATE TABLE IF NOT EXISTS told(     -- groups already told the bot is not enabled there
     chat_id INTEGER PRIMARY KEY
+);
+CREATE TABLE IF NOT EXISTS follows(  -- /follow 住建局: the chat hears of that unit's tasks
+    chat_id INTEGER NOT NULL,
+    unit TEXT NOT NULL,             -- as the follower wrote it (matched like policybot tasks --unit)
+    since REAL NOT NULL,
+    PRIMARY KEY (chat_id, unit)
+);
+CREATE TABLE IF NOT EXISTS told_tasks(  -- what a follower was told: never twice the same thing
+    chat_id INTEGER NOT NULL,
+    what TEXT NOT NULL,             -- "remind:<task id>@<deadline>" or "new:<task id>@<deadline>"
+    day TEXT NOT NULL,              -- the day it was told (ISO); a reminder is once per task, deadline and day
+    PRIMARY KEY (chat_id, what, day)
 );
 """
 KEEP_ANSWERS = 50_000  # older answers' buttons say the answer is gone; a row is ~200 bytes
@@ -170,6 +183,40 @@ class BotStore:
         """True the first time it is asked for a chat (the group gets its one notice), False after."""
         with self._lock, self._db:
             return self._db.execute("INSERT OR IGNORE INTO told(chat_id) VALUES (?)", (chat_id,)).rowcount == 1
+
+    # ------------------------------------------------------------ followers of a unit's tasks
+    def follow(self, chat_id: int, unit: str) -> bool:
+        """True when the chat did not follow this unit yet."""
+        with self._lock, self._db:
+            cur = self._db.execute("INSERT OR IGNORE INTO follows(chat_id, unit, since) VALUES (?,?,?)",
+                                   (chat_id, unit, time.time()))
+            return cur.rowcount == 1
+
+    def unfollow(self, chat_id: int, unit: str | None = None) -> int:
+        """Stop following `unit` (every unit when None); how many follows ended."""
+        with self._lock, self._db:
+            if unit is None:
+                return self._db.execute("DELETE FROM follows WHERE chat_id = ?", (chat_id,)).rowcount
+            return self._db.execute("DELETE FROM follows WHERE chat_id = ? AND unit = ?", (chat_id, unit)).rowcount
+
+    def follows(self, chat_id: int | None = None) -> list[tuple[int, str]]:
+        """(chat, unit) of every follow (of one chat), oldest first."""
+        with self._lock:
+            if chat_id is None:
+                return self._db.execute("SELECT chat_id, unit FROM follows ORDER BY since").fetchall()
+            return self._db.execute("SELECT chat_id, unit FROM follows WHERE chat_id = ? ORDER BY since",
+                                    (chat_id,)).fetchall()
+
+    def tell_task_once(self, chat_id: int, what: str, day: str) -> bool:
+        """True the first time (chat, what, day) is asked for: the caller then tells it; False ever after."""
+        with self._lock, self._db:
+            return self._db.execute("INSERT OR IGNORE INTO told_tasks(chat_id, what, day) VALUES (?,?,?)",
+                                    (chat_id, what, day)).rowcount == 1
+
+    def untell_task(self, chat_id: int, what: str, day: str) -> None:
+        """Forget a telling that could not be delivered, so the next run tries again."""
+        with self._lock, self._db:
+            self._db.execute("DELETE FROM told_tasks WHERE chat_id = ? AND what = ? AND day = ?", (chat_id, what, day))
 
     def close(self) -> None:
         with self._lock:
