@@ -20,6 +20,7 @@ from tests.test_telegram_bot import TOKEN, BotHarness, buttons
 ADMIN = 111
 FOLLOWER = 601
 OTHER = 602  # follows another unit
+BLOCKER = 603  # follows, then blocks the bot
 TASK_FILES = sorted((ROOT / "tests" / "data" / "tasks").glob("*.txt"))
 # An upload (our own words) dated 2024-05-20: a new task for the housing bureau, and the old-housing task of the
 # March plan restated with its deadline moved from 11月底 to 10月底.
@@ -135,9 +136,13 @@ def test_follow_upload_reminders_moves_removal_and_restart(ledger_bot):
     try:
         assert h2.app.job_queue.get_jobs_by_name("task-reminders")
         assert remind(h2, dt.date(2024, 5, 24)) == 0  # already told before the restart
+        # Another follower has blocked the bot since following: the reminder gets 403 and the follow is dropped.
+        assert "已关注" in h2.ask("/follow 住建局", user=BLOCKER)["text"]
+        tg.block(BLOCKER)
         mark = tg.mark()
         assert remind(h2, dt.date(2024, 5, 30)) == 1
         assert "排水" in sent_to(tg, FOLLOWER, mark)[0]["text"]
+        assert h2.service.store.follows(BLOCKER) == [] and h2.service.store.follows(FOLLOWER)
         assert "已取消关注：住建局" in h2.ask("/unfollow 住建局", user=FOLLOWER)["text"]
         assert remind(h2, dt.date(2024, 11, 29)) == 0  # no follower of the housing bureau any more
     finally:

@@ -13,8 +13,8 @@ import time
 from pathlib import Path
 
 from telegram import BotCommandScopeChat, BotCommandScopeChatMember, ForceReply, Message, Update
-from telegram.constants import ChatType, ParseMode
-from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
+from telegram.constants import ChatType
+from telegram.error import TelegramError
 from telegram.ext import filters
 
 from bot.errors import IndexBusy, PolicyBotError
@@ -25,7 +25,7 @@ from bot.telegram import keyboards as kb
 from bot.telegram import messages as msg
 from bot.telegram import commands, tasks
 from bot.telegram.commands import article_summaries
-from bot.telegram.send import NO_PREVIEW, send_parts
+from bot.telegram.send import push, send_parts
 from bot.telegram.service import BotContext, BotService
 from bot.telegram_html import split_message
 
@@ -96,29 +96,15 @@ async def send_digest(context: BotContext) -> None:
         buttons.append((msg.read_article_button(a["title"]), kb.FullText(a["article_id"])))
     markup = kb.digest_keyboard(buttons[:DIGEST_BUTTONS])
     parts = split_message(text)
+
+    def moved(old: int, new: int) -> None:  # a group became a supergroup: its subscription moves along
+        svc.store.unsubscribe(old)
+        svc.store.subscribe(new)
+
     sent = 0
     for chat_id in svc.store.subscribers():
-        try:
-            for i, part in enumerate(parts):
-                await context.bot.send_message(chat_id, part, parse_mode=ParseMode.HTML,
-                                               link_preview_options=NO_PREVIEW,
-                                               reply_markup=markup if i == len(parts) - 1 else None)
-            sent += 1
-        except ChatMigrated as exc:  # a group became a supergroup: its subscription moves along
-            svc.store.unsubscribe(chat_id)
-            svc.store.subscribe(exc.new_chat_id)
-            log.info("subscriber %s moved to %s", chat_id, exc.new_chat_id)
-        except Forbidden as exc:
-            svc.store.unsubscribe(chat_id)
-            log.info("subscriber %s dropped: %s", chat_id, exc.message)
-        except BadRequest as exc:
-            if "chat not found" in exc.message.lower():
-                svc.store.unsubscribe(chat_id)
-                log.info("subscriber %s dropped: %s", chat_id, exc.message)
-            else:
-                log.warning("digest to %s failed: %s", chat_id, exc.message)
-        except TelegramError as exc:
-            log.warning("digest to %s failed: %s", chat_id, exc)
+        sent += await push(context.bot, chat_id, parts, markup, gone=svc.store.unsubscribe, moved=moved,
+                           what="digest")
     log.info("digest of %d article(s) sent to %d chat(s)", len(summaries), sent)
 
 

@@ -1,12 +1,18 @@
-"""Sending: an HTML answer in parts, an edit of the message a button sits on, and the pace of it all."""
+"""Sending: an HTML answer in parts, an edit of the message a button sits on, a note pushed to a chat that may be
+gone, and the pace of it all."""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+
 from aiolimiter import AsyncLimiter
-from telegram import InlineKeyboardMarkup, LinkPreviewOptions, Message, Update
+from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions, Message, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest
+from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
 from telegram.ext import AIORateLimiter
+
+log = logging.getLogger("policybot.telegram")
 
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 # Telegram allows about one message a second in a private chat, with short bursts; PTB's limiter paces
@@ -65,3 +71,31 @@ async def edit_parts(update: Update, parts: list[str], markup: InlineKeyboardMar
         return  # the same button pressed twice: the message already shows it
     if len(parts) > 1 and query.message is not None:
         await send_parts(query.message, parts[1:], markup)
+
+
+async def push(bot: Bot, chat_id: int, parts: list[str], markup: InlineKeyboardMarkup | None, *,
+               gone: Callable[[int], object], moved: Callable[[int, int], object], what: str) -> bool:
+    """Send an unrequested message (a digest, a follower's note) in parts, the keyboard on the last part.
+
+    A chat that blocked the bot or no longer exists is `gone(chat_id)`; a group that became a supergroup is
+    `moved(old, new)` (what it subscribed to moves along); any other failure is logged. True if sent."""
+    try:
+        for i, part in enumerate(parts):
+            await bot.send_message(chat_id, part, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW,
+                                   reply_markup=markup if i == len(parts) - 1 else None)
+        return True
+    except ChatMigrated as exc:
+        moved(chat_id, exc.new_chat_id)
+        log.info("%s: chat %s moved to %s", what, chat_id, exc.new_chat_id)
+    except Forbidden as exc:
+        gone(chat_id)
+        log.info("%s: chat %s dropped: %s", what, chat_id, exc.message)
+    except BadRequest as exc:
+        if "chat not found" in exc.message.lower():
+            gone(chat_id)
+            log.info("%s: chat %s dropped: %s", what, chat_id, exc.message)
+        else:
+            log.warning("%s to %s failed: %s", what, chat_id, exc.message)
+    except TelegramError as exc:
+        log.warning("%s to %s failed: %s", what, chat_id, exc)
+    return False

@@ -13,15 +13,13 @@ import datetime as dt
 import logging
 
 from telegram import Update
-from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import Application
 
 from bot.config import reminder_time
 from bot.ledger import LONG_TERM, Task, is_news, load_ledger, select, unit_matches
 from bot.telegram import keyboards as kb
 from bot.telegram import messages as msg
-from bot.telegram.send import NO_PREVIEW, edit_parts, send_parts
+from bot.telegram.send import edit_parts, push, send_parts
 from bot.telegram.service import BotContext, BotService
 from bot.telegram_html import split_message
 
@@ -199,22 +197,17 @@ def _followers(svc: BotService, task: Task, aliases: dict[str, str]) -> list[tup
 
 
 async def _tell(context: BotContext, chat_id: int, text: str) -> bool:
-    """Send a note to a follower; a chat that blocked the bot or is gone stops following."""
-    svc = context.service
-    try:
-        for part in split_message(text):
-            await context.bot.send_message(chat_id, part, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW)
-        return True
-    except Forbidden as exc:
-        svc.store.unfollow(chat_id)
-        log.info("follower %s dropped: %s", chat_id, exc.message)
-    except BadRequest as exc:
-        if "chat not found" in exc.message.lower():
-            svc.store.unfollow(chat_id)
-        log.warning("note to follower %s failed: %s", chat_id, exc.message)
-    except TelegramError as exc:
-        log.warning("note to follower %s failed: %s", chat_id, exc)
-    return False
+    """Send a note to a follower; a chat that blocked the bot or is gone stops following, a group that became a
+    supergroup keeps its follows under its new id."""
+    store = context.service.store
+
+    def moved(old: int, new: int) -> None:
+        for _, unit in store.follows(old):
+            store.follow(new, unit)
+        store.unfollow(old)
+
+    return await push(context.bot, chat_id, split_message(text), None, gone=store.unfollow, moved=moved,
+                      what="note to follower")
 
 
 async def notify_new_tasks(context: BotContext, added: list[str]) -> int:
