@@ -116,7 +116,10 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     total_psg = sum(local.values())
     intent = req.intent
     # A place may be named without its level ("新枫岭", "我县" in 枫岭县's own report): its name is enough.
-    pinned = all(p in article or (p in req.places and len(p) >= 3 and p[:-1] in article) for p in req.people)
+    # A person is the article's speaker though the text may not name them (a speech's author line is its byline).
+    spoke = art.speakers if art else ()
+    pinned = all(p in article or p in spoke or (p in req.places and len(p) >= 3 and p[:-1] in article)
+                 for p in req.people)
     pinned = pinned and all(n in article for n in req.numbers)
     # The meeting the question names is one the article reports: its kind, then 会 ("农村工作会议", "调度会").
     pinned = pinned and all(re.search(re.escape(m) + r".{0,6}会", article) for m in req.meetings)

@@ -82,3 +82,20 @@ def test_a_units_duties_are_its_points_and_a_unit_given_none_gets_no_answer(bais
     answer = baisha.search("县水务局要做哪些事")
     assert answer.answered and "县水务局" in answer.results[0].passage.text
     assert not baisha.search("县人社局在城乡建设中要做哪些事").answered
+
+
+def test_a_speaker_named_by_surname_and_post_is_the_speech_author_in_its_byline(tmp_path, embedder):
+    """A speech names its author only in the line under its title; "周县长" is that author (the archive knows him
+    as a speaker) though the body never names him, so his point is the answer, with its lead unit."""
+    from bot.ingest import sync
+    from bot.search import Searcher
+
+    files = sorted((ROOT / "tests/data/speech").glob("*.txt")) + sorted((ROOT / "tests/data/tasks").glob("*.txt"))
+    config = load_config(make_config(tmp_path, files))
+    sync(config, embedder)
+    searcher = Searcher(config, embedder)
+    answer = searcher.search("周县长在防汛会上让哪个部门牵头排查危房")
+    assert answer.answered and "危旧房屋" in answer.results[0].passage.text
+    assert "周明远" in console_text(answer) and "牵头：县住建局" in console_text(answer)
+    # Someone the speech is not by gets no answer from it.
+    assert not searcher.search("刘书记在防汛会上让哪个部门牵头排查危房").answered
