@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import os
@@ -263,17 +264,10 @@ def _shown(path: Path) -> str:
 
 def _eval_sets(args, config: Config) -> int:
     """Every bundled set (or the one folder given: eval.yaml + corpus/), each on a temporary index."""
-    from bot.evalsets import EvalSet, bundled_sets, evaluate_set
+    from bot.evalsets import bundled_sets, evaluate_set, folder_set
     from bot.targets import QUALITY, quality_figures
 
-    if args.file is None:
-        sets = bundled_sets()
-    else:
-        folder = Path(args.file)
-        questions, corpus = folder / "eval.yaml", folder / "corpus"
-        if not questions.is_file() or not corpus.is_dir():
-            raise PolicyBotError(f"{folder} is not an evaluation set (it needs eval.yaml and corpus/)")
-        sets = [EvalSet(folder.name, questions, tuple(sorted(p for p in corpus.iterdir() if p.is_file())), "")]
+    sets = bundled_sets() if args.file is None else [folder_set(Path(args.file))]
     embedder = _embedder(config)
     summaries: dict[str, dict] = {}
     for evalset in sets:
@@ -304,6 +298,57 @@ def _eval_sets(args, config: Config) -> int:
         short = [t.label for key, t in QUALITY.items() if t.met(quality_figures(s)[key]) is False]
         print(f"\n{name}: " + ("every target met" if not short else "short of: " + "; ".join(short)))
         _print_misses(s["not_first"], indent="  ")
+    return 0
+
+
+def cmd_calibrate(args, config: Config) -> int:
+    """The answer decision's constants: leave-one-set-out over the bundled sets and any set folders given."""
+    import tempfile
+
+    from bot import calibrate
+    from bot.evaluate import load_cases
+    from bot.evalsets import bundled_sets, folder_set, indexed
+
+    sets = bundled_sets() + [folder_set(Path(f)) for f in args.sets]
+    names = [s.name for s in sets]
+    if len(set(names)) != len(names):
+        raise UsageError(f"two sets have the same name: {', '.join(names)} (name the folders apart)")
+    embedder = _embedder(config)
+    start = calibrate.configured_values(config.search)
+    with tempfile.TemporaryDirectory(prefix="policybot-calibrate-") as tmp:
+        work = Path(args.work) if args.work else Path(tmp)
+        searchers = {}
+        for s in sets:
+            print(f"indexing {s.name}: {len(s.bulletins)} bulletins", file=sys.stderr)
+            searchers[s.name] = (indexed(config, embedder, s, work / s.name), load_cases(s.questions))
+        score = calibrate.search_scorer(searchers, args.k)
+        folds = calibrate.leave_one_set_out(score, names, start)
+        fitted = calibrate.fit(score, names, start)
+        on_all = score(calibrate.params_of(fitted))
+    record = {"k": args.k, "configured": start, "fitted_on_all": fitted,
+              "sets": {f.held_out: {"configured": dataclasses.asdict(f.configured), "held_out": dataclasses.asdict(
+                  f.score), "fitted_without_it": f.params, "fitted_on_all": dataclasses.asdict(on_all[f.held_out])}
+                       for f in folds},
+              "worst_held_out": calibrate.worst(folds).held_out}
+    if args.json:
+        print_json(record, indent=2)
+        return 0
+
+    def fig(s) -> str:
+        return f"{s.hit1:.3f} {s.rejected}/{s.negatives} ({s.refused})"
+
+    head = ["set", "configured", "left out of the fit", "fitted on all"]
+    rows = [[f.held_out, fig(f.configured), fig(f.score), fig(on_all[f.held_out])] for f in folds]
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+    print(f"k = {args.k}; each figure: hit@1, near misses refused, (answerable refused)")
+    for r in [head, *rows]:
+        print("  ".join(x.ljust(w) for x, w in zip(r, widths)).rstrip())
+    w = calibrate.worst(folds)
+    print(f"\nworst set left out of the fit: {w.held_out} ({fig(w.score)})")
+    print("\nfitted on every set (search: in config.yaml):")
+    for name, value in fitted.items():
+        mark = "" if value == start[name] else f"   # configured {start[name]:g}"
+        print(f"  {name}: {value:g}{mark}")
     return 0
 
 
@@ -464,6 +509,21 @@ def build_parser() -> argparse.ArgumentParser:
                                                    "every question with what came first and its rank")
     p.add_argument("--bench", metavar="FILE", help="a `policybot bench --out FILE` result shown in the report")
     p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser(
+        "calibrate", help="fit the answer decision's constants, judged leave-one-set-out",
+        description="Fit the constants that decide whether a result answers (search: min_dense, min_coverage, "
+                    "min_dense_with_lexical, min_context_coverage, min_topic_coverage, min_amount_coverage, "
+                    "close_cosine) on every bundled set and the set folders given, each set counting once; "
+                    "for each set, also fit them without it and measure it: the figure a set gets from "
+                    "constants it did not help choose. Prints the table and the constants fitted on all.",
+        epilog=examples("policybot calibrate", "policybot calibrate ../realworld_set   # eval.yaml + corpus/",
+                        "policybot calibrate --work /tmp/cal --json"))
+    p.add_argument("sets", nargs="*", metavar="DIR", help="more set folders (eval.yaml + corpus/)")
+    p.add_argument("-k", type=int, default=5, help="results scored per question")
+    p.add_argument("--work", metavar="DIR", help="keep the sets' indexes here (default: a temporary folder)")
+    p.add_argument("--json", action="store_true", help="print the folds and fits as JSON")
+    p.set_defaults(func=cmd_calibrate)
 
     p = sub.add_parser(
         "sources", help="bulletins and articles indexed",

@@ -46,24 +46,37 @@ def evaluate_set(config: Config, embedder, evalset: EvalSet, k: int, work: Path 
     """Index a temporary copy of the set's bulletins with `config`'s settings and score its questions.
 
     `work` keeps the index (and its embedding cache) between runs; by default a temporary folder."""
+    cases = load_cases(evalset.questions)
+    with tempfile.TemporaryDirectory(prefix=f"policybot-eval-{evalset.name}-") as tmp:
+        searcher = indexed(config, embedder, evalset, (work / evalset.name) if work else Path(tmp))
+        report = evaluate(cases, searcher.search_many([c.q for c in cases], k), k)
+        report.tasks = ledger_of(searcher.snapshot, searcher.config)
+    return report
+
+
+def indexed(config: Config, embedder, evalset: EvalSet, site: Path):
+    """A Searcher over the set's bulletins, indexed in `site` (corpus/, index/, data/) with `config`'s settings."""
     from bot.ingest import sync
     from bot.search import Searcher
 
-    cases = load_cases(evalset.questions)
-    with tempfile.TemporaryDirectory(prefix=f"policybot-eval-{evalset.name}-") as tmp:
-        site = (work / evalset.name) if work else Path(tmp)
-        corpus = site / "corpus"
-        shutil.rmtree(corpus, ignore_errors=True)
-        corpus.mkdir(parents=True)
-        for f in evalset.bulletins:
-            shutil.copy(f, corpus / f.name)
-        site_config = dataclasses.replace(config, corpus=corpus, index=site / "index", data=site / "data")
-        sync(site_config, embedder)
-        searcher = Searcher(site_config, embedder)
-        answers = searcher.search_many([c.q for c in cases], k)
-        report = evaluate(cases, answers, k)
-        report.tasks = ledger_of(searcher.snapshot, site_config)
-    return report
+    corpus = site / "corpus"
+    shutil.rmtree(corpus, ignore_errors=True)
+    corpus.mkdir(parents=True)
+    for f in evalset.bulletins:
+        shutil.copy(f, corpus / f.name)
+    site_config = dataclasses.replace(config, corpus=corpus, index=site / "index", data=site / "data")
+    sync(site_config, embedder)
+    return Searcher(site_config, embedder)
+
+
+def folder_set(folder: Path) -> EvalSet:
+    """An evaluation set in a folder of its own: eval.yaml and corpus/."""
+    from bot.errors import PolicyBotError
+
+    questions, corpus = folder / "eval.yaml", folder / "corpus"
+    if not questions.is_file() or not corpus.is_dir():
+        raise PolicyBotError(f"{folder} is not an evaluation set (it needs eval.yaml and corpus/)")
+    return EvalSet(folder.name, questions, tuple(sorted(p for p in corpus.iterdir() if p.is_file())), "")
 
 
 def ledger_of(snapshot, config: Config) -> list:
