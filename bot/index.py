@@ -25,7 +25,7 @@ import numpy as np
 from bot import lexical, vectors
 from bot.config import VectorsConfig
 from bot.errors import IndexUnavailable
-from bot.records import SEARCHABLE_KINDS, NumberedList, Passage, Tasks  # noqa: F401  (SEARCHABLE_KINDS: callers filter SQL by it)
+from bot.records import SEARCHABLE_KINDS, Article, NumberedList, Passage, Tasks  # noqa: F401  (SEARCHABLE_KINDS: callers filter SQL by it)
 from bot.textutil import normalize_text
 from bot.analysis import (  # noqa: F401  (embedding_text is part of what the index offers its callers)
     embedding_text,
@@ -39,7 +39,7 @@ from bot.analysis import (  # noqa: F401  (embedding_text is part of what the in
     title_terms,
 )
 
-INDEX_VERSION = "9"  # bump when what is stored changes; older indexes ask for --rebuild
+INDEX_VERSION = "10"  # bump when what is stored changes; older indexes ask for --rebuild
 CURRENT = "CURRENT"
 SQLITE_NAME = "index.sqlite"
 CATALOG_NAME = "catalog.bin"  # bot.catalog's articles and lists, stored at publish
@@ -53,7 +53,8 @@ CREATE TABLE bulletins(file TEXT PRIMARY KEY, sha TEXT NOT NULL, format TEXT, en
                        article_ids TEXT NOT NULL DEFAULT '[]');
 CREATE TABLE articles(article_id TEXT PRIMARY KEY, file TEXT NOT NULL, position INTEGER, title TEXT,
                       date TEXT, date_text TEXT, speakers TEXT, byline TEXT, chars INTEGER,
-                      title_terms TEXT NOT NULL DEFAULT '[]', searched_text TEXT NOT NULL DEFAULT '');
+                      title_terms TEXT NOT NULL DEFAULT '[]', searched_text TEXT NOT NULL DEFAULT '',
+                      paragraphs TEXT NOT NULL DEFAULT '[]');  -- as published, for 原文 (version 10)
 CREATE TABLE lists(list_id TEXT PRIMARY KEY, article_id TEXT NOT NULL, style TEXT, size INTEGER,
                    lead TEXT, label TEXT, speaker TEXT, headlines TEXT, tokens TEXT NOT NULL);
 CREATE TABLE passages(id INTEGER PRIMARY KEY AUTOINCREMENT, passage_id TEXT UNIQUE NOT NULL,
@@ -208,6 +209,16 @@ class IndexSnapshot:
             self._points[list_id] = points
         return list(points)
 
+    def article(self, article_id: str) -> Article | None:
+        """The article as published (title, date, speakers, paragraphs), None when this generation has no such
+        article (removed, or replaced by a corrected edition)."""
+        row = self.db.execute("SELECT * FROM articles WHERE article_id = ?", (article_id,)).fetchone()
+        if row is None:
+            return None
+        return Article(row["article_id"], row["file"], row["position"], row["title"], row["date"], row["date_text"],
+                       tuple(json.loads(row["speakers"] or "[]")), row["byline"],
+                       tuple(json.loads(row["paragraphs"] or "[]")))
+
     def article_passages(self, article_id: str) -> list[tuple[int, Passage]]:
         """An article's passages in reading order (outlines, which repeat their points' headlines, left out)."""
         rows = self.db.execute("SELECT * FROM passages WHERE article_id = ? AND kind != 'outline' ORDER BY position",
@@ -285,7 +296,7 @@ def read_articles(db: sqlite3.Connection) -> list[dict]:
         "SELECT a.*, (SELECT count(*) FROM passages p WHERE p.article_id = a.article_id "
         f"AND p.kind IN {SEARCHABLE_KINDS}) AS passages FROM articles a ORDER BY a.file, a.position"
     ).fetchall()
-    return [{k: row[k] for k in row.keys() if k not in ("title_terms", "searched_text")}
+    return [{k: row[k] for k in row.keys() if k not in ("title_terms", "searched_text", "paragraphs")}
             | {"speakers": json.loads(row["speakers"] or "[]")} for row in rows]
 
 
@@ -447,10 +458,11 @@ class GenerationWriter:
         in_order = sorted(passages, key=lambda p: p.position)
         searched = normalize_text("\n".join([article.title or ""] + [p.text for p in in_order]))
         self.db.execute(
-            "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (article.article_id, file, article.position, article.title, article.date, article.date_text,
              json.dumps(list(article.speakers), ensure_ascii=False), article.byline, len(article.text),
-             json.dumps(title_terms(article.title), ensure_ascii=False), searched),
+             json.dumps(title_terms(article.title), ensure_ascii=False), searched,
+             json.dumps(list(article.paragraphs), ensure_ascii=False)),
         )
         for nl in lists:
             self.db.execute(

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.articles import split_articles
-from bot.errors import PolicyBotError
-from bot.load import load_bulletin
 from bot.render import telegram_answer, telegram_outline
 from bot.search import Result
 from bot.telegram import keyboards as kb
@@ -106,33 +103,13 @@ async def on_feedback(update: Update, context: BotContext) -> None:
     await query.answer(msg.FEEDBACK_THANKS if ok else msg.ANSWER_GONE)
 
 
-def read_article(svc: BotService, article_id: str):
-    """The article as published (from its bulletin in corpus/), or None when it is gone."""
-    row = next((a for a in svc.snapshot().articles() if a["article_id"] == article_id), None)
-    if row is None:
-        return None  # removed or replaced by a corrected version since the button was sent
-    if article_id in svc.article_cache:
-        return svc.article_cache[article_id]
-    path = svc.config.corpus / row["file"]
-    try:
-        loaded = load_bulletin(path.read_bytes(), path.name, svc.config.max_file_bytes)
-    except (OSError, PolicyBotError):
-        return None
-    article = next((a for a in split_articles(loaded, svc.config.ingest.default_year)
-                    if a.article_id == article_id), None)
-    if article is not None:
-        if len(svc.article_cache) > 64:
-            svc.article_cache.clear()
-        svc.article_cache[article_id] = article
-    return article
-
-
 async def on_full_text(update: Update, context: BotContext) -> None:
-    """原文: the whole article as new messages, cut at sentence ends."""
+    """原文: the whole article as published (stored in the index when it was added), as new messages cut at
+    sentence ends."""
     query = update.callback_query
     svc = context.service
     action = kb.decode(query.data)
-    article = await svc.run(svc.query_pool, read_article, svc, action.article_id)
+    article = await svc.run(svc.query_pool, lambda: svc.snapshot().article(action.article_id))
     if article is None or query.message is None:
         await query.answer(msg.ARTICLE_GONE, show_alert=True)
         return

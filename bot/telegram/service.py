@@ -12,7 +12,6 @@ from enum import Enum
 from telegram import Update
 from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
-from bot.records import Article
 from bot.config import Config
 from bot.conversation import Conversations
 from bot.index import IndexSnapshot
@@ -67,7 +66,6 @@ class BotService:
         # Inline queries arrive while an official types: a looser window of their own, never a reply.
         self.inline = RateLimit(config.telegram.questions_per_minute * 3)
         self.menus_set: set[tuple[int, int]] = set()  # (chat, admin) whose command menu is set
-        self.article_cache: dict[str, Article] = {}  # article_id → the article as published, for 原文
         self.query_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="search")
         self.index_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="index")
         zone = config.telegram.zone
