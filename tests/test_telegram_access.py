@@ -282,11 +282,14 @@ def test_run_with_telegram_unreachable_says_so_in_one_line(built, tmp_path, caps
     assert len(err.strip().splitlines()) == 1
 
 
-def test_the_policybot_process_lets_a_stranger_in_once_an_admin_approves(built, tmp_path):
-    """`python -m bot run` as deployed: a stranger is turned away, applies, is approved, is answered."""
+def test_the_policybot_process_end_to_end(built, tmp_path):
+    """`python -m bot run` as deployed, over loopback only: access (apply, approve, answer, revoke; a stranger's
+    inline query; a group not allowed, then allowed), follow-ups, small talk, an admin's PDF upload answered, and
+    /feedback showing a 👎 — one process, its own copy of the index (the upload must not touch the shared one)."""
+    shutil.copytree(built.index, tmp_path / "index")
     with FakeTelegram(TOKEN) as tg:
-        cfg = make_config(tmp_path, index=str(built.index), telegram={
-            "base_url": tg.base_url, "base_file_url": tg.base_file_url, "admins": [ADMIN]})
+        cfg = make_config(tmp_path, telegram={"base_url": tg.base_url, "base_file_url": tg.base_file_url,
+                                              "admins": [ADMIN]})
         tg.open_chat(ADMIN)
         env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "PYTHONPATH": str(ROOT)}
         proc = subprocess.Popen([sys.executable, "-m", "bot", "--config", str(cfg), "run"], cwd=tmp_path, env=env,
@@ -294,15 +297,63 @@ def test_the_policybot_process_lets_a_stranger_in_once_an_admin_approves(built, 
         try:
             tg.wait_for(lambda m, p: m == "setMyCommands", timeout=60)  # started: the model is loaded
             h = ProcessHarness(tg)
+            # A stranger gets no passage but the 申请使用 button; approved, they are answered; revoked, not.
             note = h.ask(QUESTION, user=601)
             assert PASSAGE not in note["text"] and "申请使用" in buttons(note)
+            start = tg.mark()
+            query_id = tg.send_inline_query(603, QUESTION)
+            inline = tg.wait_for(lambda m, p: m == "answerInlineQuery" and p["inline_query_id"] == query_id,
+                                 start=start)
+            assert inline["results"] == [] and PASSAGE not in str(inline)
             told = apply_and_decide(h, 602, "同意")
             assert "已通过" in told["text"]
             assert PASSAGE in plain(h.ask(QUESTION, user=602)["text"])
+
+            # Follow-ups refer to the last answer; small talk gets an introduction.
+            h.ask("八个聚力分别是什么", user=602)
+            third = plain(h.ask("第三个呢", user=602)["text"])
+            assert "三要聚力项目招引" in third
+            assert h.ask("这是谁讲的", user=602)["text"].startswith("这是区委书记毕志伟讲的。")
+            h.ask("刘宗国提了哪些要求", user=602)
+            third = plain(h.ask("第三个呢", user=602)["text"])
+            assert "三要有善谋善胜" in third and "聚力" not in third
+            hello = h.ask("你好", user=602)["text"]
+            assert "可以这样问" in hello and "没有找到" not in hello
+
+            # 👎 on an answer; the admin's /feedback lists it.
+            reply = h.ask("要素保障怎么落实", user=602)
+            h.press(602, 602, reply["_message_id"], buttons(reply)["👎"], edit=False)
+            assert "要素保障怎么落实" in h.ask("/feedback", user=ADMIN)["text"]
+
+            assert "已移除" in h.ask("/revoke 602", user=ADMIN)["text"]
+            assert PASSAGE not in h.ask(QUESTION, user=602)["text"]
+
+            # A group not allowed hears one notice, then nothing; after /allowchat its /ask is answered.
+            group = -100500900
+            notice = h.ask(f"/ask {QUESTION}", user=ADMIN + 1, chat=group, chat_type="supergroup")
+            assert "尚未启用" in notice["text"]
+            start = tg.mark()
+            tg.send_text(group, ADMIN + 1, f"/ask {QUESTION}", chat_type="supergroup")
+            time.sleep(0.8)
+            assert not sent_to(tg, group, start)
+            assert "已在本群启用" in h.ask("/allowchat", user=ADMIN, chat=group, chat_type="supergroup")["text"]
+            assert PASSAGE in plain(h.ask(f"/ask {QUESTION}", user=ADMIN + 1, chat=group,
+                                          chat_type="supergroup")["text"])
+
+            # An admin's PDF upload is indexed, and a question about it answered.
+            pdf = ROOT / "tests" / "data" / "pdf" / "red_notice.pdf"
+            start = tg.mark()
+            tg.send_document(ADMIN, ADMIN, pdf.name, pdf.read_bytes())
+            done = tg.wait_for(lambda m, p: m == "editMessageText" and ("已收录" in p.get("text", "")
+                                                                       or "未收录" in p.get("text", "")),
+                               start=start, timeout=120)
+            assert "已收录" in done["text"]
+            assert "扩建东岭水库水厂" in plain(h.ask("东岭水库水厂扩建有什么安排", user=ADMIN)["text"])
         finally:
             proc.terminate()
             _, err = proc.communicate(timeout=30)
         assert TOKEN not in err and "Traceback" not in err
+    assert all(url.startswith("http://127.0.0.1:") for url in (tg.base_url, tg.base_file_url))
 
 
 class ProcessHarness(BotHarness):
