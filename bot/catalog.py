@@ -12,11 +12,12 @@ import numpy as np
 
 from bot.analysis import list_tokens, title_terms
 from bot.intent import SERIES, Intent, TimeRef, title_places
+from bot.ordinals import Resolved, resolve
 from bot.records import NumberedList
 from bot.textutil import cn_to_int, normalize_text
 
 
-STORED_FORMAT = ("policybot-catalog", 2)
+STORED_FORMAT = ("policybot-catalog", 3)
 CANDIDATES = 40  # lists read against their article's text per question
 TERM_ARRAYS = 4096  # terms whose list arrays are kept (`Catalog._term_arrays`)
 ALTERNATES = 2  # close runners-up offered after the chosen list
@@ -45,6 +46,9 @@ class ListEntry:
     size: int
     speaker: str | None
     lead: str
+    style: str = ""  # how its points are numbered (bot/lists.py)
+    parent: str | None = None  # the list whose point holds it
+    parent_point: int | None = None
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,9 @@ class Choice:
     score: float
     share: float
     alternates: tuple[ListEntry, ...] = ()
+    # A question addressing a point (bot/ordinals.py): the point in the chosen list's article and in each
+    # alternate's that the path leads to, the chosen one's first — empty when the chosen article has none.
+    points: tuple[Resolved, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -84,7 +91,7 @@ def describe_list(nl: NumberedList, words: tuple[list[str], list[list[str]]] | N
     """A list's entry, its naming words (label, lead, speaker) and each headline's words: as the index
     stored them when the list was added, or tokenized here."""
     named, heads = words or list_tokens(nl)
-    entry = ListEntry(nl.list_id, nl.article_id, nl.size, nl.speaker, nl.lead)
+    entry = ListEntry(nl.list_id, nl.article_id, nl.size, nl.speaker, nl.lead, nl.style, nl.parent, nl.parent_point)
     return entry, frozenset(named), [frozenset(h) for h in heads]
 
 
@@ -162,7 +169,8 @@ class Catalog:
         return marshal.dumps((
             STORED_FORMAT,
             [(a.article_id, a.title, a.title_terms, a.date, a.speakers, a.series) for a in self.articles.values()],
-            [(e.list_id, e.article_id, e.size, e.speaker, e.lead) for e in self.lists],
+            [(e.list_id, e.article_id, e.size, e.speaker, e.lead, e.style, e.parent, e.parent_point)
+             for e in self.lists],
             self.named_index, self.head_share, self.title_index, self.by_article, self.speaker_index,
             self.series_index, self.speakers, self.latest_year,
         ))
@@ -226,7 +234,8 @@ class Catalog:
         results = [r for i, base, found in pre if (r := self._score(i, base, found, ev, weights, article_text))]
         if not results:
             return None
-        return self._pick(results, fused_lists, recent_tolerance if ev.intent.time.recent else tolerance)
+        return self._pick(results, fused_lists, recent_tolerance if ev.intent.time.recent else tolerance,
+                          ev.intent.path)
 
     def _candidates(self, ev: ListQuery, weights: dict[str, float],
                     fused_lists: list[str]) -> list[tuple[int, float, set[str]]]:
@@ -274,8 +283,6 @@ class Catalog:
         """(score, share of what the question says, list index), or None when the list cannot answer."""
         intent = ev.intent
         nl = self.lists[i]
-        if intent.ordinal and intent.ordinal > 0 and nl.size < intent.ordinal:
-            return None
         strong = max(weights.values(), default=1.0)
         mean_w = sum(weights.values()) / len(weights) if weights else 1.0
         art = self.articles.get(nl.article_id)
@@ -312,8 +319,11 @@ class Catalog:
         asked += sum(weights.values())
         return total, ((matched + max(0.0, got)) / asked if asked else 0.0), i
 
-    def _pick(self, results: list[tuple[float, float, int]], fused_lists: list[str], tolerance: float) -> Choice:
-        """The best list; among close ones (the same list in several bulletins) the most recent."""
+    def _pick(self, results: list[tuple[float, float, int]], fused_lists: list[str], tolerance: float,
+              path: tuple = ()) -> Choice:
+        """The best list; among close ones (the same list in several bulletins) the most recent. A question
+        addressing a point (`path`) prefers, among close ones, an article where the point exists, and where the
+        lists are numbered as the question says."""
         top = max(r[0] for r in results)
         # The band is for the same list in several bulletins: within one article the lists differ,
         # and the best scored of them stands for its article.
@@ -323,6 +333,8 @@ class Catalog:
             if r[0] >= top * (1 - tolerance) and (aid not in per_article or r[0] > per_article[aid][0]):
                 per_article[aid] = r
         rank = {lid: n for n, lid in reversed(list(enumerate(fused_lists)))}
+        scores = {self.lists[r[2]].list_id: r[0] for r in results}
+        points = {aid: self.resolve(path, aid, scores) for aid in per_article} if path else {}
 
         def order(r: tuple[float, float, int]) -> tuple:
             nl = self.lists[r[2]]
@@ -330,10 +342,36 @@ class Catalog:
             newest = -int(art.date.replace("-", "")) if art and art.date else 0
             return newest, rank.get(nl.list_id, 10**6), -r[0]
 
-        best = min(per_article.values(), key=order)
+        def fits(r: tuple[float, float, int]) -> tuple:
+            """Where the point exists first, numbered as said; else where the first level is numbered as said
+            (the document a refusal then names: the 办法 for "第十九条", not a commentary on it)."""
+            if not path:
+                return 0, 0
+            aid = self.lists[r[2]].article_id
+            point = points.get(aid)
+            if point:
+                return 0, -point.fit
+            return 1, -any(e.style in path[0].styles for e in self.lists_of_article(aid))
+
+        best = min(per_article.values(), key=lambda r: fits(r) + order(r))
         others = sorted((r for r in results if r is not best), key=lambda r: (-r[0],) + order(r))
         alternates = tuple(self.lists[r[2]] for r in others if r[0] >= top * 0.6)[:ALTERNATES]
-        return Choice(self.lists[best[2]], best[0], best[1], alternates)
+        if not path:
+            return Choice(self.lists[best[2]], best[0], best[1], alternates)
+        chosen = points.get(self.lists[best[2]].article_id)
+        if chosen is None:
+            return Choice(self.lists[best[2]], best[0], best[1], alternates)
+        entry = self.lists[self._index_of(chosen.root)]
+        # a runner-up is read from where it starts: the same path in another meeting's or speaker's list
+        more = [p for e in alternates if (p := self.resolve(path, e.article_id, scores, only=e.list_id))]
+        found = tuple(dict.fromkeys([chosen] + more))
+        return Choice(entry, best[0], best[1], tuple(self.lists[self._index_of(p.root)] for p in found[1:]), found)
+
+    def resolve(self, path: tuple, article_id: str, scores: dict[str, float] | None = None,
+                only: str | None = None) -> Resolved | None:
+        """The point `path` addresses in one article (bot/ordinals.py), lists named better by the question
+        (`scores`) first; None when the article has no such point."""
+        return resolve(path, self.lists_of_article(article_id), scores, only)
 
     def lists_of_article(self, article_id: str) -> list[ListEntry]:
         return [self.lists[i] for i in self.by_article.get(article_id, ())]

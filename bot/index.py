@@ -39,7 +39,7 @@ from bot.analysis import (  # noqa: F401  (embedding_text is part of what the in
     title_terms,
 )
 
-INDEX_VERSION = "10"  # bump when what is stored changes; older indexes ask for --rebuild
+INDEX_VERSION = "11"  # bump when what is stored changes; older indexes ask for --rebuild
 CURRENT = "CURRENT"
 SQLITE_NAME = "index.sqlite"
 CATALOG_NAME = "catalog.bin"  # bot.catalog's articles and lists, stored at publish
@@ -56,7 +56,8 @@ CREATE TABLE articles(article_id TEXT PRIMARY KEY, file TEXT NOT NULL, position 
                       title_terms TEXT NOT NULL DEFAULT '[]', searched_text TEXT NOT NULL DEFAULT '',
                       paragraphs TEXT NOT NULL DEFAULT '[]');  -- as published, for 原文 (version 10)
 CREATE TABLE lists(list_id TEXT PRIMARY KEY, article_id TEXT NOT NULL, style TEXT, size INTEGER,
-                   lead TEXT, label TEXT, speaker TEXT, headlines TEXT, tokens TEXT NOT NULL);
+                   lead TEXT, label TEXT, speaker TEXT, headlines TEXT, tokens TEXT NOT NULL,
+                   parent TEXT, parent_point INTEGER);  -- the point holding a sub-list (version 11)
 CREATE TABLE passages(id INTEGER PRIMARY KEY AUTOINCREMENT, passage_id TEXT UNIQUE NOT NULL,
                       article_id TEXT NOT NULL, kind TEXT NOT NULL, position INTEGER, text TEXT NOT NULL,
                       title TEXT, date TEXT, date_text TEXT, source TEXT, speaker TEXT, list_id TEXT,
@@ -354,6 +355,8 @@ def _row_list(row: sqlite3.Row) -> NumberedList:
         label=row["label"],
         speaker=row["speaker"],
         headlines=tuple(json.loads(row["headlines"])),
+        parent=row["parent"],
+        parent_point=row["parent_point"],
     )
 
 
@@ -466,10 +469,10 @@ class GenerationWriter:
         )
         for nl in lists:
             self.db.execute(
-                "INSERT INTO lists VALUES (?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO lists VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (nl.list_id, nl.article_id, nl.style, nl.size, nl.lead, nl.label, nl.speaker,
                  json.dumps(list(nl.headlines), ensure_ascii=False),
-                 json.dumps(list_tokens(nl), ensure_ascii=False)),
+                 json.dumps(list_tokens(nl), ensure_ascii=False), nl.parent, nl.parent_point),
             )
         ids = []
         for p in passages:

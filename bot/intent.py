@@ -7,14 +7,11 @@ import re
 from dataclasses import dataclass
 
 from bot.analysis import question_tokens
+from bot.ordinals import Step, read_path
 from bot.speakers import POSTS, plausible_name
 from bot.textutil import CJK, CN_NUMERAL, cn_to_int
 
 _N = rf"[{CN_NUMERAL}\d]{{1,3}}"
-# "第三个聚力", "聚力的第五条", "第七点": an ordinal followed by a counter word, a question, or nothing.
-ORDINAL = re.compile(rf"第\s*(?P<n>{_N})\s*(?P<unit>个|条|点|项|方面|要求|要|是)?(?=[个条点项方面要是什么呢吗？?，,的]|$)")
-# "最后一点", "最后一条": the last point of a list.
-LAST = re.compile(r"最后\s*(?:一\s*)?(?:个|条|点|项|方面|要求)")
 # A term that is only an ordinal or a count ("第三", "三个"): never a topic word.
 ORDINAL_WORD = re.compile(rf"第?{_N}(?:个|条|点|项|次)?")
 COUNT = re.compile(rf"(?P<n>{_N}|几)\s*(?:个|条|点|项)")
@@ -87,7 +84,8 @@ class TimeRef:
 @dataclass(frozen=True)
 class Intent:
     kind: str  # "plain" | "ordinal" | "list"
-    ordinal: int | None = None  # -1: the last point
+    ordinal: int | None = None  # -1: the last point (of the path's last level)
+    path: tuple[Step, ...] = ()  # the point's place in the outline, outermost level first (bot/ordinals.py)
     count: int | None = None
     rest: str = ""  # the question without its ordinal / list words: what points to the list
     series: int | None = None  # "第二次调度会" → 2
@@ -199,16 +197,10 @@ def parse_intent(question: str) -> Intent:
         names=named_people(question),
         places=named_places(question),
     )
-    m = ORDINAL.search(scan)
-    if m:
-        n = cn_to_int(m.group("n"))
-        if n:
-            rest = (question[: m.start()] + question[m.end():]).strip()
-            return Intent("ordinal", ordinal=n, rest=rest, **common)
-    m = LAST.search(scan)
-    if m:
-        rest = (question[: m.start()] + question[m.end():]).strip()
-        return Intent("ordinal", ordinal=-1, rest=rest, **common)
+    path = read_path(scan)
+    if path:
+        rest = (question[: path.start] + question[path.end:]).strip()
+        return Intent("ordinal", ordinal=path.steps[-1].n, path=path.steps, rest=rest, **common)
     if LIST_ASK.search(scan) or SPEECH_ASK.search(scan):
         c = COUNT.search(scan)
         count = cn_to_int(c.group("n")) if c and c.group("n") != "几" else None

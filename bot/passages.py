@@ -183,6 +183,8 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
             label=_label(lead, bodies, len(lst.bounds), speaker),
             speaker=speaker,
             headlines=tuple(_headline(shown[s:e]).lstrip("-—－ ") for s, e in lst.bounds),
+            parent=lists[lst.parent].list_id if lst.parent is not None else None,
+            parent_point=lst.parent_point + 1 if lst.parent is not None else None,
         )
         lists.append(nl)
         for i, (s, e) in enumerate(lst.bounds):

@@ -46,6 +46,8 @@ class NumberedList:
     label: str  # short name, e.g. "八个聚力"
     speaker: str | None
     headlines: tuple[str, ...]
+    parent: str | None = None  # the list one of whose points holds this one (a sub-list), by list_id
+    parent_point: int | None = None  # that point's ordinal (1-based)
 
     @property
     def numbered(self) -> bool:

@@ -14,13 +14,14 @@ from bot.analysis import lexical_query, query_terms, question_tokens
 from bot import duty, roles
 from bot.analysis import idf
 from bot.answerability import check, on_topic, requirements, states_date, verdict
-from bot.catalog import Catalog, ListQuery
+from bot.catalog import Catalog, ListEntry, ListQuery
 from bot.config import Config
 from bot.embed import Embedder
 from bot.errors import IndexUnavailable, QuestionError
 from bot.fusion import fuse_rankings, opening_keys, with_context
 from bot.index import REBUILD_HINT, IndexSnapshot, current_generation, open_snapshot
 from bot.intent import ASK_PHRASE, ORDINAL_WORD, SERIES, Intent, is_content, parse_intent
+from bot.ordinals import no_such_point
 from bot.phrasing import plain_words, resolve_people
 from bot.records import Passage
 from bot.textutil import normalize_text
@@ -226,7 +227,11 @@ class Searcher:
         if fit:
             head = fused[:CONTEXT_DEPTH]
             fused = sorted(head, key=lambda x: -fit.get(x[0], 0)) + fused[CONTEXT_DEPTH:]
-        picked, list_share = self._list_answer(snap, catalog, intent, pointing, speakers, fused, pool)
+        picked, list_share, missing = self._list_answer(snap, catalog, intent, pointing, speakers, fused, pool)
+        if missing:
+            # "第九条" of a list of five, a sub-point under a point that has none: no other point stands in
+            return Answer(question, normalized, False, (), intent, (), Evidence(0.0, 0.0), snap.generation,
+                          notice=no_such_point(intent.path, catalog.articles.get(missing.article_id)))
         # The answer is chosen among the configured top_k whatever -k asks to show: whether and what is answered
         # does not depend on how many results are shown.
         results = self._results(snap, picked, fused, pool, max(k, cfg.top_k))
@@ -309,40 +314,42 @@ class Searcher:
 
     def _list_answer(self, snap: IndexSnapshot, catalog: Catalog, intent: Intent, pointing: dict[str, float],
                      speakers: tuple[str, ...], fused: list[tuple[int, float]],
-                     pool: dict[int, Passage]) -> tuple[list[tuple[int, Passage, bool]], float]:
+                     pool: dict[int, Passage]) -> tuple[list[tuple[int, Passage, bool]], float, ListEntry | None]:
         """The point or outline of the list the question names, with its close runners-up, and the
-        share of what the question says that the list accounts for (0 when no list answers)."""
+        share of what the question says that the list accounts for (0 when no list answers); third, the
+        list the question names when the point it addresses is not there (the path leads nowhere)."""
         cfg = self.config.search
         if not (intent.kind in ("ordinal", "list") or intent.asks_many):
-            return [], 0.0
+            return [], 0.0, None
         fused_lists = [pool[d].list_id for d, _ in fused[:CONTEXT_DEPTH] if d in pool and pool[d].list_id]
         choice = catalog.choose(ListQuery(pointing, speakers, intent),
                                 lambda aid: self._article_text(snap, [aid])[aid],
                                 fused_lists, cfg.list_tolerance, cfg.recent_tolerance)
         needed = cfg.min_list_share if intent.kind != "plain" else cfg.min_topic_share
         if not choice or choice.share < needed:
-            return [], 0.0
+            return [], 0.0, None
         picked: list[tuple[int, Passage, bool]] = []
-        for entry in (choice.entry,) + choice.alternates:
-            points = snap.list_points(entry.list_id)
-            if intent.kind == "ordinal":
-                n = entry.size if intent.ordinal == -1 else intent.ordinal
-                for rid, p in points:
-                    if p.kind == "point" and p.ordinal == n:
+        if intent.kind == "ordinal":
+            if not choice.points:
+                return [], 0.0, choice.entry  # the list the question names has no such point
+            for point in choice.points:
+                for rid, p in snap.list_points(point.list_id):
+                    if p.kind == "point" and p.ordinal == point.ordinal:
                         picked.append(self._with_sub_list(snap, catalog, rid, p))
-            else:
-                picked += [(rid, p, True) for rid, p in points if p.kind == "outline"]
-        return picked, choice.share
+            return picked, choice.share, None
+        for entry in (choice.entry,) + choice.alternates:
+            picked += [(rid, p, True) for rid, p in snap.list_points(entry.list_id) if p.kind == "outline"]
+        return picked, choice.share, None
 
     @staticmethod
     def _with_sub_list(snap: IndexSnapshot, catalog: Catalog, rid: int, p: Passage) -> tuple[int, Passage, bool]:
         """A point that is only its heading ("（三）推行“管委会+公司”运营模式") is answered by the outline
-        of the sub-list it heads, which shows the heading and what it holds."""
+        of the sub-list it holds, which shows the heading and what it holds."""
         head = p.text.strip()
         if len(head) > HEADING_CHARS or any(c in head for c in "。；;！？"):
             return rid, p, False
         for entry in catalog.lists_of_article(p.article_id):
-            if entry.lead.strip() == head and entry.list_id != p.list_id:
+            if entry.parent == p.list_id and entry.parent_point == p.ordinal:
                 outline = [(orid, op) for orid, op in snap.list_points(entry.list_id) if op.kind == "outline"]
                 if outline:
                     return outline[0][0], outline[0][1], True

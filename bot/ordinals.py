@@ -1,0 +1,182 @@
+"""Ordinal paths: a point addressed by its place in a document's outline — "第三个聚力", "第二部分第三条",
+"重点任务（一）里第2项下面的第（1）小项", "第二点意见里的第三条", "办法第五条" — read from a question, and
+found among the lists of an article (each list knows the point of the list that holds it).
+
+A path is one step per level, outermost first. A step may say how its level is numbered: （二） is a
+（一）-style list, (1) a (1)-style one, 第二部分 a document's top level (一、), 第五条 a 办法's articles (第五条),
+第2项 an Arabic-numbered list (2.). What it says is a preference, never a requirement: officials rarely
+copy a document's numbering exactly, so a path that fits the numbering wins over one that only exists.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Protocol
+
+from bot.textutil import CJK, CN_NUMERAL, cn_to_int, int_to_cn
+
+_N = rf"[{CN_NUMERAL}\d]{{1,3}}"
+# "第三个聚力", "聚力的第五条", "第七点": an ordinal followed by a counter word, a question, or nothing.
+ORDINAL = re.compile(rf"第\s*(?P<n>{_N})\s*(?P<unit>个|条|点|项|方面|要求|要|是)?(?=[个条点项方面要是什么呢吗？?，,的]|$)")
+# "最后一点", "最后一条": the last point of a list.
+LAST = re.compile(r"最后\s*(?:一\s*)?(?:个|条|点|项|方面|要求)")
+
+# One step of a path: "（二）", "第（1）小项", "第2项", "第二部分", "第五条", "第二点", "最后一条".
+_STEP = re.compile(
+    rf"第?\s*[（(]\s*(?P<bn>{_N})\s*[）)]\s*(?:小项|小点|大项|项|条|点|款)?"
+    rf"|第\s*(?P<n>{_N})\s*(?P<unit>大部分|部分|个方面|方面|小项|大项|项|条|点|个|要求|要|是)"
+    rf"|第\s*(?P<bare>{_N})(?=[什么呢吗？?，,的里之]|中的|下面|$)"
+    rf"|(?P<last>{LAST.pattern})"
+)
+# What joins two steps into one path: nothing, "的", or "里/中/下面/之" after a few words ("第二点意见里的").
+_JOIN = re.compile(rf"的?|[{CJK}]{{0,4}}?(?:里面|里头|里边|里|当中|之中|中间|中|下面|下边|下属|下|内|之)的?")
+TOP = ("、", "第")  # how a document's top level is numbered (一、… in plans, 第一，… in speeches)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One level of a path: the point's number (-1: the last) and the list styles it names, if any."""
+
+    n: int
+    styles: tuple[str, ...] = ()  # list styles (bot/lists.py MARKER_STYLES) the question's wording suggests
+    top: bool = False  # "第二部分": the document's top level
+
+
+@dataclass(frozen=True)
+class OrdinalPath:
+    steps: tuple[Step, ...]
+    start: int  # where the path is written in the question
+    end: int
+
+    @property
+    def styled(self) -> bool:
+        """The question says more than one plain number: levels, or how a level is numbered."""
+        return len(self.steps) > 1 or bool(self.steps[0].styles) or self.steps[0].top
+
+
+def _step(m: re.Match) -> Step | None:
+    if m.group("last"):
+        return Step(-1)
+    if m.group("bn"):
+        raw = m.group("bn")
+        n = cn_to_int(raw)
+        return Step(n, ("(1)",) if raw.isdigit() else ("（）",)) if n else None
+    raw = m.group("n") or m.group("bare")
+    n = cn_to_int(raw)
+    if not n:
+        return None
+    unit = m.group("unit") or ""
+    if unit.endswith("部分"):
+        return Step(n, TOP, top=True)
+    if unit == "条":
+        return Step(n, ("条",))  # a 办法's articles are numbered 第五条; elsewhere any list will do
+    return Step(n, ("1.",) if raw.isdigit() else ())
+
+
+def read_path(question: str) -> OrdinalPath | None:
+    """The longest run of steps the question joins into one path (the first of equals), or None."""
+    found = [(m, s) for m in _STEP.finditer(question) if (s := _step(m))]
+    best: list[tuple[re.Match, Step]] = []
+    run: list[tuple[re.Match, Step]] = []
+    for m, s in found:
+        if run and not _JOIN.fullmatch(question[run[-1][0].end():m.start()].strip()):
+            run = []
+        run.append((m, s))
+        if len(run) > len(best):
+            best = list(run)
+    if not best:
+        return None
+    return OrdinalPath(tuple(s for _, s in best), best[0][0].start(), best[-1][0].end())
+
+
+class Level(Protocol):
+    """A list as a path is walked over it (bot.catalog.ListEntry)."""
+
+    list_id: str
+    size: int
+    style: str
+    parent: str | None
+    parent_point: int | None
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """Where a path leads: the list and point it addresses, the list it starts from, how well it fits."""
+
+    list_id: str
+    ordinal: int
+    root: str
+    fit: int  # steps whose list is numbered as the question says
+
+
+def _walk(steps: tuple[Step, ...], root: Level, children: dict[tuple[str, int], list[Level]]) -> Resolved | None:
+    """The path followed down from `root`: each step's point in its list, each next list held by that point
+    (the one numbered as the step says, else the first)."""
+    level, fit = root, 0
+    for k, step in enumerate(steps):
+        n = level.size if step.n == -1 else step.n
+        if not 1 <= n <= level.size:
+            return None
+        fit += bool(step.styles) and level.style in step.styles
+        if k + 1 == len(steps):
+            return Resolved(level.list_id, n, root.list_id, fit)
+        below = children.get((level.list_id, n), [])
+        if not below:
+            return None
+        wanted = steps[k + 1].styles
+        level = next((c for c in below if c.style in wanted), below[0])
+    return None
+
+
+def resolve(steps: tuple[Step, ...], lists: Iterable[Level], rank: dict[str, float] | None = None,
+            only: str | None = None) -> Resolved | None:
+    """The point `steps` address among one article's lists, or None when no list has it.
+
+    Every list may be where the path starts; of those it leads through, the one whose numbering fits the
+    question's best wins, then the one the question names best (`rank`: list id → how well its words
+    match), then the outermost (a document's top level before a sub-list), then the first.
+    `only`: start from this list alone."""
+    lists = list(lists)
+    rank = rank or {}
+    children: dict[tuple[str, int], list[Level]] = {}
+    for lst in lists:
+        if lst.parent and lst.parent_point:
+            children.setdefault((lst.parent, lst.parent_point), []).append(lst)
+    depth = {lst.list_id: _depth(lst, {x.list_id: x for x in lists}) for lst in lists}
+    walked = [(r, i) for i, lst in enumerate(lists)
+              if (only is None or lst.list_id == only)
+              and (not steps[0].top or lst.parent is None)
+              and (r := _walk(steps, lst, children))]
+    if not walked:
+        return None
+    return min(walked, key=lambda x: (-x[0].fit, -rank.get(x[0].root, 0.0), depth[x[0].root], x[1]))[0]
+
+
+def _depth(lst: Level, by_id: dict[str, Level]) -> int:
+    d, seen = 0, set()
+    while lst.parent and lst.parent in by_id and lst.list_id not in seen:
+        seen.add(lst.list_id)
+        lst, d = by_id[lst.parent], d + 1
+    return d
+
+
+def said(step: Step) -> str:
+    """A step as a question would say it: "（二）", "（1）", "第二部分", "第五条", "第2项", "最后一条"."""
+    if step.n == -1:
+        return "最后一条"
+    if "（）" in step.styles:
+        return f"（{int_to_cn(step.n)}）"
+    if "(1)" in step.styles:
+        return f"（{step.n}）"
+    if step.top:
+        return f"第{int_to_cn(step.n)}部分"
+    if "1." in step.styles:
+        return f"第{step.n}项"
+    return f"第{int_to_cn(step.n)}条"
+
+
+def no_such_point(steps: tuple[Step, ...], article) -> str:
+    """Why a path is not answered: the document the question names has no point there."""
+    where = f"《{article.title}》" if article and article.title else "您说的这份文件"
+    return f"{where}里没有{'下的'.join(said(s) for s in steps)}，请核对序号后再问。"

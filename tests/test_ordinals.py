@@ -1,0 +1,91 @@
+"""Ordinal paths (bot/ordinals.py): a point asked for by its place in a document's outline — through several
+levels ("（一）里第2项下面的第（1）小项"), by a 办法's article numbering ("第五条"), by a speech's points and their
+sub-points — read from the question, found in the outline the index keeps, and refused when it is not there."""
+
+import pytest
+
+from bot.config import load_config
+from bot.intent import parse_intent
+from bot.ordinals import Step, read_path, resolve
+from bot.render import console_text
+from tests.conftest import ROOT, make_config
+
+
+def test_a_path_is_read_level_by_level_with_the_numbering_each_level_names():
+    steps = parse_intent("供水方案主要任务（一）里第2项下面的第（1）小项是什么").path
+    assert [s.n for s in steps] == [1, 2, 1]
+    assert [s.styles for s in steps] == [("（）",), ("1.",), ("(1)",)]
+    top, sub = parse_intent("供水方案第二部分第三条").path
+    assert (top.n, top.top, sub.n) == (2, True, 3)
+    assert [s.n for s in parse_intent("彭书记讲话第二点意见中的第四条").path] == [2, 4]
+    assert parse_intent("奖补办法第五条讲的是什么").path == (Step(5, ("条",)),)
+    # One level, as before: "第三个聚力", the last point; words that only look like ordinals are none.
+    assert parse_intent("第三个聚力是什么").path == (Step(3),)
+    assert parse_intent("讲话的最后一点").path == (Step(-1),)
+    for plain in ("第三产业增加值是多少", "第一书记要做什么", "第一季度工业增长多少"):
+        assert read_path(plain) is None, plain
+    # Two ordinals the question does not join are two questions, not one path.
+    assert len(read_path("第二条和第三条有什么不同").steps) == 1
+
+
+class _List:
+    def __init__(self, list_id, size, style, parent=None, parent_point=None):
+        self.list_id, self.size, self.style, self.parent, self.parent_point = list_id, size, style, parent, parent_point
+
+
+def test_a_path_is_walked_down_the_lists_each_point_holds():
+    lists = [_List("top", 3, "、"), _List("tasks", 3, "（）", "top", 2), _List("a", 3, "1.", "tasks", 1),
+             _List("a2", 2, "(1)", "a", 2), _List("b", 2, "1.", "tasks", 2), _List("guard", 3, "（）", "top", 3)]
+    found = resolve((Step(1, ("（）",)), Step(2, ("1.",)), Step(1, ("(1)",))), lists)
+    assert (found.list_id, found.ordinal, found.root) == ("a2", 1, "tasks")
+    found = resolve((Step(2, ("、",), top=True), Step(3)), lists)
+    assert (found.list_id, found.ordinal) == ("tasks", 3)
+    # No such point: a fourth under a point holding three, a sub-point under a point that holds none.
+    assert resolve((Step(2, ("、",), top=True), Step(4)), lists) is None
+    assert resolve((Step(1, ("（）",)), Step(3, ("1.",)), Step(1, ("(1)",))), lists) is None
+
+
+# ---------------------------------------------------------------- asked of a real index (our own 苇塘县 bulletins)
+
+@pytest.fixture(scope="module")
+def weitang(tmp_path_factory, embedder):
+    from bot.ingest import sync
+    from bot.search import Searcher
+
+    files = sorted((ROOT / "tests/data/outline").glob("*.txt"))
+    config = load_config(make_config(tmp_path_factory.mktemp("ordinals"), files))
+    sync(config, embedder)
+    return Searcher(config, embedder)
+
+
+def _first(searcher, question):
+    answer = searcher.search(question)
+    assert answer.answered, question
+    return answer.results[0].passage.text
+
+
+def test_a_nested_plan_is_answered_at_the_level_the_path_names(weitang):
+    assert _first(weitang, "供水保障方案主要任务（一）里第2项下面的第（1）小项是什么").startswith("（1）人口800人以上")
+    # Numbering 1. restarts under each （）: "（二）里的第1项" is the first under （二）, not under （一）.
+    assert _first(weitang, "供水保障方案（二）里的第1项").startswith("1.县疾控中心")
+    assert "健全长效管护机制" in _first(weitang, "农村供水保障提升实施方案第二部分第三条")
+
+
+def test_an_article_of_a_measure_is_its_own_numbering_not_a_commentary_on_it(weitang):
+    """The 办法 and a newer 答记者问 on it both name 茶产业奖补办法; "第五条" is the 办法's article, not 五是."""
+    assert _first(weitang, "茶产业发展奖补办法第五条讲的是什么").startswith("第五条　【品牌创建】")
+
+
+def test_a_speech_point_and_its_sub_point(weitang):
+    assert _first(weitang, "彭书涵文旅产业发展大会讲话第二点意见里的第三条").startswith("三是抓线路串联")
+    assert _first(weitang, "彭书涵在文旅产业发展大会上讲的第三点").startswith("第三，要强化保障")
+
+
+def test_a_point_the_outline_does_not_have_is_refused_not_replaced(weitang):
+    for question in ("彭书涵文旅产业发展大会讲话第三点意见里的第四条",  # 第三 holds two
+                     "茶产业发展奖补办法第九条讲的是什么",  # seven articles
+                     "供水保障方案主要任务（三）里第1项下面的第（2）小项"):  # 1. under （三） holds no sub-points
+        answer = weitang.search(question)
+        assert not answer.answered and not answer.results, question
+        assert "没有" in console_text(answer) and "核对序号" in console_text(answer), question
+    assert "茶产业发展奖补办法" in console_text(weitang.search("茶产业发展奖补办法第九条讲的是什么"))
