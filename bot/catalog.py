@@ -343,15 +343,19 @@ class Catalog:
             return newest, rank.get(nl.list_id, 10**6), -r[0]
 
         def fits(r: tuple[float, float, int]) -> tuple:
-            """Where the point exists first, numbered as said; else where the first level is numbered as said
-            (the document a refusal then names: the 办法 for "第十九条", not a commentary on it)."""
+            """Where the point exists first, numbered as said; else where more of the path exists, or where its
+            first level is numbered as said (the document a refusal names: the 办法 for "第十九条", not a
+            commentary on it)."""
             if not path:
-                return 0, 0
+                return 0, 0, 0
             aid = self.lists[r[2]].article_id
             point = points.get(aid)
             if point:
-                return 0, -point.fit
-            return 1, -any(e.style in path[0].styles for e in self.lists_of_article(aid))
+                return 0, 0, -point.fit
+            for k in range(len(path) - 1, 0, -1):
+                if part := self.resolve(path[:k], aid, scores):
+                    return 1, -k, -part.fit
+            return 1, 0, -any(e.style in path[0].styles for e in self.lists_of_article(aid))
 
         best = min(per_article.values(), key=lambda r: fits(r) + order(r))
         others = sorted((r for r in results if r is not best), key=lambda r: (-r[0],) + order(r))

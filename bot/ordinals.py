@@ -3,7 +3,7 @@
 found among the lists of an article (each list knows the point of the list that holds it).
 
 A path is one step per level, outermost first. A step may say how its level is numbered: （二） is a
-（一）-style list, (1) a (1)-style one, 第二部分 a document's top level (一、), 第五条 a 办法's articles (第五条),
+（一）-style list, (1) a (1)-style one, 第二部分 a document's top level (numbered 一、 in a plan), 第五条 a 办法's articles (第五条),
 第2项 an Arabic-numbered list (2.). What it says is a preference, never a requirement: officials rarely
 copy a document's numbering exactly, so a path that fits the numbering wins over one that only exists.
 """
@@ -11,10 +11,10 @@ copy a document's numbering exactly, so a path that fits the numbering wins over
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Protocol
 
-from bot.textutil import CJK, CN_NUMERAL, cn_to_int, int_to_cn
+from bot.textutil import CJK, CN_NUMERAL, cn_to_int
 
 _N = rf"[{CN_NUMERAL}\d]{{1,3}}"
 # "第三个聚力", "聚力的第五条", "第七点": an ordinal followed by a counter word, a question, or nothing.
@@ -31,7 +31,6 @@ _STEP = re.compile(
 )
 # What joins two steps into one path: nothing, "的", or "里/中/下面/之" after a few words ("第二点意见里的").
 _JOIN = re.compile(rf"的?|[{CJK}]{{0,4}}?(?:里面|里头|里边|里|当中|之中|中间|中|下面|下边|下属|下|内|之)的?")
-TOP = ("、", "第")  # how a document's top level is numbered (一、… in plans, 第一，… in speeches)
 
 
 @dataclass(frozen=True)
@@ -41,6 +40,7 @@ class Step:
     n: int
     styles: tuple[str, ...] = ()  # list styles (bot/lists.py MARKER_STYLES) the question's wording suggests
     top: bool = False  # "第二部分": the document's top level
+    words: str = field(default="", compare=False)  # as the question wrote it ("第二点", "第（1）小项")
 
 
 @dataclass(frozen=True)
@@ -48,11 +48,6 @@ class OrdinalPath:
     steps: tuple[Step, ...]
     start: int  # where the path is written in the question
     end: int
-
-    @property
-    def styled(self) -> bool:
-        """The question says more than one plain number: levels, or how a level is numbered."""
-        return len(self.steps) > 1 or bool(self.steps[0].styles) or self.steps[0].top
 
 
 def _step(m: re.Match) -> Step | None:
@@ -68,7 +63,7 @@ def _step(m: re.Match) -> Step | None:
         return None
     unit = m.group("unit") or ""
     if unit.endswith("部分"):
-        return Step(n, TOP, top=True)
+        return Step(n, ("、",), top=True)
     if unit == "条":
         return Step(n, ("条",))  # a 办法's articles are numbered 第五条; elsewhere any list will do
     return Step(n, ("1.",) if raw.isdigit() else ())
@@ -76,7 +71,7 @@ def _step(m: re.Match) -> Step | None:
 
 def read_path(question: str) -> OrdinalPath | None:
     """The longest run of steps the question joins into one path (the first of equals), or None."""
-    found = [(m, s) for m in _STEP.finditer(question) if (s := _step(m))]
+    found = [(m, replace(s, words=m.group(0).strip())) for m in _STEP.finditer(question) if (s := _step(m))]
     best: list[tuple[re.Match, Step]] = []
     run: list[tuple[re.Match, Step]] = []
     for m, s in found:
@@ -161,22 +156,7 @@ def _depth(lst: Level, by_id: dict[str, Level]) -> int:
     return d
 
 
-def said(step: Step) -> str:
-    """A step as a question would say it: "（二）", "（1）", "第二部分", "第五条", "第2项", "最后一条"."""
-    if step.n == -1:
-        return "最后一条"
-    if "（）" in step.styles:
-        return f"（{int_to_cn(step.n)}）"
-    if "(1)" in step.styles:
-        return f"（{step.n}）"
-    if step.top:
-        return f"第{int_to_cn(step.n)}部分"
-    if "1." in step.styles:
-        return f"第{step.n}项"
-    return f"第{int_to_cn(step.n)}条"
-
-
 def no_such_point(steps: tuple[Step, ...], article) -> str:
     """Why a path is not answered: the document the question names has no point there."""
     where = f"《{article.title}》" if article and article.title else "您说的这份文件"
-    return f"{where}里没有{'下的'.join(said(s) for s in steps)}，请核对序号后再问。"
+    return f"{where}里没有{'下的'.join(s.words or f'第{s.n}条' for s in steps)}，请核对序号后再问。"
