@@ -49,6 +49,7 @@ class ListEntry:
     style: str = ""  # how its points are numbered (bot/lists.py)
     parent: str | None = None  # the list whose point holds it
     parent_point: int | None = None
+    first: int = 1  # the number its first point is printed with
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,8 @@ def describe_list(nl: NumberedList, words: tuple[list[str], list[list[str]]] | N
     """A list's entry, its naming words (label, lead, speaker) and each headline's words: as the index
     stored them when the list was added, or tokenized here."""
     named, heads = words or list_tokens(nl)
-    entry = ListEntry(nl.list_id, nl.article_id, nl.size, nl.speaker, nl.lead, nl.style, nl.parent, nl.parent_point)
+    entry = ListEntry(nl.list_id, nl.article_id, nl.size, nl.speaker, nl.lead, nl.style, nl.parent, nl.parent_point,
+                      nl.first)
     return entry, frozenset(named), [frozenset(h) for h in heads]
 
 
@@ -169,7 +171,7 @@ class Catalog:
         return marshal.dumps((
             STORED_FORMAT,
             [(a.article_id, a.title, a.title_terms, a.date, a.speakers, a.series) for a in self.articles.values()],
-            [(e.list_id, e.article_id, e.size, e.speaker, e.lead, e.style, e.parent, e.parent_point)
+            [(e.list_id, e.article_id, e.size, e.speaker, e.lead, e.style, e.parent, e.parent_point, e.first)
              for e in self.lists],
             self.named_index, self.head_share, self.title_index, self.by_article, self.speaker_index,
             self.series_index, self.speakers, self.latest_year,

@@ -57,7 +57,8 @@ CREATE TABLE articles(article_id TEXT PRIMARY KEY, file TEXT NOT NULL, position 
                       paragraphs TEXT NOT NULL DEFAULT '[]');  -- as published, for 原文 (version 10)
 CREATE TABLE lists(list_id TEXT PRIMARY KEY, article_id TEXT NOT NULL, style TEXT, size INTEGER,
                    lead TEXT, label TEXT, speaker TEXT, headlines TEXT, tokens TEXT NOT NULL,
-                   parent TEXT, parent_point INTEGER);  -- the point holding a sub-list (version 11)
+                   parent TEXT, parent_point INTEGER,  -- the point holding a sub-list (version 11)
+                   first INTEGER NOT NULL DEFAULT 1);  -- the number its first point is printed with
 CREATE TABLE passages(id INTEGER PRIMARY KEY AUTOINCREMENT, passage_id TEXT UNIQUE NOT NULL,
                       article_id TEXT NOT NULL, kind TEXT NOT NULL, position INTEGER, text TEXT NOT NULL,
                       title TEXT, date TEXT, date_text TEXT, source TEXT, speaker TEXT, list_id TEXT,
@@ -357,6 +358,7 @@ def _row_list(row: sqlite3.Row) -> NumberedList:
         headlines=tuple(json.loads(row["headlines"])),
         parent=row["parent"],
         parent_point=row["parent_point"],
+        first=row["first"],
     )
 
 
@@ -469,10 +471,10 @@ class GenerationWriter:
         )
         for nl in lists:
             self.db.execute(
-                "INSERT INTO lists VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO lists VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (nl.list_id, nl.article_id, nl.style, nl.size, nl.lead, nl.label, nl.speaker,
                  json.dumps(list(nl.headlines), ensure_ascii=False),
-                 json.dumps(list_tokens(nl), ensure_ascii=False), nl.parent, nl.parent_point),
+                 json.dumps(list_tokens(nl), ensure_ascii=False), nl.parent, nl.parent_point, nl.first),
             )
         ids = []
         for p in passages:

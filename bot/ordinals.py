@@ -93,6 +93,7 @@ class Level(Protocol):
     style: str
     parent: str | None
     parent_point: int | None
+    first: int  # the number its first point is printed with
 
 
 @dataclass(frozen=True)
@@ -110,8 +111,8 @@ def _walk(steps: tuple[Step, ...], root: Level, children: dict[tuple[str, int], 
     (the one numbered as the step says, else the first)."""
     level, fit = root, 0
     for k, step in enumerate(steps):
-        n = level.size if step.n == -1 else step.n
-        if not 1 <= n <= level.size:
+        n = _place(step.n, level, named=k > 0)
+        if n is None:
             return None
         fit += bool(step.styles) and level.style in step.styles
         if k + 1 == len(steps):
@@ -122,6 +123,18 @@ def _walk(steps: tuple[Step, ...], root: Level, children: dict[tuple[str, int], 
         wanted = steps[k + 1].styles
         level = next((c for c in below if c.style in wanted), below[0])
     return None
+
+
+def _place(n: int, level: Level, named: bool) -> int | None:
+    """Which point of `level` number `n` is (1-based), or None. Numbering that runs on from the point before
+    (4.…6. under （二） after 1.…3. under （一）) is addressed by its printed numbers when no point above it is
+    named ("分工第5项"); under a named point by its place there ("（二）里的第1项"), or by a printed number past it."""
+    if n == -1:
+        return level.size
+    if 1 <= n <= level.size and (named or level.first == 1):
+        return n
+    printed = n - level.first + 1
+    return printed if level.first > 1 and 1 <= printed <= level.size else None
 
 
 def resolve(steps: tuple[Step, ...], lists: Iterable[Level], rank: dict[str, float] | None = None,

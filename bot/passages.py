@@ -185,6 +185,7 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
             headlines=tuple(_headline(shown[s:e]).lstrip("-—－ ") for s, e in lst.bounds),
             parent=lists[lst.parent].list_id if lst.parent is not None else None,
             parent_point=lst.parent_point + 1 if lst.parent is not None else None,
+            first=lst.markers[0].n if lst.markers else 1,
         )
         lists.append(nl)
         for i, (s, e) in enumerate(lst.bounds):

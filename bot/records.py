@@ -48,6 +48,7 @@ class NumberedList:
     headlines: tuple[str, ...]
     parent: str | None = None  # the list one of whose points holds this one (a sub-list), by list_id
     parent_point: int | None = None  # that point's ordinal (1-based)
+    first: int = 1  # the number its first point is printed with: 4 where 1.…3. under （一） run on as 4.… under （二）
 
     @property
     def numbered(self) -> bool:

@@ -29,8 +29,9 @@ def test_a_path_is_read_level_by_level_with_the_numbering_each_level_names():
 
 
 class _List:
-    def __init__(self, list_id, size, style, parent=None, parent_point=None):
+    def __init__(self, list_id, size, style, parent=None, parent_point=None, first=1):
         self.list_id, self.size, self.style, self.parent, self.parent_point = list_id, size, style, parent, parent_point
+        self.first = first
 
 
 def test_a_path_is_walked_down_the_lists_each_point_holds():
@@ -43,6 +44,16 @@ def test_a_path_is_walked_down_the_lists_each_point_holds():
     # No such point: a fourth under a point holding three, a sub-point under a point that holds none.
     assert resolve((Step(2, ("、",), top=True), Step(4)), lists) is None
     assert resolve((Step(1, ("（）",)), Step(3, ("1.",)), Step(1, ("(1)",))), lists) is None
+
+
+def test_numbering_that_runs_on_is_addressed_by_its_printed_numbers_or_by_place_under_its_heading():
+    # 1.…2. under 一、, 3.…5. under 二、: "第4项" is the one printed 4., "二、里的第1项" the one printed 3.
+    lists = [_List("top", 2, "、"), _List("a", 2, "1.", "top", 1), _List("b", 3, "1.", "top", 2, first=3)]
+    found = resolve((Step(4, ("1.",)),), lists)
+    assert (found.list_id, found.ordinal) == ("b", 2)
+    found = resolve((Step(2), Step(1)), lists)
+    assert (found.list_id, found.ordinal) == ("b", 1)
+    assert resolve((Step(6, ("1.",)),), lists) is None
 
 
 # ---------------------------------------------------------------- asked of a real index (our own 苇塘县 bulletins)
@@ -69,6 +80,11 @@ def test_a_nested_plan_is_answered_at_the_level_the_path_names(weitang):
     # Numbering 1. restarts under each （）: "（二）里的第1项" is the first under （二）, not under （一）.
     assert _first(weitang, "供水保障方案（二）里的第1项").startswith("1.县疾控中心")
     assert "健全长效管护机制" in _first(weitang, "农村供水保障提升实施方案第二部分第三条")
+
+
+def test_a_task_list_numbered_on_across_its_sections(weitang):
+    assert _first(weitang, "营商环境重点任务责任分工第4项").startswith("4.设立2亿元")
+    assert _first(weitang, "营商环境责任分工第三部分的第1项").startswith("6.推行涉企检查")
 
 
 def test_an_article_of_a_measure_is_its_own_numbering_not_a_commentary_on_it(weitang):
