@@ -29,8 +29,9 @@ _STEP = re.compile(
     rf"|第\s*(?P<bare>{_N})(?=[什么呢吗？?，,的里之]|中的|下面|$)"
     rf"|(?P<last>{LAST.pattern})"
 )
-# What joins two steps into one path: nothing, "的", or "里/中/下面/之" after a few words ("第二点意见里的").
-_JOIN = re.compile(rf"的?|[{CJK}]{{0,4}}?(?:里面|里头|里边|里|当中|之中|中间|中|下面|下边|下属|下|内|之)的?")
+# What joins two steps into one path: nothing, or 的 / 里 / 中 / 下面 / 之 after a few words ("第二点意见里的",
+# "第二点意见的"); "和", "与", a comma keep them apart ("第二条和第三条" asks two things).
+_JOIN = re.compile(rf"(?:[{CJK}]{{0,4}}?(?:里面|里头|里边|里|当中|之中|中间|中|下面|下边|下属|下|内|之|的))?的?")
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,8 @@ class Step:
     n: int
     styles: tuple[str, ...] = ()  # list styles (bot/lists.py MARKER_STYLES) the question's wording suggests
     top: bool = False  # "第二部分": the document's top level
+    firm: bool = False  # the styles are written out ("（二）", a 办法's "第五条"): where the document numbers a level so,
+    #                     only that level is meant
     words: str = field(default="", compare=False)  # as the question wrote it ("第二点", "第（1）小项")
 
 
@@ -56,7 +59,7 @@ def _step(m: re.Match) -> Step | None:
     if m.group("bn"):
         raw = m.group("bn")
         n = cn_to_int(raw)
-        return Step(n, ("(1)",) if raw.isdigit() else ("（）",)) if n else None
+        return Step(n, ("(1)",) if raw.isdigit() else ("（）",), firm=True) if n else None
     raw = m.group("n") or m.group("bare")
     n = cn_to_int(raw)
     if not n:
@@ -65,7 +68,7 @@ def _step(m: re.Match) -> Step | None:
     if unit.endswith("部分"):
         return Step(n, ("、",), top=True)
     if unit == "条":
-        return Step(n, ("条",))  # a 办法's articles are numbered 第五条; elsewhere any list will do
+        return Step(n, ("条",), firm=True)  # a 办法's articles are numbered 第五条; elsewhere any list will do
     return Step(n, ("1.",) if raw.isdigit() else ())
 
 
@@ -82,7 +85,9 @@ def read_path(question: str) -> OrdinalPath | None:
             best = list(run)
     if not best:
         return None
-    return OrdinalPath(tuple(s for _, s in best), best[0][0].start(), best[-1][0].end())
+    # Only the outermost 第X条 is a 办法's article; below a point ("第二部分第三条") 条 counts any point.
+    steps = [s if k == 0 or s.styles != ("条",) else replace(s, firm=False) for k, (_, s) in enumerate(best)]
+    return OrdinalPath(tuple(steps), best[0][0].start(), best[-1][0].end())
 
 
 class Level(Protocol):
@@ -106,13 +111,15 @@ class Resolved:
     fit: int  # steps whose list is numbered as the question says
 
 
-def _walk(steps: tuple[Step, ...], root: Level, children: dict[tuple[str, int], list[Level]]) -> Resolved | None:
+def _walk(steps: tuple[Step, ...], root: Level, children: dict[tuple[str, int], list[Level]],
+          numbered: set[str]) -> Resolved | None:
     """The path followed down from `root`: each step's point in its list, each next list held by that point
-    (the one numbered as the step says, else the first)."""
+    (the one numbered as the step says, else the first). A firm step fits only a list numbered as it says
+    when the article `numbered` any list so."""
     level, fit = root, 0
     for k, step in enumerate(steps):
         n = _place(step.n, level, named=k > 0)
-        if n is None:
+        if n is None or (step.firm and numbered & set(step.styles) and level.style not in step.styles):
             return None
         fit += bool(step.styles) and level.style in step.styles
         if k + 1 == len(steps):
@@ -152,10 +159,11 @@ def resolve(steps: tuple[Step, ...], lists: Iterable[Level], rank: dict[str, flo
         if lst.parent and lst.parent_point:
             children.setdefault((lst.parent, lst.parent_point), []).append(lst)
     depth = {lst.list_id: _depth(lst, {x.list_id: x for x in lists}) for lst in lists}
+    numbered = {lst.style for lst in lists}
     walked = [(r, i) for i, lst in enumerate(lists)
               if (only is None or lst.list_id == only)
               and (not steps[0].top or lst.parent is None)
-              and (r := _walk(steps, lst, children))]
+              and (r := _walk(steps, lst, children, numbered))]
     if not walked:
         return None
     return min(walked, key=lambda x: (-x[0].fit, -rank.get(x[0].root, 0.0), depth[x[0].root], x[1]))[0]

@@ -236,8 +236,10 @@ class Searcher:
         # does not depend on how many results are shown.
         results = self._results(snap, picked, fused, pool, max(k, cfg.top_k))
 
-        # Answerability: the question's specific content must be in an answer's passage or article.
-        asked = {t: weights.get(t, idf(0, n_docs)) for t in query_terms(ASK_PHRASE.sub(" ", normalized))}
+        # Answerability: the question's specific content must be in an answer's passage or article; where a point
+        # is asked by its place, the words saying the place ("第二点意见里的最后一条") are no content.
+        said = intent.rest if intent.path else normalized
+        asked = {t: weights.get(t, idf(0, n_docs)) for t in query_terms(ASK_PHRASE.sub(" ", said))}
         known = catalog.places_in(normalized)
         places = known + tuple(p for p in intent.places if not any(p in o or o in p for o in known))
         req = requirements(intent, asked, people, places, normalized,

@@ -18,7 +18,8 @@ def test_a_path_is_read_level_by_level_with_the_numbering_each_level_names():
     top, sub = parse_intent("供水方案第二部分第三条").path
     assert (top.n, top.top, sub.n) == (2, True, 3)
     assert [s.n for s in parse_intent("彭书记讲话第二点意见中的第四条").path] == [2, 4]
-    assert parse_intent("奖补办法第五条讲的是什么").path == (Step(5, ("条",)),)
+    assert [s.n for s in parse_intent("彭书记讲话第二点意见的最后一条").path] == [2, -1]
+    assert parse_intent("奖补办法第五条讲的是什么").path == (Step(5, ("条",), firm=True),)
     # One level, as before: "第三个聚力", the last point; words that only look like ordinals are none.
     assert parse_intent("第三个聚力是什么").path == (Step(3),)
     assert parse_intent("讲话的最后一点").path == (Step(-1),)
@@ -95,12 +96,14 @@ def test_an_article_of_a_measure_is_its_own_numbering_not_a_commentary_on_it(wei
 def test_a_speech_point_and_its_sub_point(weitang):
     assert _first(weitang, "彭书涵文旅产业发展大会讲话第二点意见里的第三条").startswith("三是抓线路串联")
     assert _first(weitang, "彭书涵在文旅产业发展大会上讲的第三点").startswith("第三，要强化保障")
+    assert _first(weitang, "彭书涵讲话第二点意见的最后一条").startswith("四是抓宣传营销")
 
 
 def test_a_point_the_outline_does_not_have_is_refused_not_replaced(weitang):
     for question in ("彭书涵文旅产业发展大会讲话第三点意见里的第四条",  # 第三 holds two
                      "茶产业发展奖补办法第九条讲的是什么",  # seven articles
-                     "供水保障方案主要任务（三）里第1项下面的第（2）小项"):  # 1. under （三） holds no sub-points
+                     "供水保障方案主要任务（三）里第1项下面的第（2）小项",  # 1. under （三） holds no sub-points
+                     "供水保障方案（二）里第3项"):  # two under （二）; the plan's 二、 has a third （）, but （二） is said
         answer = weitang.search(question)
         assert not answer.answered and not answer.results, question
         assert "没有" in console_text(answer) and "核对序号" in console_text(answer), question
