@@ -27,6 +27,7 @@ def article_record(article: Article, passages: list[Passage], lists: list[Number
             by_ordinal = points.setdefault(p.list_id, {})
             point = by_ordinal.setdefault(p.ordinal, {"text": "", "tasks": tasks_record(p.tasks)})
             point["text"] += p.text  # a long point's parts are one point
+    place = {nl.list_id: k for k, nl in enumerate(lists)}
     return {
         "title": article.title,
         "date": article.date,
@@ -40,6 +41,9 @@ def article_record(article: Article, passages: list[Passage], lists: list[Number
                 "style": nl.style,
                 "size": nl.size,
                 "lead": nl.lead,
+                # the point holding a sub-list: its list's place in "lists" (from 0) and its number (from 1)
+                "within": {"list": place[nl.parent], "point": nl.parent_point} if nl.parent in place else None,
+                "first": nl.first,  # the number its first point is printed with (numbering run on: 4 for 4.…6.)
                 "points": [point for _, point in sorted(points.get(nl.list_id, {}).items())],
             }
             for nl in lists
@@ -116,7 +120,9 @@ def format_inspection(report: dict) -> str:
                        f"   speakers: {'、'.join(a['speakers']) or '-'}   passages: {a['passages']}")
             for nl in a["lists"]:
                 kind = "numbered" if nl["numbered"] else "unnumbered"
-                out.append(f"      list 「{nl['label']}」 {nl['size']} points, {kind}, speaker: {nl['speaker'] or '-'}")
+                held = nl.get("within")
+                under = f", under point {held['point']} of 「{a['lists'][held['list']]['label']}」" if held else ""
+                out.append(f"      list 「{nl['label']}」 {nl['size']} points, {kind}{under}, speaker: {nl['speaker'] or '-'}")
                 for j, point in enumerate(nl["points"], 1):
                     out.append(f"        {j}. {_preview(point['text'])}{_tasks_note(point['tasks'])}")
             if a["dropped_lines"]:

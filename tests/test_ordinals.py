@@ -108,3 +108,17 @@ def test_a_point_the_outline_does_not_have_is_refused_not_replaced(weitang):
         assert not answer.answered and not answer.results, question
         assert "没有" in console_text(answer) and "核对序号" in console_text(answer), question
     assert "茶产业发展奖补办法" in console_text(weitang.search("茶产业发展奖补办法第九条讲的是什么"))
+
+
+def test_inspect_shows_the_outline_a_path_is_walked_on(capsys):
+    """An admin checking a plan sees which point holds each sub-list, as paths are resolved against it."""
+    import json
+
+    from bot.cli import main
+
+    assert main(["inspect", "--json", str(ROOT / "tests/data/outline/weitang_task_division.txt")]) == 0
+    lists = json.loads(capsys.readouterr().out)["files"][0]["articles"][0]["lists"]
+    sections = [lst for lst in lists if lst["within"]]
+    assert [(s["within"]["point"], s["first"], s["size"]) for s in sections] == [(1, 1, 2), (2, 3, 3), (3, 6, 2)]
+    assert main(["inspect", str(ROOT / "tests/data/outline/weitang_water_plan.txt")]) == 0
+    assert "2 points, numbered, under point 2 of 「（一）扩大集中供水覆盖」" in capsys.readouterr().out
