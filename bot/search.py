@@ -346,13 +346,14 @@ class Searcher:
     @staticmethod
     def _with_sub_list(snap: IndexSnapshot, catalog: Catalog, rid: int, p: Passage) -> tuple[int, Passage, bool]:
         """A point that is only its heading ("（三）推行“管委会+公司”运营模式") is answered by the outline
-        of the sub-list it holds, which shows the heading and what it holds."""
+        of the sub-list it holds, when that shows the heading and what it holds."""
         head = p.text.strip()
         if len(head) > HEADING_CHARS or any(c in head for c in "。；;！？"):
             return rid, p, False
         for entry in catalog.lists_of_article(p.article_id):
             if entry.parent == p.list_id and entry.parent_point == p.ordinal:
-                outline = [(orid, op) for orid, op in snap.list_points(entry.list_id) if op.kind == "outline"]
+                outline = [(orid, op) for orid, op in snap.list_points(entry.list_id)
+                           if op.kind == "outline" and head in op.text]
                 if outline:
                     return outline[0][0], outline[0][1], True
         return rid, p, False
