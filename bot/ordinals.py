@@ -2,10 +2,11 @@
 "重点任务（一）里第2项下面的第（1）小项", "第二点意见里的第三条", "办法第五条" — read from a question, and
 found among the lists of an article (each list knows the point of the list that holds it).
 
-A path is one step per level, outermost first. A step may say how its level is numbered: （二） is a
-（一）-style list, (1) a (1)-style one, 第二部分 a document's top level (numbered 一、 in a plan), 第五条 a 办法's articles (第五条),
-第2项 an Arabic-numbered list (2.). What it says is a preference, never a requirement: officials rarely
-copy a document's numbering exactly, so a path that fits the numbering wins over one that only exists.
+A path is one step per level, outermost first. A step may say how its level is numbered: 第二部分 is a
+document's top level (一、 in a plan), 第2项 an Arabic-numbered list (2.) — preferences only, as officials rarely
+copy a document's numbering: a path that fits it wins over one that only exists. Numbering written out is
+meant: （二） is a （一）-style list and (1) a (1)-style one, and an outermost 第五条 a 办法's article, wherever the
+document has lists numbered so. A point the document does not have is no other point: the question is refused.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Iterable, Protocol
 from bot.textutil import CJK, CN_NUMERAL, cn_to_int
 
 _N = rf"[{CN_NUMERAL}\d]{{1,3}}"
-# "第三个聚力", "聚力的第五条", "第七点": an ordinal followed by a counter word, a question, or nothing.
+# One ordinal, as a follow-up asks for another point of the same list (bot/conversation.py): "第三条呢".
 ORDINAL = re.compile(rf"第\s*(?P<n>{_N})\s*(?P<unit>个|条|点|项|方面|要求|要|是)?(?=[个条点项方面要是什么呢吗？?，,的]|$)")
 # "最后一点", "最后一条": the last point of a list.
 LAST = re.compile(r"最后\s*(?:一\s*)?(?:个|条|点|项|方面|要求)")
@@ -111,25 +112,23 @@ class Resolved:
     fit: int  # steps whose list is numbered as the question says
 
 
-def _walk(steps: tuple[Step, ...], root: Level, children: dict[tuple[str, int], list[Level]],
-          numbered: set[str]) -> Resolved | None:
-    """The path followed down from `root`: each step's point in its list, each next list held by that point
-    (the one numbered as the step says, else the first). A firm step fits only a list numbered as it says
-    when the article `numbered` any list so."""
-    level, fit = root, 0
-    for k, step in enumerate(steps):
-        n = _place(step.n, level, named=k > 0)
-        if n is None or (step.firm and numbered & set(step.styles) and level.style not in step.styles):
-            return None
-        fit += bool(step.styles) and level.style in step.styles
-        if k + 1 == len(steps):
-            return Resolved(level.list_id, n, root.list_id, fit)
-        below = children.get((level.list_id, n), [])
-        if not below:
-            return None
-        wanted = steps[k + 1].styles
-        level = next((c for c in below if c.style in wanted), below[0])
-    return None
+def _walk(steps: tuple[Step, ...], level: Level, children: dict[tuple[str, int], list[Level]],
+          numbered: set[str], named: bool = False) -> tuple[str, int, int] | None:
+    """The path followed down from `level`: (list id, point, fit) of where it leads — each step's point in its
+    list, each next step in a list that point holds (the best fitting of them). A firm step fits only a list
+    numbered as it says when the article `numbered` any list so."""
+    step = steps[0]
+    n = _place(step.n, level, named)
+    if n is None or (step.firm and numbered & set(step.styles) and level.style not in step.styles):
+        return None
+    fit = int(bool(step.styles) and level.style in step.styles)
+    if len(steps) == 1:
+        return level.list_id, n, fit
+    below = [r for c in children.get((level.list_id, n), []) if (r := _walk(steps[1:], c, children, numbered, True))]
+    if not below:
+        return None
+    list_id, point, more = max(below, key=lambda r: r[2])  # the first of equals
+    return list_id, point, fit + more
 
 
 def _place(n: int, level: Level, named: bool) -> int | None:
@@ -158,15 +157,15 @@ def resolve(steps: tuple[Step, ...], lists: Iterable[Level], rank: dict[str, flo
     for lst in lists:
         if lst.parent and lst.parent_point:
             children.setdefault((lst.parent, lst.parent_point), []).append(lst)
-    depth = {lst.list_id: _depth(lst, {x.list_id: x for x in lists}) for lst in lists}
+    by_id = {lst.list_id: lst for lst in lists}
     numbered = {lst.style for lst in lists}
-    walked = [(r, i) for i, lst in enumerate(lists)
+    walked = [(Resolved(*r[:2], lst.list_id, r[2]), i) for i, lst in enumerate(lists)
               if (only is None or lst.list_id == only)
               and (not steps[0].top or lst.parent is None)
               and (r := _walk(steps, lst, children, numbered))]
     if not walked:
         return None
-    return min(walked, key=lambda x: (-x[0].fit, -rank.get(x[0].root, 0.0), depth[x[0].root], x[1]))[0]
+    return min(walked, key=lambda x: (-x[0].fit, -rank.get(x[0].root, 0.0), _depth(by_id[x[0].root], by_id), x[1]))[0]
 
 
 def _depth(lst: Level, by_id: dict[str, Level]) -> int:
@@ -177,7 +176,7 @@ def _depth(lst: Level, by_id: dict[str, Level]) -> int:
     return d
 
 
-def no_such_point(steps: tuple[Step, ...], article) -> str:
-    """Why a path is not answered: the document the question names has no point there."""
-    where = f"《{article.title}》" if article and article.title else "您说的这份文件"
+def no_such_point(steps: tuple[Step, ...], title: str | None) -> str:
+    """Why a path is not answered: the document the question names (its title) has no point there."""
+    where = f"《{title}》" if title else "您说的这份文件"
     return f"{where}里没有{'下的'.join(s.words or f'第{s.n}条' for s in steps)}，请核对序号后再问。"

@@ -230,8 +230,9 @@ class Searcher:
         picked, list_share, missing = self._list_answer(snap, catalog, intent, pointing, speakers, fused, pool)
         if missing:
             # "第九条" of a list of five, a sub-point under a point that has none: no other point stands in
+            art = catalog.articles.get(missing.article_id)
             return Answer(question, normalized, False, (), intent, (), Evidence(0.0, 0.0), snap.generation,
-                          notice=no_such_point(intent.path, catalog.articles.get(missing.article_id)))
+                          notice=no_such_point(intent.path, art.title if art else None))
         # The answer is chosen among the configured top_k whatever -k asks to show: whether and what is answered
         # does not depend on how many results are shown.
         results = self._results(snap, picked, fused, pool, max(k, cfg.top_k))
