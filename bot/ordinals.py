@@ -2,11 +2,12 @@
 "重点任务（一）里第2项下面的第（1）小项", "第二点意见里的第三条", "办法第五条" — read from a question, and
 found among the lists of an article (each list knows the point of the list that holds it).
 
-A path is one step per level, outermost first. A step may say how its level is numbered: 第二部分 is a
-document's top level (一、 in a plan), 第2项 an Arabic-numbered list (2.) — preferences only, as officials rarely
-copy a document's numbering: a path that fits it wins over one that only exists. Numbering written out is
-meant: （二） is a （一）-style list and (1) a (1)-style one, and an outermost 第五条 a 办法's article, wherever the
-document has lists numbered so. A point the document does not have is no other point: the question is refused.
+A path is one step per level, outermost first. A step may say how its level is numbered. Numbering written
+out is meant: （二） is a （一）-style list and (1) a (1)-style one, and an outermost 第五条 a 办法's article, wherever
+the document has lists numbered so. Other wording only hints — 第二部分 a document's top level (一、 in a plan),
+第2项 an Arabic-numbered list (2.) — as officials rarely copy a document's numbering: the list the question
+names by its words comes first, the hint decides between lists it names alike. A point the document does not
+have is no other point: the question is refused.
 """
 
 from __future__ import annotations
@@ -109,26 +110,28 @@ class Resolved:
     list_id: str
     ordinal: int
     root: str
-    fit: int  # steps whose list is numbered as the question says
+    fit: int  # firm steps whose list is numbered as the question writes it
+    hint: int = 0  # other steps whose list is numbered as the question's wording suggests
 
 
 def _walk(steps: tuple[Step, ...], level: Level, children: dict[tuple[str, int], list[Level]],
-          numbered: set[str], named: bool = False) -> tuple[str, int, int] | None:
-    """The path followed down from `level`: (list id, point, fit) of where it leads — each step's point in its
-    list, each next step in a list that point holds (the best fitting of them). A firm step fits only a list
-    numbered as it says when the article `numbered` any list so."""
+          numbered: set[str], named: bool = False) -> tuple[str, int, int, int] | None:
+    """The path followed down from `level`: (list id, point, fit, hint) of where it leads — each step's point in
+    its list, each next step in a list that point holds (the best fitting of them). A firm step fits only a
+    list numbered as it says when the article `numbered` any list so."""
     step = steps[0]
     n = _place(step.n, level, named)
     if n is None or (step.firm and numbered & set(step.styles) and level.style not in step.styles):
         return None
-    fit = int(bool(step.styles) and level.style in step.styles)
+    fits = level.style in step.styles
+    fit, hint = int(fits and step.firm), int(fits and not step.firm)
     if len(steps) == 1:
-        return level.list_id, n, fit
+        return level.list_id, n, fit, hint
     below = [r for c in children.get((level.list_id, n), []) if (r := _walk(steps[1:], c, children, numbered, True))]
     if not below:
         return None
-    list_id, point, more = max(below, key=lambda r: r[2])  # the first of equals
-    return list_id, point, fit + more
+    list_id, point, more, more_hint = max(below, key=lambda r: (r[2], r[3]))  # the first of equals
+    return list_id, point, fit + more, hint + more_hint
 
 
 def _place(n: int, level: Level, named: bool) -> int | None:
@@ -147,9 +150,10 @@ def resolve(steps: tuple[Step, ...], lists: Iterable[Level], rank: dict[str, flo
             only: str | None = None) -> Resolved | None:
     """The point `steps` address among one article's lists, or None when no list has it.
 
-    Every list may be where the path starts; of those it leads through, the one whose numbering fits the
-    question's best wins, then the one the question names best (`rank`: list id → how well its words
-    match), then the outermost (a document's top level before a sub-list), then the first.
+    Every list may be where the path starts; of those it leads through, the one whose numbering fits what the
+    question writes out best wins, then the one the question names best by its words (`rank`: list id → its
+    score), then the one whose numbering fits what the wording hints, then the outermost (a document's top
+    level before a sub-list), then the first.
     `only`: start from this list alone."""
     lists = list(lists)
     rank = rank or {}
@@ -159,13 +163,14 @@ def resolve(steps: tuple[Step, ...], lists: Iterable[Level], rank: dict[str, flo
             children.setdefault((lst.parent, lst.parent_point), []).append(lst)
     by_id = {lst.list_id: lst for lst in lists}
     numbered = {lst.style for lst in lists}
-    walked = [(Resolved(*r[:2], lst.list_id, r[2]), i) for i, lst in enumerate(lists)
+    walked = [(Resolved(r[0], r[1], lst.list_id, r[2], r[3]), i) for i, lst in enumerate(lists)
               if (only is None or lst.list_id == only)
               and (not steps[0].top or lst.parent is None)
               and (r := _walk(steps, lst, children, numbered))]
     if not walked:
         return None
-    return min(walked, key=lambda x: (-x[0].fit, -rank.get(x[0].root, 0.0), _depth(by_id[x[0].root], by_id), x[1]))[0]
+    return min(walked, key=lambda x: (-x[0].fit, -rank.get(x[0].root, 0.0), -x[0].hint,
+                                      _depth(by_id[x[0].root], by_id), x[1]))[0]
 
 
 def _depth(lst: Level, by_id: dict[str, Level]) -> int:

@@ -81,6 +81,8 @@ def test_a_nested_plan_is_answered_at_the_level_the_path_names(weitang):
     # Numbering 1. restarts under each （）: "（二）里的第1项" is the first under （二）, not under （一）.
     assert _first(weitang, "供水保障方案（二）里的第1项").startswith("1.县疾控中心")
     assert "健全长效管护机制" in _first(weitang, "农村供水保障提升实施方案第二部分第三条")
+    # The list the question names by its words comes before the numbering "第2项" only hints at (1.…).
+    assert _first(weitang, "供水保障方案保障措施第2项").startswith("（二）强化资金保障")
 
 
 def test_a_task_list_numbered_on_across_its_sections(weitang):
