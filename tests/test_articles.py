@@ -194,3 +194,21 @@ def test_a_headline_less_report_is_titled_by_its_first_sentence_without_the_cred
     data = "本网讯（记者 陈晓 林立）5月4日，新城街道组织消防演练。街道要求各社区做好值守。\n".encode()
     (art,) = split_articles(load_bulletin(data, "news.txt"))
     assert art.title == "5月4日，新城街道组织消防演练"
+
+
+def test_a_briefings_contents_list_its_articles_dateline_or_not():
+    """本期要目 names the items: each opens an article, the last one without a dateline too; the masthead and the
+    contents are no article, and the 报/送/发 block closes the last one's points."""
+    arts = _genre("briefing_contents.txt")
+    assert [a.title for a in arts] == ["县政府召开重点项目攻坚调度会", "县市场监管局开展夏季食品安全检查", "石桥镇推进人居环境整治"]
+    assert [a.date for a in arts] == ["2025-05-28", "2025-05-26", "2025-05-30"]  # the last: the masthead's date
+    assert not any("本期要目" in p or p.startswith("★") for a in arts for p in a.paragraphs)
+
+
+def test_a_speech_whose_text_opens_with_its_authors_name_is_titled_by_its_file_name():
+    data = (GENRES / "speech_name_only.txt").read_bytes()
+    (art,) = split_articles(load_bulletin(data, "梁国华在全县防汛工作会议上的讲话.docx.txt"))
+    assert art.title == "梁国华在全县防汛工作会议上的讲话" and art.speakers == ("梁国华",)
+    assert art.date == "2025-04-28"  # its signature
+    (art,) = split_articles(load_bulletin(data, "speech_0428.txt"))
+    assert art.title != "梁国华"  # a name alone is no title; without a title-like file name, the first sentence
