@@ -25,7 +25,7 @@ import bot.textutil  # noqa: F401  (quiets jieba before first use)
 from bot.records import Article
 from bot.load import NEWS_OPENER, NEWS_OPENING, Block, LoadedBulletin
 from bot.speakers import ASKED, known_names, meeting_chair, person_name, speech_marks, turns
-from bot.textutil import CJK, FULL_STOPS, SENTENCE_ENDS, to_simplified
+from bot.textutil import CJK, CN_NUMERAL, FULL_STOPS, SENTENCE_ENDS, to_simplified
 
 # "本报讯" (this paper reports) opens a news article in Chinese newspapers.
 ARTICLE_OPENING = NEWS_OPENING
@@ -46,6 +46,7 @@ SPEECH = re.compile(r"在[^，。]{2,60}?上的(?:讲话|致辞|发言)(?:稿|�
 SPEECH_TITLE = re.compile(rf"^(?P<name>[{CJK}]{{2,4}}?)(?:同志)?在[^，。]{{2,60}}?上的(?:讲话|致辞|发言|报告|工作报告)")
 # A portal's menu item or a column name standing above a headline ("新闻中心", "政务公开").
 MENU_MAX = 4
+CHAPTER = re.compile(rf"^\s*第[{CN_NUMERAL}\d]+[章编节]")
 # A 简报's table of contents ("本期要目", "目录") and the marks before its entries (★ 县政府召开…).
 CONTENTS = re.compile(r"^(?:本期)?(?:要目|目录|导读)\s*[:：]?$")
 ENTRY_MARK = re.compile(r"^[\s★☆●○◆◇■□▲△·•\-—]+")
@@ -269,6 +270,8 @@ def split_articles(loaded: LoadedBulletin, default_year: int | None = None) -> l
                     runs[-1].append(k)
                 else:
                     runs.append([k])
+        # A chapter heading ("第一章　总则") opens the text of a 办法 whose title is elsewhere (its file name).
+        runs = [r for r in runs if not CHAPTER.match(blocks[r[0]].text)]
         run = next((r for r in runs if any(not (ISSUER.match(blocks[k].text) or _person_line(blocks[k].text))
                                            for k in r)), runs[0] if runs else None)
         starts = [(run[0], run[-1] + 1)] if run else [(0, 0)]

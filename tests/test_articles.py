@@ -212,3 +212,10 @@ def test_a_speech_whose_text_opens_with_its_authors_name_is_titled_by_its_file_n
     assert art.date == "2025-04-28"  # its signature
     (art,) = split_articles(load_bulletin(data, "speech_0428.txt"))
     assert art.title != "梁国华"  # a name alone is no title; without a title-like file name, the first sentence
+
+
+def test_a_measures_text_opening_with_its_first_chapter_takes_its_title_from_the_file_name():
+    data = ("第一章　总则\n\n第一条　为加强城市供水管理，保障供水安全，制定本办法。\n第二条　本办法适用于本县城市规划区内的城市供水。\n\n"
+            "第二章　附则\n\n第三条　本办法自2025年1月1日起施行。\n").encode()
+    (art,) = split_articles(load_bulletin(data, "青枫县城市供水管理办法.txt"))
+    assert art.title == "青枫县城市供水管理办法" and art.paragraphs[0].startswith("第一章")
