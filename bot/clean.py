@@ -80,6 +80,9 @@ _BRACKETED_DATE = re.compile(r"^[（(]\s*([^()（）]{6,24})\s*[）)]$")
 _APP_BYLINE = re.compile(rf"^[{CJK}A-Za-z]{{2,16}}[ \u3000]+(?:(?:19|20)\d{{2}}\s*(?:年|-|/))?"
                          r"\s*\d{1,2}\s*(?:月|-|/)\s*\d{1,2}\s*日?"
                          r"(?:\s+\d{1,2}:\d{2})?$")
+# A reader app's publish line: a date and clock time alone, perhaps where it was posted ("2024-12-02 18:30 发表于湖南").
+_APP_TIME = re.compile(r"^(?:(?:19|20)\d{2}\s*(?:年|-|/))?\s*\d{1,2}\s*(?:月|-|/)\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}"
+                       rf"(?:\s*(?:发[表布]于|来自)\s*[{CJK}]{{1,8}})?$")
 # The field of a portal's table that dates the document itself (成文日期, 印发日期, 签发日期).
 _WRITTEN_FIELD = re.compile(r"(?:成文|印发|签发|发文)(?:日期|时间)\s*[:：]\s*([^|｜]{6,16})")
 # A page field's key alone on its line, its value on the next ("• 索引号:" / "6107280000/2024-001005").
@@ -237,12 +240,22 @@ def clean_lines(lines: list[str], headings: set[int] | None = None) -> list[Line
             related = False
         if _RELATED.match(s):
             related, line = True, Line(s, "noise")
+        if line.kind == "meta" and _APP_TIME.match(s):
+            _account_above(out)
         out.append(line)
         if line.kind == "text":
             previous = line.text
         elif line.kind == "meta":
             previous = ""
     return out
+
+
+def _account_above(out: list[Line]) -> None:
+    """The line right above a reader app's publish time is the account's name ("青枫发布", "青枫发布 青枫发布"), the
+    first half of the app's byline — page metadata, not a headline: short, plain, no blank line between."""
+    if out and out[-1].kind == "text" and out[-1].text and len(out[-1].text) <= 16 \
+            and not re.search(rf"[{_SENTENCE_END}，,、：:！!？?]", out[-1].text):
+        out[-1] = Line(out[-1].text, "meta", role="page")
 
 
 def _looks_standalone(line: str) -> bool:

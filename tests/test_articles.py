@@ -1,5 +1,7 @@
 """Splitting the bundled bulletin into articles with their metadata."""
 
+import pytest
+
 from bot.articles import article_identity, split_articles
 from bot.load import load_bulletin
 from tests.conftest import BUNDLED
@@ -219,3 +221,15 @@ def test_a_measures_text_opening_with_its_first_chapter_takes_its_title_from_the
             "第二章　附则\n\n第三条　本办法自2025年1月1日起施行。\n").encode()
     (art,) = split_articles(load_bulletin(data, "青枫县城市供水管理办法.txt"))
     assert art.title == "青枫县城市供水管理办法" and art.paragraphs[0].startswith("第一章")
+
+
+@pytest.mark.parametrize("header", [
+    "冬季用电安全，这份提醒请收好！\n青枫发布 青枫发布\n2024-12-02 18:30 发表于湖南\n",  # account name twice, then the time
+    "青枫发布\n2024年12月2日 18:30\n\n冬季用电安全，这份提醒请收好！\n",  # account and time above the headline
+])
+def test_a_reader_apps_account_line_above_its_publish_time_is_no_headline(header):
+    body = ("\n入冬以来，我县用电负荷持续攀升。12月2日，县应急管理局联合县供电公司发布冬季用电安全提醒。\n"
+            "一是不私拉乱接电线，电动自行车不进楼入户充电。\n二是取暖器具远离可燃物，人走断电。\n")
+    (art,) = split_articles(load_bulletin((header + body).encode(), "post.txt"))
+    assert art.title.startswith("冬季用电安全") and art.date == "2024-12-02"
+    assert not any("青枫发布" in p for p in art.paragraphs)
