@@ -76,6 +76,9 @@ _OCCASION = re.compile(rf"^[—－\-─]*\s*[（(]?\s*(?P<date>[^在（）()]{{6
 # A signature date alone on its line, in Arabic or Chinese numerals ("2024年3月12日", "二〇二四年六月十八日").
 _SIGNATURE_DATE = re.compile(rf"[\s\d{CN_YEAR_DIGITS}十年月日\-/.]+")
 _BRACKETED_DATE = re.compile(r"^[（(]\s*([^()（）]{6,24})\s*[）)]$")
+# "（2024年12月6日县人民政府第15次常务会议审议通过）" under a 办法's title: the day it was adopted or issued.
+_ADOPTED = re.compile(r"^[（(][^()（）]{0,6}?((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^()（）]{0,40}?"
+                      r"(?:通过|印发|发布|公布|修订|修正)[^()（）]{0,12}[）)]$")
 # A reader app's byline under the headline: the account's name, then the publish day and time.
 _APP_BYLINE = re.compile(rf"^[{CJK}A-Za-z]{{2,16}}[ \u3000]+(?:(?:19|20)\d{{2}}\s*(?:年|-|/))?"
                          r"\s*\d{1,2}\s*(?:月|-|/)\s*\d{1,2}\s*日?"
@@ -165,6 +168,9 @@ def classify(line: str, mid_sentence: bool = False) -> Line:
     occasion = _OCCASION.match(s)
     if occasion and full_date(occasion.group("date")):
         return Line(s, "meta", date=date, role="dated")  # the day a speech or report was given
+    adopted = _ADOPTED.match(s)
+    if adopted:
+        return Line(s, "meta", date=full_date(adopted.group(1)), role="dated")
     bracketed = _BRACKETED_DATE.match(s)
     if bracketed and date and full_date(bracketed.group(1)):
         return Line(s, "meta", date=date, role="dated")  # "（2023年10月9日）" under a speech's title

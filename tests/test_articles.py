@@ -233,3 +233,10 @@ def test_a_reader_apps_account_line_above_its_publish_time_is_no_headline(header
     (art,) = split_articles(load_bulletin((header + body).encode(), "post.txt"))
     assert art.title.startswith("冬季用电安全") and art.date == "2024-12-02"
     assert not any("青枫发布" in p for p in art.paragraphs)
+
+
+def test_a_measure_is_dated_by_the_day_it_was_adopted_under_its_title():
+    data = ("青枫县城市供水管理办法\n（2024年12月6日县人民政府第15次常务会议审议通过）\n\n第一章　总则\n\n"
+            "第一条　为加强城市供水管理，保障供水安全，制定本办法。\n第二条　本办法自2025年1月1日起施行。\n").encode()
+    (art,) = split_articles(load_bulletin(data, "water.txt"))
+    assert art.title == "青枫县城市供水管理办法" and art.date == "2024-12-06"
