@@ -49,6 +49,10 @@ MENU_MAX = 4
 CHAPTER = re.compile(rf"^\s*第[{CN_NUMERAL}\d]+[章编节]")
 # A 简报's table of contents ("本期要目", "目录") and the marks before its entries (★ 县政府召开…).
 CONTENTS = re.compile(r"^(?:本期)?(?:要目|目录|导读)\s*[:：]?$")
+# A 简报's masthead: its issue number ("第13期", "青枫政务信息　第13期", "2025年第13期") near the top.
+ISSUE = re.compile(rf"(?:^|[\s\u3000])(?:(?:19|20)\d{{2}}\s*年\s*)?第\s*[\d{CN_NUMERAL}]+\s*期$|^第\s*[\d{CN_NUMERAL}]+\s*期$")
+# A column label before an item's headline ("【工作动态】县政府召开…").
+COLUMN = re.compile(r"^[【\[［][^】\]］]{1,8}[】\]］]\s*")
 ENTRY_MARK = re.compile(r"^[\s★☆●○◆◇■□▲△·•\-—]+")
 DOCUMENT_FIELDS = ("docno", "document")
 
@@ -163,6 +167,7 @@ def _person_line(text: str) -> str | None:
 def title_lines(lines: list[str]) -> list[str]:
     """The lines of a headline run that are the title: not an issuer line, not the speaker's name, not a
     menu item standing above the headline. A run that is all of these stays as it is."""
+    lines = [COLUMN.sub("", t) or t for t in lines]
     kept = [t for k, t in enumerate(lines) if not _person_line(t) and not (
         ISSUER.match(t) and not (k + 1 < len(lines) and lines[k + 1].startswith("关于")))]  # "…办公室 / 关于印发…的通知"
     if len(kept) > 1 and len(kept[0]) <= MENU_MAX and len(kept[1]) > MENU_MAX:
@@ -203,9 +208,10 @@ def _contents(blocks: list[Block]) -> tuple[list[Block], set[str]]:
 
 def _headline_starts(blocks: list[Block], listed: set[str] = frozenset()) -> list[tuple[int, int]]:
     """(first, end) block indexes of every headline run that has headline evidence after it (or that a table of
-    contents lists: `listed`)."""
+    contents lists: `listed`; in a 简报, a headline standing alone with its text right under it)."""
     starts: list[tuple[int, int]] = []
     content = [k for k, b in enumerate(blocks) if not b.noise]
+    briefing = any(ISSUE.search(blocks[k].text.strip()) for k in content[:6] if blocks[k].heading or blocks[k].meta)
     pos = 0
     while pos < len(content):
         k = content[pos]
@@ -238,6 +244,9 @@ def _headline_starts(blocks: list[Block], listed: set[str] = frozenset()) -> lis
             evidence = True
         elif listed and any(blocks[content[j]].text.strip() in listed for j in range(pos, run_end + 1)):
             evidence = True
+        elif briefing and nxt < len(content) and pos > 0 and blocks[content[nxt]].gap is False \
+                and not (blocks[content[nxt]].heading or blocks[content[nxt]].meta) and blocks[content[pos]].gap:
+            evidence = True  # a 简报's item: a headline standing alone after a blank line, its text right under it
         if evidence:
             first, last = content[pos], content[run_end]
             # A red-header notice: issuer line, 文号, then the real title before the first paragraph.

@@ -240,3 +240,14 @@ def test_a_measure_is_dated_by_the_day_it_was_adopted_under_its_title():
             "第一条　为加强城市供水管理，保障供水安全，制定本办法。\n第二条　本办法自2025年1月1日起施行。\n").encode()
     (art,) = split_articles(load_bulletin(data, "water.txt"))
     assert art.title == "青枫县城市供水管理办法" and art.date == "2024-12-06"
+
+
+def test_a_briefings_items_without_datelines_or_contents_are_its_articles():
+    """Under a 简报's masthead (第13期) each headline standing alone with its text under it is an item; a column
+    label (【工作动态】) is not part of its title; the masthead's date dates an item that states none."""
+    arts = _genre("briefing_no_datelines.txt")
+    assert [a.title for a in arts] == ["县政府召开重点项目攻坚调度会", "县市场监管局开展夏季食品安全检查", "石桥镇推进人居环境整治"]
+    assert {a.date for a in arts} == {"2025-06-20"}
+    first, second = _genre("briefing_columns.txt")
+    assert (first.title, first.date) == ("县政府召开重点项目攻坚调度会", "2025-06-18")
+    assert (second.title, second.date) == ("石桥镇推进人居环境整治", "2025-06-20")
