@@ -17,6 +17,7 @@ speakers.turns), and a notice issued by an office has none.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 import re
 
 import bot.textutil  # noqa: F401  (quiets jieba before first use)
@@ -24,7 +25,7 @@ import bot.textutil  # noqa: F401  (quiets jieba before first use)
 from bot.records import Article
 from bot.load import NEWS_OPENER, NEWS_OPENING, Block, LoadedBulletin
 from bot.speakers import ASKED, known_names, meeting_chair, person_name, speech_marks, turns
-from bot.textutil import CJK, FULL_STOPS, SENTENCE_ENDS, to_simplified
+from bot.textutil import CJK, CN_NUMERAL, FULL_STOPS, SENTENCE_ENDS, to_simplified
 
 # "本报讯" (this paper reports) opens a news article in Chinese newspapers.
 ARTICLE_OPENING = NEWS_OPENING
@@ -45,6 +46,14 @@ SPEECH = re.compile(r"在[^，。]{2,60}?上的(?:讲话|致辞|发言)(?:稿|�
 SPEECH_TITLE = re.compile(rf"^(?P<name>[{CJK}]{{2,4}}?)(?:同志)?在[^，。]{{2,60}}?上的(?:讲话|致辞|发言|报告|工作报告)")
 # A portal's menu item or a column name standing above a headline ("新闻中心", "政务公开").
 MENU_MAX = 4
+CHAPTER = re.compile(rf"^\s*第[{CN_NUMERAL}\d]+[章编节]")
+# A 简报's table of contents ("本期要目", "目录") and the marks before its entries (★ 县政府召开…).
+CONTENTS = re.compile(r"^(?:本期)?(?:要目|目录|导读)\s*[:：]?$")
+# A 简报's masthead: its issue number ("第13期", "青枫政务信息　第13期", "2025年第13期") near the top.
+ISSUE = re.compile(rf"(?:^|[\s\u3000])(?:(?:19|20)\d{{2}}\s*年\s*)?第\s*[\d{CN_NUMERAL}]+\s*期$|^第\s*[\d{CN_NUMERAL}]+\s*期$")
+# A column label before an item's headline ("【工作动态】县政府召开…").
+COLUMN = re.compile(r"^[【\[［][^】\]］]{1,8}[】\]］]\s*")
+ENTRY_MARK = re.compile(r"^[\s★☆●○◆◇■□▲△·•\-—]+")
 DOCUMENT_FIELDS = ("docno", "document")
 
 
@@ -158,10 +167,13 @@ def _person_line(text: str) -> str | None:
 def title_lines(lines: list[str]) -> list[str]:
     """The lines of a headline run that are the title: not an issuer line, not the speaker's name, not a
     menu item standing above the headline. A run that is all of these stays as it is."""
+    lines = [COLUMN.sub("", t) or t for t in lines]
     kept = [t for k, t in enumerate(lines) if not _person_line(t) and not (
         ISSUER.match(t) and not (k + 1 < len(lines) and lines[k + 1].startswith("关于")))]  # "…办公室 / 关于印发…的通知"
     if len(kept) > 1 and len(kept[0]) <= MENU_MAX and len(kept[1]) > MENU_MAX:
         kept = kept[1:]
+    if lines and all(_person_line(t) for t in lines):
+        return []  # only the author's name: no title (the file name or the first sentence gives one)
     return kept or lines
 
 
@@ -170,10 +182,36 @@ def _opens_article(block: Block) -> bool:
     return bool(DATELINE.match(block.text) or ARTICLE_OPENING.match(block.text))
 
 
-def _headline_starts(blocks: list[Block]) -> list[tuple[int, int]]:
-    """(first, end) block indexes of every headline run that has headline evidence after it."""
+def _contents(blocks: list[Block]) -> tuple[list[Block], set[str]]:
+    """A 简报's table of contents is page furniture, and its entries are headlines: each line listed under
+    "本期要目" that stands alone as a heading further down opens an article there, dateline or not. Returns the
+    blocks with the contents marked as noise, and the entries' texts."""
+    out, listed = list(blocks), set()
+    for k, block in enumerate(blocks):
+        if block.noise or block.meta or not CONTENTS.match(block.text):
+            continue
+        j, entries = k + 1, []
+        while j < len(blocks) and not blocks[j].meta:
+            entry = ENTRY_MARK.sub("", blocks[j].text).strip()
+            if entry and not blocks[j].noise:
+                if not any(b.heading and b.text.strip() == entry for b in blocks[j + 1:]):
+                    break  # the contents end at the first line not listed again below
+                entries.append((j, entry))
+            j += 1
+        for j, entry in entries:
+            out[j] = replace(blocks[j], noise=True)
+            listed.add(entry)
+        if entries:
+            out[k] = replace(block, noise=True)
+    return out, listed
+
+
+def _headline_starts(blocks: list[Block], listed: set[str] = frozenset()) -> list[tuple[int, int]]:
+    """(first, end) block indexes of every headline run that has headline evidence after it (or that a table of
+    contents lists: `listed`; in a 简报, a headline standing alone with its text right under it)."""
     starts: list[tuple[int, int]] = []
     content = [k for k, b in enumerate(blocks) if not b.noise]
+    briefing = any(ISSUE.search(blocks[k].text.strip()) for k in content[:6] if blocks[k].heading or blocks[k].meta)
     pos = 0
     while pos < len(content):
         k = content[pos]
@@ -204,6 +242,11 @@ def _headline_starts(blocks: list[Block]) -> list[tuple[int, int]]:
             continue
         elif nxt < len(content) and _opens_article(blocks[content[nxt]]):
             evidence = True
+        elif listed and any(blocks[content[j]].text.strip() in listed for j in range(pos, run_end + 1)):
+            evidence = True
+        elif briefing and nxt < len(content) and pos > 0 and blocks[content[nxt]].gap is False \
+                and not (blocks[content[nxt]].heading or blocks[content[nxt]].meta) and blocks[content[pos]].gap:
+            evidence = True  # a 简报's item: a headline standing alone after a blank line, its text right under it
         if evidence:
             first, last = content[pos], content[run_end]
             # A red-header notice: issuer line, 文号, then the real title before the first paragraph.
@@ -223,8 +266,8 @@ def _headline_starts(blocks: list[Block]) -> list[tuple[int, int]]:
 
 def split_articles(loaded: LoadedBulletin, default_year: int | None = None) -> list[Article]:
     """Split a bulletin into articles: headlines with evidence start them; see the module docstring."""
-    blocks = list(loaded.blocks)
-    starts = _headline_starts(blocks)
+    blocks, listed = _contents(list(loaded.blocks))
+    starts = _headline_starts(blocks, listed)
     if not starts:
         # No headline evidence anywhere: one article, titled by its first heading run (up to a blank line)
         # that is not an issuer's or a speaker's line, if it opens the file.
@@ -236,6 +279,8 @@ def split_articles(loaded: LoadedBulletin, default_year: int | None = None) -> l
                     runs[-1].append(k)
                 else:
                     runs.append([k])
+        # A chapter heading ("第一章　总则") opens the text of a 办法 whose title is elsewhere (its file name).
+        runs = [r for r in runs if not CHAPTER.match(blocks[r[0]].text)]
         run = next((r for r in runs if any(not (ISSUER.match(blocks[k].text) or _person_line(blocks[k].text))
                                            for k in r)), runs[0] if runs else None)
         starts = [(run[0], run[-1] + 1)] if run else [(0, 0)]
@@ -283,7 +328,7 @@ def _make_article(loaded: LoadedBulletin, position: int, titles: list[str], lead
     paras = [p for p in paras if p]
     if not paras:
         return None
-    title = " ".join(title_lines(titles)) if titles else _fallback_title(paras[0], loaded.name)
+    title = " ".join(title_lines(titles)) or _fallback_title(paras[0], loaded.name)
     date, date_text, date_source = find_date(paras, meta, loaded.name, default_year, masthead)
     simple = to_simplified("\n".join(paras))
     names = known_names(to_simplified(title) + "\n" + simple)
@@ -332,7 +377,11 @@ def _as_text(block: Block) -> str:
 
 
 def _fallback_title(first_paragraph: str, file_name: str) -> str:
-    """The first sentence, without a reporter's credit before it ("（记者 陈晓）5月4日，…")."""
+    """A file name that is a title ("梁国华在全县防汛工作会议上的讲话.docx": downloads keep it); else the first
+    sentence, without a reporter's credit before it ("（记者 陈晓）5月4日，…")."""
+    stem = re.sub(r"[\d_\-.\s]+", " ", re.sub(r"(?:\.[A-Za-z0-9]{1,5})+$", "", file_name)).strip()
+    if len(re.findall(rf"[{CJK}]", stem)) >= 8 and re.fullmatch(rf"[{CJK}（）《》“”、 ]+", stem):
+        return stem
     first = re.split(rf"[{FULL_STOPS}]", first_paragraph, maxsplit=1)[0]
     first = re.sub(r"^\s*[（(][^（）()]{1,30}[）)]\s*", "", first)
     return first[:30] + ("…" if len(first) > 30 else "") if first else file_name

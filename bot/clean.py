@@ -76,10 +76,16 @@ _OCCASION = re.compile(rf"^[—－\-─]*\s*[（(]?\s*(?P<date>[^在（）()]{{6
 # A signature date alone on its line, in Arabic or Chinese numerals ("2024年3月12日", "二〇二四年六月十八日").
 _SIGNATURE_DATE = re.compile(rf"[\s\d{CN_YEAR_DIGITS}十年月日\-/.]+")
 _BRACKETED_DATE = re.compile(r"^[（(]\s*([^()（）]{6,24})\s*[）)]$")
+# "（2024年12月6日县人民政府第15次常务会议审议通过）" under a 办法's title: the day it was adopted or issued.
+_ADOPTED = re.compile(r"^[（(][^()（）]{0,6}?((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^()（）]{0,40}?"
+                      r"(?:通过|印发|发布|公布|修订|修正)[^()（）]{0,12}[）)]$")
 # A reader app's byline under the headline: the account's name, then the publish day and time.
 _APP_BYLINE = re.compile(rf"^[{CJK}A-Za-z]{{2,16}}[ \u3000]+(?:(?:19|20)\d{{2}}\s*(?:年|-|/))?"
                          r"\s*\d{1,2}\s*(?:月|-|/)\s*\d{1,2}\s*日?"
                          r"(?:\s+\d{1,2}:\d{2})?$")
+# A reader app's publish line: a date and clock time alone, perhaps where it was posted ("2024-12-02 18:30 发表于湖南").
+_APP_TIME = re.compile(r"^(?:(?:19|20)\d{2}\s*(?:年|-|/))?\s*\d{1,2}\s*(?:月|-|/)\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}"
+                       rf"(?:\s*(?:发[表布]于|来自)\s*[{CJK}]{{1,8}})?$")
 # The field of a portal's table that dates the document itself (成文日期, 印发日期, 签发日期).
 _WRITTEN_FIELD = re.compile(r"(?:成文|印发|签发|发文)(?:日期|时间)\s*[:：]\s*([^|｜]{6,16})")
 # A page field's key alone on its line, its value on the next ("• 索引号:" / "6107280000/2024-001005").
@@ -162,6 +168,9 @@ def classify(line: str, mid_sentence: bool = False) -> Line:
     occasion = _OCCASION.match(s)
     if occasion and full_date(occasion.group("date")):
         return Line(s, "meta", date=date, role="dated")  # the day a speech or report was given
+    adopted = _ADOPTED.match(s)
+    if adopted:
+        return Line(s, "meta", date=full_date(adopted.group(1)), role="dated")
     bracketed = _BRACKETED_DATE.match(s)
     if bracketed and date and full_date(bracketed.group(1)):
         return Line(s, "meta", date=date, role="dated")  # "（2023年10月9日）" under a speech's title
@@ -237,12 +246,22 @@ def clean_lines(lines: list[str], headings: set[int] | None = None) -> list[Line
             related = False
         if _RELATED.match(s):
             related, line = True, Line(s, "noise")
+        if line.kind == "meta" and _APP_TIME.match(s):
+            _account_above(out)
         out.append(line)
         if line.kind == "text":
             previous = line.text
         elif line.kind == "meta":
             previous = ""
     return out
+
+
+def _account_above(out: list[Line]) -> None:
+    """The line right above a reader app's publish time is the account's name ("青枫发布", "青枫发布 青枫发布"), the
+    first half of the app's byline — page metadata, not a headline: short, plain, no blank line between."""
+    if out and out[-1].kind == "text" and out[-1].text and len(out[-1].text) <= 16 \
+            and not re.search(rf"[{_SENTENCE_END}，,、：:！!？?]", out[-1].text):
+        out[-1] = Line(out[-1].text, "meta", role="page")
 
 
 def _looks_standalone(line: str) -> bool:

@@ -78,7 +78,7 @@ def _names_unit(unit: str, passage: Passage, text: str) -> bool:
 def prefers(ask: DutyAsk, passage: Passage, text: str) -> int:
     """How much of what the question asks the passage's tasks hold (0 when nothing): a point whose tasks name
     its lead answers "谁牵头", one with a deadline "最晚什么时候", one whose lead or partners are the unit asked
-    about "县住建局要做哪些事". `text`: the passage's normalized text."""
+    about "县住建局要做哪些事" (more when it leads alone). `text`: the passage's normalized text."""
     tasks = passage.tasks
     score = 0
     if ask.who and tasks and tasks.lead:
@@ -87,6 +87,9 @@ def prefers(ask: DutyAsk, passage: Passage, text: str) -> int:
         score += 1
     if ask.units and tasks and any(_names_unit(u, passage, "") for u in ask.units):
         score += 1
+        # The unit's own task (it alone leads) before one it shares with others.
+        if len(tasks.lead) == 1 and any(f in tasks.lead[0] for u in ask.units for f in _forms(u)):
+            score += 1
     return score
 
 

@@ -27,7 +27,7 @@ ASKS_FOR_MANY = re.compile(r"哪些|哪几(?![天日号年月])|什么要求|要
 # A question asking for a quantity, a standard or a target: its answer is a figure the passage must state.
 AMOUNT_ASK = re.compile(r"多少|(?<![好哪])几[个名家项座处亿万元人天次]|比例|标准是|标准为|什么标准|目标是|增长目标|金额")
 # A question asking when ("哪天召开", "哪几天", "什么时候"): its answer is a date the passage states.
-WHEN_ASK = re.compile(r"哪一?天|哪几天|什么时候|什么时间|何时|几月几[日号]|几号|哪一?年|哪个月")
+WHEN_ASK = re.compile(r"哪一?天|哪几天|什么时候|什么时间|何时|几月几[日号]|几号|哪一?年|哪个月|哪段时间|时间段?[是为]?(?:哪|什么)")
 # A question asking how to act or what is required: any directive on its topic answers it.
 REQUIREMENT_ASK = re.compile(r"怎么|怎样|如何|要求|规定|措施|办法|举措|任务|意见|部署|打算|做好|抓好|落实|注意")
 # A question asking for a particular fact (which city, which firms, where, when, who): the fact's

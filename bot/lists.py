@@ -48,9 +48,9 @@ _SEQUENCE = re.compile(rf"(?:(?<=^)|(?<=[{SENTENCE_ENDS}：:，,\n]))(?P<w>首�
 # Text that is no longer the list: the meeting reporting, another person speaking, attendance.
 _STOP_OPENER = re.compile(rf"^(?:会议|会上|会前|会后|大会|与会|此外|另外|据悉|据了解|同志们|附件\s*\d*\s*[:：]"
                           rf"|[{CJK}]{{0,4}}领导[{CJK}、]{{0,20}}(?:出席|参加))")
-# What closes a document or a page, never a point: the 抄送/印发 block, an annex, the speaker turning to the
+# What closes a document or a page, never a point: the 抄送/印发 block (a 简报's 报：/送：/发：), an annex, the speaker turning to the
 # audience, a reporter's or questioner's turn, an editor's or source line, "related articles", a 【section】.
-_CLOSING = re.compile(rf"^(?:抄送|抄报|印发|附件|附：|各位[{CJK}]{{1,4}}[，,：:！!]|(?:记者|问|答|主持人)[:：]"
+_CLOSING = re.compile(rf"^(?:抄送|抄报|印发|附件|附：|[报送发][:：]|各位[{CJK}]{{1,4}}[，,：:！!]|(?:记者|问|答|主持人)[:：]"
                       rf"|[（(【\[]?(?:责任编辑|编辑|来源|审核|作者|记者|通讯员|供稿|撰稿|校对|监制)\s*[:：\s]"
                       rf"|相关推荐|往期推荐|推荐阅读|延伸阅读|相关阅读|扫一扫|【[^】]{{1,16}}】\s*$)")
 # A chapter or section heading of a 办法/条例 ("第二章　申报与兑现"): it belongs to no point.

@@ -25,7 +25,7 @@ LEAD_ASK = re.compile(r"哪里|哪儿|什么地方|在哪|地点|主持|出席|�
 # A salutation on its own: units or "各位代表" then a colon, and nothing else.
 _ADDRESSEE = re.compile(rf"^[^{SENTENCE_ENDS}\n]{{2,80}}[：:]\s*$")
 _ATTACHMENT = re.compile(r"^\s*附件\s*\d*\s*[：:]?")
-_CLOSING = re.compile(r"^\s*(?:抄送|特此(?:通知|通报|函告)|联系人|联系电话|（此件|\(此件)")
+_CLOSING = re.compile(r"^\s*(?:抄送|[报送发][:：]|特此(?:通知|通报|函告)|联系人|联系电话|（此件|\(此件)")
 _SIGNED = re.compile(rf"^[^{SENTENCE_ENDS}]{{2,60}}(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*$")
 _SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]")
 HEADING_CHARS = 24  # a line this short is a heading when the passage's lines all are

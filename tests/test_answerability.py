@@ -15,6 +15,8 @@ from bot.render import answer_record, console_text
         "林卫东在北桥镇防汛会议上讲了什么",  # a speaker who was not at that meeting
         "2021年的推进会提了哪些要求",  # a year with no meeting
         "明天会下雨吗",
+        "镇应急站的沙袋由哪家企业供应",  # "which firm": the sandbag passage names none
+        "标准厂房建设贷款由哪家银行提供",  # "which bank": no bulletin names one
     ],
 )
 def test_questions_the_bulletins_do_not_answer_get_no_answer(hexi, question):
@@ -30,6 +32,7 @@ def test_questions_the_bulletins_do_not_answer_get_no_answer(hexi, question):
         ("第三次推进会在哪个镇召开", "青柳镇"),
         ("截至6月份重点项目完成了多少投资", "完成投资41亿元"),  # a date the article mentions, not its own
         ("北桥镇汛期安全会议是哪天开的", "2022年5月26日"),  # "哪天开的" is an ask, not the content word "天开"
+        ("河西园区的标准厂房招租由哪家企业负责", "河西园区运营有限公司"),  # a 公司 is a firm
     ],
 )
 def test_questions_the_bulletins_answer_are_answered(hexi, question, expected):
@@ -55,3 +58,22 @@ def test_every_result_carries_its_article_and_date(hexi):
     top = record["results"][0]
     assert top["date"] == "2022-06-20" and top["article_id"]
     assert "2022年6月20日" in console_text(hexi.search("第二次推进会上林卫东强调的第一点"))
+
+
+def test_a_term_is_found_whole_or_by_most_of_its_parts():
+    from bot.answerability import _found
+
+    terms = {"农民工": 6.0, "农民": 4.0, "民工": 6.0, "考察学习": 5.0, "考察": 3.0, "学习": 2.0}
+    assert not _found("农民工", terms, "农民人均可支配收入增长8%")  # 农民 alone is not 农民工
+    assert _found("农民工", terms, "保障农民工工资按时足额支付")
+    assert _found("考察学习", terms, "赴日照考察，学习先进经验")  # its parts, each found
+
+
+def test_what_kind_of_one_a_question_asks_for():
+    from bot.answerability import kind_asked
+    from bot.intent import parse_intent
+
+    assert "公司" in kind_asked("商贸中心由哪家企业投资建设") and "银行" in kind_asked("补贴通过哪一家银行发放")
+    assert kind_asked("哪所学校承办") == ("学校",)
+    assert kind_asked("哪个部门牵头") == ()  # a unit: a duty question's (bot/duty.py)
+    assert parse_intent("禁止野外用火的时间是哪段").asks_when

@@ -1,5 +1,7 @@
 """Splitting the bundled bulletin into articles with their metadata."""
 
+import pytest
+
 from bot.articles import article_identity, split_articles
 from bot.load import load_bulletin
 from tests.conftest import BUNDLED
@@ -194,3 +196,58 @@ def test_a_headline_less_report_is_titled_by_its_first_sentence_without_the_cred
     data = "本网讯（记者 陈晓 林立）5月4日，新城街道组织消防演练。街道要求各社区做好值守。\n".encode()
     (art,) = split_articles(load_bulletin(data, "news.txt"))
     assert art.title == "5月4日，新城街道组织消防演练"
+
+
+def test_a_briefings_contents_list_its_articles_dateline_or_not():
+    """本期要目 names the items: each opens an article, the last one without a dateline too; the masthead and the
+    contents are no article, and the 报/送/发 block closes the last one's points."""
+    arts = _genre("briefing_contents.txt")
+    assert [a.title for a in arts] == ["县政府召开重点项目攻坚调度会", "县市场监管局开展夏季食品安全检查", "石桥镇推进人居环境整治"]
+    assert [a.date for a in arts] == ["2025-05-28", "2025-05-26", "2025-05-30"]  # the last: the masthead's date
+    assert not any("本期要目" in p or p.startswith("★") for a in arts for p in a.paragraphs)
+
+
+def test_a_speech_whose_text_opens_with_its_authors_name_is_titled_by_its_file_name():
+    data = (GENRES / "speech_name_only.txt").read_bytes()
+    (art,) = split_articles(load_bulletin(data, "梁国华在全县防汛工作会议上的讲话.docx.txt"))
+    assert art.title == "梁国华在全县防汛工作会议上的讲话" and art.speakers == ("梁国华",)
+    assert art.date == "2025-04-28"  # its signature
+    (art,) = split_articles(load_bulletin(data, "speech_0428.txt"))
+    assert art.title != "梁国华"  # a name alone is no title; without a title-like file name, the first sentence
+
+
+def test_a_measures_text_opening_with_its_first_chapter_takes_its_title_from_the_file_name():
+    data = ("第一章　总则\n\n第一条　为加强城市供水管理，保障供水安全，制定本办法。\n第二条　本办法适用于本县城市规划区内的城市供水。\n\n"
+            "第二章　附则\n\n第三条　本办法自2025年1月1日起施行。\n").encode()
+    (art,) = split_articles(load_bulletin(data, "青枫县城市供水管理办法.txt"))
+    assert art.title == "青枫县城市供水管理办法" and art.paragraphs[0].startswith("第一章")
+
+
+@pytest.mark.parametrize("header", [
+    "冬季用电安全，这份提醒请收好！\n青枫发布 青枫发布\n2024-12-02 18:30 发表于湖南\n",  # account name twice, then the time
+    "青枫发布\n2024年12月2日 18:30\n\n冬季用电安全，这份提醒请收好！\n",  # account and time above the headline
+])
+def test_a_reader_apps_account_line_above_its_publish_time_is_no_headline(header):
+    body = ("\n入冬以来，我县用电负荷持续攀升。12月2日，县应急管理局联合县供电公司发布冬季用电安全提醒。\n"
+            "一是不私拉乱接电线，电动自行车不进楼入户充电。\n二是取暖器具远离可燃物，人走断电。\n")
+    (art,) = split_articles(load_bulletin((header + body).encode(), "post.txt"))
+    assert art.title.startswith("冬季用电安全") and art.date == "2024-12-02"
+    assert not any("青枫发布" in p for p in art.paragraphs)
+
+
+def test_a_measure_is_dated_by_the_day_it_was_adopted_under_its_title():
+    data = ("青枫县城市供水管理办法\n（2024年12月6日县人民政府第15次常务会议审议通过）\n\n第一章　总则\n\n"
+            "第一条　为加强城市供水管理，保障供水安全，制定本办法。\n第二条　本办法自2025年1月1日起施行。\n").encode()
+    (art,) = split_articles(load_bulletin(data, "water.txt"))
+    assert art.title == "青枫县城市供水管理办法" and art.date == "2024-12-06"
+
+
+def test_a_briefings_items_without_datelines_or_contents_are_its_articles():
+    """Under a 简报's masthead (第13期) each headline standing alone with its text under it is an item; a column
+    label (【工作动态】) is not part of its title; the masthead's date dates an item that states none."""
+    arts = _genre("briefing_no_datelines.txt")
+    assert [a.title for a in arts] == ["县政府召开重点项目攻坚调度会", "县市场监管局开展夏季食品安全检查", "石桥镇推进人居环境整治"]
+    assert {a.date for a in arts} == {"2025-06-20"}
+    first, second = _genre("briefing_columns.txt")
+    assert (first.title, first.date) == ("县政府召开重点项目攻坚调度会", "2025-06-18")
+    assert (second.title, second.date) == ("石桥镇推进人居环境整治", "2025-06-20")

@@ -33,6 +33,13 @@ def test_a_point_whose_tasks_hold_what_is_asked_is_preferred():
     assert duty.prefers(ask, PLAIN, PLAIN.text) == 0
 
 
+def test_a_units_own_task_comes_before_one_it_shares():
+    shared = _point("5.在建工地安全度汛。责任单位：县住建局、县交通运输局、县水利局按行业分工负责，长期坚持。",
+                    Tasks(("县住建局", "县交通运输局", "县水利局"), (), "长期", "长期坚持"))
+    ask = duty.asks("县住建局要做哪些事")
+    assert duty.prefers(ask, LED, LED.text) > duty.prefers(ask, shared, shared.text) > 0
+
+
 def test_a_unit_asked_about_must_be_named_by_the_answer():
     def holds(question, topic=None):
         return duty.holds(duty.asks(question), LED, LED.text, topic or {}, 0.42)
