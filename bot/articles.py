@@ -53,7 +53,7 @@ CONTENTS = re.compile(r"^(?:本期)?(?:要目|目录|导读)\s*[:：]?$")
 ISSUE = re.compile(rf"(?:^|[\s\u3000])(?:(?:19|20)\d{{2}}\s*年\s*)?第\s*[\d{CN_NUMERAL}]+\s*期$|^第\s*[\d{CN_NUMERAL}]+\s*期$")
 # A column label before an item's headline ("【工作动态】县政府召开…").
 COLUMN = re.compile(r"^[【\[［][^】\]］]{1,8}[】\]］]\s*")
-ENTRY_MARK = re.compile(r"^[\s★☆●○◆◇■□▲△·•\-—]+")
+ENTRY_MARK = re.compile(rf"^(?:[\s★☆●○◆◇■□▲△·•\-—]+|\d{{1,2}}\s*[.、．]\s*|[{CN_NUMERAL}]{{1,2}}\s*、\s*)")
 DOCUMENT_FIELDS = ("docno", "document")
 
 

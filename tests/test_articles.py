@@ -198,10 +198,11 @@ def test_a_headline_less_report_is_titled_by_its_first_sentence_without_the_cred
     assert art.title == "5月4日，新城街道组织消防演练"
 
 
-def test_a_briefings_contents_list_its_articles_dateline_or_not():
-    """本期要目 names the items: each opens an article, the last one without a dateline too; the masthead and the
-    contents are no article, and the 报/送/发 block closes the last one's points."""
-    arts = _genre("briefing_contents.txt")
+@pytest.mark.parametrize("name", ["briefing_contents.txt", "briefing_contents_stars.txt"])
+def test_a_briefings_contents_list_its_articles_dateline_or_not(name):
+    """本期要目 names the items (numbered, or marked ★): each opens an article, the last one without a dateline
+    too; the masthead and the contents are no article."""
+    arts = _genre(name)
     assert [a.title for a in arts] == ["县政府召开重点项目攻坚调度会", "县市场监管局开展夏季食品安全检查", "石桥镇推进人居环境整治"]
     assert [a.date for a in arts] == ["2025-05-28", "2025-05-26", "2025-05-30"]  # the last: the masthead's date
     assert not any("本期要目" in p or p.startswith("★") for a in arts for p in a.paragraphs)

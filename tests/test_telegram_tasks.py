@@ -87,6 +87,13 @@ def test_tasks_of_a_unit_paged_with_source_buttons(ledger_bot, monkeypatch):
     assert "请写简称" in h.ask("/follow 住建局|x", user=FOLLOWER)["text"]
 
 
+def test_a_question_about_a_units_duties_is_answered_with_its_task(ledger_bot):
+    h = ledger_bot[0]
+    text = h.ask("住建局要干啥", user=FOLLOWER)["text"]
+    assert "牵头：县住建局" in text and "时限：" in text
+    assert "没有找到" in h.ask("县人社局在城乡建设中要做哪些事", user=FOLLOWER)["text"]
+
+
 def test_due_lists_the_next_30_days_by_unit(ledger_bot):
     h = ledger_bot[0]
     due = h.ask("/due", user=FOLLOWER)["text"]
