@@ -225,7 +225,7 @@ def _headline_starts(blocks: list[Block], listed: set[str] = frozenset()) -> lis
         run_end = pos
         # a headline may take two lines; a line after a blank line or page noise starts a new run
         while (run_end + 1 < len(content) and _is_title_line(blocks[content[run_end + 1]])
-               and not blocks[content[run_end + 1]].gap):
+               and not blocks[content[run_end + 1]].gap and not CHAPTER.match(blocks[content[run_end + 1]].text)):
             run_end += 1
         nxt = run_end + 1
         evidence = False
@@ -274,13 +274,11 @@ def split_articles(loaded: LoadedBulletin, default_year: int | None = None) -> l
         first_text = next((k for k, b in enumerate(blocks) if not (b.noise or b.meta or b.heading)), len(blocks))
         runs: list[list[int]] = []
         for k in range(first_text):
-            if blocks[k].heading:
+            if blocks[k].heading and not CHAPTER.match(blocks[k].text):  # a chapter heading opens the text
                 if runs and not blocks[k].gap and runs[-1][-1] == k - 1:
                     runs[-1].append(k)
                 else:
                     runs.append([k])
-        # A chapter heading ("第一章　总则") opens the text of a 办法 whose title is elsewhere (its file name).
-        runs = [r for r in runs if not CHAPTER.match(blocks[r[0]].text)]
         run = next((r for r in runs if any(not (ISSUER.match(blocks[k].text) or _person_line(blocks[k].text))
                                            for k in r)), runs[0] if runs else None)
         starts = [(run[0], run[-1] + 1)] if run else [(0, 0)]

@@ -252,3 +252,11 @@ def test_a_briefings_items_without_datelines_or_contents_are_its_articles():
     first, second = _genre("briefing_columns.txt")
     assert (first.title, first.date) == ("县政府召开重点项目攻坚调度会", "2025-06-18")
     assert (second.title, second.date) == ("石桥镇推进人居环境整治", "2025-06-20")
+
+
+def test_a_chapter_heading_right_under_a_measures_title_is_not_part_of_it():
+    data = ("青枫县科技型中小企业研发费用补助办法\n第一章　总则\n第一条　为鼓励企业加大研发投入，制定本办法。\n"
+            "第二条　本办法所称研发费用，是指企业研究开发活动中发生的费用。\n第二章　补助标准\n"
+            "第三条　对符合条件的企业，按研发费用增量的10%给予补助。\n").encode()
+    (art,) = split_articles(load_bulletin(data, "rd.txt"))
+    assert art.title == "青枫县科技型中小企业研发费用补助办法" and art.paragraphs[0].startswith("第一章")
