@@ -14,15 +14,11 @@ from bot.analysis import in_dictionary, is_common_word
 from bot.catalog import ArticleEntry, date_matches
 from bot.config import SearchConfig
 from bot.intent import Intent, is_content, named_meetings
-from bot.textutil import CJK, CN_NUMERAL, CN_ORDINALS, int_to_cn
+from bot.textutil import CJK, CN_NUMERAL, int_to_cn
 
 COMMON_WEIGHT = 0.5
 _CJK = re.compile(rf"[{CJK}]")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-# A date a passage states: a month (with its day), or a part of a month ("4月21日—23日", "6月底",
-# "十二月十五日", "5月中旬"). "11月254日" is no date, nor is "291天", "一月一调度" or "2021年工作要点".
-_DATE = re.compile(r"(?<!\d)\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|份|[上中下]旬|[初底末])(?!\d)"
-                   rf"|[{CN_ORDINALS}]{{1,2}}月[{CN_ORDINALS}]{{1,3}}[日号]")
 _QUANTITY = re.compile(rf"\d|[{CN_NUMERAL}百千万亿]+\s*[个名家项座处亿万元人天次%倍条所批]")
 # What an amount question measures: money ("经费是多少", "奖励多少", "多少万元") needs a sum of money, a count with
 # its measure word ("多少处", "多少亩") a figure of that measure; "增长多少" any figure.
@@ -153,10 +149,6 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     return Check(found_ctx / total if total else empty, found_psg / total_psg if total_psg else empty, pinned,
                  _states_figure(passage, req.measure), not req.kind or any(w in passage for w in req.kind))
 
-
-def states_date(passage: str) -> bool:
-    """The (normalized) passage states a date: what answers "哪天召开"."""
-    return bool(_DATE.search(passage))
 
 
 def verdict(c: Check, intent: Intent, list_share: float, cosine: float, cfg: SearchConfig) -> bool:

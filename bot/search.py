@@ -11,9 +11,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot.analysis import lexical_query, query_terms, question_tokens
-from bot import duty, roles
+from bot import kinds, roles
 from bot.analysis import idf
-from bot.answerability import check, on_topic, requirements, states_date, verdict
+from bot.answerability import check, on_topic, requirements, verdict
 from bot.catalog import Catalog, ListEntry, ListQuery
 from bot.config import Config
 from bot.embed import Embedder
@@ -220,10 +220,10 @@ class Searcher:
         fused = self._points_first(fused, pool, roles.asks_lead(normalized, intent.asks_fact or intent.asks_amount))
         # A "when" question ("座谈会哪天召开") is answered by a passage stating a date or a deadline, a duty
         # question ("谁牵头", "最晚什么时候完成", "县住建局要做哪些事") by a point whose tasks name what it asks
-        # (bot/duty.py): those among the best go first, most of what is asked first (a retelling of the same
+        # (bot/kinds): those among the best go first, most of what is asked first (a retelling of the same
         # meeting without its day says nothing about when); each must still answer (below).
-        duties = duty.asks(normalized)
-        fit = self._fit(intent, duties, pool)
+        asked_of = kinds.asked(normalized, intent)
+        fit = self._fit(asked_of, pool)
         if fit:
             head = fused[:CONTEXT_DEPTH]
             fused = sorted(head, key=lambda x: -fit.get(x[0], 0)) + fused[CONTEXT_DEPTH:]
@@ -252,12 +252,11 @@ class Searcher:
         cosine = dict(dense)
         # A "when" or duty question: a result that has what it asks and answers goes first, wherever it is
         # among those shown; otherwise the first of the best `answer_depth` that answers.
-        fits = [self._fits(intent, duties, r.passage) for r in results[:cfg.top_k]]
+        fits = [self._fits(asked_of, r.passage) for r in results[:cfg.top_k]]
         depth = cfg.top_k if any(fits) else cfg.answer_depth
         passing = [i for i, (r, c) in enumerate(zip(results[:depth], checks))
                    if verdict(c, intent, list_share if r.row_id in listed else 0.0, cosine.get(r.row_id, 0.0), cfg)
-                   and duty.holds(duties, r.passage, _normalized(r.passage.text), req.weights,
-                                  cfg.min_context_coverage)]
+                   and asked_of.holds(r.passage, _normalized(r.passage.text), req.weights, cfg.min_context_coverage)]
         if any(fits):
             passing = (sorted((i for i in passing if fits[i]), key=lambda i: -fits[i])
                        + [i for i in passing if i < cfg.answer_depth and not fits[i]])
@@ -304,16 +303,16 @@ class Searcher:
         return out + held + fused[CONTEXT_DEPTH:]
 
     @staticmethod
-    def _fits(intent: Intent, duties: duty.DutyAsk, p: Passage) -> int:
-        """How much of what a "when" or duty question asks the passage holds: a date or deadline, a lead, the unit."""
-        dated = intent.asks_when and (states_date(_normalized(p.text)) or bool(p.tasks and p.tasks.deadline))
-        return int(dated) + (duty.prefers(duties, p, _normalized(p.text)) if duties else 0)
+    def _fits(asked_of: kinds.Asked, p: Passage) -> int:
+        """How much of what a when or duty question asks the passage holds (bot/kinds): a date or deadline, a lead,
+        the unit."""
+        return asked_of.prefers(p, _normalized(p.text)) if asked_of else 0
 
-    def _fit(self, intent: Intent, duties: duty.DutyAsk, pool: dict[int, Passage]) -> dict[int, int]:
+    def _fit(self, asked_of: kinds.Asked, pool: dict[int, Passage]) -> dict[int, int]:
         """`_fits` of every candidate in the pool, empty when the question asks for none of it."""
-        if not (intent.asks_when or duties):
+        if not asked_of:
             return {}
-        return {d: f for d, p in pool.items() if (f := self._fits(intent, duties, p))}
+        return {d: f for d, p in pool.items() if (f := self._fits(asked_of, p))}
 
     def _list_answer(self, snap: IndexSnapshot, catalog: Catalog, intent: Intent, pointing: dict[str, float],
                      speakers: tuple[str, ...], fused: list[tuple[int, float]],

@@ -75,5 +75,5 @@ def test_what_kind_of_one_a_question_asks_for():
 
     assert "公司" in kind_asked("商贸中心由哪家企业投资建设") and "银行" in kind_asked("补贴通过哪一家银行发放")
     assert kind_asked("哪所学校承办") == ("学校",)
-    assert kind_asked("哪个部门牵头") == ()  # a unit: a duty question's (bot/duty.py)
+    assert kind_asked("哪个部门牵头") == ()  # a unit: a duty question's (bot/kinds/duty.py)
     assert parse_intent("禁止野外用火的时间是哪段").asks_when

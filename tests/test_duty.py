@@ -1,7 +1,7 @@
-"""Duty questions (bot/duty.py): who leads, by when, what a unit must do — read from a point's tasks, and shown
+"""Duty questions (bot/kinds/duty.py): who leads, by when, what a unit must do — read from a point's tasks, and shown
 in the source line under the answer."""
 
-from bot import duty
+from bot.kinds import duty
 from bot.records import Passage, Tasks
 from bot.render import source_line
 

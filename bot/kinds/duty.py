@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.intent import Intent
 from bot.records import Passage
 from bot.units import PLACE_LEVEL, unit_at, unit_forms
 
@@ -51,7 +52,7 @@ def named_units(question: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def asks(question: str) -> DutyAsk:
+def asks(question: str, intent: Intent | None = None) -> DutyAsk:
     """What the (normalized) question asks of a point's tasks."""
     who = bool(WHO.search(question))
     # Asking who leads, the units named are the task's objects ("县级物流配送中心"), not whose duties are asked.

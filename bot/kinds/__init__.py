@@ -1,0 +1,41 @@
+"""Question kinds that ask something of a point beyond its topic: a date (`when`: "哪天召开"), a lead, a deadline
+or what a unit must do (`duty`: "谁牵头", "最晚什么时候完成", "县住建局要做哪些事").
+
+Every kind is a module with the same three functions, so a new kind is one new module in KINDS:
+- `asks(question, intent)`: what the (normalized) question asks of this kind, falsy when nothing;
+- `prefers(ask, passage, text)`: how much of it a candidate holds (those holding more go first);
+- `holds(ask, passage, text, topic, floor)`: whether a candidate can answer at all (`topic`: the question's
+  content words, IDF-weighted; `floor`: the share of them a passage on the question's topic holds).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import ModuleType
+
+from bot.intent import Intent
+from bot.kinds import duty, when
+from bot.records import Passage
+
+KINDS: tuple[ModuleType, ...] = (when, duty)
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What one question asks of each kind it is of."""
+
+    asks: tuple[tuple[ModuleType, object], ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.asks)
+
+    def prefers(self, passage: Passage, text: str) -> int:
+        return sum(kind.prefers(ask, passage, text) for kind, ask in self.asks)
+
+    def holds(self, passage: Passage, text: str, topic: dict[str, float], floor: float) -> bool:
+        return all(kind.holds(ask, passage, text, topic, floor) for kind, ask in self.asks)
+
+
+def asked(question: str, intent: Intent) -> Asked:
+    """The kinds the (normalized) question is of, with what it asks of each."""
+    return Asked(tuple((kind, ask) for kind in KINDS if (ask := kind.asks(question, intent))))

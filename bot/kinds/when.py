@@ -1,0 +1,33 @@
+"""When questions ("座谈会哪天召开", "考察学习是哪几天", "什么时候完成"): a passage that states a date or carries a
+deadline has what they ask."""
+
+from __future__ import annotations
+
+import re
+
+from bot.intent import Intent
+from bot.records import Passage
+from bot.textutil import CN_ORDINALS
+
+# A date a passage states: a month (with its day), or a part of a month ("4月21日—23日", "6月底",
+# "十二月十五日", "5月中旬"). "11月254日" is no date, nor is "291天", "一月一调度" or "2021年工作要点".
+_DATE = re.compile(r"(?<!\d)\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|份|[上中下]旬|[初底末])(?!\d)"
+                   rf"|[{CN_ORDINALS}]{{1,2}}月[{CN_ORDINALS}]{{1,3}}[日号]")
+
+
+def states_date(passage: str) -> bool:
+    """The (normalized) passage states a date: what answers "哪天召开"."""
+    return bool(_DATE.search(passage))
+
+
+def asks(question: str, intent: Intent) -> bool:
+    return intent.asks_when
+
+
+def prefers(ask: bool, passage: Passage, text: str) -> int:
+    """1 when the passage states a date or its tasks a deadline. `text`: the passage's normalized text."""
+    return int(states_date(text) or bool(passage.tasks and passage.tasks.deadline))
+
+
+def holds(ask: bool, passage: Passage, text: str, topic: dict[str, float], floor: float) -> bool:
+    return True  # a passage without a date may still answer (the day is in its article's lead)
