@@ -24,11 +24,6 @@ _QUANTITY = re.compile(rf"\d|[{CN_NUMERAL}百千万亿]+\s*[个名家项座处�
 # its measure word ("多少处", "多少亩") a figure of that measure; "增长多少" any figure.
 _MONEY_ASK = re.compile(r"经费|资金|投资|金额|费用|奖励|奖补|补贴|补助|多少钱|预算|[万亿]?元")
 _MEASURE_ASK = re.compile(r"多少\s*(个|家|项|人|名|座|处|条|亩|公里|吨|户|所|批|次|天|辆|套|台)")
-# "哪家银行", "哪家企业", "哪所学校": the question asks for someone of a kind by name; a passage that names no one
-# of that kind cannot answer it. A kind's other words: a firm is also a 公司, 集团 or 厂.
-_KIND_ASK = re.compile(rf"哪(?:一)?[家所]([{CJK}]{{2}})")
-_KIND_WORDS = {"企业": ("企业", "公司", "集团", "厂"), "公司": ("企业", "公司", "集团", "厂"),
-               "银行": ("银行", "农商行", "信用社")}
 _FIGURE = rf"[\d{CN_NUMERAL}百千万亿.]"
 _MONEY = re.compile(rf"{_FIGURE}\s*(?:万|亿)?元")
 
@@ -44,7 +39,6 @@ class Requirements:
     places: tuple[str, ...] = ()  # named places: they locate the article, a passage need not repeat them
     measure: str | None = None  # what an amount question counts: "元" for money, a measure word ("处"), or None
     meetings: tuple[str, ...] = ()  # the kind of each meeting named ("农村" of "全区农村工作会议")
-    kind: tuple[str, ...] = ()  # "哪家银行": the words one of which an answer names (银行, 农商行, 信用社)
 
 
 @dataclass(frozen=True)
@@ -53,7 +47,6 @@ class Check:
     passage_coverage: float  # … in the passage alone
     pinned: bool  # people, meeting number, figures and date all found
     quantity: bool  # the passage states a figure of what the question asks (what an amount question needs)
-    named_kind: bool = True  # the passage names one of the kind the question asks for ("哪家银行": a bank)
 
 
 def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, ...], places: tuple[str, ...],
@@ -71,13 +64,7 @@ def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, .
                if is_content(t) and not any(t in p or p in t for p in people)
                and (t in known or in_dictionary(t) or not _CJK.search(t))}
     return Requirements(content, people + places, numbers, intent, places, measure_asked(question),
-                        named_meetings(question), kind_asked(question))
-
-
-def kind_asked(question: str) -> tuple[str, ...]:
-    """The words naming the kind of one the question asks for ("哪家银行" → 银行, 农商行, 信用社), or ()."""
-    m = _KIND_ASK.search(question)
-    return _KIND_WORDS.get(m.group(1), (m.group(1),)) if m else ()
+                        named_meetings(question))
 
 
 def measure_asked(question: str) -> str | None:
@@ -147,7 +134,7 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     # (emoji, punctuation) has nothing a passage could answer.
     empty = 1.0 if req.people or req.numbers or intent.series or intent.ordinal else 0.0
     return Check(found_ctx / total if total else empty, found_psg / total_psg if total_psg else empty, pinned,
-                 _states_figure(passage, req.measure), not req.kind or any(w in passage for w in req.kind))
+                 _states_figure(passage, req.measure))
 
 
 
@@ -155,7 +142,7 @@ def verdict(c: Check, intent: Intent, list_share: float, cosine: float, cfg: Sea
     """One result's verdict: what the question pins down is there, and enough of its content.
     `list_share`: how specifically the question names the list this result answers from (0 if none);
     `cosine`: the result's dense similarity to the question."""
-    if not c.pinned or not c.named_kind:
+    if not c.pinned:
         return False
     topical = c.coverage >= (cfg.min_context_coverage if intent.asks_fact else cfg.min_topic_coverage)
     if list_share:  # a list the question names specifically (its share was checked when choosing it)

@@ -70,8 +70,8 @@ def test_a_term_is_found_whole_or_by_most_of_its_parts():
 
 
 def test_what_kind_of_one_a_question_asks_for():
-    from bot.answerability import kind_asked
     from bot.intent import parse_intent
+    from bot.kinds.named import asks as kind_asked
 
     assert "公司" in kind_asked("商贸中心由哪家企业投资建设") and "银行" in kind_asked("补贴通过哪一家银行发放")
     assert kind_asked("哪所学校承办") == ("学校",)

@@ -1,5 +1,6 @@
 """Question kinds that ask something of a point beyond its topic: a date (`when`: "哪天召开"), a lead, a deadline
-or what a unit must do (`duty`: "谁牵头", "最晚什么时候完成", "县住建局要做哪些事").
+or what a unit must do (`duty`: "谁牵头", "最晚什么时候完成", "县住建局要做哪些事"), one of a kind by name (`named`:
+"哪家银行").
 
 Every kind is a module with the same three functions, so a new kind is one new module in KINDS:
 - `asks(question, intent)`: what the (normalized) question asks of this kind, falsy when nothing;
@@ -14,10 +15,10 @@ from dataclasses import dataclass
 from types import ModuleType
 
 from bot.intent import Intent
-from bot.kinds import duty, when
+from bot.kinds import duty, named, when
 from bot.records import Passage
 
-KINDS: tuple[ModuleType, ...] = (when, duty)
+KINDS: tuple[ModuleType, ...] = (when, duty, named)
 
 
 @dataclass(frozen=True)
