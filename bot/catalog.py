@@ -112,6 +112,31 @@ def date_matches(time: TimeRef, date: str | None, latest_year: int | None) -> bo
     return all(a == b for a, b in said)
 
 
+def article_match(art: ArticleEntry | None, speaker: str | None, intent: Intent, speakers: tuple[str, ...],
+                  latest_year: int | None, strong: float, *, spoke_elsewhere: bool, partial: float) -> tuple[float, float]:
+    """(asked, got): how much the question says about *where* — who spoke, which meeting of a series, when — and how
+    much of it an article holds, each thing said weighing `strong` (the question's strongest word). `speaker`: who
+    speaks the candidate (a list, a passage); `spoke_elsewhere`: a speaker asked about is found elsewhere in the
+    article, worth `partial`. A meeting number or date the article contradicts counts against it. The one match of
+    question and article the list choice (Catalog) and the ranking of passages (bot/fusion.py) share."""
+    asked = got = 0.0
+    if speakers:
+        asked += strong
+        if speaker in speakers:
+            got += strong
+        elif spoke_elsewhere:
+            got += partial * strong
+    if intent.series:
+        asked += strong
+        if art and art.series is not None:
+            got += strong if art.series == intent.series else -strong
+    when = date_matches(intent.time, art.date if art else None, latest_year)
+    if when is not None:
+        asked += strong
+        got += strong if when else -strong
+    return asked, got
+
+
 @dataclass
 class Catalog:
     articles: dict[str, ArticleEntry] = field(default_factory=dict)
@@ -294,23 +319,8 @@ class Catalog:
         text = article_text(nl.article_id) if unfound or (ev.speakers and nl.speaker not in ev.speakers) else ""
         score += sum(0.5 * weights[t] for t in unfound if t in text)
         matched = score  # each word by the credit it earned: full, by headline share, or half
-        asked = got = 0.0
-        if ev.speakers:
-            asked += strong
-            if nl.speaker in ev.speakers:
-                got += strong
-            elif any(s in text for s in ev.speakers):
-                got += 0.3 * strong
-        if intent.series:
-            asked += strong
-            if art and art.series == intent.series:
-                got += strong
-            elif art and art.series is not None:
-                got -= strong
-        when = date_matches(intent.time, art.date if art else None, self.latest_year)
-        if when is not None:
-            asked += strong
-            got += strong if when else -strong
+        asked, got = article_match(art, nl.speaker, intent, ev.speakers, self.latest_year, strong,
+                                   spoke_elsewhere=any(s in text for s in ev.speakers), partial=0.3)
         if intent.count:
             asked += 0.5 * mean_w
             if nl.size == intent.count:

@@ -8,7 +8,7 @@ from functools import lru_cache
 import numpy as np
 
 from bot.analysis import bigram_keys
-from bot.catalog import Catalog, date_matches
+from bot.catalog import Catalog, article_match
 from bot.intent import Intent
 from bot.records import Passage
 
@@ -37,22 +37,10 @@ def context_share(p: Passage, catalog: Catalog, weights: dict[str, float], speak
     if art is None:
         return 0.0
     strong = max(weights.values(), default=1.0)
-    asked = sum(weights.values())  # the same scale for every passage, copies or not
-    got = sum(w for t, w in weights.items() if t in art.title_terms) if titles else 0.0
-    if speakers:
-        asked += strong
-        if p.speaker in speakers:
-            got += strong
-        elif any(s in art.speakers for s in speakers):
-            got += 0.5 * strong
-    if intent.series:
-        asked += strong
-        if art.series is not None:
-            got += strong if art.series == intent.series else -strong
-    when = date_matches(intent.time, art.date, catalog.latest_year)
-    if when is not None:
-        asked += strong
-        got += strong if when else -strong
+    asked, got = article_match(art, p.speaker, intent, speakers, catalog.latest_year, strong,
+                               spoke_elsewhere=any(s in art.speakers for s in speakers), partial=0.5)
+    asked += sum(weights.values())  # the same scale for every passage, copies or not
+    got += sum(w for t, w in weights.items() if t in art.title_terms) if titles else 0.0
     return got / asked if asked else 0.0
 
 
