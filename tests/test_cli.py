@@ -343,3 +343,11 @@ def test_verbose_logging_keeps_library_noise_out(built, capsys):
     # found" are INFO lines about nothing wrong
     assert logging.getLogger("faiss").getEffectiveLevel() >= logging.WARNING
     assert logging.getLogger("sentence_transformers").getEffectiveLevel() >= logging.WARNING
+
+
+def test_calibrate_refuses_a_folder_that_is_no_set_and_a_set_named_twice(tmp_path, capsys):
+    cfg = str(make_config(tmp_path))
+    assert main(["--config", cfg, "calibrate", str(tmp_path / "nothing")]) == 1
+    assert "is not an evaluation set" in capsys.readouterr().err
+    assert main(["--config", cfg, "calibrate", str(ROOT / "eval" / "archive")]) == 2
+    assert "same name" in capsys.readouterr().err
