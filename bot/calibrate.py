@@ -4,7 +4,7 @@ constants tuned on that set.
 
 The constants are those of `search` that decide whether a result answers (bot/answerability.py `verdict`,
 `on_topic`): how near in meaning, how much of the question's content must be found, what an amount question
-needs. A set's figure is what `policybot eval` reports: hit@1 over its answerable questions and the share of its
+needs — and how the rankings are fused, which decides what comes first. A set's figure is what `policybot eval` reports: hit@1 over its answerable questions and the share of its
 near misses refused; a fit maximizes their mean over the sets it is fitted on, each set counting once, by
 coordinate descent over a small grid from the configured values (a tie keeps the value already held).
 """
@@ -24,6 +24,9 @@ GRID: dict[str, tuple[float, ...]] = {
     "min_topic_coverage": (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4),
     "min_amount_coverage": (0.2, 0.3, 0.4, 0.5, 0.6, 0.7),
     "close_cosine": (0.8, 0.85, 0.9, 1.01),
+    # how the rankings are fused (bot/fusion.py): they decide which passage comes first
+    "dense_weight": (0.3, 0.4, 0.5, 0.6, 0.75, 1.0),
+    "context_weight": (0.25, 0.5, 0.75, 1.0),
 }
 ROUNDS = 3  # coordinate-descent sweeps; the fits settle in two on our sets
 
