@@ -55,9 +55,9 @@ from bot.index import (
     read_title_terms,
 )
 from bot.ledger import published_tasks
-from bot.load import FORMATS, load_bulletin
+from bot.load import FORMATS
 from bot.pipeline import ParsedBulletin, ParseSettings, file_sha, parse_bulletin
-from bot.records import Article, NumberedList, Passage
+from bot.records import Article
 
 log = logging.getLogger(__name__)
 PENDING = ".pending"  # corpus/.pending/: files of an add or remove waiting for their generation

@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 
 from bot.lists import find_lists, is_section_heading, paragraph_bounds
-from bot.records import UNNUMBERED_STYLES, Article, NumberedList, Passage
+from bot.records import Article, NumberedList, Passage
 from bot.speakers import known_names, speaker_before, speech_marks, turn_marks, voice_of
 from bot.tasks import point_tasks, task_table_spans
 from bot.textutil import SENTENCE_ENDS, int_to_cn, split_sentences, to_simplified
