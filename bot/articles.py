@@ -3,13 +3,16 @@
 A headline needs headline evidence: a short line without sentence punctuation followed by a metadata line
 (发布时间…, a 文号), a dateline ("5月18日，…"), or 本报讯. Headings without it (section headings, "2020年工作
 回顾", a list's 一、 heading) stay inside their article. Lines before the first headline are page furniture.
+A 简报 is read as its reader reads it: the entries of its 本期要目 are its items' headlines, and under a masthead
+with an issue number (第13期) a headline standing alone with its text right under it opens an item.
 An article's date is its own dateline, with the year from the text, else the page's metadata, else the file
 name, else the configured year, else unknown; a date mentioned in the body is never the article's date.
 Without a dateline, the day a speech or report was given (its occasion line, its signature date, in Arabic or
 Chinese numerals) or a notice's 成文日期 wins over the page's 发布时间.
 
 A title is what an official would call the document: issuer lines, the author's name line and a menu item
-above the headline are not part of it. Speakers are people who spoke or issued: a speech is its author's
+above the headline are not part of it, nor a column label (【工作动态】) or a chapter heading (第一章); a text
+without a title takes its file name when that is a title (downloads keep it), else its first sentence. Speakers are people who spoke or issued: a speech is its author's
 alone (byline, signature, name line or "X在…上的讲话"), a transcript's officials speak in turn (see
 speakers.turns), and a notice issued by an office has none.
 """
@@ -17,8 +20,8 @@ speakers.turns), and a notice issued by an office has none.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
 import re
+from dataclasses import replace
 
 import bot.textutil  # noqa: F401  (quiets jieba before first use)
 
@@ -50,7 +53,7 @@ CHAPTER = re.compile(rf"^\s*第[{CN_NUMERAL}\d]+[章编节]")
 # A 简报's table of contents ("本期要目", "目录") and the marks before its entries (★ 县政府召开…).
 CONTENTS = re.compile(r"^(?:本期)?(?:要目|目录|导读)\s*[:：]?$")
 # A 简报's masthead: its issue number ("第13期", "青枫政务信息　第13期", "2025年第13期") near the top.
-ISSUE = re.compile(rf"(?:^|[\s\u3000])(?:(?:19|20)\d{{2}}\s*年\s*)?第\s*[\d{CN_NUMERAL}]+\s*期$|^第\s*[\d{CN_NUMERAL}]+\s*期$")
+ISSUE = re.compile(rf"(?:^|[\s\u3000])(?:(?:19|20)\d{{2}}\s*年\s*)?第\s*[\d{CN_NUMERAL}]+\s*期$")
 # A column label before an item's headline ("【工作动态】县政府召开…").
 COLUMN = re.compile(r"^[【\[［][^】\]］]{1,8}[】\]］]\s*")
 ENTRY_MARK = re.compile(rf"^(?:[\s★☆●○◆◇■□▲△·•\-—]+|\d{{1,2}}\s*[.、．]\s*|[{CN_NUMERAL}]{{1,2}}\s*、\s*)")
@@ -182,7 +185,7 @@ def _opens_article(block: Block) -> bool:
     return bool(DATELINE.match(block.text) or ARTICLE_OPENING.match(block.text))
 
 
-def _contents(blocks: list[Block]) -> tuple[list[Block], set[str]]:
+def _contents(blocks: list[Block]) -> tuple[list[Block], frozenset[str]]:
     """A 简报's table of contents is page furniture, and its entries are headlines: each line listed under
     "本期要目" that stands alone as a heading further down opens an article there, dateline or not. Returns the
     blocks with the contents marked as noise, and the entries' texts."""
@@ -203,10 +206,10 @@ def _contents(blocks: list[Block]) -> tuple[list[Block], set[str]]:
             listed.add(entry)
         if entries:
             out[k] = replace(block, noise=True)
-    return out, listed
+    return out, frozenset(listed)
 
 
-def _headline_starts(blocks: list[Block], listed: set[str] = frozenset()) -> list[tuple[int, int]]:
+def _headline_starts(blocks: list[Block], listed: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """(first, end) block indexes of every headline run that has headline evidence after it (or that a table of
     contents lists: `listed`; in a 简报, a headline standing alone with its text right under it)."""
     starts: list[tuple[int, int]] = []
