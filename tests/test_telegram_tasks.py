@@ -21,6 +21,7 @@ ADMIN = 111
 FOLLOWER = 601
 OTHER = 602  # follows another unit
 BLOCKER = 603  # follows, then blocks the bot
+FORESTER = 604  # follows the forestry bureau
 TASK_FILES = sorted((ROOT / "tests" / "data" / "tasks").glob("*.txt"))
 # An upload (our own words) dated 2024-05-20: a new task for the housing bureau, and the old-housing task of the
 # March plan restated with its deadline moved from 11月底 to 10月底.
@@ -30,6 +31,16 @@ UPLOAD = """白沙县召开城市建设调度会
 
 　　5月20日，白沙县召开城市建设调度会，听取城区重点项目进展汇报。
 　　会议要求，一是整治城区易涝积水点，由县住建局牵头，县水务局配合，7月底前完成20处积水点改造；二是完成城区老旧小区改造15个，同步加装电梯30部，由县住建局牵头，县财政局、石门镇人民政府配合，10月底前完成。
+"""
+
+
+# Added from the command line (our own words): a task for the forestry bureau, due at the end of the year.
+FOREST = """白沙县部署松材线虫病防治工作
+
+发布时间：2024-05-21
+
+　　5月21日，白沙县召开松材线虫病防治工作会议。
+　　会议要求，一是全面开展秋季普查，由县林业局牵头，各镇配合，12月底前完成全县松林普查；二是严格疫木管理，严禁疫木流出。
 """
 
 
@@ -43,8 +54,10 @@ def start(folder, tg, embedder, day: dt.date) -> BotHarness:
     config = load_config(folder / "config.yaml")
     h = BotHarness(config, Searcher(config, embedder), tg)
     h.start()
-    for job in h.app.job_queue.get_jobs_by_name("task-reminders-catch-up"):  # the test's clock decides, not now
-        job.schedule_removal()
+    assert h.app.job_queue.get_jobs_by_name("announce-added")  # the watch for bulletins added elsewhere runs
+    for name in ("task-reminders-catch-up", "announce-added"):  # the test decides when these run, not the clock
+        for job in h.app.job_queue.get_jobs_by_name(name):
+            job.schedule_removal()
     h.service.today = lambda: day
     return h
 
@@ -94,6 +107,27 @@ def test_a_question_about_a_units_duties_is_answered_with_its_task(ledger_bot):
     assert "没有找到" in h.ask("县人社局在城乡建设中要做哪些事", user=FOLLOWER)["text"]
 
 
+def test_a_bulletin_added_from_the_command_line_is_announced_to_followers_once(ledger_bot, tmp_path):
+    from bot.ingest import add_files
+    from bot.telegram import admin
+
+    h, _, embedder = ledger_bot
+    assert "已关注" in h.ask("/follow 县林业局", user=FORESTER)["text"]
+    assert "订阅" in h.ask("/subscribe", user=FORESTER)["text"]
+    bulletin = tmp_path / "linye_0521.txt"
+    bulletin.write_text(FOREST, encoding="utf-8")
+    add_files(h.config, embedder, [bulletin])  # `policybot add`, while the bot runs
+    mark = h.tg.mark()
+    (added,) = h.call(admin.announce_added(BotContext(h.app)))
+    h.tg.wait_for(lambda m, p: m == "sendMessage" and int(p["chat_id"]) == FORESTER and "新收录" in p["text"]
+                  and "松材线虫病" in p["text"], start=mark)  # the subscribers' digest of the new bulletin
+    time.sleep(0.3)
+    texts = [p["text"] for p in sent_to(h.tg, FORESTER, mark)]
+    assert len(texts) == 2 and any("布置了任务" in t and "12月底前" in t for t in texts)  # and the follower's note
+    assert h.call(admin.announce_added(BotContext(h.app))) == []  # never twice
+    assert not sent_to(h.tg, FOLLOWER, mark)  # the housing bureau got no task from it
+
+
 def test_due_lists_the_next_30_days_by_unit(ledger_bot):
     h = ledger_bot[0]
     due = h.ask("/due", user=FOLLOWER)["text"]
@@ -118,6 +152,9 @@ def test_follow_upload_reminders_moves_removal_and_restart(ledger_bot):
     assert len(told) == 1  # one message, both tasks in it
     assert "积水点" in told[0]["text"] and "老旧小区" in told[0]["text"] and "原为2024年11月底前" in told[0]["text"]
     assert not sent_to(tg, OTHER, mark)  # the upload gives the city-management bureau no task
+    from bot.telegram import admin
+
+    assert h.call(admin.announce_added(BotContext(h.app))) == []  # an upload is not announced again by the watch
 
     stats = h.ask("/stats", user=ADMIN)["text"]
     assert "住建局：1 个聊天" in stats and "县城管局：1 个聊天" in stats

@@ -33,6 +33,7 @@ log = logging.getLogger("policybot.telegram")
 
 DIGEST_ARTICLES = 10  # a digest names at most this many articles (and their lists) as buttons
 DIGEST_BUTTONS = 20
+ANNOUNCE_EVERY = 120  # seconds between looks for bulletins added outside the bot
 
 
 async def on_admin_seen(update: Update, context: BotContext) -> None:
@@ -60,10 +61,41 @@ def _article_ids(svc: BotService) -> set[str]:
 def _changing(svc: BotService, change, *args, **kwargs):
     """Run an index change in the index worker; return (ids of the articles it added, its report).
 
-    Changes are serialized in that worker, so each digest names only the articles its own change added."""
+    Changes are serialized in that worker, so each digest names only the articles its own change added; they are
+    marked announced there too, so the watch for bulletins added elsewhere (`announce_added`) never repeats them."""
     before = _article_ids(svc)
     report = change(*args, **kwargs)
-    return [a["article_id"] for a in svc.snapshot().articles() if a["article_id"] not in before], report
+    added = [a["article_id"] for a in svc.snapshot().articles() if a["article_id"] not in before]
+    svc.store.unannounced(added)
+    return added, report
+
+
+def _added_elsewhere(svc: BotService) -> list[str]:
+    """Articles of the published index not announced yet (added with `policybot add`, or by another process)."""
+    svc.searcher.refresh()
+    return svc.store.unannounced([a["article_id"] for a in svc.snapshot().articles()])
+
+
+async def announce_added(context: BotContext) -> list[str]:
+    """Every few minutes: bulletins added outside the bot (the command line, a script) get the same digest to
+    subscribers and the same note to followers as an upload. Runs in the index worker, after any change there."""
+    svc = context.service
+    added = await svc.run(svc.index_pool, _added_elsewhere, svc)
+    if added:
+        schedule_digest(context, added)
+        await tasks.notify_new_tasks(context, added)
+    return added
+
+
+def watch_added(app, every_seconds: float = ANNOUNCE_EVERY) -> None:
+    """Schedule `announce_added` (PTB's JobQueue). At the bot's first start, what the index holds counts as
+    announced."""
+    svc: BotService = app.bot_data["service"]
+    svc.store.announce_baseline([a["article_id"] for a in svc.snapshot().articles()])
+    if app.job_queue is None:
+        log.warning("no job queue (install python-telegram-bot[job-queue]): bulletins added elsewhere not announced")
+        return
+    app.job_queue.run_repeating(announce_added, every_seconds, first=1, name="announce-added")
 
 
 def schedule_digest(context: BotContext, new: list[str]) -> int:

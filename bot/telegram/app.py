@@ -186,6 +186,7 @@ def build_application(config: Config, token: str, searcher: Searcher | None = No
     if config.telegram.weekly_summary:
         feedback.schedule_weekly_summary(app)
     tasks.schedule_reminders(app)
+    admin.watch_added(app)  # bulletins added with `policybot add` get the same digest and notes as uploads
     return app
 
 

@@ -1,6 +1,7 @@
 """The bot's own state in SQLite under the data dir: answers behind buttons, subscribers, and who
 may use the bot (members, allowed groups, claimed admins, pending applications), the units a chat follows and
-what it was already told of their tasks (reminders are sent once, across restarts).
+what it was already told of their tasks (reminders are sent once, across restarts), and the articles already
+announced (a bulletin added from the command line is announced once, by whichever bot process sees it).
 
 Answers are stored as the stable ids of their passages, so the buttons under an answer keep
 working after uploads, re-indexing and restarts; a passage that is gone later is noticed when a
@@ -49,6 +50,9 @@ CREATE TABLE IF NOT EXISTS follows(  -- /follow 住建局: the chat hears of tha
     unit TEXT NOT NULL,             -- as the follower wrote it (matched like policybot tasks --unit)
     since REAL NOT NULL,
     PRIMARY KEY (chat_id, unit)
+);
+CREATE TABLE IF NOT EXISTS announced(  -- articles subscribers and followers were told of (or that predate them)
+    article_id TEXT PRIMARY KEY
 );
 CREATE TABLE IF NOT EXISTS told_tasks(  -- what a follower was told: never twice the same thing
     chat_id INTEGER NOT NULL,
@@ -217,6 +221,22 @@ class BotStore:
         """Forget a telling that could not be delivered, so the next run tries again."""
         with self._lock, self._db:
             self._db.execute("DELETE FROM told_tasks WHERE chat_id = ? AND what = ? AND day = ?", (chat_id, what, day))
+
+    def announce_baseline(self, article_ids: list[str]) -> None:
+        """At the bot's first start (nothing announced ever), the index's articles count as announced: a new bot
+        does not announce the archive it starts with."""
+        with self._lock, self._db:
+            if self._db.execute("SELECT 1 FROM announced LIMIT 1").fetchone() is None:
+                self._db.executemany("INSERT OR IGNORE INTO announced(article_id) VALUES (?)",
+                                     [(a,) for a in article_ids])
+
+    def unannounced(self, article_ids: list[str]) -> list[str]:
+        """Of `article_ids`, those not announced yet, now marked announced."""
+        with self._lock, self._db:
+            known = {r[0] for r in self._db.execute("SELECT article_id FROM announced")}
+            new = [a for a in dict.fromkeys(article_ids) if a not in known]
+            self._db.executemany("INSERT OR IGNORE INTO announced(article_id) VALUES (?)", [(a,) for a in new])
+        return new
 
     def close(self) -> None:
         with self._lock:
