@@ -87,11 +87,13 @@ async def announce_added(context: BotContext) -> list[str]:
     return added
 
 
-def watch_added(app, every_seconds: float = ANNOUNCE_EVERY) -> None:
-    """Schedule `announce_added` (PTB's JobQueue). At the bot's first start, what the index holds counts as
-    announced."""
-    svc: BotService = app.bot_data["service"]
+def announce_baseline(svc: BotService) -> None:
+    """At the bot's first start, what the index holds counts as announced (a new bot does not announce its archive)."""
     svc.store.announce_baseline([a["article_id"] for a in svc.snapshot().articles()])
+
+
+def watch_added(app, every_seconds: float = ANNOUNCE_EVERY) -> None:
+    """Schedule `announce_added` (PTB's JobQueue)."""
     if app.job_queue is None:
         log.warning("no job queue (install python-telegram-bot[job-queue]): bulletins added elsewhere not announced")
         return

@@ -59,7 +59,9 @@ async def on_error(update: object, context: BotContext) -> None:
 
 
 async def post_init(application: Application) -> None:
-    """The public command menu; admins get theirs when they first write (admin.on_admin_seen)."""
+    """The public command menu (admins get theirs when they first write: admin.on_admin_seen); at the bot's first
+    start, before any update is read, the archive it starts with counts as announced."""
+    admin.announce_baseline(application.bot_data["service"])
     await application.bot.set_my_commands(msg.PUBLIC_COMMANDS, scope=BotCommandScopeDefault())
 
 
