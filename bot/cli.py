@@ -147,7 +147,7 @@ def ensure_index(config: Config) -> None:
     elif (version := stored_version(config.index)) not in (INDEX_VERSION, None):
         print(f"the index was written by another version of policybot ({version}, now {INDEX_VERSION}): "
               "rebuilding it …", file=sys.stderr)
-        print_report(sync(config, _embedder(config), rebuild=True, progress=_progress_bar()), out=sys.stderr)
+        print_report(sync(config, _embedder(config), progress=_progress_bar()), out=sys.stderr)
 
 
 def _questions(args) -> list[str]:
@@ -445,7 +445,7 @@ def build_parser() -> argparse.ArgumentParser:
         "index", help="sync the index with corpus/ (or rebuild it from nothing)",
         description="Bring the index in step with the bulletins in corpus/: new and changed files are indexed, "
                     "removed ones dropped. Passages embedded before come from the embedding cache.",
-        epilog=examples("policybot index", "policybot index --rebuild    # after an upgrade, or a damaged index"))
+        epilog=examples("policybot index              # also after an upgrade", "policybot index --rebuild    # a damaged index"))
     p.add_argument("--rebuild", action="store_true", help="start from nothing (the embedding cache is kept)")
     p.add_argument("--wait", type=float, default=0, help=wait_help)
     p.set_defaults(func=cmd_index)

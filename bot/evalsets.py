@@ -56,7 +56,6 @@ def evaluate_set(config: Config, embedder, evalset: EvalSet, k: int, work: Path 
 
 def indexed(config: Config, embedder, evalset: EvalSet, site: Path):
     """A Searcher over the set's bulletins, indexed in `site` (corpus/, index/, data/) with `config`'s settings."""
-    from bot.index import INDEX_VERSION, stored_version
     from bot.ingest import sync
     from bot.search import Searcher
 
@@ -66,9 +65,7 @@ def indexed(config: Config, embedder, evalset: EvalSet, site: Path):
     for f in evalset.bulletins:
         shutil.copy(f, corpus / f.name)
     site_config = dataclasses.replace(config, corpus=corpus, index=site / "index", data=site / "data")
-    # A kept site indexed by another version is rebuilt (its embedding cache is kept).
-    version = stored_version(site_config.index)
-    sync(site_config, embedder, rebuild=version is not None and version != INDEX_VERSION)
+    sync(site_config, embedder)  # a kept site an earlier version indexed is rebuilt by sync
     return Searcher(site_config, embedder)
 
 

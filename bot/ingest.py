@@ -38,6 +38,7 @@ from bot.embed import Embedder
 from bot.errors import BulletinError, IndexBusy, IndexUnavailable, IndexUnwritable, PolicyBotError
 from bot.catalog import Catalog
 from bot.index import (
+    INDEX_VERSION,
     SEARCHABLE_KINDS,
     GenerationWriter,
     IndexSnapshot,
@@ -50,6 +51,7 @@ from bot.index import (
     read_alias_texts,
     read_articles,
     read_list_tokens,
+    stored_version,
     read_lists,
     read_task_points,
     read_title_terms,
@@ -367,9 +369,11 @@ def _embed_cached(config: Config, texts: list[str], embedder: Embedder, report: 
 
 def sync(config: Config, embedder: Embedder, rebuild: bool = False, progress: Progress | None = None,
          wait_seconds: float = 0) -> SyncReport:
-    """Bring the index in line with corpus/ in one atomic step and say what changed."""
+    """Bring the index in line with corpus/ in one atomic step and say what changed. An index an earlier version
+    of policybot wrote is rebuilt (what an upgrade needs; passages embedded before come from the cache)."""
     with _writing(config, wait_seconds):
-        base = _open_base(config, embedder) if not rebuild else None
+        stale = stored_version(config.index) not in (INDEX_VERSION, None)
+        base = _open_base(config, embedder) if not (rebuild or stale) else None
         try:
             return _sync_locked(config, embedder, base, progress)
         finally:

@@ -315,6 +315,15 @@ def test_chat_after_an_upgrade_rebuilds_an_index_of_another_version(built, tmp_p
     assert "another version of policybot (4" in err
     assert "三要聚力项目招引" in out
     assert current_generation(index) != old and stored_version(index) == INDEX_VERSION
+    # `policybot index` after an upgrade rebuilds too (sync does), instead of asking for --rebuild.
+    newer = current_generation(index)
+    db = sqlite3.connect(index / newer / SQLITE_NAME)
+    db.execute("UPDATE manifest SET value = '4' WHERE key = 'version'")
+    db.commit()
+    db.close()
+    code, out, err = run_cli(capsys, "--config", str(copy / "config.yaml"), "index")
+    assert code == 0, err
+    assert current_generation(index) != newer and stored_version(index) == INDEX_VERSION
 
 
 def test_every_command_teaches_its_use(capsys):
