@@ -54,3 +54,21 @@ def test_a_tie_keeps_the_configured_value():
 def test_a_set_without_near_misses_counts_its_hits_alone():
     s = SetScore(hits=9, answerable=10, rejected=0, negatives=0, refused=1)
     assert s.rejected_share == 1.0 and s.objective == (0.9 + 1.0) / 2
+
+
+def test_the_search_scorer_answers_under_the_settings_tried_and_restores_the_configured_ones(searcher):
+    """On the real index: a setting that demands everything refuses what the configured one answers, and the
+    searcher is left as it was (calibration must not change what the bot answers)."""
+    from bot.calibrate import configured_values, search_scorer
+    from bot.evaluate import Case
+
+    cases = [Case("q1", "ordinal", "第三个聚力是什么", (("三要聚力项目招引",),)),
+             Case("n1", "negative", "明天会下雨吗", ())]
+    score = search_scorer({"dev": (searcher, cases)}, 5)
+    configured = configured_values(searcher.config.search)
+    before = searcher.config
+    assert score(params_of(configured))["dev"] == SetScore(1, 1, 1, 1, 0)
+    strict = {**configured, "min_dense": 1.01, "min_dense_with_lexical": 1.01, "min_topic_coverage": 1.01,
+              "min_context_coverage": 1.01}  # beyond any share: nothing can pass
+    assert score(params_of(strict))["dev"].refused == 1
+    assert searcher.config is before
