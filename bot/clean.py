@@ -260,7 +260,7 @@ def _account_above(out: list[Line]) -> None:
     """The line right above a reader app's publish time is the account's name ("青枫发布", "青枫发布 青枫发布"), the
     first half of the app's byline — page metadata, not a headline: short, plain, no blank line between."""
     if out and out[-1].kind == "text" and out[-1].text and len(out[-1].text) <= 16 \
-            and not re.search(rf"[{_SENTENCE_END}，,、：:！!？?]", out[-1].text):
+            and not re.search(rf"[{_SENTENCE_END}，,、：:]", out[-1].text):
         out[-1] = Line(out[-1].text, "meta", role="page")
 
 

@@ -24,7 +24,7 @@ from bot.intent import ASK_PHRASE, ORDINAL_WORD, SERIES, Intent, is_content, par
 from bot.ordinals import no_such_point
 from bot.phrasing import plain_words, resolve_people
 from bot.records import Passage
-from bot.textutil import normalize_text
+from bot.textutil import SENTENCE_ENDS, normalize_text
 
 __all__ = ["Answer", "Evidence", "Intent", "Result", "Searcher", "fuse_rankings", "parse_intent"]
 
@@ -348,7 +348,7 @@ class Searcher:
         """A point that is only its heading ("（三）推行“管委会+公司”运营模式") is answered by the outline
         of the sub-list it holds, when that shows the heading and what it holds."""
         head = p.text.strip()
-        if len(head) > HEADING_CHARS or any(c in head for c in "。；;！？"):
+        if len(head) > HEADING_CHARS or any(c in head for c in SENTENCE_ENDS):
             return rid, p, False
         for entry in catalog.lists_of_article(p.article_id):
             if entry.parent == p.list_id and entry.parent_point == p.ordinal:
