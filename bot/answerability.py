@@ -13,19 +13,13 @@ from dataclasses import dataclass
 from bot.analysis import in_dictionary, is_common_word
 from bot.catalog import ArticleEntry, date_matches
 from bot.config import SearchConfig
-from bot.intent import Intent, is_content, named_meetings
-from bot.textutil import CJK, CN_NUMERAL, int_to_cn
+from bot.intent import is_content, named_meetings
+from bot.question import Intent
+from bot.textutil import CJK, int_to_cn
 
 COMMON_WEIGHT = 0.5
 _CJK = re.compile(rf"[{CJK}]")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_QUANTITY = re.compile(rf"\d|[{CN_NUMERAL}百千万亿]+\s*[个名家项座处亿万元人天次%倍条所批]")
-# What an amount question measures: money ("经费是多少", "奖励多少", "多少万元") needs a sum of money, a count with
-# its measure word ("多少处", "多少亩") a figure of that measure; "增长多少" any figure.
-_MONEY_ASK = re.compile(r"经费|资金|投资|金额|费用|奖励|奖补|补贴|补助|多少钱|预算|[万亿]?元")
-_MEASURE_ASK = re.compile(r"多少\s*(个|家|项|人|名|座|处|条|亩|公里|吨|户|所|批|次|天|辆|套|台)")
-_FIGURE = rf"[\d{CN_NUMERAL}百千万亿.]"
-_MONEY = re.compile(rf"{_FIGURE}\s*(?:万|亿)?元")
 
 
 @dataclass(frozen=True)
@@ -37,7 +31,6 @@ class Requirements:
     numbers: tuple[str, ...]  # figures other than the question's date
     intent: Intent
     places: tuple[str, ...] = ()  # named places: they locate the article, a passage need not repeat them
-    measure: str | None = None  # what an amount question counts: "元" for money, a measure word ("处"), or None
     meetings: tuple[str, ...] = ()  # the kind of each meeting named ("农村" of "全区农村工作会议")
 
 
@@ -46,7 +39,6 @@ class Check:
     coverage: float  # share of the content words' weight found in the passage or its article
     passage_coverage: float  # … in the passage alone
     pinned: bool  # people, meeting number, figures and date all found
-    quantity: bool  # the passage states a figure of what the question asks (what an amount question needs)
 
 
 def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, ...], places: tuple[str, ...],
@@ -63,31 +55,18 @@ def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, .
     content = {t: w * (COMMON_WEIGHT if t not in known and is_common_word(t) else 1.0) for t, w in weights.items()
                if is_content(t) and not any(t in p or p in t for p in people)
                and (t in known or in_dictionary(t) or not _CJK.search(t))}
-    return Requirements(content, people + places, numbers, intent, places, measure_asked(question),
-                        named_meetings(question))
-
-
-def measure_asked(question: str) -> str | None:
-    """What the question's amount is measured in: "元" for money, its measure word ("多少处"), or None."""
-    m = _MEASURE_ASK.search(question)
-    if m:
-        return m.group(1)
-    return "元" if _MONEY_ASK.search(question) else None
-
-
-def _states_figure(passage: str, measure: str | None) -> bool:
-    """The passage states a figure of what the question measures (any figure when it names no measure)."""
-    if not _QUANTITY.search(passage):
-        return False
-    if measure == "元":
-        return bool(_MONEY.search(passage))
-    return measure is None or bool(re.search(rf"{_FIGURE}\s*{measure}", passage))
+    return Requirements(content, people + places, numbers, intent, places, named_meetings(question))
 
 
 def _found(term: str, weights: dict[str, float], text: str) -> bool:
     """A term is found in the text, or two thirds of it are made of the question's shorter terms that
     are (jieba's search mode gives "考察学习" and also "考察", "学习"; a text may hold only the parts)."""
     if term in text:
+        return True
+    # A two-character abbreviation of two words, from each word's first character ("技改" of "技术改造", "规上" of
+    # "规模以上"), as officials say what bulletins write out.
+    if len(term) == 2 and _CJK.fullmatch(term[0]) and _CJK.fullmatch(term[1]) and re.search(
+            rf"{term[0]}[{CJK}]{term[1]}[{CJK}]", text):
         return True
     covered = [False] * len(term)
     for part in weights:
@@ -122,8 +101,10 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     pinned = pinned and all(re.search(re.escape(m) + r".{0,6}会", article) for m in req.meetings)
     if intent.series:
         pinned = pinned and any(f in article for f in _series_forms(intent.series))
+    # A date said outright pins the article; "今年"/"去年" alone only prefers it (bot/fusion.py): they are read
+    # against the archive's newest year, and an official asking "今年" of last year's plan still means that plan.
     t = intent.time
-    if t.year or t.month or t.day or t.relative_year is not None:
+    if t.year or t.month or t.day:
         when = date_matches(t, art.date if art else None, latest_year)
         if when is False:
             # The date may be one the article mentions ("截至6月底"), not the day it was published.
@@ -133,9 +114,7 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     # A question of only names and numbers ("刘宗国提出的第七点") is all pinned; one of no words at all
     # (emoji, punctuation) has nothing a passage could answer.
     empty = 1.0 if req.people or req.numbers or intent.series or intent.ordinal else 0.0
-    return Check(found_ctx / total if total else empty, found_psg / total_psg if total_psg else empty, pinned,
-                 _states_figure(passage, req.measure))
-
+    return Check(found_ctx / total if total else empty, found_psg / total_psg if total_psg else empty, pinned)
 
 
 def verdict(c: Check, intent: Intent, list_share: float, cosine: float, cfg: SearchConfig) -> bool:
@@ -148,10 +127,11 @@ def verdict(c: Check, intent: Intent, list_share: float, cosine: float, cfg: Sea
     if list_share:  # a list the question names specifically (its share was checked when choosing it)
         return topical
     if intent.asks_amount:
-        # The figure's own words must be in the passage; a passage very near the question in
-        # meaning may say them in other words ("压缩" / "压减").
+        # The figure's own words must be in the passage (that it states a figure of what is asked is the amount
+        # kind's check, bot/kinds/amount.py); a passage very near the question in meaning may say them in other
+        # words ("压缩" / "压减").
         needed = cfg.min_amount_coverage if cosine < cfg.close_cosine else cfg.min_amount_coverage / 2
-        return c.quantity and c.passage_coverage >= needed
+        return c.passage_coverage >= needed
     return topical
 
 

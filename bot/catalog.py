@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from bot.analysis import list_tokens, title_terms
-from bot.intent import SERIES, Intent, TimeRef, title_places
+from bot.intent import SERIES, title_places
 from bot.ordinals import Resolved, resolve
+from bot.question import Intent, TimeRef
 from bot.records import NumberedList
 from bot.textutil import cn_to_int, normalize_text
 

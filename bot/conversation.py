@@ -18,8 +18,8 @@ from functools import cached_property
 from typing import Callable
 
 from bot.index import IndexSnapshot
-from bot.intent import Intent
 from bot.ordinals import LAST, ORDINAL
+from bot.question import Intent
 from bot.records import Passage
 from bot.search import Answer, Evidence, Result, Searcher
 from bot.smalltalk import classify, newest_examples, reply, without_courtesies

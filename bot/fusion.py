@@ -9,7 +9,7 @@ import numpy as np
 
 from bot.analysis import bigram_keys
 from bot.catalog import Catalog, article_match
-from bot.intent import Intent
+from bot.question import Intent
 from bot.records import Passage
 
 NEAR_COPY = 0.5  # bigram Jaccard from which two passages count as copies of one text

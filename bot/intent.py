@@ -4,10 +4,10 @@ a meeting of a series, a time, an amount or a person — and what remains to poi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from bot.analysis import question_tokens
-from bot.ordinals import Step, read_path
+from bot.ordinals import read_path
+from bot.question import Intent, TimeRef
 from bot.speakers import POSTS, plausible_name
 from bot.textutil import CJK, CN_NUMERAL, cn_to_int
 
@@ -51,7 +51,7 @@ DAY = re.compile(rf"月\s*(\d{{1,2}}|[{CN_NUMERAL}]{{1,3}})\s*[日号]")
 RECENT = re.compile(r"最近|最新|上一?次|近期|新近")
 LAST_YEAR = re.compile(r"去年|上一?年")
 THIS_YEAR = re.compile(r"今年|本年")
-TIME_WORD = re.compile(r"最近|最新|上一?次|近期|去年|今年|本年|上半年|下半年|月份")
+TIME_WORD = re.compile(r"最近|最新|上一?次|近期|去年|今年|本年|上半年|下半年|月份|以前|之前|原来|目前|现在|以后")
 # Named people: a title right before a name ("副区长李志明"), or a name opening the question and
 # followed by what people do at meetings ("陶春林在…", "邵文杰讲…").
 # The posts are the ones bulletins are read with (bot.speakers), so a question names people as they do.
@@ -64,38 +64,6 @@ def is_content(term: str) -> bool:
     return (len(term) > 1 and not any(c.isdigit() for c in term) and not ORDINAL_WORD.fullmatch(term)
             and not ASK_WORD.search(term) and not SPEECH_WORD.fullmatch(term.rstrip("了过"))
             and not TIME_WORD.search(term))
-
-
-@dataclass(frozen=True)
-class TimeRef:
-    """When the question places its meeting; None fields are not said."""
-
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    recent: bool = False  # "最近一次", "最新", "上次"
-    relative_year: int | None = None  # -1 for "去年", 0 for "今年" (resolved against the archive's dates)
-
-    @property
-    def said(self) -> bool:
-        return bool(self.year or self.month or self.day or self.recent or self.relative_year is not None)
-
-
-@dataclass(frozen=True)
-class Intent:
-    kind: str  # "plain" | "ordinal" | "list"
-    ordinal: int | None = None  # -1: the last point (of the path's last level)
-    path: tuple[Step, ...] = ()  # the point's place in the outline, outermost level first (bot/ordinals.py)
-    count: int | None = None
-    rest: str = ""  # the question without its ordinal / list words: what points to the list
-    series: int | None = None  # "第二次调度会" → 2
-    time: TimeRef = TimeRef()
-    asks_many: bool = False  # "有哪些要求": may be answered by a list as a whole
-    asks_amount: bool = False  # "多少", "标准", "目标"
-    asks_fact: bool = False  # a particular fact rather than what to do ("考察了哪些企业")
-    asks_when: bool = False  # a date ("座谈会哪天召开")
-    names: tuple[str, ...] = ()  # people the question names by pattern (known speakers are found by the catalogue)
-    places: tuple[str, ...] = ()  # place names ("临川区", "白沙镇")
 
 
 def parse_time(question: str) -> TimeRef:

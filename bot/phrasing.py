@@ -28,6 +28,9 @@ _COLLOQUIAL: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) 
     (r"咱们|咱", "我们"),
     (r"俺们|俺", "我们"),
     (r"(?<=[让叫要])(?:大家|我们|各单位|各部门|各地)?(?=做什么)", ""),
+    # Abbreviations officials say for what county bulletins write out (the abbreviation is kept: some write it).
+    (r"(?i)(?<![A-Za-z])GDP(?![A-Za-z])", "地区生产总值GDP"),
+    (r"(?i)(?<![A-Za-z])CPI(?![A-Za-z])", "居民消费价格CPI"),
 ))
 # "让做什么" / "要求做什么" after the step above: what someone asked others to do is what they required.
 _ASKED_TO_DO = re.compile(r"(?:都)?[让叫]做什么(?:了|呢|啊)?")

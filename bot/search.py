@@ -20,9 +20,10 @@ from bot.embed import Embedder
 from bot.errors import IndexUnavailable, QuestionError
 from bot.fusion import fuse_rankings, opening_keys, with_context
 from bot.index import REBUILD_HINT, IndexSnapshot, current_generation, open_snapshot
-from bot.intent import ASK_PHRASE, ORDINAL_WORD, SERIES, Intent, is_content, parse_intent
+from bot.intent import ASK_PHRASE, ORDINAL_WORD, SERIES, is_content, parse_intent
 from bot.ordinals import no_such_point
 from bot.phrasing import plain_words, resolve_people
+from bot.question import Intent
 from bot.records import Passage
 from bot.textutil import SENTENCE_ENDS, normalize_text
 

@@ -67,6 +67,9 @@ def test_a_term_is_found_whole_or_by_most_of_its_parts():
     assert not _found("农民工", terms, "农民人均可支配收入增长8%")  # 农民 alone is not 农民工
     assert _found("农民工", terms, "保障农民工工资按时足额支付")
     assert _found("考察学习", terms, "赴日照考察，学习先进经验")  # its parts, each found
+    # A two-word abbreviation by each word's first character ("技改" of "技术改造"); nothing looser.
+    assert _found("技改", {"技改": 4.0}, "技术改造奖励比例由原来的5%提高到8%")
+    assert not _found("农民", {"农民": 4.0}, "农村居民人均可支配收入")
 
 
 def test_what_kind_of_one_a_question_asks_for():

@@ -91,6 +91,20 @@ def test_a_units_duties_are_its_points_and_a_unit_given_none_gets_no_answer(bais
     assert not baisha.search("县人社局在城乡建设中要做哪些事").answered
 
 
+def test_a_quoted_name_is_that_programme_not_another_in_the_same_place(baisha):
+    """"白沙工业园区" is where the service post is; the quoted "一窗通办" is what is asked about."""
+    answer = baisha.search("白沙工业园区“一窗通办”服务谁来牵头")
+    assert answer.answered and "一窗通办" in answer.results[0].passage.text
+    assert "牵头：县行政审批服务局" in console_text(answer)
+
+
+def test_this_year_prefers_the_newest_year_but_does_not_refuse_last_years_plan(baisha):
+    """The archive's newest bulletin is of 2025; the 15 old estates are in the 2024 plan, the one that answers."""
+    answer = baisha.search("今年15个老旧小区什么时候要完成改造")
+    assert answer.answered and "老旧小区改造15个" in answer.results[0].passage.text
+    assert "2024年11月" in console_text(answer)
+
+
 def test_a_speaker_named_by_surname_and_post_is_the_speech_author_in_its_byline(tmp_path, embedder):
     """A speech names its author only in the line under its title; "周县长" is that author (the archive knows him
     as a speaker) though the body never names him, so his point is the answer, with its lead unit."""

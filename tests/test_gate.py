@@ -1,7 +1,7 @@
 """What a question names that the answer must hold: the place its documents come from, the measure of an amount."""
 
-from bot.answerability import _states_figure, measure_asked
 from bot.intent import title_places
+from bot.kinds.amount import measure_asked, states_figure
 
 
 def test_places_are_read_from_the_head_of_titles_whole():
@@ -16,10 +16,12 @@ def test_an_amount_of_money_needs_a_sum_and_a_count_its_measure():
     assert measure_asked("企业服务驿站的运营经费是多少") == "元"
     assert measure_asked("地质灾害隐患点有多少处") == "处"
     assert measure_asked("地区生产总值增长多少") is None
-    assert not _states_figure("10.设立企业服务驿站，三季度末前建成投用。", "元")
-    assert _states_figure("对新认定的企业奖励100万元。", "元")
-    assert _states_figure("对全县137处隐患点实行一点一策。", "处")
-    assert not _states_figure("镇应急站要储备沙袋5000条。", "元")
+    assert not states_figure("10.设立企业服务驿站，三季度末前建成投用。", "元")
+    assert states_figure("对新认定的企业奖励100万元。", "元")
+    assert states_figure("对全县137处隐患点实行一点一策。", "处")
+    assert not states_figure("镇应急站要储备沙袋5000条。", "元")
+    assert states_figure("改造方案须经小区三分之二以上居民同意", None)  # a share is an amount
+    assert not states_figure("要充分尊重居民意愿", None)
 
 
 def test_a_meeting_named_formally_is_read_by_its_kind_informal_names_are_not():

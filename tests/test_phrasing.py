@@ -15,6 +15,7 @@ LAST_SPOKE = {"王立群": "2024-06-12", "王志刚": "2025-01-10", "李卫东":
     ("这事有啥说法", "这事有什么要求"),
     ("咱们镇要搞啥", "我们镇要做什么"),
     ("书记都让大家干啥了", "书记提了哪些要求"),
+    ("今年GDP增长目标是多少", "今年地区生产总值GDP增长目标是多少"),  # as county bulletins write it, abbreviation kept
     ("招商方面有什么要求", "招商方面有什么要求"),  # written Chinese is left as it is
 ])
 def test_colloquial_words_are_read_in_their_written_form(spoken, written):

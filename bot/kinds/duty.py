@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.intent import Intent
+from bot.question import Intent
 from bot.records import Passage
 from bot.units import PLACE_LEVEL, unit_at, unit_forms
 

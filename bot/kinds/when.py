@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.intent import Intent
+from bot.question import Intent
 from bot.records import Passage
 from bot.textutil import CN_ORDINALS
 

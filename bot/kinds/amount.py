@@ -1,0 +1,58 @@
+"""Amount questions ("奖励多少钱", "建了多少处", "增长目标是多少"): a passage stating no figure of what is asked
+cannot answer them, however close its topic. Money needs a sum of money, a count with its measure word ("多少处",
+"多少亩") a figure of that measure, "增长多少" any figure.
+
+A whole list asked for by its count ("强调了几个方面") asks for the list, not for a figure in it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.question import Intent
+from bot.records import Passage
+from bot.textutil import CN_NUMERAL
+
+# A figure: digits, a count in Chinese numerals with its measure word, or a share ("三分之二", "过半数").
+_QUANTITY = re.compile(rf"\d|[{CN_NUMERAL}百千万亿]+\s*[个名家项座处亿万元人天次%倍条所批]|[{CN_NUMERAL}百]+分之[{CN_NUMERAL}]+"
+                       r"|过半|半数|一半")
+_MONEY_ASK = re.compile(r"经费|资金|投资|金额|费用|奖励|奖补|补贴|补助|多少钱|预算|[万亿]?元")
+_MEASURE_ASK = re.compile(r"多少\s*(个|家|项|人|名|座|处|条|亩|公里|吨|户|所|批|次|天|辆|套|台)")
+_FIGURE = rf"[\d{CN_NUMERAL}百千万亿.]"
+_MONEY = re.compile(rf"{_FIGURE}\s*(?:万|亿)?元")
+
+
+@dataclass(frozen=True)
+class Measure:
+    """What an amount question counts: "元" for money, a measure word ("处"), or None for any figure."""
+
+    unit: str | None
+
+
+def measure_asked(question: str) -> str | None:
+    """What the question's amount is measured in: "元" for money, its measure word ("多少处"), or None."""
+    m = _MEASURE_ASK.search(question)
+    if m:
+        return m.group(1)
+    return "元" if _MONEY_ASK.search(question) else None
+
+
+def states_figure(text: str, unit: str | None) -> bool:
+    """The (normalized) text states a figure of what the question measures (any figure when it names none)."""
+    if not _QUANTITY.search(text):
+        return False
+    if unit == "元":
+        return bool(_MONEY.search(text))
+    return unit is None or bool(re.search(rf"{_FIGURE}\s*{unit}", text))
+
+
+def asks(question: str, intent: Intent) -> Measure | None:
+    return Measure(measure_asked(question)) if intent.asks_amount and intent.kind != "list" else None
+
+
+def prefers(ask: Measure, passage: Passage, text: str) -> int:
+    return 0  # stating some figure is no reason to rank a passage higher; only a reason to refuse one that has none
+
+
+def holds(ask: Measure, passage: Passage, text: str, topic: dict[str, float], floor: float) -> bool:
+    return states_figure(text, ask.unit)
