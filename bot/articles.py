@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from dataclasses import replace
 
 import bot.textutil  # noqa: F401  (quiets jieba before first use)
@@ -51,9 +52,10 @@ SPEECH_TITLE = re.compile(rf"^(?P<name>[{CJK}]{{2,4}}?)(?:同志)?在[^，。]{{
 MENU_MAX = 4
 CHAPTER = re.compile(rf"^\s*第[{CN_NUMERAL}\d]+[章编节]")
 # A 简报's table of contents ("本期要目", "目录") and the marks before its entries (★ 县政府召开…).
-CONTENTS = re.compile(r"^(?:本期)?(?:要目|目录|导读)\s*[:：]?$")
+CONTENTS = re.compile(r"^[【\[［]?(?:本期)?(?:要目|目录|导读)[】\]］]?\s*[:：]?$")
 # A 简报's masthead: its issue number ("第13期", "青枫政务信息　第13期", "2025年第13期") near the top.
-ISSUE = re.compile(rf"(?:^|[\s\u3000])(?:(?:19|20)\d{{2}}\s*年\s*)?第\s*[\d{CN_NUMERAL}]+\s*期$")
+ISSUE = re.compile(rf"(?:^|[\s\u3000])(?:(?:19|20)\d{{2}}\s*年\s*)?第\s*[\d{CN_NUMERAL}]+\s*期"
+                   rf"(?:\s*[（(]\s*总第\s*[\d{CN_NUMERAL}]+\s*期\s*[）)])?$")  # "2025年第7期（总第203期）"
 # A column label before an item's headline ("【工作动态】县政府召开…").
 COLUMN = re.compile(r"^[【\[［][^】\]］]{1,8}[】\]］]\s*")
 ENTRY_MARK = re.compile(rf"^(?:[\s★☆●○◆◇■□▲△·•\-—]+|\d{{1,2}}\s*[.、．]\s*|[{CN_NUMERAL}]{{1,2}}\s*、\s*)")
@@ -82,6 +84,18 @@ def _file_date(name: str) -> tuple[int | None, int | None, int | None]:
     mo_i = int(mo) if mo and 1 <= int(mo) <= 12 else None
     d_i = int(d) if d and mo_i and 1 <= int(d) <= 31 else None
     return y, mo_i, d_i
+
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\d)")
+
+
+def _text_year(paragraphs: list[str]) -> int | None:
+    """The year an article's text speaks of most ("确保2024年工业投资增长10%"), the latest of equals: the year
+    of a dateline that gives only month and day when nothing else does."""
+    years = Counter(int(y) for para in paragraphs for y in _YEAR.findall(para))
+    if not years:
+        return None
+    return max(years, key=lambda y: (years[y], y))
 
 
 def find_date(paragraphs: list[str], meta: list[Block], file_name: str,
@@ -123,6 +137,9 @@ def find_date(paragraphs: list[str], meta: list[Block], file_name: str,
         fy, _, _ = _file_date(file_name)
         if fy:
             return _iso(fy, month, day), _text_date(fy, month, day), "dateline+filename"
+        ty = _text_year(paragraphs)
+        if ty:
+            return _iso(ty, month, day), _text_date(ty, month, day), "dateline+text"
         if default_year:
             return _iso(default_year, month, day), _text_date(default_year, month, day), "dateline+config"
         return None, _text_date(None, month, day), "dateline"
@@ -152,13 +169,19 @@ def _is_title_line(block: Block, after_number: bool = False) -> bool:
 
 def _headline_over_fields(blocks: list[Block], content: list[int], pos: int) -> bool:
     """A headline with clause punctuation ("重磅！招聘会来了，岗位超过3000个") is still one when it stands
-    alone (after a blank line, or first) and a page's byline or fields follow it directly."""
+    alone (after a blank line, or first) and a page's byline or fields follow it directly, or when it is the
+    first line under the byline, apart from the text."""
     block = blocks[content[pos]]
     if block.meta or len(block.text) > TITLE_MAX or re.search(r"[。；;：:]|[，,、]$", block.text):
         return False
     alone = pos == 0 or block.gap or blocks[content[pos - 1]].meta or blocks[content[pos - 1]].heading
     following = blocks[content[pos + 1]] if pos + 1 < len(content) else None
-    return bool(alone and following and following.meta and following.role == "page")
+    if following and following.meta and following.role == "page":
+        return bool(alone)
+    # or the first line under the page's byline ("云溪发布 2025-06-05 17:20"), standing apart from the text below
+    above = [blocks[k] for k in content[:pos]]
+    return bool(block.gap and above and all(b.meta and b.role == "page" for b in above)
+                and following and following.gap and not following.meta)
 
 
 def _person_line(text: str) -> str | None:
@@ -191,7 +214,7 @@ def _contents(blocks: list[Block]) -> tuple[list[Block], frozenset[str]]:
     blocks with the contents marked as noise, and the entries' texts."""
     out, listed = list(blocks), set()
     for k, block in enumerate(blocks):
-        if block.noise or block.meta or not CONTENTS.match(block.text):
+        if block.meta or not CONTENTS.match(block.text):  # "【本期目录】" is read as a widget: still the contents
             continue
         j, entries = k + 1, []
         while j < len(blocks) and not blocks[j].meta:
@@ -218,7 +241,8 @@ def _headline_starts(blocks: list[Block], listed: frozenset[str] = frozenset()) 
     pos = 0
     while pos < len(content):
         k = content[pos]
-        if not (_is_title_line(blocks[k]) or _headline_over_fields(blocks, content, pos)):
+        over_fields = not _is_title_line(blocks[k]) and _headline_over_fields(blocks, content, pos)
+        if not (_is_title_line(blocks[k]) or over_fields):
             if ARTICLE_OPENING.match(blocks[k].text) and (not starts or starts[-1][1] < k):
                 # 本报讯 without a headline still opens a new article when text came before it
                 if any(not blocks[j].meta and not blocks[j].heading for j in content[:pos]):
@@ -245,6 +269,8 @@ def _headline_starts(blocks: list[Block], listed: frozenset[str] = frozenset()) 
             continue
         elif nxt < len(content) and _opens_article(blocks[content[nxt]]):
             evidence = True
+        elif over_fields and pos > 0:
+            evidence = True  # the first line under a post's byline, standing alone
         elif listed and any(blocks[content[j]].text.strip() in listed for j in range(pos, run_end + 1)):
             evidence = True
         elif briefing and nxt < len(content) and pos > 0 and blocks[content[nxt]].gap is False \
@@ -253,7 +279,9 @@ def _headline_starts(blocks: list[Block], listed: frozenset[str] = frozenset()) 
         if evidence:
             first, last = content[pos], content[run_end]
             # A red-header notice: issuer line, 文号, then the real title before the first paragraph.
-            if numbered and nxt < len(content) and _is_title_line(blocks[content[nxt]], after_number=True):
+            # A 办法's first chapter under its 文号 is no title: the title was above the number.
+            if numbered and nxt < len(content) and _is_title_line(blocks[content[nxt]], after_number=True) \
+                    and not CHAPTER.match(blocks[content[nxt]].text):
                 after = nxt
                 while (after + 1 < len(content) and _is_title_line(blocks[content[after + 1]])
                        and not blocks[content[after + 1]].gap):

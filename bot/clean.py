@@ -36,12 +36,20 @@ _KEYS = re.compile(rf"(?:^|\s|[|｜])({_KEY})\s*[:：]")
 _PAGE_KEY = re.compile(r"来源|出处|发布|更新|时间|日期|作者|编辑|责编|编审|审核|审校|校对|签发|[一二三终初复]审|监制|出品|统筹|录入"
                        r"|视觉|摄像|剪辑|排版|美编|配音|点击|浏览|阅读|访问"
                        r"|字号|字体|分类|索引|文号|机构|有效|主题|栏目|编号|摄影|记者|通讯员|供稿|稿源|整理|图文")
+# A field written with a bracketed label ("【时间】2024年11月19日上午", "【地点】县融媒体中心", "【主持人】…"): the
+# value of a meeting's or press conference's record, never a headline (a column label, "【工作动态】", opens one).
+FIELD_KEYS = "时间|日期|地点|会场|发布人|发言人|主持人?|出席|出席人员|参会人员|参加人员|嘉宾|议题|议程|来源|发布单位|发布机构"
+FIELD_LABEL = re.compile(rf"^[【\[［](?:{FIELD_KEYS})[】\]］]\s*\S")
 # Bracketed widgets: 【字体：大 中 小】【打印本页】【关闭窗口】[打印] [关闭]
 _WIDGETS = re.compile(r"^(?:\s*[【\[［][^】\]］]{1,16}[】\]］]\s*[|｜]?\s*)+$")
 _PREV_NEXT = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇)\s*[:：]?")
 _FOOTER = re.compile(r"版权所有|©|&copy;|Copyright|ICP备|网站标识码|技术支持\s*[:：]|主办\s*[:：]|承办\s*[:：]", re.I)
 _SHARE = re.compile(r"^(?:分享到|分享至|扫一扫|微信扫一扫|打印本页|打印|关闭窗口|关闭|返回顶部|收藏本页|预览结束|加载更多|阅读原文"
-                    r"|相关阅读|相关链接|相关新闻|相关文章|延伸阅读|本篇文章\d+字|本文\d+字|全文\d+字)")
+                    r"|相关阅读|相关链接|相关新闻|相关文章|延伸阅读|本篇文章\d+字|本文\d+字|全文\d+字"
+                    # a reader app's widgets: read-aloud, preview and swipe hints
+                    r"|听全文|收听全文|朗读全文|语音播报|预览时标签不可点|继续滑动看下一个|向上滑动看下一个|轻触阅读原文)")
+# A reader app's toolbar run together ("分享收藏点赞在看", "赞 在看 写留言").
+_TOOLBAR_WORDS = re.compile(r"^(?:(?:分享|收藏|点赞|在看|转发|推荐|写留言|留言|赞)\s*){2,}$")
 # A reader app's call to follow or scan ("点击上方蓝字关注我们", "长按识别二维码关注"): an imperative to
 # tap, press or scan, and follow — the shape of every platform's prompt, not one account's wording.
 _FOLLOW_PROMPT = re.compile(r"^[^。；;]{0,12}(?:点击|点(?:上方|下方|蓝字)|长按|扫描|扫码|识别)[^。，,；;]{0,14}(?:关注|订阅|识别二维码)[^。，,；;]{0,6}$")
@@ -52,6 +60,8 @@ _DISCLAIMER = re.compile(r"^(?:免责声明|版权声明|特别声明)\s*[:：]?
 _TOOLBAR = re.compile(rf"^[{CJK}]{{2}}(?:[ \u3000]+[{CJK}]{{2}}){{2,}}$")
 # A short line without a Chinese character or a number of substance: "A+A-", "OA KR", "|".
 _NO_TEXT = re.compile(rf"^[^{CJK}\d]{{1,12}}$")
+# A rule drawn with characters ("━━━━━━", "————", "==========", "* * *"): a 简报's separator, any length.
+_RULE = re.compile(r"^[\s━─—－\-=＝_＿*＊·•~～]{3,}$")
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?")
 _DOC_NUMBER = re.compile(rf"^[{CJK}]{{1,12}}\s*[〔\[［(（]\s*(?:19|20)\d{{2}}\s*[〕\]］)）]\s*\d{{1,4}}\s*号$")
 _PAGE_WORDS = re.compile(r"发布|更新|时间|日期|第\s*\d+\s*版|来源|日报|晚报|报\b")
@@ -79,10 +89,13 @@ _BRACKETED_DATE = re.compile(r"^[（(]\s*([^()（）]{6,24})\s*[）)]$")
 # "（2024年12月6日县人民政府第15次常务会议审议通过）" under a 办法's title: the day it was adopted or issued.
 _ADOPTED = re.compile(r"^[（(][^()（）]{0,6}?((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^()（）]{0,40}?"
                       r"(?:通过|印发|发布|公布|修订|修正)[^()（）]{0,12}[）)]$")
-# A reader app's byline under the headline: the account's name, then the publish day and time.
-_APP_BYLINE = re.compile(rf"^[{CJK}A-Za-z]{{2,16}}[ \u3000]+(?:(?:19|20)\d{{2}}\s*(?:年|-|/))?"
+# Where a post was published from, after its time ("发表于湖南", "江西").
+_POSTED_FROM = rf"(?:[ \u3000]*(?:发[表布]于|来自)[{CJK}]{{2,8}}|[ \u3000]+[{CJK}]{{2,4}})?"  # or the place alone
+# A reader app's byline under the headline: the account's name (perhaps after 原创, or twice), then the publish
+# day and time.
+_APP_BYLINE = re.compile(rf"^(?:[{CJK}A-Za-z]{{2,16}}[ \u3000]+){{1,3}}(?:(?:19|20)\d{{2}}\s*(?:年|-|/))?"
                          r"\s*\d{1,2}\s*(?:月|-|/)\s*\d{1,2}\s*日?"
-                         r"(?:\s+\d{1,2}:\d{2})?$")
+                         rf"(?:\s+\d{{1,2}}:\d{{2}})?{_POSTED_FROM}$")
 # A reader app's publish line: a date and clock time alone, perhaps where it was posted ("2024-12-02 18:30 发表于湖南").
 _APP_TIME = re.compile(r"^(?:(?:19|20)\d{2}\s*(?:年|-|/))?\s*\d{1,2}\s*(?:月|-|/)\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}"
                        rf"(?:\s*(?:发[表布]于|来自)\s*[{CJK}]{{1,8}})?$")
@@ -151,54 +164,59 @@ def _has_sentence_end(s: str) -> bool:
 def classify(line: str, mid_sentence: bool = False) -> Line:
     """What one stripped line is. `mid_sentence`: the previous line did not end a sentence (hard wraps)."""
     s = line.strip()
+    # Read in simplified characters (a traditional 鶴政發〔2023〕31號 is a document number too); kept as written.
+    t = to_simplified(s)
+    t = t if len(t) == len(s) else s
     # Unambiguous by shape even inside a wrapped sentence: an image file name, a bare page number, a
-    # PDF running header.
-    if _IMAGE.match(s) or _PAGE_MARK.match(s) or _RUNNING_HEAD.match(s):
+    # PDF running header, an app's call to follow.
+    if _IMAGE.match(t) or _PAGE_MARK.match(t) or _RUNNING_HEAD.match(t) or _FOLLOW_PROMPT.match(t) or _RULE.match(t):
         return Line(s, "noise")
     if mid_sentence:
         # an app's byline with its clock time is one even under a headline that ends without a stop
-        if _APP_BYLINE.match(s) and re.search(r"\d:\d\d$", s):
+        if _APP_BYLINE.match(t) and re.search(rf"\d:\d\d{_POSTED_FROM}$", t):
             return Line(s, "meta", date=full_date(s), role="page")
         return Line(s)
     date = full_date(s)
-    if _DOC_NUMBER.match(s):
+    if date and FIELD_LABEL.match(t):
+        return Line(s, "meta", date=date, role="page")  # "【时间】2024年11月19日上午10:00"
+    if _DOC_NUMBER.match(t):
         return Line(s, "meta", role="docno")
-    if date and len(s) <= 16 and _SIGNATURE_DATE.fullmatch(s):
+    if date and len(s) <= 16 and _SIGNATURE_DATE.fullmatch(t):
         return Line(s, "meta", date=date, role="document")  # a signature date under a notice or speech
-    occasion = _OCCASION.match(s)
+    occasion = _OCCASION.match(t)
     if occasion and full_date(occasion.group("date")):
         return Line(s, "meta", date=date, role="dated")  # the day a speech or report was given
-    adopted = _ADOPTED.match(s)
+    adopted = _ADOPTED.match(t)
     if adopted:
         return Line(s, "meta", date=full_date(adopted.group(1)), role="dated")
-    bracketed = _BRACKETED_DATE.match(s)
+    bracketed = _BRACKETED_DATE.match(t)
     if bracketed and date and full_date(bracketed.group(1)):
         return Line(s, "meta", date=date, role="dated")  # "（2023年10月9日）" under a speech's title
     short_plain = len(s) <= 80 and not _has_sentence_end(s) and "，" not in s
     furniture = short_plain and (
-        _CRUMB_LEAD.match(s) or len(_CRUMB_SEP.split(s)) >= 3 or (s.startswith("首页") and _CRUMB_SEP.search(s))
-        or _FOOTER.search(s) or _EDITION.match(s) or (_NAV_BAR.match(s) and not _TABLE_ROW.match(s)))
-    furniture = furniture or _WIDGETS.match(s) or (len(s) <= 40 and _SHARE.match(s)) or _NO_TEXT.match(s) \
-        or _END_MARK.match(s) or (_PREV_NEXT.match(s) and not _has_sentence_end(s[-1:]) and len(s) <= 80) \
-        or _FOLLOW_PROMPT.match(s) or _TOOLBAR.match(s)
+        _CRUMB_LEAD.match(t) or len(_CRUMB_SEP.split(t)) >= 3 or (t.startswith("首页") and _CRUMB_SEP.search(t))
+        or _FOOTER.search(t) or _EDITION.match(t) or (_NAV_BAR.match(t) and not _TABLE_ROW.match(t)))
+    furniture = furniture or _WIDGETS.match(t) or (len(s) <= 40 and _SHARE.match(t)) or _NO_TEXT.match(t) \
+        or _END_MARK.match(t) or (_PREV_NEXT.match(t) and not _has_sentence_end(s[-1:]) and len(s) <= 80) \
+        or _FOLLOW_PROMPT.match(t) or _TOOLBAR.match(t) or _TOOLBAR_WORDS.match(t)
     if furniture:
         # a breadcrumb or masthead that also carries the page's date keeps the date
-        return Line(s, "meta", date=date, role="page") if date and not _PREV_NEXT.match(s) else Line(s, "noise")
-    segments = len(re.split(r"[\s\u3000|｜]+", s))
-    fields = _cell_fields(s)  # a portal's field table: "| 索引号： | YB001 | 成文日期： | 2025-04-02 |"
+        return Line(s, "meta", date=date, role="page") if date and not _PREV_NEXT.match(t) else Line(s, "noise")
+    segments = len(re.split(r"[\s\u3000|｜]+", t))
+    fields = _cell_fields(t)  # a portal's field table: "| 索引号： | YB001 | 成文日期： | 2025-04-02 |"
     if short_plain and _FIELDS.match(fields) and (_page_fields_only(fields) or date):
         written = _WRITTEN_FIELD.search(fields)
         if written and full_date(written.group(1)):  # 成文日期: the document's own date, not the page's
             return Line(s, "meta", date=full_date(written.group(1)), role="written")
         return Line(s, "meta", date=date, role="page") if date else Line(s, "noise")
-    if short_plain and date and (_PAGE_WORDS.search(s) or segments >= 2):
-        written = _WRITTEN_FIELD.search(s)
+    if short_plain and date and (_PAGE_WORDS.search(t) or segments >= 2):
+        written = _WRITTEN_FIELD.search(t)
         return Line(s, "meta", date=date, role="written" if written and written.start() == 0 else "page")
-    if _APP_BYLINE.match(s):
+    if _APP_BYLINE.match(t):
         return Line(s, "meta", date=date, role="page")  # "枫岭发布　4月16日 18:20": account and publish time
-    if len(s) <= 40 and re.search(r"[ \u3000]", s) and _SPEECH_BYLINE.match(to_simplified(s)):
+    if len(s) <= 40 and re.search(r"[ \u3000]", s) and _SPEECH_BYLINE.match(t):
         return Line(s, "meta", role="speaker")  # "区委副书记、区长　贾正川" under a speech's title
-    bullet = _BULLET.match(s)
+    bullet = _BULLET.match(t)
     if bullet:
         return Line(s[bullet.end():].strip(), bullet=True)
     return Line(s)

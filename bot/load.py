@@ -23,7 +23,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from bot.clean import Line, clean_lines, full_date, running_furniture
+from bot.clean import FIELD_KEYS, FIELD_LABEL, Line, clean_lines, full_date, running_furniture
 from bot.errors import BulletinError
 from bot.textutil import CJK, CN_ORDINALS, FULL_STOPS, SENTENCE_ENDS, is_cjk
 
@@ -34,7 +34,7 @@ HEADING_MAX_CHARS = 40
 _TRAILING_GROUP = re.compile(r"[(（\[【［][^()（）\[\]【】［］]{1,60}[)）\]】］]$")
 # "本报讯", "本网讯（记者…）": a news opening always starts a paragraph.
 # (traditional forms too: 本報訊)
-NEWS_OPENER = rf"(?:本[报報][^，,。（()）\s]{{0,12}}?[讯訊]|[{CJK}]{{1,8}}[讯訊](?=[\s（(【\d])|【[^】]{{0,12}}】)"
+NEWS_OPENER = rf"(?:本[报報][^，,。（()）\s]{{0,12}}?[讯訊]|[{CJK}]{{1,8}}[讯訊](?=[\s（(【\d])|【(?!(?:{FIELD_KEYS})】)[^】]{{0,12}}】)"
 NEWS_OPENING = re.compile(rf"^{NEWS_OPENER}")
 # A list marker at the start of a line starts a paragraph: "（二）…", "三、…", "1、…", "第二，…".
 LINE_MARKER = re.compile(rf"^(?:[（(][{CN_ORDINALS}\d]{{1,3}}[）)]|[{CN_ORDINALS}]{{1,3}}、|\d{{1,2}}[、.．](?!\d)"
@@ -82,7 +82,8 @@ def ends_sentence(line: str) -> bool:
         s = s[: group.start()].rstrip()
     s = s.rstrip(CLOSERS)
     # a half-width full stop after a Chinese character ends a sentence too (mixed punctuation)
-    return bool(s) and (s[-1] in SENTENCE_END or (s[-1] == "." and len(s) > 1 and is_cjk(s[-2])))
+    # an arrow pointing on ("家长速看→", "👇") closes a post's headline as a stop does
+    return bool(s) and (s[-1] in SENTENCE_END + "→↓⬇👇" or (s[-1] == "." and len(s) > 1 and is_cjk(s[-2])))
 
 
 def looks_like_heading(line: str) -> bool:
@@ -93,6 +94,7 @@ def looks_like_heading(line: str) -> bool:
         and not ends_sentence(s)
         and not re.search(rf"[{SENTENCE_ENDS}，,、]$", s)
         and not re.search(r"[。，,：:；;]", s)  # headlines carry no clause punctuation
+        and not FIELD_LABEL.match(s)  # "【地点】县融媒体中心": a field, its label in brackets instead of a colon
     )
 
 
@@ -118,7 +120,11 @@ def repair_line_breaks(lines: list[str] | list[Line], headings: set[int] | None 
     # line ends a paragraph (unless page noise such as "- 2 -" stood in it: a page break).
     blank = sum(1 for t in texts if not t)
     if blank_breaks is None:  # plain text: decide from the text itself
-        blank_breaks = blank < 0.8 * (len(texts) - blank)
+        # Blank lines after most lines are paragraph breaks when the lines before them end sentences or are
+        # headlines (a short post, one paragraph a line); inside sentences, they are double spacing.
+        after = [texts[k - 1] for k in range(1, len(texts)) if not texts[k] and texts[k - 1]]
+        ended = sum(1 for t in after if ends_sentence(t) or looks_like_heading(t))
+        blank_breaks = blank < 0.8 * (len(texts) - blank) or ended >= 0.8 * len(after)
     blank_since_text = noise_since_text = False
 
     def add(block: Block) -> None:

@@ -260,3 +260,49 @@ def test_a_chapter_heading_right_under_a_measures_title_is_not_part_of_it():
             "第三条　对符合条件的企业，按研发费用增量的10%给予补助。\n").encode()
     (art,) = split_articles(load_bulletin(data, "rd.txt"))
     assert art.title == "青枫县科技型中小企业研发费用补助办法" and art.paragraphs[0].startswith("第一章")
+
+
+def test_a_briefing_masthead_counting_its_total_issues_still_holds_one_article_per_item():
+    arts = _genre("briefing_total_issue.txt")  # "2025年第7期（总第203期）"
+    assert [a.title for a in arts] == ["桥头镇“红黄绿”三色管理推动矛盾纠纷就地化解", "县交通运输局开展春运道路安全大检查",
+                                       "白鹭乡油茶产业带动群众增收"]
+    assert {a.date for a in arts} == {"2025-03-20"}
+
+
+def test_a_post_titled_with_an_exclamation_keeps_it_whole_over_its_original_byline():
+    (art,) = _genre("wechat_exclaimed_title.txt")  # "原创 云溪教育 云溪教育 2025-06-05 17:20 发表于湖南"
+    assert art.title == "重磅！2025年云溪县城区义务教育招生政策发布，家长速看→" and art.date == "2025-06-05"
+    assert art.paragraphs[0].startswith("6月5日") and not any("关注" in p for p in art.paragraphs)
+
+
+def test_a_traditional_red_header_notice_is_titled_below_its_document_number():
+    (art,) = _genre("notice_red_header_traditional.txt")
+    assert art.title == "雲溪縣人民政府關於印發2024年為民辦實事項目的通知" and art.date == "2024-02-26"
+
+
+def test_a_measure_with_its_number_under_the_title_keeps_that_title_not_its_first_chapter():
+    (art,) = _genre("measures_docno.txt")
+    assert art.title == "云溪县村级公益事业建设奖补办法" and art.date == "2024-08-20"
+    assert any(p.startswith("第一章") for p in art.paragraphs)
+
+
+def test_a_dateline_without_a_year_takes_the_year_its_text_speaks_of():
+    (art,) = _genre("meeting_dateline_no_year.txt")
+    assert art.date == "2024-07-11"
+
+
+def test_a_briefing_drawn_with_rules_and_a_bracketed_contents_list_holds_its_items():
+    arts = _genre("briefing_rules_contents.txt")  # "━━━━" rules, "【本期目录】", a masthead spaced out
+    assert [a.title for a in arts] == ["桥头镇“红黄绿”三色管理推动矛盾纠纷就地化解", "县交通运输局开展春运道路安全大检查"]
+
+
+def test_a_press_conferences_bracketed_fields_are_no_headlines():
+    (art,) = _genre("press_conference_fields.txt")  # "【地点】县融媒体中心…", "【主持人】…"
+    assert art.title == "云溪县“智慧养老”服务提升行动新闻发布会实录" and art.date == "2025-04-10"
+    assert "吴海峰" in art.speakers
+
+
+def test_the_first_line_under_a_posts_byline_is_its_headline_whole():
+    (art,) = _genre("wechat_byline_above.txt")  # "云溪发布 2025-06-05 17:20 湖南", then the headline
+    assert art.title == "重磅！2025年云溪县城区义务教育招生政策发布，家长速看→" and art.date == "2025-06-05"
+    assert art.paragraphs[0].startswith("又到一年招生季")
