@@ -89,6 +89,8 @@ _BRACKETED_DATE = re.compile(r"^[（(]\s*([^()（）]{6,24})\s*[）)]$")
 # "（2024年12月6日县人民政府第15次常务会议审议通过）" under a 办法's title: the day it was adopted or issued.
 _ADOPTED = re.compile(r"^[（(][^()（）]{0,6}?((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^()（）]{0,40}?"
                       r"(?:通过|印发|发布|公布|修订|修正)[^()（）]{0,12}[）)]$")
+# A reader app's mark of an original post with its author and account ("原创 澄溪应急 澄溪应急"), on a line of its own.
+_ORIGINAL = re.compile(rf"^原创(?:[ \u3000]+[{CJK}A-Za-z0-9]{{2,16}}){{1,2}}$")
 # Where a post was published from, after its time ("发表于湖南", "江西").
 _POSTED_FROM = rf"(?:[ \u3000]*(?:发[表布]于|来自)[{CJK}]{{2,8}}|[ \u3000]+[{CJK}]{{2,4}})?"  # or the place alone
 # A reader app's byline under the headline: the account's name (perhaps after 原创, or twice), then the publish
@@ -177,6 +179,8 @@ def classify(line: str, mid_sentence: bool = False) -> Line:
             return Line(s, "meta", date=full_date(s), role="page")
         return Line(s)
     date = full_date(s)
+    if _ORIGINAL.match(t):
+        return Line(s, "meta", role="page")
     if date and FIELD_LABEL.match(t):
         return Line(s, "meta", date=date, role="page")  # "【时间】2024年11月19日上午10:00"
     if _DOC_NUMBER.match(t):
@@ -264,7 +268,7 @@ def clean_lines(lines: list[str], headings: set[int] | None = None) -> list[Line
             related = False
         if _RELATED.match(s):
             related, line = True, Line(s, "noise")
-        if line.kind == "meta" and _APP_TIME.match(s):
+        if line.kind == "meta" and (_APP_TIME.match(s) or _ORIGINAL.match(s)):
             _account_above(out)
         out.append(line)
         if line.kind == "text":

@@ -306,3 +306,8 @@ def test_the_first_line_under_a_posts_byline_is_its_headline_whole():
     (art,) = _genre("wechat_byline_above.txt")  # "云溪发布 2025-06-05 17:20 湖南", then the headline
     assert art.title == "重磅！2025年云溪县城区义务教育招生政策发布，家长速看→" and art.date == "2025-06-05"
     assert art.paragraphs[0].startswith("又到一年招生季")
+
+
+def test_a_posts_account_line_over_its_original_mark_is_no_part_of_the_headline():
+    (art,) = _genre("wechat_original_mark.txt")  # headline, "澄溪应急", "原创 澄溪应急 澄溪应急", publish time
+    assert art.title == "冬季防火专项行动启动！这些重点请收好" and art.date == "2024-11-28"
