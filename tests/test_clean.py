@@ -110,6 +110,10 @@ def test_a_portal_field_table_is_metadata_and_its_written_date_is_the_documents(
     assert (published.kind, published.role) == ("meta", "page")
     assert classify("| 索引号： | YB001-2025-00031 | 主题分类： | 劳动就业 | ").kind == "noise"
     assert classify("| 1 | 建成物流配送中心 | 县交通运输局 | 2025年6月底 |").kind == "text"  # a task row stays
+    # spaced keys of another CMS, its 公开方式 and 标 题 fields: still the page's
+    assert classify("索 引 号: | ysx0012/2021-0000066 | 主 题 词: | 政务公开 | 公开方式: | 主动公开 |").kind == "noise"
+    assert classify("标 题: | 某镇2021年政府工作报告 |").kind == "noise"
+    assert classify("项目名称：城北小学新建工程").kind == "text"
 
 
 def test_a_speech_byline_in_traditional_characters_names_its_speaker():
