@@ -15,11 +15,12 @@ from bot.catalog import ArticleEntry, date_matches
 from bot.config import SearchConfig
 from bot.intent import is_content, named_meetings
 from bot.question import Intent
-from bot.textutil import CJK, int_to_cn
+from bot.textutil import CJK, CN_NUMERAL, int_to_cn
 
 COMMON_WEIGHT = 0.5
 _CJK = re.compile(rf"[{CJK}]")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_ORDINAL_NAME = re.compile(rf"第[{CN_NUMERAL}\d]{{1,3}}(?![{CN_NUMERAL}\d个条点项次批期届轮季章节部要是时位线名步阶])[{CJK}]")
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,9 @@ def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, .
     """`known`: the question's terms found somewhere in the archive."""
     time_digits = {str(x) for x in (intent.time.year, intent.time.month, intent.time.day) if x}
     numbers = tuple(n for n in dict.fromkeys(_NUMBER.findall(question)) if n not in time_digits)
+    # A name numbered in order ("第三实验小学", "第二人民医院"): the number is the name's, not an ordinal — another
+    # school's passage does not answer.
+    numbers += tuple(dict.fromkeys(_ORDINAL_NAME.findall(question)))
     # People are checked as names (pinned); counting them as content too would let a question about
     # someone's trip nobody reported pass on his name alone.
     # A word no bulletin holds but common in any Chinese text (任务, 以后) counts half: an archive

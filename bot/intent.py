@@ -38,7 +38,8 @@ FACT_ASK = re.compile(r"哪|什么|谁|几|多少|是否|有没有|吗")
 ASK_WORD = re.compile(r"[哪几谁]|什么|多少|怎|如何|是否|有没有")
 # The asking phrase itself, cut out before a question's content is read: jieba would otherwise cut
 # across it ("哪天开的" → "天开").
-ASK_PHRASE = re.compile(r"哪[天里位个些家年月日儿]|什么时候|什么地方|什么|多少|几[个天次名项条点]|谁|是否|有没有")
+ASK_PHRASE = re.compile(r"哪[天里位个些家年月日儿]|什么时候|什么地方|什么|多少|几[个天次名项条点]|谁|是否|有没有"
+                        r"|[这那](?:件|个)?事(?:情|儿)?(?=由|是|要|归|该|得|谁|哪|怎|，|,|$)")  # "这件事由哪个部门牵头"
 
 # Words that say someone spoke ("要求", "强调", "会上"): how a question asks, not what about.
 SPEECH_WORD = re.compile(r"要求|强调|指出|提出|讲话|讲|提|说|部署|表示|意见|会上|会议上")
@@ -87,11 +88,18 @@ _GENERIC_PLACES = frozenset("开发区 示范区 高新区 功能区 保护区 �
                             "各县 本市 全市 全县 全镇 全区 城区 园区 社区 景区 辖区 片区 街区 小区 市区 县区".split())
 
 
+# A town's name: two characters and 镇 or 乡, which jieba cuts apart when it does not know the name ("桂岭|镇").
+_TOWN = re.compile(rf"[{CJK}]{{2}}[镇乡](?![镇村区])")
+_NOT_TOWN = re.compile(r"^.(?:城|村|集|下|返|回|家|故|老|各|全|本|该|乡)[镇乡]$|^(?:重点|所在|各个|有关|相关|贫困|偏远|边远)"
+                       r"|[哪个些什么几这那每各全本该其]")  # "哪个镇": a question, not a name
+
+
 def named_places(question: str) -> tuple[str, ...]:
     """Place names the question names ("临川区", "白沙镇", "邹城市"): three or four characters ending
-    in an administrative suffix, as jieba cuts them."""
-    return tuple(dict.fromkeys(t for t in question_tokens(question) if len(t) in (3, 4) and t[-1] in "区县镇乡市"
-                               and t not in _GENERIC_PLACES and t[0] not in "全本我该各每这那"))
+    in an administrative suffix, as jieba cuts them, and towns it cuts apart."""
+    tokens = [t for t in question_tokens(question) if len(t) in (3, 4) and t[-1] in "区县镇乡市"]
+    towns = [m.group(0) for m in _TOWN.finditer(question) if not _NOT_TOWN.search(m.group(0))]
+    return tuple(dict.fromkeys(t for t in tokens + towns if t not in _GENERIC_PLACES and t[0] not in "全本我该各每这那"))
 
 
 # A place as an issuer names itself at the head of a title: a name and its level, places within places

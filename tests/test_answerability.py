@@ -80,3 +80,15 @@ def test_what_kind_of_one_a_question_asks_for():
     assert kind_asked("哪所学校承办") == ("学校",)
     assert kind_asked("哪个部门牵头") == ()  # a unit: a duty question's (bot/kinds/duty.py)
     assert parse_intent("禁止野外用火的时间是哪段").asks_when
+
+
+def test_a_name_numbered_in_order_must_be_the_one_the_article_names():
+    from bot.answerability import check, requirements
+    from bot.intent import parse_intent
+
+    question = "县第三实验小学什么时候投入使用"
+    req = requirements(parse_intent(question), {"实验": 3.0, "小学": 3.0, "投入使用": 2.0}, (), (), question, set())
+    second = "建成县第二实验小学并于秋季投入使用，新增学位1620个"
+    assert not check(req, second, second, None, None).pinned
+    third = "县第三实验小学9月1日投入使用"
+    assert check(req, third, third, None, None).pinned

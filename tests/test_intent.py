@@ -76,3 +76,16 @@ def test_people_are_named_by_any_post_bulletins_use_and_must_look_like_names():
     assert named_people("指挥长杜海涛在防汛会上提的第三点要求") == ("杜海涛",)
     assert named_people("常务副县长欧阳敏主持时提了什么") == ("欧阳敏",)
     assert named_people("会议在哪里召开的") == ()  # "会议" opens the question but is nobody
+
+
+def test_a_town_jieba_cuts_apart_is_still_a_place_and_common_words_ending_in_town_are_not():
+    assert named_places("桂岭镇积分超市每年安排多少钱") == ("桂岭镇",)
+    assert named_places("城乡融合怎么推进") == () and named_places("重点乡镇要做什么") == ()
+    assert named_places("返乡创业有什么补贴") == ()
+
+
+def test_this_matter_is_how_the_question_points_not_what_it_is_about():
+    from bot.intent import ASK_PHRASE
+
+    assert "事由" not in ASK_PHRASE.sub(" ", "新增1500个停车位这件事由哪个部门牵头")
+    assert "事由" in ASK_PHRASE.sub(" ", "事由是什么")

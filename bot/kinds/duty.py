@@ -103,7 +103,15 @@ def holds(ask: DutyAsk, passage: Passage, text: str, topic: dict[str, float], fl
         return True
     if not all(_names_unit(u, passage, text) for u in ask.units):
         return False
-    own = {t: w for t, w in topic.items() if not any(t in u for u in ask.units)}
+    own = {t: w for t, w in topic.items() if not any(t in u or _overlaps(t, u) for u in ask.units)}
     total = sum(own.values())
-    where = text + "\n" + passage.title
+    # Where the point's topic is said: the point, its document's title, and the lead-in of its list ("会议研究了
+    # 《…集体经济三年行动方案》…会议强调" over "县农业农村局要牵头…") and the heading it stands under.
+    where = "\n".join((text, passage.title, passage.lead or "", passage.headline or ""))
     return not total or sum(w for t, w in own.items() if t in where) / total >= floor
+
+
+def _overlaps(term: str, unit: str) -> bool:
+    """A term cut across the unit's name and the word after it ("局要" of "县农业农村局要做什么"): the unit's, not the
+    topic's."""
+    return any(term.startswith(unit[-k:]) for k in range(1, min(len(term), len(unit))))
