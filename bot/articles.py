@@ -59,7 +59,7 @@ ISSUE = re.compile(rf"(?:^|[\s\u3000])(?:(?:19|20)\d{{2}}\s*年\s*)?第\s*[\d{CN
 # A column label before an item's headline ("【工作动态】县政府召开…").
 COLUMN = re.compile(r"^[【\[［][^】\]］]{1,8}[】\]］]\s*")
 ENTRY_MARK = re.compile(rf"^(?:[\s★☆●○◆◇■□▲△·•\-—]+|\d{{1,2}}\s*[.、．]\s*|[{CN_NUMERAL}]{{1,2}}\s*、\s*)")
-DOCUMENT_FIELDS = ("docno", "document")
+DOCUMENT_FIELDS = ("docno", "document", "speaker")
 
 
 def article_identity(paragraphs: list[str] | tuple[str, ...]) -> str:
@@ -320,6 +320,7 @@ def split_articles(loaded: LoadedBulletin, default_year: int | None = None) -> l
     first_text = next((k for k, b in enumerate(blocks) if not (b.noise or b.meta or b.heading)), len(blocks))
     masthead = [b for b in blocks[:first_text] if b.meta]
     articles: list[Article] = []
+    page_headline: list[str] = []  # a headline over page fields and nothing else, the document's title below it
     for n, (first, body_start) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(blocks)
         # Headline lines; for the first article, what stands before the headline is page furniture.
@@ -327,9 +328,19 @@ def split_articles(loaded: LoadedBulletin, default_year: int | None = None) -> l
         lead_in = blocks[:first] if n == 0 else []
         span = blocks[body_start:end]
         article = _make_article(loaded, len(articles), titles, lead_in, span, default_year, masthead)
+        if article and page_headline and _compact(article.title) in _compact("".join(page_headline)):
+            # A portal repeats the document's title under its own headline, which names it whole ("沙沟镇2021年
+            # 政府工作报告" over "政 府 工 作 报 告"): the headline is the title.
+            article = replace(article, title=" ".join(title_lines(page_headline)))
+        page_headline = titles if not article and titles and all(
+            b.noise or b.meta for b in span) else []
         if article:
             articles.append(article)
     return articles
+
+
+def _compact(title: str) -> str:
+    return re.sub(r"[\s\u3000]", "", to_simplified(title))
 
 
 def _make_article(loaded: LoadedBulletin, position: int, titles: list[str], lead_in: list[Block],

@@ -237,6 +237,7 @@ def clean_lines(lines: list[str], headings: set[int] | None = None) -> list[Line
     related = False  # after "相关新闻：", the headlines listed are links, not text
     key = ""  # a page field's key alone on its line ("• 发文日期:"): its value is on the next line
     closed = False  # after a disclaimer, the page's own text
+    joined: set[int] = set()  # lines read as the end of the line before them
     for i, raw in enumerate(lines):
         s = strip_glosses(raw).strip().strip("\u3000").strip()
         if not s:
@@ -260,6 +261,17 @@ def clean_lines(lines: list[str], headings: set[int] | None = None) -> list[Line
             out.append(Line(s))
             previous = ""
             continue
+        if i in joined:
+            out.append(Line(s, "meta", role="dated"))  # the rest of an occasion line broken in two
+            continue
+        # An occasion line broken in two ("——2021年2月27日在某镇第十六届人民代表大会" / "第六次会议上").
+        if s[:1] in "—－-" and not _OCCASION.match(s) and i + 1 < len(lines):
+            whole = classify(s + lines[i + 1].strip())
+            if whole.kind == "meta" and whole.role == "dated" and _OCCASION.match(s + lines[i + 1].strip()):
+                out.append(Line(s, "meta", date=whole.date, role="dated"))
+                joined.add(i + 1)
+                previous = ""
+                continue
         mid = bool(previous) and not previous.rstrip("”’」』)）】》\"'")[-1:] in _SENTENCE_END + ":：" \
             and len(previous) >= 12 and not _looks_standalone(previous)
         line = classify(s, mid_sentence=mid)

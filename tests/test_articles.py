@@ -311,3 +311,10 @@ def test_the_first_line_under_a_posts_byline_is_its_headline_whole():
 def test_a_posts_account_line_over_its_original_mark_is_no_part_of_the_headline():
     (art,) = _genre("wechat_original_mark.txt")  # headline, "澄溪应急", "原创 澄溪应急 澄溪应急", publish time
     assert art.title == "冬季防火专项行动启动！这些重点请收好" and art.date == "2024-11-28"
+
+
+def test_a_portals_report_is_titled_by_the_pages_headline_and_its_broken_occasion_line_dates_it():
+    (art,) = _genre("portal_report_spaced.txt")  # headline, spaced CMS fields, "政 府 工 作 报 告", occasion in two lines
+    assert art.title == "青禾镇2023年政府工作报告" and art.date == "2023-03-01"
+    assert art.speakers == ("孙立新",) or list(art.speakers) == ["孙立新"]
+    assert art.paragraphs[0] == "青禾镇镇长 孙立新"  # who gave it stays in the text, where "谁作的报告" finds it
