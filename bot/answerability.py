@@ -100,7 +100,9 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     spoke = art.speakers if art else ()
     pinned = all(p in article or p in spoke or (p in req.places and len(p) >= 3 and p[:-1] in article)
                  for p in req.people)
-    pinned = pinned and all(n in article for n in req.numbers)
+    # A figure is found whole: "50" is not in "1500" or "2025".
+    pinned = pinned and all(re.search(rf"(?<![\d.]){re.escape(n)}(?![\d.])" if n[0].isdigit() else re.escape(n), article)
+                            for n in req.numbers)
     # The meeting the question names is one the article reports: its kind, then 会 ("农村工作会议", "调度会").
     pinned = pinned and all(re.search(re.escape(m) + r".{0,6}会", article) for m in req.meetings)
     if intent.series:

@@ -25,7 +25,8 @@ SPEECH_ASK = re.compile(r"(?:强调|指出|提出|提|讲|部署|要求|批示)�
 # A question asking for several things ("有哪些要求", "包括什么").
 ASKS_FOR_MANY = re.compile(r"哪些|哪几(?![天日号年月])|什么要求|要求是什么|包括什么|包括哪|有什么")
 # A question asking for a quantity, a standard or a target: its answer is a figure the passage must state.
-AMOUNT_ASK = re.compile(r"多少|(?<![好哪])几[个名家项座处亿万元人天次]|比例|标准是|标准为|什么标准|目标是|增长目标|金额")
+# "那几个项目" points at some ("those few"); it asks no amount.
+AMOUNT_ASK = re.compile(r"多少|(?<![好哪那这])几[个名家项座处亿万元人天次]|比例|标准是|标准为|什么标准|目标是|增长目标|金额")
 # A question asking when ("哪天召开", "哪几天", "什么时候"): its answer is a date the passage states.
 WHEN_ASK = re.compile(r"哪一?天|哪几天|什么时候|什么时间|何时|几月几[日号]|几号|哪一?年|哪个月|哪段时间|时间段?[是为]?(?:哪|什么)")
 # A question asking how to act or what is required: any directive on its topic answers it.

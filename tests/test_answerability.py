@@ -92,3 +92,15 @@ def test_a_name_numbered_in_order_must_be_the_one_the_article_names():
     assert not check(req, second, second, None, None).pinned
     third = "县第三实验小学9月1日投入使用"
     assert check(req, third, third, None, None).pinned
+
+
+def test_a_figure_the_question_names_is_found_whole_not_inside_another():
+    from bot.answerability import check, requirements
+    from bot.intent import parse_intent
+
+    question = "经营性收入50万元以上的村要达到多少个"
+    req = requirements(parse_intent(question), {"经营性": 3.0, "收入": 2.0}, (), (), question, set())
+    text = "到2025年，经营性收入30万元以上的村达到1500个中的40个"
+    assert not check(req, text, text, None, None).pinned  # "50" only inside 1500 and 2025
+    assert check(req, text + "，50万元以上的村10个", text, None, None).pinned is False  # must be in the article
+    assert check(req, text, text + "，50万元以上的村10个", None, None).pinned

@@ -17,6 +17,7 @@ from bot.intent import is_content, named_places, parse_intent, parse_time
         ("八个聚力分别是什么", "list", None, 8),
         ("第二次推进会在哪里开的", "plain", None, None),
         ("考察学习是哪几天", "plain", None, None),
+        ("那几个拖后腿的项目怎么办", "plain", None, None),
     ],
 )
 def test_ordinals_lists_and_what_someone_said(question, kind, ordinal, count):
@@ -41,6 +42,7 @@ def test_meeting_number_time_and_recency():
         ("招商引资落地项目的奖励标准是多少", True, True),  # an amount is a particular fact
         ("北桥镇要储备多少沙袋", True, True),
         ("签了约好几个月还不开工的项目，要怎么处理", False, False),  # 好几个 is not a question
+        ("那几个拖后腿的工业项目怎么办", False, False),  # nor 那几个
         ("考察团参观了哪些企业", False, True),
         ("汛期值班有什么要求", False, False),
     ],
