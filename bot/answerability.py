@@ -20,6 +20,7 @@ from bot.textutil import CJK, CN_NUMERAL, int_to_cn
 COMMON_WEIGHT = 0.5
 _CJK = re.compile(rf"[{CJK}]")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_PLACE_NUMBER = re.compile(r"第\s*\d+|[（(]\s*\d+\s*[）)]|(?<![\d.])\d+\s*[、．](?!\d)|(?<![\d.])\d+\.(?!\d)")
 _ORDINAL_NAME = re.compile(rf"第[{CN_NUMERAL}\d]{{1,3}}(?![{CN_NUMERAL}\d个条点项次批期届轮季章节部要是时位线名步阶])[{CJK}]")
 
 
@@ -46,7 +47,9 @@ def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, .
                  question: str, known: set[str]) -> Requirements:
     """`known`: the question's terms found somewhere in the archive."""
     time_digits = {str(x) for x in (intent.time.year, intent.time.month, intent.time.day) if x}
-    numbers = tuple(n for n in dict.fromkeys(_NUMBER.findall(question)) if n not in time_digits)
+    # Figures other than the date and a point's place ("第3项", "（2）", "1."): those must be in the article.
+    figures = _PLACE_NUMBER.sub(" ", question)
+    numbers = tuple(n for n in dict.fromkeys(_NUMBER.findall(figures)) if n not in time_digits)
     # A name numbered in order ("第三实验小学", "第二人民医院"): the number is the name's, not an ordinal — another
     # school's passage does not answer.
     numbers += tuple(dict.fromkeys(_ORDINAL_NAME.findall(question)))

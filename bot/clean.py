@@ -86,12 +86,18 @@ _OCCASION = re.compile(rf"^[—－\-─]*\s*[（(]?\s*(?P<date>[^在（）()]{{6
                        r"(?:的讲话|的报告)?\s*[）)]?$")
 # A signature date alone on its line, in Arabic or Chinese numerals ("2024年3月12日", "二〇二四年六月十八日").
 _SIGNATURE_DATE = re.compile(rf"[\s\d{CN_YEAR_DIGITS}十年月日\-/.]+")
+_TASK_KEY = re.compile(r"牵头|责任(?:单位|部门|人)|配合|协办|完成(?:时限|时间)|时限|时间节点|进度安排")
+_BRACKETED_FIELDS = re.compile(r"^[（(]([^()（）]+[:：][^()（）]+)[）)]$")
 _BRACKETED_DATE = re.compile(r"^[（(]\s*([^()（）]{6,24})\s*[）)]$")
 # "（2024年12月6日县人民政府第15次常务会议审议通过）" under a 办法's title: the day it was adopted or issued.
 _ADOPTED = re.compile(r"^[（(][^()（）]{0,6}?((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^()（）]{0,40}?"
-                      r"(?:通过|印发|发布|公布|修订|修正)[^()（）]{0,12}[）)]$")
+                      r"(?:通过|印发|发布|公布|修订|修正)[^()（）]{0,60}[）)]$")
+_ADOPTED_DATE = re.compile(r"((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
 # A reader app's mark of an original post with its author and account ("原创 澄溪应急 澄溪应急"), on a line of its own.
 _ORIGINAL = re.compile(rf"^原创(?:[ \u3000]+[{CJK}A-Za-z0-9]{{2,16}}){{1,2}}$")
+# A page's publish line: a full date and a clock time first, perhaps its reads after ("2024-07-12 08:30  阅读 528").
+_PUBLISHED = re.compile(r"^(?:19|20)\d{2}\s*(?:年|-|/)\s*\d{1,2}\s*(?:月|-|/)\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}(?::\d{2})?"
+                        r"(?:\s+(?:阅读|浏览|点击)(?:量|数|次数)?\s*[:：]?\s*\d+)?$")
 # Where a post was published from, after its time ("发表于湖南", "江西").
 _POSTED_FROM = rf"(?:[ \u3000]*(?:发[表布]于|来自)[{CJK}]{{2,8}}|[ \u3000]+[{CJK}]{{2,4}})?"  # or the place alone
 # A reader app's byline under the headline: the account's name (perhaps after 原创, or twice), then the publish
@@ -178,6 +184,8 @@ def classify(line: str, mid_sentence: bool = False) -> Line:
         # an app's byline with its clock time is one even under a headline that ends without a stop
         if _APP_BYLINE.match(t) and re.search(rf"\d:\d\d{_POSTED_FROM}$", t):
             return Line(s, "meta", date=full_date(s), role="page")
+        if _PUBLISHED.match(t):  # "2024-07-12 08:30  阅读 528" under the credits: no sentence goes on so
+            return Line(s, "meta", date=full_date(s), role="page")
         return Line(s)
     date = full_date(s)
     if _ORIGINAL.match(t):
@@ -193,7 +201,8 @@ def classify(line: str, mid_sentence: bool = False) -> Line:
         return Line(s, "meta", date=date, role="dated")  # the day a speech or report was given
     adopted = _ADOPTED.match(t)
     if adopted:
-        return Line(s, "meta", date=full_date(adopted.group(1)), role="dated")
+        # adopted, then issued ("…审议通过，2024年9月19日…印发"): the day it was issued, the last said
+        return Line(s, "meta", date=full_date(_ADOPTED_DATE.findall(t)[-1]), role="dated")
     bracketed = _BRACKETED_DATE.match(t)
     if bracketed and date and full_date(bracketed.group(1)):
         return Line(s, "meta", date=date, role="dated")  # "（2023年10月9日）" under a speech's title
@@ -209,12 +218,14 @@ def classify(line: str, mid_sentence: bool = False) -> Line:
         return Line(s, "meta", date=date, role="page") if date and not _PREV_NEXT.match(t) else Line(s, "noise")
     segments = len(re.split(r"[\s\u3000|｜]+", t))
     fields = _cell_fields(t)  # a portal's field table: "| 索引号： | YB001 | 成文日期： | 2025-04-02 |"
-    if short_plain and _FIELDS.match(fields) and (_page_fields_only(fields) or date):
+    fields = _BRACKETED_FIELDS.sub(r"\1", fields)  # "（来源：县融媒体中心  编辑：陈雨）"
+    # A dated field row is the page's unless it is a task's (牵头单位, 完成时限: the point's own, kept as text).
+    if short_plain and _FIELDS.match(fields) and (_page_fields_only(fields) or (date and not _TASK_KEY.search(fields))):
         written = _WRITTEN_FIELD.search(fields)
         if written and full_date(written.group(1)):  # 成文日期: the document's own date, not the page's
             return Line(s, "meta", date=full_date(written.group(1)), role="written")
         return Line(s, "meta", date=date, role="page") if date else Line(s, "noise")
-    if short_plain and date and (_PAGE_WORDS.search(t) or segments >= 2):
+    if short_plain and date and (_PAGE_WORDS.search(t) or segments >= 2) and not _TASK_KEY.search(t):
         written = _WRITTEN_FIELD.search(t)
         return Line(s, "meta", date=date, role="written" if written and written.start() == 0 else "page")
     if _APP_BYLINE.match(t):

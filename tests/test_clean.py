@@ -141,3 +141,15 @@ def test_a_posts_credits_prompts_and_disclaimer_are_noise_whatever_the_account()
 def test_a_heading_about_following_up_is_text():
     for line in ["重点关注群众诉求", "持续关注防汛形势", "扫黑除恶重点关注行业"]:
         assert classify(line).kind == "text", line
+
+
+def test_a_measure_adopted_then_issued_is_dated_by_its_issue():
+    line = classify("（2024年9月10日县人民政府第8次常务会议审议通过，2024年9月19日县人民政府以云政规〔2024〕3号印发）")
+    assert (line.kind, line.role, line.date) == ("meta", "dated", (2024, 9, 19))
+
+
+def test_credits_in_brackets_and_a_publish_line_after_them_are_the_pages():
+    lines = clean_lines(["会上还为上半年项目推进成效明显的单位颁发了流动红旗", "（来源：县融媒体中心  编辑：陈雨  责任编辑：罗宏）",
+                         "2024-07-12 08:30  阅读 528"])
+    assert [(x.kind, x.date) for x in lines[1:]] == [("noise", None), ("meta", (2024, 7, 12))]
+    assert classify("（牵头单位：县住建局  完成时限：2024年11月30日前）").kind == "text"  # a task's, not the page's

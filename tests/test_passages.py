@@ -181,3 +181,11 @@ def test_a_notices_own_list_is_kept_apart_from_the_plan_it_issues():
     assert (notice.size, plan.size) == (2, 3)
     last = _points(passages, notice)[-1]
     assert last.startswith("二、压实责任") and "青岚县人民政府办公室" not in last and "工作方案" not in last
+
+
+def test_a_points_task_lines_under_it_are_its_tasks_never_page_fields():
+    """"牵头单位：县水利局  配合单位：…  完成时限：2025年6月30日前" on a line of its own is the point's, though dated."""
+    passages, lists = _parsed("plan_task_lines.txt")
+    points = [p for p in passages if p.kind == "point" and p.tasks]
+    assert [(p.tasks.lead, p.tasks.deadline) for p in points] == [
+        (("县住建局",), "2025-10-31"), (("县生态环境分局",), "2025-12-31"), (("县水利局",), "2025-06-30")]
