@@ -59,6 +59,8 @@ _DISCLAIMER = re.compile(r"^(?:免责声明|版权声明|特别声明)\s*[:：]?
 # A toolbar: three or more two-character words in a row ("分享　收藏　点赞　在看"); single characters
 # spaced out are a name ("向 思 远").
 _TOOLBAR = re.compile(rf"^[{CJK}]{{2}}(?:[ \u3000]+[{CJK}]{{2}}){{2,}}$")
+# A site's menu: four or more short items set apart by wide spaces ("首页  政务公开  政务服务  互动交流  走进鹤川").
+_MENU = re.compile(rf"^[{CJK}]{{2,6}}(?:(?:[ \u3000]{{2,}}|\t)[{CJK}]{{2,6}}){{3,}}$")
 # A short line without a Chinese character or a number of substance: "A+A-", "OA KR", "|".
 _NO_TEXT = re.compile(rf"^[^{CJK}\d]{{1,12}}$")
 # A rule drawn with characters ("━━━━━━", "————", "==========", "* * *"): a 简报's separator, any length.
@@ -212,7 +214,7 @@ def classify(line: str, mid_sentence: bool = False) -> Line:
         or _FOOTER.search(t) or _EDITION.match(t) or (_NAV_BAR.match(t) and not _TABLE_ROW.match(t)))
     furniture = furniture or _WIDGETS.match(t) or (len(s) <= 40 and _SHARE.match(t)) or _NO_TEXT.match(t) \
         or _END_MARK.match(t) or (_PREV_NEXT.match(t) and not _has_sentence_end(s[-1:]) and len(s) <= 80) \
-        or _FOLLOW_PROMPT.match(t) or _TOOLBAR.match(t) or _TOOLBAR_WORDS.match(t)
+        or _FOLLOW_PROMPT.match(t) or _TOOLBAR.match(t) or _TOOLBAR_WORDS.match(t) or _MENU.match(t)
     if furniture:
         # a breadcrumb or masthead that also carries the page's date keeps the date
         return Line(s, "meta", date=date, role="page") if date and not _PREV_NEXT.match(t) else Line(s, "noise")
