@@ -42,10 +42,10 @@ _PAGE_KEY = re.compile(r"来源|出处|发布|更新|时间|日期|作者|编辑
 FIELD_KEYS = "时间|日期|地点|会场|发布人|发言人|主持人?|出席|出席人员|参会人员|参加人员|嘉宾|议题|议程|来源|发布单位|发布机构"
 FIELD_LABEL = re.compile(rf"^[【\[［](?:{FIELD_KEYS})[】\]］]\s*\S")
 # Bracketed widgets: 【字体：大 中 小】【打印本页】【关闭窗口】[打印] [关闭]
-_WIDGETS = re.compile(r"^(?:\s*[【\[［][^】\]］]{1,16}[】\]］]\s*[|｜]?\s*)+$")
+_WIDGETS = re.compile(r"^(?:\s*[【\[［](?!\s*\d)[^】\]］]{1,16}[】\]］]\s*[|｜]?\s*)+$")  # "【01 种粮补贴】" is a heading
 _PREV_NEXT = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇)\s*[:：]?")
 _FOOTER = re.compile(r"版权所有|©|&copy;|Copyright|ICP备|网站标识码|技术支持\s*[:：]|主办\s*[:：]|承办\s*[:：]", re.I)
-_SHARE = re.compile(r"^(?:分享到|分享至|扫一扫|微信扫一扫|打印本页|打印|关闭窗口|关闭|返回顶部|收藏本页|预览结束|加载更多|阅读原文"
+_SHARE = re.compile(r"^(?:分享到|分享至|分享\s*[:：]|扫一扫|微信扫一扫|打印本页|打印|关闭窗口|关闭|返回顶部|收藏本页|预览结束|加载更多|阅读原文"
                     r"|相关阅读|相关链接|相关新闻|相关文章|延伸阅读|本篇文章\d+字|本文\d+字|全文\d+字"
                     # a reader app's widgets: read-aloud, preview and swipe hints
                     r"|听全文|收听全文|朗读全文|语音播报|预览时标签不可点|继续滑动看下一个|向上滑动看下一个|轻触阅读原文)")
@@ -59,6 +59,9 @@ _DISCLAIMER = re.compile(r"^(?:免责声明|版权声明|特别声明)\s*[:：]?
 # A toolbar: three or more two-character words in a row ("分享　收藏　点赞　在看"); single characters
 # spaced out are a name ("向 思 远").
 _TOOLBAR = re.compile(rf"^[{CJK}]{{2}}(?:[ \u3000]+[{CJK}]{{2}}){{2,}}$")
+# A site's banner over its sections ("柘源县人民政府门户网站 | 政策文件 | 规范性文件"): the site named in it.
+_SITE_BAR = re.compile(r"门户网站|政府网站|政务网|^首页")
+_CRUMB_SEP_BAR = re.compile(r"\s*[|｜]\s*")
 # A site's menu: four or more short items set apart by wide spaces ("首页  政务公开  政务服务  互动交流  走进鹤川").
 _MENU = re.compile(rf"^[{CJK}]{{2,6}}(?:(?:[ \u3000]{{2,}}|\t)[{CJK}]{{2,6}}){{3,}}$")
 # A short line without a Chinese character or a number of substance: "A+A-", "OA KR", "|".
@@ -168,6 +171,12 @@ def _page_fields_only(s: str) -> bool:
     return bool(keys) and all(_PAGE_KEY.search(to_simplified(k.replace(" ", "").replace("\u3000", ""))) for k in keys)
 
 
+def _widgets_only(s: str) -> bool:
+    """A toolbar of bracketed widgets and widget words set apart by wide spaces ("【字号：大 中 小】   打印本页   关闭窗口")."""
+    parts = [x for x in re.split(r"[ \u3000]{2,}", s) if x]
+    return len(parts) >= 2 and all(_WIDGETS.match(x) or (len(x) <= 8 and _SHARE.match(x)) for x in parts)
+
+
 def _has_sentence_end(s: str) -> bool:
     return any(c in s for c in _SENTENCE_END)
 
@@ -214,7 +223,8 @@ def classify(line: str, mid_sentence: bool = False) -> Line:
         or _FOOTER.search(t) or _EDITION.match(t) or (_NAV_BAR.match(t) and not _TABLE_ROW.match(t)))
     furniture = furniture or _WIDGETS.match(t) or (len(s) <= 40 and _SHARE.match(t)) or _NO_TEXT.match(t) \
         or _END_MARK.match(t) or (_PREV_NEXT.match(t) and not _has_sentence_end(s[-1:]) and len(s) <= 80) \
-        or _FOLLOW_PROMPT.match(t) or _TOOLBAR.match(t) or _TOOLBAR_WORDS.match(t) or _MENU.match(t)
+        or _FOLLOW_PROMPT.match(t) or _TOOLBAR.match(t) or _TOOLBAR_WORDS.match(t) or _MENU.match(t) \
+        or _widgets_only(t) or (_SITE_BAR.search(t) and len(_CRUMB_SEP_BAR.split(t)) >= 3)
     if furniture:
         # a breadcrumb or masthead that also carries the page's date keeps the date
         return Line(s, "meta", date=date, role="page") if date and not _PREV_NEXT.match(t) else Line(s, "noise")

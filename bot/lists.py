@@ -40,6 +40,8 @@ MARKER_STYLES = {
     "（）": re.compile(rf"(?:(?<=^)|(?<=[\n。；;：:]))[（(](?P<n>{_NUM})[）)]"),
     "(1)": re.compile(r"(?:(?<=^)|(?<=[\n。；;：:]))[（(](?P<n>\d{1,2})[）)]"),
     "1.": re.compile(rf"{_PARA_START}(?P<n>\d{{1,2}})[、.．](?!\d)"),
+    # a post's numbered headings in brackets: "【01 种粮补贴】"
+    "【】": re.compile(rf"{_PARA_START}[【\[［]\s*(?P<n>\d{{1,2}})(?=[\s\u3000】\]］]|[{CJK}])"),
     # 办法/条例: "第一条　为加快…" opens its paragraph
     "条": re.compile(rf"{_PARA_START}第(?P<n>{_NUM})条(?![款件例])"),
 }
@@ -197,7 +199,13 @@ def _last_point_end(text: str, lst: ListSpan, earlier: list[tuple[int, int]], na
         if is_stop(text[off:min(p_end, off + _PEEK)], names):
             return off
     if text[p_start:last.start].strip():
-        return p_end  # a point inside a paragraph ends with it
+        # Points set apart by semicolons are clauses of one sentence ("一是…；二是…；三是…。1—5月，全县…"): the last
+        # ends with that sentence. Otherwise a point inside a paragraph ends with it.
+        if earlier and all(text[s:e].rstrip()[-1:] in "；;" for s, e in earlier):
+            stop = re.search(r"[。！？!?]", text[last.end:p_end])
+            if stop and text[last.end + stop.end():p_end].strip():
+                return last.end + stop.end()
+        return p_end
     # Paragraphs below the earlier points' own: the body a heading point carries.
     bodies = [text[paragraph_bounds(text, s)[1]:e].strip() for s, e in earlier]
     bodies = [b for b in bodies if b]

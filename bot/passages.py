@@ -220,7 +220,11 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
             core = to_simplified(para.strip().rstrip("，,：: "))
             if core and len(core) < 80 and core in leads:
                 continue  # the lead-in of a list lives in its outline and in the points' context
-            if merged and len(merged[-1][1]) < passage_chars * 0.3 and len(merged[-1][1]) + len(para) <= passage_chars * 1.25:
+            # In a press conference, one answerer's words are never packed with another's.
+            other_voice = turns and merged and (who := speaker_at(start)) and who != next(
+                (w for w in map(speaker_at, merged[-1][0]) if w), who)
+            if merged and not other_voice and len(merged[-1][1]) < passage_chars * 0.3 \
+                    and len(merged[-1][1]) + len(para) <= passage_chars * 1.25:
                 merged[-1] = (merged[-1][0] + [start], merged[-1][1] + para)
             else:
                 merged.append(([start], para))

@@ -318,3 +318,9 @@ def test_a_portals_report_is_titled_by_the_pages_headline_and_its_broken_occasio
     assert art.title == "青禾镇2023年政府工作报告" and art.date == "2023-03-01"
     assert art.speakers == ("孙立新",) or list(art.speakers) == ["孙立新"]
     assert art.paragraphs[0] == "青禾镇镇长 孙立新"  # who gave it stays in the text, where "谁作的报告" finds it
+
+
+def test_a_portals_banner_toolbar_and_share_bar_are_no_part_of_its_article():
+    (art,) = _genre("portal_toolbar_banner.txt")  # "…门户网站 | 政策文件 | 会议信息", "【字号：大 中 小】   打印本页   关闭窗口"
+    assert art.title == "云溪县召开县政府第12次常务会议" and art.date == "2025-05-12"
+    assert art.paragraphs[0].startswith("5月12日") and not any("分享" in p or "打印" in p for p in art.paragraphs)

@@ -189,3 +189,15 @@ def test_a_points_task_lines_under_it_are_its_tasks_never_page_fields():
     points = [p for p in passages if p.kind == "point" and p.tasks]
     assert [(p.tasks.lead, p.tasks.deadline) for p in points] == [
         (("县住建局",), "2025-10-31"), (("县生态环境分局",), "2025-12-31"), (("县水利局",), "2025-06-30")]
+
+
+def test_a_posts_bracketed_numbered_headings_are_a_list():
+    passages, lists = _parsed("wechat_numbered_headings.txt")  # "【01 耕地地力补贴】"
+    assert [nl.size for nl in lists] == [3]
+    assert _points(passages, lists[0])[1].startswith("【02 农机购置补贴】")
+
+
+def test_an_inline_list_in_one_sentence_ends_with_it():
+    passages, lists = _parsed("portal_toolbar_banner.txt")  # "…三是…全覆盖检查。1—4月，全县规上工业增加值增长7.2%。"
+    (nl,) = lists
+    assert _points(passages, nl)[-1].endswith("全覆盖检查。")
