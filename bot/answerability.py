@@ -20,6 +20,8 @@ from bot.textutil import CJK, CN_NUMERAL, int_to_cn
 COMMON_WEIGHT = 0.5
 _CJK = re.compile(rf"[{CJK}]")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# A document named by its kind's formal name: the article answering must be (or cite) one.
+_DOCUMENT_KIND = re.compile(r"政府工作报告|实施方案|工作方案|管理办法|实施细则|若干措施|工作要点|任务分工")
 _PLACE_NUMBER = re.compile(r"第\s*\d+|[（(]\s*\d+\s*[）)]|(?<![\d.])\d+\s*[、．](?!\d)|(?<![\d.])\d+\.(?!\d)")
 _ORDINAL_NAME = re.compile(rf"第[{CN_NUMERAL}\d]{{1,3}}(?![{CN_NUMERAL}\d个条点项次批期届轮季章节部要是时位线名步阶])[{CJK}]")
 
@@ -34,6 +36,7 @@ class Requirements:
     intent: Intent
     places: tuple[str, ...] = ()  # named places: they locate the article, a passage need not repeat them
     meetings: tuple[str, ...] = ()  # the kind of each meeting named ("农村" of "全区农村工作会议")
+    documents: tuple[str, ...] = ()  # the kind of document named by its formal name ("政府工作报告", "实施方案")
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,8 @@ def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, .
     content = {t: w * (COMMON_WEIGHT if t not in known and is_common_word(t) else 1.0) for t, w in weights.items()
                if is_content(t) and not any(t in p or p in t for p in people)
                and (t in known or in_dictionary(t) or not _CJK.search(t))}
-    return Requirements(content, people + places, numbers, intent, places, named_meetings(question))
+    return Requirements(content, people + places, numbers, intent, places, named_meetings(question),
+                        tuple(dict.fromkeys(_DOCUMENT_KIND.findall(question))))
 
 
 def _found(term: str, weights: dict[str, float], text: str) -> bool:
@@ -108,6 +112,7 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
                             for n in req.numbers)
     # The meeting the question names is one the article reports: its kind, then 会 ("农村工作会议", "调度会").
     pinned = pinned and all(re.search(re.escape(m) + r".{0,6}会", article) for m in req.meetings)
+    pinned = pinned and all(d in article for d in req.documents)
     if intent.series:
         pinned = pinned and any(f in article for f in _series_forms(intent.series))
     # A date said outright pins the article; "今年"/"去年" alone only prefers it (bot/fusion.py): they are read

@@ -27,7 +27,7 @@ from dataclasses import replace
 import bot.textutil  # noqa: F401  (quiets jieba before first use)
 
 from bot.records import Article
-from bot.load import NEWS_OPENER, NEWS_OPENING, Block, LoadedBulletin
+from bot.load import LINE_MARKER, NEWS_OPENER, NEWS_OPENING, Block, LoadedBulletin
 from bot.speakers import ASKED, known_names, meeting_chair, person_name, speech_marks, turns
 from bot.textutil import CJK, CN_NUMERAL, FULL_STOPS, SENTENCE_ENDS, to_simplified
 
@@ -184,6 +184,16 @@ def _headline_over_fields(blocks: list[Block], content: list[int], pos: int) -> 
                 and following and following.gap and not following.meta)
 
 
+def _under_page_fields(blocks: list[Block], content: list[int], pos: int, run_end: int) -> bool:
+    """A portal's document title under its field table ("成文日期：…", "发布日期：…"), before any text: the page's
+    own name above the table ("鹤川县人民政府") was the site's. Not a body heading ("一、总体要求")."""
+    before = [blocks[k] for k in content[:pos]]
+    title = "".join(blocks[k].text for k in content[pos:run_end + 1])
+    return (before[-1].meta and before[-1].role in ("page", "written")
+            and all(b.meta or b.heading for b in before) and len(re.findall(rf"[{CJK}]", title)) >= 10
+            and not LINE_MARKER.match(title))
+
+
 def _person_line(text: str) -> str | None:
     """The name on a line that holds only a person's name (a speech's author under its title)."""
     name = re.sub(r"[ \u3000]", "", to_simplified(text))
@@ -271,6 +281,8 @@ def _headline_starts(blocks: list[Block], listed: frozenset[str] = frozenset()) 
             evidence = True
         elif over_fields and pos > 0:
             evidence = True  # the first line under a post's byline, standing alone
+        elif pos > 0 and _under_page_fields(blocks, content, pos, run_end):
+            evidence = True
         elif listed and any(blocks[content[j]].text.strip() in listed for j in range(pos, run_end + 1)):
             evidence = True
         elif briefing and nxt < len(content) and pos > 0 and blocks[content[nxt]].gap is False \
@@ -321,11 +333,12 @@ def split_articles(loaded: LoadedBulletin, default_year: int | None = None) -> l
     masthead = [b for b in blocks[:first_text] if b.meta]
     articles: list[Article] = []
     page_headline: list[str] = []  # a headline over page fields and nothing else, the document's title below it
+    carried: list[Block] = []
     for n, (first, body_start) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(blocks)
         # Headline lines; for the first article, what stands before the headline is page furniture.
         titles = [b.text for b in blocks[first:body_start] if b.heading or (b.text and not (b.meta or b.noise))]
-        lead_in = blocks[:first] if n == 0 else []
+        lead_in = (blocks[:first] if n == 0 else []) + carried
         span = blocks[body_start:end]
         article = _make_article(loaded, len(articles), titles, lead_in, span, default_year, masthead)
         if article and page_headline and _compact(article.title) in _compact("".join(page_headline)):
@@ -334,6 +347,8 @@ def split_articles(loaded: LoadedBulletin, default_year: int | None = None) -> l
             article = replace(article, title=" ".join(title_lines(page_headline)))
         page_headline = titles if not article and titles and all(
             b.noise or b.meta for b in span) else []
+        # the fields of a page headline with no text of its own date the document under it
+        carried = [b for b in span if b.meta] if page_headline else []
         if article:
             articles.append(article)
     return articles

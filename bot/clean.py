@@ -61,6 +61,8 @@ _DISCLAIMER = re.compile(r"^(?:免责声明|版权声明|特别声明)\s*[:：]?
 _TOOLBAR = re.compile(rf"^[{CJK}]{{2}}(?:[ \u3000]+[{CJK}]{{2}}){{2,}}$")
 # A site's banner over its sections ("柘源县人民政府门户网站 | 政策文件 | 规范性文件"): the site named in it.
 _SITE_BAR = re.compile(r"门户网站|政府网站|政务网|^首页")
+# A site's search box ("请输入关键字  搜索", "站内搜索").
+_SEARCH_BOX = re.compile(r"^(?:请输入(?:关键[字词]|搜索内容)?|站内搜索|全站搜索|高级搜索)[\s\u3000]*(?:搜索|检索|查询)?$")
 _CRUMB_SEP_BAR = re.compile(r"\s*[|｜]\s*")
 # A site's menu: four or more short items set apart by wide spaces ("首页  政务公开  政务服务  互动交流  走进鹤川").
 _MENU = re.compile(rf"^[{CJK}]{{2,6}}(?:(?:[ \u3000]{{2,}}|\t)[{CJK}]{{2,6}}){{3,}}$")
@@ -168,7 +170,8 @@ def _cell_fields(s: str) -> str:
 
 def _page_fields_only(s: str) -> bool:
     keys = _KEYS.findall(s)
-    return bool(keys) and all(_PAGE_KEY.search(to_simplified(k.replace(" ", "").replace("\u3000", ""))) for k in keys)
+    compact = [to_simplified(k.replace(" ", "").replace("\u3000", "")) for k in keys]
+    return bool(keys) and all(_PAGE_KEY.search(k) or k in ("名称", "文件名称") for k in compact)  # 名称: the document's
 
 
 def _widgets_only(s: str) -> bool:
@@ -224,7 +227,7 @@ def classify(line: str, mid_sentence: bool = False) -> Line:
     furniture = furniture or _WIDGETS.match(t) or (len(s) <= 40 and _SHARE.match(t)) or _NO_TEXT.match(t) \
         or _END_MARK.match(t) or (_PREV_NEXT.match(t) and not _has_sentence_end(s[-1:]) and len(s) <= 80) \
         or _FOLLOW_PROMPT.match(t) or _TOOLBAR.match(t) or _TOOLBAR_WORDS.match(t) or _MENU.match(t) \
-        or _widgets_only(t) or (_SITE_BAR.search(t) and len(_CRUMB_SEP_BAR.split(t)) >= 3)
+        or _widgets_only(t) or _SEARCH_BOX.match(t) or (_SITE_BAR.search(t) and len(_CRUMB_SEP_BAR.split(t)) >= 3)
     if furniture:
         # a breadcrumb or masthead that also carries the page's date keeps the date
         return Line(s, "meta", date=date, role="page") if date and not _PREV_NEXT.match(t) else Line(s, "noise")

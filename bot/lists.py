@@ -214,6 +214,13 @@ def _last_point_end(text: str, lst: ListSpan, earlier: list[tuple[int, int]], na
     if not bodies and not heading:
         return p_end
     only_points = bool(bodies) and all(_opens_with_marker(line) for b in bodies for line in b.split("\n") if line.strip())
+    # Headings whose bodies are one paragraph each ("【01 种粮补贴】" over its paragraph): so is the last one's.
+    if heading and len(bodies) == len(earlier) and all(len([x for x in b.split("\n") if x.strip()]) == 1 for b in bodies):
+        nxt_start = p_end + 1
+        while nxt_start < len(text) and not text[nxt_start:paragraph_bounds(text, nxt_start)[1]].strip():
+            nxt_start = paragraph_bounds(text, nxt_start)[1] + 1
+        if nxt_start < len(text):
+            return paragraph_bounds(text, nxt_start)[1]
     same_style = MARKER_STYLES.get(lst.style)
     end, sub_points = p_end, False
     while end < len(text):

@@ -104,3 +104,15 @@ def test_a_figure_the_question_names_is_found_whole_not_inside_another():
     assert not check(req, text, text, None, None).pinned  # "50" only inside 1500 and 2025
     assert check(req, text + "，50万元以上的村10个", text, None, None).pinned is False  # must be in the article
     assert check(req, text, text + "，50万元以上的村10个", None, None).pinned
+
+
+def test_a_document_named_by_its_kind_must_be_that_document():
+    from bot.answerability import check, requirements
+    from bot.intent import parse_intent
+
+    question = "2024年政府工作报告提出的地区生产总值增长目标是多少"
+    req = requirements(parse_intent(question), {"地区生产总值": 3.0, "增长": 2.0}, (), (), question, set())
+    meeting = "区委常委会会议听取了前三季度经济运行情况汇报，地区生产总值增长6.1%"
+    assert not check(req, meeting, meeting, None, None).pinned  # a meeting's figure, not the report's target
+    report = "政府工作报告 今年的主要预期目标是：地区生产总值增长6%左右"
+    assert check(req, report, report, None, None).pinned
