@@ -295,8 +295,11 @@ def _headline_starts(blocks: list[Block], listed: frozenset[str] = frozenset()) 
             if numbered and nxt < len(content) and _is_title_line(blocks[content[nxt]], after_number=True) \
                     and not CHAPTER.match(blocks[content[nxt]].text):
                 after = nxt
+                # the title's lines; the issuer's line and its "关于…的通知" line are one title, apart or not
                 while (after + 1 < len(content) and _is_title_line(blocks[content[after + 1]])
-                       and not blocks[content[after + 1]].gap):
+                       and (not blocks[content[after + 1]].gap
+                            or (ISSUER.match(blocks[content[after]].text)
+                                and blocks[content[after + 1]].text.startswith("关于")))):
                     after += 1
                 first, last = content[nxt], content[after]
                 nxt = after + 1

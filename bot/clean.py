@@ -119,7 +119,8 @@ _APP_TIME = re.compile(r"^(?:(?:19|20)\d{2}\s*(?:年|-|/))?\s*\d{1,2}\s*(?:月|-
 _WRITTEN_FIELD = re.compile(r"(?:成文|印发|签发|发文)(?:日期|时间)\s*[:：]\s*([^|｜]{6,16})")
 # A page field's key alone on its line, its value on the next ("• 索引号:" / "6107280000/2024-001005").
 _LONE_KEY = re.compile(rf"^(?:[-•·●▪◆■*]\s*)?(?P<key>{_KEY})\s*[:：]$")
-_BULLET = re.compile(r"^\s*(?:[-•·●▪◆■○◇*]|\u2022)\s+")
+# A bullet: a dot or a pin, check or arrow a post marks its items with ("📌 竹林改造：…", "✅ …").
+_BULLET = re.compile(r"^\s*(?:(?:[-•·●▪◆■○◇*]|\u2022)\s+|[📌✅☑✔🔹🔸🔺➤►▶]\ufe0f?\s*(?=\S))")
 _SENTENCE_END = SENTENCE_ENDS + "…"
 
 
@@ -200,6 +201,9 @@ def classify(line: str, mid_sentence: bool = False) -> Line:
             return Line(s, "meta", date=full_date(s), role="page")
         if _PUBLISHED.match(t):  # "2024-07-12 08:30  阅读 528" under the credits: no sentence goes on so
             return Line(s, "meta", date=full_date(s), role="page")
+        bullet = _BULLET.match(s)
+        if bullet:  # an item marked with a bullet starts anew, whatever the line before it
+            return Line(s[bullet.end():].strip(), bullet=True)
         return Line(s)
     date = full_date(s)
     if _ORIGINAL.match(t):

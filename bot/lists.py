@@ -40,6 +40,8 @@ MARKER_STYLES = {
     "（）": re.compile(rf"(?:(?<=^)|(?<=[\n。；;：:]))[（(](?P<n>{_NUM})[）)]"),
     "(1)": re.compile(r"(?:(?<=^)|(?<=[\n。；;：:]))[（(](?P<n>\d{1,2})[）)]"),
     "1.": re.compile(rf"{_PARA_START}(?P<n>\d{{1,2}})[、.．](?!\d)"),
+    # a post's zero-padded numbered headings: "01 竹林基地建设"
+    "01": re.compile(rf"{_PARA_START}(?P<n>0[1-9]|1\d)[ \u3000]+(?=[{CJK}])"),
     # a post's numbered headings in brackets: "【01 种粮补贴】"
     "【】": re.compile(rf"{_PARA_START}[【\[［]\s*(?P<n>\d{{1,2}})(?=[\s\u3000】\]］]|[{CJK}])"),
     # 办法/条例: "第一条　为加快…" opens its paragraph

@@ -324,3 +324,10 @@ def test_a_portals_banner_toolbar_and_share_bar_are_no_part_of_its_article():
     (art,) = _genre("portal_toolbar_banner.txt")  # "…门户网站 | 政策文件 | 会议信息", "【字号：大 中 小】   打印本页   关闭窗口"
     assert art.title == "云溪县召开县政府第12次常务会议" and art.date == "2025-05-12"
     assert art.paragraphs[0].startswith("5月12日") and not any("分享" in p or "打印" in p for p in art.paragraphs)
+
+
+def test_a_red_header_notices_issuer_line_and_its_about_line_are_one_title_apart_or_not():
+    data = ("云溪县人民政府办公室文件\n\n云政办发〔2024〕17号\n\n云溪县人民政府办公室\n\n关于印发《云溪县老年助餐服务实施方案》的通知\n\n"
+            "各乡镇人民政府：\n　　现将《云溪县老年助餐服务实施方案》印发给你们，请认真组织实施。\n\n云溪县人民政府办公室\n2024年5月8日\n").encode()
+    (art,) = split_articles(load_bulletin(data, "notice.txt"))
+    assert art.title.replace(" ", "") == "云溪县人民政府办公室关于印发《云溪县老年助餐服务实施方案》的通知"

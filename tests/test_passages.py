@@ -201,3 +201,10 @@ def test_an_inline_list_in_one_sentence_ends_with_it():
     passages, lists = _parsed("portal_toolbar_banner.txt")  # "…三是…全覆盖检查。1—4月，全县规上工业增加值增长7.2%。"
     (nl,) = lists
     assert _points(passages, nl)[-1].endswith("全覆盖检查。")
+
+
+def test_a_posts_pinned_items_and_zero_padded_headings_are_lists():
+    passages, lists = _parsed("wechat_pins_and_numbers.txt")  # "📌 茶园改造…" lines, "01 茶园基地建设" headings
+    assert [nl.size for nl in lists] == [3, 3]
+    assert "茶企技改" in _points(passages, lists[0])[1]
+    assert _points(passages, lists[1])[2].startswith("03 茶叶品牌创建")
