@@ -216,8 +216,10 @@ def _last_point_end(text: str, lst: ListSpan, earlier: list[tuple[int, int]], na
     if not bodies and not heading:
         return p_end
     only_points = bool(bodies) and all(_opens_with_marker(line) for b in bodies for line in b.split("\n") if line.strip())
-    # Headings whose bodies are one paragraph each ("【01 种粮补贴】" over its paragraph): so is the last one's.
-    if heading and len(bodies) == len(earlier) and all(len([x for x in b.split("\n") if x.strip()]) == 1 for b in bodies):
+    # A post's headings whose bodies are one paragraph each ("【01 种粮补贴】" over its paragraph): so is the last
+    # one's (a plan's heading points hold their sub-points, whatever their siblings hold).
+    if lst.style in ("【】", "01") and heading and len(bodies) == len(earlier) \
+            and all(len([x for x in b.split("\n") if x.strip()]) == 1 for b in bodies):
         nxt_start = p_end + 1
         while nxt_start < len(text) and not text[nxt_start:paragraph_bounds(text, nxt_start)[1]].strip():
             nxt_start = paragraph_bounds(text, nxt_start)[1] + 1
