@@ -114,7 +114,11 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     pinned = pinned and all(re.search(re.escape(m) + r".{0,6}会", article) for m in req.meetings)
     pinned = pinned and all(d in article for d in req.documents)
     if intent.series:
-        pinned = pinned and any(f in article for f in _series_forms(intent.series))
+        # the meeting of the series the article reports, by its title; a later one it only announces is not it
+        if art and art.series:
+            pinned = pinned and art.series == intent.series
+        else:
+            pinned = pinned and any(f in article for f in _series_forms(intent.series))
     # A date said outright pins the article; "今年"/"去年" alone only prefers it (bot/fusion.py): they are read
     # against the archive's newest year, and an official asking "今年" of last year's plan still means that plan.
     t = intent.time

@@ -46,7 +46,8 @@ ASK_PHRASE = re.compile(r"哪[天里位个些家年月日儿]|什么时候|什�
 SPEECH_WORD = re.compile(r"要求|强调|指出|提出|讲话|讲|提|说|部署|表示|意见|会上|会议上")
 
 # A meeting of a series: "第二次调度会", "第二十三次常务会议".
-SERIES = re.compile(rf"第\s*(?P<n>{_N})\s*次")
+# The meeting word must follow: "第一次创业" is no meeting of a series.
+SERIES = re.compile(rf"第\s*(?P<n>{_N})\s*次(?=[^，,。？?]{{0,10}}会)")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 MONTH = re.compile(rf"(?<![\d{CN_NUMERAL}])(\d{{1,2}}|[{CN_NUMERAL}]{{1,2}})\s*月")
 DAY = re.compile(rf"月\s*(\d{{1,2}}|[{CN_NUMERAL}]{{1,3}})\s*[日号]")

@@ -116,3 +116,15 @@ def test_a_document_named_by_its_kind_must_be_that_document():
     assert not check(req, meeting, meeting, None, None).pinned  # a meeting's figure, not the report's target
     report = "政府工作报告 今年的主要预期目标是：地区生产总值增长6%左右"
     assert check(req, report, report, None, None).pinned
+
+
+def test_the_meeting_of_a_series_is_the_one_the_article_reports_not_one_it_announces():
+    from bot.answerability import check, requirements
+    from bot.catalog import ArticleEntry
+    from bot.intent import parse_intent
+
+    question = "供水工程第三次推进会上提了哪些要求"
+    req = requirements(parse_intent(question), {"供水": 2.0, "工程": 1.0}, (), (), question, set())
+    second = ArticleEntry("a2", "供水工程第二次推进会召开", frozenset(), "2024-07-10", (), 2)
+    text = "供水工程第二次推进会召开。会议要求加快进度，第三次推进会将于9月召开。"
+    assert not check(req, text, text, second, None).pinned

@@ -91,3 +91,8 @@ def test_this_matter_is_how_the_question_points_not_what_it_is_about():
 
     assert "事由" not in ASK_PHRASE.sub(" ", "新增1500个停车位这件事由哪个部门牵头")
     assert "事由" in ASK_PHRASE.sub(" ", "事由是什么")
+
+
+def test_a_series_number_is_a_meetings():
+    assert parse_intent("返乡人员第一次创业能领多少补贴").series is None  # 第一次创业: no meeting
+    assert parse_intent("第一次供水推进会布置了哪些任务").series == 1

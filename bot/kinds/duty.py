@@ -23,6 +23,8 @@ DEADLINE = re.compile(r"最晚|最迟|截止|期限|时限|什么时候(?:要|�
                       r"全部|实现|投用|上线|出台)")
 # What a unit is asked to do: "县住建局要做哪些事", "区司法局负责什么", "县水利局有什么任务".
 UNIT_DUTY = re.compile(r"要?做|干什么|干啥|负责|承担|任务|职责|分工")
+# The words a duty question asks with ("布置了哪些任务", "有什么要求"): how it asks, not its topic.
+_ASKS_DUTY = re.compile(r"任务|职责|分工|布置|安排|部署|交办|要求|负责|承担|工作|事情?")
 # A level as an adjective ("县级物流配送中心"): a thing at that level, not a unit.
 _LEVEL_ADJECTIVE = re.compile(r"^[省市县区镇乡村]级")
 # A name ending like a unit's that names a meeting or a body that meets ("县委常委会"), not one given tasks.
@@ -103,7 +105,8 @@ def holds(ask: DutyAsk, passage: Passage, text: str, topic: dict[str, float], fl
         return True
     if not all(_names_unit(u, passage, text) for u in ask.units):
         return False
-    own = {t: w for t, w in topic.items() if not any(t in u or _overlaps(t, u) for u in ask.units)}
+    own = {t: w for t, w in topic.items()
+           if not any(t in u or _overlaps(t, u) for u in ask.units) and not _ASKS_DUTY.fullmatch(t)}
     total = sum(own.values())
     # Where the point's topic is said: the point, its document's title, and the lead-in of its list ("会议研究了
     # 《…集体经济三年行动方案》…会议强调" over "县农业农村局要牵头…") and the heading it stands under.
