@@ -25,7 +25,7 @@ from functools import lru_cache
 
 import bot.textutil  # noqa: F401  (quiets jieba before first use)
 
-from bot.textutil import CJK, CN_NUMERAL, CN_YEAR_DIGITS, SENTENCE_ENDS, cn_to_int, split_sentences
+from bot.textutil import CJK, CN_NUMERAL, CN_YEAR_DIGITS, FULL_STOPS, SENTENCE_ENDS, cn_to_int, split_sentences
 
 _NUM = rf"[{CN_NUMERAL}]{{1,3}}"
 _BOUNDARY = rf"(?:(?<=^)|(?<=[{SENTENCE_ENDS}：:，,\n—－]))"
@@ -204,7 +204,7 @@ def _last_point_end(text: str, lst: ListSpan, earlier: list[tuple[int, int]], na
         # Points set apart by semicolons are clauses of one sentence ("一是…；二是…；三是…。1—5月，全县…"): the last
         # ends with that sentence. Otherwise a point inside a paragraph ends with it.
         if earlier and all(text[s:e].rstrip()[-1:] in "；;" for s, e in earlier):
-            stop = re.search(r"[。！？!?]", text[last.end:p_end])
+            stop = re.search(f"[{FULL_STOPS}]", text[last.end:p_end])
             if stop and text[last.end + stop.end():p_end].strip():
                 return last.end + stop.end()
         return p_end

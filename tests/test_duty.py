@@ -71,7 +71,9 @@ def baisha(tmp_path_factory, embedder):
     from bot.ingest import sync
     from bot.search import Searcher
 
-    config = load_config(make_config(tmp_path_factory.mktemp("duty"), sorted((ROOT / "tests/data/tasks").glob("*.txt"))))
+    # the 2024 plan and meeting, and a 2025 bulletin (the archive's newest year; the ledger's tests use the 2024 ones)
+    files = sorted((ROOT / "tests/data/tasks").glob("*.txt")) + sorted((ROOT / "tests/data/tasks_2025").glob("*.txt"))
+    config = load_config(make_config(tmp_path_factory.mktemp("duty"), files))
     sync(config, embedder)
     return Searcher(config, embedder)
 
