@@ -35,6 +35,7 @@ _PRESENCE_VERB = re.compile("主持|出席|调研|召开|带队|率队|参加|�
 _CLAUSE = re.compile(r"[^，。,；;！？!?\n：:]+")
 _MEETING_SUBJECT = re.compile(r"^(?:会议|会上|大会|会议还|会议最后|会议同时)")
 _PRONOUN = re.compile(r"^(?:他|她)")
+_POINTS_GIVEN = re.compile(r"提[出了]?[一二三四五六七八九十两几\d]+[点条项个](?:方面)?(?:要求|希望|意见|建议)")
 # The chair or main speaker, as a headline or a lead paragraph names them.
 _CHAIR_IN_TITLE = re.compile(rf"^(?P<name>[{CJK}]{{2,4}}?)(?:主持召开|主持|出席|调研|召开|在|带队|率队|督导|检查)")
 _ADDRESS = re.compile(rf"(?P<name>[{CJK}]{{2,4}}?)(?:出席会议并讲话|出席并讲话|主持会议并讲话|主持并讲话|作讲话|讲话|主持召开|主持会议"
@@ -183,20 +184,27 @@ def speech_marks(text: str, names: list[str]) -> list[tuple[int, str]]:
             nl = text.find("\n", line, end)
             line = end if nl < 0 else nl + 1
     last_person = None
+    subject, prev_end = None, 0  # the person a sentence opened with, who goes on speaking in its later clauses
     for m in _CLAUSE.finditer(text):
         clause = m.group().lstrip()
         offset = m.end() - len(clause)
+        if re.search(f"[{FULL_STOPS}\n]", text[prev_end:m.start()]):
+            subject = None
+        prev_end = m.end()
         name = _name_at(clause, names)
         if name is None:
             # a name mentioned later in the clause ("会上，许建平传达了…") still makes the next 他 refer to them
             inside = [n for n in names if n in clause]
             if inside:
                 last_person = max(inside, key=lambda n: clause.rfind(n))
-        speaks = bool(_SPEECH_VERB.search(clause[:24]))
+        # "提出四点要求", "提三点希望" at a long clause's end speak too
+        speaks = bool(_SPEECH_VERB.search(clause[:24]) or _POINTS_GIVEN.search(clause))
         if name:
-            last_person = name
+            last_person = subject = name
             if speaks:
                 marks.append((offset, name))
+        elif speaks and subject and not _PRONOUN.match(clause) and not _MEETING_SUBJECT.match(clause):
+            marks.append((offset, subject))  # "吴小秋传达了…，结合实际提出四点要求："
         elif speaks and _PRONOUN.match(clause) and last_person:
             marks.append((offset, last_person))
         elif speaks and _MEETING_SUBJECT.match(clause):

@@ -94,3 +94,13 @@ def test_the_one_who_gives_the_report_or_answers_is_its_voice_and_each_turn_is_i
     assert voice_of("局长何静、局长梁振宇出席发布会并回答记者提问。", ["何静", "梁振宇"]) is None
     text = "何静局长：我们推出三项举措。\n记者：资金从哪里来？\n答：主要有三个来源。"
     assert [who for _, who in turn_marks(text, ["何静"], "梁振宇")] == ["何静", None, "梁振宇"]
+
+
+def test_a_sentence_opened_by_a_person_is_theirs_when_a_later_clause_gives_the_points():
+    from bot.speakers import speech_marks
+
+    text = ("周立新传达学习了县委会议精神，结合本镇实际提出四点要求：一是要认清形势；二是要吃透政策。"
+            "郑海燕就做好乡镇机构改革后续工作提三点希望：一是正确面对改革；二是稳妥推进。")
+    marks = speech_marks(text, ["周立新", "郑海燕"])
+    assert [who for at, who in marks if at < text.index("郑海燕")][-1] == "周立新"
+    assert marks[-1][1] == "郑海燕"
