@@ -35,7 +35,7 @@ _PRESENCE_VERB = re.compile("主持|出席|调研|召开|带队|率队|参加|�
 _CLAUSE = re.compile(r"[^，。,；;！？!?\n：:]+")
 _MEETING_SUBJECT = re.compile(r"^(?:会议|会上|大会|会议还|会议最后|会议同时)")
 _PRONOUN = re.compile(r"^(?:他|她)")
-_POINTS_GIVEN = re.compile(r"提[出了]?[一二三四五六七八九十两几\d]+[点条项个](?:方面)?(?:要求|希望|意见|建议)")
+_POINTS_GIVEN = re.compile(rf"提[出了]?[{CN_ORDINALS}两几\d]+[点条项个](?:方面)?(?:要求|希望|意见|建议)")
 # The chair or main speaker, as a headline or a lead paragraph names them.
 _CHAIR_IN_TITLE = re.compile(rf"^(?P<name>[{CJK}]{{2,4}}?)(?:主持召开|主持|出席|调研|召开|在|带队|率队|督导|检查)")
 _ADDRESS = re.compile(rf"(?P<name>[{CJK}]{{2,4}}?)(?:出席会议并讲话|出席并讲话|主持会议并讲话|主持并讲话|作讲话|讲话|主持召开|主持会议"
