@@ -30,13 +30,14 @@ _PHRASES: dict[str, str] = {
              r"\bok\b|\bokay\b|行|不错|厉害|棒"),
     CHITCHAT: (r"(?:今天|明天|后天|现在|这几天|最近|周末|本周|下周|外面)?(?:的)?(?:天气|气温|温度|下雨|下雪|刮风|降温|升温)"
                r"(?:怎么样|如何|好不好|会不会|吗|多少度|冷不冷|热不热)?|"
+               r"(?:会不会|要不要|是不是|能不能)(?:下雨|下雪|刮风|降温|出太阳)|(?:要不要|需不需要|得不得)?带(?:把)?伞|"
                r"(?:讲|说|来)(?:一?个|点)?(?:笑话|段子|故事)|笑话|段子|唱(?:一?首)?歌|"
                r"你(?:几岁|多大|吃饭了|喜欢|是男|是女|是人|是机器人|开心|累)(?:吗|不)?|聊聊天|陪我聊|聊天|无聊|哈哈+|呵呵|嘿嘿"),
 }
 _KINDS = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _PHRASES.items()}
 # Words that address the bot or only carry tone: they say nothing about what is asked.
 _FILLER = re.compile(r"请问|请|麻烦|机器人|小助手|助手|同志|老师|bot|呀|啊|吗|呢|吧|哦|噢|嗯|哈|啦|了|的|么|你|我|"
-                     r"一下|是|会|能|可以|今天|明天|现在|这个|那个|[\s\W_]", re.IGNORECASE)
+                     r"一下|是|会|能|可以|今天|明天|后天|现在|这个|那个|县城|城里|这边|外面|[\s\W_]", re.IGNORECASE)
 # An utterance longer than this is never small talk: people chat in a few words.
 MAX_CHARS = 30
 

@@ -128,3 +128,13 @@ def test_the_meeting_of_a_series_is_the_one_the_article_reports_not_one_it_annou
     second = ArticleEntry("a2", "供水工程第二次推进会召开", frozenset(), "2024-07-10", (), 2)
     text = "供水工程第二次推进会召开。会议要求加快进度，第三次推进会将于9月召开。"
     assert not check(req, text, text, second, None).pinned
+
+
+def test_a_grade_with_its_letter_is_that_grade():
+    from bot.answerability import check, requirements
+    from bot.intent import parse_intent
+
+    question = "新评定为国家5A级旅游景区的奖励多少"
+    req = requirements(parse_intent(question), {"旅游": 2.0, "景区": 2.0, "奖励": 1.0}, (), (), question, set())
+    text = "对新评定为国家4A级、3A级旅游景区的，分别给予一次性奖励100万元、30万元。5月起受理申报。"
+    assert not check(req, text, text, None, None).pinned  # "5" is there, "5A" is not
