@@ -29,7 +29,7 @@ import bot.textutil  # noqa: F401  (quiets jieba before first use)
 from bot.records import Article
 from bot.load import LINE_MARKER, NEWS_OPENER, NEWS_OPENING, Block, LoadedBulletin
 from bot.speakers import ASKED, known_names, meeting_chair, person_name, speech_marks, turns
-from bot.textutil import CJK, CN_NUMERAL, FULL_STOPS, SENTENCE_ENDS, to_simplified
+from bot.textutil import CJK, CN_NUMERAL, FULL_STOPS, SENTENCE_ENDS, YEAR, to_simplified
 
 # "本报讯" (this paper reports) opens a news article in Chinese newspapers.
 ARTICLE_OPENING = NEWS_OPENING
@@ -86,13 +86,10 @@ def _file_date(name: str) -> tuple[int | None, int | None, int | None]:
     return y, mo_i, d_i
 
 
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\d)")
-
-
 def _text_year(paragraphs: list[str]) -> int | None:
     """The year an article's text speaks of most ("确保2024年工业投资增长10%"), the latest of equals: the year
     of a dateline that gives only month and day when nothing else does."""
-    years = Counter(int(y) for para in paragraphs for y in _YEAR.findall(para))
+    years = Counter(int(y) for para in paragraphs for y in YEAR.findall(para))
     if not years:
         return None
     return max(years, key=lambda y: (years[y], y))

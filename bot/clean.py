@@ -63,7 +63,6 @@ _TOOLBAR = re.compile(rf"^[{CJK}]{{2}}(?:[ \u3000]+[{CJK}]{{2}}){{2,}}$")
 _SITE_BAR = re.compile(r"门户网站|政府网站|政务网|^首页")
 # A site's search box ("请输入关键字  搜索", "站内搜索").
 _SEARCH_BOX = re.compile(r"^(?:请输入(?:关键[字词]|搜索内容)?|站内搜索|全站搜索|高级搜索)[\s\u3000]*(?:搜索|检索|查询)?$")
-_CRUMB_SEP_BAR = re.compile(r"\s*[|｜]\s*")
 # A site's menu: four or more short items set apart by wide spaces ("首页  政务公开  政务服务  互动交流  走进鹤川").
 _MENU = re.compile(rf"^[{CJK}]{{2,6}}(?:(?:[ \u3000]{{2,}}|\t)[{CJK}]{{2,6}}){{3,}}$")
 # A short line without a Chinese character or a number of substance: "A+A-", "OA KR", "|".
@@ -99,12 +98,8 @@ _BRACKETED_DATE = re.compile(r"^[（(]\s*([^()（）]{6,24})\s*[）)]$")
 # "（2024年12月6日县人民政府第15次常务会议审议通过）" under a 办法's title: the day it was adopted or issued.
 _ADOPTED = re.compile(r"^[（(][^()（）]{0,6}?((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^()（）]{0,40}?"
                       r"(?:通过|印发|发布|公布|修订|修正)[^()（）]{0,60}[）)]$")
-_ADOPTED_DATE = re.compile(r"((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
 # A reader app's mark of an original post with its author and account ("原创 澄溪应急 澄溪应急"), on a line of its own.
 _ORIGINAL = re.compile(rf"^原创(?:[ \u3000]+[{CJK}A-Za-z0-9]{{2,16}}){{1,2}}$")
-# A page's publish line: a full date and a clock time first, perhaps its reads after ("2024-07-12 08:30  阅读 528").
-_PUBLISHED = re.compile(r"^(?:19|20)\d{2}\s*(?:年|-|/)\s*\d{1,2}\s*(?:月|-|/)\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}(?::\d{2})?"
-                        r"(?:\s+(?:阅读|浏览|点击)(?:量|数|次数)?\s*[:：]?\s*\d+)?$")
 # Where a post was published from, after its time ("发表于湖南", "江西").
 _POSTED_FROM = rf"(?:[ \u3000]*(?:发[表布]于|来自)[{CJK}]{{2,8}}|[ \u3000]+[{CJK}]{{2,4}})?"  # or the place alone
 # A reader app's byline under the headline: the account's name (perhaps after 原创, or twice), then the publish
@@ -112,9 +107,10 @@ _POSTED_FROM = rf"(?:[ \u3000]*(?:发[表布]于|来自)[{CJK}]{{2,8}}|[ \u3000]
 _APP_BYLINE = re.compile(rf"^(?:[{CJK}A-Za-z]{{2,16}}[ \u3000]+){{1,3}}(?:(?:19|20)\d{{2}}\s*(?:年|-|/))?"
                          r"\s*\d{1,2}\s*(?:月|-|/)\s*\d{1,2}\s*日?"
                          rf"(?:\s+\d{{1,2}}:\d{{2}})?{_POSTED_FROM}$")
-# A reader app's publish line: a date and clock time alone, perhaps where it was posted ("2024-12-02 18:30 发表于湖南").
-_APP_TIME = re.compile(r"^(?:(?:19|20)\d{2}\s*(?:年|-|/))?\s*\d{1,2}\s*(?:月|-|/)\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}"
-                       rf"(?:\s*(?:发[表布]于|来自)\s*[{CJK}]{{1,8}})?$")
+# A publish line: a date and clock time alone, perhaps where it was posted or how often read ("2024-12-02 18:30
+# 发表于湖南", "2024-07-12 08:30  阅读 528").
+_APP_TIME = re.compile(r"^(?:(?:19|20)\d{2}\s*(?:年|-|/))?\s*\d{1,2}\s*(?:月|-|/)\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}(?::\d{2})?"
+                       rf"{_POSTED_FROM}(?:\s+(?:阅读|浏览|点击)(?:量|数|次数)?\s*[:：]?\s*\d+)?$")
 # The field of a portal's table that dates the document itself (成文日期, 印发日期, 签发日期).
 _WRITTEN_FIELD = re.compile(r"(?:成文|印发|签发|发文)(?:日期|时间)\s*[:：]\s*([^|｜]{6,16})")
 # A page field's key alone on its line, its value on the next ("• 索引号:" / "6107280000/2024-001005").
@@ -199,7 +195,7 @@ def classify(line: str, mid_sentence: bool = False) -> Line:
         # an app's byline with its clock time is one even under a headline that ends without a stop
         if _APP_BYLINE.match(t) and re.search(rf"\d:\d\d{_POSTED_FROM}$", t):
             return Line(s, "meta", date=full_date(s), role="page")
-        if _PUBLISHED.match(t):  # "2024-07-12 08:30  阅读 528" under the credits: no sentence goes on so
+        if _APP_TIME.match(t):  # "2024-07-12 08:30  阅读 528" under the credits: no sentence goes on so
             return Line(s, "meta", date=full_date(s), role="page")
         bullet = _BULLET.match(s)
         if bullet:  # an item marked with a bullet starts anew, whatever the line before it
@@ -220,7 +216,7 @@ def classify(line: str, mid_sentence: bool = False) -> Line:
     adopted = _ADOPTED.match(t)
     if adopted:
         # adopted, then issued ("…审议通过，2024年9月19日…印发"): the day it was issued, the last said
-        return Line(s, "meta", date=full_date(_ADOPTED_DATE.findall(t)[-1]), role="dated")
+        return Line(s, "meta", date=full_date(list(_FULL_DATE.finditer(t))[-1].group(0)), role="dated")
     bracketed = _BRACKETED_DATE.match(t)
     if bracketed and date and full_date(bracketed.group(1)):
         return Line(s, "meta", date=date, role="dated")  # "（2023年10月9日）" under a speech's title
@@ -231,7 +227,7 @@ def classify(line: str, mid_sentence: bool = False) -> Line:
     furniture = furniture or _WIDGETS.match(t) or (len(s) <= 40 and _SHARE.match(t)) or _NO_TEXT.match(t) \
         or _END_MARK.match(t) or (_PREV_NEXT.match(t) and not _has_sentence_end(s[-1:]) and len(s) <= 80) \
         or _FOLLOW_PROMPT.match(t) or _TOOLBAR.match(t) or _TOOLBAR_WORDS.match(t) or _MENU.match(t) \
-        or _widgets_only(t) or _SEARCH_BOX.match(t) or (_SITE_BAR.search(t) and len(_CRUMB_SEP_BAR.split(t)) >= 3)
+        or _widgets_only(t) or _SEARCH_BOX.match(t) or (_SITE_BAR.search(t) and len(re.findall("[|｜]", t)) >= 2)
     if furniture:
         # a breadcrumb or masthead that also carries the page's date keeps the date
         return Line(s, "meta", date=date, role="page") if date and not _PREV_NEXT.match(t) else Line(s, "noise")
@@ -296,9 +292,10 @@ def clean_lines(lines: list[str], headings: set[int] | None = None) -> list[Line
             continue
         # An occasion line broken in two ("——2021年2月27日在某镇第十六届人民代表大会" / "第六次会议上").
         if s[:1] in "—－-" and not _OCCASION.match(s) and i + 1 < len(lines):
-            whole = classify(s + lines[i + 1].strip())
-            if whole.kind == "meta" and whole.role == "dated" and _OCCASION.match(s + lines[i + 1].strip()):
-                out.append(Line(s, "meta", date=whole.date, role="dated"))
+            whole = s + lines[i + 1].strip()
+            occasion = _OCCASION.match(whole)
+            if occasion and full_date(occasion.group("date")):
+                out.append(Line(s, "meta", date=full_date(whole), role="dated"))
                 joined.add(i + 1)
                 previous = ""
                 continue

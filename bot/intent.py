@@ -9,7 +9,7 @@ from bot.analysis import question_tokens
 from bot.ordinals import read_path
 from bot.question import Intent, TimeRef
 from bot.speakers import POSTS, plausible_name
-from bot.textutil import CJK, CN_NUMERAL, cn_to_int
+from bot.textutil import CJK, CN_NUMERAL, YEAR, cn_to_int
 
 _N = rf"[{CN_NUMERAL}\d]{{1,3}}"
 # A term that is only an ordinal or a count ("第三", "三个"): never a topic word.
@@ -48,7 +48,6 @@ SPEECH_WORD = re.compile(r"要求|强调|指出|提出|讲话|讲|提|说|部署
 # A meeting of a series: "第二次调度会", "第二十三次常务会议".
 # The meeting word must follow: "第一次创业" is no meeting of a series.
 SERIES = re.compile(rf"第\s*(?P<n>{_N})\s*次(?=[^，,。？?]{{0,10}}会)")
-YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 MONTH = re.compile(rf"(?<![\d{CN_NUMERAL}])(\d{{1,2}}|[{CN_NUMERAL}]{{1,2}})\s*月")
 DAY = re.compile(rf"月\s*(\d{{1,2}}|[{CN_NUMERAL}]{{1,3}})\s*[日号]")
 RECENT = re.compile(r"最近|最新|上一?次|近期|新近")

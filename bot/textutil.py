@@ -21,6 +21,8 @@ CJK = f"{chr(CJK_FIRST)}-{chr(CJK_LAST)}"  # as a range inside a regex class: rf
 # A sentence ends at a full stop, an exclamation or a question mark (full- or half-width); a semicolon ends the
 # clauses officials write as points ("一是…；二是…"), so most splitting treats it as an end too.
 FULL_STOPS = "。！？!?"
+# A year as text writes it ("2024年"), not inside a longer number.
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 SENTENCE_ENDS = FULL_STOPS + "；;"
 
 # Chinese numerals as points are counted ("一、", "（二）", "第三"), and as quantities ("两个方面").
