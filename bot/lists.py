@@ -187,8 +187,9 @@ def _ends_document(para: str) -> bool:
 
 
 def _opens_with_marker(para: str) -> bool:
+    """A paragraph that is a point of its own: it opens with an ordinal, or it is a table's row."""
     s = para.lstrip("　 ")
-    return any(p.match(s) for p in MARKER_STYLES.values())
+    return any(p.match(s) for p in MARKER_STYLES.values()) or len(_CELL_SEP.split(s.strip())) >= 2
 
 
 def _last_point_end(text: str, lst: ListSpan, earlier: list[tuple[int, int]], names: list[str]) -> int:
@@ -589,6 +590,17 @@ def _split_by_holders(lst: ListSpan, kept: list[ListSpan], open_lists: list[int]
     return parts
 
 
+def _table_holder(kept: list[ListSpan], table: ListSpan) -> tuple[int, int] | None:
+    """The innermost numbered point that holds a whole table, rows being explicit structure of their own."""
+    best = None
+    for k, lst in enumerate(kept):
+        i = _point_at(lst, table.start)
+        if i is not None and table.end <= lst.bounds[i][1]:
+            if best is None or lst.bounds[i][0] >= kept[best[0]].bounds[best[1]][0]:
+                best = (k, i)
+    return best
+
+
 def find_lists(text: str, names: list[str], bullets: set[int] | None = None) -> list[ListSpan]:
     """Every list of an article, in reading order, with nesting resolved and each point's bounds."""
     numbered = group_lists(find_markers(text))
@@ -625,6 +637,10 @@ def find_lists(text: str, names: list[str], bullets: set[int] | None = None) -> 
         kept.append(lst)
     covered = _Coverage([(lst.start, lst.end) for lst in kept])
     for lst in unnumbered_lists(text, names, bullets or set()):
+        if lst.style == "table" and (holder := _table_holder(kept, lst)):
+            lst.parent, lst.parent_point = holder  # a table's rows under a section heading (一、稳增长)
+            kept.append(lst)
+            continue
         if covered.overlaps(lst.start, lst.end):
             continue  # a numbered list already covers this text
         covered.add(lst.start, lst.end)

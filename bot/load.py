@@ -30,6 +30,8 @@ from bot.textutil import CJK, CN_ORDINALS, FULL_STOPS, SENTENCE_ENDS, is_cjk
 SENTENCE_END = SENTENCE_ENDS + "…:："
 CLOSERS = "”’」』)）】》\"'"
 HEADING_MAX_CHARS = 40
+# A page heading sharing this much of the <title>'s character pairs names the same document in full.
+HEADLINE_SHARE = 0.6
 # A trailing group — a byline "(宋伟)", a note "[牵头单位：…]" — is looked past when deciding a sentence ends.
 _TRAILING_GROUP = re.compile(r"[(（\[【［][^()（）\[\]【】［］]{1,60}[)）\]】］]$")
 # "本报讯", "本网讯（记者…）": a news opening always starts a paragraph.
@@ -201,6 +203,20 @@ def _check_text(text: str) -> str:
     return text
 
 
+def _table_row(cells: list[str]) -> str:
+    """A table row as one line, the same from every format: its non-empty cells joined by " | " (a merged
+    cell repeats its text once); a section row ("一、稳增长扩投资") is its one cell;
+    a Markdown rule row ("---|:---") is nothing."""
+    kept: list[str] = []
+    for cell in cells:
+        t = cell.strip()
+        if t and (not kept or kept[-1] != t):
+            kept.append(t)
+    if not kept or all(set(c) <= set("-:：— ") for c in kept):
+        return ""
+    return " | ".join(kept)
+
+
 def _markdown_lines(text: str) -> tuple[list[str], set[int]]:
     lines, headings = [], set()
     for line in text.split("\n"):
@@ -211,6 +227,8 @@ def _markdown_lines(text: str) -> tuple[list[str], set[int]]:
         else:
             line = re.sub(r"^\s{0,3}[-*+]\s+", "- ", line)  # bullets stay bullets (a list's shape)
             line = re.sub(r"^\s{0,3}>\s?", "", line)  # block quotes
+            if line.strip().startswith("|") and line.strip().endswith("|"):  # a table row "| 1 | … | … |"
+                line = _table_row(line.strip()[1:-1].split("|"))
         line = re.sub(r"(\*\*|__|\*|`)", "", line)
         line = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", line)
         lines.append(line)
@@ -236,11 +254,46 @@ def _html_lines(data: bytes) -> tuple[list[str], set[int], str]:
         headings = {h + 1 for h in headings}
     title = meta.title.strip() if meta and meta.title else ""
     title = re.split(r"\s*[_|｜]\s*", title)[0].strip()  # "标题_栏目_网站" in <title>
+    title = _page_headline(html, title, extracted) or title
     first_lines = [x.strip("# ").strip() for x in extracted.split("\n")[:6]]
     if title and title not in first_lines:
         lines.insert(0, title)
         headings = {h + 1 for h in headings} | {0}
     return lines, headings, encoding
+
+
+def _bigrams(text: str) -> set[str]:
+    runs = re.findall(rf"[{CJK}0-9A-Za-z]+", text)
+    return {run[i:i + 2] for run in runs for i in range(len(run) - 1)}
+
+
+def _page_headline(html: str, title: str, extracted: str) -> str | None:
+    """The page's own headline (<h1>…<h3>) when it is the <title> written out in full and the extracted text
+    lost it.
+
+    A portal's <title> is often a shortened label ("…任务分工表") of the document its page heading names
+    ("…关于印发…任务分工的通知"), and the extractor may drop that heading as page furniture. A heading that
+    shares most of the title's character pairs is the same document's fuller name; a site name or a
+    column heading shares few."""
+    if not title:
+        return None
+    kept = re.sub(r"\s+", "", extracted)
+    import lxml.html
+
+    try:
+        doc = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    wanted = _bigrams(title)
+    for el in doc.iter("h1", "h2", "h3"):
+        text = re.sub(r"\s+", "", el.text_content())
+        if not wanted or len(text) <= len(re.sub(r"\s+", "", title)) or len(text) > 80:
+            continue
+        if text in kept:
+            return None  # the extractor kept the page's heading: it is found where it stands
+        if len(wanted & _bigrams(text)) / len(wanted) >= HEADLINE_SHARE:
+            return text
+    return None
 
 
 def check_unpacked_size(data: bytes, max_unpacked: int) -> None:
@@ -293,15 +346,9 @@ def _docx_lines(data: bytes, max_unpacked: int | None = None) -> tuple[list[str]
         elif tag == "tbl":
             table = docx.table.Table(child, document)
             for row in table.rows:
-                cells = []
-                for cell in row.cells:
-                    t = cell.text.strip()
-                    if t and (not cells or cells[-1] != t):  # merged cells repeat their text
-                        cells.append(t)
-                if cells:
-                    row_text = " | ".join(cells)
-                    lines.append(row_text if ends_sentence(row_text) else row_text + "。")
-                    lines.append("")
+                row_text = _table_row([cell.text for cell in row.cells])
+                if row_text:
+                    lines.extend((row_text if "|" not in row_text or ends_sentence(row_text) else row_text + "。", ""))
     return lines, headings
 
 

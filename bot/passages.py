@@ -30,7 +30,9 @@ MAX_POINT_CHARS = 1500  # about three phone screens; longer points are cut into 
 
 
 def _headline(point_text: str) -> str:
-    first = split_sentences(point_text[:400])[0].strip() if point_text.strip() else ""
+    """A point's first sentence, within its first paragraph (a heading line is a headline of its own)."""
+    opening = point_text.strip().split("\n", 1)[0][:400]
+    first = split_sentences(opening)[0].strip() if opening else ""
     first = first.rstrip(SENTENCE_ENDS)
     if len(first) > 60:
         first = re.split(r"[，,]", first, maxsplit=1)[0][:60]

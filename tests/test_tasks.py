@@ -9,6 +9,9 @@ import pytest
 from bot.pipeline import ParseSettings, parse_bulletin
 from bot.tasks import point_tasks
 from bot.units import learn_aliases, looks_like_unit, same_unit, units_at
+from tests.conftest import BUNDLED
+
+GENRES = BUNDLED.parent.parent / "tests" / "data" / "genres"
 
 PLAN = "白沙县人民政府办公室关于印发某某方案的通知"  # an article text without conventions or tables
 
@@ -210,3 +213,21 @@ def test_units_named_as_lead_and_helper_and_units_sharing_a_task_by_their_duties
     assert t.lead == ("县住建局",) and t.partners == ("县水务局", "县财政局") and t.deadline == "2024-10-31"
     t = tasks("三是抓好秸秆禁烧。县农业局、县环保局按职责分工负责，各镇要落实网格巡查。")
     assert t.lead == ("县农业局", "县环保局", "各镇")
+
+
+def test_a_portal_task_table_is_named_by_its_page_heading_and_its_rows_sit_under_their_sections():
+    # The page's <title> is a short label; its <h2> (which the text extractor drops) names the notice.
+    data = (GENRES / "portal_task_table.html").read_bytes()
+    parsed = parse_bulletin(data, "portal_task_table.html", ParseSettings())
+    (article,) = parsed.articles
+    assert article.title == "青禾县人民政府关于印发2024年重点民生实事任务分工的通知"
+    lists = {nl.list_id: nl for nl in parsed.lists}
+    sections = next(nl for nl in lists.values() if nl.headlines[:1] == ("一、办好教育医疗实事",))
+    assert sections.headlines == ("一、办好教育医疗实事", "二、办好交通出行实事")  # not "工作要求："
+    rows = [nl for nl in lists.values() if nl.parent == sections.list_id]
+    assert [(nl.parent_point, nl.size) for nl in rows] == [(1, 2), (2, 2)]
+    points = [p for ps, _ in parsed.passages.values() for p in ps if p.kind == "point" and p.tasks]
+    got = [(p.text.split(" | ")[0], p.tasks.lead, p.tasks.deadline) for p in points if "|" in p.text]
+    assert got == [("1", ("县教育局",), "2024-08-31"), ("2", ("县卫健局",), "2024-10-31"),
+                   ("3", ("县交通运输局",), "2024-11-30"), ("4", ("县住建局",), "长期")]
+    assert not any(p.text.startswith("|") for ps, _ in parsed.passages.values() for p in ps)
