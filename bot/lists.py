@@ -390,10 +390,13 @@ def _runs(text: str, items: list[_Item]) -> list[list[int]]:
             continue
         if key == "要" and d.key != "要" and not d.lead and next_key[i] == "要":
             continue  # "积极发挥…" between "要推动股权投资，…。" and "要抓好…": it continues the 要 point
-        if current and not d.head_ok and d.key == key and not d.lead:
+        # where every point so far is led by its unit ("县住建局要…。县交通运输局要…"), a sentence led by
+        # another unit is the next point however long its first clause
+        by_units = bool(current) and d.actor and all(items[k].directive.actor for k in current)
+        if current and not d.head_ok and not by_units and d.key == key and not d.lead:
             continue  # a long sentence of the same kind inside a list: the point's detail
         # what a lead or a colon introduces starts a list of its own
-        if d.head_ok and d.key == key and not d.lead and not _after_colon(text, item.start):
+        if (d.head_ok or by_units) and d.key == key and not d.lead and not _after_colon(text, item.start):
             current.append(i)
             continue
         close()
@@ -590,12 +593,12 @@ def _split_by_holders(lst: ListSpan, kept: list[ListSpan], open_lists: list[int]
     return parts
 
 
-def _table_holder(kept: list[ListSpan], table: ListSpan) -> tuple[int, int] | None:
-    """The innermost numbered point that holds a whole table, rows being explicit structure of their own."""
+def _holder(kept: list[ListSpan], inner: ListSpan) -> tuple[int, int] | None:
+    """The innermost numbered point that holds a whole unnumbered list."""
     best = None
     for k, lst in enumerate(kept):
-        i = _point_at(lst, table.start)
-        if i is not None and table.end <= lst.bounds[i][1]:
+        i = _point_at(lst, inner.start)
+        if i is not None and inner.end <= lst.bounds[i][1]:
             if best is None or lst.bounds[i][0] >= kept[best[0]].bounds[best[1]][0]:
                 best = (k, i)
     return best
@@ -637,8 +640,10 @@ def find_lists(text: str, names: list[str], bullets: set[int] | None = None) -> 
         kept.append(lst)
     covered = _Coverage([(lst.start, lst.end) for lst in kept])
     for lst in unnumbered_lists(text, names, bullets or set()):
-        if lst.style == "table" and (holder := _table_holder(kept, lst)):
-            lst.parent, lst.parent_point = holder  # a table's rows under a section heading (一、稳增长)
+        if (holder := _holder(kept, lst)) and not any(k.parent == holder[0] and k.parent_point == holder[1]
+                                                          for k in kept):
+            # a table's rows under a section heading (一、稳增长), "县X局要…。县Y局要…" under a topic (二、研究…)
+            lst.parent, lst.parent_point = holder
             kept.append(lst)
             continue
         if covered.overlaps(lst.start, lst.end):

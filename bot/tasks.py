@@ -52,6 +52,9 @@ _LONG_TERM = re.compile(r"长期(?:坚持|推进|开展|执行|落实)|常态化
 _NOT_DEADLINE = re.compile(r"(?:有效期(?:至|到|为)?|截至|截止到?|自|从|每年|每月|每季度?|以来|去年|上年)\s*$")
 _NOT_AFTER = re.compile(r"\s*(?:起|以来|开始|施行|实施|生效|有效)")
 _COMPLETES = re.compile(r"\s*(?:完成|建成|全面|全部|实现|基本|上线|出台|投用|投入)")
+_OPENING_SENTENCES = 3  # a point's headline and the two sentences after it say whom it is given to
+# "第二水厂要…": a sentence that directs someone (not "但也要清醒看到": an adverb's 要 is the speaker's own)
+_DIRECTS = re.compile(r"\s*[^，,。；;！？\n]{1,14}?(?<![也还更都就却又才则而仍但])要(?![求素点闻害是么])")
 _DAYS_BACK = 90  # a month-only deadline this long before the document's date means that month of the next year
 _MARKER = re.compile(rf"^\s*(?:\d{{1,2}}\s*[.．、]|[（(]\s*(?:\d{{1,2}}|[{CN_ORDINALS}]{{1,3}})\s*[）)]|"
                      rf"[{CN_ORDINALS}]{{1,3}}\s*[、.．]|第?[{CN_ORDINALS}]{{1,3}}(?:是|要)[，,]?)\s*")
@@ -119,7 +122,7 @@ def read_tasks(point: str, context: TaskContext) -> Tasks | None:
     elif responsible:
         lead = responsible[0][:1] if context.first_leads else responsible[0]
         partners += responsible[0][1:] if context.first_leads else []
-    elif by_units:
+    elif by_units and not _subject_first(text, _subjects(text), by_units[0][0]):
         lead, helpers = by_units[0]
         partners += helpers
     else:
@@ -250,18 +253,35 @@ def _clause_starts(text: str) -> list[int]:
 
 def _subjects(text: str) -> list[str]:
     """Units that are a clause's subject and must act: "县住建局要…", "县民政局、县财政局要…", "区营商办牵头…".
-    Only at the point's start (its headline and the sentence after it): a unit exhorted deep in a long paragraph
-    ("…各乡镇、各部门要把压力转化为动力") is the speaker's aside, not who the point is given to."""
-    opening = re.match(r"(?:[^。！？\n]*[。！？\n]){0,2}", text)
-    head_end = opening.end() if opening and opening.end() else len(text)
-    subjects = []
-    for start in _clause_starts(text):
-        if start >= head_end:
+    Only near the point's start: the headline and the sentence after it, and past that only while the sentences
+    direct someone ("第二水厂要在9月底前封顶。县水利局要…，县住建局要…"); the first of them with such a subject
+    gives them all. A unit exhorted after a statement, deep in a long paragraph ("县政府将实行月调度…。县政府
+    督查室要…"), is the speaker's aside, not who the point is given to."""
+    ends = [m.end() for m in re.finditer(r"[。！？\n]", text)][:_OPENING_SENTENCES] or [len(text)]
+    starts = _clause_starts(text)
+    begin = 0
+    for n, end_of_sentence in enumerate(ends):
+        if n >= 2 and not _DIRECTS.match(text, ends[n - 2]):
             break
-        names, end = units_at(text, start)
-        if names and text.startswith(_SUBJECT_VERBS, end):
-            subjects += names
-    return subjects
+        subjects = []
+        for start in starts:
+            if start < begin:
+                continue
+            if start >= end_of_sentence:
+                break
+            names, end = units_at(text, start)
+            if names and text.startswith(_SUBJECT_VERBS, end):
+                subjects += names
+        if subjects:
+            return subjects
+        begin = end_of_sentence
+    return []
+
+
+def _subject_first(text: str, subjects: list[str], by_lead: list[str]) -> bool:
+    """Whether the point gives its task to a subject ("县自然资源局要会同柳塘镇…") before a 由 clause hands a
+    detail to another ("…临时用地，由各乡镇负责协调")."""
+    return bool(subjects) and bool(by_lead) and 0 <= text.find(subjects[0]) < text.find(by_lead[0])
 
 
 def _partners(text: str) -> list[str]:

@@ -220,3 +220,21 @@ def test_ordinary_prose_with_a_must_here_and_there_is_no_list():
     text = ("会议指出，当前防汛形势严峻，全县要高度重视。今年以来，全县新开工项目42个。"
             "这项工作十分重要，需要各方配合。会议听取了有关汇报。")
     assert find_lists(text, []) == []
+
+
+def test_unit_led_sentences_under_a_numbered_topic_are_its_sub_list_whatever_their_length():
+    # a standing meeting's topic "二、…" holds directives each led by its unit; one opens with a long clause
+    text = ("一、研究防汛工作\n会议要求，各地要压实责任。\n"
+            "二、研究安全生产工作\n会议强调，四季度事故易发多发。"
+            "县应急局要牵头开展隐患排查，11月底前完成全覆盖检查。"
+            "县住建局要抓好在建工地的高处作业安全。"
+            "县消防救援大队要对商场、宾馆、学校和人员密集的小场所开展夜间消防检查并通报结果。"
+            "各镇要落实属地责任，建立问题清单。\n"
+            "三、其他事项\n会议还研究了其他事项。")
+    lists = find_lists(text, [])
+    topics = next(lst for lst in lists if lst.parent is None and len(lst.bounds) == 3)
+    units = [lst for lst in lists if lst.parent is not None]
+    assert len(units) == 1 and units[0].parent_point == 1  # under 二、 (0-based point 1)
+    heads = [text[s:e][:4] for s, e in units[0].bounds]
+    assert heads == ["县应急局", "县住建局", "县消防救", "各镇要落"]
+    assert topics.bounds[1][0] <= units[0].bounds[0][0] and units[0].bounds[-1][1] <= topics.bounds[1][1]

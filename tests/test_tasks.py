@@ -231,3 +231,16 @@ def test_a_portal_task_table_is_named_by_its_page_heading_and_its_rows_sit_under
     assert got == [("1", ("县教育局",), "2024-08-31"), ("2", ("县卫健局",), "2024-10-31"),
                    ("3", ("县交通运输局",), "2024-11-30"), ("4", ("县住建局",), "长期")]
     assert not any(p.text.startswith("|") for ps, _ in parsed.passages.values() for p in ps)
+
+
+def test_a_points_lead_is_the_first_unit_it_directs_near_its_start_not_a_detail_handed_on_by_a_by_clause():
+    context = "全县供水工程推进会召开。2024年5月10日，会议要求：\n"
+    t = point_tasks("1.抓进度。水厂要在9月底前封顶，主管网年底前完成敷设。县水利局要细化到周，县住建局要加强巡查。",
+                    context, "2024-05-10")
+    assert t.lead == ("县水利局", "县住建局")
+    t = point_tasks("2.保用地。县自然资源局要会同柳塘镇完成勘界，5月15日前上报；临时用地由各乡镇负责协调。",
+                    context, "2024-05-10")
+    assert (t.lead, t.partners, t.deadline) == (("县自然资源局",), ("柳塘镇",), "2024-05-15")
+    # a statement first, then a unit told to act: the speaker's aside, not the point's owner
+    t = point_tasks("三、压实责任\n政府将实行月调度，滞后的由我本人约谈。县督查室要跟踪问效。", context, "2024-05-10")
+    assert t is None or not t.lead
