@@ -22,6 +22,9 @@ _CJK = re.compile(rf"[{CJK}]")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?(?:[A-Za-z](?![A-Za-z]))?")  # with a grade letter: "5A级" is not "4A级"
 # A document named by its kind's formal name: the article answering must be (or cite) one.
 _DOCUMENT_KIND = re.compile(r"政府工作报告|实施方案|工作方案|管理办法|实施细则|若干措施|工作要点|任务分工")
+# A year said of the document itself ("2024年政府工作报告", "2023年度实施方案"): it is that year's document, not a
+# later one recalling the year.
+_DOCUMENT_YEAR = re.compile(rf"((?:19|20)\d{{2}})\s*年度?[^，,。；;？?！!]{{0,12}}?(?:{_DOCUMENT_KIND.pattern})")
 _PLACE_NUMBER = re.compile(r"第\s*\d+|[（(]\s*\d+\s*[）)]|(?<![\d.])\d+\s*[、．](?!\d)|(?<![\d.])\d+\.(?!\d)")
 _ORDINAL_NAME = re.compile(rf"第[{CN_NUMERAL}\d]{{1,3}}(?![{CN_NUMERAL}\d个条点项次批期届轮季章节部要是时位线名步阶])[{CJK}]")
 
@@ -37,6 +40,7 @@ class Requirements:
     places: tuple[str, ...] = ()  # named places: they locate the article, a passage need not repeat them
     meetings: tuple[str, ...] = ()  # the kind of each meeting named ("农村" of "全区农村工作会议")
     documents: tuple[str, ...] = ()  # the kind of document named by its formal name ("政府工作报告", "实施方案")
+    document_year: str | None = None  # the year said of that document ("2024" of "2024年政府工作报告")
 
 
 @dataclass(frozen=True)
@@ -65,8 +69,10 @@ def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, .
     content = {t: w * (COMMON_WEIGHT if t not in known and is_common_word(t) else 1.0) for t, w in weights.items()
                if is_content(t) and not any(t in p or p in t for p in people)
                and (t in known or in_dictionary(t) or not _CJK.search(t))}
+    document_year = _DOCUMENT_YEAR.search(question)
     return Requirements(content, people + places, numbers, intent, places, named_meetings(question),
-                        tuple(dict.fromkeys(_DOCUMENT_KIND.findall(question))))
+                        tuple(dict.fromkeys(_DOCUMENT_KIND.findall(question))),
+                        document_year.group(1) if document_year else None)
 
 
 def _found(term: str, weights: dict[str, float], text: str) -> bool:
@@ -113,6 +119,9 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     # The meeting the question names is one the article reports: its kind, then 会 ("农村工作会议", "调度会").
     pinned = pinned and all(re.search(re.escape(m) + r".{0,6}会", article) for m in req.meetings)
     pinned = pinned and all(d in article for d in req.documents)
+    if req.document_year and art:
+        # that year's document: dated in it, or naming it in its title ("2024—2026年…实施方案")
+        pinned = pinned and ((art.date or "")[:4] == req.document_year or req.document_year in art.title)
     if intent.series:
         # the meeting of the series the article reports, by its title; a later one it only announces is not it
         if art and art.series:

@@ -29,10 +29,12 @@ import bot.textutil  # noqa: F401  (quiets jieba before first use)
 from bot.records import Article
 from bot.load import LINE_MARKER, NEWS_OPENER, NEWS_OPENING, Block, LoadedBulletin
 from bot.speakers import ASKED, known_names, meeting_chair, person_name, speech_marks, turns
-from bot.textutil import CJK, CN_NUMERAL, FULL_STOPS, SENTENCE_ENDS, YEAR, to_simplified
+from bot.textutil import CJK, CN_NUMERAL, FULL_STOPS, SENTENCE_ENDS, YEAR, cn_to_int, int_to_cn, to_simplified
 
 # "本报讯" (this paper reports) opens a news article in Chinese newspapers.
 ARTICLE_OPENING = NEWS_OPENING
+# A section heading's number: "二、", "（三）".
+_SECTION_NUMBER = re.compile(rf"^\s*([（(]?)([{CN_NUMERAL}]{{1,3}})([、）)])")
 DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 # A dateline opens the lead: "5月18日，", "2023年10月18日，", "本报讯（通讯员 廖清）5月9日，".
 DATELINE = re.compile(rf"^\s*(?:{NEWS_OPENER}\s*)?(?:[（(][^）)]{{0,40}}[）)])?\s*[:：]?\s*"
@@ -210,6 +212,17 @@ def title_lines(lines: list[str]) -> list[str]:
     return kept or lines
 
 
+def _continues_numbering(blocks: list[Block], content: list[int], pos: int) -> bool:
+    """A heading numbered "二、" (or "（三）") under its predecessor "一、" ("（二）") in the same text is the next
+    section of one document, not a new article's headline, whatever its first line looks like."""
+    m = _SECTION_NUMBER.match(blocks[content[pos]].text)
+    n = cn_to_int(m.group(2)) if m else None
+    if not n or n < 2:
+        return False
+    previous = f"{m.group(1)}{int_to_cn(n - 1)}{m.group(3)}"
+    return any(blocks[content[j]].text.startswith(previous) for j in range(pos))
+
+
 def _opens_article(block: Block) -> bool:
     """A paragraph that can follow a headline: a dateline or 本报讯 opening."""
     return bool(DATELINE.match(block.text) or ARTICLE_OPENING.match(block.text))
@@ -254,6 +267,9 @@ def _headline_starts(blocks: list[Block], listed: frozenset[str] = frozenset()) 
                 # 本报讯 without a headline still opens a new article when text came before it
                 if any(not blocks[j].meta and not blocks[j].heading for j in content[:pos]):
                     starts.append((k, k))
+            pos += 1
+            continue
+        if _continues_numbering(blocks, content, pos):
             pos += 1
             continue
         run_end = pos

@@ -240,7 +240,9 @@ def classify(line: str, mid_sentence: bool = False) -> Line:
         if written and full_date(written.group(1)):  # 成文日期: the document's own date, not the page's
             return Line(s, "meta", date=full_date(written.group(1)), role="written")
         return Line(s, "meta", date=date, role="page") if date else Line(s, "noise")
-    if short_plain and date and (_PAGE_WORDS.search(t) or segments >= 2) and not _TASK_KEY.search(t):
+    # (a numbered table row "5 | 新建高标准农田 | 区农业农村局 | 2025年10月31日前" is a task with its deadline)
+    if short_plain and date and (_PAGE_WORDS.search(t) or segments >= 2) and not _TASK_KEY.search(t) \
+            and not _TABLE_ROW.match(t):
         written = _WRITTEN_FIELD.search(t)
         return Line(s, "meta", date=date, role="written" if written and written.start() == 0 else "page")
     if _APP_BYLINE.match(t):

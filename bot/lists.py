@@ -25,6 +25,7 @@ from functools import lru_cache
 
 import bot.textutil  # noqa: F401  (quiets jieba before first use)
 
+from bot.units import TASK_FIELD
 from bot.textutil import CJK, CN_NUMERAL, CN_YEAR_DIGITS, FULL_STOPS, SENTENCE_ENDS, cn_to_int, split_sentences
 
 _NUM = rf"[{CN_NUMERAL}]{{1,3}}"
@@ -79,6 +80,7 @@ _ACTOR_YAO = re.compile(rf"^[^，,。；;：:！？!?\n“”\"]{{1,14}}?要(?=[
 _MUST = re.compile(r"^[^，,。；;：:！？!?\n]{0,14}?(?:必须|务必)")
 _DASH = ("——", "－－", "—", "－")
 _CELL_SEP = re.compile(r"\s*[|｜]\s*")
+_ALIKE_MIN = 2  # earlier heading points whose bodies are alike, for the last one's body to be read as theirs
 
 
 @dataclass
@@ -217,15 +219,22 @@ def _last_point_end(text: str, lst: ListSpan, earlier: list[tuple[int, int]], na
     if not bodies and not heading:
         return p_end
     only_points = bool(bodies) and all(_opens_with_marker(line) for b in bodies for line in b.split("\n") if line.strip())
-    # A post's headings whose bodies are one paragraph each ("【01 种粮补贴】" over its paragraph): so is the last
-    # one's (a plan's heading points hold their sub-points, whatever their siblings hold).
-    if lst.style in ("【】", "01") and heading and len(bodies) == len(earlier) \
-            and all(len([x for x in b.split("\n") if x.strip()]) == 1 for b in bodies):
-        nxt_start = p_end + 1
-        while nxt_start < len(text) and not text[nxt_start:paragraph_bounds(text, nxt_start)[1]].strip():
-            nxt_start = paragraph_bounds(text, nxt_start)[1] + 1
-        if nxt_start < len(text):
-            return paragraph_bounds(text, nxt_start)[1]
+    # Headings whose bodies are alike, k paragraphs each without sub-points ("【01 种粮补贴】" over its paragraph;
+    # "一、抓好机收" over its paragraph and its 责任单位 line): so is the last one's, and what follows is the
+    # document's again ("各村、各单位要高度重视…"). A plan's heading points hold their sub-points instead.
+    sizes = {len([x for x in b.split("\n") if x.strip()]) for b in bodies}
+    if heading and len(bodies) == len(earlier) >= _ALIKE_MIN and len(sizes) == 1 \
+            and not any(_opens_with_marker(x) for b in bodies for x in b.split("\n") if x.strip()):
+        end, left = p_end, sizes.pop()
+        while left and end < len(text):
+            nxt_end = paragraph_bounds(text, end + 1)[1]
+            para = text[end + 1:nxt_end]
+            if para.strip():
+                if _opens_with_marker(para) or is_stop(para, names) or _ends_document(para):
+                    break
+                left -= 1
+            end = nxt_end
+        return end
     same_style = MARKER_STYLES.get(lst.style)
     end, sub_points = p_end, False
     while end < len(text):
@@ -593,15 +602,21 @@ def _split_by_holders(lst: ListSpan, kept: list[ListSpan], open_lists: list[int]
     return parts
 
 
-def _holder(kept: list[ListSpan], inner: ListSpan) -> tuple[int, int] | None:
-    """The innermost numbered point that holds a whole unnumbered list."""
+def _holder(text: str, kept: list[ListSpan], inner: ListSpan) -> tuple[int, int] | None:
+    """The numbered point whose sub-list an unnumbered list is: a table's rows under a section heading
+    (一、稳增长), "县X局要…。县Y局要…" under a meeting's topic (二、研究…). The innermost point holding it whole,
+    when no numbered sub-list is there already and, unless it is a table, the point does not name its own
+    task's units ("责任单位：…": its sentences are that task's detail)."""
     best = None
     for k, lst in enumerate(kept):
         i = _point_at(lst, inner.start)
         if i is not None and inner.end <= lst.bounds[i][1]:
             if best is None or lst.bounds[i][0] >= kept[best[0]].bounds[best[1]][0]:
                 best = (k, i)
-    return best
+    if best is None or any(lst.parent == best[0] and lst.parent_point == best[1] for lst in kept):
+        return None
+    s, e = kept[best[0]].bounds[best[1]]
+    return best if inner.style == "table" or not TASK_FIELD.search(text, s, e) else None
 
 
 def find_lists(text: str, names: list[str], bullets: set[int] | None = None) -> list[ListSpan]:
@@ -640,9 +655,7 @@ def find_lists(text: str, names: list[str], bullets: set[int] | None = None) -> 
         kept.append(lst)
     covered = _Coverage([(lst.start, lst.end) for lst in kept])
     for lst in unnumbered_lists(text, names, bullets or set()):
-        if (holder := _holder(kept, lst)) and not any(k.parent == holder[0] and k.parent_point == holder[1]
-                                                          for k in kept):
-            # a table's rows under a section heading (一、稳增长), "县X局要…。县Y局要…" under a topic (二、研究…)
+        if holder := _holder(text, kept, lst):
             lst.parent, lst.parent_point = holder
             kept.append(lst)
             continue

@@ -23,13 +23,10 @@ from functools import lru_cache
 from bot.lists import ListSpan
 from bot.records import Tasks
 from bot.textutil import CN_ORDINALS, cn_to_int, to_simplified
-from bot.units import clean_unit, unit_at, units_at
+from bot.units import LEAD_LABELS, PARTNER_LABELS, TASK_FIELD, TIME_LABELS, clean_unit, unit_at, units_at
 
 LONG_TERM = "长期"
-LEAD_LABELS = ("牵头单位", "牵头部门", "主责单位", "主办单位", "责任单位", "责任部门")
-PARTNER_LABELS = ("配合单位", "配合部门", "协办单位", "协同单位", "参与单位")
-TIME_LABELS = ("完成时限", "完成时间", "时限", "截止时间", "办结时限")
-_FIELD = re.compile(r"(?P<label>%s)\s*[：:]" % "|".join(LEAD_LABELS + PARTNER_LABELS + TIME_LABELS))
+_FIELD = TASK_FIELD
 _TASK_COLUMN = re.compile(r"任务|事项|内容|措施|目标")
 
 _NUM = rf"\d{{1,2}}|[{CN_ORDINALS}]{{1,3}}"

@@ -15,6 +15,12 @@ from functools import lru_cache
 from bot.textutil import CJK
 
 
+# The labels under which a plan names a task's units and its time limit ("牵头单位：县住建局　完成时限：6月底前").
+LEAD_LABELS = ("牵头单位", "牵头部门", "主责单位", "主办单位", "责任单位", "责任部门")
+PARTNER_LABELS = ("配合单位", "配合部门", "协办单位", "协同单位", "参与单位")
+TIME_LABELS = ("完成时限", "完成时间", "时限", "截止时间", "办结时限")
+TASK_FIELD = re.compile(r"(?P<label>%s)\s*[：:]" % "|".join(LEAD_LABELS + PARTNER_LABELS + TIME_LABELS))
+
 # What an organisation's name ends in, longest first (so "分局" wins over "局" where both would end a match).
 SUFFIXES = (
     "人民政府", "指挥部", "管委会", "办事处", "办公室", "委员会", "分公司", "服务中心", "成员单位",

@@ -116,6 +116,14 @@ def test_a_document_named_by_its_kind_must_be_that_document():
     assert not check(req, meeting, meeting, None, None).pinned  # a meeting's figure, not the report's target
     report = "政府工作报告 今年的主要预期目标是：地区生产总值增长6%左右"
     assert check(req, report, report, None, None).pinned
+    # the next year's report recalls 2024 in its review: it is still not the 2024 report
+    from bot.catalog import ArticleEntry
+
+    later = ArticleEntry("r25", "2025年政府工作报告", frozenset(), "2025-01-16", (), None)
+    recalled = "2025年政府工作报告 一、2024年工作回顾 二、主要目标：地区生产总值增长6%左右"
+    assert not check(req, recalled, recalled, later, None).pinned
+    own = ArticleEntry("r24", "政府工作报告", frozenset(), "2024-01-20", (), None)
+    assert check(req, report, report, own, None).pinned
 
 
 def test_the_meeting_of_a_series_is_the_one_the_article_reports_not_one_it_announces():

@@ -331,3 +331,13 @@ def test_a_red_header_notices_issuer_line_and_its_about_line_are_one_title_apart
             "各乡镇人民政府：\n　　现将《云溪县老年助餐服务实施方案》印发给你们，请认真组织实施。\n\n云溪县人民政府办公室\n2024年5月8日\n").encode()
     (art,) = split_articles(load_bulletin(data, "notice.txt"))
     assert art.title.replace(" ", "") == "云溪县人民政府办公室关于印发《云溪县老年助餐服务实施方案》的通知"
+
+
+def test_a_notices_second_section_is_not_a_new_article_whatever_its_first_line():
+    # "6月1日至6月30日为…" under "二、" reads like a news dateline; the numbering says it is the notice's section
+    data = ("某镇人民政府关于做好夏收工作的通知\n\n各村民委员会：\n\n现将有关事项通知如下。\n\n一、抓好机收调度\n"
+            "镇农业服务中心要摸清农机底数，5月底前完成检修。\n\n二、严格落实禁烧\n6月1日至6月30日为禁烧重点时段，"
+            "全镇实行网格化值守。\n\n三、做好收购服务\n设立临时收购点2个。\n\n某镇人民政府\n2023年5月26日\n").encode()
+    (art,) = split_articles(load_bulletin(data, "notice.txt"))
+    assert art.title == "某镇人民政府关于做好夏收工作的通知"
+    assert "二、严格落实禁烧" in art.paragraphs

@@ -238,3 +238,14 @@ def test_unit_led_sentences_under_a_numbered_topic_are_its_sub_list_whatever_the
     heads = [text[s:e][:4] for s, e in units[0].bounds]
     assert heads == ["县应急局", "县住建局", "县消防救", "各镇要落"]
     assert topics.bounds[1][0] <= units[0].bounds[0][0] and units[0].bounds[-1][1] <= topics.bounds[1][1]
+
+
+def test_the_last_heading_point_takes_as_many_paragraphs_as_its_alike_siblings():
+    # each section: its heading, one paragraph and its task line; then the notice's closing paragraph
+    sections = [("一、抓好机收", "要摸清农机底数，5月底前完成检修。", "责任单位：镇农业服务中心"),
+                ("二、严格禁烧", "实行网格化值守，发现火点立即处置。", "牵头单位：镇执法队"),
+                ("三、做好收购", "设立临时收购点2个，严禁压级压价。", "责任单位：镇经济发展办")]
+    text = "\n".join(line for section in sections for line in section)
+    text += "\n各村、各单位要高度重视，主要负责同志亲自抓。\n镇人民政府"
+    (lst,) = [lst for lst in find_lists(text, []) if lst.parent is None]
+    assert text[slice(*lst.bounds[-1])].strip().endswith("责任单位：镇经济发展办")
