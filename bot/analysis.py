@@ -45,6 +45,21 @@ def in_dictionary(term: str) -> bool:
     return term in jieba.dt.FREQ
 
 
+def word_frequency(term: str) -> int:
+    """How often jieba's dictionary saw the word in general Chinese text (0: never)."""
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ.get(term, 0)
+
+
+def word_starts(text: str) -> set[int]:
+    """Where jieba's words (its accurate mode, no sub-words) start in `text`."""
+    starts, pos = set(), 0
+    for word in jieba.cut(text):
+        starts.add(pos)
+        pos += len(word)
+    return starts
+
+
 def tokens(text: str) -> list[str]:
     """jieba search-mode tokens (words and their sub-words), lower-cased, punctuation dropped."""
     out = []

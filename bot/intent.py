@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.analysis import question_tokens
+from bot.analysis import question_tokens, word_frequency, word_starts
 from bot.ordinals import read_path
 from bot.question import Intent, TimeRef
 from bot.speakers import POSTS, plausible_name
@@ -85,6 +85,8 @@ def parse_time(question: str) -> TimeRef:
 
 
 # Common nouns that end like a place name ("开发区" is a kind of place, "临川区" is one).
+_COUNTY = re.compile(rf"(?=([{CJK}]{{2}}[县区])(?![级域]))")
+RARE_NAME = 100  # a word seen less often than this in jieba's dictionary may be a place's own name
 _GENERIC_PLACES = frozenset("开发区 示范区 高新区 功能区 保护区 风景区 经济区 试验区 集聚区 新城区 老城区 主城区 城市 "
                             "各县 本市 全市 全县 全镇 全区 城区 园区 社区 景区 辖区 片区 街区 小区 市区 县区".split())
 
@@ -100,7 +102,23 @@ def named_places(question: str) -> tuple[str, ...]:
     in an administrative suffix, as jieba cuts them, and towns it cuts apart."""
     tokens = [t for t in question_tokens(question) if len(t) in (3, 4) and t[-1] in "区县镇乡市"]
     towns = [m.group(0) for m in _TOWN.finditer(question) if not _NOT_TOWN.search(m.group(0))]
-    return tuple(dict.fromkeys(t for t in tokens + towns if t not in _GENERIC_PLACES and t[0] not in "全本我该各每这那"))
+    return tuple(dict.fromkeys(t for t in tokens + towns + _counties(question)
+                               if t not in _GENERIC_PLACES and t[0] not in "全本我该各每这那"))
+
+
+def _counties(question: str) -> list[str]:
+    """Counties and districts jieba cuts apart ("乔|山县", "澜|湾区"): a name of two characters rare in general
+    text (临川, 邹城: a place's own name) starting a word, then 县 or 区, its last character and level no
+    common word either ("年|地区"). Common words before the level ("示范县", "贫困县") are kinds of county."""
+    starts = word_starts(question)
+    found = []
+    for m in _COUNTY.finditer(question):
+        name = m.group(1)
+        if m.start() in starts and word_frequency(name[:2]) < RARE_NAME and word_frequency(name[1:]) < RARE_NAME \
+                and not name.endswith(_NOT_PLACE_END) \
+                and name[0] not in _NEVER_FIRST + CN_NUMERAL:
+            found.append(name)
+    return found
 
 
 # A place as an issuer names itself at the head of a title: a name and its level, places within places

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from bot.textutil import CN_NUMERAL, int_to_cn, normalize_text
+from bot.textutil import CJK, CN_NUMERAL, int_to_cn, normalize_text
 
 GREETING, THANKS, HELP, CHITCHAT = "greeting", "thanks", "help", "chitchat"
 
@@ -38,6 +38,9 @@ _KINDS = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _PHRASES
 # Words that address the bot or only carry tone: they say nothing about what is asked.
 _FILLER = re.compile(r"请问|请|麻烦|机器人|小助手|助手|同志|老师|bot|呀|啊|吗|呢|吧|哦|噢|嗯|哈|啦|了|的|么|你|我|"
                      r"一下|是|会|能|可以|今天|明天|后天|现在|这个|那个|县城|城里|这边|外面|[\s\W_]", re.IGNORECASE)
+# A place's name, as the weather is asked of it: two or three characters, or with its level ("塬州", "青石镇").
+_WEATHER_PLACE = re.compile(rf"[{CJK}]{{2,3}}|[{CJK}]{{1,3}}[州市县区镇乡村]")
+_WEATHER_ASKED = re.compile(r"天气.{0,2}(?:怎么样|如何|好不好)|会不会|下雨|下雪|刮风|多少度|冷不冷|热不热|带伞")
 # An utterance longer than this is never small talk: people chat in a few words.
 MAX_CHARS = 30
 
@@ -52,7 +55,10 @@ def classify(question: str) -> str | None:
         if pattern.search(text):
             found.append(kind)
             text = pattern.sub(" ", text)
-    if not found or _FILLER.sub("", text):
+    left = _FILLER.sub("", text)
+    # the weather asked of a place ("今天塬州天气怎么样"): the place's name is all that is left
+    if not found or (left and not (CHITCHAT in found and _WEATHER_PLACE.fullmatch(left)
+                                   and _WEATHER_ASKED.search(normalize_text(question)))):
         return None
     # One reply per utterance: chit-chat ("讲个笑话") is declined even after a greeting; a greeting with
     # "你是谁" gets the introduction; thanks are thanked.

@@ -39,3 +39,13 @@ def test_whether_a_question_is_answered_does_not_depend_on_how_many_results_are_
         for one, five in zip(hexi.search_many(questions, k), hexi.search_many(questions, 5)):
             assert one.answered == five.answered, (one.query, k)
             assert not one.answered or one.results[0].passage == five.results[0].passage
+
+
+def test_a_rate_asked_per_something_needs_that_rate():
+    from bot.kinds.amount import per_asked, states_rate
+
+    assert per_asked("秸秆打捆离田每亩补助多少钱") == "亩"
+    assert per_asked("每个村补助多少") is None  # "每个": a count, not a rate's base
+    assert states_rate("新建日光温室的，每亩一次性补助1.2万元", "亩")
+    assert states_rate("塑料大棚补助4000元/亩", "亩")
+    assert not states_rate("收储企业上门打捆回收，每吨收购价不低于260元", "亩")

@@ -96,3 +96,10 @@ def test_this_matter_is_how_the_question_points_not_what_it_is_about():
 def test_a_series_number_is_a_meetings():
     assert parse_intent("返乡人员第一次创业能领多少补贴").series is None  # 第一次创业: no meeting
     assert parse_intent("第一次供水推进会布置了哪些任务").series == 1
+
+
+def test_a_county_jieba_cuts_apart_is_still_a_place_and_a_kind_of_county_is_not():
+    assert named_places("乔山县农村供水保障提升方案由哪个部门牵头") == ("乔山县",)
+    assert named_places("岑山县企业招用高校毕业生的扩岗补贴每人多少") == ("岑山县",)
+    assert named_places("临川区2024年地区生产总值增长目标是多少") == ("临川区",)  # not "年地区"
+    assert named_places("产粮大县奖励多少") == ()

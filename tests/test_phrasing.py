@@ -47,3 +47,12 @@ def test_an_official_asks_for_a_speaker_by_surname_and_post(hexi):
     assert answer.answered
     assert answer.results[0].passage.speaker == "林卫东"
     assert not hexi.search("林区长在北桥镇防汛会议上讲了什么").answered  # he was not at that meeting
+
+
+def test_the_weather_asked_of_a_place_is_small_talk_and_a_weather_topic_is_not():
+    from bot.smalltalk import CHITCHAT, classify
+
+    assert classify("今天塬州天气怎么样，会下雪吗") == CHITCHAT
+    assert classify("青石镇明天下雨吗") == CHITCHAT
+    assert classify("高温天气有什么要求") is None
+    assert classify("防汛天气") is None

@@ -22,11 +22,17 @@ _FIGURE = rf"[\d{CN_NUMERAL}百千万亿.]"
 _MONEY = re.compile(rf"{_FIGURE}\s*(?:万|亿)?元")
 
 
+# A rate asked per something ("每亩补助多少钱", "每人每月多少"): the figure must be that rate.
+_PER = re.compile(r"每\s*(亩|户|人|吨|公里|平方米|立方米|座|头|只|辆|台|家|所|张|床|间)")
+
+
 @dataclass(frozen=True)
 class Measure:
-    """What an amount question counts: "元" for money, a measure word ("处"), or None for any figure."""
+    """What an amount question counts: "元" for money, a measure word ("处"), or None for any figure; and the
+    rate's base when it asks one ("亩" of "每亩补助多少钱")."""
 
     unit: str | None
+    per: str | None = None
 
 
 def measure_asked(question: str) -> str | None:
@@ -46,8 +52,21 @@ def states_figure(text: str, unit: str | None) -> bool:
     return unit is None or bool(re.search(rf"{_FIGURE}\s*{unit}", text))
 
 
+def per_asked(question: str) -> str | None:
+    """The base of a rate the question asks ("亩" of "每亩补助多少钱"), or None."""
+    m = _PER.search(question)
+    return m.group(1) if m else None
+
+
+def states_rate(text: str, per: str) -> bool:
+    """The (normalized) text states a figure per `per`: "每亩300元", "300元/亩", "亩均"."""
+    return bool(re.search(rf"每\s*{per}|/\s*{per}|{per}均", text))
+
+
 def asks(question: str, intent: Intent) -> Measure | None:
-    return Measure(measure_asked(question)) if intent.asks_amount and intent.kind != "list" else None
+    if not intent.asks_amount or intent.kind == "list":
+        return None
+    return Measure(measure_asked(question), per_asked(question))
 
 
 def prefers(ask: Measure, passage: Passage, text: str) -> int:
@@ -55,4 +74,4 @@ def prefers(ask: Measure, passage: Passage, text: str) -> int:
 
 
 def holds(ask: Measure, passage: Passage, text: str, topic: dict[str, float], floor: float) -> bool:
-    return states_figure(text, ask.unit)
+    return states_figure(text, ask.unit) and (ask.per is None or states_rate(text, ask.per))
