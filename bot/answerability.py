@@ -150,7 +150,10 @@ def verdict(c: Check, intent: Intent, list_share: float, cosine: float, cfg: Sea
     `cosine`: the result's dense similarity to the question."""
     if not c.pinned:
         return False
-    topical = c.coverage >= (cfg.min_context_coverage if intent.asks_fact else cfg.min_topic_coverage)
+    # A fact asked in everyday words of a passage very near it in meaning: the floor of shared words is enough.
+    fact_needs = cfg.min_context_coverage if cosine < cfg.paraphrase_cosine else min(cfg.min_context_coverage,
+                                                                                      cfg.min_coverage)
+    topical = c.coverage >= (fact_needs if intent.asks_fact else cfg.min_topic_coverage)
     if list_share:  # a list the question names specifically (its share was checked when choosing it)
         return topical
     if intent.asks_amount:

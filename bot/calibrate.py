@@ -24,6 +24,7 @@ GRID: dict[str, tuple[float, ...]] = {
     "min_topic_coverage": (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4),
     "min_amount_coverage": (0.2, 0.3, 0.4, 0.5, 0.6, 0.7),
     "close_cosine": (0.8, 0.85, 0.9, 1.01),
+    "paraphrase_cosine": (0.74, 0.76, 0.78, 0.8, 0.82, 1.01),
     # how the rankings are fused (bot/fusion.py): they decide which passage comes first
     "dense_weight": (0.3, 0.4, 0.5, 0.6, 0.75, 1.0),
     "context_weight": (0.25, 0.5, 0.75, 1.0),

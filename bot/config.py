@@ -79,6 +79,7 @@ class SearchConfig:
     min_topic_coverage: float = setting(0.1, min=0, max=1)
     min_amount_coverage: float = setting(0.5, min=0, max=1)
     close_cosine: float = setting(0.85, min=-1, max=1)
+    paraphrase_cosine: float = setting(0.78, min=-1, max=1)
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,14 @@ ASKS_FOR_MANY = re.compile(r"哪些|哪几(?![天日号年月])|什么要求|要
 # A question asking for a quantity, a standard or a target: its answer is a figure the passage must state.
 # "那几个项目" points at some ("those few"); it asks no amount.
 AMOUNT_ASK = re.compile(r"多少|(?<![好哪那这])几[个名家项座处亿万元人天次]|比例|标准是|标准为|什么标准|目标是|增长目标|金额")
+def _asks_amount(question: str) -> bool:
+    """An amount is asked, not a few things described on the way to asking how ("山里几个村子一到枯水季就断水，
+    区里准备怎么解决": 几个 counts nothing asked)."""
+    asked = [m for m in AMOUNT_ASK.finditer(question)
+             if not (m.group(0).startswith("几") and REQUIREMENT_ASK.search(question, m.end()))]
+    return bool(asked)
+
+
 # A question asking when ("哪天召开", "哪几天", "什么时候"): its answer is a date the passage states.
 WHEN_ASK = re.compile(r"哪一?天|哪几天|什么时候|什么时间|何时|几月几[日号]|几号|哪一?年|哪个月|哪段时间|时间段?[是为]?(?:哪|什么)")
 # A question asking how to act or what is required: any directive on its topic answers it.
@@ -85,7 +93,8 @@ def parse_time(question: str) -> TimeRef:
 
 
 # Common nouns that end like a place name ("开发区" is a kind of place, "临川区" is one).
-_COUNTY = re.compile(rf"(?=([{CJK}]{{2}}[县区])(?![级域]))")
+_COUNTY = re.compile(rf"(?=([{CJK}]{{2}}[县区])(?![级域委]))")
+_FUNCTION_CHARS = frozenset("的是了着过给让被说讲向在对和与及或把将从到")  # no place name is made of these
 RARE_NAME = 100  # a word seen less often than this in jieba's dictionary may be a place's own name
 _GENERIC_PLACES = frozenset("开发区 示范区 高新区 功能区 保护区 风景区 经济区 试验区 集聚区 新城区 老城区 主城区 城市 "
                             "各县 本市 全市 全县 全镇 全区 城区 园区 社区 景区 辖区 片区 街区 小区 市区 县区".split())
@@ -115,7 +124,7 @@ def _counties(question: str) -> list[str]:
     for m in _COUNTY.finditer(question):
         name = m.group(1)
         if m.start() in starts and word_frequency(name[:2]) < RARE_NAME and word_frequency(name[1:]) < RARE_NAME \
-                and not name.endswith(_NOT_PLACE_END) \
+                and not name.endswith(_NOT_PLACE_END) and not _FUNCTION_CHARS & set(name[:2]) \
                 and name[0] not in _NEVER_FIRST + CN_NUMERAL:
             found.append(name)
     return found
@@ -186,7 +195,7 @@ def parse_intent(question: str) -> Intent:
         series=series,
         time=parse_time(question),
         asks_many=bool(ASKS_FOR_MANY.search(question)),
-        asks_amount=bool(AMOUNT_ASK.search(question)),
+        asks_amount=_asks_amount(question),
         asks_fact=bool(FACT_ASK.search(question)) and not REQUIREMENT_ASK.search(question),
         asks_when=bool(WHEN_ASK.search(question)),
         names=named_people(question),
