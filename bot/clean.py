@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from bot.speakers import POSTS
-from bot.textutil import CJK, CN_DIGITS, CN_ORDINALS, CN_YEAR_DIGITS, SENTENCE_ENDS, cn_to_int, to_simplified
+from bot.textutil import CJK, CN_DIGITS, CN_ORDINALS, CN_YEAR_DIGITS, SENTENCE_ENDS, cn_to_int, is_cjk, to_simplified
 
 _PINYIN_GLOSS = re.compile(rf"(?<=[{CJK}])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{{1,7}}[)）]")
 _IMAGE = re.compile(rf"^[\w\-.()（）{CJK}]{{0,80}}\.(?:jpe?g|png|gif|bmp|webp|tiff?|svg)$", re.I)
@@ -255,11 +255,30 @@ def classify(line: str, mid_sentence: bool = False) -> Line:
     return Line(s)
 
 
+def _numbers_onto_headings(lines: list[str]) -> list[str]:
+    """A post's section number alone on its line over its heading ("01" / "禁烧时段：全面零火点") is that heading's
+    number ("01 禁烧时段：…"), not a page number. Zero-padded, so "1" alone stays a page mark; "10"… once
+    "01"… came before. Lines keep their places (the number's own line becomes blank)."""
+    out = list(lines)
+    padded = False
+    for i, raw in enumerate(lines[:-1]):
+        number = raw.strip()
+        if not (re.fullmatch(r"0[1-9]", number) or (padded and re.fullmatch(r"1\d", number))):
+            continue
+        nxt = next((j for j in range(i + 1, min(i + 3, len(lines))) if lines[j].strip()), None)
+        heading = lines[nxt].strip() if nxt is not None else ""
+        if heading and len(heading) <= 30 and is_cjk(heading[0]) and not _has_sentence_end(heading[-1:]):
+            out[i], out[nxt] = "", f"{number} {heading}"
+            padded = True
+    return out
+
+
 def clean_lines(lines: list[str], headings: set[int] | None = None) -> list[Line]:
     """Classify every line; blank lines are kept (as empty text) because they separate paragraphs.
 
     `headings`: lines marked as headings by the document's own markup; they are text, never fields."""
     headings = headings or set()
+    lines = _numbers_onto_headings(lines)
     out: list[Line] = []
     previous = ""  # the last kept text line, to tell a hard-wrapped sentence from a new line
     related = False  # after "相关新闻：", the headlines listed are links, not text

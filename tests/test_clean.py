@@ -154,3 +154,11 @@ def test_credits_in_brackets_and_a_publish_line_after_them_are_the_pages():
                          "2024-07-12 08:30  阅读 528"])
     assert [(x.kind, x.date) for x in lines[1:]] == [("noise", None), ("meta", (2024, 7, 12))]
     assert classify("（牵头单位：县住建局  完成时限：2024年11月30日前）").kind == "text"  # a task's, not the page's
+
+
+def test_a_posts_section_number_alone_over_its_heading_is_its_number_not_a_page_mark():
+    data = ("点击上方蓝字关注我们\n\n秸秆禁烧明白卡请收好\n\n会上明确了三项措施：\n\n01\n禁烧时段：全面零火点\n10月1日至12月31日为禁烧时段。\n\n"
+            "02\n综合利用：还田是首选\n区农业农村局牵头，11月15日前完成粉碎还田。\n\n03\n举报有奖\n经核实给予举报人200元奖励。\n\n1\n").encode()
+    text = "\n".join(b.text for b in load_bulletin(data, "post.txt").blocks if not b.noise)
+    assert "01 禁烧时段：全面零火点" in text and "03 举报有奖" in text
+    assert "\n1\n" not in text + "\n"  # an unpadded number alone is still a page mark
