@@ -367,6 +367,13 @@ def split_articles(loaded: LoadedBulletin, default_year: int | None = None) -> l
         carried = [b for b in span if b.meta] if page_headline else []
         if article:
             articles.append(article)
+    if len(articles) == 1:
+        # A 简报 whose items could not be told apart is the issue itself: its masthead names it
+        # ("柏峪区农业农村工作简报 第15期"), not its first item's headline.
+        head = [b.text for b in blocks[:first_text] if b.heading and not b.noise]
+        issue = next((k for k, t in enumerate(head) if ISSUE.search(t)), None)
+        if issue is not None:
+            articles[0] = replace(articles[0], title=" ".join(title_lines(head[:issue + 1])))
     return articles
 
 

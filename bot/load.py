@@ -101,9 +101,11 @@ def looks_like_heading(line: str) -> bool:
 
 
 def _join(a: str, b: str) -> str:
-    # Latin words broken across lines need their space back; Chinese does not.
+    # Latin words broken across lines need their space back; Chinese does not, nor a figure broken in
+    # Chinese text ("7月2" / "0日前完成").
     if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
-        return f"{a} {b}"
+        figure = a[-1].isdigit() and b[0].isdigit() and _CJK.search(a[-12:] + b[:12])
+        return a + b if figure else f"{a} {b}"
     return a + b
 
 

@@ -35,7 +35,11 @@ MAX_SECONDS = 20.0
 # PDFium is not thread-safe; the bot reads uploads in a worker pool.
 _PDFIUM = threading.Lock()
 _HEADING_SIZE = 1.2  # a heading's font is at least this many times the body's
+_BAND_GAP = 3.0  # white this many lines high across a two-column page ends its columns
 _SENTENCE = re.compile(r"[。！？；，!?;]")
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+_DATE_ALONE = re.compile(r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+                         r"\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
 
 
 @dataclass(frozen=True)
@@ -152,7 +156,9 @@ def _segment(chars) -> Segment:
 
 
 def _gutter(segments: list[Segment]) -> float | None:
-    """The x of a vertical gutter between two columns of running text, or None for a one-column page."""
+    """The x of a vertical gutter between two columns of running text, or None for a one-column page.
+    Only lines of text tell it: a page mark ("— 2 —") centred under the columns stands in their gutter."""
+    segments = [s for s in segments if _CJK_CHAR.search(s.text)]
     if len(segments) < 6:
         return None
     left, right = min(s.x0 for s in segments), max(s.x1 for s in segments)
@@ -188,10 +194,17 @@ def _reading_order(segments: list[Segment]) -> list[list[Segment]]:
     gutter = _gutter(segments)
     if gutter is None:
         return [by_height]
+    by_height = _masthead_rows(by_height, gutter)
     blocks: list[list[Segment]] = []
     lhs: list[Segment] = []
     rhs: list[Segment] = []
+    lowest = None  # the bottom of the lowest line so far
     for s in by_height:
+        if lowest is not None and lowest - s.top > _BAND_GAP * s.size:
+            # a band of white across the page ends the columns above it (a footer's 报/送/发 block below)
+            blocks += [b for b in (lhs, rhs) if b]
+            lhs, rhs = [], []
+        lowest = s.bottom if lowest is None else min(lowest, s.bottom)
         if s.x1 <= gutter:
             lhs.append(s)
         elif s.x0 >= gutter:
@@ -202,6 +215,22 @@ def _reading_order(segments: list[Segment]) -> list[list[Segment]]:
             lhs, rhs = [], []
     blocks += [b for b in (lhs, rhs) if b]
     return blocks
+
+
+def _masthead_rows(by_height: list[Segment], gutter: float) -> list[Segment]:
+    """A masthead's issuer and date set apart on one baseline over the columns ("…局编" … "2024年7月12日"): one
+    line across the gutter, not the first lines of two columns."""
+    out: list[Segment] = []
+    for s in by_height:
+        if out:
+            r = out[-1]
+            same_row = abs(r.bottom - s.bottom) < 0.5 * max(r.size, s.size)
+            if same_row and r.x1 <= gutter <= s.x0 and (_DATE_ALONE.match(s.text) or _DATE_ALONE.match(r.text)):
+                out[-1] = Segment(f"{r.text}　{s.text}", r.x0, s.x1, max(r.top, s.top), min(r.bottom, s.bottom),
+                                  max(r.size, s.size))
+                continue
+        out.append(s)
+    return out
 
 
 def _rows(block: list[Segment]) -> list[Segment]:

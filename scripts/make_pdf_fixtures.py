@@ -176,6 +176,57 @@ def two_column_brief(s) -> bytes:
     return buffer.getvalue()
 
 
+def flowing_brief(s) -> bytes:
+    """A 简报 whose items flow through two columns without blank lines between them: the masthead's issuer and
+    date set apart on one baseline, a second page with a few lines a column over a page mark centred in the
+    gutter, and a date broken at a column's edge ("7月2" / "0日前")."""
+    size, leading, gap = 11, 18, 8 * mm
+    left, width = 18 * mm, A4[0] - 36 * mm
+    col = (width - gap) / 2
+    page1 = [
+        ["■白沙镇完成夏粮收购", "　　截至6月15日，白沙镇收购夏粮一万二千", "吨，比去年同期多收一千五百吨，种粮农户", "户均增收二千余元，收购秩序总体平稳。",
+         "■云溪乡推广稻鱼共养", "　　云溪乡今年在三个村推广稻鱼共养一千", "二百亩，每亩比单种水稻多收入九百元，带", "动一百三十户农户增收。"],
+        ["■东岭村建成冷链仓库", "　　东岭村利用衔接资金建成冷链仓库一座，", "库容八百吨，本村和周边村的蔬菜水果可以", "错峰上市，每公斤多卖三角钱。",
+         "■县农业农村局开展农机安全检查", "　　县农业农村局组织检查组对全县联合收割", "机开展安全检查，共检查农机三百四十台，", "督促整改隐患二十一处。"],
+    ]
+    page2 = [
+        ["■下一步工作安排", "1.抓好夏播管理。县农业农村局要组织农技", "人员包村指导，7月底前完成苗情调查。", "2.做好防汛准备。县水务局要会同各乡镇清", "理排涝沟渠，全面清淤疏浚，确保在7月2"],
+        ["0日前完成，备足抽水泵等防汛物资。", "3.强化质量监管。县市场监管局要每月抽检", "蔬菜基地农药残留不少于200批次，长期坚", "持。"],
+    ]
+    for page in (page1, page2):
+        for column in page:
+            for line in column:
+                assert pdfmetrics.stringWidth(line, FONT, 12.5 if line.startswith("■") else size) <= col, line
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=A4)
+    c.setFillColor(colors.red)
+    c.setFont(FONT, 30)
+    c.drawCentredString(A4[0] / 2, A4[1] - 35 * mm, "青川县农业农村工作简报")
+    c.setFillColor(colors.black)
+    c.setFont(FONT, 14)
+    c.drawCentredString(A4[0] / 2, A4[1] - 46 * mm, "第8期")
+    c.setFont(FONT, 12)
+    c.drawString(left, A4[1] - 56 * mm, "青川县农业农村局编")
+    c.drawRightString(left + width, A4[1] - 56 * mm, "2025年6月18日")
+    c.line(left, A4[1] - 60 * mm, left + width, A4[1] - 60 * mm)
+    for number, (page, top) in enumerate(((page1, A4[1] - 72 * mm), (page2, A4[1] - 25 * mm)), start=1):
+        for k, column in enumerate(page):
+            y = top
+            for line in column:
+                c.setFont(FONT, 12.5 if line.startswith("■") else size)
+                c.drawString(left + k * (col + gap), y, line)
+                y -= leading
+        if number == 2:
+            c.setFont(FONT, 10.5)
+            c.drawString(left, 40 * mm, "报：市农业农村局，县委、县政府领导。")
+            c.drawString(left, 34 * mm, "发：各乡镇人民政府，县直有关部门。")
+        c.setFont(FONT, 11)
+        c.drawCentredString(A4[0] / 2, 14 * mm, f"— {number} —")
+        c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
 def report_across_pages(s) -> bytes:
     """A report whose numbered list and one point's 牵头单位 run across the page break, under a running header."""
     p = lambda text, style="body": Paragraph(text, s[style])  # noqa: E731
@@ -225,7 +276,8 @@ def main(out: Path = OUT) -> None:
     s = _styles()
     out.mkdir(parents=True, exist_ok=True)
     files = {"red_notice.pdf": red_notice(s), "two_column_brief.pdf": two_column_brief(s),
-             "report_page_break.pdf": report_across_pages(s), "scanned.pdf": scanned()}
+             "report_page_break.pdf": report_across_pages(s), "scanned.pdf": scanned(),
+             "flowing_brief.pdf": flowing_brief(s)}
     for name, data in files.items():
         (out / name).write_bytes(data)
         print(f"{out / name}: {len(data)} bytes")

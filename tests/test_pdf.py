@@ -200,3 +200,16 @@ def test_reading_stops_at_the_time_cap():
     with pytest.raises(BulletinError) as err:
         read_pdf((PDFS / "report_page_break.pdf").read_bytes(), max_seconds=0)
     assert "超时" in err.value.message
+
+
+def test_a_brief_flowing_through_columns_keeps_its_masthead_date_its_columns_and_a_date_broken_at_the_edge():
+    brief = parsed("flowing_brief.pdf")
+    assert {a.date for a in brief.articles} == {"2025-06-18"}  # the masthead's date, set apart from its issuer
+    assert not any(p.startswith("2025年") for a in brief.articles for p in a.paragraphs)
+    (plan,) = [nl for nl in brief.lists if nl.size == 3]
+    second = next(p for ps, _ in brief.passages.values() for p in ps if p.text.startswith("2.做好防汛准备"))
+    # the page's second column goes on where the first stopped, over its page mark and its footer block
+    assert "确保在7月20日前完成，备足抽水泵等防汛物资。" in second.text
+    assert (second.tasks.lead, second.tasks.deadline) == (("县水务局",), "2025-07-20")
+    third = next(p for ps, _ in brief.passages.values() for p in ps if p.text.startswith("3.强化质量监管"))
+    assert third.text.endswith("长期坚持。")  # not the 报/发 block under the columns
