@@ -41,11 +41,32 @@ ADDRESS_POSTS = ("书记|县长|区长|市长|镇长|乡长|局长|主任|部长
 _ADDRESSED = re.compile(rf"(?P<surname>[{CJK}]{{1,2}}?)(?P<post>副?(?:{ADDRESS_POSTS}))")
 
 
+# Everyday words and the words bulletins write for the same thing. Unlike the colloquial forms above these are
+# words in their own right (a bulletin may say 老人 too), so the written forms are added to the question, not put
+# in place: officials ask "暖气费能退吗" of a bulletin saying "按日退还热费". General spoken/official register
+# pairs, never one archive's wording.
+_WRITTEN_FORMS: tuple[tuple[str, str], ...] = (
+    ("暖气费", "热费 供暖费"), ("暖气", "供暖 供热"), ("自来水", "供水"), ("马路", "道路 公路"),
+    ("盖房", "修建 建筑物"), ("工钱", "报酬 劳务费"), ("工资", "报酬"), ("还清", "清偿 偿还"),
+    ("还钱", "清偿 偿还"), ("要回来", "退还 返还"), ("退钱", "退还 返还"), ("几回", "次数"),
+    ("大学生", "高校毕业生"), ("应届生", "高校毕业生"), ("老人", "老年人"), ("小卖部", "商店 超市"),
+    ("起火", "火灾 火情"), ("着火", "火灾 火情"), ("歇着", "休息 停止作业"), ("干活", "作业 施工"),
+    ("看病", "就医 诊疗"), ("上学", "入学 就学"), ("孩子", "儿童 学生"), ("房子", "住房 房屋"),
+    ("断水", "缺水 停水"), ("没水", "缺水 停水"), ("厂里", "企业"), ("工厂", "企业"), ("打工", "务工 就业"),
+    ("老百姓", "群众 居民"), ("开会", "会议"), ("多久", "时限"), ("晾", "晾晒 晒"), ("拆了", "拆除"),
+    ("罚钱", "罚款"), ("补钱", "补贴 补助"), ("吃饭", "就餐 助餐"), ("办手续", "申请 办理"),
+)
+
+
 def plain_words(question: str) -> str:
-    """The question with colloquial words in their written form ("住建局要干啥" → "住建局要做什么")."""
+    """The question with colloquial words in their written form ("住建局要干啥" → "住建局要做什么"), and the
+    written words for its everyday ones added after it ("交的暖气费" → "… 热费 供暖费")."""
     for pattern, written in _COLLOQUIAL:
         question = pattern.sub(written, question)
-    return _ASKED_TO_DO.sub("提了哪些要求", question)
+    question = _ASKED_TO_DO.sub("提了哪些要求", question)
+    added = [w for spoken, written in _WRITTEN_FORMS if spoken in question
+             for w in written.split() if w not in question]
+    return f"{question} {' '.join(dict.fromkeys(added))}" if added else question
 
 
 def resolve_people(question: str, people: Iterable[str], recency: Callable[[str], str] | None = None) -> str:
