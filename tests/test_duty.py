@@ -25,6 +25,8 @@ def test_who_when_and_unit_questions_are_told_apart():
     # Asking who leads, a unit-shaped thing in the question is the task, not whose duties are asked.
     assert duty.asks("县级物流配送中心归哪个部门负责建").units == ()
     assert not duty.asks("老旧小区改造有什么要求")
+    assert duty.asks("书记在常委会上对区交通运输局提了什么要求").units == ("区交通运输局",)
+    assert duty.asks("会议对招商引资提了什么要求").units == ()
 
 
 def test_a_point_whose_tasks_hold_what_is_asked_is_preferred():

@@ -56,3 +56,10 @@ def test_the_weather_asked_of_a_place_is_small_talk_and_a_weather_topic_is_not()
     assert classify("青石镇明天下雨吗") == CHITCHAT
     assert classify("高温天气有什么要求") is None
     assert classify("防汛天气") is None
+
+
+def test_everyday_words_bring_the_written_ones_along():
+    from bot.phrasing import plain_words
+
+    assert plain_words("交的暖气费能要回来一部分吗").split()[1:] == ["热费", "供暖费", "供暖", "供热", "退还", "返还"]
+    assert plain_words("老年人助餐补贴标准是多少") == "老年人助餐补贴标准是多少"  # written already: nothing added
