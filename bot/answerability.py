@@ -8,7 +8,7 @@ lexical overlap, so the topic alone says little; what the question *pins down* d
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.analysis import in_dictionary, is_common_word
 from bot.catalog import ArticleEntry, date_matches
@@ -41,6 +41,8 @@ class Requirements:
     meetings: tuple[str, ...] = ()  # the kind of each meeting named ("农村" of "全区农村工作会议")
     documents: tuple[str, ...] = ()  # the kind of document named by its formal name ("政府工作报告", "实施方案")
     document_year: str | None = None  # the year said of that document ("2024" of "2024年政府工作报告")
+    # everyday words and what bulletins write instead ("暖气费" → 热费, 供暖费; bot/phrasing.py)
+    alternatives: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ class Check:
 
 
 def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, ...], places: tuple[str, ...],
-                 question: str, known: set[str]) -> Requirements:
+                 question: str, known: set[str], alternatives: dict[str, tuple[str, ...]] | None = None) -> Requirements:
     """`known`: the question's terms found somewhere in the archive."""
     time_digits = {str(x) for x in (intent.time.year, intent.time.month, intent.time.day) if x}
     # Figures other than the date and a point's place ("第3项", "（2）", "1."): those must be in the article.
@@ -72,7 +74,7 @@ def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, .
     document_year = _DOCUMENT_YEAR.search(question)
     return Requirements(content, people + places, numbers, intent, places, named_meetings(question),
                         tuple(dict.fromkeys(_DOCUMENT_KIND.findall(question))),
-                        document_year.group(1) if document_year else None)
+                        document_year.group(1) if document_year else None, alternatives or {})
 
 
 def _found(term: str, weights: dict[str, float], text: str) -> bool:
@@ -96,6 +98,11 @@ def _found(term: str, weights: dict[str, float], text: str) -> bool:
     return sum(covered) >= (len(term) if len(term) <= 3 else len(term) * 2 / 3)
 
 
+def _written_otherwise(term: str, alternatives: dict[str, tuple[str, ...]], text: str) -> bool:
+    """The everyday word the term is part of is written otherwise in the text ("暖气" of "暖气费" as "热费")."""
+    return any(term in spoken and any(w in text for w in written) for spoken, written in alternatives.items())
+
+
 def _series_forms(n: int) -> tuple[str, ...]:
     return (f"第{n}次", f"第{int_to_cn(n)}次")
 
@@ -103,9 +110,12 @@ def _series_forms(n: int) -> tuple[str, ...]:
 def check(req: Requirements, passage: str, article: str, art: ArticleEntry | None, latest_year: int | None) -> Check:
     """`passage` and `article` are normalized texts (the article's includes its title)."""
     total = sum(req.weights.values())
-    found_ctx = sum(w for t, w in req.weights.items() if _found(t, req.weights, passage + "\n" + article))
+    context = passage + "\n" + article
+    found_ctx = sum(w for t, w in req.weights.items() if _found(t, req.weights, context)
+                    or _written_otherwise(t, req.alternatives, context))
     local = {t: w for t, w in req.weights.items() if not any(t in p for p in req.places)}
-    found_psg = sum(w for t, w in local.items() if _found(t, local, passage))
+    found_psg = sum(w for t, w in local.items() if _found(t, local, passage)
+                    or _written_otherwise(t, req.alternatives, passage))
     total_psg = sum(local.values())
     intent = req.intent
     # A place may be named without its level ("新枫岭", "我县" in 枫岭县's own report): its name is enough.

@@ -53,20 +53,31 @@ _WRITTEN_FORMS: tuple[tuple[str, str], ...] = (
     ("起火", "火灾 火情"), ("着火", "火灾 火情"), ("歇着", "休息 停止作业"), ("干活", "作业 施工"),
     ("看病", "就医 诊疗"), ("上学", "入学 就学"), ("孩子", "儿童 学生"), ("房子", "住房 房屋"),
     ("断水", "缺水 停水"), ("没水", "缺水 停水"), ("厂里", "企业"), ("工厂", "企业"), ("打工", "务工 就业"),
-    ("老百姓", "群众 居民"), ("开会", "会议"), ("多久", "时限"), ("晾", "晾晒 晒"), ("拆了", "拆除"),
+    ("老百姓", "群众 居民"), ("开会", "会议"), ("晾", "晾晒 晒"), ("拆了", "拆除"),
     ("罚钱", "罚款"), ("补钱", "补贴 补助"), ("吃饭", "就餐 助餐"), ("办手续", "申请 办理"),
 )
 
 
 def plain_words(question: str) -> str:
-    """The question with colloquial words in their written form ("住建局要干啥" → "住建局要做什么"), and the
-    written words for its everyday ones added after it ("交的暖气费" → "… 热费 供暖费")."""
+    """The question with colloquial words in their written form ("住建局要干啥" → "住建局要做什么")."""
     for pattern, written in _COLLOQUIAL:
         question = pattern.sub(written, question)
-    question = _ASKED_TO_DO.sub("提了哪些要求", question)
-    added = [w for spoken, written in _WRITTEN_FORMS if spoken in question
-             for w in written.split() if w not in question]
-    return f"{question} {' '.join(dict.fromkeys(added))}" if added else question
+    return _ASKED_TO_DO.sub("提了哪些要求", question)
+
+
+def written_forms(question: str) -> dict[str, tuple[str, ...]]:
+    """The written words for each everyday word of the question that has them ("暖气费" → 热费, 供暖费), leaving
+    out those the question says already: what a bulletin may say instead."""
+    forms = {spoken: tuple(w for w in written.split() if w not in question)
+             for spoken, written in _WRITTEN_FORMS if spoken in question}
+    return {spoken: ws for spoken, ws in forms.items() if ws}
+
+
+def with_written_forms(question: str) -> str:
+    """The question with its everyday words' written forms added after it, for ranking passages by words and
+    by meaning ("交的暖气费能要回来吗 热费 供暖费 退还 返还")."""
+    added = dict.fromkeys(w for ws in written_forms(question).values() for w in ws)
+    return f"{question} {' '.join(added)}" if added else question
 
 
 def resolve_people(question: str, people: Iterable[str], recency: Callable[[str], str] | None = None) -> str:

@@ -22,7 +22,7 @@ from bot.fusion import fuse_rankings, opening_keys, with_context
 from bot.index import REBUILD_HINT, IndexSnapshot, current_generation, open_snapshot
 from bot.intent import ASK_PHRASE, ORDINAL_WORD, SERIES, is_content, parse_intent
 from bot.ordinals import no_such_point
-from bot.phrasing import plain_words, resolve_people
+from bot.phrasing import plain_words, resolve_people, with_written_forms, written_forms
 from bot.question import Intent
 from bot.records import Passage
 from bot.textutil import SENTENCE_ENDS, normalize_text
@@ -146,8 +146,11 @@ class Searcher:
         valid = [n for n in normalized if n]
         # The lexical side costs about a millisecond (bot/lexical.py): run in line, it costs less than
         # starting a thread for it did (answer p50 at 10k on 2 busy cores: 30.5 → 27.9 ms).
-        lexical_all = [self._lexical_side(snap, n) for n in valid]
-        vectors = self.embedder.encode_queries(valid) if valid else None
+        # Passages are ranked for the question with its everyday words' written forms too ("暖气费" → 热费);
+        # what an answer must hold is read from the question as asked (`_answer`, the forms as alternatives).
+        ranked = [with_written_forms(n) for n in valid]
+        lexical_all = [self._lexical_side(snap, n) for n in ranked]
+        vectors = self.embedder.encode_queries(ranked) if valid else None
         dense_all = snap.dense(vectors, self.config.search.candidates) if valid else []
         answers, j = [], 0
         for q, n in zip(questions, normalized):
@@ -245,7 +248,7 @@ class Searcher:
         known = catalog.places_in(normalized)
         places = known + tuple(p for p in intent.places if not any(p in o or o in p for o in known))
         req = requirements(intent, asked, people, places, normalized,
-                           {t for t, n in lex.postings.items() if n})
+                           {t for t, n in lex.postings.items() if n}, written_forms(normalized))
         texts = self._article_text(snap, [r.passage.article_id for r in results])
         checks = [check(req, _normalized(r.passage.text), texts[r.passage.article_id],
                         catalog.articles.get(r.passage.article_id), catalog.latest_year) for r in results]
@@ -263,7 +266,8 @@ class Searcher:
                        + [i for i in passing if i < cfg.answer_depth and not fits[i]])
         best = checks[passing[0]] if passing else (max(checks, key=lambda c: c.coverage) if checks else None)
         dense_top = dense[0][1] if dense else 0.0
-        coverage = self._coverage(snap, weights, [i for i, _ in lex.ranking[:10]] + [i for i, _ in fused2[:5]])
+        own = {t: w for t, w in weights.items() if t in normalized}  # not the written forms ranking added
+        coverage = self._coverage(snap, own, [i for i, _ in lex.ranking[:10]] + [i for i, _ in fused2[:5]])
         evidence = Evidence(round(dense_top, 4), round(coverage, 4), round(list_share, 4),
                             round(best.coverage, 4) if best else 0.0,
                             round(best.passage_coverage, 4) if best else 0.0)

@@ -146,3 +146,17 @@ def test_a_grade_with_its_letter_is_that_grade():
     req = requirements(parse_intent(question), {"旅游": 2.0, "景区": 2.0, "奖励": 1.0}, (), (), question, set())
     text = "对新评定为国家4A级、3A级旅游景区的，分别给予一次性奖励100万元、30万元。5月起受理申报。"
     assert not check(req, text, text, None, None).pinned  # "5" is there, "5A" is not
+
+
+def test_an_everyday_word_is_found_written_the_bulletins_way():
+    from bot.answerability import check, requirements
+    from bot.intent import parse_intent
+    from bot.phrasing import written_forms
+
+    question = "暖气费能要回来吗"
+    weights = {"暖气费": 3.0, "要回来": 2.0}
+    plain = requirements(parse_intent(question), weights, (), (), question, set())
+    told = requirements(parse_intent(question), weights, (), (), question, set(), written_forms(question))
+    text = "室温不达标的，用户可以申请按日退还热费"
+    assert check(plain, text, text, None, None).coverage == 0.0
+    assert check(told, text, text, None, None).coverage == 1.0

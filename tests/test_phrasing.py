@@ -59,7 +59,8 @@ def test_the_weather_asked_of_a_place_is_small_talk_and_a_weather_topic_is_not()
 
 
 def test_everyday_words_bring_the_written_ones_along():
-    from bot.phrasing import plain_words
+    from bot.phrasing import with_written_forms, written_forms
 
-    assert plain_words("交的暖气费能要回来一部分吗").split()[1:] == ["热费", "供暖费", "供暖", "供热", "退还", "返还"]
-    assert plain_words("老年人助餐补贴标准是多少") == "老年人助餐补贴标准是多少"  # written already: nothing added
+    assert with_written_forms("交的暖气费能要回来一部分吗").split()[1:] == ["热费", "供暖费", "供暖", "供热", "退还", "返还"]
+    assert written_forms("老年人助餐补贴标准是多少") == {}  # written already: nothing added
+    assert written_forms("村里管水员的工钱谁出") == {"工钱": ("报酬", "劳务费")}
