@@ -27,6 +27,7 @@ def test_who_when_and_unit_questions_are_told_apart():
     assert not duty.asks("老旧小区改造有什么要求")
     assert duty.asks("书记在常委会上对区交通运输局提了什么要求").units == ("区交通运输局",)
     assert duty.asks("会议对招商引资提了什么要求").units == ()
+    assert duty.asks("刘朝晖对开发区和园区发展有什么要求").units == ()  # places, not a unit
 
 
 def test_a_point_whose_tasks_hold_what_is_asked_is_preferred():
