@@ -22,9 +22,10 @@ _CJK = re.compile(rf"[{CJK}]")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?(?:[A-Za-z](?![A-Za-z]))?")  # with a grade letter: "5A级" is not "4A级"
 # A document named by its kind's formal name: the article answering must be (or cite) one.
 _DOCUMENT_KIND = re.compile(r"政府工作报告|实施方案|工作方案|管理办法|实施细则|若干措施|工作要点|任务分工")
-# A year said of the document itself ("2024年政府工作报告", "2023年度实施方案"): it is that year's document, not a
-# later one recalling the year.
-_DOCUMENT_YEAR = re.compile(rf"((?:19|20)\d{{2}})\s*年度?[^，,。；;？?！!]{{0,12}}?(?:{_DOCUMENT_KIND.pattern})")
+# A year said of the document or meeting itself ("2024年政府工作报告", "2023年县政府常务会议"): it is that year's,
+# not a later one recalling the year.
+_DOCUMENT_YEAR = re.compile(rf"((?:19|20)\d{{2}})\s*年度?[^，,。；;？?！!]{{0,12}}?(?:{_DOCUMENT_KIND.pattern}"
+                            r"|常务会议|常委会|推进会|调度会|座谈会|工作会议)")
 _PLACE_NUMBER = re.compile(r"第\s*\d+|[（(]\s*\d+\s*[）)]|(?<![\d.])\d+\s*[、．](?!\d)|(?<![\d.])\d+\.(?!\d)")
 _ORDINAL_NAME = re.compile(rf"第[{CN_NUMERAL}\d]{{1,3}}(?![{CN_NUMERAL}\d个条点项次批期届轮季章节部要是时位线名步阶])[{CJK}]")
 
@@ -98,6 +99,18 @@ def _found(term: str, weights: dict[str, float], text: str) -> bool:
     return sum(covered) >= (len(term) if len(term) <= 3 else len(term) * 2 / 3)
 
 
+def _side_by_side(people: tuple[str, ...], question: str) -> list[tuple[str, ...]]:
+    """The people named, grouped where the question joins them with "、" (each group answered by any of it)."""
+    groups: list[list[str]] = []
+    for p in people:
+        joined = next((g for g in groups if any(f"{p}、{q}" in question or f"{q}、{p}" in question for q in g)), None)
+        if joined is not None:
+            joined.append(p)
+        else:
+            groups.append([p])
+    return [tuple(g) for g in groups]
+
+
 def _written_otherwise(term: str, alternatives: dict[str, tuple[str, ...]], text: str) -> bool:
     """The everyday word the term is part of is written otherwise in the text ("暖气" of "暖气费" as "热费")."""
     return any(term in spoken and any(w in text for w in written) for spoken, written in alternatives.items())
@@ -121,8 +134,9 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     # A place may be named without its level ("新枫岭", "我县" in 枫岭县's own report): its name is enough.
     # A person is the article's speaker though the text may not name them (a speech's author line is its byline).
     spoke = art.speakers if art else ()
-    pinned = all(p in article or p in spoke or (p in req.places and len(p) >= 3 and p[:-1] in article)
-                 for p in req.people)
+    # People named side by side ("刘晓岚、刘光明": one "刘副县长" the archive has two of) are alternatives.
+    pinned = all(any(p in article or p in spoke or (p in req.places and len(p) >= 3 and p[:-1] in article)
+                     for p in group) for group in _side_by_side(req.people, req.intent.rest))
     # A figure is found whole: "50" is not in "1500" or "2025".
     pinned = pinned and all(re.search(rf"(?<![\d.]){re.escape(n)}(?![\d.])" if n[0].isdigit() else re.escape(n), article)
                             for n in req.numbers)

@@ -160,3 +160,20 @@ def test_an_everyday_word_is_found_written_the_bulletins_way():
     text = "室温不达标的，用户可以申请按日退还热费"
     assert check(plain, text, text, None, None).coverage == 0.0
     assert check(told, text, text, None, None).coverage == 1.0
+
+
+def test_people_named_side_by_side_are_alternatives_and_a_meetings_year_is_its_own():
+    from bot.answerability import check, requirements
+    from bot.catalog import ArticleEntry
+    from bot.intent import parse_intent
+
+    # "刘副县长" of an archive with two deputies surnamed 刘 is read as "刘晓岚、刘光明": either one's meeting answers
+    question = "刘晓岚、刘光明在第二次农村公路调度会上定了几件事"
+    req = requirements(parse_intent(question), {"农村": 1.0, "公路": 2.0}, ("刘晓岚", "刘光明"), (), question, set())
+    text = "副县长刘光明主持召开全县农村公路建设第二次调度会。会议明确了三件事。"
+    assert check(req, text, text, None, None).pinned
+    question = "2023年县政府常务会议对养老服务补贴办法提了什么要求"
+    req = requirements(parse_intent(question), {"养老": 2.0, "补贴": 2.0}, (), (), question, set())
+    later = ArticleEntry("m24", "县政府第12次常务会议", frozenset(), "2024-05-10", (), None)
+    text = "会议审议养老服务补贴办法。2023年全县发放补贴800万元。"
+    assert not check(req, text, text, later, None).pinned  # 2024's meeting recalling 2023 is not 2023's

@@ -49,3 +49,11 @@ def test_a_rate_asked_per_something_needs_that_rate():
     assert states_rate("新建日光温室的，每亩一次性补助1.2万元", "亩")
     assert states_rate("塑料大棚补助4000元/亩", "亩")
     assert not states_rate("收储企业上门打捆回收，每吨收购价不低于260元", "亩")
+
+
+def test_the_kind_of_money_asked_is_the_one_named_last_before_the_money_word():
+    from bot.kinds.amount import money_kind
+
+    assert money_kind("养老服务补贴办法里困难老人的冬季取暖补贴每月多少") == "取暖"
+    assert money_kind("一次性创业补贴多少") == "创业"
+    assert money_kind("每人每月补贴多少") is None and money_kind("能领多少一次性补贴") is None

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from bot.question import Intent
 from bot.records import Passage
-from bot.textutil import CN_NUMERAL
+from bot.textutil import CJK, CN_NUMERAL
 
 # A figure: digits, a count in Chinese numerals with its measure word, or a share ("三分之二", "过半数").
 _QUANTITY = re.compile(rf"\d|[{CN_NUMERAL}百千万亿]+\s*[个名家项座处亿万元人天次%倍条所批]|[{CN_NUMERAL}百]+分之[{CN_NUMERAL}]+"
@@ -22,17 +22,28 @@ _FIGURE = rf"[\d{CN_NUMERAL}百千万亿.]"
 _MONEY = re.compile(rf"{_FIGURE}\s*(?:万|亿)?元")
 
 
+# What kind of money is asked ("取暖补贴", "护理补贴", "创业补贴"): the word before the money word, when it says a
+# kind (not "每月补贴", "一次性补贴", "能领多少补贴").
+_MONEY_KIND = re.compile(rf"([{CJK}]{{2}})(?=补贴|补助|津贴|奖励|奖补)")
+_NOT_A_KIND = set("的了多少每能可给拿领发次性额外些什么哪这那笔个月年人户项该其上下予享受得到")
 # A rate asked per something ("每亩补助多少钱", "每人每月多少"): the figure must be that rate.
 _PER = re.compile(r"每\s*(亩|户|人|吨|公里|平方米|立方米|座|头|只|辆|台|家|所|张|床|间)")
 
 
 @dataclass(frozen=True)
 class Measure:
-    """What an amount question counts: "元" for money, a measure word ("处"), or None for any figure; and the
-    rate's base when it asks one ("亩" of "每亩补助多少钱")."""
+    """What an amount question counts: "元" for money, a measure word ("处"), or None for any figure; the
+    rate's base when it asks one ("亩" of "每亩补助多少钱"); the kind of money it asks ("取暖" of "取暖补贴")."""
 
     unit: str | None
     per: str | None = None
+    kind: str | None = None
+
+
+def money_kind(question: str) -> str | None:
+    """The kind of subsidy or reward the question asks the amount of ("取暖" of "冬季取暖补贴每月多少"), or None."""
+    kinds = [k for k in _MONEY_KIND.findall(question) if not _NOT_A_KIND & set(k)]
+    return kinds[-1] if kinds else None  # the last: "养老服务补贴办法里…取暖补贴" asks the 取暖 one
 
 
 def measure_asked(question: str) -> str | None:
@@ -66,7 +77,7 @@ def states_rate(text: str, per: str) -> bool:
 def asks(question: str, intent: Intent) -> Measure | None:
     if not intent.asks_amount or intent.kind == "list":
         return None
-    return Measure(measure_asked(question), per_asked(question))
+    return Measure(measure_asked(question), per_asked(question), money_kind(question))
 
 
 def prefers(ask: Measure, passage: Passage, text: str) -> int:
@@ -74,4 +85,5 @@ def prefers(ask: Measure, passage: Passage, text: str) -> int:
 
 
 def holds(ask: Measure, passage: Passage, text: str, topic: dict[str, float], floor: float) -> bool:
-    return states_figure(text, ask.unit) and (ask.per is None or states_rate(text, ask.per))
+    return (states_figure(text, ask.unit) and (ask.per is None or states_rate(text, ask.per))
+            and (ask.kind is None or ask.kind in text or ask.kind in passage.title))
