@@ -28,6 +28,7 @@ GRID: dict[str, tuple[float, ...]] = {
     # how the rankings are fused (bot/fusion.py): they decide which passage comes first
     "dense_weight": (0.3, 0.4, 0.5, 0.6, 0.75, 1.0),
     "context_weight": (0.25, 0.5, 0.75, 1.0),
+    "lexical_clear": (1.2, 1.3, 1.4, 1.5, 2.0, 1000.0),
 }
 ROUNDS = 3  # coordinate-descent sweeps; the fits settle in two on our sets
 

@@ -70,6 +70,7 @@ class SearchConfig:
     max_question_chars: int = setting(500, min=1)
     lexical_postings: int = setting(2_000_000, min=0)  # a far safety cap, see config.yaml
     context_weight: float = setting(0.5, min=0)
+    lexical_clear: float = setting(1.4, min=1)
     list_tolerance: float = setting(0.1, min=0, max=1)
     recent_tolerance: float = setting(0.3, min=0, max=1)
     min_list_share: float = setting(0.5, min=0, max=1)

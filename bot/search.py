@@ -78,6 +78,20 @@ class _Lexical:
     postings: dict[str, int]  # rows holding each word in any column (title, speaker and lead included)
 
 
+def _clear_lexical_first(fused: list[tuple[int, float]], lexical: list[tuple[int, float]],
+                         clear: float) -> list[tuple[int, float]]:
+    """The passage holding far more of the question's words than any other (BM25 `clear` times the second's)
+    goes first: rank fusion weighs a rank, not a margin, and a long paragraph far from the question in meaning
+    (a speech's remarks holding the one sentence asked about) would sink below passages that hold a few words."""
+    if len(lexical) < 2 or lexical[1][1] <= 0 or lexical[0][1] < clear * lexical[1][1]:
+        return fused
+    top = lexical[0][0]
+    head = next(((d, s) for d, s in fused if d == top), None)
+    if head is None:
+        return fused
+    return [(top, max(s for _, s in fused[:1]) + 1e-9)] + [x for x in fused if x[0] != top]
+
+
 @lru_cache(maxsize=4096)
 def _normalized(text: str) -> str:
     """A passage's text as questions are read (cached: the same passages answer many questions)."""
@@ -222,6 +236,8 @@ class Searcher:
         fused = with_context(fused2[:CONTEXT_DEPTH], pool, catalog, pointing, speakers, intent,
                              cfg.context_weight) + fused2[CONTEXT_DEPTH:]
         fused = self._points_first(fused, pool, roles.asks_lead(normalized, intent.asks_fact or intent.asks_amount))
+        if not (intent.time.said or intent.series):  # where the question places its meeting, the article decides
+            fused = _clear_lexical_first(fused, lex.ranking, cfg.lexical_clear)
         # A "when" question ("座谈会哪天召开") is answered by a passage stating a date or a deadline, a duty
         # question ("谁牵头", "最晚什么时候完成", "县住建局要做哪些事") by a point whose tasks name what it asks
         # (bot/kinds): those among the best go first, most of what is asked first (a retelling of the same

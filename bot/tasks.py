@@ -224,12 +224,16 @@ def _by_clauses(text: str) -> list[tuple[list[str], list[str]]]:
         if text.startswith("会同", end):
             helpers, end = units_at(text, end + 2)
             end = _skip_to_verb(text, end)
+        end += len(m.group(0)) if (m := _JOINTLY.match(text, end)) else 0  # "由X和Y共同负责"
         if text.startswith("为牵头", end):  # "县住建局为牵头单位"
             found.append((lead, helpers))
         elif text.startswith("牵头", end) or (text.startswith("负责", end) and not _interprets_only(text, end + 2)):
             if text[start - 1] == "由" or text.startswith("牵头", end) or text[start - 1] in "（(":
                 found.append((lead, helpers))
     return found
+
+
+_JOINTLY = re.compile(r"共同|联合|一起|分别|具体")
 
 
 def _skip_to_verb(text: str, pos: int) -> int:

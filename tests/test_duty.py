@@ -116,3 +116,14 @@ def test_a_speaker_named_by_surname_and_post_is_the_speech_author_in_its_byline(
     assert "周明远" in console_text(answer) and "牵头：县住建局" in console_text(answer)
     # Someone the speech is not by gets no answer from it.
     assert not searcher.search("刘书记在防汛会上让哪个部门牵头排查危房").answered
+
+
+def test_a_deadline_said_in_a_paragraph_counts_for_a_deadline_question():
+    from bot.records import Passage
+
+    ask = duty.asks("旅游环线规划最晚什么时候编完")
+    assert ask.deadline
+    fields = {f: None for f in Passage.__dataclass_fields__}
+    fields.update(passage_id="p", article_id="a", text="由县交通运输局会同县文旅局在6月底前完成环线规划编制。", tasks=None)
+    passage = Passage(**fields)
+    assert duty.prefers(ask, passage, passage.text) == 1

@@ -68,3 +68,11 @@ def test_near_copies_are_the_pairs_whose_openings_share_half_their_bigrams():
         assert len(keys) == len(set(char_bigrams(p.text[:COPY_CHARS])))
     odd = replace(passages[0], text="\ud800" + passages[0].text, article_id="elsewhere")  # a lone surrogate
     assert near_copies({0: passages[0], 1: odd}) == {0, 1}
+
+
+def test_a_passage_holding_far_more_of_the_question_goes_first():
+    from bot.search import _clear_lexical_first
+
+    fused = [(7, 0.030), (3, 0.029), (9, 0.020)]
+    assert _clear_lexical_first(fused, [(9, 32.7), (3, 21.8)], 1.4)[0][0] == 9  # 1.5 times the next: first
+    assert _clear_lexical_first(fused, [(9, 25.0), (3, 21.8)], 1.4) == fused  # close: the fusion decides

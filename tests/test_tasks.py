@@ -244,3 +244,9 @@ def test_a_points_lead_is_the_first_unit_it_directs_near_its_start_not_a_detail_
     # a statement first, then a unit told to act: the speaker's aside, not the point's owner
     t = point_tasks("三、压实责任\n政府将实行月调度，滞后的由我本人约谈。县督查室要跟踪问效。", context, "2024-05-10")
     assert t is None or not t.lead
+
+
+def test_units_sharing_a_task_jointly_both_lead_it():
+    t = point_tasks("（一）加快滞后项目进度。鹤鸣小学扩建项目由鹤鸣镇人民政府和县教育局共同负责，2025年3月底前完成主体工程。",
+                    "", "2024-12-20")
+    assert (t.lead, t.deadline) == (("鹤鸣镇人民政府", "县教育局"), "2025-03-31")

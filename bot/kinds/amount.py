@@ -25,7 +25,8 @@ _MONEY = re.compile(rf"{_FIGURE}\s*(?:万|亿)?元")
 # What kind of money is asked ("取暖补贴", "护理补贴", "创业补贴"): the word before the money word, when it says a
 # kind (not "每月补贴", "一次性补贴", "能领多少补贴").
 _MONEY_KIND = re.compile(rf"([{CJK}]{{2}})(?=补贴|补助|津贴|奖励|奖补)")
-_NOT_A_KIND = set("的了多少每能可给拿领发次性额外些什么哪这那笔个月年人户项该其上下予享受得到")
+_NOT_KIND_WORDS = {"标准", "额度", "金额", "最高", "最多", "平均", "合计", "总共", "分别", "按照", "给予", "政策"}
+_NOT_A_KIND = set("的了多少每能可给拿领发次性额外些什么哪这那笔个月年人户项该其上下予享受得到里内")
 # A rate asked per something ("每亩补助多少钱", "每人每月多少"): the figure must be that rate.
 _PER = re.compile(r"每\s*(亩|户|人|吨|公里|平方米|立方米|座|头|只|辆|台|家|所|张|床|间)")
 
@@ -42,7 +43,7 @@ class Measure:
 
 def money_kind(question: str) -> str | None:
     """The kind of subsidy or reward the question asks the amount of ("取暖" of "冬季取暖补贴每月多少"), or None."""
-    kinds = [k for k in _MONEY_KIND.findall(question) if not _NOT_A_KIND & set(k)]
+    kinds = [k for k in _MONEY_KIND.findall(question) if not _NOT_A_KIND & set(k) and k not in _NOT_KIND_WORDS]
     return kinds[-1] if kinds else None  # the last: "养老服务补贴办法里…取暖补贴" asks the 取暖 one
 
 
@@ -86,4 +87,9 @@ def prefers(ask: Measure, passage: Passage, text: str) -> int:
 
 def holds(ask: Measure, passage: Passage, text: str, topic: dict[str, float], floor: float) -> bool:
     return (states_figure(text, ask.unit) and (ask.per is None or states_rate(text, ask.per))
-            and (ask.kind is None or ask.kind in text or ask.kind in passage.title))
+            and (ask.kind is None or _says_kind(ask.kind, text + "\n" + passage.title)))
+
+
+def _says_kind(kind: str, text: str) -> bool:
+    """The kind is said, whole or as the two words it abbreviates ("技改" of "技术改造")."""
+    return kind in text or bool(re.search(rf"{kind[0]}[{CJK}]{kind[1]}[{CJK}]", text))

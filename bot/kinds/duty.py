@@ -26,6 +26,8 @@ DEADLINE = re.compile(r"最晚|最迟|截止|期限|时限|什么时候(?:要|�
 UNIT_DUTY = re.compile(r"要?做|干什么|干啥|负责|承担|任务|职责|分工|对[^，。]{1,14}?(?:局|委|办|中心|公司|队|所|站|院|部)(?:提|有|作)了?(?:什么|哪些|啥)要求")
 # The words a duty question asks with ("布置了哪些任务", "有什么要求"): how it asks, not its topic.
 _ASKS_DUTY = re.compile(r"任务|职责|分工|布置|安排|部署|交办|要求|负责|承担|工作|事情?")
+# A deadline a text states: a date or part of a month, then 前 ("6月底前", "9月30日前", "年底前").
+_DEADLINE_SAID = re.compile(r"(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|[上中下]旬|[初底末])|年底|年内)\s*(?:以|之)?前")
 # A level as an adjective ("县级物流配送中心"): a thing at that level, not a unit.
 _LEVEL_ADJECTIVE = re.compile(r"^[省市县区镇乡村]级")
 # A name ending like a unit's that names a meeting or a body that meets ("县委常委会"), not one given tasks.
@@ -87,7 +89,9 @@ def prefers(ask: DutyAsk, passage: Passage, text: str) -> int:
     score = 0
     if ask.who and tasks and tasks.lead:
         score += 1
-    if ask.deadline and tasks and tasks.deadline:
+    # a deadline its tasks carry, or one its text states ("…由县交通运输局会同县文旅局在6月底前完成环线规划编制"
+    # inside a speech's paragraph, which is no list point)
+    if ask.deadline and ((tasks and tasks.deadline) or _DEADLINE_SAID.search(text)):
         score += 1
     if ask.units and tasks and any(_names_unit(u, passage, "") for u in ask.units):
         score += 1
