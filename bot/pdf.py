@@ -27,6 +27,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from bot.errors import BulletinError
+from bot.textutil import CJK, CN_ORDINALS, CN_YEAR_DIGITS
 
 # Refuse a document longer than this: a bulletin or plan has tens of pages; thousands are hostile or a book.
 MAX_PAGES = 500
@@ -37,9 +38,9 @@ _PDFIUM = threading.Lock()
 _HEADING_SIZE = 1.2  # a heading's font is at least this many times the body's
 _BAND_GAP = 3.0  # white this many lines high across a two-column page ends its columns
 _SENTENCE = re.compile(r"[。！？；，!?;]")
-_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
-_DATE_ALONE = re.compile(r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
-                         r"\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
+_CJK_CHAR = re.compile(rf"[{CJK}]")
+_DATE_ALONE = re.compile(rf"^\s*(?:\d{{4}}|[{CN_YEAR_DIGITS}]{{4}})\s*年\s*[\d{CN_ORDINALS}]{{1,3}}\s*月"
+                         rf"\s*[\d{CN_ORDINALS}]{{1,3}}\s*日\s*$")
 
 
 @dataclass(frozen=True)
