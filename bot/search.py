@@ -86,10 +86,9 @@ def _clear_lexical_first(fused: list[tuple[int, float]], lexical: list[tuple[int
     if len(lexical) < 2 or lexical[1][1] <= 0 or lexical[0][1] < clear * lexical[1][1]:
         return fused
     top = lexical[0][0]
-    head = next(((d, s) for d, s in fused if d == top), None)
-    if head is None:
+    if not fused or top not in {d for d, _ in fused}:
         return fused
-    return [(top, max(s for _, s in fused[:1]) + 1e-9)] + [x for x in fused if x[0] != top]
+    return [(top, fused[0][1] + 1e-9)] + [x for x in fused if x[0] != top]
 
 
 @lru_cache(maxsize=4096)
