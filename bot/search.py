@@ -78,12 +78,18 @@ class _Lexical:
     postings: dict[str, int]  # rows holding each word in any column (title, speaker and lead included)
 
 
+# The words of the question a clear lexical winner must hold: one rare word alone ("招商" in a passage that
+# mentions it in passing) is no evidence that it answers.
+CLEAR_WORDS = 3
+
+
 def _clear_lexical_first(fused: list[tuple[int, float]], lexical: list[tuple[int, float]],
-                         clear: float) -> list[tuple[int, float]]:
-    """The passage holding far more of the question's words than any other (BM25 `clear` times the second's)
-    goes first: rank fusion weighs a rank, not a margin, and a long paragraph far from the question in meaning
-    (a speech's remarks holding the one sentence asked about) would sink below passages that hold a few words."""
-    if len(lexical) < 2 or lexical[1][1] <= 0 or lexical[0][1] < clear * lexical[1][1]:
+                         clear: float, held: int) -> list[tuple[int, float]]:
+    """The passage holding far more of the question's words than any other (BM25 `clear` times the second's, and
+    `held` ≥ CLEAR_WORDS of the question's words) goes first: rank fusion weighs a rank, not a margin, and a
+    long paragraph far from the question in meaning (a speech's remarks holding the one sentence asked about)
+    would sink below passages that hold a few words."""
+    if len(lexical) < 2 or lexical[1][1] <= 0 or lexical[0][1] < clear * lexical[1][1] or held < CLEAR_WORDS:
         return fused
     top = lexical[0][0]
     if not fused or top not in {d for d, _ in fused}:
@@ -236,7 +242,8 @@ class Searcher:
                              cfg.context_weight) + fused2[CONTEXT_DEPTH:]
         fused = self._points_first(fused, pool, roles.asks_lead(normalized, intent.asks_fact or intent.asks_amount))
         if not (intent.time.said or intent.series):  # where the question places its meeting, the article decides
-            fused = _clear_lexical_first(fused, lex.ranking, cfg.lexical_clear)
+            fused = _clear_lexical_first(fused, lex.ranking, cfg.lexical_clear,
+                                         self._words_held(snap, lex.ranking[:1], normalized))
         # A "when" question ("座谈会哪天召开") is answered by a passage stating a date or a deadline, a duty
         # question ("谁牵头", "最晚什么时候完成", "县住建局要做哪些事") by a point whose tasks name what it asks
         # (bot/kinds): those among the best go first, most of what is asked first (a retelling of the same
@@ -321,6 +328,14 @@ class Searcher:
             out += held
             held = []
         return out + held + fused[CONTEXT_DEPTH:]
+
+    @staticmethod
+    def _words_held(snap: IndexSnapshot, ranked: list[tuple[int, float]], question: str) -> int:
+        """How many of the question's content words (two characters or more) the first passage holds."""
+        words = [t for t in query_terms(question) if len(t) > 1 and is_content(t)]
+        if not ranked or not words:
+            return 0
+        return len(snap.body_terms([ranked[0][0]], words).get(ranked[0][0], set()))
 
     @staticmethod
     def _fits(asked_of: kinds.Asked, p: Passage) -> int:

@@ -74,5 +74,6 @@ def test_a_passage_holding_far_more_of_the_question_goes_first():
     from bot.search import _clear_lexical_first
 
     fused = [(7, 0.030), (3, 0.029), (9, 0.020)]
-    assert _clear_lexical_first(fused, [(9, 32.7), (3, 21.8)], 1.4)[0][0] == 9  # 1.5 times the next: first
-    assert _clear_lexical_first(fused, [(9, 25.0), (3, 21.8)], 1.4) == fused  # close: the fusion decides
+    assert _clear_lexical_first(fused, [(9, 32.7), (3, 21.8)], 1.4, 6)[0][0] == 9  # 1.5 times the next: first
+    assert _clear_lexical_first(fused, [(9, 25.0), (3, 21.8)], 1.4, 6) == fused  # close: the fusion decides
+    assert _clear_lexical_first(fused, [(9, 32.7), (3, 21.8)], 1.4, 1) == fused  # one rare word is no evidence

@@ -70,6 +70,11 @@ def test_paraphrases_find_the_directive(searcher, question, expected):
     assert any(expected in r.passage.text for r in answer.results[:3])
 
 
+def test_the_readmes_first_question_gets_the_directive_first(searcher):
+    # "两个差在" names 招商引资 in passing; the directive on winning projects (项目招引) is what is asked
+    assert "三要聚力项目招引" in searcher.search("招商方面有什么要求？").results[0].passage.text
+
+
 def test_results_carry_their_source(searcher):
     result = top_result(searcher, "第三个聚力是什么")
     p = result.passage
