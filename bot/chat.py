@@ -12,7 +12,9 @@ from bot.render import console_text
 from bot.search import Searcher
 
 WELCOME = ("政策问答（控制台）。输入问题后回车；可以接着问“第三个呢”“下一条”“这是谁讲的”“展开说说”；"
-           "Ctrl-D 退出。")
+           "输入“退出”或按 Ctrl-D 结束。")
+# What ends the console chat besides the end of input (people type these rather than Ctrl-D).
+QUIT = frozenset({"退出", "再见", "exit", "quit", "/quit", ":quit", "/exit", "q"})
 CONSOLE = "console"  # the one chat a console holds
 
 
@@ -31,6 +33,8 @@ def console_chat(config: Config, searcher: Searcher, interactive: bool = True, s
         question = line.strip()
         if not question:
             continue
+        if question.lower() in QUIT:
+            break
         try:
             answer = chats.ask(CONSOLE, question)
         except PolicyBotError as exc:

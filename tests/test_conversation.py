@@ -165,11 +165,12 @@ def test_console_chat_follows_up(built, capsys, monkeypatch):
     import io
     import sys
 
-    monkeypatch.setattr(sys, "stdin", io.StringIO("你好\n八个聚力分别是什么\n第三个呢\n这是谁讲的\n讲个笑话\n"))
+    monkeypatch.setattr(sys, "stdin", io.StringIO("你好\n八个聚力分别是什么\n第三个呢\n这是谁讲的\n讲个笑话\n/quit\n第五个呢\n"))
     assert main(["--config", str(built.path), "chat"]) == 0
     out = capsys.readouterr().out
     assert "可以这样问" in out and "八个聚力 · 第三条 / 共八条" in out
     assert "这是区委书记毕志伟讲的。" in out and "我只回答公报中的内容" in out
+    assert "/quit" not in out and "第五条" not in out  # the chat ended there
 
 
 def test_followup_minutes_zero_answers_every_message_on_its_own(searcher):
