@@ -4,14 +4,17 @@ Numbered: 一是/一要/一要有/第一，/一、/（一）/(1)/1./第一条/�
 nested levels kept apart (a sub-list ends with the point that holds it; numbering that runs on across its
 holder's points, 1.…3. under 一、 and 4.…5. under 二、, is one sub-list per holder point). Unnumbered:
 consecutive paragraphs, sentences or ；-clauses opening with 要… or with a unit that must act (县财政局要…),
-parallel openers (聚焦…/强化…/坚持…), bullet lines and "——" lines.
+parallel openers (聚焦…/强化…/坚持…), bullet lines and "——" lines. An unnumbered list held whole by one numbered
+point is that point's sub-list (a table's rows under a section row, "县X局要…" sentences under a meeting's
+topic), unless the point names its own task's units in fields; elsewhere a numbered list covering it wins.
 
 Where a list ends: a point runs to the next point of its list. The last point ends where unrelated text begins
 (会议还…, 会上…, another person speaking, 区领导…出席, an editor's line, 抄送/印发, 附件, a signature, a 第X章
 heading, the speaker turning to the audience) or where its paragraph does — unless it opens a paragraph that is
 only a heading, or its siblings run over several paragraphs, when it runs on over the paragraphs below it as
-its siblings do. Points of one list look alike: an unnumbered list's last point keeps the sentences after it
-only when the earlier points also carry sentences after their own.
+its siblings do (as many as each of them holds, when they all hold the same number). Points of one list look
+alike: an unnumbered list's last point keeps the sentences after it only when the earlier points also carry
+sentences after their own.
 
 Everything here works on character offsets of one article's text (paragraphs joined by newlines, simplified).
 """
