@@ -15,7 +15,7 @@ from bot.catalog import ArticleEntry, date_matches
 from bot.config import SearchConfig
 from bot.intent import is_content, named_meetings
 from bot.question import Intent
-from bot.textutil import CJK, CN_NUMERAL, int_to_cn
+from bot.textutil import CJK, CN_NUMERAL, abbreviates, int_to_cn
 
 COMMON_WEIGHT = 0.5
 _CJK = re.compile(rf"[{CJK}]")
@@ -83,10 +83,7 @@ def _found(term: str, weights: dict[str, float], text: str) -> bool:
     are (jieba's search mode gives "考察学习" and also "考察", "学习"; a text may hold only the parts)."""
     if term in text:
         return True
-    # A two-character abbreviation of two words, from each word's first character ("技改" of "技术改造", "规上" of
-    # "规模以上"), as officials say what bulletins write out.
-    if len(term) == 2 and _CJK.fullmatch(term[0]) and _CJK.fullmatch(term[1]) and re.search(
-            rf"{term[0]}[{CJK}]{term[1]}[{CJK}]", text):
+    if abbreviates(term, text):  # "技改" of "技术改造"
         return True
     covered = [False] * len(term)
     for part in weights:

@@ -226,21 +226,12 @@ def _last_point_end(text: str, lst: ListSpan, earlier: list[tuple[int, int]], na
     # "一、抓好机收" over its paragraph and its 责任单位 line): so is the last one's, and what follows is the
     # document's again ("各村、各单位要高度重视…"). A plan's heading points hold their sub-points instead.
     sizes = {len([x for x in b.split("\n") if x.strip()]) for b in bodies}
-    if heading and len(bodies) == len(earlier) >= _ALIKE_MIN and len(sizes) == 1 \
-            and not any(_opens_with_marker(x) for b in bodies for x in b.split("\n") if x.strip()):
-        end, left = p_end, sizes.pop()
-        while left and end < len(text):
-            nxt_end = paragraph_bounds(text, end + 1)[1]
-            para = text[end + 1:nxt_end]
-            if para.strip():
-                if _opens_with_marker(para) or is_stop(para, names) or _ends_document(para):
-                    break
-                left -= 1
-            end = nxt_end
-        return end
+    alike = (heading and len(bodies) == len(earlier) >= _ALIKE_MIN and len(sizes) == 1
+             and not any(_opens_with_marker(x) for b in bodies for x in b.split("\n") if x.strip()))
+    left = sizes.pop() if alike else None  # paragraphs the last point still takes, when its siblings say
     same_style = MARKER_STYLES.get(lst.style)
     end, sub_points = p_end, False
-    while end < len(text):
+    while end < len(text) and left != 0:
         nxt_start = end + 1
         _, nxt_end = paragraph_bounds(text, nxt_start)
         para = text[nxt_start:nxt_end]
@@ -251,7 +242,10 @@ def _last_point_end(text: str, lst: ListSpan, earlier: list[tuple[int, int]], na
             # where the siblings hold only sub-points, text after this point's sub-points is not its own
             if only_points and sub_points and not _opens_with_marker(para):
                 break
+            if alike and _opens_with_marker(para):
+                break  # alike bodies hold no sub-points: a marked paragraph is another list's
             sub_points = sub_points or _opens_with_marker(para)
+            left = left - 1 if left is not None else None
         end = nxt_end
     return end
 

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from bot.analysis import char_bigrams
 from bot.clean import FIELD_KEYS, FIELD_LABEL, Line, clean_lines, full_date, running_furniture
 from bot.errors import BulletinError
 from bot.textutil import CJK, CN_ORDINALS, FULL_STOPS, SENTENCE_ENDS, is_cjk
@@ -264,11 +265,6 @@ def _html_lines(data: bytes) -> tuple[list[str], set[int], str]:
     return lines, headings, encoding
 
 
-def _bigrams(text: str) -> set[str]:
-    runs = re.findall(rf"[{CJK}0-9A-Za-z]+", text)
-    return {run[i:i + 2] for run in runs for i in range(len(run) - 1)}
-
-
 def _page_headline(html: str, title: str, extracted: str) -> str | None:
     """The page's own headline (<h1>…<h3>) when it is the <title> written out in full and the extracted text
     lost it.
@@ -286,14 +282,17 @@ def _page_headline(html: str, title: str, extracted: str) -> str | None:
         doc = lxml.html.document_fromstring(html)
     except (ValueError, lxml.etree.ParserError):
         return None
-    wanted = _bigrams(title)
+    wanted = set(char_bigrams(title))
+    if not wanted:
+        return None
+    shortest = len(re.sub(r"\s+", "", title)) + 1  # the heading says more than the title
     for el in doc.iter("h1", "h2", "h3"):
         text = re.sub(r"\s+", "", el.text_content())
-        if not wanted or len(text) <= len(re.sub(r"\s+", "", title)) or len(text) > 80:
+        if not shortest <= len(text) <= 80:
             continue
         if text in kept:
             return None  # the extractor kept the page's heading: it is found where it stands
-        if len(wanted & _bigrams(text)) / len(wanted) >= HEADLINE_SHARE:
+        if len(wanted & set(char_bigrams(text))) / len(wanted) >= HEADLINE_SHARE:
             return text
     return None
 

@@ -225,8 +225,7 @@ def _masthead_rows(by_height: list[Segment], gutter: float) -> list[Segment]:
     for s in by_height:
         if out:
             r = out[-1]
-            same_row = abs(r.bottom - s.bottom) < 0.5 * max(r.size, s.size)
-            if same_row and r.x1 <= gutter <= s.x0 and (_DATE_ALONE.match(s.text) or _DATE_ALONE.match(r.text)):
+            if _same_row(r, s) and r.x1 <= gutter <= s.x0 and (_DATE_ALONE.match(s.text) or _DATE_ALONE.match(r.text)):
                 out[-1] = Segment(f"{r.text}　{s.text}", r.x0, s.x1, max(r.top, s.top), min(r.bottom, s.bottom),
                                   max(r.size, s.size))
                 continue
@@ -234,11 +233,16 @@ def _masthead_rows(by_height: list[Segment], gutter: float) -> list[Segment]:
     return out
 
 
+def _same_row(a: Segment, b: Segment) -> bool:
+    """Two segments on one baseline (within half a character)."""
+    return abs(a.bottom - b.bottom) < 0.5 * max(a.size, b.size)
+
+
 def _rows(block: list[Segment]) -> list[Segment]:
     """Segments on one baseline of a block joined into one line (a date set apart by spaces)."""
     rows: list[Segment] = []
     for s in block:
-        if rows and abs(rows[-1].bottom - s.bottom) < 0.5 * max(s.size, rows[-1].size):
+        if rows and _same_row(rows[-1], s):
             r = rows[-1]
             gap = "" if s.x0 - r.x1 < 0.5 * s.size else " "
             rows[-1] = Segment(r.text + gap + s.text, r.x0, max(r.x1, s.x1), max(r.top, s.top),

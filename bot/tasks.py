@@ -26,7 +26,6 @@ from bot.textutil import CN_ORDINALS, cn_to_int, to_simplified
 from bot.units import LEAD_LABELS, PARTNER_LABELS, TASK_FIELD, TIME_LABELS, clean_unit, unit_at, units_at
 
 LONG_TERM = "长期"
-_FIELD = TASK_FIELD
 _TASK_COLUMN = re.compile(r"任务|事项|内容|措施|目标")
 
 _NUM = rf"\d{{1,2}}|[{CN_ORDINALS}]{{1,3}}"
@@ -119,11 +118,11 @@ def read_tasks(point: str, context: TaskContext) -> Tasks | None:
     elif responsible:
         lead = responsible[0][:1] if context.first_leads else responsible[0]
         partners += responsible[0][1:] if context.first_leads else []
-    elif by_units and not _subject_first(text, _subjects(text), by_units[0][0]):
+    elif by_units and not _subject_first(text, subjects := _subjects(text), by_units[0][0]):
         lead, helpers = by_units[0]
         partners += helpers
     else:
-        lead = _subjects(text)
+        lead = subjects if by_units else _subjects(text)
     for label, value, _ in fields:
         if label in PARTNER_LABELS:
             partners += value
@@ -168,7 +167,7 @@ def _unique(items: list[str]) -> list[str]:
 
 def _fields(text: str):
     """(label, units, raw value) of each "牵头单位：…" field, the value ending at ；/。 or the next field."""
-    found = list(_FIELD.finditer(text))
+    found = list(TASK_FIELD.finditer(text))
     for k, m in enumerate(found):
         stop = found[k + 1].start() if k + 1 < len(found) else len(text)
         raw = _field_value(text[m.end():stop])

@@ -100,6 +100,13 @@ _FULL_WIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {"\u300
 _FULL_WIDTH_FORM = re.compile("[\uff01-\uff5e\u3000]")
 
 
+def abbreviates(short: str, text: str) -> bool:
+    """A two-character word is said in `text` as the two words it abbreviates, each by its first character
+    ("技改" of "技术改造", "规上" of "规模以上"), as officials say what bulletins write out."""
+    return (len(short) == 2 and is_cjk(short[0]) and is_cjk(short[1])
+            and re.search(rf"{re.escape(short[0])}[{CJK}]{re.escape(short[1])}[{CJK}]", text) is not None)
+
+
 def nfkc(text: str) -> str:
     """`unicodedata.normalize("NFKC", text)`, the same string, sooner for Chinese text."""
     mapped = _FULL_WIDTH_FORM.sub(lambda m: _FULL_WIDTH[m.group()], text)

@@ -122,6 +122,14 @@ def _wrap(text: str, size: float, width: float, indent: int = 2) -> list[str]:
     return lines + [line]
 
 
+def _masthead(c: canvas.Canvas, name: tuple[str, float, float], issue: tuple[str, float, float]) -> None:
+    """A 简报's red name and its issue number, centred; each (text, font size, distance from the page top)."""
+    for (text, size, down), colour in ((name, colors.red), (issue, colors.black)):
+        c.setFillColor(colour)
+        c.setFont(FONT, size)
+        c.drawCentredString(A4[0] / 2, A4[1] - down, text)
+
+
 def two_column_brief(s) -> bytes:
     """A 简报: masthead across the page, then two articles side by side in two columns.
 
@@ -149,12 +157,7 @@ def two_column_brief(s) -> bytes:
         columns.append(rows)
     buffer = io.BytesIO()
     c = canvas.Canvas(buffer, pagesize=A4)
-    c.setFillColor(colors.red)
-    c.setFont(FONT, 34)
-    c.drawCentredString(A4[0] / 2, A4[1] - 40 * mm, "工作简报")
-    c.setFillColor(colors.black)
-    c.setFont(FONT, 15)
-    c.drawCentredString(A4[0] / 2, A4[1] - 52 * mm, "第5期")
+    _masthead(c, ("工作简报", 34, 40 * mm), ("第5期", 15, 52 * mm))
     c.drawCentredString(A4[0] / 2, A4[1] - 62 * mm, "青川县人民政府办公室编　　　　2025年4月2日")
     c.line(left, A4[1] - 67 * mm, left + width, A4[1] - 67 * mm)
     y = A4[1] - 80 * mm
@@ -199,12 +202,7 @@ def flowing_brief(s) -> bytes:
                 assert pdfmetrics.stringWidth(line, FONT, 12.5 if line.startswith("■") else size) <= col, line
     buffer = io.BytesIO()
     c = canvas.Canvas(buffer, pagesize=A4)
-    c.setFillColor(colors.red)
-    c.setFont(FONT, 30)
-    c.drawCentredString(A4[0] / 2, A4[1] - 35 * mm, "青川县农业农村工作简报")
-    c.setFillColor(colors.black)
-    c.setFont(FONT, 14)
-    c.drawCentredString(A4[0] / 2, A4[1] - 46 * mm, "第8期")
+    _masthead(c, ("青川县农业农村工作简报", 30, 35 * mm), ("第8期", 14, 46 * mm))
     c.setFont(FONT, 12)
     c.drawString(left, A4[1] - 56 * mm, "青川县农业农村局编")
     c.drawRightString(left + width, A4[1] - 56 * mm, "2025年6月18日")

@@ -75,6 +75,16 @@ def test_the_readmes_first_question_gets_the_directive_first(searcher):
     assert "三要聚力项目招引" in searcher.search("招商方面有什么要求？").results[0].passage.text
 
 
+def test_an_everyday_word_finds_the_directive_written_the_bulletins_way(searcher, monkeypatch):
+    # "厂子" is what officials say; the bulletin writes 企业 (bot/phrasing.py)
+    answer = searcher.search("对厂子有什么扶持")
+    assert answer.answered and answer.results[0].passage.text.startswith("四要聚力企业培育")
+    import bot.phrasing
+
+    monkeypatch.setattr(bot.phrasing, "_WRITTEN_FORMS", ())
+    assert not searcher.search("对厂子有什么扶持").answered  # without the written forms: nothing found
+
+
 def test_results_carry_their_source(searcher):
     result = top_result(searcher, "第三个聚力是什么")
     p = result.passage

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from bot.question import Intent
 from bot.records import Passage
-from bot.textutil import CJK, CN_NUMERAL
+from bot.textutil import CJK, CN_NUMERAL, abbreviates
 
 # A figure: digits, a count in Chinese numerals with its measure word, or a share ("三分之二", "过半数").
 _QUANTITY = re.compile(rf"\d|[{CN_NUMERAL}百千万亿]+\s*[个名家项座处亿万元人天次%倍条所批]|[{CN_NUMERAL}百]+分之[{CN_NUMERAL}]+"
@@ -92,4 +92,4 @@ def holds(ask: Measure, passage: Passage, text: str, topic: dict[str, float], fl
 
 def _says_kind(kind: str, text: str) -> bool:
     """The kind is said, whole or as the two words it abbreviates ("技改" of "技术改造")."""
-    return kind in text or bool(re.search(rf"{kind[0]}[{CJK}]{kind[1]}[{CJK}]", text))
+    return kind in text or abbreviates(kind, text)

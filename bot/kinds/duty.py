@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.kinds.when import DATE_SAID
 from bot.question import Intent
 from bot.records import Passage
 from bot.units import PLACE_LEVEL, unit_at, unit_forms
@@ -27,7 +28,7 @@ UNIT_DUTY = re.compile(r"要?做|干什么|干啥|负责|承担|任务|职责|�
 # The words a duty question asks with ("布置了哪些任务", "有什么要求"): how it asks, not its topic.
 _ASKS_DUTY = re.compile(r"任务|职责|分工|布置|安排|部署|交办|要求|负责|承担|工作|事情?")
 # A deadline a text states: a date or part of a month, then 前 ("6月底前", "9月30日前", "年底前").
-_DEADLINE_SAID = re.compile(r"(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|[上中下]旬|[初底末])|年底|年内)\s*(?:以|之)?前")
+_DEADLINE_SAID = re.compile(rf"(?:{DATE_SAID.pattern}|年底|年内)\s*(?:以|之)?前")
 # A level as an adjective ("县级物流配送中心"): a thing at that level, not a unit.
 _LEVEL_ADJECTIVE = re.compile(r"^[省市县区镇乡村]级")
 # A name ending like a unit's that names a meeting or a body that meets ("县委常委会"), not one given tasks.

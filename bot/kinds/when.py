@@ -11,13 +11,13 @@ from bot.textutil import CN_ORDINALS
 
 # A date a passage states: a month (with its day), or a part of a month ("4月21日—23日", "6月底",
 # "十二月十五日", "5月中旬"). "11月254日" is no date, nor is "291天", "一月一调度" or "2021年工作要点".
-_DATE = re.compile(r"(?<!\d)\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|份|[上中下]旬|[初底末])(?!\d)"
+DATE_SAID = re.compile(r"(?<!\d)\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|份|[上中下]旬|[初底末])(?!\d)"
                    rf"|[{CN_ORDINALS}]{{1,2}}月[{CN_ORDINALS}]{{1,3}}[日号]")
 
 
 def states_date(passage: str) -> bool:
     """The (normalized) passage states a date: what answers "哪天召开"."""
-    return bool(_DATE.search(passage))
+    return bool(DATE_SAID.search(passage))
 
 
 def asks(question: str, intent: Intent) -> bool:
