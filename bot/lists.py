@@ -73,7 +73,9 @@ _PEEK = 80  # how much of a sentence or paragraph its opening is judged by
 _HEAD_CLAUSE_MAX = 24  # a point's first clause is a short heading ("要抓好指标提升，…")
 _PARALLEL_FLAGS = ("v", "vd", "vn", "d", "a", "ad")  # openers that are verbs (聚焦, 强化, 坚持…) or adverbs
 # 要 that is not "must": 要求, 要素, 要点, 要闻, 要害, 要是, 要么, 要不是/要不然
-_NOT_DIRECTIVE_YAO = re.compile(r"要(?:[求素点闻害是么]|不是|不然|不要)")
+# What follows a 要 that directs no one ("要求", "要素", "要点", "不是"…): a word, or a negation.
+NOT_DIRECTING_AFTER_YAO = r"(?:[求素点闻害是么]|不是|不然|不要)"
+_NOT_DIRECTIVE_YAO = re.compile(rf"要{NOT_DIRECTING_AFTER_YAO}")
 # Words ending in 要 that are no directive: 主要, 重要, 需要, 只要, 必要, 将要, 纲要, 摘要 …
 _YAO_WORD_FIRST = set("主重需只想必首纲概摘提紧次简扼索将快险政机显权")
 # "会议要求，" / "冯志远强调：" / "在随后召开的会议上，刘朝晖要求，": the clause that introduces what follows.

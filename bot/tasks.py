@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.lists import ListSpan
+from bot.lists import NOT_DIRECTING_AFTER_YAO, ListSpan
 from bot.records import Tasks
 from bot.textutil import CN_ORDINALS, cn_to_int, to_simplified
 from bot.units import LEAD_LABELS, PARTNER_LABELS, TASK_FIELD, TIME_LABELS, clean_unit, unit_at, units_at
@@ -50,7 +50,7 @@ _NOT_AFTER = re.compile(r"\s*(?:起|以来|开始|施行|实施|生效|有效)")
 _COMPLETES = re.compile(r"\s*(?:完成|建成|全面|全部|实现|基本|上线|出台|投用|投入)")
 _OPENING_SENTENCES = 3  # a point's headline and the two sentences after it say whom it is given to
 # "第二水厂要…": a sentence that directs someone (not "但也要清醒看到": an adverb's 要 is the speaker's own)
-_DIRECTS = re.compile(r"\s*[^，,。；;！？\n]{1,14}?(?<![也还更都就却又才则而仍但])要(?![求素点闻害是么])")
+_DIRECTS = re.compile(rf"\s*[^，,。；;！？\n]{{1,14}}?(?<![也还更都就却又才则而仍但])要(?!{NOT_DIRECTING_AFTER_YAO})")
 _DAYS_BACK = 90  # a month-only deadline this long before the document's date means that month of the next year
 _MARKER = re.compile(rf"^\s*(?:\d{{1,2}}\s*[.．、]|[（(]\s*(?:\d{{1,2}}|[{CN_ORDINALS}]{{1,3}})\s*[）)]|"
                      rf"[{CN_ORDINALS}]{{1,3}}\s*[、.．]|第?[{CN_ORDINALS}]{{1,3}}(?:是|要)[，,]?)\s*")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from bot.kinds.when import DATE_SAID
 from bot.question import Intent
 from bot.records import Passage
-from bot.units import PLACE_LEVEL, unit_at, unit_forms
+from bot.units import PLACE_LEVEL, SUFFIXES, unit_at, unit_forms
 
 # "谁牵头", "由谁负责", "哪个部门负责", "哪些单位负责", "牵头单位是哪个": the lead (or partners) of a task.
 _DOES = r"(?:来)?(?:牵头|负责|主抓|承办|承担|落实|推进|实施|组织实施)"
@@ -24,7 +24,8 @@ DEADLINE = re.compile(r"最晚|最迟|截止|期限|时限|什么时候(?:要|�
                       r"全部|实现|投用|上线|出台)")
 # What a unit is asked to do: "县住建局要做哪些事", "区司法局负责什么", "县水利局有什么任务",
 # "对县交通运输局提了什么要求".
-UNIT_DUTY = re.compile(r"要?做|干什么|干啥|负责|承担|任务|职责|分工|对[^，。]{1,14}?(?:局|委|办|中心|公司|队|所|站|院|部)(?:提|有|作)了?(?:什么|哪些|啥)要求")
+UNIT_DUTY = re.compile(r"要?做|干什么|干啥|负责|承担|任务|职责|分工"
+                       rf"|对[^，。]{{1,14}}?(?:{'|'.join(SUFFIXES)})(?:提|有|作)了?(?:什么|哪些|啥)要求")
 # The words a duty question asks with ("布置了哪些任务", "有什么要求"): how it asks, not its topic.
 _ASKS_DUTY = re.compile(r"任务|职责|分工|布置|安排|部署|交办|要求|负责|承担|工作|事情?")
 # A deadline a text states: a date or part of a month, then 前 ("6月底前", "9月30日前", "年底前").
