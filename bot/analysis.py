@@ -76,6 +76,12 @@ def question_tokens(text: str) -> tuple[str, ...]:
     return tuple(tokens(text))
 
 
+def word_pieces(term: str) -> list[str]:
+    """The words a term may be made of when jieba's HMM cut across words ("镇夏播" of "槐岭镇夏播最晚…": 夏播):
+    its substrings of two characters or more, longest first."""
+    return [term[i : i + n] for n in range(len(term) - 1, 1, -1) for i in range(len(term) - n + 1)]
+
+
 def query_terms(text: str) -> list[str]:
     """Distinct content tokens of a question, in order."""
     return [t for t in dict.fromkeys(question_tokens(text)) if t not in STOPWORDS]

@@ -114,17 +114,24 @@ def _written_otherwise(term: str, alternatives: dict[str, tuple[str, ...]], text
 
 
 def _series_forms(n: int) -> tuple[str, ...]:
-    return (f"第{n}次", f"第{int_to_cn(n)}次")
+    return tuple(f"第{x}{unit}" for x in (n, int_to_cn(n)) for unit in ("次", "季度"))
 
 
-def check(req: Requirements, passage: str, article: str, art: ArticleEntry | None, latest_year: int | None) -> Check:
-    """`passage` and `article` are normalized texts (the article's includes its title)."""
+def check(req: Requirements, passage: str, article: str, art: ArticleEntry | None, latest_year: int | None,
+          meant: frozenset[str] = frozenset(), near: bool = False) -> Check:
+    """`passage` and `article` are normalized texts (the article's includes its title); `meant`: the question's
+    words the archive never writes that a word of the passage is near in meaning (bot/neighbours.py); `near`: the
+    passage as a whole is near the question in meaning (search.paraphrase_cosine)."""
     total = sum(req.weights.values())
     context = passage + "\n" + article
-    found_ctx = sum(w for t, w in req.weights.items() if _found(t, req.weights, context)
+    # Meaning alone is weak evidence: one word near in meaning, none of the question's own and the passage no
+    # nearer the question as a whole ("明天会下雨吗" / a flood passage's 降雨) does not make it an answer.
+    if len(meant) < 2 and not near and not any(_found(t, req.weights, passage) for t in req.weights):
+        meant = frozenset()
+    found_ctx = sum(w for t, w in req.weights.items() if t in meant or _found(t, req.weights, context)
                     or _written_otherwise(t, req.alternatives, context))
     local = {t: w for t, w in req.weights.items() if not any(t in p for p in req.places)}
-    found_psg = sum(w for t, w in local.items() if _found(t, local, passage)
+    found_psg = sum(w for t, w in local.items() if t in meant or _found(t, local, passage)
                     or _written_otherwise(t, req.alternatives, passage))
     total_psg = sum(local.values())
     intent = req.intent

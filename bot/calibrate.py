@@ -25,6 +25,9 @@ GRID: dict[str, tuple[float, ...]] = {
     "min_amount_coverage": (0.2, 0.3, 0.4, 0.5, 0.6, 0.7),
     "close_cosine": (0.8, 0.85, 0.9, 1.01),
     "paraphrase_cosine": (0.74, 0.76, 0.78, 0.8, 0.82, 1.01),
+    # words the archive never writes, found by meaning (bot/neighbours.py); 1.01 and 2.0 turn it off
+    "meaning_cosine": (0.76, 0.78, 0.8, 0.82, 0.85, 1.01),
+    "meaning_margin": (0.05, 0.075, 0.1, 0.125, 2.0),
     # how the rankings are fused (bot/fusion.py): they decide which passage comes first
     "dense_weight": (0.3, 0.4, 0.5, 0.6, 0.75, 1.0),
     "context_weight": (0.25, 0.5, 0.75, 1.0),

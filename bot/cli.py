@@ -514,7 +514,8 @@ def build_parser() -> argparse.ArgumentParser:
         "calibrate", help="fit the answer decision's constants, judged leave-one-set-out",
         description="Fit the constants that decide whether a result answers (search: min_dense, min_coverage, "
                     "min_dense_with_lexical, min_context_coverage, min_topic_coverage, min_amount_coverage, "
-                    "close_cosine, paraphrase_cosine) and which comes first (dense_weight, context_weight) on every bundled set and the set folders given, each set counting once; "
+                    "close_cosine, paraphrase_cosine, meaning_cosine, meaning_margin) and which comes first (dense_weight, "
+                    "context_weight, lexical_clear) on every bundled set and the set folders given, each set counting once; "
                     "for each set, also fit them without it and measure it: the figure a set gets from "
                     "constants it did not help choose. Prints the table and the constants fitted on all.",
         epilog=examples("policybot calibrate", "policybot calibrate ../realworld_set   # eval.yaml + corpus/",

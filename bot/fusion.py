@@ -3,6 +3,7 @@ puts first the passages whose article the question points at (its title, date, s
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 import numpy as np
@@ -37,8 +38,15 @@ def context_share(p: Passage, catalog: Catalog, weights: dict[str, float], speak
     if art is None:
         return 0.0
     strong = max(weights.values(), default=1.0)
+    # A year the passage states is the year of what it states ("2024年全区PM2.5平均浓度" in a 2025 meeting's
+    # report): the question's year asks that, not when the meeting was.
+    year_said = bool(intent.time.year) and f"{intent.time.year}年" in p.text
+    if year_said:
+        intent = replace(intent, time=replace(intent.time, year=None))
     asked, got = article_match(art, p.speaker, intent, speakers, catalog.latest_year, strong,
                                spoke_elsewhere=any(s in art.speakers for s in speakers), partial=0.5)
+    if year_said:
+        asked, got = asked + strong, got + strong
     asked += sum(weights.values())  # the same scale for every passage, copies or not
     got += sum(w for t, w in weights.items() if t in art.title_terms) if titles else 0.0
     return got / asked if asked else 0.0

@@ -44,18 +44,20 @@ REQUIREMENT_ASK = re.compile(r"怎么|怎样|如何|要求|规定|措施|办法|
 FACT_ASK = re.compile(r"哪|什么|谁|几|多少|是否|有没有|吗")
 
 # Words that only ask ("哪几天", "多少", "什么"): they carry no content a passage could hold.
-ASK_WORD = re.compile(r"[哪几谁]|什么|多少|怎|如何|是否|有没有")
+# "多长时间", "多久" ask a duration; "最晚", "最迟" a deadline.
+ASK_WORD = re.compile(r"[哪几谁]|什么|多少|怎|如何|是否|有没有|多[久长大高远宽深重]|最[晚迟]")
 # The asking phrase itself, cut out before a question's content is read: jieba would otherwise cut
 # across it ("哪天开的" → "天开").
 ASK_PHRASE = re.compile(r"哪[天里位个些家年月日儿]|什么时候|什么地方|什么|多少|几[个天次名项条点]|谁|是否|有没有"
+                        r"|多长时间|多久|多[长大高远宽深重]|最[晚迟]"
                         r"|[这那](?:件|个)?事(?:情|儿)?(?=由|是|要|归|该|得|谁|哪|怎|，|,|$)")  # "这件事由哪个部门牵头"
 
 # Words that say someone spoke ("要求", "强调", "会上"): how a question asks, not what about.
 SPEECH_WORD = re.compile(r"要求|强调|指出|提出|讲话|讲|提|说|部署|表示|意见|会上|会议上")
 
-# A meeting of a series: "第二次调度会", "第二十三次常务会议".
+# A meeting of a series: "第二次调度会", "第二十三次常务会议", a quarter's "第三季度推进会".
 # The meeting word must follow: "第一次创业" is no meeting of a series.
-SERIES = re.compile(rf"第\s*(?P<n>{_N})\s*次(?=[^，,。？?]{{0,10}}会)")
+SERIES = re.compile(rf"第\s*(?P<n>{_N})\s*(?:次|季度)(?=[^，,。？?]{{0,10}}会)")
 MONTH = re.compile(rf"(?<![\d{CN_NUMERAL}])(\d{{1,2}}|[{CN_NUMERAL}]{{1,2}})\s*月")
 DAY = re.compile(rf"月\s*(\d{{1,2}}|[{CN_NUMERAL}]{{1,3}})\s*[日号]")
 RECENT = re.compile(r"最近|最新|上一?次|近期|新近")

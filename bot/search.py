@@ -10,7 +10,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from bot.analysis import lexical_query, query_terms, question_tokens
+from bot.analysis import in_dictionary, lexical_query, query_terms, question_tokens, word_pieces
 from bot import kinds, roles
 from bot.analysis import idf
 from bot.answerability import check, on_topic, requirements, verdict
@@ -21,6 +21,7 @@ from bot.errors import IndexUnavailable, QuestionError
 from bot.fusion import fuse_rankings, opening_keys, with_context
 from bot.index import REBUILD_HINT, IndexSnapshot, current_generation, open_snapshot
 from bot.intent import ASK_PHRASE, ORDINAL_WORD, SERIES, is_content, parse_intent
+from bot.neighbours import asker_words, found_by_meaning
 from bot.ordinals import no_such_point
 from bot.phrasing import plain_words, resolve_people, with_written_forms, written_forms
 from bot.question import Intent
@@ -267,15 +268,24 @@ class Searcher:
         # is asked by its place, the words saying the place ("第二点意见里的最后一条") are no content.
         said = intent.rest if intent.path else normalized
         asked = {t: weights.get(t, idf(0, n_docs)) for t in query_terms(ASK_PHRASE.sub(" ", said))}
+        unread = [t for t in asked if t not in lex.postings]  # the question cut otherwise without its asking words
+        held = {t for t, n in (lex.postings | (snap.posting_counts(unread) if unread else {})).items() if n}
+        pieces = self._pieces(snap, [t for t in asked if t not in held], n_docs)
         known = catalog.places_in(normalized)
         places = known + tuple(p for p in intent.places if not any(p in o or o in p for o in known))
-        req = requirements(intent, asked, people, places, normalized,
-                           {t for t, n in lex.postings.items() if n}, written_forms(normalized))
+        req = requirements(intent, asked | pieces, people, places, normalized, held | set(pieces),
+                           written_forms(normalized))
         texts = self._article_text(snap, [r.passage.article_id for r in results])
-        checks = [check(req, _normalized(r.passage.text), texts[r.passage.article_id],
-                        catalog.articles.get(r.passage.article_id), catalog.latest_year) for r in results]
-        listed = {rid for rid, _, _ in picked}
+        bodies = [_normalized(r.passage.text) for r in results]
+        # The asker's own words, which no passage writes, are looked for by meaning (bot/neighbours.py).
+        unwritten = [t for t in asker_words(list(req.weights), held | set(pieces))
+                     if not any(t in spoken for spoken in req.alternatives)]
+        meant = found_by_meaning(unwritten, bodies, self.embedder, cfg.meaning_cosine, cfg.meaning_margin)
         cosine = dict(dense)
+        checks = [check(req, body, texts[r.passage.article_id], catalog.articles.get(r.passage.article_id),
+                        catalog.latest_year, m, cosine.get(r.row_id, 0.0) >= cfg.paraphrase_cosine)
+                  for r, body, m in zip(results, bodies, meant)]
+        listed = {rid for rid, _, _ in picked}
         # A "when" or duty question: a result that has what it asks and answers goes first, wherever it is
         # among those shown; otherwise the first of the best `answer_depth` that answers.
         fits = [self._fits(asked_of, r.passage) for r in results[:cfg.top_k]]
@@ -311,6 +321,22 @@ class Searcher:
             results = [results[first]] + results[:first] + results[first + 1:]
         results = [replace(r, rank=i + 1) for i, r in enumerate(results[:k])]
         return Answer(question, normalized, True, tuple(results), intent, marked, evidence, snap.generation)
+
+    @staticmethod
+    def _pieces(snap: IndexSnapshot, unheld: list[str], n_docs: int) -> dict[str, float]:
+        """The archive's words inside question terms no passage holds and jieba's dictionary does not know: such
+        a term is a cut across words ("槐岭镇夏播最晚…" → "镇夏播"), and the word in it (夏播) is what was asked."""
+        odd = [t for t in unheld if len(t) >= 3 and not in_dictionary(t)]
+        if not odd:
+            return {}
+        dfs = snap.document_frequencies(list(dict.fromkeys(p for t in odd for p in word_pieces(t))))
+        found: dict[str, float] = {}
+        for t in odd:
+            words = [p for p in word_pieces(t) if dfs.get(p)]
+            for p in words:
+                if not any(p != w and p in w for w in words):  # the longest words held, not their parts
+                    found[p] = idf(dfs[p], n_docs)
+        return found
 
     @staticmethod
     def _points_first(fused: list[tuple[int, float]], pool: dict[int, Passage],

@@ -127,3 +127,14 @@ def test_a_deadline_said_in_a_paragraph_counts_for_a_deadline_question():
     fields.update(passage_id="p", article_id="a", text="由县交通运输局会同县文旅局在6月底前完成环线规划编制。", tasks=None)
     passage = Passage(**fields)
     assert duty.prefers(ask, passage, passage.text) == 1
+
+
+def test_a_lead_said_in_a_paragraph_counts_for_a_who_question():
+    from bot.records import Passage
+
+    ask = duty.asks("轧钢厂职工安置办法由哪个部门牵头拿出来")
+    fields = {f: None for f in Passage.__dataclass_fields__}
+    fields.update(passage_id="p", article_id="a", text="会议指出，区人社局要牵头会同区国资中心拿出分类安置办法。", tasks=None)
+    passage = Passage(**fields)
+    assert duty.prefers(ask, passage, passage.text) == 1
+    assert duty.prefers(ask, PLAIN, PLAIN.text) == 0

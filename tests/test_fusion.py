@@ -77,3 +77,25 @@ def test_a_passage_holding_far_more_of_the_question_goes_first():
     assert _clear_lexical_first(fused, [(9, 32.7), (3, 21.8)], 1.4, 6)[0][0] == 9  # 1.5 times the next: first
     assert _clear_lexical_first(fused, [(9, 25.0), (3, 21.8)], 1.4, 6) == fused  # close: the fusion decides
     assert _clear_lexical_first(fused, [(9, 32.7), (3, 21.8)], 1.4, 1) == fused  # one rare word is no evidence
+
+
+def test_a_year_the_passage_states_is_not_contradicted_by_its_meetings_date():
+    # "2024年全区PM2.5平均浓度" asked; the 2025 meeting's report states the 2024 figure, the 2024 report another
+    from bot.catalog import ArticleEntry, Catalog
+    from bot.fusion import context_share
+    from bot.intent import parse_intent
+    from bot.records import Passage
+
+    def passage(pid, article, text):
+        fields = {f: None for f in Passage.__dataclass_fields__}
+        fields.update(passage_id=pid, article_id=article, text=text)
+        return Passage(**fields)
+
+    catalog = Catalog(articles={a: ArticleEntry(a, "", frozenset(), date, (), None)
+                                for a, date in (("a2025", "2025-04-08"), ("a2024", "2024-03-01"))}, latest_year=2025)
+    intent = parse_intent("2024年全区PM2.5平均浓度是多少")
+    weights = {"平均": 3.0, "浓度": 4.0}
+    stated = context_share(passage("p1", "a2025", "会议通报，2024年全区PM2.5平均浓度为38微克/立方米。"),
+                           catalog, weights, (), intent)
+    other = context_share(passage("p2", "a2025", "今年PM2.5平均浓度要降到36微克/立方米。"), catalog, weights, (), intent)
+    assert stated > 0 > other

@@ -67,9 +67,17 @@ def test_named_people_and_places():
     assert named_places("开发区原来托管的社区归谁管") == ()  # kinds of place, not names
 
 
+def test_a_quarters_meeting_is_a_meeting_of_a_series():
+    assert parse_intent("2024年第三季度重点项目建设推进会提了哪些要求").series == 3
+    assert parse_intent("第二次调度会提了哪些要求").series == 2
+    assert parse_intent("第一季度完成投资多少").series is None  # a quarter's figure, no meeting
+
+
 def test_content_words_leave_out_ordinals_questions_speech_and_time():
     assert [t for t in ["第二", "二个", "要求", "提了", "最近", "哪几天", "2023", "防汛", "沙袋"] if is_content(t)] == \
         ["防汛", "沙袋"]
+    # a duration or a deadline asked ("多长时间查一次", "最晚哪天") is no word a passage could hold
+    assert [t for t in ["多长时间", "多久", "最晚", "最迟", "水质", "夏播"] if is_content(t)] == ["水质", "夏播"]
 
 
 def test_people_are_named_by_any_post_bulletins_use_and_must_look_like_names():

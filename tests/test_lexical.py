@@ -199,3 +199,11 @@ def test_a_snapshot_with_a_damaged_matrix_asks_for_a_rebuild(built, tmp_path: Pa
     (folder / "lexical-rows.npy").write_bytes(b"not an array")
     with pytest.raises(IndexUnavailable, match="rebuild"):
         open_snapshot(root)
+
+
+def test_the_words_a_cut_across_words_may_hold():
+    from bot.analysis import word_pieces
+
+    # jieba's HMM cuts "槐岭镇夏播最晚…" as 槐岭 | 镇夏播 | …: the archive's word 夏播 is inside
+    assert word_pieces("镇夏播") == ["镇夏", "夏播"]
+    assert word_pieces("夏播") == []

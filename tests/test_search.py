@@ -179,3 +179,11 @@ def test_a_when_question_is_answered_by_the_passage_that_states_the_date(tmp_pat
         answer = searcher.search(question)
         assert answer.answered and answer.intent.asks_when
         assert date in answer.results[0].passage.text.replace(" ", ""), question
+
+
+def test_a_word_no_bulletin_writes_is_found_by_its_meaning(hexi):
+    # "河堤" is written nowhere; the point says "巡堤员" — near in meaning, so the point answers
+    assert "巡堤员" in top_result(hexi, "河堤每个村配几个人巡").passage.text
+    # what the point does not hold stays unanswered: pumps, a reservoir
+    assert not hexi.search("河堤每个村配几台抽水机").answered
+    assert not hexi.search("水库每个村配几个人巡").answered

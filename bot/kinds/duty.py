@@ -30,6 +30,8 @@ UNIT_DUTY = re.compile(r"要?做|干什么|干啥|负责|承担|任务|职责|�
 _ASKS_DUTY = re.compile(r"任务|职责|分工|布置|安排|部署|交办|要求|负责|承担|工作|事情?")
 # A deadline a text states: a date or part of a month, then 前 ("6月底前", "9月30日前", "年底前").
 _DEADLINE_SAID = re.compile(rf"(?:{DATE_SAID.pattern}|年底|年内)\s*(?:以|之)?前")
+# A lead a text states: a unit, then 牵头 ("区人社局要牵头会同…", "由县水利局牵头").
+_LEAD_SAID = re.compile(rf"(?:{'|'.join(SUFFIXES)})(?:要|负责|来)?牵头")
 # A level as an adjective ("县级物流配送中心"): a thing at that level, not a unit.
 _LEVEL_ADJECTIVE = re.compile(r"^[省市县区镇乡村]级")
 # A name ending like a unit's that names a meeting or a body that meets ("县委常委会"), not one given tasks.
@@ -89,7 +91,8 @@ def prefers(ask: DutyAsk, passage: Passage, text: str) -> int:
     about "县住建局要做哪些事" (more when it leads alone). `text`: the passage's normalized text."""
     tasks = passage.tasks
     score = 0
-    if ask.who and tasks and tasks.lead:
+    # a lead its tasks carry, or one its text states (a meeting report's paragraph, which is no list point)
+    if ask.who and ((tasks and tasks.lead) or _LEAD_SAID.search(text)):
         score += 1
     # a deadline its tasks carry, or one its text states ("…由县交通运输局会同县文旅局在6月底前完成环线规划编制"
     # inside a speech's paragraph, which is no list point)
