@@ -82,6 +82,7 @@ _YAO_WORD_FIRST = set("主重需只想必首纲概摘提紧次简扼索将快险
 _LEAD_VERB = r"(?:强调|要求|指出|提出|表示|部署|希望|说)"
 _LEAD = re.compile(rf"^(?:[^，,。；;：:！？!?\n]{{1,24}}[，,])??[^，,。；;：:！？!?\n]{{1,16}}?{_LEAD_VERB}[，,：:]")
 _ACTOR_YAO = re.compile(rf"^[^，,。；;：:！？!?\n“”\"]{{1,14}}?要(?=[{CJK}“])")
+_LEADS = re.compile(r"^由[^，,。；;：:！？!?\n“”\"]{2,20}?牵头(?=[，,])")
 _MUST = re.compile(r"^[^，,。；;：:！？!?\n]{0,14}?(?:必须|务必)")
 _DASH = ("——", "－－", "—", "－")
 _CELL_SEP = re.compile(r"\s*[|｜]\s*")
@@ -294,6 +295,9 @@ def _opening(s: str) -> tuple[str, bool, int] | None:
     """(key, actor, where the key word starts) when `s` opens with a directive; None otherwise."""
     if s.startswith("要") and len(s) > 1 and not _NOT_DIRECTIVE_YAO.match(s):
         return "要", False, 0
+    m = _LEADS.match(s)  # "由区发改局牵头，…配合，…": a task given to its lead unit, as "区发改局要…" is
+    if m:
+        return "要", True, m.end()
     m = _ACTOR_YAO.match(s)
     if m and m.end() >= 2 and s[m.end() - 2] not in _YAO_WORD_FIRST and not _NOT_DIRECTIVE_YAO.match(s, m.end() - 1):
         return "要", True, m.end() - 1
@@ -376,13 +380,17 @@ def _runs(text: str, items: list[_Item]) -> list[list[int]]:
     def close() -> None:
         if not current:
             return
+        if not items[current[0]].directive.head_ok and not all(items[k].directive.actor for k in current):
+            del current[0]  # a long sentence led by a unit, followed by points of another kind: not one of them
+        if not current:
+            return
         first = items[current[0]]
         led = first.directive.lead or first.directive.key == "——" or _after_colon(text, first.start)
         kept = current[:1] + [k for k in current[1:] if not items[k].directive.actor]
         if len(kept) < len(current) and len(kept) >= 2:
             current[:] = kept
         clausal = [bool(re.search(r"[，,]", text[items[k].start:items[k].end])) for k in current]
-        if len(current) >= 3 and first.directive.lead and not clausal[0] and all(clausal[1:]):
+        if len(current) >= 3 and first.directive.lead and first.directive.head_ok and not clausal[0] and all(clausal[1:]):
             del current[0]
         if len(current) >= (2 if led else _UNNUMBERED_MIN):
             runs.append(list(current))
@@ -408,7 +416,8 @@ def _runs(text: str, items: list[_Item]) -> list[list[int]]:
             current.append(i)
             continue
         close()
-        current, key = ([i], d.key) if d.head_ok else ([], None)
+        # a sentence led by its unit opens a list of such sentences however long its first clause
+        current, key = ([i], d.key) if d.head_ok or d.actor else ([], None)
     close()
     return runs
 

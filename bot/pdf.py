@@ -36,6 +36,7 @@ MAX_SECONDS = 20.0
 # PDFium is not thread-safe; the bot reads uploads in a worker pool.
 _PDFIUM = threading.Lock()
 _HEADING_SIZE = 1.2  # a heading's font is at least this many times the body's
+_INDENT = 1.5  # a line set in this many characters from its column's left edge opens a paragraph
 _BAND_GAP = 3.0  # white this many lines high across a two-column page ends its columns
 _SENTENCE = re.compile(r"[。！？；，!?;]")
 _CJK_CHAR = re.compile(rf"[{CJK}]")
@@ -269,8 +270,11 @@ def _layout(pages: list[list[Segment]]) -> PdfText:
             ends = sorted(r.x1 for r in rows)
             margin = ends[int(0.8 * (len(ends) - 1))]
             column = margin - min(r.x0 for r in rows)
+            left = min(r.x0 for r in rows)
             previous: Segment | None = None
-            for row in rows:
+            for k, row in enumerate(rows):
+                # the next line indented as a paragraph's first is: this one ended its paragraph, however full
+                ends_paragraph = k + 1 < len(rows) and rows[k + 1].x0 - left >= _INDENT * rows[k + 1].size
                 # a title: larger than the body, short, no sentence inside (a large-print body is no title)
                 big = row.size >= _HEADING_SIZE * body and len(row.text) <= 60 and not _SENTENCE.search(row.text)
                 if (big and previous is not None and len(lines) - 1 in headings and abs(row.size - previous.size) < 0.5
@@ -280,7 +284,8 @@ def _layout(pages: list[list[Segment]]) -> PdfText:
                     continue
                 if big:
                     headings.add(len(lines))
-                elif len(rows) > 1 and row.x1 >= margin - 1.2 * row.size and row.x1 - row.x0 >= 0.5 * column:
+                elif (len(rows) > 1 and row.x1 >= margin - 1.2 * row.size and row.x1 - row.x0 >= 0.5 * column
+                      and not ends_paragraph):
                     wrapped.add(len(lines))
                 lines.append(row.text)
                 previous = row

@@ -28,7 +28,8 @@ POSTS = ("书记|副书记|区长|副区长|县长|副县长|市长|副市长|�
 _AFTER_NAME = ("出席|主持|作|做|在|参加|讲|强调|指出|要求|表示|提出|说|同志|代|就|对|向|带队|调研|率|宣读|"
                "传达|通报|等|和|与|及|指示|批示|部署|希望|介绍|汇报|致辞|回答|"
                "昨日|昨天|今日|今天|明日|明天|近日|日前|前不久|上午|下午|晚上|一行|[，、。；（(：:\\s]")
-_NAME_AFTER_POST = re.compile(rf"(?:{POSTS})(?P<name>[{CJK}]{{2,4}}?)(?={_AFTER_NAME})")
+# A list of who presents ("发布人：区财政局副局长 汪振宇；…") may set the name apart from the post with a space.
+_NAME_AFTER_POST = re.compile(rf"(?:{POSTS})[ \u3000]?(?P<name>[{CJK}]{{2,4}}?)(?={_AFTER_NAME}|$)")
 SPEECH_VERBS = "指出|强调|要求|表示|提出|说|讲话|介绍|指示|批示|部署|希望|讲了|谈到|作出|提了|安排|布置|意见"
 _SPEECH_VERB = re.compile(SPEECH_VERBS)
 _PRESENCE_VERB = re.compile("主持|出席|调研|召开|带队|率队|参加|宣读|传达")

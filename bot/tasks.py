@@ -270,7 +270,8 @@ def _subjects(text: str) -> list[str]:
             if start >= end_of_sentence:
                 break
             names, end = units_at(text, start)
-            if names and text.startswith(_SUBJECT_VERBS, end):
+            # "（一）区数据局：…" — a point opening with a unit and a colon is that unit's (a 督查通报's items)
+            if names and (text.startswith(_SUBJECT_VERBS, end) or (start == starts[0] and text.startswith(("：", ":"), end))):
                 subjects += names
         if subjects:
             return subjects

@@ -174,6 +174,21 @@ def test_unit_led_clauses_after_a_lead_are_a_list_of_two_or_more():
     assert lst == ["县住建局要加快建设停车场，年底前投入使用；", "县公安局要规范路边停车泊位。"]
 
 
+def test_clauses_each_led_by_its_unit_are_a_list_however_long_their_first_clause():
+    # a standing meeting's paragraph: what the meeting stressed, then one clause per unit; the first clauses are long
+    text = ("会议强调，当前已进入事故易发期，必须绷紧安全这根弦。区应急管理局要在5月底前对全区有限空间作业企业开展一次"
+            "全覆盖执法检查，严禁未经审批作业；区住建局要对全区在建工地深基坑、高支模等危大工程开展汛前排查，6月10日前"
+            "完成整改；各街道要落实属地责任，对辖区内老旧厂房开展拉网式排查。会议强调，对重大隐患要挂牌督办。\n"
+            "会议要求，由区发改局牵头，区商务局配合，对已签约未开工的项目逐一梳理，6月底前完成问题清单；"
+            "区商务局要聚焦两条产业链，全年开展小分队招商不少于20次；开发区管委会要加快标准厂房建设。\n"
+            "会议还研究了其他事项。")
+    safety, projects = points(text)
+    assert [p[:5] for p in safety] == ["区应急管理", "区住建局要", "各街道要落"]
+    assert safety[-1].endswith("拉网式排查。")
+    # "由区发改局牵头，…" gives a task to its lead unit as "区发改局要…" does
+    assert [p[:5] for p in projects] == ["由区发改局", "区商务局要", "开发区管委"]
+
+
 def test_the_first_point_after_a_lead_is_not_swallowed_and_unit_led_details_stay_in_their_point():
     text = ("会议强调，各乡镇要时刻绷紧安全这根弦，把隐患消除在萌芽状态。要紧盯燃气安全，逐户排查。"
             "要紧盯道路交通，对客运车辆实行出车前检查。县交警大队要加强夜间巡逻。要紧盯消防安全，开展全面检查。")

@@ -213,3 +213,20 @@ def test_a_brief_flowing_through_columns_keeps_its_masthead_date_its_columns_and
     assert (second.tasks.lead, second.tasks.deadline) == (("县水务局",), "2025-07-20")
     third = next(p for ps, _ in brief.passages.values() for p in ps if p.text.startswith("3.强化质量监管"))
     assert third.text.endswith("长期坚持。")  # not the 报/发 block under the columns
+
+
+def test_a_full_line_before_an_indented_one_ends_its_paragraph():
+    # a headline set across the column's whole width, then the story's first line indented two characters:
+    # the headline reached the margin but was not wrapped there (a two-column 简报's second story)
+    from bot.pdf import Segment, _layout
+
+    def row(text, x0, x1, top):
+        return Segment(text, x0, x1, top, top - 12, 12.0)
+
+    lines = [row("马立强调度秋冬季大气污染防治攻坚工作会", 56, 284, 700),
+             row("11月17日，副区长马立强主持召开全区", 80, 284, 681),
+             row("秋冬季大气污染防治攻坚调度会，听取了", 56, 284, 662),
+             row("有关单位的汇报。", 56, 150, 643)]
+    text = _layout([lines])
+    assert text.lines[:4] == [s.text for s in lines]
+    assert 0 not in text.wrapped and 1 in text.wrapped and 2 in text.wrapped

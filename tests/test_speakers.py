@@ -104,3 +104,9 @@ def test_a_sentence_opened_by_a_person_is_theirs_when_a_later_clause_gives_the_p
     marks = speech_marks(text, ["周立新", "郑海燕"])
     assert [who for at, who in marks if at < text.index("郑海燕")][-1] == "周立新"
     assert marks[-1][1] == "郑海燕"
+
+
+def test_a_list_of_who_presents_names_each_after_a_space():
+    # a press conference's "发布人" line: post, a space, the name; each then answers in a turn of their own
+    text = "发布人：区人社局局长 田晓梅；区财政局副局长 汪振宇\n汪振宇：我来回答。第一，贷款最高30万元。"
+    assert known_names(text) == ["田晓梅", "汪振宇"]

@@ -33,6 +33,15 @@ def test_a_sentence_with_lead_partners_and_deadline():
     assert t.deadline == "2024-09-30"
 
 
+def test_an_item_opening_with_a_unit_and_a_colon_is_that_units():
+    # a 督查通报 lists each unit's overdue task after its name
+    t = tasks("（三）县商务局：一季度应完成的外贸主体培育任务只完成40%，要在4月底前补齐。")
+    assert t.lead == ("县商务局",) and t.deadline == "2024-04-30"
+    # a unit named with a colon later in the point is not whose it is
+    later = tasks("（一）加强统筹。具体由以下单位落实，县财政局：保障资金。")
+    assert later is None or later.lead == ()
+
+
 def test_responsible_units_all_lead_unless_the_document_says_the_first_does():
     point = "5.清理拖欠账款。责任单位：县工信局、县财政局，时限：2024年8月15日前。"
     assert tasks(point).lead == ("县工信局", "县财政局")
