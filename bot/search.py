@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -82,6 +83,19 @@ class _Lexical:
 # The words of the question a clear lexical winner must hold: one rare word alone ("招商" in a passage that
 # mentions it in passing) is no evidence that it answers.
 CLEAR_WORDS = 3
+
+
+FAR_MORE = 2.0  # a result below the answering depth holding this many times the question's share of those above
+
+
+def holding_far_more(coverages: list[float], depth: int, floor: float, answers: Callable[[int], bool]) -> int | None:
+    """The first result below the first `depth` holding far more of the question (`coverages`: each result's share,
+    literally or by meaning) than every one above it — FAR_MORE times their best, and `floor` — and answering:
+    the asker's words ranked passages sharing a few of them over the one that says it all in its own words."""
+    for i in range(depth, len(coverages)):
+        if coverages[i] >= max(floor, FAR_MORE * max(coverages[:i], default=0.0)) and answers(i):
+            return i
+    return None
 
 
 def _clear_lexical_first(fused: list[tuple[int, float]], lexical: list[tuple[int, float]],
@@ -296,6 +310,14 @@ class Searcher:
         if any(fits):
             passing = (sorted((i for i in passing if fits[i]), key=lambda i: -fits[i])
                        + [i for i in passing if i < cfg.answer_depth and not fits[i]])
+        else:
+            far = holding_far_more([c.coverage for c in checks[:cfg.top_k]], depth, cfg.min_context_coverage,
+                                   lambda i: verdict(checks[i], intent, list_share if results[i].row_id in listed
+                                                     else 0.0, cosine.get(results[i].row_id, 0.0), cfg)
+                                   and asked_of.holds(results[i].passage, bodies[i], req.weights,
+                                                      cfg.min_context_coverage))
+            if far is not None:
+                passing = [far] + passing
         best = checks[passing[0]] if passing else (max(checks, key=lambda c: c.coverage) if checks else None)
         dense_top = dense[0][1] if dense else 0.0
         own = {t: w for t, w in weights.items() if t in normalized}  # not the written forms ranking added

@@ -187,3 +187,15 @@ def test_a_word_no_bulletin_writes_is_found_by_its_meaning(hexi):
     # what the point does not hold stays unanswered: pumps, a reservoir
     assert not hexi.search("河堤每个村配几台抽水机").answered
     assert not hexi.search("水库每个村配几个人巡").answered
+
+
+def test_a_result_below_the_answering_depth_holding_far_more_of_the_question_answers_first():
+    from bot.search import holding_far_more
+
+    # "换了电暖气以后电费能便宜点吗": the fifth result holds 电费/便宜 by meaning (电价补贴), the first four a word each
+    assert holding_far_more([0.4, 0.2, 0.4, 0.2, 0.8], 3, 0.42, lambda i: True) == 4
+    assert holding_far_more([0.0, 0.0, 0.0, 0.0, 0.54], 3, 0.42, lambda i: True) == 4
+    # not far more, below the floor, or not an answer: the order stands
+    assert holding_far_more([0.5, 0.2, 0.4, 0.2, 0.8], 3, 0.42, lambda i: True) is None
+    assert holding_far_more([0.0, 0.0, 0.0, 0.3, 0.4], 3, 0.42, lambda i: True) is None
+    assert holding_far_more([0.4, 0.2, 0.4, 0.2, 0.8], 3, 0.42, lambda i: False) is None
