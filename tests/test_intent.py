@@ -18,6 +18,8 @@ from bot.intent import is_content, named_places, parse_intent, parse_time
         ("第二次推进会在哪里开的", "plain", None, None),
         ("考察学习是哪几天", "plain", None, None),
         ("那几个拖后腿的项目怎么办", "plain", None, None),
+        ("刘副县长在第二次调度会上定了几件事", "list", None, None),  # "几件事": the points, as "几条" asks
+        ("讲了三件事分别是什么", "list", None, 3),
     ],
 )
 def test_ordinals_lists_and_what_someone_said(question, kind, ordinal, count):
