@@ -110,7 +110,12 @@ class Embedder:
         return np.asarray(vectors, dtype=np.float32)
 
     def clear_cache(self) -> None:
+        """Forget the questions' embeddings (a new question is embedded as it comes)."""
         self._cache.clear()
+
+    def clear_words(self) -> None:
+        """Forget single words' embeddings (passages' words come back with every question they answer: in a
+        running bot they stay warm, like the passages themselves)."""
         self._words.clear()
 
     def _encode_few(self, texts: list[str]) -> np.ndarray:

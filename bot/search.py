@@ -157,9 +157,10 @@ class Searcher:
             return True
 
     def clear_caches(self) -> None:
-        """Forget every cache an answer fills (question embeddings and tokens, passages, article texts):
+        """Forget every cache an answer fills (question embeddings and tokens, words, passages, article texts):
         the next answer costs what a question never asked before, about passages never read, costs."""
         self.embedder.clear_cache()
+        self.embedder.clear_words()
         self.snapshot.clear_cache()
         self._articles.clear()
         _normalized.cache_clear()
