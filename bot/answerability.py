@@ -51,6 +51,7 @@ class Check:
     coverage: float  # share of the content words' weight found in the passage or its article
     passage_coverage: float  # … in the passage alone
     pinned: bool  # people, meeting number, figures and date all found
+    words: int = 0  # how many of the content words the passage holds (literally, otherwise written or by meaning)
 
 
 def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, ...], places: tuple[str, ...],
@@ -131,8 +132,8 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     found_ctx = sum(w for t, w in req.weights.items() if t in meant or _found(t, req.weights, context)
                     or _written_otherwise(t, req.alternatives, context))
     local = {t: w for t, w in req.weights.items() if not any(t in p for p in req.places)}
-    found_psg = sum(w for t, w in local.items() if t in meant or _found(t, local, passage)
-                    or _written_otherwise(t, req.alternatives, passage))
+    held = [t for t in local if t in meant or _found(t, local, passage) or _written_otherwise(t, req.alternatives, passage)]
+    found_psg = sum(local[t] for t in held)
     total_psg = sum(local.values())
     intent = req.intent
     # A place may be named without its level ("新枫岭", "我县" in 枫岭县's own report): its name is enough.
@@ -169,7 +170,8 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     # A question of only names and numbers ("刘宗国提出的第七点") is all pinned; one of no words at all
     # (emoji, punctuation) has nothing a passage could answer.
     empty = 1.0 if req.people or req.numbers or intent.series or intent.ordinal else 0.0
-    return Check(found_ctx / total if total else empty, found_psg / total_psg if total_psg else empty, pinned)
+    return Check(found_ctx / total if total else empty, found_psg / total_psg if total_psg else empty, pinned,
+                 len(held))
 
 
 def verdict(c: Check, intent: Intent, list_share: float, cosine: float, cfg: SearchConfig) -> bool:

@@ -46,10 +46,13 @@ def evaluate_set(config: Config, embedder, evalset: EvalSet, k: int, work: Path 
     """Index a temporary copy of the set's bulletins with `config`'s settings and score its questions.
 
     `work` keeps the index (and its embedding cache) between runs; by default a temporary folder."""
+    from bot.conversation import answer_each
+
     cases = load_cases(evalset.questions)
     with tempfile.TemporaryDirectory(prefix=f"policybot-eval-{evalset.name}-") as tmp:
         searcher = indexed(config, embedder, evalset, (work / evalset.name) if work else Path(tmp))
-        report = evaluate(cases, searcher.search_many([c.q for c in cases], k), k)
+        # as `policybot query` and the bot answer them, small talk included (`policybot eval FILE` does the same)
+        report = evaluate(cases, answer_each(searcher, [c.q for c in cases], k), k)
         report.tasks = ledger_of(searcher.snapshot, searcher.config)
     return report
 

@@ -86,6 +86,7 @@ CLEAR_WORDS = 3
 
 
 FAR_MORE = 2.0  # a result below the answering depth holding this many times the question's share of those above
+FAR_WORDS = 2  # … and at least this many of its words: one word found is weak evidence ("你好，你是谁开发的" / 开发区)
 
 
 def holding_far_more(coverages: list[float], depth: int, floor: float, answers: Callable[[int], bool]) -> int | None:
@@ -313,7 +314,7 @@ class Searcher:
                        + [i for i in passing if i < cfg.answer_depth and not fits[i]])
         else:
             far = holding_far_more([c.coverage for c in checks[:cfg.top_k]], depth, cfg.min_context_coverage,
-                                   lambda i: verdict(checks[i], intent, list_share if results[i].row_id in listed
+                                   lambda i: checks[i].words >= FAR_WORDS and verdict(checks[i], intent, list_share if results[i].row_id in listed
                                                      else 0.0, cosine.get(results[i].row_id, 0.0), cfg)
                                    and asked_of.holds(results[i].passage, bodies[i], req.weights,
                                                       cfg.min_context_coverage))

@@ -177,3 +177,14 @@ def test_people_named_side_by_side_are_alternatives_and_a_meetings_year_is_its_o
     later = ArticleEntry("m24", "县政府第12次常务会议", frozenset(), "2024-05-10", (), None)
     text = "会议审议养老服务补贴办法。2023年全县发放补贴800万元。"
     assert not check(req, text, text, later, None).pinned  # 2024's meeting recalling 2023 is not 2023's
+
+
+def test_a_check_counts_the_words_a_passage_holds_literally_or_by_meaning():
+    from bot.answerability import check, requirements
+    from bot.intent import parse_intent
+
+    question = "家里烧煤的炉子还能用吗"
+    req = requirements(parse_intent(question), {"烧煤": 3.0, "炉子": 5.0, "家里": 4.0}, (), (), question, {"烧煤"})
+    text = "还能烧煤吗？禁燃区内已完成改造的农户要将原有燃煤炉具拆除。"
+    assert check(req, text, text, None, None).words == 1
+    assert check(req, text, text, None, None, frozenset({"炉子"})).words == 2  # 炉子 read by meaning (炉具)
