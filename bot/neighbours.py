@@ -8,6 +8,7 @@ archive writes ("博士后" of "博士", "义务教育" of "教育"): it names s
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 
@@ -28,9 +29,10 @@ def asker_words(terms: list[str], held: set[str]) -> list[str]:
             and not any(len(h) > 1 and h in t for h in held) and not is_common_word(t)]
 
 
-def passage_words(text: str) -> list[str]:
+@lru_cache(maxsize=8192)  # a passage's words come back with every question it answers
+def passage_words(text: str) -> tuple[str, ...]:
     """The distinct words of two or more Chinese characters a passage is written in."""
-    return list(dict.fromkeys(t for t in tokens(text) if _WORD.fullmatch(t)))
+    return tuple(dict.fromkeys(t for t in tokens(text) if _WORD.fullmatch(t)))
 
 
 def found_by_meaning(terms: list[str], texts: list[str], embedder: Embedder, cosine: float,
