@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from bot.analysis import in_dictionary, is_common_word
 from bot.catalog import ArticleEntry, date_matches
 from bot.config import SearchConfig
-from bot.intent import is_content, named_meetings
+from bot.intent import SERIES_UNITS, is_content, named_meetings
 from bot.question import Intent
 from bot.textutil import CJK, CN_NUMERAL, abbreviates, int_to_cn
 
@@ -115,7 +115,7 @@ def _written_otherwise(term: str, alternatives: dict[str, tuple[str, ...]], text
 
 
 def _series_forms(n: int) -> tuple[str, ...]:
-    return tuple(f"第{x}{unit}" for x in (n, int_to_cn(n)) for unit in ("次", "季度"))
+    return tuple(f"第{x}{unit}" for x in (n, int_to_cn(n)) for unit in SERIES_UNITS)
 
 
 def check(req: Requirements, passage: str, article: str, art: ArticleEntry | None, latest_year: int | None,
@@ -125,14 +125,15 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     passage as a whole is near the question in meaning (search.paraphrase_cosine)."""
     total = sum(req.weights.values())
     context = passage + "\n" + article
+    local = {t: w for t, w in req.weights.items() if not any(t in p for p in req.places)}
+    written = [t for t in local if _found(t, local, passage) or _written_otherwise(t, req.alternatives, passage)]
     # Meaning alone is weak evidence: one word near in meaning, none of the question's own and the passage no
     # nearer the question as a whole ("明天会下雨吗" / a flood passage's 降雨) does not make it an answer.
-    if len(meant) < 2 and not near and not any(_found(t, req.weights, passage) for t in req.weights):
+    if len(meant) < 2 and not near and not written:
         meant = frozenset()
     found_ctx = sum(w for t, w in req.weights.items() if t in meant or _found(t, req.weights, context)
                     or _written_otherwise(t, req.alternatives, context))
-    local = {t: w for t, w in req.weights.items() if not any(t in p for p in req.places)}
-    held = [t for t in local if t in meant or _found(t, local, passage) or _written_otherwise(t, req.alternatives, passage)]
+    held = written + [t for t in local if t in meant and t not in written]
     found_psg = sum(local[t] for t in held)
     total_psg = sum(local.values())
     intent = req.intent

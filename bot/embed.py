@@ -136,29 +136,21 @@ class Embedder:
     def encode_words(self, words: list[str]) -> np.ndarray:
         """Single words' embeddings (bot/neighbours.py), from their own LRU cache: a passage's words come back
         with every question it answers."""
-        missing = [w for w in dict.fromkeys(words) if w not in self._words]
-        for start in range(0, len(missing), self.config.batch_size):
-            batch = missing[start : start + self.config.batch_size]
-            for w, v in zip(batch, self._encode_few(batch)):
-                self._words[w] = v
-        out = []
-        for w in words:
-            self._words.move_to_end(w)
-            out.append(self._words[w])
-        while len(self._words) > max(WORD_CACHE, len(words)):
-            self._words.popitem(last=False)
-        return np.stack(out) if out else np.zeros((0, self.dimension), dtype=np.float32)
+        return self._through(self._words, words, WORD_CACHE)
 
     def encode_queries(self, questions: list[str]) -> np.ndarray:
         """Question embeddings, from the LRU cache where possible; misses are encoded in one batch."""
-        missing = [q for q in dict.fromkeys(questions) if q not in self._cache]
+        return self._through(self._cache, questions, self.config.query_cache)
+
+    def _through(self, cache: OrderedDict[str, np.ndarray], texts: list[str], keep: int) -> np.ndarray:
+        """`texts`' vectors from `cache`, the missing ones encoded in one call (in batches when they are many);
+        the cache keeps the `keep` most recently used (at least this call's)."""
+        missing = [t for t in dict.fromkeys(texts) if t not in cache]
         if missing:
-            for q, v in zip(missing, self._encode_few(missing)):
-                self._cache[q] = v
-        out = []
-        for q in questions:
-            self._cache.move_to_end(q)
-            out.append(self._cache[q])
-        while len(self._cache) > max(self.config.query_cache, len(questions)):
-            self._cache.popitem(last=False)
-        return np.stack(out)
+            for t, v in zip(missing, self._encode_few(missing)):
+                cache[t] = v
+        for t in texts:
+            cache.move_to_end(t)
+        while len(cache) > max(keep, len(texts)):
+            cache.popitem(last=False)
+        return np.stack([cache[t] for t in texts]) if texts else np.zeros((0, self.dimension), dtype=np.float32)

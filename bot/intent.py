@@ -57,7 +57,8 @@ SPEECH_WORD = re.compile(r"要求|强调|指出|提出|讲话|讲|提|说|部署
 
 # A meeting of a series: "第二次调度会", "第二十三次常务会议", a quarter's "第三季度推进会".
 # The meeting word must follow: "第一次创业" is no meeting of a series.
-SERIES = re.compile(rf"第\s*(?P<n>{_N})\s*(?:次|季度)(?=[^，,。？?]{{0,10}}会)")
+SERIES_UNITS = ("次", "季度")  # what numbers a meeting of a series
+SERIES = re.compile(rf"第\s*(?P<n>{_N})\s*(?:{'|'.join(SERIES_UNITS)})(?=[^，,。？?]{{0,10}}会)")
 MONTH = re.compile(rf"(?<![\d{CN_NUMERAL}])(\d{{1,2}}|[{CN_NUMERAL}]{{1,2}})\s*月")
 DAY = re.compile(rf"月\s*(\d{{1,2}}|[{CN_NUMERAL}]{{1,3}})\s*[日号]")
 RECENT = re.compile(r"最近|最新|上一?次|近期|新近")

@@ -307,18 +307,20 @@ class Searcher:
         # among those shown; otherwise the first of the best `answer_depth` that answers.
         fits = [self._fits(asked_of, r.passage) for r in results[:cfg.top_k]]
         depth = cfg.top_k if any(fits) else cfg.answer_depth
-        passing = [i for i, (r, c) in enumerate(zip(results[:depth], checks))
-                   if verdict(c, intent, list_share if r.row_id in listed else 0.0, cosine.get(r.row_id, 0.0), cfg)
-                   and asked_of.holds(r.passage, _normalized(r.passage.text), req.weights, cfg.min_context_coverage)]
+
+        def answers(i: int) -> bool:
+            """Result i holds what the question pins down and enough of it, and what its kind asks."""
+            r = results[i]
+            return (verdict(checks[i], intent, list_share if r.row_id in listed else 0.0, cosine.get(r.row_id, 0.0), cfg)
+                    and asked_of.holds(r.passage, bodies[i], req.weights, cfg.min_context_coverage))
+
+        passing = [i for i in range(min(depth, len(results))) if answers(i)]
         if any(fits):
             passing = (sorted((i for i in passing if fits[i]), key=lambda i: -fits[i])
                        + [i for i in passing if i < cfg.answer_depth and not fits[i]])
         else:
             far = holding_far_more([c.coverage for c in checks[:cfg.top_k]], depth, cfg.min_context_coverage,
-                                   lambda i: checks[i].words >= FAR_WORDS and verdict(checks[i], intent, list_share if results[i].row_id in listed
-                                                     else 0.0, cosine.get(results[i].row_id, 0.0), cfg)
-                                   and asked_of.holds(results[i].passage, bodies[i], req.weights,
-                                                      cfg.min_context_coverage))
+                                   lambda i: checks[i].words >= FAR_WORDS and answers(i))
             if far is not None:
                 passing = [far] + passing
         best = checks[passing[0]] if passing else (max(checks, key=lambda c: c.coverage) if checks else None)

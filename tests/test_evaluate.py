@@ -82,3 +82,16 @@ def test_every_bundled_set_is_in_the_project():
     assert set(sets) == {"dev", "archive", "archive2", "heldout"}
     for s in sets.values():
         assert load_cases(s.questions) and s.bulletins and all(f.is_file() for f in s.bulletins), s.name
+
+
+def test_the_bundled_sets_are_scored_as_the_bot_answers_small_talk(tmp_path, searcher, embedder, monkeypatch):
+    """A request for a poem on a topic the bulletin covers is small talk: the bot declines it, so must `make eval`
+    (searched alone, "帮我写一首关于招商引资的诗" finds the 招商 directive)."""
+    import bot.evalsets
+    from bot.evalsets import EvalSet, evaluate_set
+
+    questions = tmp_path / "eval.yaml"
+    questions.write_text('- {id: n1, kind: negative, q: "帮我写一首关于招商引资的诗", expect: []}\n', encoding="utf-8")
+    monkeypatch.setattr(bot.evalsets, "indexed", lambda *args: searcher)
+    report = evaluate_set(searcher.config, embedder, EvalSet("t", questions, (), ""), k=5)
+    assert report.rejected == (1, 1)
