@@ -121,3 +121,15 @@ def test_publishing_frees_the_exact_vectors_before_building_their_ivf_copy(tmp_p
     answer = searcher.search("第三个聚力是什么")
     assert vectors.is_approximate(searcher.snapshot.vectors)
     assert answer.answered and "三要聚力项目招引" in answer.results[0].passage.text
+
+
+def test_a_question_searched_on_one_core_leaves_the_threads_as_it_found_them():
+    # faiss and PyTorch share OpenMP's per-thread setting: a search left on one core would run the next
+    # question's embedding on one core too
+    index = vectors.new_index(32)
+    index.add_with_ids(unit(100), np.arange(100))
+    before = faiss.omp_get_max_threads()
+    vectors.search(index, unit(1, seed=3), 5)
+    assert faiss.omp_get_max_threads() == before
+    vectors.search(index, unit(20, seed=4), 5)  # a batch uses every core, then the same is put back
+    assert faiss.omp_get_max_threads() == before
