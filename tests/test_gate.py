@@ -58,3 +58,24 @@ def test_the_kind_of_money_asked_is_the_one_named_last_before_the_money_word():
     assert money_kind("一次性创业补贴多少") == "创业"
     assert money_kind("每人每月补贴多少") is None and money_kind("能领多少一次性补贴") is None
     assert money_kind("新评上4A级景区，县里奖励多少") is None  # where it is given, not what kind
+
+
+def test_a_time_of_day_asked_is_answered_by_a_passage_stating_hours():
+    from bot.intent import parse_intent
+    from bot.kinds import when
+    from bot.records import Passage
+
+    fields = {f: None for f in Passage.__dataclass_fields__}
+    rule = Passage(**(fields | {"text": "高温时段中午12时至15时停止露天作业"}))
+    row = Passage(**(fields | {"text": "完成工地扬尘治理，2025年6月底前"}))
+    q = "天太热的时候，露天干活的工人中午哪段时间必须歇着"
+    ask = when.asks(q, parse_intent(q))
+    assert ask == "clock"
+    assert when.prefers(ask, rule, rule.text) == 1 and when.prefers(ask, row, row.text) == 0
+    q = "推进会哪天召开"  # a day asked: a date answers, an hour alone does not
+    ask = when.asks(q, parse_intent(q))
+    assert ask == "date" and when.prefers(ask, row, row.text) == 1 and when.prefers(ask, rule, rule.text) == 0
+    assert not when.asks("加装电梯谁牵头", parse_intent("加装电梯谁牵头"))
+    for q in ("防汛调度会上陶春林强调了哪几点", "王县长讲了几点"):  # how many points, not what time
+        assert when.asks(q, parse_intent(q)) != "clock"
+    assert when.asks("早市几点到几点可以出摊", parse_intent("早市几点到几点可以出摊")) == "clock"

@@ -15,19 +15,32 @@ DATE_SAID = re.compile(r"(?<!\d)\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|份|[上�
                    rf"|[{CN_ORDINALS}]{{1,2}}月[{CN_ORDINALS}]{{1,3}}[日号]")
 
 
+# A time of day a passage states ("12时至15时", "早市时段为5时至8时", "8:30"): what "哪段时间", "几点" ask.
+CLOCK_SAID = re.compile(r"(?<![\d.])(?:[01]?\d|2[0-4])\s*(?:时|点|:[0-5]\d)(?!\d)")
+# ("几点" alone is also how many points: "强调了哪几点", "讲了几点".)
+CLOCK_ASK = re.compile(r"几点钟|几点(?=到|至|开始|开门|关门|营业|出摊|收摊|上班|下班|以前|之前|前|以后|之后)"
+                       r"|哪段时间|什么时段|哪个时段|几时")
+
+
 def states_date(passage: str) -> bool:
     """The (normalized) passage states a date: what answers "哪天召开"."""
     return bool(DATE_SAID.search(passage))
 
 
-def asks(question: str, intent: Intent) -> bool:
-    return intent.asks_when
+def asks(question: str, intent: Intent) -> str:
+    """"clock" for a time of day ("中午哪段时间", "几点出摊"), "date" for a day or a deadline, "" for neither."""
+    if not intent.asks_when and not CLOCK_ASK.search(question):
+        return ""
+    return "clock" if CLOCK_ASK.search(question) else "date"
 
 
-def prefers(ask: bool, passage: Passage, text: str) -> int:
-    """1 when the passage states a date or its tasks a deadline. `text`: the passage's normalized text."""
+def prefers(ask: str, passage: Passage, text: str) -> int:
+    """1 when the passage states what is asked: a time of day, or a date or its tasks a deadline. `text`: the
+    passage's normalized text."""
+    if ask == "clock":
+        return int(bool(CLOCK_SAID.search(text)))
     return int(states_date(text) or bool(passage.tasks and passage.tasks.deadline))
 
 
-def holds(ask: bool, passage: Passage, text: str, topic: dict[str, float], floor: float) -> bool:
+def holds(ask: str, passage: Passage, text: str, topic: dict[str, float], floor: float) -> bool:
     return True  # a passage without a date may still answer (the day is in its article's lead)
