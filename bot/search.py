@@ -356,10 +356,11 @@ class Searcher:
         odd = [t for t in unheld if len(t) >= 3 and not in_dictionary(t)]
         if not odd:
             return {}
-        dfs = snap.document_frequencies(list(dict.fromkeys(p for t in odd for p in word_pieces(t))))
+        pieces = {t: word_pieces(t) for t in odd}
+        dfs = snap.document_frequencies(list(dict.fromkeys(p for ps in pieces.values() for p in ps)))
         found: dict[str, float] = {}
-        for t in odd:
-            words = [p for p in word_pieces(t) if dfs.get(p)]
+        for ps in pieces.values():
+            words = [p for p in ps if dfs.get(p)]
             for p in words:
                 if not any(p != w and p in w for w in words):  # the longest words held, not their parts
                     found[p] = idf(dfs[p], n_docs)

@@ -79,3 +79,23 @@ def test_a_time_of_day_asked_is_answered_by_a_passage_stating_hours():
     for q in ("防汛调度会上陶春林强调了哪几点", "王县长讲了几点"):  # how many points, not what time
         assert when.asks(q, parse_intent(q)) != "clock"
     assert when.asks("早市几点到几点可以出摊", parse_intent("早市几点到几点可以出摊")) == "clock"
+
+
+def test_a_time_of_day_question_gets_the_hours_not_a_dated_task(tmp_path, embedder):
+    # a plan's dated task row shares the question's words; the rule giving the hours answers it
+    from bot.config import load_config
+    from bot.ingest import sync
+    from bot.search import Searcher
+    from tests.conftest import make_config
+
+    bulletin = tmp_path / "src" / "heat_2025-06.txt"
+    bulletin.parent.mkdir()
+    bulletin.write_text(
+        "关于做好2025年高温天气露天作业防暑降温工作的通知\n2025年6月3日\n"
+        "一、开展高温天气露天作业防暑降温专项检查，县人社局牵头，2025年6月底前完成。\n"
+        "二、高温天气期间，建筑工地露天作业中午12时至15时一律停工休息，早晚错峰施工。\n"
+        "三、用人单位要为露天作业人员配发防暑药品和清凉饮料，所需费用不得从工资中扣除。\n", encoding="utf-8")
+    config = load_config(make_config(tmp_path / "site", [bulletin]))
+    sync(config, embedder)
+    answer = Searcher(config, embedder).search("高温天气露天作业的工人中午哪段时间要停工")
+    assert answer.answered and "12时至15时" in answer.results[0].passage.text

@@ -126,10 +126,18 @@ def test_publishing_frees_the_exact_vectors_before_building_their_ivf_copy(tmp_p
 def test_a_question_searched_on_one_core_leaves_the_threads_as_it_found_them():
     # faiss and PyTorch share OpenMP's per-thread setting: a search left on one core would run the next
     # question's embedding on one core too
+    import torch
+
     index = vectors.new_index(32)
     index.add_with_ids(unit(100), np.arange(100))
-    before = faiss.omp_get_max_threads()
-    vectors.search(index, unit(1, seed=3), 5)
-    assert faiss.omp_get_max_threads() == before
-    vectors.search(index, unit(20, seed=4), 5)  # a batch uses every core, then the same is put back
-    assert faiss.omp_get_max_threads() == before
+    before, model_threads = faiss.omp_get_max_threads(), torch.get_num_threads()
+    faiss.omp_set_num_threads(2)  # two cores, as the model is given: a one-core search must not keep one
+    try:
+        model_two = torch.get_num_threads()
+        vectors.search(index, unit(1, seed=3), 5)
+        assert faiss.omp_get_max_threads() == 2 and torch.get_num_threads() == model_two
+        vectors.search(index, unit(20, seed=4), 5)  # a batch uses every core, then the same is put back
+        assert faiss.omp_get_max_threads() == 2 and torch.get_num_threads() == model_two
+    finally:
+        faiss.omp_set_num_threads(before)
+        torch.set_num_threads(model_threads)

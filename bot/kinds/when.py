@@ -29,9 +29,9 @@ def states_date(passage: str) -> bool:
 
 def asks(question: str, intent: Intent) -> str:
     """"clock" for a time of day ("中午哪段时间", "几点出摊"), "date" for a day or a deadline, "" for neither."""
-    if not intent.asks_when and not CLOCK_ASK.search(question):
-        return ""
-    return "clock" if CLOCK_ASK.search(question) else "date"
+    if CLOCK_ASK.search(question):
+        return "clock"
+    return "date" if intent.asks_when else ""
 
 
 def prefers(ask: str, passage: Passage, text: str) -> int:
