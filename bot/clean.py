@@ -21,6 +21,8 @@ from bot.textutil import CJK, CN_DIGITS, CN_ORDINALS, CN_YEAR_DIGITS, SENTENCE_E
 
 _PINYIN_GLOSS = re.compile(rf"(?<=[{CJK}])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{{1,7}}[)）]")
 _IMAGE = re.compile(rf"^[\w\-.()（）{CJK}]{{0,80}}\.(?:jpe?g|png|gif|bmp|webp|tiff?|svg)$", re.I)
+# Where a copied page held a picture or a video: "（图片）", "(视频)".
+_MEDIA_PLACEHOLDER = re.compile(r"^[（(]\s*(?:图片|配图|图|视频|音频|动图|GIF)\s*[）)]$", re.I)
 _PAGE_MARK = re.compile(r"^(?:[-—－–~～·•\s]*\d{1,3}[-—－–~～·•\s]*|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?"
                         r"|共\s*\d{1,3}\s*页|\d{1,3}\s*/\s*\d{1,3})$")
 # "首页 > 新闻中心 > 临川要闻", "当前位置：首页 » 政务公开"
@@ -54,6 +56,12 @@ _TOOLBAR_WORDS = re.compile(r"^(?:(?:分享|收藏|点赞|在看|转发|推荐|�
 # A reader app's call to follow or scan ("点击上方蓝字关注我们", "长按识别二维码关注"): an imperative to
 # tap, press or scan, and follow — the shape of every platform's prompt, not one account's wording.
 _FOLLOW_PROMPT = re.compile(r"^[^。；;]{0,12}(?:点击|点(?:上方|下方|蓝字)|长按|扫描|扫码|识别)[^。，,；;]{0,14}(?:关注|订阅|识别二维码)[^。，,；;]{0,6}$")
+# A post's cover teaser or a pointer to what follows ("🔥今冬取暖这些事，一图读懂→", "戳这里👇"): a short line ending
+# in an arrow or a pointing hand says where to look, not what is said; one leading into a list ("补贴标准如下👇")
+# stays, its list needs it.
+_TEASER = re.compile(r"[→➡⇒👉👇⬇↓▼]\ufe0f?\s*$")
+_TEASER_MAX = 30
+_LEADS_INTO = re.compile(r"如下|以下|下列|下面")
 # A disclaimer closing a post: it and everything after it are the platform's, not the article's.
 _DISCLAIMER = re.compile(r"^(?:免责声明|版权声明|特别声明)\s*[:：]?$")
 # A toolbar: three or more two-character words in a row ("分享　收藏　点赞　在看"); single characters
@@ -177,6 +185,12 @@ def _widgets_only(s: str) -> bool:
     return len(parts) >= 2 and all(_WIDGETS.match(x) or (len(x) <= 8 and _SHARE.match(x)) for x in parts)
 
 
+def _teaser(s: str) -> bool:
+    """A short line pointing elsewhere (bot/clean.py _TEASER), not leading into a list."""
+    return len(s) <= _TEASER_MAX and bool(_TEASER.search(s)) and not _LEADS_INTO.search(s) \
+        and not re.search(r"[。；;！!？?]", s)
+
+
 def _has_sentence_end(s: str) -> bool:
     return any(c in s for c in _SENTENCE_END)
 
@@ -189,7 +203,7 @@ def classify(line: str, mid_sentence: bool = False) -> Line:
     t = t if len(t) == len(s) else s
     # Unambiguous by shape even inside a wrapped sentence: an image file name, a bare page number, a
     # PDF running header, an app's call to follow.
-    if _IMAGE.match(t) or _PAGE_MARK.match(t) or _RUNNING_HEAD.match(t) or _FOLLOW_PROMPT.match(t) or _RULE.match(t):
+    if _IMAGE.match(t) or _MEDIA_PLACEHOLDER.match(t) or _PAGE_MARK.match(t) or _RUNNING_HEAD.match(t) or _FOLLOW_PROMPT.match(t) or _RULE.match(t):
         return Line(s, "noise")
     if mid_sentence:
         # an app's byline with its clock time is one even under a headline that ends without a stop
@@ -227,7 +241,8 @@ def classify(line: str, mid_sentence: bool = False) -> Line:
     furniture = furniture or _WIDGETS.match(t) or (len(s) <= 40 and _SHARE.match(t)) or _NO_TEXT.match(t) \
         or _END_MARK.match(t) or (_PREV_NEXT.match(t) and not _has_sentence_end(s[-1:]) and len(s) <= 80) \
         or _FOLLOW_PROMPT.match(t) or _TOOLBAR.match(t) or _TOOLBAR_WORDS.match(t) or _MENU.match(t) \
-        or _widgets_only(t) or _SEARCH_BOX.match(t) or (_SITE_BAR.search(t) and len(re.findall("[|｜]", t)) >= 2)
+        or _widgets_only(t) or _SEARCH_BOX.match(t) or (_SITE_BAR.search(t) and len(re.findall("[|｜]", t)) >= 2) \
+        or _teaser(s)
     if furniture:
         # a breadcrumb or masthead that also carries the page's date keeps the date
         return Line(s, "meta", date=date, role="page") if date and not _PREV_NEXT.match(t) else Line(s, "noise")

@@ -341,3 +341,11 @@ def test_a_notices_second_section_is_not_a_new_article_whatever_its_first_line()
     (art,) = split_articles(load_bulletin(data, "notice.txt"))
     assert art.title == "某镇人民政府关于做好夏收工作的通知"
     assert "二、严格落实禁烧" in art.paragraphs
+
+
+def test_a_posts_headline_is_its_title_not_the_cover_teaser_above_it():
+    post = ("溪桥发布\n2025年3月2日 18:02 林川\n\n点击上方蓝字关注我们\n\n💡春耕补贴这些事，一次说清→\n\n（图片）\n\n"
+                    "溪桥区2025年春耕生产补贴政策解读\n\n今年全区春耕补贴有两项调整。一是耕地地力补贴每亩提高到115元；"
+                    "二是农机购置补贴改为先购后补，由区农业农村局统一受理。\n")
+    articles = split_articles(load_bulletin(post.encode(), "post.txt"))
+    assert [a.title for a in articles] == ["溪桥区2025年春耕生产补贴政策解读"]

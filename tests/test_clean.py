@@ -162,3 +162,11 @@ def test_a_posts_section_number_alone_over_its_heading_is_its_number_not_a_page_
     text = "\n".join(b.text for b in load_bulletin(data, "post.txt").blocks if not b.noise)
     assert "01 禁烧时段：全面零火点" in text and "03 举报有奖" in text
     assert "\n1\n" not in text + "\n"  # an unpadded number alone is still a page mark
+
+
+def test_a_posts_cover_teaser_and_picture_placeholders_are_noise_and_a_list_lead_in_is_text():
+    for line in ["🔥今冬取暖这些事，一图读懂→", "戳这里看全部名单👇", "（图片）", "(视频)"]:
+        assert classify(line).kind == "noise", line
+    # pointing at the list below, or a sentence that happens to end in a pointing hand: the post's own words
+    for line in ["补贴标准如下👇", "天冷了，家里取暖准备好了吗？区住建局为大家整理了今冬清洁取暖的政策要点，赶紧收藏👇"]:
+        assert classify(line).kind == "text", line
