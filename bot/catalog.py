@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import marshal
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -131,7 +131,17 @@ def article_match(art: ArticleEntry | None, speaker: str | None, intent: Intent,
         asked += strong
         if art and art.series is not None:
             got += strong if art.series == intent.series else -strong
-    when = date_matches(intent.time, art.date if art else None, latest_year)
+    time = intent.time
+    if time.year is None and time.relative_year is not None:
+        # "今年" / "去年" is read against the archive's newest year: an article of that year is preferred, one of
+        # another year is not contradicted — the asker's "今年" may be the year of the document they have in mind
+        # ("今年秋天山上起火的风险" of last autumn's notice). A month or day said with it is still checked.
+        when = date_matches(replace(time, relative_year=None), art.date if art else None, latest_year)
+        if art and art.date and latest_year and int(art.date[:4]) == latest_year + time.relative_year:
+            asked += strong
+            got += strong
+    else:
+        when = date_matches(time, art.date if art else None, latest_year)
     if when is not None:
         asked += strong
         got += strong if when else -strong

@@ -99,3 +99,25 @@ def test_a_year_the_passage_states_is_not_contradicted_by_its_meetings_date():
                            catalog, weights, (), intent)
     other = context_share(passage("p2", "a2025", "今年PM2.5平均浓度要降到36微克/立方米。"), catalog, weights, (), intent)
     assert stated > 0 > other
+
+
+def test_this_year_prefers_the_newest_years_article_without_contradicting_an_older_one():
+    # "今年秋天山上起火的风险" may be asked of last autumn's notice: 今年 is read against the archive's newest year, so
+    # that year's article is preferred, but the older one is not ranked as if its date said otherwise; a month said
+    # with 今年 still has to be the article's.
+    from bot.catalog import ArticleEntry, Catalog
+    from bot.fusion import context_share
+    from bot.intent import parse_intent
+    from bot.records import Passage
+
+    def passage(pid, article):
+        fields = {f: None for f in Passage.__dataclass_fields__}
+        fields.update(passage_id=pid, article_id=article, text="入秋以来降水偏少，森林火险等级明显偏高。")
+        return Passage(**fields)
+
+    catalog = Catalog(articles={a: ArticleEntry(a, "", frozenset(), date, (), None)
+                                for a, date in (("new", "2025-09-02"), ("old", "2024-09-03"))}, latest_year=2025)
+    weights = {"秋天": 3.0, "风险": 2.0}
+    share = lambda q, a: context_share(passage("p", a), catalog, weights, (), parse_intent(q))
+    assert share("今年秋天山上起火的风险为什么高", "new") > share("今年秋天山上起火的风险为什么高", "old") == 0.0
+    assert share("今年9月部署了什么", "old") > 0 > share("今年3月部署了什么", "old")
