@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import marshal
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -15,10 +16,11 @@ from bot.intent import SERIES, title_places
 from bot.ordinals import Resolved, resolve
 from bot.question import Intent, TimeRef
 from bot.records import NumberedList
+from bot.speakers import posts_named
 from bot.textutil import cn_to_int, normalize_text
 
 
-STORED_FORMAT = ("policybot-catalog", 3)
+STORED_FORMAT = ("policybot-catalog", 4)
 CANDIDATES = 40  # lists read against their article's text per question
 TERM_ARRAYS = 4096  # terms whose list arrays are kept (`Catalog._term_arrays`)
 ALTERNATES = 2  # close runners-up offered after the chosen list
@@ -160,6 +162,7 @@ class Catalog:
     series_index: dict[int, set[int]] = field(default_factory=dict)  # meeting number → lists of that meeting
     speakers: frozenset[str] = frozenset()
     latest_year: int | None = None
+    posts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # speaker → the posts the archive gives them
     _arrays: dict[str, tuple] = field(default_factory=dict, compare=False, repr=False)  # see _term_arrays
     _last_spoke: dict[str, str] | None = field(default=None, compare=False, repr=False)  # see last_spoke
     _places: frozenset[str] | None = field(default=None, compare=False, repr=False)  # see places_in
@@ -167,9 +170,10 @@ class Catalog:
     @classmethod
     def build(cls, article_rows: list[dict], lists: list[NumberedList],
               words: dict[str, tuple[list[str], list[list[str]]]] | None = None,
-              titles: dict[str, list[str]] | None = None) -> Catalog:
+              titles: dict[str, list[str]] | None = None, texts: Iterable[str] = ()) -> Catalog:
         """The catalogue of these articles and lists. `words`: each list's words and `titles` each
-        article's title words, as the index stored them (else they are tokenized here)."""
+        article's title words, as the index stored them (else they are tokenized here); `texts`: the articles'
+        texts (simplified), where the speakers' posts are read."""
         words, titles = words or {}, titles or {}
         articles = {r["article_id"]: describe_article(r, titles.get(r["article_id"])) for r in article_rows}
         described = [describe_list(nl, words.get(nl.list_id)) for nl in lists]
@@ -195,8 +199,14 @@ class Catalog:
                 series_index[art.series].add(i)
         speakers = {s for a in articles.values() for s in a.speakers} | {e.speaker for e in entries if e.speaker}
         years = [a.year for a in articles.values() if a.year]
+        named = frozenset(s for s in speakers if s and len(s) >= 2)
+        posts: dict[str, set[str]] = defaultdict(set)
+        for text in texts:
+            for name, held in posts_named(text, named).items():
+                posts[name] |= held
         return cls(articles, entries, dict(named_index), dict(head_share), dict(title_index), dict(by_article),
-                   dict(speaker_index), dict(series_index), frozenset(s for s in speakers if s and len(s) >= 2), max(years) if years else None)
+                   dict(speaker_index), dict(series_index), named, max(years) if years else None,
+                   {name: tuple(sorted(held)) for name, held in posts.items()})
 
     # ------------------------------------------------------------ stored with each generation
 
@@ -210,7 +220,7 @@ class Catalog:
             [(e.list_id, e.article_id, e.size, e.speaker, e.lead, e.style, e.parent, e.parent_point, e.first)
              for e in self.lists],
             self.named_index, self.head_share, self.title_index, self.by_article, self.speaker_index,
-            self.series_index, self.speakers, self.latest_year,
+            self.series_index, self.speakers, self.latest_year, self.posts,
         ))
 
     @classmethod
@@ -221,7 +231,7 @@ class Catalog:
             tag, arts, lists, *maps = stored
         except (EOFError, TypeError, ValueError) as exc:
             raise ValueError("not a stored catalogue") from exc
-        if tag != STORED_FORMAT or len(maps) != 8:
+        if tag != STORED_FORMAT or len(maps) != 9:
             raise ValueError("a catalogue stored in another format")
         articles = {a[0]: ArticleEntry(*a) for a in arts}
         entries = [ListEntry(*e) for e in lists]

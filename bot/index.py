@@ -15,6 +15,7 @@ import shutil
 import sqlite3
 import time
 import uuid
+from collections.abc import Iterator
 from functools import cached_property
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -26,7 +27,7 @@ from bot import lexical, vectors
 from bot.config import VectorsConfig
 from bot.errors import IndexUnavailable
 from bot.records import SEARCHABLE_KINDS, Article, NumberedList, Passage, Tasks  # noqa: F401  (SEARCHABLE_KINDS: callers filter SQL by it)
-from bot.textutil import normalize_text
+from bot.textutil import normalize_text, to_simplified
 from bot.analysis import (  # noqa: F401  (embedding_text is part of what the index offers its callers)
     embedding_text,
     lexical_body,
@@ -39,7 +40,7 @@ from bot.analysis import (  # noqa: F401  (embedding_text is part of what the in
     title_terms,
 )
 
-INDEX_VERSION = "11"  # bump when what is stored changes; older indexes ask for --rebuild
+INDEX_VERSION = "12"  # bump when what is stored changes; older indexes ask for --rebuild
 CURRENT = "CURRENT"
 SQLITE_NAME = "index.sqlite"
 CATALOG_NAME = "catalog.bin"  # bot.catalog's articles and lists, stored at publish
@@ -300,6 +301,12 @@ def read_articles(db: sqlite3.Connection) -> list[dict]:
     ).fetchall()
     return [{k: row[k] for k in row.keys() if k not in ("title_terms", "searched_text", "paragraphs")}
             | {"speakers": json.loads(row["speakers"] or "[]")} for row in rows]
+
+
+def read_article_texts(db: sqlite3.Connection) -> Iterator[str]:
+    """Each article's text in simplified characters, one at a time (the archive's whole text is never held)."""
+    for (paragraphs,) in db.execute("SELECT paragraphs FROM articles"):
+        yield to_simplified("\n".join(json.loads(paragraphs or "[]")))
 
 
 def read_task_points(db: sqlite3.Connection) -> list[Passage]:

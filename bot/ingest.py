@@ -54,6 +54,7 @@ from bot.index import (
     stored_version,
     read_lists,
     read_task_points,
+    read_article_texts,
     read_title_terms,
 )
 from bot.ledger import published_tasks
@@ -337,7 +338,7 @@ def _catalog(db: sqlite3.Connection) -> bytes:
     """The catalogue of the generation about to be published, from its rows and the words stored with
     them (no tokenizing), as readers load it."""
     return Catalog.build(read_articles(db), list(read_lists(db).values()), read_list_tokens(db),
-                         read_title_terms(db)).dumps()
+                         read_title_terms(db), read_article_texts(db)).dumps()
 
 
 def _embed_cached(config: Config, texts: list[str], embedder: Embedder, report: SyncReport,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable
 
-from bot.speakers import is_surname
+from bot.speakers import base_post, is_surname
 from bot.textutil import CJK
 
 # Colloquial → written, applied in order (longer phrases first). Each is a general word of spoken Chinese.
@@ -89,10 +89,14 @@ def with_written_forms(question: str) -> str:
     return f"{question} {' '.join(added)}" if added else question
 
 
-def resolve_people(question: str, people: Iterable[str], recency: Callable[[str], str] | None = None) -> str:
+def resolve_people(question: str, people: Iterable[str], recency: Callable[[str], str] | None = None,
+                   posts: Callable[[str], tuple[str, ...]] | None = None) -> str:
     """Replace "王县长" with the archive's people surnamed 王 ("王立群"; several joined by "、", the most
-    recent first by `recency`, a sortable string such as the ISO date they last spoke). A full name
-    already in the question, or a surname no one in the archive has, is left alone."""
+    recent first by `recency`, a sortable string such as the ISO date they last spoke). With `posts` (the posts
+    the archive gives a person), those of them holding the post addressed go: "陈县长" is the 副县长 陈明, not
+    the 局长 陈华 (a deputy is addressed by the post, "陈副县长" only by the deputy's); when the archive gives
+    none of them that post, every one of the surname. A full name already in the question, or a surname no one
+    in the archive has, is left alone."""
     people = [p for p in people if 2 <= len(p) <= 4]
     if not people:
         return question
@@ -108,7 +112,17 @@ def resolve_people(question: str, people: Iterable[str], recency: Callable[[str]
         found = [p for p in people if p.startswith(surname) and len(p) > len(surname)]
         if not found:
             return m.group(0)
+        if posts:
+            held = [p for p in found if any(_addressed_by(m.group("post"), post) for post in posts(p))]
+            found = held or found
         found.sort(key=lambda p: (recency(p) if recency else None) or "", reverse=True)
         return "、".join(found)
 
     return _ADDRESSED.sub(named, question)
+
+
+def _addressed_by(address: str, post: str) -> bool:
+    """Whether a person holding `post` ("副县长", "县委书记") is addressed by `address` ("县长", "副县长", "书记")."""
+    if address.startswith("副"):
+        return base_post(post) == address[1:] and "副" in post
+    return base_post(post).endswith(address)

@@ -72,6 +72,44 @@ _COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫"
                       "夏侯", "轩辕", "端木", "西门", "南宫", "独孤", "司徒", "申屠", "澹台", "钟离")
 
 
+# A post as a pattern, the longer first at each position ("副县长" before "县长").
+_POST = re.compile(rf"(?:{POSTS})")
+# A post's rank word, what an address names ("陈县长" of 副县长 陈明, "马书记" of 区委副书记 马林).
+_DEPUTY = re.compile(r"^(?:常务)?副")
+
+
+def base_post(post: str) -> str:
+    """The post without its deputy mark: what officials address a deputy by ("副县长" → "县长")."""
+    return _DEPUTY.sub("", post)
+
+
+def posts_named(text: str, names: frozenset[str] | set[str]) -> dict[str, set[str]]:
+    """The posts the (simplified) text gives each of `names`: written before the name ("副县长陈明", "县水利局局长
+    陈华"), right after it ("马林书记"), or in brackets after it ("陈华（县水利局局长）"). A name is found whole: the
+    longest of `names` standing there."""
+    found: dict[str, set[str]] = {}
+    if not names:
+        return found
+    lengths = sorted({len(n) for n in names}, reverse=True)
+
+    def named_at(start: int) -> str | None:
+        return next((text[start:start + k] for k in lengths if text[start:start + k] in names), None)
+
+    def named_before(end: int) -> str | None:
+        return next((text[end - k:end] for k in lengths if end - k >= 0 and text[end - k:end] in names), None)
+
+    for m in _POST.finditer(text):
+        post, start, end = m.group(0), m.start(), m.end()
+        after = end + 1 if text[end:end + 1] in (" ", "\u3000") else end
+        name = named_at(after) or named_before(start)
+        if name is None and text[end:end + 1] in ("）", ")"):
+            opening = max(text.rfind("（", max(0, start - 24), start), text.rfind("(", max(0, start - 24), start))
+            name = named_before(opening) if opening > 0 else None
+        if name:
+            found.setdefault(name, set()).add(post)
+    return found
+
+
 def is_surname(text: str) -> bool:
     """Whether `text` is a common Chinese surname ("王", "欧阳")."""
     return text in _SURNAMES or text in _COMPOUND_SURNAMES

@@ -54,13 +54,14 @@ def test_the_catalogue_stored_at_publish_is_the_one_its_rows_describe(hexi):
     """Readers load the catalogue stored with the generation; building it again from the index's rows
     (tokenizing titles and lists afresh) gives the same articles, lists and maps."""
     from bot.catalog import Catalog
-    from bot.index import read_articles, read_lists
+    from bot.index import read_article_texts, read_articles, read_lists
 
     snap = hexi.snapshot
     stored = Catalog.loads(snap.catalog_blob())
-    fresh = Catalog.build(read_articles(snap.db), list(read_lists(snap.db).values()))
+    fresh = Catalog.build(read_articles(snap.db), list(read_lists(snap.db).values()), texts=read_article_texts(snap.db))
     assert stored == fresh
     assert len(stored.lists) >= 5 and {"林卫东", "苏明", "赵青山"} <= stored.speakers
+    assert "区长" in stored.posts["林卫东"]  # the posts the articles give their speakers
     with pytest.raises(ValueError):
         Catalog.loads(b"\x00 not a catalogue")
 

@@ -64,3 +64,33 @@ def test_everyday_words_bring_the_written_ones_along():
     assert with_written_forms("交的暖气费能要回来一部分吗").split()[1:] == ["热费", "供暖费", "供暖", "供热", "退还", "返还"]
     assert written_forms("老年人助餐补贴标准是多少") == {}  # written already: nothing added
     assert written_forms("村里管水员的工钱谁出") == {"工钱": ("报酬", "劳务费")}
+
+
+def test_the_post_addressed_picks_among_people_of_one_surname():
+    # 陈明 is a 副县长 (addressed "陈县长"), 陈华 a 局长: the address says which one; a post the archive gives neither
+    # still names both.
+    posts = {"陈明": ("副县长",), "陈华": ("局长",), "马林": ("县委副书记",)}.get
+    people = ["陈明", "陈华", "马林"]
+    assert resolve_people("陈县长让干啥", people, None, lambda p: posts(p, ())) == "陈明让干啥"
+    assert resolve_people("陈副县长讲了什么", people, None, lambda p: posts(p, ())) == "陈明讲了什么"
+    assert resolve_people("陈局长讲了几点", people, None, lambda p: posts(p, ())) == "陈华讲了几点"
+    assert resolve_people("马书记强调了什么", people, None, lambda p: posts(p, ())) == "马林强调了什么"
+    assert resolve_people("陈主任说了什么", people, None, lambda p: posts(p, ())) == "陈明、陈华说了什么"
+
+
+def test_an_official_addressed_by_post_gets_their_own_points_not_a_namesakes(tmp_path, embedder):
+    """Over our own two reports: 副县长 陈明 on forest fires, 县林业局局长 陈华 on seedlings."""
+    from bot.config import load_config
+    from bot.ingest import sync
+    from bot.search import Searcher
+    from tests.conftest import ROOT, make_config
+
+    config = load_config(make_config(tmp_path, sorted((ROOT / "tests" / "data" / "posts").glob("*.txt"))))
+    sync(config, embedder)
+    searcher = Searcher(config, embedder)
+    assert searcher.catalog.posts == {"陈明": ("副县长",), "陈华": ("局长",)}
+    for question, speaker, words in (("陈县长讲了几点", "陈明", "严管野外火源"), ("陈局长让大家干啥", "陈华", "严格调运检疫")):
+        answer = searcher.search(question)
+        assert answer.answered, question
+        assert answer.results[0].passage.speaker == speaker, question
+        assert words in "".join(r.passage.text for r in answer.results[:3]), question

@@ -110,3 +110,12 @@ def test_a_list_of_who_presents_names_each_after_a_space():
     # a press conference's "发布人" line: post, a space, the name; each then answers in a turn of their own
     text = "发布人：区人社局局长 田晓梅；区财政局副局长 汪振宇\n汪振宇：我来回答。第一，贷款最高30万元。"
     assert known_names(text) == ["田晓梅", "汪振宇"]
+
+
+def test_the_posts_an_archive_gives_its_people():
+    from bot.speakers import posts_named
+
+    text = ("县委常委、副县长陈明出席会议并讲话。县水利局局长 陈华介绍了情况。马林书记强调，要抓好落实。"
+            "陈华（县水利局局长）：谢谢。县长王立群主持。陈明同志指出")
+    assert posts_named(text, {"陈明", "陈华", "马林", "王立群"}) == {
+        "陈明": {"副县长"}, "陈华": {"局长"}, "马林": {"书记"}, "王立群": {"县长"}}
