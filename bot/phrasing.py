@@ -41,6 +41,12 @@ ADDRESS_POSTS = ("书记|县长|区长|市长|镇长|乡长|局长|主任|部长
 _ADDRESSED = re.compile(rf"(?P<surname>[{CJK}]{{1,2}}?)(?P<post>副?(?:{ADDRESS_POSTS}))")
 
 
+# A leading post named alone as who spoke or acted ("县长在防汛会上讲了什么", "常委会上书记强调了什么"): whoever the
+# archive gives that post (not a deputy). Not a post inside a word ("全县长期"), after a deputy's 副, or after a
+# surname the archive does not know ("赵县长": someone else).
+_POST_ALONE = re.compile(rf"(?:(?<![{CJK}])|(?<=[上会里中时和与及]))(?:[区县市州旗]委)?(?P<post>书记|县长|区长|市长|州长|旗长|镇长|乡长)"
+                         r"(?=在|上次|最近|讲|说|强调|要求|提|让|指出|部署|主持|作了|布置|安排|对)")
+
 # Everyday words and the words bulletins write for the same thing. Unlike the colloquial forms above these are
 # words in their own right (a bulletin may say 老人 too), so the written forms are added to the question, not put
 # in place: officials ask "暖气费能退吗" of a bulletin saying "按日退还热费". General spoken/official register
@@ -96,7 +102,8 @@ def resolve_people(question: str, people: Iterable[str], recency: Callable[[str]
     the archive gives a person), those of them holding the post addressed go: "陈县长" is the 副县长 陈明, not
     the 局长 陈华 (a deputy is addressed by the post, "陈副县长" only by the deputy's); when the archive gives
     none of them that post, every one of the surname. A full name already in the question, or a surname no one
-    in the archive has, is left alone."""
+    in the archive has, is left alone. With `posts`, a leading post named alone ("县长讲了几点") is whoever the
+    archive gives that post, the most recent first."""
     people = [p for p in people if 2 <= len(p) <= 4]
     if not people:
         return question
@@ -118,7 +125,16 @@ def resolve_people(question: str, people: Iterable[str], recency: Callable[[str]
         found.sort(key=lambda p: (recency(p) if recency else None) or "", reverse=True)
         return "、".join(found)
 
-    return _ADDRESSED.sub(named, question)
+    question = _ADDRESSED.sub(named, question)
+    if posts is None:
+        return question
+
+    def holders(m: re.Match[str]) -> str:
+        held = [p for p in people if any("副" not in post and post.endswith(m.group("post")) for post in posts(p))]
+        held.sort(key=lambda p: (recency(p) if recency else None) or "", reverse=True)
+        return "、".join(held) if held else m.group(0)
+
+    return _POST_ALONE.sub(holders, question)
 
 
 def _addressed_by(address: str, post: str) -> bool:

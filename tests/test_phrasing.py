@@ -79,7 +79,8 @@ def test_the_post_addressed_picks_among_people_of_one_surname():
 
 
 def test_an_official_addressed_by_post_gets_their_own_points_not_a_namesakes(tmp_path, embedder):
-    """Over our own two reports: 副县长 陈明 on forest fires, 县林业局局长 陈华 on seedlings."""
+    """Over our own three reports: 副县长 陈明 on forest fires, 县林业局局长 陈华 on seedlings, 县长 罗海 on spring
+    farming. "县长" alone is 罗海, not the 副县长 whose post holds the word."""
     from bot.config import load_config
     from bot.ingest import sync
     from bot.search import Searcher
@@ -88,9 +89,25 @@ def test_an_official_addressed_by_post_gets_their_own_points_not_a_namesakes(tmp
     config = load_config(make_config(tmp_path, sorted((ROOT / "tests" / "data" / "posts").glob("*.txt"))))
     sync(config, embedder)
     searcher = Searcher(config, embedder)
-    assert searcher.catalog.posts == {"陈明": ("副县长",), "陈华": ("局长",)}
-    for question, speaker, words in (("陈县长讲了几点", "陈明", "严管野外火源"), ("陈局长让大家干啥", "陈华", "严格调运检疫")):
+    assert searcher.catalog.posts == {"陈明": ("副县长",), "陈华": ("局长",), "罗海": ("县长",)}
+    for question, speaker, other, words in (("陈县长讲了几点", "陈明", "陈华", "严管野外火源"),
+                                            ("陈局长让大家干啥", "陈华", "陈明", "严格调运检疫"),
+                                            ("县长讲了几点", "罗海", "陈明", "抓好农资保供")):
         answer = searcher.search(question)
         assert answer.answered, question
         assert answer.results[0].passage.speaker == speaker, question
+        assert other not in {r.passage.speaker for r in answer.results[:3]}, question  # not offered the namesake's
         assert words in "".join(r.passage.text for r in answer.results[:3]), question
+
+
+def test_a_post_named_alone_is_whoever_the_archive_gives_it_most_recent_first():
+    posts = {"陈明": ("副县长",), "马林": ("书记",), "王立群": ("县长",), "周文涛": ("县长",)}.get
+    recency = {"王立群": "2024-01-01", "周文涛": "2025-03-01"}.get
+    resolve = lambda q: resolve_people(q, list({"陈明", "马林", "王立群", "周文涛"}), recency, lambda p: posts(p, ()))
+    assert resolve("县长在防汛会上讲了什么") == "周文涛、王立群在防汛会上讲了什么"
+    assert resolve("常委会上书记强调了什么") == "常委会上马林强调了什么"
+    assert resolve("县委书记让干啥") == "马林让干啥"
+    # a deputy's post alone names no one; a post inside a word or after an unknown surname is not this one
+    for question in ("副县长讲了什么", "全县长期坚持什么", "赵县长讲了什么", "县长热线有什么要求"):
+        assert resolve(question) == question
+
