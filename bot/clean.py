@@ -56,10 +56,12 @@ _TOOLBAR_WORDS = re.compile(r"^(?:(?:分享|收藏|点赞|在看|转发|推荐|�
 # A reader app's call to follow or scan ("点击上方蓝字关注我们", "长按识别二维码关注"): an imperative to
 # tap, press or scan, and follow — the shape of every platform's prompt, not one account's wording.
 _FOLLOW_PROMPT = re.compile(r"^[^。；;]{0,12}(?:点击|点(?:上方|下方|蓝字)|长按|扫描|扫码|识别)[^。，,；;]{0,14}(?:关注|订阅|识别二维码)[^。，,；;]{0,6}$")
-# A post's cover teaser or a pointer to what follows ("🔥今冬取暖这些事，一图读懂→", "戳这里👇"): a short line ending
-# in an arrow or a pointing hand says where to look, not what is said; one leading into a list ("补贴标准如下👇")
-# stays, its list needs it.
-_TEASER = re.compile(r"[→➡⇒👉👇⬇↓▼]\ufe0f?\s*$")
+# A post's cover teaser or a pointer to what follows ("🔥今冬取暖这些事，一图读懂→", "戳这里👇"): a short line pointing
+# down, or opening with a pictograph and pointing on, says where to look, not what is said. A headline may end in
+# "→" itself ("…新校区来了，颜值太高了→"); one leading into a list ("补贴标准如下👇") stays, its list needs it.
+_POINTS_DOWN = re.compile(r"[👇⬇↓▼]\ufe0f?\s*$")
+_POINTS_ON = re.compile(r"[→➡⇒👉]\ufe0f?\s*$")
+_PICTOGRAPH = re.compile(r"^[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 _TEASER_MAX = 30
 _LEADS_INTO = re.compile(r"如下|以下|下列|下面")
 # A disclaimer closing a post: it and everything after it are the platform's, not the article's.
@@ -187,8 +189,8 @@ def _widgets_only(s: str) -> bool:
 
 def _teaser(s: str) -> bool:
     """A short line pointing elsewhere (bot/clean.py _TEASER), not leading into a list."""
-    return len(s) <= _TEASER_MAX and bool(_TEASER.search(s)) and not _LEADS_INTO.search(s) \
-        and not re.search(r"[。；;！!？?]", s)
+    pointing = _POINTS_DOWN.search(s) or (_POINTS_ON.search(s) and _PICTOGRAPH.match(s))
+    return len(s) <= _TEASER_MAX and bool(pointing) and not _LEADS_INTO.search(s) and not re.search(r"[。；;！!？?]", s)
 
 
 def _has_sentence_end(s: str) -> bool:
