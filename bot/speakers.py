@@ -27,12 +27,13 @@ POSTS = ("书记|副书记|区长|副区长|县长|副县长|市长|副市长|�
 # Time words ("昨日", "近日", "上午") too, so a two-character name never takes the next character ("王强昨").
 _AFTER_NAME = ("出席|主持|作|做|在|参加|讲|强调|指出|要求|表示|提出|说|同志|代|就|对|向|带队|调研|率|宣读|"
                "传达|通报|等|和|与|及|指示|批示|部署|希望|介绍|汇报|致辞|回答|"
+               "检查|察看|查看|视察|督导|看望|慰问|走访|深入|来到|冒雨|先后|到|赴|"
                "昨日|昨天|今日|今天|明日|明天|近日|日前|前不久|上午|下午|晚上|一行|[，、。；（(：:\\s]")
 # A list of who presents ("发布人：区财政局副局长 汪振宇；…") may set the name apart from the post with a space.
 _NAME_AFTER_POST = re.compile(rf"(?:{POSTS})[ \u3000]?(?P<name>[{CJK}]{{2,4}}?)(?={_AFTER_NAME}|$)")
 SPEECH_VERBS = "指出|强调|要求|表示|提出|说|讲话|介绍|指示|批示|部署|希望|讲了|谈到|作出|提了|安排|布置|意见"
 _SPEECH_VERB = re.compile(SPEECH_VERBS)
-_PRESENCE_VERB = re.compile("主持|出席|调研|召开|带队|率队|参加|宣读|传达")
+_PRESENCE_VERB = re.compile("主持|出席|调研|召开|带队|率队|参加|宣读|传达|检查|察看|视察|督导|看望|慰问|走访")
 _CLAUSE = re.compile(r"[^，。,；;！？!?\n：:]+")
 _MEETING_SUBJECT = re.compile(r"^(?:会议|会上|大会|会议还|会议最后|会议同时)")
 _PRONOUN = re.compile(r"^(?:他|她)")
@@ -175,8 +176,8 @@ def answerer(text: str, names: list[str]) -> str | None:
 
 
 def _without_posts(label: str) -> str:
-    """"县商务局局长高志红" → "高志红"; a label without a post stays as it is."""
-    return re.sub(rf"^[{CJK}]{{0,12}}?(?:{POSTS})", "", label) or label
+    """"县商务局局长高志红" → "高志红", "县民政局局长　谭永红" → "谭永红"; a label without a post stays as it is."""
+    return re.sub(rf"^[{CJK}]{{0,12}}?(?:{POSTS})[ \u3000]*", "", label) or label
 
 
 def turns(text: str, names: list[str]) -> list[tuple[int, int, str]]:
@@ -213,7 +214,8 @@ def turns(text: str, names: list[str]) -> list[tuple[int, int, str]]:
 
 def speech_marks(text: str, names: list[str]) -> list[tuple[int, str]]:
     """(offset, who) for every clause whose subject speaks: a named person, "他/她" (the last person named),
-    or "会议" (recorded as "" — the meeting itself, resolved to its chair by the caller). In a transcript,
+    or "会议" (the one the paragraph says chaired, else recorded as "" — the meeting itself, resolved to its chair
+    by the caller: a 简报 reports several meetings, each item's chair in its own paragraph). In a transcript,
     every line of a turn is marked with its speaker (ASKED for a reporter's question)."""
     marks: list[tuple[int, str]] = []
     for start, end, who in turns(text, names):
@@ -224,13 +226,18 @@ def speech_marks(text: str, names: list[str]) -> list[tuple[int, str]]:
             line = end if nl < 0 else nl + 1
     last_person = None
     subject, prev_end = None, 0  # the person a sentence opened with, who goes on speaking in its later clauses
+    presiding = None  # who the paragraph says chaired ("刘光明…主持召开…会"): its "会议要求" is theirs
     for m in _CLAUSE.finditer(text):
         clause = m.group().lstrip()
         offset = m.end() - len(clause)
         if re.search(f"[{FULL_STOPS}\n]", text[prev_end:m.start()]):
             subject = None
+        if "\n" in text[prev_end:m.start()]:
+            presiding = None
         prev_end = m.end()
         name = _name_at(clause, names)
+        chaired = next((n for n in names if n in clause and "主持" in clause[clause.find(n):]), None)
+        presiding = chaired or presiding
         if name is None:
             # a name mentioned later in the clause ("会上，许建平传达了…") still makes the next 他 refer to them
             inside = [n for n in names if n in clause]
@@ -247,7 +254,7 @@ def speech_marks(text: str, names: list[str]) -> list[tuple[int, str]]:
         elif speaks and _PRONOUN.match(clause) and last_person:
             marks.append((offset, last_person))
         elif speaks and _MEETING_SUBJECT.match(clause):
-            marks.append((offset, ""))
+            marks.append((offset, presiding or ""))
     return sorted(marks)
 
 

@@ -208,3 +208,21 @@ def test_a_posts_pinned_items_and_zero_padded_headings_are_lists():
     assert [nl.size for nl in lists] == [3, 3]
     assert "茶企技改" in _points(passages, lists[0])[1]
     assert _points(passages, lists[1])[2].startswith("03 茶叶品牌创建")
+
+
+def test_an_answer_turn_naming_its_answerer_in_brackets_is_theirs():
+    # "答（区教育局局长　方婉清）：": the post and name in brackets, a wide space between them; three officials
+    # in the lead, the first never answering
+    from bot.speakers import ASKED, known_names, turns
+
+    _, lists = _parsed("press_conference_bracketed_answers.txt")
+    assert [(nl.size, nl.speaker) for nl in lists] == [(3, "方婉清"), (2, "柯向东")]
+    text = (GENRES / "press_conference_bracketed_answers.txt").read_text(encoding="utf-8")
+    assert [who for _, _, who in turns(text, known_names(text))] == [ASKED, "方婉清", ASKED, "柯向东"]
+
+
+def test_a_briefings_items_each_keep_the_one_who_inspected_or_chaired():
+    # "区长钟远航冒雨到…。…他要求，一要…" is his; "副区长周映雪…主持召开…。会议要求，要…" the chair's of that item
+    _, lists = _parsed("briefing_meeting_items.txt")
+    assert {nl.speaker for nl in lists if nl.size == 2} == {"钟远航", "周映雪"}
+    assert all(nl.speaker for nl in lists if nl.size == 2)
