@@ -44,6 +44,7 @@ _ADDRESSED = re.compile(rf"(?P<surname>[{CJK}]{{1,2}}?)(?P<post>副?(?:{ADDRESS_
 # A leading post named alone as who spoke or acted ("县长在防汛会上讲了什么", "常委会上书记强调了什么"): whoever the
 # archive gives that post (not a deputy). Not a post inside a word ("全县长期"), after a deputy's 副, or after a
 # surname the archive does not know ("赵县长": someone else).
+MAX_HOLDERS = 2  # one county's 县长 over the years an archive spans; more are other counties'
 _POST_ALONE = re.compile(rf"(?:(?<![{CJK}])|(?<=[上会里中时和与及]))(?:[区县市州旗]委)?(?P<post>书记|县长|区长|市长|州长|旗长|镇长|乡长)"
                          r"(?=在|上次|最近|讲|说|强调|要求|提|让|指出|部署|主持|作了|布置|安排|对)")
 
@@ -103,7 +104,8 @@ def resolve_people(question: str, people: Iterable[str], recency: Callable[[str]
     the 局长 陈华 (a deputy is addressed by the post, "陈副县长" only by the deputy's); when the archive gives
     none of them that post, every one of the surname. A full name already in the question, or a surname no one
     in the archive has, is left alone. With `posts`, a leading post named alone ("县长讲了几点") is whoever the
-    archive gives that post, the most recent first."""
+    archive gives that post, the most recent first, written after it ("县长王立群讲了几点") — unless more than
+    MAX_HOLDERS hold it (an archive of several counties)."""
     people = [p for p in people if 2 <= len(p) <= 4]
     if not people:
         return question
@@ -131,8 +133,10 @@ def resolve_people(question: str, people: Iterable[str], recency: Callable[[str]
 
     def holders(m: re.Match[str]) -> str:
         held = [p for p in people if any("副" not in post and post.endswith(m.group("post")) for post in posts(p))]
+        if not held or len(held) > MAX_HOLDERS:
+            return m.group(0)  # many 县长: an archive of several counties; the post alone says which no better
         held.sort(key=lambda p: (recency(p) if recency else None) or "", reverse=True)
-        return "、".join(held) if held else m.group(0)
+        return m.group(0) + "、".join(held)  # "县长王立群": as bulletins name them
 
     return _POST_ALONE.sub(holders, question)
 

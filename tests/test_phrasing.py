@@ -104,9 +104,12 @@ def test_a_post_named_alone_is_whoever_the_archive_gives_it_most_recent_first():
     posts = {"陈明": ("副县长",), "马林": ("书记",), "王立群": ("县长",), "周文涛": ("县长",)}.get
     recency = {"王立群": "2024-01-01", "周文涛": "2025-03-01"}.get
     resolve = lambda q: resolve_people(q, list({"陈明", "马林", "王立群", "周文涛"}), recency, lambda p: posts(p, ()))
-    assert resolve("县长在防汛会上讲了什么") == "周文涛、王立群在防汛会上讲了什么"
-    assert resolve("常委会上书记强调了什么") == "常委会上马林强调了什么"
-    assert resolve("县委书记让干啥") == "马林让干啥"
+    assert resolve("县长在防汛会上讲了什么") == "县长周文涛、王立群在防汛会上讲了什么"
+    assert resolve("常委会上书记强调了什么") == "常委会上书记马林强调了什么"
+    assert resolve("县委书记让干啥") == "县委书记马林让干啥"
+    # three 县长: an archive of several counties, and the post alone says no more than it did
+    many = {"王立群": ("县长",), "周文涛": ("县长",), "李卫东": ("县长",)}.get
+    assert resolve_people("县长讲了几点", ["王立群", "周文涛", "李卫东"], recency, lambda p: many(p, ())) == "县长讲了几点"
     # a deputy's post alone names no one; a post inside a word or after an unknown surname is not this one
     for question in ("副县长讲了什么", "全县长期坚持什么", "赵县长讲了什么", "县长热线有什么要求"):
         assert resolve(question) == question
