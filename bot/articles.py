@@ -64,6 +64,12 @@ ENTRY_MARK = re.compile(rf"^(?:[\s★☆●○◆◇■□▲△·•\-—]+|\d{
 DOCUMENT_FIELDS = ("docno", "document", "speaker")
 
 
+# A notice's or minutes' salutation alone on its line ("各乡镇人民政府，县直有关部门："), or a line shorter than a
+# sentence saying who met ("文号：雾府办纪〔2023〕17号"): not the lead.
+_ADDRESSEE_LINE = re.compile(rf"^[^{SENTENCE_ENDS}\n]{{2,80}}[：:]\s*$")
+LEAD_MIN = 20
+
+
 def article_identity(paragraphs: list[str] | tuple[str, ...]) -> str:
     """Identity from normalized text: whitespace, line endings and encoding don't change it."""
     norm = re.sub(r"\s+", "", "".join(paragraphs))
@@ -421,7 +427,9 @@ def _make_article(loaded: LoadedBulletin, position: int, titles: list[str], lead
         # A speech is its author's words throughout: "王立群同志讲得很好" names a listener, not a speaker;
         # a speech whose author goes unnamed ("县长在…上的讲话") has no other speaker either.
         names = given_by[:1]
-    chair = given_by[0] if given_by else meeting_chair(to_simplified(title), to_simplified(paras[0]), names)
+    # the lead: the first paragraph after a notice's number and addressee lines ("文号：…17号", "各乡镇人民政府：")
+    lead = next((p for p in paras[:3] if len(p) >= LEAD_MIN and not _ADDRESSEE_LINE.match(p)), paras[0])
+    chair = given_by[0] if given_by else meeting_chair(to_simplified(title), to_simplified(lead), names)
     speakers: dict[str, None] = {}
     for _, _, who in turns(simple, names):  # a transcript: its officials in the order they take the floor
         if who and who != ASKED:

@@ -80,6 +80,8 @@ _NO_TEXT = re.compile(rf"^[^{CJK}\d]{{1,12}}$")
 # A rule drawn with characters ("━━━━━━", "————", "==========", "* * *"): a 简报's separator, any length.
 _RULE = re.compile(r"^[\s━─—－\-=＝_＿*＊·•~～]{3,}$")
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?")
+# The key a document number may be written under ("文号：", "发文字号：").
+_DOC_NUMBER_KEY = re.compile(r"^(?:发文)?(?:文号|字号)\s*[:：]\s*")
 _DOC_NUMBER = re.compile(rf"^[{CJK}]{{1,12}}\s*[〔\[［(（]\s*(?:19|20)\d{{2}}\s*[〕\]］)）]\s*\d{{1,4}}\s*号$")
 _PAGE_WORDS = re.compile(r"发布|更新|时间|日期|第\s*\d+\s*版|来源|日报|晚报|报\b")
 # A newspaper edition line ("第02版：要闻"), a PDF running header ("某县人民政府公报　　2023年第8期"),
@@ -222,7 +224,7 @@ def classify(line: str, mid_sentence: bool = False) -> Line:
         return Line(s, "meta", role="page")
     if date and FIELD_LABEL.match(t):
         return Line(s, "meta", date=date, role="page")  # "【时间】2024年11月19日上午10:00"
-    if _DOC_NUMBER.match(t):
+    if _DOC_NUMBER.match(_DOC_NUMBER_KEY.sub("", t)):  # "汀府办纪〔2024〕9号", "文号：汀府办纪〔2024〕9号"
         return Line(s, "meta", role="docno")
     if date and len(s) <= 16 and _SIGNATURE_DATE.fullmatch(t):
         return Line(s, "meta", date=date, role="document")  # a signature date under a notice or speech

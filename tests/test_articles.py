@@ -349,3 +349,13 @@ def test_a_posts_headline_is_its_title_not_the_cover_teaser_above_it():
                     "二是农机购置补贴改为先购后补，由区农业农村局统一受理。\n")
     articles = split_articles(load_bulletin(post.encode(), "post.txt"))
     assert [a.title for a in articles] == ["溪桥区2025年春耕生产补贴政策解读"]
+
+
+def test_a_document_number_under_its_key_is_the_notices_number_not_its_title():
+    # "文号：…9号" under the masthead ("会 议 纪 要") reads like the bare number: the headline below titles it
+    text = ("汀州区人民政府办公室\n会 议 纪 要\n文号：汀府办纪〔2024〕9号\n\n全区城市内涝治理专题会议纪要\n\n各街道办事处：\n\n"
+            "2024年5月8日，副区长周映雪主持召开全区城市内涝治理专题会议。现将会议议定事项纪要如下：\n"
+            "一、由区城管局牵头，5月31日前完成易涝点清淤。\n二、区住建局要督促物业企业配齐挡水板。\n")
+    (article,) = split_articles(load_bulletin(text.encode(), "minutes.txt"))
+    assert article.title == "全区城市内涝治理专题会议纪要"
+    assert article.chair == "周映雪"

@@ -226,3 +226,9 @@ def test_a_briefings_items_each_keep_the_one_who_inspected_or_chaired():
     _, lists = _parsed("briefing_meeting_items.txt")
     assert {nl.speaker for nl in lists if nl.size == 2} == {"钟远航", "周映雪"}
     assert all(nl.speaker for nl in lists if nl.size == 2)
+
+
+def test_minutes_decisions_are_the_chairs_whose_name_follows_the_number_and_addressee_lines():
+    # "文号"/"汀府办纪〔2024〕9号" and "各街道办事处，区直有关部门：" come before the paragraph naming the chair
+    _, lists = _parsed("minutes_addressee.txt")
+    assert [(nl.size, nl.speaker) for nl in lists] == [(3, "周映雪")]
