@@ -16,7 +16,7 @@ from bot.intent import SERIES, title_places
 from bot.ordinals import Resolved, resolve
 from bot.question import Intent, TimeRef
 from bot.records import NumberedList
-from bot.speakers import posts_named
+from bot.speakers import officials, posts_named
 from bot.textutil import cn_to_int, normalize_text
 
 
@@ -162,7 +162,7 @@ class Catalog:
     series_index: dict[int, set[int]] = field(default_factory=dict)  # meeting number → lists of that meeting
     speakers: frozenset[str] = frozenset()
     latest_year: int | None = None
-    posts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # speaker → the posts the archive gives them
+    posts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # person → the posts the archive gives them (speakers and officials introduced by post)
     _arrays: dict[str, tuple] = field(default_factory=dict, compare=False, repr=False)  # see _term_arrays
     _last_spoke: dict[str, str] | None = field(default=None, compare=False, repr=False)  # see last_spoke
     _places: frozenset[str] | None = field(default=None, compare=False, repr=False)  # see places_in
@@ -202,8 +202,9 @@ class Catalog:
         named = frozenset(s for s in speakers if s and len(s) >= 2)
         posts: dict[str, set[str]] = defaultdict(set)
         for text in texts:
-            for name, held in posts_named(text, named).items():
-                posts[name] |= held
+            for found in (posts_named(text, named), officials(text)):
+                for name, held in found.items():
+                    posts[name] |= held
         return cls(articles, entries, dict(named_index), dict(head_share), dict(title_index), dict(by_article),
                    dict(speaker_index), dict(series_index), named, max(years) if years else None,
                    {name: tuple(sorted(held)) for name, held in posts.items()})

@@ -73,6 +73,7 @@ _COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫"
                       "夏侯", "轩辕", "端木", "西门", "南宫", "独孤", "司徒", "申屠", "澹台", "钟离")
 
 
+_POST_THEN_NAME = re.compile(rf"(?P<post>{POSTS})[ \u3000]?(?P<name>[{CJK}]{{2,4}}?)(?={_AFTER_NAME}|$)")
 # A post as a pattern, the longer first at each position ("副县长" before "县长").
 _POST = re.compile(rf"(?:{POSTS})")
 # A post's rank word, what an address names ("陈县长" of 副县长 陈明, "马书记" of 区委副书记 马林).
@@ -82,6 +83,16 @@ _DEPUTY = re.compile(r"^(?:常务)?副")
 def base_post(post: str) -> str:
     """The post without its deputy mark: what officials address a deputy by ("副县长" → "县长")."""
     return _DEPUTY.sub("", post)
+
+
+def officials(text: str) -> dict[str, set[str]]:
+    """People the (simplified) text introduces by post ("县人社局局长马建国要…", "副县长 陈明出席"), speakers or
+    not, with those posts: whom officials may mean by "马局长"."""
+    found: dict[str, set[str]] = {}
+    for m in _POST_THEN_NAME.finditer(text):
+        if person_name(m.group("name")):
+            found.setdefault(m.group("name"), set()).add(m.group("post"))
+    return found
 
 
 def posts_named(text: str, names: frozenset[str] | set[str]) -> dict[str, set[str]]:
