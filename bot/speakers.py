@@ -27,7 +27,7 @@ POSTS = ("书记|副书记|区长|副区长|县长|副县长|市长|副市长|�
 # Time words ("昨日", "近日", "上午") too, so a two-character name never takes the next character ("王强昨").
 _AFTER_NAME = ("出席|主持|作|做|在|参加|讲|强调|指出|要求|表示|提出|说|同志|代|就|对|向|带队|调研|率|宣读|"
                "传达|通报|等|和|与|及|指示|批示|部署|希望|介绍|汇报|致辞|回答|"
-               "检查|察看|查看|视察|督导|看望|慰问|走访|深入|来到|冒雨|先后|到|赴|"
+               "检查|察看|查看|视察|督导|看望|慰问|走访|深入|来到|冒雨|先后|到|赴|要|牵头|负责|"
                "昨日|昨天|今日|今天|明日|明天|近日|日前|前不久|上午|下午|晚上|一行|[，、。；（(：:\\s]")
 # A list of who presents ("发布人：区财政局副局长 汪振宇；…") may set the name apart from the post with a space.
 _NAME_AFTER_POST = re.compile(rf"(?:{POSTS})[ \u3000]?(?P<name>[{CJK}]{{2,4}}?)(?={_AFTER_NAME}|$)")

@@ -80,7 +80,7 @@ def test_the_post_addressed_picks_among_people_of_one_surname():
 
 def test_an_official_addressed_by_post_gets_their_own_points_not_a_namesakes(tmp_path, embedder):
     """Over our own three reports: 副县长 陈明 on forest fires, 县林业局局长 陈华 on seedlings, 县长 罗海 on spring
-    farming. "县长" alone is 罗海, not the 副县长 whose post holds the word."""
+    farming, where 县供销社主任 马骏 is given a task. "县长" alone is 罗海, not the 副县长 whose post holds the word."""
     from bot.config import load_config
     from bot.ingest import sync
     from bot.search import Searcher
@@ -89,7 +89,7 @@ def test_an_official_addressed_by_post_gets_their_own_points_not_a_namesakes(tmp
     config = load_config(make_config(tmp_path, sorted((ROOT / "tests" / "data" / "posts").glob("*.txt"))))
     sync(config, embedder)
     searcher = Searcher(config, embedder)
-    assert searcher.catalog.posts == {"陈明": ("副县长",), "陈华": ("局长",), "罗海": ("县长",)}
+    assert searcher.catalog.posts == {"陈明": ("副县长",), "陈华": ("局长",), "罗海": ("县长",), "马骏": ("主任",)}
     for question, speaker, other, words in (("陈县长讲了几点", "陈明", "陈华", "严管野外火源"),
                                             ("陈局长让大家干啥", "陈华", "陈明", "严格调运检疫"),
                                             ("县长讲了几点", "罗海", "陈明", "抓好农资保供")):
@@ -98,6 +98,9 @@ def test_an_official_addressed_by_post_gets_their_own_points_not_a_namesakes(tmp
         assert answer.results[0].passage.speaker == speaker, question
         assert other not in {r.passage.speaker for r in answer.results[:3]}, question  # not offered the namesake's
         assert words in "".join(r.passage.text for r in answer.results[:3]), question
+    # 马骏 speaks nowhere: the farming meeting names him with his post where it gives him a task
+    answer = searcher.search("马主任要干啥")
+    assert answer.answered and "农资保供" in answer.results[0].passage.text
 
 
 def test_a_post_named_alone_is_whoever_the_archive_gives_it_most_recent_first():
