@@ -301,9 +301,11 @@ def run_bench(config: Config, sizes: list[str], out: Path, eval_file: Path, roun
         print(f"[bench] {size}: preparing corpus …", file=sys.stderr, flush=True)
         cfg_path = _site(config, out / f"size-{size}", size, pool)
         row: dict = {"size": size}
-        if reuse and (out / f"size-{size}" / "index" / "CURRENT").exists():
+        if reuse and _reusable(out / f"size-{size}"):
             row["index"] = json.loads((out / f"size-{size}" / "index-result.json").read_text())
         else:
+            if reuse:
+                print(f"[bench] {size}: no index of this version to reuse, building it", file=sys.stderr, flush=True)
             print(f"[bench] {size}: indexing …", file=sys.stderr, flush=True)
             row["index"] = _run_phase(["_index", str(cfg_path), str(bare_sample)])
             (out / f"size-{size}" / "index-result.json").write_text(json.dumps(row["index"]))
@@ -321,6 +323,13 @@ def run_bench(config: Config, sizes: list[str], out: Path, eval_file: Path, roun
         results["sizes"].append(row)
         print(format_table(results), file=sys.stderr, flush=True)
     return results
+
+
+def _reusable(site: Path) -> bool:
+    """An earlier run's index there, written by this version of policybot, with its indexing figures."""
+    from bot.index import INDEX_VERSION, stored_version
+
+    return stored_version(site / "index") == INDEX_VERSION and (site / "index-result.json").exists()
 
 
 def target_checks(results: dict) -> list[str]:

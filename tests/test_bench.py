@@ -101,3 +101,23 @@ def test_bench_refuses_bad_sizes_and_missing_questions_with_a_message(tmp_path, 
     assert main(["--config", str(cfg), "bench", "--eval", str(questions), "--sizes", "300", "--work",
                  str(tmp_path / "b"), "--pool", str(tmp_path / "flat")]) == 1
     assert "numbered lists" in capsys.readouterr().err
+
+
+def test_reuse_takes_only_an_index_this_version_wrote(tmp_path, built):
+    """`bench --reuse` after an upgrade rebuilds instead of failing on the old index."""
+    import shutil
+    import sqlite3
+
+    from bot.bench import _reusable
+    from bot.index import CURRENT, SQLITE_NAME
+
+    site = tmp_path / "size-50"
+    assert not _reusable(site)  # nothing there yet
+    shutil.copytree(built.index, site / "index")
+    assert not _reusable(site)  # no indexing figures to report
+    (site / "index-result.json").write_text("{}")
+    assert _reusable(site)
+    generation = (site / "index" / CURRENT).read_text().strip()
+    with sqlite3.connect(site / "index" / generation / SQLITE_NAME) as db:
+        db.execute("UPDATE manifest SET value = '1' WHERE key = 'version'")
+    assert not _reusable(site)
