@@ -50,7 +50,10 @@ MARKER_STYLES = {
     "【】": re.compile(rf"{_PARA_START}[【\[［]\s*(?P<n>\d{{1,2}})(?=[\s\u3000】\]］]|[{CJK}])"),
     # 办法/条例: "第一条　为加快…" opens its paragraph
     "条": re.compile(rf"{_PARA_START}第(?P<n>{_NUM})条(?![款件例])"),
+    # … and its chapters, "第二章　补贴对象和标准" alone on their line: a list of headings of its own (CHAPTERS)
+    "章": re.compile(rf"{_PARA_START}第(?P<n>{_NUM})章(?=[ \u3000]|[^\n。；;，,]{{0,24}}$)", re.M),
 }
+CHAPTERS = "章"  # the style of a 办法's chapter list: each point is its heading; the 第X条 run on across them
 # 首先…其次…再次…最后: ordinal words, numbered by their order.
 _SEQUENCE = re.compile(rf"(?:(?<=^)|(?<=[{SENTENCE_ENDS}：:，,\n]))(?P<w>首先|其次|再次|然后|最后)(?=[，,：:]|要)")
 # Text that is no longer the list: the meeting reporting, another person speaking, attendance.
@@ -630,6 +633,11 @@ def _holder(text: str, kept: list[ListSpan], inner: ListSpan) -> tuple[int, int]
 def find_lists(text: str, names: list[str], bullets: set[int] | None = None) -> list[ListSpan]:
     """Every list of an article, in reading order, with nesting resolved and each point's bounds."""
     numbered = group_lists(find_markers(text))
+    # A 办法's chapters are a list of headings, apart: its articles (第X条) number on across them, one list.
+    chapters = [lst for lst in numbered if lst.style == CHAPTERS]
+    numbered = [lst for lst in numbered if lst.style != CHAPTERS]
+    for lst in chapters:
+        lst.bounds = [(m.start, paragraph_bounds(text, m.start)[1]) for m in lst.markers]
     for lst in numbered:
         lst.bounds = _numbered_bounds(text, lst, names)
     # Nesting: a list starting inside a point of another list ends with that point. Only lists still
@@ -671,6 +679,7 @@ def find_lists(text: str, names: list[str], bullets: set[int] | None = None) -> 
             continue  # a numbered list already covers this text
         covered.add(lst.start, lst.end)
         kept.append(lst)
+    kept += chapters
     order = sorted(range(len(kept)), key=lambda k: kept[k].start)
     remap = {old: new for new, old in enumerate(order)}
     result = [kept[k] for k in order]

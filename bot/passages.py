@@ -19,7 +19,7 @@ import os
 import re
 from dataclasses import replace
 
-from bot.lists import find_lists, is_section_heading, paragraph_bounds
+from bot.lists import CHAPTERS, find_lists, is_section_heading, paragraph_bounds
 from bot.records import Article, NumberedList, Passage
 from bot.speakers import known_names, speaker_before, speech_marks, turn_marks, voice_of
 from bot.tasks import point_tasks, task_table_spans
@@ -182,7 +182,8 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
             style=lst.style,
             size=len(lst.bounds),
             lead=_lead(shown, lst.start),  # as published, like the headlines: an outline shows them
-            label=_label(lead, bodies, len(lst.bounds), speaker),
+            label=(f"{int_to_cn(len(lst.bounds), counting=True)}章" if lst.style == CHAPTERS
+                   else _label(lead, bodies, len(lst.bounds), speaker)),
             speaker=speaker,
             headlines=tuple(_headline(shown[s:e]).lstrip("-—－ ") for s, e in lst.bounds),
             parent=lists[lst.parent].list_id if lst.parent is not None else None,

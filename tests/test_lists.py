@@ -115,13 +115,14 @@ def test_a_heading_point_runs_on_until_the_closing_words_or_an_annex():
     assert "附件" not in text[lst.bounds[-1][0]:lst.bounds[-1][1]]
 
 
-def test_articles_of_measures_are_one_list_and_chapter_headings_belong_to_no_article():
+def test_articles_of_measures_are_one_list_and_chapter_headings_a_list_of_their_own():
     text = "\n".join([
         "第一章　总则", "第一条　为推广农业新技术，制定本办法。", "第二条　本办法适用于本区农业经营主体。",
         "第二章　补助标准", "第三条　连片示范新品种的，每亩补助200元。", "第三章　附则", "第四条　本办法自5月1日起施行。",
         "抄送：区委办公室，区人大常委会办公室。",
     ])
-    (lst,) = points(text)
+    chapters, lst = points(text)
+    assert chapters == ["第一章　总则", "第二章　补助标准", "第三章　附则"]  # each its heading alone
     assert [p[:3] for p in lst] == ["第一条", "第二条", "第三条", "第四条"]  # "第三条" is the third article
     assert all("章" not in p for p in lst)
     assert lst[-1] == "第四条　本办法自5月1日起施行。"

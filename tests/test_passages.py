@@ -154,11 +154,14 @@ def test_a_plans_four_levels_are_each_their_own_list_and_none_runs_into_the_cc_b
     assert _points(passages, lists[0])[1] == "二、重点任务"  # its sub-lists are passages of their own
 
 
-def test_the_articles_of_measures_are_one_list_led_by_the_measures_title():
+def test_the_articles_of_measures_are_one_list_led_by_the_measures_title_and_its_chapters_another():
     passages, lists = _parsed("measures_articles.txt")
-    (nl,) = lists
+    chapters, nl = lists
     assert nl.size == 6 and nl.lead == "松溪区农业科技推广补助办法"
     assert not any("第二章" in t or "抄送" in t for t in _points(passages, nl))
+    # "有哪几章": the chapters' outline names them, each chapter's point is its heading
+    assert (chapters.size, chapters.label) == (3, "三章") and chapters.headlines[1].startswith("第二章")
+    assert _points(passages, chapters)[2].startswith("第三章") and "第" not in _points(passages, chapters)[2][3:]
 
 
 def test_a_reports_targets_and_dash_lines_are_lists_of_the_one_who_gives_it():
