@@ -16,7 +16,7 @@ from bot.intent import SERIES, title_places
 from bot.ordinals import Resolved, resolve
 from bot.question import Intent, TimeRef
 from bot.records import NumberedList
-from bot.speakers import officials, posts_named
+from bot.speakers import posts_named
 from bot.textutil import cn_to_int, normalize_text
 
 
@@ -166,6 +166,7 @@ class Catalog:
     _arrays: dict[str, tuple] = field(default_factory=dict, compare=False, repr=False)  # see _term_arrays
     _last_spoke: dict[str, str] | None = field(default=None, compare=False, repr=False)  # see last_spoke
     _places: frozenset[str] | None = field(default=None, compare=False, repr=False)  # see places_in
+    _people: tuple[str, ...] | None = field(default=None, compare=False, repr=False)  # see people
 
     @classmethod
     def build(cls, article_rows: list[dict], lists: list[NumberedList],
@@ -202,9 +203,8 @@ class Catalog:
         named = frozenset(s for s in speakers if s and len(s) >= 2)
         posts: dict[str, set[str]] = defaultdict(set)
         for text in texts:
-            for found in (posts_named(text, named), officials(text)):
-                for name, held in found.items():
-                    posts[name] |= held
+            for name, held in posts_named(text, named).items():
+                posts[name] |= held
         return cls(articles, entries, dict(named_index), dict(head_share), dict(title_index), dict(by_article),
                    dict(speaker_index), dict(series_index), named, max(years) if years else None,
                    {name: tuple(sorted(held)) for name, held in posts.items()})
@@ -249,6 +249,13 @@ class Catalog:
             self._places = frozenset(p for a in self.articles.values() for p in title_places(a.title))
         found = [p for p in sorted(self._places, key=len, reverse=True) if p in question]
         return tuple(p for p in found if not any(p != o and p in o for o in found))
+
+    @property
+    def people(self) -> tuple[str, ...]:
+        """Everyone a question may name or address: the speakers and the officials the bulletins give a post."""
+        if self._people is None:
+            self._people = tuple(sorted(self.speakers | self.posts.keys()))
+        return self._people
 
     def last_spoke(self, person: str) -> str:
         """The latest date (ISO; "" when unknown) of an article where `person` spoke or issued a list."""

@@ -30,7 +30,9 @@ _AFTER_NAME = ("出席|主持|作|做|在|参加|讲|强调|指出|要求|表示
                "检查|察看|查看|视察|督导|看望|慰问|走访|深入|来到|冒雨|先后|到|赴|要|牵头|负责|"
                "昨日|昨天|今日|今天|明日|明天|近日|日前|前不久|上午|下午|晚上|一行|[，、。；（(：:\\s]")
 # A list of who presents ("发布人：区财政局副局长 汪振宇；…") may set the name apart from the post with a space.
-_NAME_AFTER_POST = re.compile(rf"(?:{POSTS})[ \u3000]?(?P<name>[{CJK}]{{2,4}}?)(?={_AFTER_NAME}|$)")
+_NAME = rf"[{CJK}]{{2,4}}?(?={_AFTER_NAME}|$)"
+_NAME_AFTER_POST = re.compile(rf"(?:{POSTS})[ \u3000]?(?P<name>{_NAME})")
+_NAME_HERE = re.compile(_NAME)  # the name right after a post, read from where it starts
 SPEECH_VERBS = "指出|强调|要求|表示|提出|说|讲话|介绍|指示|批示|部署|希望|讲了|谈到|作出|提了|安排|布置|意见"
 _SPEECH_VERB = re.compile(SPEECH_VERBS)
 _PRESENCE_VERB = re.compile("主持|出席|调研|召开|带队|率队|参加|宣读|传达|检查|察看|视察|督导|看望|慰问|走访")
@@ -73,7 +75,6 @@ _COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫"
                       "夏侯", "轩辕", "端木", "西门", "南宫", "独孤", "司徒", "申屠", "澹台", "钟离")
 
 
-_POST_THEN_NAME = re.compile(rf"(?P<post>{POSTS})[ \u3000]?(?P<name>[{CJK}]{{2,4}}?)(?={_AFTER_NAME}|$)")
 # A post as a pattern, the longer first at each position ("副县长" before "县长").
 _POST = re.compile(rf"(?:{POSTS})")
 # A post's rank word, what an address names ("陈县长" of 副县长 陈明, "马书记" of 区委副书记 马林).
@@ -85,27 +86,20 @@ def base_post(post: str) -> str:
     return _DEPUTY.sub("", post)
 
 
-def officials(text: str) -> dict[str, set[str]]:
-    """People the (simplified) text introduces by post ("县人社局局长马建国要…", "副县长 陈明出席"), speakers or
-    not, with those posts: whom officials may mean by "马局长"."""
-    found: dict[str, set[str]] = {}
-    for m in _POST_THEN_NAME.finditer(text):
-        if person_name(m.group("name")):
-            found.setdefault(m.group("name"), set()).add(m.group("post"))
-    return found
-
-
 def posts_named(text: str, names: frozenset[str] | set[str]) -> dict[str, set[str]]:
-    """The posts the (simplified) text gives each of `names`: written before the name ("副县长陈明", "县水利局局长
-    陈华"), right after it ("马林书记"), or in brackets after it ("陈华（县水利局局长）"). A name is found whole: the
-    longest of `names` standing there."""
+    """The posts the (simplified) text gives people, in one pass over its posts: each of `names` (its speakers)
+    with a post written before the name ("副县长陈明", "县水利局局长 陈华"), right after it ("马林书记") or in brackets
+    after it ("陈华（县水利局局长）"), the longest of `names` standing there; and anyone else a post introduces as
+    `known_names` reads a name ("县供销社主任马骏要…"), speaker or not — whom officials may mean by "马主任"."""
     found: dict[str, set[str]] = {}
-    if not names:
-        return found
     lengths = sorted({len(n) for n in names}, reverse=True)
 
     def named_at(start: int) -> str | None:
-        return next((text[start:start + k] for k in lengths if text[start:start + k] in names), None)
+        known = next((text[start:start + k] for k in lengths if text[start:start + k] in names), None)
+        if known:
+            return known
+        m = _NAME_HERE.match(text, start)
+        return m.group(0) if m and person_name(m.group(0)) else None
 
     def named_before(end: int) -> str | None:
         return next((text[end - k:end] for k in lengths if end - k >= 0 and text[end - k:end] in names), None)
@@ -247,8 +241,9 @@ def speech_marks(text: str, names: list[str]) -> list[tuple[int, str]]:
             presiding = None
         prev_end = m.end()
         name = _name_at(clause, names)
-        chaired = next((n for n in names if n in clause and "主持" in clause[clause.find(n):]), None)
-        presiding = chaired or presiding
+        if "主持" in clause:
+            chair_at = clause.find("主持")
+            presiding = next((n for n in names if 0 <= clause.find(n) < chair_at), presiding)
         if name is None:
             # a name mentioned later in the clause ("会上，许建平传达了…") still makes the next 他 refer to them
             inside = [n for n in names if n in clause]
