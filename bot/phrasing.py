@@ -106,6 +106,8 @@ def resolve_people(question: str, people: Iterable[str], recency: Callable[[str]
     in the archive has, is left alone. With `posts`, a leading post named alone ("县长讲了几点") is whoever the
     archive gives that post, the most recent first, written after it ("县长王立群讲了几点") — unless more than
     MAX_HOLDERS hold it (an archive of several counties)."""
+    if not (_ADDRESSED.search(question) or (posts and _POST_ALONE.search(question))):
+        return question  # most questions address no one: the archive's people are not walked for them
     people = [p for p in people if 2 <= len(p) <= 4]
     if not people:
         return question
@@ -132,7 +134,7 @@ def resolve_people(question: str, people: Iterable[str], recency: Callable[[str]
         return question
 
     def holders(m: re.Match[str]) -> str:
-        held = [p for p in people if any("副" not in post and post.endswith(m.group("post")) for post in posts(p))]
+        held = [p for p in people if any(base_post(post) == post and post.endswith(m.group("post")) for post in posts(p))]
         if not held or len(held) > MAX_HOLDERS:
             return m.group(0)  # many 县长: an archive of several counties; the post alone says which no better
         held.sort(key=lambda p: (recency(p) if recency else None) or "", reverse=True)

@@ -215,7 +215,7 @@ class Searcher:
         surname and post ("王县长") named as the archive names them."""
         if not normalized:
             return normalized
-        return resolve_people(plain_words(normalized), catalog.speakers | catalog.posts.keys(), catalog.last_spoke,
+        return resolve_people(plain_words(normalized), catalog.people, catalog.last_spoke,
                               lambda person: catalog.posts.get(person, ()))
 
     def _empty(self, q: str, n: str, snap: IndexSnapshot) -> Answer:
