@@ -190,7 +190,8 @@ def _widgets_only(s: str) -> bool:
 
 
 def _teaser(s: str) -> bool:
-    """A short line pointing elsewhere (bot/clean.py _TEASER), not leading into a list."""
+    """A short line pointing down, or opening with a pictograph and pointing on (a cover teaser), not a
+    sentence and not leading into a list."""
     pointing = _POINTS_DOWN.search(s) or (_POINTS_ON.search(s) and _PICTOGRAPH.match(s))
     return len(s) <= _TEASER_MAX and bool(pointing) and not _LEADS_INTO.search(s) and not re.search(r"[。；;！!？?]", s)
 

@@ -159,9 +159,23 @@ def test_the_articles_of_measures_are_one_list_led_by_the_measures_title_and_its
     chapters, nl = lists
     assert nl.size == 6 and nl.lead == "松溪区农业科技推广补助办法"
     assert not any("第二章" in t or "抄送" in t for t in _points(passages, nl))
-    # "有哪几章": the chapters' outline names them, each chapter's point is its heading
-    assert (chapters.size, chapters.label) == (3, "三章") and chapters.headlines[1].startswith("第二章")
-    assert _points(passages, chapters)[2].startswith("第三章") and "第" not in _points(passages, chapters)[2][3:]
+    # each chapter's point is its heading alone; the articles stay the articles list's
+    assert (chapters.size, chapters.label) == (3, "三章")
+    assert _points(passages, chapters) == ["第一章　总则", "第二章　补助标准", "第三章　附则"]
+
+
+def test_which_chapters_a_measure_has_is_answered_by_its_chapters(tmp_path, embedder):
+    from bot.config import load_config
+    from bot.ingest import sync
+    from bot.search import Searcher
+    from tests.conftest import make_config
+
+    config = load_config(make_config(tmp_path, [GENRES / "measures_articles.txt"]))
+    sync(config, embedder)
+    answer = Searcher(config, embedder).search("农业科技推广补助办法有哪几章")
+    assert answer.answered
+    first = answer.results[0].passage
+    assert first.list_label == "三章" and "第二章" in first.text and "补助标准" in first.text
 
 
 def test_a_reports_targets_and_dash_lines_are_lists_of_the_one_who_gives_it():
