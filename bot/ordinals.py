@@ -20,14 +20,14 @@ from bot.textutil import CJK, CN_NUMERAL, cn_to_int
 
 _N = rf"[{CN_NUMERAL}\d]{{1,3}}"
 # One ordinal, as a follow-up asks for another point of the same list (bot/conversation.py): "第三条呢".
-ORDINAL = re.compile(rf"第\s*(?P<n>{_N})\s*(?P<unit>个|条|点|项|方面|要求|要|是)?(?=[个条点项方面要是什么呢吗？?，,的]|$)")
+ORDINAL = re.compile(rf"第\s*(?P<n>{_N})\s*(?P<unit>个|条|章|点|项|方面|要求|要|是)?(?=[个条点项方面要是什么呢吗？?，,的]|$)")
 # "最后一点", "最后一条": the last point of a list.
 LAST = re.compile(r"最后\s*(?:一\s*)?(?:个|条|点|项|方面|要求)")
 
 # One step of a path: "（二）", "第（1）小项", "第2项", "第二部分", "第五条", "第二点", "最后一条".
 _STEP = re.compile(
     rf"第?\s*[（(]\s*(?P<bn>{_N})\s*[）)]\s*(?:小项|小点|大项|项|条|点|款)?"
-    rf"|第\s*(?P<n>{_N})\s*(?P<unit>大部分|部分|个方面|方面|小项|大项|项|条|点|个|要求|要|是)"
+    rf"|第\s*(?P<n>{_N})\s*(?P<unit>大部分|部分|个方面|方面|小项|大项|项|条|章|点|个|要求|要|是)"
     rf"|第\s*(?P<bare>{_N})(?=[什么呢吗？?，,的里之]|中的|下面|$)"
     rf"|(?P<last>{LAST.pattern})"
 )
@@ -71,6 +71,8 @@ def _step(m: re.Match) -> Step | None:
         return Step(n, ("、",), top=True)
     if unit == "条":
         return Step(n, ("条",), firm=True)  # a 办法's articles are numbered 第五条; elsewhere any list will do
+    if unit == "章":
+        return Step(n, ("章",), firm=True)  # a 办法's chapter (bot/lists.py CHAPTERS)
     return Step(n, ("1.",) if raw.isdigit() else ())
 
 

@@ -22,6 +22,7 @@ from bot.errors import IndexUnavailable, QuestionError
 from bot.fusion import fuse_rankings, opening_keys, with_context
 from bot.index import REBUILD_HINT, IndexSnapshot, current_generation, open_snapshot
 from bot.intent import ASK_PHRASE, ORDINAL_WORD, SERIES, is_content, parse_intent
+from bot.lists import CHAPTERS
 from bot.neighbours import asker_words, found_by_meaning, passage_words
 from bot.ordinals import no_such_point
 from bot.phrasing import plain_words, resolve_people, with_written_forms, written_forms
@@ -427,26 +428,36 @@ class Searcher:
             for point in choice.points:
                 for rid, p in snap.list_points(point.list_id):
                     if p.kind == "point" and p.ordinal == point.ordinal:
-                        picked.append(self._with_sub_list(snap, catalog, rid, p))
+                        picked += self._with_sub_list(snap, catalog, rid, p)
             return picked, choice.share, None
         for entry in (choice.entry,) + choice.alternates:
             picked += [(rid, p, True) for rid, p in snap.list_points(entry.list_id) if p.kind == "outline"]
         return picked, choice.share, None
 
     @staticmethod
-    def _with_sub_list(snap: IndexSnapshot, catalog: Catalog, rid: int, p: Passage) -> tuple[int, Passage, bool]:
+    def _with_sub_list(snap: IndexSnapshot, catalog: Catalog, rid: int,
+                       p: Passage) -> list[tuple[int, Passage, bool]]:
         """A point that is only its heading ("（三）推行“管委会+公司”运营模式") is answered by the outline
-        of the sub-list it holds, when that shows the heading and what it holds."""
+        of the sub-list it holds, when that shows the heading and what it holds; a 办法's chapter ("第二章
+        补助标准") by its heading and then the articles (第X条) between it and the next chapter."""
         head = p.text.strip()
         if len(head) > HEADING_CHARS or any(c in head for c in SENTENCE_ENDS):
-            return rid, p, False
-        for entry in catalog.lists_of_article(p.article_id):
+            return [(rid, p, False)]
+        entries = catalog.lists_of_article(p.article_id)
+        for entry in entries:
             if entry.parent == p.list_id and entry.parent_point == p.ordinal:
                 outline = [(orid, op) for orid, op in snap.list_points(entry.list_id)
                            if op.kind == "outline" and head in op.text]
                 if outline:
-                    return outline[0][0], outline[0][1], True
-        return rid, p, False
+                    return [(outline[0][0], outline[0][1], True)]
+        if any(e.list_id == p.list_id and e.style == CHAPTERS for e in entries):
+            nxt = [q.position for _, q in snap.list_points(p.list_id) if q.kind == "point" and q.ordinal == p.ordinal + 1]
+            end = nxt[0] if nxt else float("inf")
+            held = sorted(((q.position, qrid, q) for e in entries if e.list_id != p.list_id and e.parent is None
+                           for qrid, q in snap.list_points(e.list_id) if q.kind == "point"
+                           and p.position < q.position < end), key=lambda x: x[0])
+            return [(rid, p, False)] + [(qrid, q, False) for _, qrid, q in held]
+        return [(rid, p, False)]
 
     @staticmethod
     def _results(snap: IndexSnapshot, picked: list[tuple[int, Passage, bool]], fused: list[tuple[int, float]],

@@ -178,6 +178,23 @@ def test_which_chapters_a_measure_has_is_answered_by_its_chapters(tmp_path, embe
     assert first.list_label == "三章" and "第二章" in first.text and "补助标准" in first.text
 
 
+def test_a_chapter_asked_by_its_number_is_answered_by_its_heading_and_the_articles_it_holds(tmp_path, embedder):
+    from bot.config import load_config
+    from bot.ingest import sync
+    from bot.search import Searcher
+    from tests.conftest import make_config
+
+    config = load_config(make_config(tmp_path, [GENRES / "measures_articles.txt"]))
+    sync(config, embedder)
+    answer = Searcher(config, embedder).search("补助办法第二章是什么")
+    assert answer.answered
+    texts = [r.passage.text for r in answer.results]
+    assert texts[0] == "第二章　补助标准"
+    # its three articles follow, in order, and nothing of the chapters around it
+    assert [t[:3] for t in texts[1:4]] == ["第三条", "第四条", "第五条"]
+    assert not any(t.startswith(("第二条", "第六条")) for t in texts[:4])
+
+
 def test_a_reports_targets_and_dash_lines_are_lists_of_the_one_who_gives_it():
     _, lists = _parsed("plan_targets_dash.txt")
     assert [(nl.size, nl.label, nl.speaker) for nl in lists][1] == (3, "三个坚持", "宋立伟")
