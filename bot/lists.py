@@ -472,11 +472,59 @@ def _paragraph_lists(text: str, paras: list[tuple[int, int]], bullets: set[int])
             found.append(ListSpan("bullet", False, bounds=[paras[k] for k in range(i, j)]))
         i = max(j, i + 1)
     items = _items(text, [(s, e) if k not in bullets else (s, s) for k, (s, e) in enumerate(paras)], deep=False)
+    announced = _announced_paragraphs(text, paras, items)
+    found += announced
+    taken = _Coverage([(lst.start, lst.end) for lst in announced])
     for run in _runs(text, items):
         key = items[run[0]].directive.key
         style = "bullet:dash" if key == "——" else "para:" + key
-        found.append(ListSpan(style, False, bounds=[(items[k].start, items[k].end) for k in run]))
+        lst = ListSpan(style, False, bounds=[(items[k].start, items[k].end) for k in run])
+        if not taken.overlaps(lst.start, lst.end):
+            found.append(lst)
     return [lst for lst in found if len(lst.bounds) >= 2]
+
+
+def _announced_paragraphs(text: str, paras: list[tuple[int, int]], items: list[_Item]) -> list[ListSpan]:
+    """Paragraphs a colon announces ("刘建军在讲话中强调：") that each open as a point, with openers of several
+    kinds ("要清醒认识…。", "坚持问题导向，…", "强化源头治理，…", "压实各方责任，…"): one list. Three at least,
+    two of them read as directives; a paragraph no directive word opens is a point when it opens with a short
+    heading clause ("压实各方责任，") that is no time, place or meeting ("今年以来，", "会上，")."""
+    found: list[ListSpan] = []
+    k = 0
+    while k < len(paras):
+        if not _after_colon(text, paras[k][0]):
+            k += 1
+            continue
+        run = []
+        while k + len(run) < len(paras) and _opens_point(text, paras[k + len(run)], items[k + len(run)]):
+            run.append(k + len(run))
+        directives = [items[j].directive for j in run if items[j].directive]
+        if len(run) >= _UNNUMBERED_MIN and len(directives) >= 2 and len({d.key for d in directives}) + (
+                len(directives) < len(run)) >= 2:
+            found.append(ListSpan("para:mixed", False, bounds=[(items[j].start, paras[j][1]) for j in run]))
+        k += max(1, len(run))
+    return found
+
+
+_HEADING_CLAUSE = re.compile(rf"^[{CJK}]{{4,8}}[，,]")
+
+
+def _opens_point(text: str, para: tuple[int, int], item: _Item) -> bool:
+    """Whether a paragraph opens as a point of announced paragraphs: a directive with a short first clause, or
+    a short heading clause that is no setting (`_STOP_OPENER`, a time) followed by sentences of its own."""
+    s, e = para
+    d = item.directive
+    if d:
+        return d.head_ok and not d.lead and d.key != "——"
+    para = text[s:e]
+    head = _HEADING_CLAUSE.match(para)
+    return bool(head) and not _STOP_OPENER.match(para) and not _SETTING.match(para) \
+        and any(c in para[head.end():] for c in FULL_STOPS)
+
+
+# A paragraph that opens with when or where it happens, not with what to do.
+_SETTING = re.compile(rf"^(?:今年|去年|明年|近年|近期|目前|当前|截至|截止|其中|同时|为此|为|在|对|从|自|随着|通过|经过|据|"
+                      rf"[{CN_NUMERAL}\d]+月|[{CJK}]{{1,4}}(?:以来|期间|之前|之后|以后|时))")
 
 
 def _sentence_lists(text: str, s: int, e: int, names: list[str]) -> list[ListSpan]:

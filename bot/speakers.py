@@ -48,7 +48,9 @@ _ADDRESS = re.compile(rf"(?P<name>[{CJK}]{{2,4}}?)(?:出席会议并讲话|出�
 _ANSWERS = re.compile(r"回答|答记者问|答问|接受[^，。；]{0,10}采访")
 # A turn of a transcript: a label at a line's start, then a colon ("高志红：", "记者：", "问：", "答：").
 # The label may carry the speaker in brackets ("主持人（区委宣传部副部长田慧）：") and a bullet before it ("▲").
-_TURN = re.compile(r"^[ \u3000▲△■□●◆◇★☆►▶>＞]*(?P<label>[^\s，。,；;：:！？!?“”\"《》（）()]{1,16}?)[ \u3000]*"
+# A post may stand before the name with a space between ("副区长 刘海燕：", "区商务局局长　许晨：").
+_TURN = re.compile(r"^[ \u3000▲△■□●◆◇★☆►▶>＞]*(?P<label>[^\s，。,；;：:！？!?“”\"《》（）()]{1,16}?"
+                   r"(?:[ \u3000]+[^\s，。,；;：:！？!?“”\"《》（）()]{2,4}?)?)[ \u3000]*"
                    r"(?:[（(](?P<inner>[^（）()\n]{2,30})[）)])?[ \u3000]*[：:]", re.M)
 _ASKER = re.compile(r"^(?:问|提问|记者|主持人问)$|记者$")
 _ANSWER = re.compile(r"^答$")
@@ -185,15 +187,32 @@ def _without_posts(label: str) -> str:
     return re.sub(rf"^[{CJK}]{{0,12}}?(?:{POSTS})[ \u3000]*", "", label) or label
 
 
-def turns(text: str, names: list[str]) -> list[tuple[int, int, str]]:
+def _one_label(label: str) -> bool:
+    """A turn's label is one word, or a post and the name after it ("副区长 刘海燕"), never two words of a
+    sentence ("一是 抓落实")."""
+    head = re.split(r"[ \u3000]+", label)[0]
+    return head == label or bool(_POST_WORD.search(head))
+
+
+def _label_name(label: str, names: list[str]) -> str | None:
+    """The official a turn's label names: one of `names`, alone or with a post after it ("何静局长")."""
+    if label in names:
+        return label
+    return next((n for n in sorted(names, key=len, reverse=True)
+                 if label.startswith(n) and _POST.fullmatch(label, len(n))), None)
+
+
+def turns(text: str, names: list[str], replier: str | None = None) -> list[tuple[int, int, str]]:
     """(start, end, who) of every turn of a transcript (press conference, 答记者问): who is a named official,
-    the answerer for "答：", or ASKED for a reporter's question. Each answer belongs to its answerer.
+    the answerer for "答：" (the one the text says answers, else `replier`), "" for an unnamed host, or ASKED
+    for a reporter's question. Each answer belongs to its answerer.
 
     A line opening "姓名：" is a turn only in a transcript — when two or more lines open with a turn label —
     and only when the label is a person the text names or a name-shaped word, so "牵头单位：" never is one."""
     found: list[tuple[int, str]] = []
-    labels = [_without_posts(m.group("label")) for m in _TURN.finditer(text)]
-    for m in _TURN.finditer(text):
+    found_labels = [m for m in _TURN.finditer(text) if _one_label(m.group("label"))]
+    labels = [_without_posts(m.group("label")) for m in found_labels]
+    for m in found_labels:
         label = _without_posts(m.group("label"))
         inner = _without_posts(m.group("inner") or "")
         if inner and (inner in names or person_name(inner)) and not _ASKER.search(label):
@@ -204,11 +223,13 @@ def turns(text: str, names: list[str]) -> list[tuple[int, int, str]]:
             found.append((m.start(), ASKED))
         elif _ANSWER.match(label):
             found.append((m.start(), "答"))
-        elif label in names or (person_name(label) and labels.count(label) >= 2):
+        elif named := _label_name(label, names):
+            found.append((m.start(), named))
+        elif person_name(label) and labels.count(label) >= 2:
             found.append((m.start(), label))
     if len(found) < 2 or all(who in (ASKED, "") for _, who in found):
         return []
-    replier = answerer(text, names) if any(who == "答" for _, who in found) else None
+    replier = (answerer(text, names) or replier) if any(who == "答" for _, who in found) else None
     out = []
     for k, (start, who) in enumerate(found):
         end = found[k + 1][0] if k + 1 < len(found) else len(text)
@@ -241,9 +262,7 @@ def speech_marks(text: str, names: list[str]) -> list[tuple[int, str]]:
             presiding = None
         prev_end = m.end()
         name = _name_at(clause, names)
-        if "主持" in clause:
-            chair_at = clause.find("主持")
-            presiding = next((n for n in names if 0 <= clause.find(n) < chair_at), presiding)
+        presiding = _chair_in(clause, names) or presiding
         if name is None:
             # a name mentioned later in the clause ("会上，许建平传达了…") still makes the next 他 refer to them
             inside = [n for n in names if n in clause]
@@ -275,7 +294,20 @@ def meeting_chair(title: str, lead: str, names: list[str]) -> str | None:
         for name in sorted(names, key=len, reverse=True):
             if m.group("name").endswith(name) or m.group(0).startswith(name):
                 return name
+    # words between the name and what they do: "毕志伟出席并作重要讲话", "刘海燕在区行政中心302会议室主持召开…"
+    # — the one who speaks before the one who chairs
+    clauses = _CLAUSE.findall(lead)
+    for word in ("讲话", "主持"):
+        if who := next((who for clause in clauses if (who := _chair_in(clause, names, word))), None):
+            return who
     return None
+
+
+def _chair_in(clause: str, names: list[str], word: str = "主持") -> str | None:
+    """Who a clause says chairs (or speaks, `word`): the person named last before it ("刘光明在…主持召开…")."""
+    at = clause.find(word)
+    before = [n for n in names if 0 <= clause.find(n) < at]
+    return max(before, key=lambda n: (clause.rfind(n, 0, at), len(n))) if before else None
 
 
 def speaker_before(marks: list[tuple[int, str]], pos: int, chair: str | None, floor: int = 0) -> str | None:
@@ -288,9 +320,6 @@ def speaker_before(marks: list[tuple[int, str]], pos: int, chair: str | None, fl
     return marks[i][1] or chair
 
 
-# A turn of a transcript (新闻发布会, 答记者问): "高志红：…", "答：…", "记者：…" open a paragraph.
-_TURN_LINE = re.compile(rf"^\s*(?P<who>[{CJK}]{{1,10}}?)\s*[：:]")
-_QUESTION_TURN = re.compile(rf"^(?:问|记者|[{CJK}]{{0,10}}记者|主持人)$")
 # What the person who delivers a document does in its lead: gives the report or speech, answers questions.
 _DELIVERS = re.compile(r"作[^，。；]{0,12}(?:报告|讲话)|发表[^，。；]{0,8}讲话|致辞|回答[^，。；]{0,6}提问|答记者问|接受[^，。；]{0,10}采访"
                        r"|解读")
@@ -309,20 +338,6 @@ def voice_of(lead: str, names: list[str]) -> str | None:
 
 
 def turn_marks(text: str, names: list[str], answerer: str | None) -> list[tuple[int, str | None]]:
-    """(offset, who) for every paragraph that opens a turn of a transcript: a named person ("高志红：…"), the
-    answerer ("答：…", when the lead names one), or a question (None: "记者：…", "问：…"). In text order."""
-    marks: list[tuple[int, str | None]] = []
-    pos = 0
-    for para in text.split("\n"):
-        m = _TURN_LINE.match(para)
-        if m:
-            who = m.group("who")
-            name = next((n for n in sorted(names, key=len, reverse=True) if who.startswith(n)), None)
-            if name:
-                marks.append((pos, name))
-            elif who == "答":
-                marks.append((pos, answerer))
-            elif _QUESTION_TURN.match(who):
-                marks.append((pos, None))
-        pos += len(para) + 1
-    return marks
+    """(offset, who) for every turn of a transcript (`turns`; `answerer`: who answers "答：…" when the text does
+    not say): a named official, or None for a question or an unnamed host. In text order."""
+    return [(start, None if who == ASKED else who or None) for start, _, who in turns(text, names, answerer)]

@@ -266,3 +266,24 @@ def test_minutes_decisions_are_the_chairs_whose_name_follows_the_number_and_addr
     # "文号"/"汀府办纪〔2024〕9号" and "各街道办事处，区直有关部门：" come before the paragraph naming the chair
     _, lists = _parsed("minutes_addressee.txt")
     assert [(nl.size, nl.speaker) for nl in lists] == [(3, "周映雪")]
+
+
+def test_a_press_conference_turn_written_post_space_name_is_that_officials():
+    # "副区长 宁远舟：", "区城管局局长 郑晓川：", "区商务局局长　费一鸣：": the post, a space, the name, a colon
+    from bot.speakers import ASKED, known_names, turns
+
+    _, lists = _parsed("press_conference_post_space_name.txt")
+    assert [(nl.size, nl.speaker) for nl in lists] == [(3, "宁远舟"), (2, "郑晓川"), (2, "费一鸣")]
+    text = (GENRES / "press_conference_post_space_name.txt").read_text(encoding="utf-8")
+    assert [who for _, _, who in turns(text, known_names(text))] == [
+        "苏禾", "宁远舟", ASKED, "郑晓川", ASKED, "费一鸣", ""]
+
+
+def test_paragraphs_a_colon_announces_are_one_list_though_their_openers_differ():
+    # "要把…。", "坚持…，", "强化…，", "织密预警网络，": four points of one speaker; the settings before the colon
+    # ("去年汛期，…", "目前，…") and the meeting's other business after are none of them
+    passages, lists = _parsed("meeting_announced_mixed_openers.txt")
+    assert [(nl.size, nl.speaker) for nl in lists] == [(4, "秦望川")]
+    points = _points(passages, lists[0])
+    assert points[0].startswith("要把思想认识提上来") and points[3].startswith("织密预警网络")
+    assert not any("会议还" in p or "编辑" in p for p in points)

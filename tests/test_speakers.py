@@ -34,6 +34,14 @@ def test_a_place_in_the_headline_is_not_a_chair():
     assert meeting_chair(title, lead, known_names(title + lead)) == "钟以宁"
 
 
+def test_the_chair_is_the_one_named_before_chairing_though_the_room_comes_between():
+    lead = "4月8日，副区长祁晓岚在区行政中心5号楼301会议室主持召开专题会议，研究老旧市场改造有关问题。"
+    assert meeting_chair("关于老旧市场改造有关问题的会议纪要", lead, known_names(lead)) == "祁晓岚"
+    # someone named after 主持 (who attended) is not the chair
+    lead = "会议由区政府办公室主持，副区长祁晓岚出席。"
+    assert meeting_chair("专题会议纪要", lead, known_names(lead)) is None
+
+
 def test_a_relayed_instruction_belongs_to_its_author():
     text = ("会上，许建平传达了区委书记周永年对营商环境工作作出的批示。周永年在批示中指出，营商环境是金字招牌。"
             "一要对标先进找差距；二要刀刃向内抓整改。")
