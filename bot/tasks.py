@@ -276,6 +276,14 @@ def _subjects(text: str) -> list[str]:
         if subjects:
             return subjects
         begin = end_of_sentence
+    # past the opening, a unit directed to act by a date is the point's task, no aside ("三、关于资金保障。项目总投资
+    # 860万元…。区财政局要在5月31日前将首期资金拨付到位")
+    for start in starts:
+        names, end = units_at(text, start)
+        if names and text.startswith("要", end):
+            sentence_end = next((e for e in ends if e > end), len(text))
+            if _deadline_in(text[end:sentence_end], None, strict=True)[1]:
+                return names
     return []
 
 

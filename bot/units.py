@@ -26,18 +26,21 @@ SUFFIXES = (
     "人民政府", "指挥部", "管委会", "办事处", "办公室", "委员会", "分公司", "服务中心", "成员单位",
     "开发区", "高新区", "示范区", "新区", "园区", "专班", "小组",
     "政府", "公司", "中心", "分局", "街道", "社区", "乡镇", "部门", "单位", "集团",
-    "局", "委", "办", "室", "队", "所", "院", "社", "联", "会", "站", "处", "厅", "村", "镇", "乡",
+    "局", "委", "办", "室", "队", "所", "院", "社", "联", "会", "站", "处", "厅", "部", "村", "镇", "乡",
 )
 # Where a unit's name starts: a level of government, or a collective (各乡镇, 有关单位, 相关乡镇人民政府).
 LEVELS = "省市州盟县区旗镇乡"
 COLLECTIVE = ("各", "有关", "相关")
+# Bodies named by their line of work before the place: "公安桦港分局", "国家税务总局松溪县税务局".
+SECTORS = ("公安", "国家税务总局")
 # A place's own name then its level ("城关镇人民政府", "澜湾高新区管委会"): the level sits within the first characters.
 PLACE_LEVEL = re.compile(r"^[%s]{1,5}?(?:镇|乡|区|县|市|街道|园区)" % CJK)
 # Words that follow a unit and are never inside one: what it must do, with whom, by when.
 STOP_WORDS = ("要", "会同", "牵头", "负责", "配合", "协助", "对", "在", "于", "将", "把", "向", "的", "是", "已",
               "等", "也", "都", "还", "就", "须", "按照", "按职", "按行", "按标", "联合", "承担", "抓", "做", "加强",
               "局长", "主任", "书记", "县长", "区长", "市长", "镇长", "乡长", "副", "负责人", "同志")
-NOT_UNITS = ("网站", "平台", "会议", "大会", "全会", "例会")  # ends like a unit's name, names a thing or an event
+# ends like a unit's name, names a thing, an event or people ("区直干部"), or is no name ("内部")
+NOT_UNITS = ("网站", "平台", "会议", "大会", "全会", "例会", "干部", "全部", "内部", "外部", "局部")
 NEVER_FIRST = "由对在将把要向与和及请经按以为从自于并或其该本我"  # what no unit's name starts with
 ZONES = ("开发区", "高新区", "园区", "新区")  # "各镇和开发区": the zone of the place, named bare
 TIME_WORDS = ("今年", "明年", "去年", "当前", "目前", "同时", "此外", "其中", "近年", "年内", "今后")  # "今年开发区要…"
@@ -58,7 +61,7 @@ def looks_like_unit(name: str, in_field: bool = False) -> bool:
         return False
     if (core.startswith("全") and not in_field) or core[0] in NEVER_FIRST or core.startswith(TIME_WORDS):  # "全县各单位" is everyone; "由县…" is a clause
         return False
-    return in_field or core[0] in LEVELS or core.startswith(COLLECTIVE) or bool(PLACE_LEVEL.match(core))
+    return in_field or core[0] in LEVELS or core.startswith(COLLECTIVE + SECTORS) or bool(PLACE_LEVEL.match(core))
 
 
 def unit_at(text: str, pos: int) -> str | None:

@@ -127,6 +127,18 @@ def test_unit_shapes():
     assert units_at("县农业局局长张三说", 0)[0] == ["县农业局"]
     assert not looks_like_unit("全县各单位") and not looks_like_unit("县政府门户网站")
     assert looks_like_unit("石门镇人民政府") and looks_like_unit("东湖高新区管委会")
+    # a party department ends in 部; a body named by its line of work before the place
+    assert looks_like_unit("县委宣传部") and looks_like_unit("公安东湖分局")
+    assert not looks_like_unit("县直干部") and not looks_like_unit("区内部")
+
+
+def test_a_unit_told_to_act_by_a_date_after_the_points_facts_is_its_lead():
+    point = ("三、关于资金保障。项目总投资500万元，其中申请上级补助200万元。其余由县级财政统筹。"
+             "县财政局要在6月15日前将首期资金拨付到位，后续按进度拨付。")
+    t = tasks(point)
+    assert t.lead == ("县财政局",) and t.deadline == "2024-06-15"
+    t = tasks("三是紧盯燃放管控，公安东湖分局要会同各镇划定禁放区域。")
+    assert t.lead == ("公安东湖分局",) and t.partners == ("各镇",)
 
 
 def test_aliases_declared_by_a_document():
