@@ -104,6 +104,7 @@ _GENERIC_PLACES = frozenset("开发区 示范区 高新区 功能区 保护区 �
 
 
 # A town's name: two characters and 镇 or 乡, which jieba cuts apart when it does not know the name ("桂岭|镇").
+_CITY_DISTRICT = re.compile(rf"[{CJK}]{{2,3}}市([{CJK}]{{2}}[区县])(?![级域委])")
 _TOWN = re.compile(rf"[{CJK}]{{2}}[镇乡](?![镇村区])")
 _NOT_TOWN = re.compile(r"^.(?:城|村|集|下|返|回|家|故|老|各|全|本|该|乡)[镇乡]$|^(?:重点|所在|各个|有关|相关|贫困|偏远|边远)"
                        r"|[哪个些什么几这那每各全本该其]")  # "哪个镇": a question, not a name
@@ -114,7 +115,10 @@ def named_places(question: str) -> tuple[str, ...]:
     in an administrative suffix, as jieba cuts them, and towns it cuts apart."""
     tokens = [t for t in question_tokens(question) if len(t) in (3, 4) and t[-1] in "区县镇乡市"]
     towns = [m.group(0) for m in _TOWN.finditer(question) if not _NOT_TOWN.search(m.group(0))]
-    return tuple(dict.fromkeys(t for t in tokens + towns + _counties(question)
+    # a district or county written after its city ("琮州市石门区") is a place however common its name's words
+    districts = [m.group(1) for m in _CITY_DISTRICT.finditer(question)
+                 if not m.group(1).endswith(_NOT_PLACE_END) and m.group(1)[0] not in _NEVER_FIRST]
+    return tuple(dict.fromkeys(t for t in tokens + towns + districts + _counties(question)
                                if t not in _GENERIC_PLACES and t[0] not in "全本我该各每这那"))
 
 

@@ -24,6 +24,24 @@ def test_an_amount_of_money_needs_a_sum_and_a_count_its_measure():
     assert not states_figure("要充分尊重居民意愿", None)
 
 
+def test_a_count_of_a_thing_needs_that_thing_and_a_fine_is_money():
+    from bot.kinds.amount import asks, holds
+    from bot.question import Intent
+    from bot.records import Passage
+
+    def answers(question: str, text: str) -> bool:
+        ask = asks(question, Intent(kind="plain", asks_amount=True))
+        passage = Passage(passage_id="a:001", article_id="a", kind="point", position=1, text=text, title="",
+                          date=None, date_text=None, source="a.txt")
+        return holds(ask, passage, text, {}, 0.0)
+
+    # "两个农贸市场" counts markets, not stalls; a stall count does
+    assert not answers("市场改造后一共有多少个摊位", "完成城东、城西两个农贸市场提升改造。")
+    assert answers("市场改造后一共有多少个摊位", "改造后市场设固定摊位120个。")
+    assert measure_asked("飞线充电罚款标准是多少") == "元"
+    assert not answers("飞线充电罚款标准是多少", "新增电动自行车充电端口5000个。")
+
+
 def test_a_meeting_named_formally_is_read_by_its_kind_informal_names_are_not():
     from bot.intent import named_meetings
 

@@ -67,6 +67,9 @@ def test_named_people_and_places():
     assert parse_intent("招商干部队伍要怎么建设").names == ()
     assert named_places("临川区2024年地区生产总值增长目标是多少") == ("临川区",)
     assert named_places("开发区原来托管的社区归谁管") == ()  # kinds of place, not names
+    # a district after its city is a place though its name is a common word ("石门"); "各区县" is no name
+    assert "石门区" in named_places("云州市石门区背街小巷整治由谁牵头")
+    assert named_places("全市各区县要干什么") == ()
 
 
 def test_a_quarters_meeting_is_a_meeting_of_a_series():

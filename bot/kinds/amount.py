@@ -11,13 +11,15 @@ from dataclasses import dataclass
 
 from bot.question import Intent
 from bot.records import Passage
-from bot.textutil import CJK, CN_NUMERAL, abbreviates
+from bot.textutil import CJK, CN_NUMERAL, abbreviates, is_cjk, jieba
 
 # A figure: digits, a count in Chinese numerals with its measure word, or a share ("三分之二", "过半数").
 _QUANTITY = re.compile(rf"\d|[{CN_NUMERAL}百千万亿]+\s*[个名家项座处亿万元人天次%倍条所批]|[{CN_NUMERAL}百]+分之[{CN_NUMERAL}]+"
                        r"|过半|半数|一半")
-_MONEY_ASK = re.compile(r"经费|资金|投资|金额|费用|奖励|奖补|补贴|补助|多少钱|预算|[万亿]?元")
+_MONEY_ASK = re.compile(r"经费|资金|投资|金额|费用|奖励|奖补|补贴|补助|多少钱|预算|罚款|罚金|收费|价格|工资|租金|[万亿]?元")
 _MEASURE_ASK = re.compile(r"多少\s*(个|家|项|人|名|座|处|条|亩|公里|吨|户|所|批|次|天|辆|套|台)")
+# Measure words that say nothing of what is counted: "多少个摊位" counts 摊位, and "两个农贸市场" is no answer.
+_GENERIC_MEASURES = ("个", "家", "项", "名", "座", "处", "条", "所", "批", "套", "台", "辆", "户")
 _FIGURE = rf"[\d{CN_NUMERAL}百千万亿.]"
 _MONEY = re.compile(rf"{_FIGURE}\s*(?:万|亿)?元")
 
@@ -39,6 +41,7 @@ class Measure:
     unit: str | None
     per: str | None = None
     kind: str | None = None
+    thing: str | None = None  # what a generic measure word counts ("摊位" of "多少个摊位")
 
 
 def money_kind(question: str) -> str | None:
@@ -53,6 +56,16 @@ def measure_asked(question: str) -> str | None:
     if m:
         return m.group(1)
     return "元" if _MONEY_ASK.search(question) else None
+
+
+def thing_counted(question: str) -> str | None:
+    """The word a generic measure word counts ("摊位" of "改造后一共有多少个摊位"), or None."""
+    m = _MEASURE_ASK.search(question)
+    if not m or m.group(1) not in _GENERIC_MEASURES:
+        return None
+    words = jieba.lcut(question[m.end():m.end() + 8])
+    word = words[0] if words else ""
+    return word if len(word) >= 2 and all(is_cjk(c) for c in word) else None
 
 
 def states_figure(text: str, unit: str | None) -> bool:
@@ -78,7 +91,7 @@ def states_rate(text: str, per: str) -> bool:
 def asks(question: str, intent: Intent) -> Measure | None:
     if not intent.asks_amount or intent.kind == "list":
         return None
-    return Measure(measure_asked(question), per_asked(question), money_kind(question))
+    return Measure(measure_asked(question), per_asked(question), money_kind(question), thing_counted(question))
 
 
 def prefers(ask: Measure, passage: Passage, text: str) -> int:
@@ -87,7 +100,13 @@ def prefers(ask: Measure, passage: Passage, text: str) -> int:
 
 def holds(ask: Measure, passage: Passage, text: str, topic: dict[str, float], floor: float) -> bool:
     return (states_figure(text, ask.unit) and (ask.per is None or states_rate(text, ask.per))
-            and (ask.kind is None or _says_kind(ask.kind, text + "\n" + passage.title)))
+            and (ask.kind is None or _says_kind(ask.kind, text + "\n" + passage.title))
+            and (ask.thing is None or _says_thing(ask.thing, text)))
+
+
+def _says_thing(thing: str, text: str) -> bool:
+    """The counted thing is named in the passage, whole or by a two-character part ("充电口" / "充电端口")."""
+    return any(thing[i:i + 2] in text for i in range(len(thing) - 1))
 
 
 def _says_kind(kind: str, text: str) -> bool:
