@@ -14,6 +14,7 @@ import re
 from typing import Callable, Iterable
 
 from bot.speakers import base_post, is_surname
+from bot.units import unit_at
 from bot.textutil import CJK
 
 # Colloquial → written, applied in order (longer phrases first). Each is a general word of spoken Chinese.
@@ -26,6 +27,8 @@ _COLLOQUIAL: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) 
     (r"啥", "什么"),
     (r"咋", "怎么"),
     (r"咱们|咱", "我们"),
+    # "许局长那边", "住建局这块": the unit or person itself
+    (r"(?<=[局委办队部所站长记任])(?:那边|这边|那块|这块|那儿|这儿|那里|这里)", ""),
     (r"俺们|俺", "我们"),
     (r"(?<=[让叫要])(?:大家|我们|各单位|各部门|各地)?(?=做什么)", ""),
     # Abbreviations officials say for what county bulletins write out (the abbreviation is kept: some write it).
@@ -97,7 +100,7 @@ def with_written_forms(question: str) -> str:
 
 
 def resolve_people(question: str, people: Iterable[str], recency: Callable[[str], str] | None = None,
-                   posts: Callable[[str], tuple[str, ...]] | None = None) -> str:
+                   posts: Callable[[str], tuple[str, ...]] | None = None, with_units: bool = False) -> str:
     """Replace "王县长" with the archive's people surnamed 王 ("王立群"; several joined by "、", the most
     recent first by `recency`, a sortable string such as the ISO date they last spoke). With `posts` (the posts
     the archive gives a person), those of them holding the post addressed go: "陈县长" is the 副县长 陈明, not
@@ -105,7 +108,9 @@ def resolve_people(question: str, people: Iterable[str], recency: Callable[[str]
     none of them that post, every one of the surname. A full name already in the question, or a surname no one
     in the archive has, is left alone. With `posts`, a leading post named alone ("县长讲了几点") is whoever the
     archive gives that post, the most recent first, written after it ("县长王立群讲了几点") — unless more than
-    MAX_HOLDERS hold it (an archive of several counties)."""
+    MAX_HOLDERS hold it (an archive of several counties). `with_units` (a question asking what someone must do,
+    "许局长那边要干啥"): one addressed at the head of a unit stands for that unit ("区市场监管局"), whose tasks are
+    what is asked."""
     if not (_ADDRESSED.search(question) or (posts and _POST_ALONE.search(question))):
         return question  # most questions address no one: the archive's people are not walked for them
     people = [p for p in people if 2 <= len(p) <= 4]
@@ -127,6 +132,10 @@ def resolve_people(question: str, people: Iterable[str], recency: Callable[[str]
             held = [p for p in found if any(_addressed_by(m.group("post"), post) for post in posts(p))]
             found = held or found
         found.sort(key=lambda p: (recency(p) if recency else None) or "", reverse=True)
+        if with_units and posts and len(found) == 1:
+            unit = next((u for post in posts(found[0]) if (u := unit_at(post, 0)) and post != u), None)
+            if unit:
+                return unit
         return "、".join(found)
 
     question = _ADDRESSED.sub(named, question)

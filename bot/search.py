@@ -216,8 +216,9 @@ class Searcher:
         surname and post ("王县长") named as the archive names them."""
         if not normalized:
             return normalized
-        return resolve_people(plain_words(normalized), catalog.people, catalog.last_spoke,
-                              lambda person: catalog.posts.get(person, ()))
+        plain = plain_words(normalized)
+        return resolve_people(plain, catalog.people, catalog.last_spoke, lambda person: catalog.posts.get(person, ()),
+                              with_units=bool(kinds.duty.UNIT_DUTY.search(plain)))
 
     def _empty(self, q: str, n: str, snap: IndexSnapshot) -> Answer:
         return Answer(q, n, False, (), Intent("plain"), (), Evidence(0.0, 0.0), snap.generation, "请输入一个问题。")

@@ -17,6 +17,7 @@ import re
 
 import bot.textutil  # noqa: F401  (quiets jieba before first use)
 
+from bot.units import LEVELS, MAX_NAME, SECTORS, unit_at
 from bot.textutil import CJK, CN_ORDINALS, FULL_STOPS
 
 # Posts that stand right before a person's name in Chinese official news.
@@ -108,6 +109,8 @@ def posts_named(text: str, names: frozenset[str] | set[str]) -> dict[str, set[st
 
     for m in _POST.finditer(text):
         post, start, end = m.group(0), m.start(), m.end()
+        if not _GOVERNMENT_HEAD.search(post):
+            post = _with_unit(text, start, post)
         after = end + 1 if text[end:end + 1] in (" ", "\u3000") else end
         name = named_at(after) or named_before(start)
         if name is None and text[end:end + 1] in ("）", ")"):
@@ -116,6 +119,21 @@ def posts_named(text: str, names: frozenset[str] | set[str]) -> dict[str, set[st
         if name:
             found.setdefault(name, set()).add(post)
     return found
+
+
+# The head of a government, whose post names its level alone ("副区长", "县长"): no unit stands before it.
+_GOVERNMENT_HEAD = re.compile(r"[省市州盟县区旗镇乡]长$")
+
+
+def _with_unit(text: str, start: int, post: str) -> str:
+    """A post with the unit written right before it ("区市场监管局局长"): whose head the person is. The longest
+    such unit that opens with its level or line of work ("区…", "县…", "公安…"), so the words before it ("出席的有")
+    are never read into it."""
+    for size in range(min(MAX_NAME, start), 2, -1):
+        name = text[start - size:start]
+        if name.startswith(tuple(LEVELS) + SECTORS) and unit_at(text, start - size) == name:
+            return name + post
+    return post
 
 
 def is_surname(text: str) -> bool:

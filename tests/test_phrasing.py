@@ -17,6 +17,9 @@ LAST_SPOKE = {"王立群": "2024-06-12", "王志刚": "2025-01-10", "李卫东":
     ("书记都让大家干啥了", "书记提了哪些要求"),
     ("今年GDP增长目标是多少", "今年地区生产总值GDP增长目标是多少"),  # as county bulletins write it, abbreviation kept
     ("招商方面有什么要求", "招商方面有什么要求"),  # written Chinese is left as it is
+    ("住建局这块要干啥", "住建局要做什么"),
+    ("许局长那边怎么说", "许局长怎么说"),
+    ("河那边的堤防", "河那边的堤防"),  # a place over there stays
 ])
 def test_colloquial_words_are_read_in_their_written_form(spoken, written):
     assert plain_words(spoken) == written
@@ -78,6 +81,14 @@ def test_the_post_addressed_picks_among_people_of_one_surname():
     assert resolve_people("陈主任说了什么", people, None, lambda p: posts(p, ())) == "陈明、陈华说了什么"
 
 
+def test_a_unit_head_asked_what_to_do_stands_for_the_unit():
+    posts = {"许晨": ("区市场监管局局长",), "陈明": ("副县长",)}.get
+    people = ["许晨", "陈明"]
+    assert resolve_people("许局长要做什么", people, None, lambda p: posts(p, ()), with_units=True) == "区市场监管局要做什么"
+    assert resolve_people("许局长讲了什么", people, None, lambda p: posts(p, ())) == "许晨讲了什么"
+    assert resolve_people("陈县长要做什么", people, None, lambda p: posts(p, ()), with_units=True) == "陈明要做什么"
+
+
 def test_an_official_addressed_by_post_gets_their_own_points_not_a_namesakes(tmp_path, embedder):
     """Over our own three reports: 副县长 陈明 on forest fires, 县林业局局长 陈华 on seedlings, 县长 罗海 on spring
     farming, where 县供销社主任 马骏 is given a task. "县长" alone is 罗海, not the 副县长 whose post holds the word."""
@@ -89,7 +100,8 @@ def test_an_official_addressed_by_post_gets_their_own_points_not_a_namesakes(tmp
     config = load_config(make_config(tmp_path, sorted((ROOT / "tests" / "data" / "posts").glob("*.txt"))))
     sync(config, embedder)
     searcher = Searcher(config, embedder)
-    assert searcher.catalog.posts == {"陈明": ("副县长",), "陈华": ("局长",), "罗海": ("县长",), "马骏": ("主任",)}
+    assert searcher.catalog.posts == {"陈明": ("副县长",), "陈华": ("局长",), "罗海": ("县长",),
+                                      "马骏": ("县供销社主任",)}
     for question, speaker, other, words in (("陈县长讲了几点", "陈明", "陈华", "严管野外火源"),
                                             ("陈局长让大家干啥", "陈华", "陈明", "严格调运检疫"),
                                             ("县长讲了几点", "罗海", "陈明", "抓好农资保供")):

@@ -126,4 +126,7 @@ def test_the_posts_an_archive_gives_its_people():
     text = ("县委常委、副县长陈明出席会议并讲话。县水利局局长 陈华介绍了情况。马林书记强调，要抓好落实。"
             "陈华（县水利局局长）：谢谢。县长王立群主持。陈明同志指出")
     assert posts_named(text, {"陈明", "陈华", "马林", "王立群"}) == {
-        "陈明": {"副县长"}, "陈华": {"局长"}, "马林": {"书记"}, "王立群": {"县长"}}
+        "陈明": {"副县长"}, "陈华": {"县水利局局长"}, "马林": {"书记"}, "王立群": {"县长"}}
+    # a unit's head keeps the unit (the words before it never: "出席的有"); a government's head is its level alone
+    assert posts_named("出席的有区市场监管局局长许晨，区政府副区长刘海燕。", {"许晨", "刘海燕"}) == {
+        "许晨": {"区市场监管局局长"}, "刘海燕": {"副区长"}}
