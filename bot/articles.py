@@ -55,6 +55,9 @@ MENU_MAX = 4
 CHAPTER = re.compile(rf"^\s*第[{CN_NUMERAL}\d]+[章编节]")
 # A 简报's table of contents ("本期要目", "目录") and the marks before its entries (★ 县政府召开…).
 CONTENTS = re.compile(r"^[【\[［]?(?:本期)?(?:要目|目录|导读)[】\]］]?\s*[:：]?$")
+# A 简报's column label before an item's headline ("【工作动态】区城管局推动…").
+_SECTION_LABEL = re.compile(r"^[【\[［][^】\]］]{2,6}[】\]］]\s*")
+_INLINE_CONTENTS = re.compile(r"^[【\[［](?:本期)?(?:要目|目录|导读)[】\]］]\s*[:：]?\s*(?P<entries>\S.*)$")
 # A 简报's masthead: its issue number ("第13期", "青枫政务信息　第13期", "2025年第13期") near the top.
 ISSUE = re.compile(rf"(?:^|[\s\u3000])(?:(?:19|20)\d{{2}}\s*年\s*)?第\s*[\d{CN_NUMERAL}]+\s*期"
                    rf"(?:\s*[（(]\s*总第\s*[\d{CN_NUMERAL}]+\s*期\s*[）)])?$")  # "2025年第7期（总第203期）"
@@ -240,6 +243,15 @@ def _contents(blocks: list[Block]) -> tuple[list[Block], frozenset[str]]:
     blocks with the contents marked as noise, and the entries' texts."""
     out, listed = list(blocks), set()
     for k, block in enumerate(blocks):
+        inline = None if block.meta else _INLINE_CONTENTS.match(block.text)
+        if inline:
+            # "【本期要目】区城管局推动…；柳塘街道…": the entries on the label's line, each found again below
+            entries = [e.strip() for e in re.split(r"[；;]", inline.group("entries")) if e.strip()]
+            below = re.sub(r"\s+", "", "".join(b.text for b in blocks[k + 1:]))
+            if entries and all(re.sub(r"\s+", "", e) in below for e in entries):
+                out[k] = replace(block, noise=True)
+                listed.update(entries)
+            continue
         if block.meta or not CONTENTS.match(block.text):  # "【本期目录】" is read as a widget: still the contents
             continue
         j, entries = k + 1, []
@@ -302,7 +314,8 @@ def _headline_starts(blocks: list[Block], listed: frozenset[str] = frozenset()) 
             evidence = True  # the first line under a post's byline, standing alone
         elif pos > 0 and _under_page_fields(blocks, content, pos, run_end):
             evidence = True
-        elif listed and any(blocks[content[j]].text.strip() in listed for j in range(pos, run_end + 1)):
+        elif listed and any(_SECTION_LABEL.sub("", blocks[content[j]].text.strip()) in listed
+                            for j in range(pos, run_end + 1)):
             evidence = True
         elif briefing and nxt < len(content) and pos > 0 and blocks[content[nxt]].gap is False \
                 and not (blocks[content[nxt]].heading or blocks[content[nxt]].meta) and blocks[content[pos]].gap:

@@ -359,3 +359,10 @@ def test_a_document_number_under_its_key_is_the_notices_number_not_its_title():
     (article,) = split_articles(load_bulletin(text.encode(), "minutes.txt"))
     assert article.title == "全区城市内涝治理专题会议纪要"
     assert article.chair == "周映雪"
+
+
+def test_a_briefings_contents_on_the_labels_line_are_no_article_and_its_items_are():
+    # "【本期要目】A；B" on one line, each item under a column label ("【工作动态】A"): two articles, no masthead one
+    articles = _genre("briefing_inline_contents.txt")
+    assert [a.title for a in articles] == ["县水利局开展河道“清四乱”专项行动", "白塔镇建立“河小青”志愿巡河队伍"]
+    assert all(a.date == "2025-05-08" for a in articles)
