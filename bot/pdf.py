@@ -197,6 +197,12 @@ def _reading_order(segments: list[Segment]) -> list[list[Segment]]:
     if gutter is None:
         return [by_height]
     by_height = _masthead_rows(by_height, gutter)
+    # where each column's text stops and starts: a line whose last characters (a full stop, a figure) overhang the
+    # gutter but stop short of the other column's text is still its column's
+    right_starts = [s.x0 for s in segments if s.x0 >= gutter]
+    left_ends = [s.x1 for s in segments if s.x1 <= gutter]
+    right_start = statistics.median(right_starts) if right_starts else gutter  # a centred masthead line is no column's
+    left_end = statistics.median(left_ends) if left_ends else gutter
     blocks: list[list[Segment]] = []
     lhs: list[Segment] = []
     rhs: list[Segment] = []
@@ -207,9 +213,9 @@ def _reading_order(segments: list[Segment]) -> list[list[Segment]]:
             blocks += [b for b in (lhs, rhs) if b]
             lhs, rhs = [], []
         lowest = s.bottom if lowest is None else min(lowest, s.bottom)
-        if s.x1 <= gutter:
+        if s.x1 <= gutter or s.x1 < right_start - s.size:
             lhs.append(s)
-        elif s.x0 >= gutter:
+        elif s.x0 >= gutter or s.x0 > left_end + s.size:
             rhs.append(s)
         else:  # a line over both columns ends the column run above it
             blocks += [b for b in (lhs, rhs) if b]

@@ -225,6 +225,52 @@ def flowing_brief(s) -> bytes:
     return buffer.getvalue()
 
 
+def overhang_brief(s) -> bytes:
+    """A 简报 whose first item flows from the foot of the left column to the top of the right one, where the second
+    item then starts; a left line's closing full stop hangs past the column's edge into the gutter, as typesetters
+    hang punctuation: still the left column's line, not a line across both."""
+    size, leading, gap = 11, 18, 10 * mm
+    left, width = 14 * mm, A4[0] - 34 * mm  # the columns' gutter a little left of the page's middle
+    col = (width - gap) / 2
+    first = ("　　今年以来，县城管局把门前责任区作为市容整治的抓手，全县已签订责任书二千一百份，沿街商户签订率达到百分之"
+             "百。主要做法：一是划清责任边界，责任区延伸至人行道外侧；二是推行积分管理，每周巡查打分并公示；三是开展联合"
+             "执法，对屡教不改的占道经营依法处理。下一步，县城管局将在6月底前把门前责任区推广到所有农贸市场周边，并由商户"
+             "推选街长参与日常管理，推动责任制从签下来转向管起来。")
+    second = ("　　石塘街道在老旧小区推行楼栋长制度，目前已选聘楼栋长二百一十名。街道的做法可以概括为三个一：（1）一张清"
+              "单，明确楼栋长的巡查职责；（2）一支队伍，由党员和热心居民组成；（3）一套积分，参与巡查可兑换生活用品。")
+    def hung(lines: list[str]) -> list[str]:
+        """Punctuation that would open a line hangs at the end of the line before, past the column's edge."""
+        for i in range(1, len(lines)):
+            while lines[i][:1] and lines[i][0] in "，。；：、":
+                lines[i - 1], lines[i] = lines[i - 1] + lines[i][0], lines[i][1:]
+        return lines
+
+    lines = hung(_wrap(first, size, col, indent=0))
+    if not any(pdfmetrics.stringWidth(line, FONT, size) > col for line in lines):
+        lines[4], lines[5] = lines[4] + lines[5][0], lines[5][1:]  # set tight: one character past the edge
+    cut = 9  # lines of the left column; the rest of the first item opens the right column
+    right = lines[cut:] + ["■石塘街道楼栋长破解老旧小区管理难题"] + hung(_wrap(second, size, col, indent=0))
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=A4)
+    _masthead(c, ("城市管理工作简报", 30, 35 * mm), ("第3期", 14, 46 * mm))
+    c.setFont(FONT, 12)
+    c.drawCentredString(A4[0] / 2, A4[1] - 56 * mm, "青川县城市管理局编　　2025年5月6日")
+    top = A4[1] - 70 * mm
+    c.setFont(FONT, 12.5)
+    c.drawString(left, top, "■县城管局推行门前责任区制度")
+    for k, column in enumerate(([""] + lines[:cut], right)):
+        y = top
+        for line in column:
+            c.setFont(FONT, 12.5 if line.startswith("■") else size)
+            c.drawString(left + k * (col + gap), y, line)
+            y -= leading
+    c.setFont(FONT, 11)
+    c.drawCentredString(A4[0] / 2, 14 * mm, "— 1 —")
+    c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
 def report_across_pages(s) -> bytes:
     """A report whose numbered list and one point's 牵头单位 run across the page break, under a running header."""
     p = lambda text, style="body": Paragraph(text, s[style])  # noqa: E731
@@ -275,7 +321,7 @@ def main(out: Path = OUT) -> None:
     out.mkdir(parents=True, exist_ok=True)
     files = {"red_notice.pdf": red_notice(s), "two_column_brief.pdf": two_column_brief(s),
              "report_page_break.pdf": report_across_pages(s), "scanned.pdf": scanned(),
-             "flowing_brief.pdf": flowing_brief(s)}
+             "flowing_brief.pdf": flowing_brief(s), "overhang_brief.pdf": overhang_brief(s)}
     for name, data in files.items():
         (out / name).write_bytes(data)
         print(f"{out / name}: {len(data)} bytes")

@@ -230,3 +230,17 @@ def test_a_full_line_before_an_indented_one_ends_its_paragraph():
     text = _layout([lines])
     assert text.lines[:4] == [s.text for s in lines]
     assert 0 not in text.wrapped and 1 in text.wrapped and 2 in text.wrapped
+
+
+def test_a_line_hanging_past_its_column_edge_stays_in_its_column():
+    # the left column's fifth line is set one character past the edge (toward a centred masthead line over the
+    # gutter): it is no line across both columns, so the first item runs on into the right column whole and the
+    # second item's last point stays its own
+    brief = parsed("overhang_brief.pdf")
+    first, second = brief.articles
+    text = "".join(first.paragraphs)
+    assert "三是开展联合执法，对屡教不改的占道经营依法处理。" in text and "转向管起来。" in text
+    assert "楼栋长" not in text
+    (points,) = [nl for nl in brief.lists if nl.size == 3 and nl.article_id == second.article_id]
+    last = next(p for ps, _ in brief.passages.values() for p in ps if p.text.startswith("（3）"))
+    assert last.text == "（3）一套积分，参与巡查可兑换生活用品。"
