@@ -309,6 +309,15 @@ def _partners(text: str) -> list[str]:
 
 # --- deadlines ---------------------------------------------------------------------------------------------------
 
+# What only begins a task by its date ("…前全部开工"): a later date in the sentence says when it is done.
+_STARTS = re.compile(r"\s*(?:全部|全面|陆续|集中)?(?:开工|动工|启动|开始)")
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    m = re.compile(r"[。；;！？\n]").search(text, pos)
+    return m.start() if m else len(text)
+
+
 def _deadline_in(text: str, doc_date: dt.date | None, strict: bool) -> tuple[str | None, str | None]:
     """(normalised deadline, as written) of the first deadline in `text`. `strict` (running text): a date counts
     only as a limit ("…前", "…底完成", "在二季度"); in a 时限 field or column any date is one."""
@@ -333,6 +342,10 @@ def _deadline_in(text: str, doc_date: dt.date | None, strict: bool) -> tuple[str
             continue  # "底"/"末" alone is no date
         day = _normalise(m, doc_date)
         written = text[m.start():limit.end() if limit else end]
+        after = limit.end() if limit else end
+        if _STARTS.match(text, after) and _deadline_in(text[after:_sentence_end(text, after)],
+                                                                  doc_date, strict)[1]:
+            continue  # "10月底前全部开工，12月底前基本完工": the work is due when it is done, not begun
         if day is None and doc_date is None and not m.group("y"):
             return None, written  # "6月底前" in a document without a year: kept as written
         if day is not None:

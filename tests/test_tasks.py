@@ -132,6 +132,12 @@ def test_unit_shapes():
     assert not looks_like_unit("县直干部") and not looks_like_unit("区内部")
 
 
+def test_a_task_begun_by_one_date_and_done_by_another_is_due_when_done():
+    t = tasks("5.改造老旧小区12个，由县住建局牵头，10月底前全部开工，12月底前基本完工。")
+    assert (t.deadline, t.deadline_text) == ("2024-12-31", "12月底前")
+    assert tasks("6.新建口袋公园3个，由县城管局牵头，10月底前开工。").deadline == "2024-10-31"  # begun is all it says
+
+
 def test_a_unit_told_to_act_by_a_date_after_the_points_facts_is_its_lead():
     point = ("三、关于资金保障。项目总投资500万元，其中申请上级补助200万元。其余由县级财政统筹。"
              "县财政局要在6月15日前将首期资金拨付到位，后续按进度拨付。")
