@@ -17,7 +17,7 @@ from bot.records import Passage
 from bot.units import PLACE_LEVEL, SUFFIXES, unit_at, unit_forms
 
 # "谁牵头", "由谁负责", "哪个部门负责", "哪些单位负责", "牵头单位是哪个": the lead (or partners) of a task.
-_DOES = r"(?:来)?(?:牵头|负责|主抓|承办|承担|落实|推进|实施|组织实施)"
+_DOES = r"(?:来)?(?:牵头|负责|主抓|承办|承担|落实|推进|实施|组织实施|搞|管|抓|办|干|弄|划定?|组织)"
 WHO = re.compile(rf"谁{_DOES}|哪(?:个|些|家)(?:部门|单位|机构)|什么(?:部门|单位)|(?:牵头|责任|配合)(?:单位|部门)")
 # "最晚什么时候完成", "截止时间", "完成时限", "哪天前": the deadline of a task.
 DEADLINE = re.compile(r"最晚|最迟|截止|期限|时限|什么时候(?:要|前|能)?(?:完成|建成|建完|弄完|做完|办完|到位|开工|"
