@@ -27,8 +27,8 @@ _COLLOQUIAL: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) 
     (r"啥", "什么"),
     (r"咋", "怎么"),
     (r"咱们|咱", "我们"),
-    # "许局长那边", "住建局这块": the unit or person itself
-    (r"(?<=[局委办队部所站长记任])(?:那边|这边|那块|这块|那儿|这儿|那里|这里)", ""),
+    # "住建局这块": the unit itself ("许局长那边" is read with the person: their unit, bot.phrasing.resolve_people)
+    (r"(?<=[局委办队部所站])(?:那边|这边|那块|这块|那儿|这儿|那里|这里)", ""),
     (r"俺们|俺", "我们"),
     (r"(?<=[让叫要])(?:大家|我们|各单位|各部门|各地)?(?=做什么)", ""),
     # Abbreviations officials say for what county bulletins write out (the abbreviation is kept: some write it).
@@ -41,7 +41,8 @@ _ASKED_TO_DO = re.compile(r"(?:都)?[让叫]做什么(?:了|呢|啊)?")
 # Posts officials address each other by (a deputy is addressed by the post too: "王县长" may be 副县长).
 ADDRESS_POSTS = ("书记|县长|区长|市长|镇长|乡长|局长|主任|部长|主席|秘书长|院长|厅长|省长|州长|旗长|组长|"
                  "指挥长|委员|常委|主委|馆长|所长|站长|队长|行长|校长")
-_ADDRESSED = re.compile(rf"(?P<surname>[{CJK}]{{1,2}}?)(?P<post>副?(?:{ADDRESS_POSTS}))")
+_ADDRESSED = re.compile(rf"(?P<surname>[{CJK}]{{1,2}}?)(?P<post>副?(?:{ADDRESS_POSTS}))"
+                        r"(?P<side>那边|这边|那块|这块|那儿|这儿|那里|这里)?")
 
 
 # A leading post named alone as who spoke or acted ("县长在防汛会上讲了什么", "常委会上书记强调了什么"): whoever the
@@ -126,9 +127,9 @@ def resolve_people(question: str, people: Iterable[str], recency: Callable[[str]
     none of them that post, every one of the surname. A full name already in the question, or a surname no one
     in the archive has, is left alone. With `posts`, a leading post named alone ("县长讲了几点") is whoever the
     archive gives that post, the most recent first, written after it ("县长王立群讲了几点") — unless more than
-    MAX_HOLDERS hold it (an archive of several counties). `with_units` (a question asking what someone must do,
-    "许局长那边要干啥"): one addressed at the head of a unit stands for that unit ("区市场监管局"), whose tasks are
-    what is asked."""
+    MAX_HOLDERS hold it (an archive of several counties). `with_units` (a question asking what someone must do):
+    one addressed at the head of a unit with "那边/这块" ("许局长那边要干啥") stands for that unit ("区市场监管局"),
+    whose tasks are what is asked; "许局长要干啥" stays the person."""
     if not (_ADDRESSED.search(question) or (posts and _POST_ALONE.search(question))):
         return question  # most questions address no one: the archive's people are not walked for them
     people = [p for p in people if 2 <= len(p) <= 4]
@@ -150,7 +151,7 @@ def resolve_people(question: str, people: Iterable[str], recency: Callable[[str]
             held = [p for p in found if any(_addressed_by(m.group("post"), post) for post in posts(p))]
             found = held or found
         found.sort(key=lambda p: (recency(p) if recency else None) or "", reverse=True)
-        if with_units and posts and len(found) == 1:
+        if m.group("side") and with_units and posts and len(found) == 1:
             unit = next((u for post in posts(found[0]) if (u := unit_at(post, 0)) and post != u), None)
             if unit:
                 return unit
