@@ -54,6 +54,8 @@ SPEECH_TITLE = re.compile(rf"^(?P<name>[{CJK}]{{2,4}}?)(?:同志)?在[^，。]{{
 MENU_MAX = 4
 CHAPTER = re.compile(rf"^\s*第[{CN_NUMERAL}\d]+[章编节]")
 # A 简报's table of contents ("本期要目", "目录") and the marks before its entries (★ 县政府召开…).
+# A document dated by its issue, not by the meeting it records.
+MINUTES = re.compile(r"纪要")
 CONTENTS = re.compile(r"^[【\[［]?(?:本期)?(?:要目|目录|导读)[】\]］]?\s*[:：]?$")
 # A 简报's column label before an item's headline ("【工作动态】区城管局推动…").
 _SECTION_LABEL = re.compile(r"^[【\[［][^】\]］]{2,6}[】\]］]\s*")
@@ -107,16 +109,18 @@ def _text_year(paragraphs: list[str]) -> int | None:
 
 
 def find_date(paragraphs: list[str], meta: list[Block], file_name: str,
-              default_year: int | None, bulletin: list[Block] | None = None) -> tuple[str | None, str, str]:
+              default_year: int | None, bulletin: list[Block] | None = None,
+              issued: bool = False) -> tuple[str | None, str, str]:
     """(ISO date or None, date as written, where it came from) for one article.
 
     `bulletin`: the page fields above the first headline (a 简报's masthead date); they date the articles
-    below it that carry no date of their own."""
+    below it that carry no date of their own. `issued`: a document dated by its issue (a 会议纪要), whose
+    masthead or 印发 date is its date, not the meeting's its lead reports."""
     page = [b.date for b in meta if b.date and b.role == "page"]
     document = [b.date for b in meta if b.date and b.role in ("document", "written")]
     if not (page or document):
         page = [b.date for b in bulletin or [] if b.date and b.role == "page"]
-    for para in paragraphs[:2]:
+    for para in paragraphs[:0 if issued and (page or document) else 2]:
         m = DATELINE.match(para)
         if not m:
             continue
@@ -426,7 +430,8 @@ def _make_article(loaded: LoadedBulletin, position: int, titles: list[str], lead
     if not paras:
         return None
     title = " ".join(title_lines(titles)) or _fallback_title(paras[0], loaded.name)
-    date, date_text, date_source = find_date(paras, meta, loaded.name, default_year, masthead)
+    date, date_text, date_source = find_date(paras, meta, loaded.name, default_year, masthead,
+                                             issued=bool(MINUTES.search(to_simplified(title))))
     simple = to_simplified("\n".join(paras))
     names = known_names(to_simplified(title) + "\n" + simple)
     # a speech's byline ("区长　贾正川"), its signature, or a name alone under its title names who gives it

@@ -366,3 +366,10 @@ def test_a_briefings_contents_on_the_labels_line_are_no_article_and_its_items_ar
     articles = _genre("briefing_inline_contents.txt")
     assert [a.title for a in articles] == ["县水利局开展河道“清四乱”专项行动", "白塔镇建立“河小青”志愿巡河队伍"]
     assert all(a.date == "2025-05-08" for a in articles)
+
+
+def test_minutes_are_dated_by_their_issue_not_the_meeting_they_record():
+    (art,) = _genre("minutes_issue_date.txt")
+    assert art.title == "关于老城区雨污分流改造有关问题的会议纪要"
+    assert art.date == "2024-06-03"  # the 纪要's date; its lead reports the meeting of 5月30日
+    assert art.speakers == ("周映雪",)  # who chaired, though the room stands between her name and 主持
