@@ -324,6 +324,8 @@ def meeting_chair(title: str, lead: str, names: list[str]) -> str | None:
 def _chair_in(clause: str, names: list[str], word: str = "主持") -> str | None:
     """Who a clause says chairs (or speaks, `word`): the person named last before it ("刘光明在…主持召开…")."""
     at = clause.find(word)
+    if at <= 0:
+        return None  # most clauses chair nothing: the names are not walked for them
     before = [n for n in names if 0 <= clause.find(n) < at]
     return max(before, key=lambda n: (clause.rfind(n, 0, at), len(n))) if before else None
 
