@@ -57,8 +57,6 @@ CHAPTER = re.compile(rf"^\s*第[{CN_NUMERAL}\d]+[章编节]")
 # A document dated by its issue, not by the meeting it records.
 MINUTES = re.compile(r"纪要")
 CONTENTS = re.compile(r"^[【\[［]?(?:本期)?(?:要目|目录|导读)[】\]］]?\s*[:：]?$")
-# A 简报's column label before an item's headline ("【工作动态】区城管局推动…").
-_SECTION_LABEL = re.compile(r"^[【\[［][^】\]］]{2,6}[】\]］]\s*")
 _INLINE_CONTENTS = re.compile(r"^[【\[［](?:本期)?(?:要目|目录|导读)[】\]］]\s*[:：]?\s*(?P<entries>\S.*)$")
 # A 简报's masthead: its issue number ("第13期", "青枫政务信息　第13期", "2025年第13期") near the top.
 ISSUE = re.compile(rf"(?:^|[\s\u3000])(?:(?:19|20)\d{{2}}\s*年\s*)?第\s*[\d{CN_NUMERAL}]+\s*期"
@@ -212,10 +210,14 @@ def _person_line(text: str) -> str | None:
     return name if len(text) <= 6 and person_name(name) else None
 
 
+# A decorative mark before a headline ("■白沙镇完成夏粮收购", "★…"): layout, not the title's words.
+_TITLE_MARK = re.compile(r"^[★☆●○◆◇■□▲△▶►•·▪]+\s*")
+
+
 def title_lines(lines: list[str]) -> list[str]:
     """The lines of a headline run that are the title: not an issuer line, not the speaker's name, not a
     menu item standing above the headline. A run that is all of these stays as it is."""
-    lines = [COLUMN.sub("", t) or t for t in lines]
+    lines = [_TITLE_MARK.sub("", COLUMN.sub("", t)) or t for t in lines]
     kept = [t for k, t in enumerate(lines) if not _person_line(t) and not (
         ISSUER.match(t) and not (k + 1 < len(lines) and lines[k + 1].startswith("关于")))]  # "…办公室 / 关于印发…的通知"
     if len(kept) > 1 and len(kept[0]) <= MENU_MAX and len(kept[1]) > MENU_MAX:
@@ -318,7 +320,7 @@ def _headline_starts(blocks: list[Block], listed: frozenset[str] = frozenset()) 
             evidence = True  # the first line under a post's byline, standing alone
         elif pos > 0 and _under_page_fields(blocks, content, pos, run_end):
             evidence = True
-        elif listed and any(_SECTION_LABEL.sub("", blocks[content[j]].text.strip()) in listed
+        elif listed and any(COLUMN.sub("", blocks[content[j]].text.strip()) in listed
                             for j in range(pos, run_end + 1)):
             evidence = True
         elif briefing and nxt < len(content) and pos > 0 and blocks[content[nxt]].gap is False \

@@ -238,6 +238,8 @@ def test_a_line_hanging_past_its_column_edge_stays_in_its_column():
     # second item's last point stays its own
     brief = parsed("overhang_brief.pdf")
     first, second = brief.articles
+    assert first.title == "县城管局推行门前责任区制度"  # the headline's decorative ■ is layout, not its words
+    assert first.title == "县城管局推行门前责任区制度"  # the headline's decorative ■ is layout, not its words
     text = "".join(first.paragraphs)
     assert "三是开展联合执法，对屡教不改的占道经营依法处理。" in text and "转向管起来。" in text
     assert "楼栋长" not in text
