@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable
 
-from bot.speakers import base_post, is_surname
+from bot.speakers import base_post, is_surname, post_title
 from bot.units import unit_at
 from bot.textutil import CJK
 
@@ -162,7 +162,8 @@ def resolve_people(question: str, people: Iterable[str], recency: Callable[[str]
         return question
 
     def holders(m: re.Match[str]) -> str:
-        held = [p for p in people if any(base_post(post) == post and post.endswith(m.group("post")) for post in posts(p))]
+        held = [p for p in people if any(base_post(t) == t and t.endswith(m.group("post"))
+                                         for t in map(post_title, posts(p)))]
         if not held or len(held) > MAX_HOLDERS:
             return m.group(0)  # many 县长: an archive of several counties; the post alone says which no better
         held.sort(key=lambda p: (recency(p) if recency else None) or "", reverse=True)
@@ -173,6 +174,7 @@ def resolve_people(question: str, people: Iterable[str], recency: Callable[[str]
 
 def _addressed_by(address: str, post: str) -> bool:
     """Whether a person holding `post` ("副县长", "县委书记") is addressed by `address` ("县长", "副县长", "书记")."""
+    title = post_title(post)  # "区市场监管局副局长" is a 副局长
     if address.startswith("副"):
-        return base_post(post) == address[1:] and "副" in post
-    return base_post(post).endswith(address)
+        return base_post(title) == address[1:] and "副" in title
+    return base_post(title).endswith(address)

@@ -84,6 +84,11 @@ _POST = re.compile(rf"(?:{POSTS})")
 _DEPUTY = re.compile(r"^(?:常务)?副")
 
 
+def post_title(post: str) -> str:
+    """The post word a post ends in, without the unit written before it ("区市场监管局副局长" → "副局长")."""
+    return next((post[i:] for i in range(len(post)) if _POST.fullmatch(post, i)), post)
+
+
 def base_post(post: str) -> str:
     """The post without its deputy mark: what officials address a deputy by ("副县长" → "县长")."""
     return _DEPUTY.sub("", post)

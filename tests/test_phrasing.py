@@ -92,6 +92,14 @@ def test_a_unit_head_asked_what_to_do_stands_for_the_unit():
     assert resolved("陈县长那边要做什么", with_units=True) == "陈明要做什么"  # a county head heads no unit
 
 
+def test_a_deputy_stays_a_deputy_with_the_unit_written_before_the_post():
+    posts = {"许晨": ("区市场监管局副局长",), "王敏": ("区纪委副书记",), "李强": ("区委书记",)}.get
+    people = ["许晨", "王敏", "李强"]
+    assert resolve_people("许副局长讲了什么", people, None, lambda p: posts(p, ())) == "许晨讲了什么"
+    # "书记" alone is the party secretary, not the discipline commission's deputy
+    assert resolve_people("书记讲了几点", people, None, lambda p: posts(p, ())) == "书记李强讲了几点"
+
+
 def test_an_official_addressed_by_post_gets_their_own_points_not_a_namesakes(tmp_path, embedder):
     """Over our own three reports: 副县长 陈明 on forest fires, 县林业局局长 陈华 on seedlings, 县长 罗海 on spring
     farming, where 县供销社主任 马骏 is given a task. "县长" alone is 罗海, not the 副县长 whose post holds the word."""
