@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from bot.lists import NOT_DIRECTING_AFTER_YAO, ListSpan
 from bot.records import Tasks
-from bot.textutil import CN_ORDINALS, cn_to_int, to_simplified
+from bot.textutil import CN_ORDINALS, SENTENCE_ENDS, cn_to_int, to_simplified
 from bot.units import LEAD_LABELS, PARTNER_LABELS, TASK_FIELD, TIME_LABELS, clean_unit, unit_at, units_at
 
 LONG_TERM = "长期"
@@ -313,8 +313,11 @@ def _partners(text: str) -> list[str]:
 _STARTS = re.compile(r"\s*(?:全部|全面|陆续|集中)?(?:开工|动工|启动|开始)")
 
 
+_SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}\n]")
+
+
 def _sentence_end(text: str, pos: int) -> int:
-    m = re.compile(r"[。；;！？\n]").search(text, pos)
+    m = _SENTENCE_END.search(text, pos)
     return m.start() if m else len(text)
 
 
