@@ -179,6 +179,17 @@ def two_column_brief(s) -> bytes:
     return buffer.getvalue()
 
 
+def _columns(c: canvas.Canvas, columns: list[list[str]], left: float, step: float, top: float, size: float,
+             leading: float) -> None:
+    """Columns of lines side by side from `top`, each `step` right of the one before; a "■" line is a headline."""
+    for k, column in enumerate(columns):
+        y = top
+        for line in column:
+            c.setFont(FONT, 12.5 if line.startswith("■") else size)
+            c.drawString(left + k * step, y, line)
+            y -= leading
+
+
 def flowing_brief(s) -> bytes:
     """A 简报 whose items flow through two columns without blank lines between them: the masthead's issuer and
     date set apart on one baseline, a second page with a few lines a column over a page mark centred in the
@@ -208,12 +219,7 @@ def flowing_brief(s) -> bytes:
     c.drawRightString(left + width, A4[1] - 56 * mm, "2025年6月18日")
     c.line(left, A4[1] - 60 * mm, left + width, A4[1] - 60 * mm)
     for number, (page, top) in enumerate(((page1, A4[1] - 72 * mm), (page2, A4[1] - 25 * mm)), start=1):
-        for k, column in enumerate(page):
-            y = top
-            for line in column:
-                c.setFont(FONT, 12.5 if line.startswith("■") else size)
-                c.drawString(left + k * (col + gap), y, line)
-                y -= leading
+        _columns(c, page, left, col + gap, top, size, leading)
         if number == 2:
             c.setFont(FONT, 10.5)
             c.drawString(left, 40 * mm, "报：市农业农村局，县委、县政府领导。")
@@ -258,12 +264,7 @@ def overhang_brief(s) -> bytes:
     top = A4[1] - 70 * mm
     c.setFont(FONT, 12.5)
     c.drawString(left, top, "■县城管局推行门前责任区制度")
-    for k, column in enumerate(([""] + lines[:cut], right)):
-        y = top
-        for line in column:
-            c.setFont(FONT, 12.5 if line.startswith("■") else size)
-            c.drawString(left + k * (col + gap), y, line)
-            y -= leading
+    _columns(c, [[""] + lines[:cut], right], left, col + gap, top, size, leading)
     c.setFont(FONT, 11)
     c.drawCentredString(A4[0] / 2, 14 * mm, "— 1 —")
     c.showPage()
