@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from bot.lists import NOT_DIRECTING_AFTER_YAO, ListSpan
 from bot.records import Tasks
-from bot.textutil import CN_ORDINALS, SENTENCE_ENDS, cn_to_int, to_simplified
+from bot.textutil import CJK, CN_ORDINALS, SENTENCE_ENDS, cn_to_int, to_simplified
 from bot.units import LEAD_LABELS, PARTNER_LABELS, TASK_FIELD, TIME_LABELS, clean_unit, unit_at, units_at
 
 LONG_TERM = "长期"
@@ -56,6 +56,9 @@ _MARKER = re.compile(rf"^\s*(?:\d{{1,2}}\s*[.．、]|[（(]\s*(?:\d{{1,2}}|[{CN_
                      rf"[{CN_ORDINALS}]{{1,3}}\s*[、.．]|第?[{CN_ORDINALS}]{{1,3}}(?:是|要)[，,]?)\s*")
 _CLAUSE_END = "。；;，,：:\n"
 _SUBJECT_VERBS = ("要", "牵头", "负责", "会同", "按职责", "按照职责", "按行业", "分别")
+# The head of a unit named after it, then its verb: "县供销社主任马骏要…", "区城管局局长 陈志刚负责…".
+_HEAD_OF_UNIT = re.compile(rf"副?(?:局长|主任|书记|部长|队长|所长|站长|院长|校长|社长|会长|经理|董事长)[ \u3000]?"
+                           rf"[{CJK}]{{0,3}}?(?={'|'.join(_SUBJECT_VERBS)})")
 _ROW_SPLIT = re.compile(r"\s*\|\s*|\t+|[ \u3000]{2,}")
 _FIRST_LEADS = re.compile(r"(?:排在?|列)?(?:第一位|首位|第一个|排名第一|排第一)的?(?:单位|部门)?(?:为|是)牵头")
 
@@ -270,6 +273,7 @@ def _subjects(text: str) -> list[str]:
             if start >= end_of_sentence:
                 break
             names, end = units_at(text, start)
+            end = _past_head(text, end)
             # "（一）区数据局：…" — a point opening with a unit and a colon is that unit's (a 督查通报's items)
             if names and (text.startswith(_SUBJECT_VERBS, end) or (start == starts[0] and text.startswith(("：", ":"), end))):
                 subjects += names
@@ -280,11 +284,18 @@ def _subjects(text: str) -> list[str]:
     # 860万元…。区财政局要在5月31日前将首期资金拨付到位")
     for start in starts:
         names, end = units_at(text, start)
+        end = _past_head(text, end)
         if names and text.startswith("要", end):
             sentence_end = next((e for e in ends if e > end), len(text))
             if _deadline_in(text[end:sentence_end], None, strict=True)[1]:
                 return names
     return []
+
+
+def _past_head(text: str, end: int) -> int:
+    """Past the head of the unit just read, when the sentence's subject is they ("县供销社主任马骏要…": the unit's task)."""
+    head = _HEAD_OF_UNIT.match(text, end)
+    return head.end() if head else end
 
 
 def _subject_first(text: str, subjects: list[str], by_lead: list[str]) -> bool:

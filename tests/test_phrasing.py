@@ -124,6 +124,10 @@ def test_an_official_addressed_by_post_gets_their_own_points_not_a_namesakes(tmp
     # 马骏 speaks nowhere: the farming meeting names him with his post where it gives him a task
     answer = searcher.search("马主任要干啥")
     assert answer.answered and "农资保供" in answer.results[0].passage.text
+    # "马主任那边": his unit, whose task it is — the point naming 县供销社 as its lead, with its deadline
+    answer = searcher.search("马主任那边要干啥")
+    first = answer.results[0].passage if answer.answered else None
+    assert first and "农资保供" in first.text and first.tasks.lead == ("县供销社",) and first.tasks.deadline
 
 
 def test_a_post_named_alone_is_whoever_the_archive_gives_it_most_recent_first():

@@ -132,6 +132,11 @@ def test_unit_shapes():
     assert not looks_like_unit("县直干部") and not looks_like_unit("区内部")
 
 
+def test_a_units_head_named_as_the_subject_gives_the_task_to_the_unit():
+    t = tasks("一是抓好农资保供，县供销社主任马骏要在3月底前把化肥调运到各村服务点。")
+    assert (t.lead, t.deadline) == (("县供销社",), "2024-03-31")
+
+
 def test_a_task_begun_by_one_date_and_done_by_another_is_due_when_done():
     t = tasks("5.改造老旧小区12个，由县住建局牵头，10月底前全部开工，12月底前基本完工。")
     assert (t.deadline, t.deadline_text) == ("2024-12-31", "12月底前")
