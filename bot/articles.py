@@ -54,8 +54,6 @@ SPEECH_TITLE = re.compile(rf"^(?P<name>[{CJK}]{{2,4}}?)(?:同志)?在[^，。]{{
 MENU_MAX = 4
 CHAPTER = re.compile(rf"^\s*第[{CN_NUMERAL}\d]+[章编节]")
 # A 简报's table of contents ("本期要目", "目录") and the marks before its entries (★ 县政府召开…).
-# A document dated by its issue, not by the meeting it records.
-MINUTES = re.compile(r"纪要")
 CONTENTS = re.compile(r"^[【\[［]?(?:本期)?(?:要目|目录|导读)[】\]］]?\s*[:：]?$")
 _INLINE_CONTENTS = re.compile(r"^[【\[［](?:本期)?(?:要目|目录|导读)[】\]］]\s*[:：]?\s*(?P<entries>\S.*)$")
 # A 简报's masthead: its issue number ("第13期", "青枫政务信息　第13期", "2025年第13期") near the top.
@@ -433,7 +431,7 @@ def _make_article(loaded: LoadedBulletin, position: int, titles: list[str], lead
         return None
     title = " ".join(title_lines(titles)) or _fallback_title(paras[0], loaded.name)
     date, date_text, date_source = find_date(paras, meta, loaded.name, default_year, masthead,
-                                             issued=bool(MINUTES.search(to_simplified(title))))
+                                             issued="纪要" in to_simplified(title))  # minutes: a document dated by its issue
     simple = to_simplified("\n".join(paras))
     names = known_names(to_simplified(title) + "\n" + simple)
     # a speech's byline ("区长　贾正川"), its signature, or a name alone under its title names who gives it

@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from bot.lists import CHAPTERS, find_lists, is_section_heading, paragraph_bounds
 from bot.records import Article, NumberedList, Passage
-from bot.speakers import known_names, speaker_before, speech_marks, turn_marks, voice_of
+from bot.speakers import ASKED, known_names, speaker_before, speech_marks, turns, voice_of
 from bot.tasks import point_tasks, task_table_spans
 from bot.textutil import SENTENCE_ENDS, int_to_cn, split_sentences, to_simplified
 
@@ -141,21 +141,23 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
     shown, text = reading_text(article)
     # the names the article step read (a speech's byline first); an Article built by hand has none
     names = list(article.names) or known_names(to_simplified(article.title) + "\n" + text)
-    marks = speech_marks(text, names)
-    bullets = {i for i, para in enumerate(article.paragraphs) if para.startswith("- ")}
-    spans = find_lists(text, names, bullets)
     # who delivers it: the chair, else the one person the lead says gives the report or answers the questions
     voice = voice_of(text.split("\n", 1)[0], names)
     chair = article.chair or voice
-    turns = turn_marks(text, names, voice)  # a transcript: each answer is its answerer's
-    turn_starts = [offset for offset, _ in turns]
+    # a transcript: each answer is its answerer's (a question or an unnamed host is no one's)
+    transcript = turns(text, names, voice)
+    marks = speech_marks(text, names, transcript)
+    taken = [(start, None if who == ASKED else who or None) for start, _, who in transcript]  # each turn's speaker
+    turn_starts = [offset for offset, _ in taken]
+    bullets = {i for i, para in enumerate(article.paragraphs) if para.startswith("- ")}
+    spans = find_lists(text, names, bullets)
 
     def speaker_at(pos: int, floor: int = 0, default: str | None = None) -> str | None:
         """Who speaks at `pos`: someone speaking since `floor` (within the current turn of a transcript),
         else the turn's speaker, else `default`."""
         i = bisect.bisect_right(turn_starts, pos) - 1
         if i >= 0:
-            return speaker_before(marks, pos, chair, max(floor, turns[i][0])) or turns[i][1]
+            return speaker_before(marks, pos, chair, max(floor, taken[i][0])) or taken[i][1]
         return speaker_before(marks, pos, chair, floor) or default
     common = dict(title=article.title, date=article.date, date_text=article.date_text, source=article.source)
     spans += task_table_spans(text, spans)  # a task table's rows: each a point carrying its tasks
@@ -224,7 +226,7 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
             if core and len(core) < 80 and core in leads:
                 continue  # the lead-in of a list lives in its outline and in the points' context
             # In a press conference, one answerer's words are never packed with another's.
-            other_voice = turns and merged and (who := speaker_at(start)) and who != next(
+            other_voice = taken and merged and (who := speaker_at(start)) and who != next(
                 (w for w in map(speaker_at, merged[-1][0]) if w), who)
             if merged and not other_voice and len(merged[-1][1]) < passage_chars * 0.3 \
                     and len(merged[-1][1]) + len(para) <= passage_chars * 1.25:
@@ -237,7 +239,7 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
             merged[-1] = (merged[-1][0] + tail[0], merged[-1][1] + tail[1])
         for starts, chunk_src in merged:
             # a question packed with its answer ("记者：…" + "何静：…") is the answerer's
-            speaker = next((who for who in map(speaker_at, starts) if who), None) if turns else speaker_at(starts[0])
+            speaker = next((who for who in map(speaker_at, starts) if who), None) if taken else speaker_at(starts[0])
             for chunk in _pack(chunk_src, passage_chars):
                 passages.append(Passage(passage_id="", article_id=article.article_id, kind="text", position=0,
                                         text=chunk, speaker=speaker, **common))

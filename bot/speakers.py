@@ -261,13 +261,15 @@ def turns(text: str, names: list[str], replier: str | None = None) -> list[tuple
     return out
 
 
-def speech_marks(text: str, names: list[str]) -> list[tuple[int, str]]:
+def speech_marks(text: str, names: list[str],
+                 spans: list[tuple[int, int, str]] | None = None) -> list[tuple[int, str]]:
     """(offset, who) for every clause whose subject speaks: a named person, "他/她" (the last person named),
     or "会议" (the one the paragraph says chaired, else recorded as "" — the meeting itself, resolved to its chair
     by the caller: a 简报 reports several meetings, each item's chair in its own paragraph). In a transcript,
-    every line of a turn is marked with its speaker (ASKED for a reporter's question)."""
+    every line of a turn is marked with its speaker (ASKED for a reporter's question); `spans`: the transcript's
+    turns when the caller has them (`turns`), else they are read here."""
     marks: list[tuple[int, str]] = []
-    for start, end, who in turns(text, names):
+    for start, end, who in turns(text, names) if spans is None else spans:
         line = start
         while line < end:
             marks.append((line, who))
@@ -360,9 +362,3 @@ def voice_of(lead: str, names: list[str]) -> str | None:
         named = {n for n in named if not any(n != m and n in m for m in named)}  # the longest form only
         return named.pop() if len(named) == 1 else None
     return None
-
-
-def turn_marks(text: str, names: list[str], answerer: str | None) -> list[tuple[int, str | None]]:
-    """(offset, who) for every turn of a transcript (`turns`; `answerer`: who answers "答：…" when the text does
-    not say): a named official, or None for a question or an unnamed host. In text order."""
-    return [(start, None if who == ASKED else who or None) for start, _, who in turns(text, names, answerer)]

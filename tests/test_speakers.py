@@ -95,13 +95,13 @@ def test_a_transcripts_host_named_in_brackets_and_bulleted_questions():
     names = known_names(text)
     assert [who for _, _, who in turns(text, names)] == ["田慧", "罗文涛", ASKED, "罗文涛"]
 def test_the_one_who_gives_the_report_or_answers_is_its_voice_and_each_turn_is_its_speakers():
-    from bot.speakers import turn_marks, voice_of
+    from bot.speakers import turns, voice_of
 
     assert voice_of("1月12日，区长宋立伟代表区人民政府作政府工作报告。", ["宋立伟"]) == "宋立伟"
     # two answerers in the lead: nobody is the voice of the whole transcript
     assert voice_of("局长何静、局长梁振宇出席发布会并回答记者提问。", ["何静", "梁振宇"]) is None
     text = "何静局长：我们推出三项举措。\n记者：资金从哪里来？\n答：主要有三个来源。"
-    assert [who for _, who in turn_marks(text, ["何静"], "梁振宇")] == ["何静", None, "梁振宇"]
+    assert [who for _, _, who in turns(text, ["何静"], "梁振宇")] == ["何静", ASKED, "梁振宇"]
 
 
 def test_a_sentence_opened_by_a_person_is_theirs_when_a_later_clause_gives_the_points():
