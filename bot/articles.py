@@ -449,12 +449,13 @@ def _make_article(loaded: LoadedBulletin, position: int, titles: list[str], lead
     lead = next((p for p in paras[:3] if len(p) >= LEAD_MIN and not _ADDRESSEE_LINE.match(p)), paras[0])
     chair = given_by[0] if given_by else meeting_chair(to_simplified(title), to_simplified(lead), names)
     speakers: dict[str, None] = {}
-    for _, _, who in turns(simple, names):  # a transcript: its officials in the order they take the floor
+    transcript = turns(simple, names)
+    for _, _, who in transcript:  # a transcript: its officials in the order they take the floor
         if who and who != ASKED:
             speakers.setdefault(who)
     if chair:
         speakers.setdefault(chair)
-    for _, who in speech_marks(simple, names):
+    for _, who in speech_marks(simple, names, transcript):
         if who and who != ASKED:
             speakers.setdefault(who)
     return Article(
