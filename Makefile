@@ -37,8 +37,8 @@ chat: install
 index: install
 	$(BIN)/policybot index
 
-test: install
-	$(BIN)/python -m pytest -q
+test: install  ## the suite on up to four cores (pytest-xdist; each test module stays on one worker)
+	$(BIN)/python -m pytest -q -n auto --maxprocesses 4 --dist loadfile
 
 eval: install  ## every bundled evaluation set (eval/, tests/data/heldout), each on a temporary index
 	$(BIN)/policybot eval
