@@ -408,4 +408,16 @@ def running_furniture(lines: list[str], page_starts: list[int] | None = None, ed
             key = re.sub(r"[\d\s\u3000]+", "#", s)
             seen.setdefault(key, set()).add(page)
             places.setdefault(key, []).append(i)
-    return {i for key, pages in seen.items() if len(pages) >= 2 for i in places[key]}
+    found = {i for key, pages in seen.items() if len(pages) >= 2 for i in places[key]}
+    # A header printed from the second page on only (the first carries the masthead instead): a line at the top
+    # of a later page that restates the document's first line ("杉溪县乡村振兴工作简报 2026年第3期" under the
+    # masthead "乡村振兴工作简报") is the running header, even in a document of two pages.
+    first = next((lines[i].strip("\f \u3000").strip() for i in range(len(lines)) if i not in skip
+                  and lines[i].strip("\f \u3000").strip()), "")
+    if len(first) >= 4 and not _has_sentence_end(first):
+        for start, end in zip(bounds[1:], bounds[2:]):
+            for i in edges(range(start, end)):
+                s = lines[i].strip("\f \u3000").strip()
+                if len(s) <= 40 and first in s and not _has_sentence_end(s):
+                    found.add(i)
+    return found

@@ -89,14 +89,20 @@ def ends_sentence(line: str) -> bool:
     return bool(s) and (s[-1] in SENTENCE_END + "→↓⬇👇" or (s[-1] == "." and len(s) > 1 and is_cjk(s[-2])))
 
 
+# A 简报 or WeChat headline led by the place or unit it reports on ("芦渡镇：“四查四清”扎实做好汛前准备",
+# "县住建局：老旧小区改造提速"): its one colon follows a name, not a clause ("会议强调：…", "主持人：…").
+_NAMED_HEADLINE = re.compile(rf"^[{CJK}]{{2,12}}(?:镇|乡|街道|村|社区|县|区|市|局|委|办|园区|中心)[：:](?=.{{6}})")
+
+
 def looks_like_heading(line: str) -> bool:
     """A short line with no sentence punctuation at its end or inside: a headline, not a broken sentence."""
     s = line.strip()
+    rest = _NAMED_HEADLINE.sub("", s, count=1)
     return (
         0 < len(s) <= HEADING_MAX_CHARS
         and not ends_sentence(s)
         and not re.search(rf"[{SENTENCE_ENDS}，,、]$", s)
-        and not re.search(r"[。，,：:；;]", s)  # headlines carry no clause punctuation
+        and not re.search(r"[。，,：:；;]", rest)  # headlines carry no clause punctuation
         and not FIELD_LABEL.match(s)  # "【地点】县融媒体中心": a field, its label in brackets instead of a colon
     )
 

@@ -40,6 +40,7 @@ _INDENT = 1.5  # a line set in this many characters from its column's left edge 
 _BAND_GAP = 3.0  # white this many lines high across a two-column page ends its columns
 _SENTENCE = re.compile(r"[。！？；，!?;]")
 _CJK_CHAR = re.compile(rf"[{CJK}]")
+_CLOSING = re.compile(r"[。，、；：？！）》」』”’．,.;:?!)\]]+")
 _DATE_ALONE = re.compile(rf"^\s*(?:\d{{4}}|[{CN_YEAR_DIGITS}]{{4}})\s*年\s*[\d{CN_ORDINALS}]{{1,3}}\s*月"
                          rf"\s*[\d{CN_ORDINALS}]{{1,3}}\s*日\s*$")
 
@@ -79,12 +80,14 @@ def read_pdf(data: bytes, max_pages: int = MAX_PAGES, max_seconds: float = MAX_S
             if count > max_pages:
                 raise BulletinError(f"这个 PDF 有 {count} 页，超过 {max_pages} 页的上限，不像是一份公报。")
             pages = []
+            rereader = _Rereader(data)
             for number in range(count):
                 if time.monotonic() > deadline:
                     raise BulletinError(f"这个 PDF 读取超时（超过 {max_seconds:.0f} 秒），可能已损坏。")
                 page = document[number]
                 try:
-                    pages.append(_page_segments(page, deadline, max_seconds))
+                    pages.append(_page_segments(page, deadline, max_seconds)
+                                 + rereader.lost(page, number, deadline))
                 finally:
                     page.close()
         except pdfium.PdfiumError as exc:
@@ -145,6 +148,87 @@ def _page_segments(page, deadline: float, max_seconds: float) -> list[Segment]:
         return [s for s in segments if s.text.strip()]
     finally:
         textpage.close()
+
+
+class _Rereader:
+    """What PDFium drops, read again with pypdf (BSD-3).
+
+    PDFium's text page leaves out a text object that draws a single CJK glyph through a predefined CMap
+    (reportlab's STSong-Light, "(Y\\007) Tj"): a paragraph's last character wrapped onto a line of its own, a
+    title's last character, a lone "。". The object is still there, with its position and no text. Such
+    objects are found page by page (a few calls per text object), and only their pages are read again with
+    pypdf, whose text operations carry their positions: each lost object takes the text drawn at its origin."""
+
+    MAX_LOST = 500  # a document with more lost objects than this is not what this repairs: keep PDFium's text
+
+    def __init__(self, data: bytes):
+        self.data = data
+        self.reader = None
+        self.recovered = 0
+
+    def lost(self, page, number: int, deadline: float) -> list[Segment]:
+        import pypdfium2.raw as raw
+
+        origins = []
+        textpage = page.get_textpage()
+        try:
+            for obj in page.get_objects(max_depth=1):
+                if obj.type != raw.FPDF_PAGEOBJ_TEXT:
+                    continue
+                if raw.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0) <= 2:  # the terminator alone
+                    left, bottom, _, _ = obj.get_bounds()
+                    size = _object_size(obj)
+                    if size > 0:
+                        origins.append((left, bottom, size))
+        finally:
+            textpage.close()
+        if not origins or self.recovered + len(origins) > self.MAX_LOST or time.monotonic() > deadline:
+            return []
+        drawn = self._drawn(number)
+        out = []
+        for x, y, size in origins:
+            text = next((t for tx, ty, t in drawn if abs(tx - x) < 0.25 * size and abs(ty - y) < 0.25 * size), "")
+            if text:
+                width = sum(size if ord(c) > 0x2E7F else 0.5 * size for c in text)
+                # boxes as PDFium's loose boxes stand to the baseline (ascent 0.88, descent 0.12 of the size)
+                out.append(Segment(text, x, x + width, y + 0.88 * size, y - 0.12 * size, size))
+        self.recovered += len(out)
+        return out
+
+    def _drawn(self, number: int) -> list[tuple[float, float, str]]:
+        """(x, y, text) of every text operation pypdf reads on the page; nothing when it cannot read it."""
+        drawn: list[tuple[float, float, str]] = []
+
+        def visit(text, cm, tm, font, size):
+            text = text.strip()
+            if text:
+                x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+                y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+                drawn.append((x, y, text))
+
+        try:
+            import io
+
+            from pypdf import PdfReader
+
+            if self.reader is None:
+                self.reader = PdfReader(io.BytesIO(self.data))
+            self.reader.pages[number].extract_text(visitor_text=visit)
+        except Exception:  # noqa: BLE001 - a page pypdf cannot read keeps what PDFium read
+            return []
+        return drawn
+
+
+def _object_size(obj) -> float:
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    size = ctypes.c_float(0)
+    if not raw.FPDFTextObj_GetFontSize(obj.raw, ctypes.byref(size)):
+        return 0.0
+    a, b, c, d, _, _ = obj.get_matrix().get()
+    return float(size.value) * max(abs(d), abs(a), 1e-6) if (a or d) else float(size.value)
 
 
 def _segment(chars) -> Segment:
@@ -277,8 +361,14 @@ def _layout(pages: list[list[Segment]]) -> PdfText:
             margin = ends[int(0.8 * (len(ends) - 1))]
             column = margin - min(r.x0 for r in rows)
             left = min(r.x0 for r in rows)
+            # the line pitch most rows keep: white of a line or more above a row sets it apart (a 简报 item's
+            # headline between its predecessor's last line and its own text), as a blank line does in plain text
+            steps = [a.top - b.top for a, b in zip(rows, rows[1:]) if a.top - b.top > 0]
+            pitch = statistics.median(steps) if steps else 0.0
             previous: Segment | None = None
             for k, row in enumerate(rows):
+                if previous is not None and pitch and previous.top - row.top > 1.6 * pitch and lines and lines[-1]:
+                    lines.append("")
                 # the next line indented as a paragraph's first is: this one ended its paragraph, however full
                 ends_paragraph = k + 1 < len(rows) and rows[k + 1].x0 - left >= _INDENT * rows[k + 1].size
                 # a title: larger than the body, short, no sentence inside (a large-print body is no title)
@@ -286,6 +376,13 @@ def _layout(pages: list[list[Segment]]) -> PdfText:
                 if (big and previous is not None and len(lines) - 1 in headings and abs(row.size - previous.size) < 0.5
                         and previous.bottom - row.top < 1.0 * row.size):
                     lines[-1] += row.text  # a title set over two lines
+                    previous = row
+                    continue
+                if previous is not None and lines and lines[-1] and _CLOSING.fullmatch(row.text):
+                    # closing punctuation is never set at a line's start: a row of it alone ("。") is the end of the
+                    # line above, pushed over the margin
+                    lines[-1] += row.text
+                    wrapped.discard(len(lines) - 1)
                     previous = row
                     continue
                 if big:

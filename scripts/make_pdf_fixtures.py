@@ -317,12 +317,75 @@ def scanned() -> bytes:
     return buffer.getvalue()
 
 
+def plain_brief(s) -> bytes:
+    """A 简报 set line by line in one size: its items' headlines are no larger than their text and stand apart by
+    a blank line only; a headline's last character and a paragraph's last "。" fall alone on a line (PDFium reads
+    no text from such one-glyph strings); a running header restating the masthead from page 2 on only, inside a
+    point of a "一查…四查" list."""
+    size, leading, per_line = 12, 20, 16
+    left, top = 30 * mm, A4[1] - 62 * mm
+    items = [
+        ("全乡部署秋冬森林防火和冬修水利工作",
+         ["10月9日，全乡秋冬季森林防火和冬修水利工作会议召开，副乡长罗文斌出席并讲话。",
+          "会议要求：",
+          "1.落实巡山责任。乡林业站要在11月15日前把护林员巡山路线落实到每个山头。",
+          "2.清理可燃物。各村要在进山路口清理枯枝落叶，11月底前完成。",
+          "3.修好山塘水渠。乡水利站牵头，12月20日前完成全乡18口山塘清淤。"]),
+        ("石岗村：“四查四改”筑牢冬季安全防线",
+         ["10月12日，石岗村召开冬季安全工作会，村主任韦志强对“四查四改”作出安排，全村分四个小组逐户上门。",
+          "一查用火用电，改私拉乱接。对全村312户的电线和灶台逐户查看，10月31日前建立问题清单，做到户户过一遍的目标要求。",
+          "二查危旧房屋，改住人隐患。对住在土坯房的老人逐户核实，动员搬到亲属家或安置房居住。",
+          "三查山塘堤坝，改渗漏险段。对村里6口山塘逐一查看坝体，11月20日前修补到位。",
+          "四查应急物资，改短缺不足。村委会负责在12月10日前补齐灭火器和应急灯。",
+          "韦志强要求，各小组要把检查结果张贴在村务公开栏，接受群众监督。"]),
+    ]
+
+    def wrap(text: str, indent: bool) -> list[str]:
+        text = ("\u3000\u3000" if indent else "") + text
+        return [text[i:i + per_line] for i in range(0, len(text), per_line)]
+
+    rows: list[str | None] = []  # None: a blank line
+    for title, paragraphs in items:
+        rows += wrap(title, False) + [None]
+        for paragraph in paragraphs:
+            rows += wrap(paragraph, True)
+        rows.append(None)
+    # the fixture is what it claims: a headline's last character and a paragraph's "。" alone on their lines
+    assert "作" in rows and "。" in rows, rows
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=A4)
+    _masthead(c, ("安全生产工作简报", 28, 35 * mm), ("第5期", 14, 46 * mm))
+    c.setFont(FONT, 11)
+    c.drawString(left, A4[1] - 54 * mm, "岭口乡安全生产委员会办公室")
+    c.drawRightString(A4[0] - left, A4[1] - 54 * mm, "2025年10月15日")
+    y, page = top, 1
+    for row in rows:
+        if y < 30 * mm:
+            c.setFont(FONT, 10.5)
+            c.drawCentredString(A4[0] / 2, 14 * mm, f"— {page} —")
+            c.showPage()
+            page += 1
+            c.setFont(FONT, 10)
+            c.drawString(left, A4[1] - 15 * mm, "岭口乡安全生产工作简报 第5期")
+            y = A4[1] - 28 * mm
+        if row is not None:
+            c.setFont(FONT, size)
+            c.drawString(left, y, row)
+        y -= leading
+    c.setFont(FONT, 10.5)
+    c.drawCentredString(A4[0] / 2, 14 * mm, f"— {page} —")
+    c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
 def main(out: Path = OUT) -> None:
     s = _styles()
     out.mkdir(parents=True, exist_ok=True)
     files = {"red_notice.pdf": red_notice(s), "two_column_brief.pdf": two_column_brief(s),
              "report_page_break.pdf": report_across_pages(s), "scanned.pdf": scanned(),
-             "flowing_brief.pdf": flowing_brief(s), "overhang_brief.pdf": overhang_brief(s)}
+             "flowing_brief.pdf": flowing_brief(s), "overhang_brief.pdf": overhang_brief(s),
+             "plain_brief.pdf": plain_brief(s)}
     for name, data in files.items():
         (out / name).write_bytes(data)
         print(f"{out / name}: {len(data)} bytes")

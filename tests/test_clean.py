@@ -171,3 +171,14 @@ def test_a_posts_cover_teaser_and_picture_placeholders_are_noise_and_a_list_lead
     for line in ["补贴标准如下👇", "天冷了，家里取暖准备好了吗？区住建局为大家整理了今冬清洁取暖的政策要点，赶紧收藏👇",
                  "新校区来了，颜值太高了→"]:  # a headline may end pointing on
         assert classify(line).kind == "text", line
+
+
+def test_a_header_restating_the_masthead_from_the_second_page_on_is_furniture():
+    from bot.clean import running_furniture
+
+    lines = ["安全生产工作简报", "第5期", "二查危旧房屋，改住人隐患。对住在土坯房的老人逐户核实，动员搬",
+             "岭口乡安全生产工作简报 第5期", "到亲属家或安置房居住。", "三查山塘堤坝，改渗漏险段。"]
+    assert running_furniture(lines, page_starts=[3]) == {3}
+    # the same words in the middle of a page stay, and so does the first page's own masthead
+    middle = lines[:3] + ["一查用火用电。", "逐户查看。", "问题建档。"] + lines[3:]
+    assert running_furniture(middle, page_starts=[2]) == set()

@@ -99,3 +99,12 @@ def test_markup_paragraphs_are_paragraphs_even_without_a_full_stop():
     md = "# 某县重点任务分工\n\n责任单位：县发展和改革局\n\n各部门要按照分工加快推进前期工作，\n确保年内开工。\n"
     assert [b.text for b in load_bulletin(md.encode(), "b.md").blocks][1:] == [
         "责任单位：县发展和改革局", "各部门要按照分工加快推进前期工作，确保年内开工。"]
+
+
+def test_a_headline_led_by_the_place_it_reports_on_is_a_heading_and_a_field_is_not():
+    from bot.load import looks_like_heading
+
+    assert looks_like_heading("石岗村：“四查四改”筑牢冬季安全防线")
+    assert looks_like_heading("县住建局：老旧小区改造提速增效")
+    for line in ("主持人：韦丽", "会议强调：抓好秋冬种", "地点：县政府三楼会议室"):
+        assert not looks_like_heading(line)

@@ -246,3 +246,20 @@ def test_a_line_hanging_past_its_column_edge_stays_in_its_column():
     (points,) = [nl for nl in brief.lists if nl.size == 3 and nl.article_id == second.article_id]
     last = next(p for ps, _ in brief.passages.values() for p in ps if p.text.startswith("（3）"))
     assert last.text == "（3）一套积分，参与巡查可兑换生活用品。"
+
+
+def test_a_brief_set_in_one_size_keeps_every_character_and_splits_at_its_headlines():
+    # PDFium reads no text from a string of one CJK glyph (a headline's last character, a paragraph's last "。"
+    # wrapped alone): those are read again, so nothing is lost. Headlines no larger than the text still open
+    # their items, set apart by white space; the running header restating the masthead from page 2 on only is
+    # furniture, though it stands inside "二查…"; "一查…四查" is a list.
+    brief = parsed("plain_brief.pdf")
+    first, second = brief.articles
+    assert (first.title, second.title) == ("全乡部署秋冬森林防火和冬修水利工作", "石岗村：“四查四改”筑牢冬季安全防线")
+    assert "罗文斌出席并讲话。" in "".join(first.paragraphs)
+    meeting, checks = lists(brief)
+    assert [p[:2] for p in meeting] == ["1.", "2.", "3."]
+    assert [p[:2] for p in checks] == ["一查", "二查", "三查", "四查"]
+    assert checks[1] == "二查危旧房屋，改住人隐患。对住在土坯房的老人逐户核实，动员搬到亲属家或安置房居住。"
+    assert checks[-1].endswith("补齐灭火器和应急灯。")  # the next paragraph ("韦志强要求，…") is not the point's
+    assert not any("简报" in p for p in points(brief))
