@@ -120,8 +120,29 @@ class ListSpan:
         return self.bounds[-1][1]
 
 
+# "一查水库山塘…二查隐患点位…", "一抓…二抓…": a numeral and one verb repeated, each opening a paragraph or a
+# sentence. Its style is the verb ("查"), so two such lists never mix; a character that counts or dates
+# ("一个", "一月", "一年") is no verb, nor one the fixed styles read (是, 要).
+_VERB_POINT = re.compile(rf"(?:(?<=^)|(?<=[\n。；;]))[ \u3000]*(?P<n>[{CN_NUMERAL}]{{1,2}})(?P<v>[{CJK}])")
+_NOT_VERB = frozenset("是要个月年日天次位名项件条批类种段期份季周号层点届些直起方同样致般定度切旦律体共半边"
+                      "来则等者时道家门级线流轮场把分成批")
+
+
+def _verb_markers(text: str) -> list[Marker]:
+    by_verb: dict[str, list[tuple[int, int, int]]] = {}
+    for m in _VERB_POINT.finditer(text):
+        v, n = m.group("v"), cn_to_int(m.group("n"))
+        if n and v not in _NOT_VERB and _CJK_ONLY.match(v):
+            by_verb.setdefault(v, []).append((m.start("n"), m.end(), n))
+    return [Marker(a, b, n, v) for v, found in by_verb.items() if {1, 2} <= {n for _, _, n in found}
+            for a, b, n in found]
+
+
+_CJK_ONLY = re.compile(rf"[{CJK}]")
+
+
 def find_markers(text: str) -> list[Marker]:
-    found = []
+    found = _verb_markers(text)
     for style, pattern in MARKER_STYLES.items():
         for m in pattern.finditer(text):
             n = cn_to_int(m.group("n"))
@@ -473,6 +494,8 @@ def _paragraph_lists(text: str, paras: list[tuple[int, int]], bullets: set[int])
         i = max(j, i + 1)
     items = _items(text, [(s, e) if k not in bullets else (s, s) for k, (s, e) in enumerate(paras)], deep=False)
     announced = _announced_paragraphs(text, paras, items)
+    announced += [lst for lst in _headline_paragraphs(text, paras)
+                  if not _Coverage([(a.start, a.end) for a in announced]).overlaps(lst.start, lst.end)]
     found += announced
     taken = _Coverage([(lst.start, lst.end) for lst in announced])
     for run in _runs(text, items):
@@ -507,6 +530,31 @@ def _announced_paragraphs(text: str, paras: list[tuple[int, int]], items: list[_
 
 
 _HEADING_CLAUSE = re.compile(rf"^[{CJK}]{{4,8}}[，,]")
+# "压实保护责任。全面落实…": a paragraph headed by a short sentence of its own, its body after it
+_HEADLINE_SENTENCE = re.compile(rf"^[{CJK}“”]{{4,12}}[。．]")
+
+
+def _headline_paragraphs(text: str, paras: list[tuple[int, int]]) -> list[ListSpan]:
+    """Consecutive paragraphs each headed by a short sentence that names what to do ("压实保护责任。…",
+    "严查违法占地。…", "推动良田粮用。…"): one list, announced or not. Three at least; a heading that tells
+    when or where (`_SETTING`) or reports the meeting (`_STOP_OPENER`) is none."""
+    def headed(k: int) -> bool:
+        s, e = paras[k]
+        para = text[s:e].lstrip("　 ")
+        head = _HEADLINE_SENTENCE.match(para)
+        return bool(head) and len(para) > head.end() + 4 and not _STOP_OPENER.match(para) \
+            and not _SETTING.match(para) and not _opens_with_marker(para)
+
+    found: list[ListSpan] = []
+    k = 0
+    while k < len(paras):
+        j = k
+        while j < len(paras) and headed(j):
+            j += 1
+        if j - k >= _UNNUMBERED_MIN:
+            found.append(ListSpan("para:head", False, bounds=[paras[i] for i in range(k, j)]))
+        k = max(j, k + 1)
+    return found
 
 
 def _opens_point(text: str, para: tuple[int, int], item: _Item) -> bool:
@@ -678,10 +726,42 @@ def _holder(text: str, kept: list[ListSpan], inner: ListSpan) -> tuple[int, int]
     return best if inner.style == "table" or not TASK_FIELD.search(text, s, e) else None
 
 
+def _by_chapter(kept: list[ListSpan], chapters: list[ListSpan]) -> list[ListSpan]:
+    """`kept` and the chapter lists after them, each top-level list of 第X条 cut at the chapter headings: the
+    articles under a chapter are a list held by that chapter's point (numbering runs on across them)."""
+    out = list(kept)
+    for ch in chapters:
+        index = len(out)
+        out.append(ch)
+        heads = [m.start for m in ch.markers]
+        for k, lst in enumerate(out[:index]):
+            if lst.style != "条" or lst.parent is not None or lst.end <= heads[0]:
+                continue
+            groups: dict[int, list[int]] = {}
+            for n, m in enumerate(lst.markers):
+                groups.setdefault(bisect.bisect_right(heads, m.start) - 1, []).append(n)
+            if -1 in groups:
+                continue  # articles before the first chapter: not a chapters' 办法
+            parts = [ListSpan(lst.style, True, [lst.markers[n] for n in ns], [lst.bounds[n] for n in ns], index, c)
+                     for c, ns in sorted(groups.items())]
+            # where each article went (part, point), for the lists its articles hold ("（一）…" under 第五条)
+            moved = {}
+            for p, (_, ns) in enumerate(sorted(groups.items())):
+                for j, n in enumerate(ns):
+                    moved[n] = (k if p == 0 else len(out) + p - 1, j)
+            out[k] = parts[0]
+            out.extend(parts[1:])
+            for child in out:
+                if child.parent == k and child.parent_point in moved and child not in parts:
+                    child.parent, child.parent_point = moved[child.parent_point]
+    return out
+
+
 def find_lists(text: str, names: list[str], bullets: set[int] | None = None) -> list[ListSpan]:
     """Every list of an article, in reading order, with nesting resolved and each point's bounds."""
     numbered = group_lists(find_markers(text))
-    # A 办法's chapters are a list of headings, apart: its articles (第X条) number on across them, one list.
+    # A 办法's chapters are a list of headings, apart: its articles (第X条) number on across them, and the
+    # articles of each chapter are that chapter's list (`_by_chapter`), as 4.…5. under 二、 are 二、's.
     chapters = [lst for lst in numbered if lst.style == CHAPTERS]
     numbered = [lst for lst in numbered if lst.style != CHAPTERS]
     for lst in chapters:
@@ -727,7 +807,7 @@ def find_lists(text: str, names: list[str], bullets: set[int] | None = None) -> 
             continue  # a numbered list already covers this text
         covered.add(lst.start, lst.end)
         kept.append(lst)
-    kept += chapters
+    kept = _by_chapter(kept, chapters)
     order = sorted(range(len(kept)), key=lambda k: kept[k].start)
     remap = {old: new for new, old in enumerate(order)}
     result = [kept[k] for k in order]

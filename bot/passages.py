@@ -23,7 +23,7 @@ from bot.lists import CHAPTERS, find_lists, is_section_heading, paragraph_bounds
 from bot.records import Article, NumberedList, Passage
 from bot.speakers import ASKED, known_names, speaker_before, speech_marks, turns, voice_of
 from bot.tasks import point_tasks, task_table_spans
-from bot.textutil import SENTENCE_ENDS, int_to_cn, split_sentences, to_simplified
+from bot.textutil import SENTENCE_ENDS, cn_to_int, int_to_cn, split_sentences, to_simplified
 
 
 MAX_POINT_CHARS = 1500  # about three phone screens; longer points are cut into parts at sentence ends
@@ -65,13 +65,29 @@ def _lead(text: str, first_start: int) -> str:
     return (sentences[-2] + last).strip().rstrip("，,：: ")
 
 
+def _chapter_label(heading: str) -> str:
+    """"第一章　总　则" → "第一章 总则": a chapter's articles are named by their chapter."""
+    number, _, name = re.sub(r"^\s+", "", heading).partition("章")
+    name = re.sub(r"\s+", "", name)
+    return f"{number}章 {name}".strip()
+
+
+# a name the lead gives the list, counting its points: “四查四改” over four points, “三个坚持” over three
+_COUNTED_NAME = re.compile(r"“(?P<name>(?P<n>[一二两三四五六七八九十])[^“”]{1,10})”")
+# a clause that only dates the meeting ("10月12日", "2025年3月5日上午") names no list
+_DATE_CLAUSE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[上下]午|晚)?$")
+
+
 def _label(lead: str, bodies: list[str], size: int, speaker: str | None) -> str:
     prefix = _common_prefix(bodies)
     if len(prefix) >= 2:
         return f"{int_to_cn(size, counting=True)}个{prefix}"
+    for m in _COUNTED_NAME.finditer(lead):
+        if cn_to_int(m.group("n").replace("两", "二")) == size:
+            return m.group("name")
     for clause in re.split(r"[，,：:。；;]", lead):
         clause = clause.strip()
-        if len(clause) >= 4 and not (speaker and clause.startswith(speaker)):
+        if len(clause) >= 4 and not (speaker and clause.startswith(speaker)) and not _DATE_CLAUSE.match(clause):
             return clause[:16]
     return f"{speaker}讲话要点" if speaker else "要点"
 
@@ -177,14 +193,21 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
         else:
             speaker = speaker_at(lst.start, floor, chair)
         lead = _lead(text, lst.start)  # simplified: what the label is made of
+        shown_lead = _lead(shown, lst.start)
+        if lst.parent is not None and spans[lst.parent].style == CHAPTERS:
+            # a chapter's articles are led by the chapter's heading ("第二章　保护责任"), not by the last
+            # sentence of the article before it
+            s0, e0 = spans[lst.parent].bounds[lst.parent_point]
+            lead, shown_lead = _headline(text[s0:e0]), _headline(shown[s0:e0])
         simple_leads.append(lead)
         nl = NumberedList(
             list_id=f"{article.article_id}:L{k}",
             article_id=article.article_id,
             style=lst.style,
             size=len(lst.bounds),
-            lead=_lead(shown, lst.start),  # as published, like the headlines: an outline shows them
+            lead=shown_lead,  # as published, like the headlines: an outline shows them
             label=(f"{int_to_cn(len(lst.bounds), counting=True)}章" if lst.style == CHAPTERS
+                   else _chapter_label(lead) if lst.parent is not None and spans[lst.parent].style == CHAPTERS
                    else _label(lead, bodies, len(lst.bounds), speaker)),
             speaker=speaker,
             headlines=tuple(_headline(shown[s:e]).lstrip("-—－ ") for s, e in lst.bounds),

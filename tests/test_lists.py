@@ -115,17 +115,23 @@ def test_a_heading_point_runs_on_until_the_closing_words_or_an_annex():
     assert "附件" not in text[lst.bounds[-1][0]:lst.bounds[-1][1]]
 
 
-def test_articles_of_measures_are_one_list_and_chapter_headings_a_list_of_their_own():
+def test_the_articles_of_measures_are_each_chapters_list_and_chapter_headings_a_list_of_their_own():
+    # 第X条 number on across the chapters (as 3.…4. under 二、 do), and each chapter holds its own: one list of
+    # articles per chapter, under that chapter's point
     text = "\n".join([
         "第一章　总则", "第一条　为推广农业新技术，制定本办法。", "第二条　本办法适用于本区农业经营主体。",
-        "第二章　补助标准", "第三条　连片示范新品种的，每亩补助200元。", "第三章　附则", "第四条　本办法自5月1日起施行。",
+        "第二章　补助标准", "第三条　连片示范新品种的，每亩补助200元。", "第四条　组织培训的，每次补助2000元。",
+        "第三章　附则", "第五条　本办法自5月1日起施行。",
         "抄送：区委办公室，区人大常委会办公室。",
     ])
-    chapters, lst = points(text)
+    found = find_lists(text, [])
+    chapters, *articles = [[text[s:e].strip() for s, e in lst.bounds] for lst in found]
     assert chapters == ["第一章　总则", "第二章　补助标准", "第三章　附则"]  # each its heading alone
-    assert [p[:3] for p in lst] == ["第一条", "第二条", "第三条", "第四条"]  # "第三条" is the third article
-    assert all("章" not in p for p in lst)
-    assert lst[-1] == "第四条　本办法自5月1日起施行。"
+    assert [[p[:3] for p in lst] for lst in articles] == [["第一条", "第二条"], ["第三条", "第四条"], ["第五条"]]
+    assert [(lst.parent, lst.parent_point) for lst in found[1:]] == [(0, 0), (0, 1), (0, 2)]
+    assert [m.n for lst in found[1:] for m in lst.markers] == [1, 2, 3, 4, 5]  # "第三条" is still the third article
+    assert not any("章" in p for lst in articles for p in lst)
+    assert articles[-1][-1] == "第五条　本办法自5月1日起施行。"
 
 
 def test_numbering_that_runs_on_under_each_heading_is_one_sub_list_per_heading():
@@ -265,3 +271,27 @@ def test_the_last_heading_point_takes_as_many_paragraphs_as_its_alike_siblings()
     text += "\n各村、各单位要高度重视，主要负责同志亲自抓。\n镇人民政府"
     (lst,) = [lst for lst in find_lists(text, []) if lst.parent is None]
     assert text[slice(*lst.bounds[-1])].strip().endswith("责任单位：镇经济发展办")
+
+
+def test_a_numeral_and_one_verb_repeated_are_a_list_and_months_are_not():
+    text = "\n".join(["村里对“四查四改”作出安排。", "一查用火用电，改私拉乱接。逐户查看。", "二查危旧房屋，改住人隐患。动员搬离。",
+                      "三查山塘堤坝，改渗漏险段。逐一查看。", "村主任要求，各组张贴检查结果。"])
+    (lst,) = find_lists(text, [])
+    assert [text[s:e].strip()[:2] for s, e in lst.bounds] == ["一查", "二查", "三查"]
+    assert "张贴" not in text[lst.start:lst.end]
+    months = "\n".join(["一月份完成招标，组织专家评审。", "二月份开工建设，同步监理。", "三月份完成主体，组织验收。"])
+    assert not [lst for lst in find_lists(months, []) if lst.numbered]
+
+
+def test_paragraphs_each_headed_by_a_short_sentence_are_one_list():
+    text = "\n".join([
+        "会议强调，耕地是粮食生产的命根子，必须守住红线。",
+        "压实保护责任。县自然资源局要在5月底前签订目标责任书。",
+        "严查违法占地。对疑似违法图斑实行闭环管理。",
+        "推动良田粮用。年底前复耕撂荒地3000亩以上。",
+        "会议还研究了其他事项。",
+    ])
+    (lst,) = find_lists(text, [])
+    assert [text[s:e].strip()[:6] for s, e in lst.bounds] == ["压实保护责任", "严查违法占地", "推动良田粮用"]
+    # two such paragraphs, or headings that tell when ("今年以来。") are no list
+    assert not find_lists("\n".join(text.split("\n")[:3]), [])

@@ -154,14 +154,16 @@ def test_a_plans_four_levels_are_each_their_own_list_and_none_runs_into_the_cc_b
     assert _points(passages, lists[0])[1] == "二、重点任务"  # its sub-lists are passages of their own
 
 
-def test_the_articles_of_measures_are_one_list_led_by_the_measures_title_and_its_chapters_another():
+def test_the_articles_of_measures_are_their_chapters_lists_and_the_chapters_a_list_led_by_the_measures_title():
     passages, lists = _parsed("measures_articles.txt")
-    chapters, nl = lists
-    assert nl.size == 6 and nl.lead == "松溪区农业科技推广补助办法"
-    assert not any("第二章" in t or "抄送" in t for t in _points(passages, nl))
-    # each chapter's point is its heading alone; the articles stay the articles list's
-    assert (chapters.size, chapters.label) == (3, "三章")
+    chapters, *articles = lists
+    assert (chapters.size, chapters.label, chapters.lead) == (3, "三章", "松溪区农业科技推广补助办法")
+    # each chapter's point is its heading alone; its articles are a list of its own, named by the chapter
     assert _points(passages, chapters) == ["第一章　总则", "第二章　补助标准", "第三章　附则"]
+    assert [(nl.size, nl.label, nl.parent, nl.parent_point) for nl in articles] == [
+        (2, "第一章 总则", chapters.list_id, 1), (3, "第二章 补助标准", chapters.list_id, 2),
+        (1, "第三章 附则", chapters.list_id, 3)]
+    assert not any("章" in t or "抄送" in t for nl in articles for t in _points(passages, nl))
 
 
 def test_which_chapters_a_measure_has_is_answered_by_its_chapters(tmp_path, embedder):
@@ -188,11 +190,12 @@ def test_a_chapter_asked_by_its_number_is_answered_by_its_heading_and_the_articl
     sync(config, embedder)
     answer = Searcher(config, embedder).search("补助办法第二章是什么")
     assert answer.answered
-    texts = [r.passage.text for r in answer.results]
-    assert texts[0] == "第二章　补助标准"
-    # its three articles follow, in order, and nothing of the chapters around it
-    assert [t[:3] for t in texts[1:4]] == ["第三条", "第四条", "第五条"]
-    assert not any(t.startswith(("第二条", "第六条")) for t in texts[:4])
+    first = answer.results[0].passage.text
+    # the chapter's heading, then its three articles in order, and nothing of the chapters around it
+    assert first.startswith("第二章　补助标准")
+    assert [first.index(f"{n}　") for n in ("第三条", "第四条", "第五条")] == sorted(
+        first.index(f"{n}　") for n in ("第三条", "第四条", "第五条"))
+    assert "第二条" not in first and "第六条" not in first
 
 
 def test_a_reports_targets_and_dash_lines_are_lists_of_the_one_who_gives_it():
@@ -222,7 +225,8 @@ def test_a_points_task_lines_under_it_are_its_tasks_never_page_fields():
     passages, lists = _parsed("plan_task_lines.txt")
     points = [p for p in passages if p.kind == "point" and p.tasks]
     assert [(p.tasks.lead, p.tasks.deadline) for p in points] == [
-        (("县住建局",), "2025-10-31"), (("县生态环境分局",), "2025-12-31"), (("县水利局",), "2025-06-30")]
+        (("县住建局",), "2025-10-31"), (("县生态环境分局",), "2025-12-31"), (("县水利局",), "2025-06-30"),
+        ((), "长期")]  # "县政府每季度调度一次": a duty that recurs is kept up, as 长期坚持 is
 
 
 def test_a_posts_bracketed_numbered_headings_are_a_list():
