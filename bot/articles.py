@@ -438,6 +438,12 @@ def _make_article(loaded: LoadedBulletin, position: int, titles: list[str], lead
     given_by = [to_simplified(b.text.split()[-1]) for b in lead_in + span if b.meta and b.role == "speaker"]
     given_by += [n for t in titles + [b.text for b in lead_in if b.heading] + [span[k].text for k in sorted(author_lines)]
                  if (n := _person_line(t))]
+    # a signature: the author's name alone on a line at the end, over the date it was given ("陈志鸿 / 二〇二五年二月十八日")
+    tail = [b for b in span if not b.noise]
+    while tail and tail[-1].meta and tail[-1].role == "document":
+        tail.pop()
+    if len(tail) < len(span) and tail and tail[-1].heading and (n := _person_line(tail[-1].text)) and n not in given_by:
+        given_by.append(n)
     speech = SPEECH_TITLE.match(to_simplified(title))
     if speech and person_name(speech.group("name")):
         given_by.append(speech.group("name"))  # "冯志远在全区…大会上的讲话"

@@ -15,7 +15,7 @@ from typing import Callable, Iterable
 
 from bot.speakers import base_post, is_surname, post_title
 from bot.units import unit_at
-from bot.textutil import CJK
+from bot.textutil import CJK, cn_to_int
 
 # Colloquial → written, applied in order (longer phrases first). Each is a general word of spoken Chinese.
 _COLLOQUIAL: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p, r in (
@@ -103,11 +103,30 @@ def plain_words(question: str) -> str:
     return _ASKED_TO_DO.sub("提了哪些要求", question)
 
 
+# A quantity counted in Chinese numerals ("过了十亩", "两个小时", "三十万元"): bulletins write its figure in
+# Arabic numerals ("10亩"), which is the word they are found by.
+# Only measures of things (not 个/次/项, which count points and lists: "八个聚力"; nor 年/月, which name
+# campaigns: "三年行动"); an ordinal ("第三") is no quantity.
+_CN_QUANTITY = re.compile(r"(?<!第)(?P<n>[一二两三四五六七八九十]{1,3})(?P<wan>万|亿)?"
+                          r"(?P<unit>亩|元|人|户|家|所|座|天|小时|公里|米|吨|台|辆|倍|套|间)")
+
+
+def _figures(question: str) -> dict[str, tuple[str, ...]]:
+    found = {}
+    for m in _CN_QUANTITY.finditer(question):
+        n = cn_to_int(m.group("n").replace("两", "二"))
+        if n and n > 1:  # "一个", "一次": a figure of speech as often as a count
+            found[m.group(0)] = (f"{n}{m.group('wan') or ''}{m.group('unit')}",)
+    return found
+
+
 def written_forms(question: str) -> dict[str, tuple[str, ...]]:
     """The written words for each everyday word of the question that has them ("暖气费" → 热费, 供暖费), leaving
-    out those the question says already: what a bulletin may say instead."""
+    out those the question says already: what a bulletin may say instead. A quantity in Chinese numerals is
+    written in figures ("十亩" → 10亩)."""
     forms = {spoken: tuple(w for w in written.split() if w not in question)
              for spoken, written in _WRITTEN_FORMS if spoken in question}
+    forms.update({spoken: ws for spoken, ws in _figures(question).items() if ws[0] not in question})
     return {spoken: ws for spoken, ws in forms.items() if ws}
 
 

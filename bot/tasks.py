@@ -44,6 +44,20 @@ _FIELD_YEAR = re.compile(r"^\s*(?:(?P<y>(?:19|20)\d{2})\s*年(?:内|度)?|年内
 _FIELD_LONG_TERM = re.compile(r"长期|持续|常态化|经常性")
 _BEFORE = re.compile(r"\s*(?:以前|之前|前)")
 _LONG_TERM = re.compile(r"长期(?:坚持|推进|开展|执行|落实)|常态化(?:推进|开展|落实|实施)")
+# A duty that recurs ("每季度开展一次集中核查", "每月25日前报送", "按月调度、按季通报") has no last day: it is
+# kept up, as 长期坚持 is — unless a date is also set. A frequency inside a quoted name (“每日一巡、每周一评”机制)
+# names a mechanism, not this point's rhythm.
+_EVERY = r"每(?:个)?(?:季度|季|月|周|旬|半年|年)"
+_RECURRING = re.compile(rf"{_EVERY}[^，,。；;“”]{{0,10}}?(?:一次|至少|开展|调度|通报|报送|召开|督查|检查|核查|巡查|报告)"
+                        rf"|{_EVERY}\d{{1,2}}日前|按(?:月|季|季度|周)(?:调度|通报|报送|督查|检查|考核)")
+_EVERY_BEFORE = re.compile(rf"{_EVERY}(?:最后一个月)?$")
+
+
+def _recurring(text: str) -> re.Match | None:
+    for m in _RECURRING.finditer(text):
+        if text.count("“", 0, m.start()) <= text.count("”", 0, m.start()):  # not inside a quoted name
+            return m
+    return None
 # What turns a date into something else than a deadline: a validity period, a start, a report's "as of", a routine.
 _NOT_DEADLINE = re.compile(r"(?:有效期(?:至|到|为)?|截至|截止到?|自|从|每年|每月|每季度?|以来|去年|上年)\s*$")
 _NOT_AFTER = re.compile(r"\s*(?:起|以来|开始|施行|实施|生效|有效)")
@@ -344,7 +358,7 @@ def _deadline_in(text: str, doc_date: dt.date | None, strict: bool) -> tuple[str
         if long_term and long_term.start() < m.start():
             break
         before = text[max(0, m.start() - 6):m.start()]
-        if _NOT_DEADLINE.search(before) or _NOT_AFTER.match(text, m.end()):
+        if _NOT_DEADLINE.search(before) or _NOT_AFTER.match(text, m.end()) or _EVERY_BEFORE.search(before):
             continue
         end = m.end()
         limit = _BEFORE.match(text, end)
@@ -366,6 +380,9 @@ def _deadline_in(text: str, doc_date: dt.date | None, strict: bool) -> tuple[str
             return day, written
     if long_term:
         return LONG_TERM, long_term.group(0)
+    recurring = _recurring(text)
+    if recurring:
+        return LONG_TERM, recurring.group(0)
     return None, None
 
 

@@ -373,3 +373,14 @@ def test_minutes_are_dated_by_their_issue_not_the_meeting_they_record():
     assert art.title == "关于老城区雨污分流改造有关问题的会议纪要"
     assert art.date == "2024-06-03"  # the 纪要's date; its lead reports the meeting of 5月30日
     assert art.speakers == ("周映雪",)  # who chaired, though the room stands between her name and 主持
+
+
+def test_a_speech_is_its_signatures_author_not_the_comrades_it_names():
+    text = "\n".join([
+        "在全县秋冬生产工作会议上的讲话", "", "同志们：",
+        "　　刚才，罗文斌同志通报了全县秋粮收购情况，韦丽同志对冬修水利作了安排，讲得都很好。下面，我讲两点意见。",
+        "　　一、抓紧秋冬种。各乡镇要在11月底前完成油菜移栽。", "　　二、抓好冬修水利。县水利局要在年底前完成山塘清淤。",
+        "", "覃建国", "二〇二五年十月二十日",
+    ])
+    (art,) = split_articles(load_bulletin(text.encode("utf-8"), "speech.txt"))
+    assert art.speakers == ("覃建国",) and art.date == "2025-10-20"

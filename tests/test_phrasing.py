@@ -144,3 +144,14 @@ def test_a_post_named_alone_is_whoever_the_archive_gives_it_most_recent_first():
     for question in ("副县长讲了什么", "全县长期坚持什么", "赵县长讲了什么", "县长热线有什么要求"):
         assert resolve(question) == question
 
+
+
+def test_a_quantity_in_chinese_numerals_is_also_asked_in_figures():
+    from bot.phrasing import with_written_forms
+
+    assert with_written_forms("违法占地过了十亩要约谈吗").endswith(" 10亩")
+    assert with_written_forms("补助三十万元够不够").endswith(" 30万元")
+    assert with_written_forms("提前两天通知吗").endswith(" 2天")
+    # points and lists are counted, not measured; an ordinal is no quantity; a campaign's years name it
+    for question in ("八个聚力分别是什么", "第三个聚力是什么", "三年行动有哪些任务", "一人一档怎么建"):
+        assert with_written_forms(question) == question

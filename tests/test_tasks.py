@@ -282,3 +282,13 @@ def test_units_sharing_a_task_jointly_both_lead_it():
     t = point_tasks("（一）加快滞后项目进度。鹤鸣小学扩建项目由鹤鸣镇人民政府和县教育局共同负责，2025年3月底前完成主体工程。",
                     "", "2024-12-20")
     assert (t.lead, t.deadline) == (("鹤鸣镇人民政府", "县教育局"), "2025-03-31")
+
+
+def test_a_duty_that_recurs_is_kept_up_unless_a_date_is_set():
+    # "每季度一次开展集中核查", "每月5日前报送": no last day, as 长期坚持 has none — and the 5th is no deadline
+    assert point_tasks("严查违法占地。由县自然资源局牵头，每季度一次开展集中核查。", "", "2025-04-15").deadline == "长期"
+    assert point_tasks("2.各责任单位要于每月5日前将上月进展报县营商办。", "", "2024-04-08").deadline == "长期"
+    assert point_tasks("3.县财政局要按月调度、按季通报资金拨付进度。", "", "2025-02-10").deadline == "长期"
+    # a date set beside the rhythm is the deadline; a rhythm inside a quoted mechanism's name is none
+    assert point_tasks("4.县住建局要在6月底前建成平台，此后每季度通报一次。", "", "2025-02-10").deadline == "2025-06-30"
+    assert point_tasks("5.县城管局牵头推行“每日一巡、每周一评”机制。", "", "2025-02-10").deadline is None
