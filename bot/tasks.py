@@ -66,7 +66,7 @@ _OPENING_SENTENCES = 3  # a point's headline and the two sentences after it say 
 # "第二水厂要…": a sentence that directs someone (not "但也要清醒看到": an adverb's 要 is the speaker's own)
 _DIRECTS = re.compile(rf"\s*[^，,。；;！？\n]{{1,14}}?(?<![也还更都就却又才则而仍但])要(?!{NOT_DIRECTING_AFTER_YAO})")
 _DAYS_BACK = 90  # a month-only deadline this long before the document's date means that month of the next year
-_MARKER = re.compile(rf"^\s*(?:\d{{1,2}}\s*[.．、]|[（(]\s*(?:\d{{1,2}}|[{CN_ORDINALS}]{{1,3}})\s*[）)]|"
+_MARKER = re.compile(rf"^\s*(?:第[{CN_ORDINALS}]{{1,3}}条[ \u3000]*|\d{{1,2}}\s*[.．、]|[（(]\s*(?:\d{{1,2}}|[{CN_ORDINALS}]{{1,3}})\s*[）)]|"
                      rf"[{CN_ORDINALS}]{{1,3}}\s*[、.．]|第?[{CN_ORDINALS}]{{1,3}}(?:是|要)[，,]?)\s*")
 _CLAUSE_END = "。；;，,：:\n"
 _SUBJECT_VERBS = ("要", "牵头", "负责", "会同", "按职责", "按照职责", "按行业", "分别")
@@ -146,6 +146,11 @@ def read_tasks(point: str, context: TaskContext) -> Tasks | None:
     partners += _partners(text)
     if deadline is None:
         deadline, deadline_text = _deadline_in(text, context.date, strict=True)
+    if deadline is None and lead:
+        # a duty that recurs ("每季度开展一次") is kept up by the unit it is given to; a rhythm with no one to
+        # keep it ("执法队员每周巡查一次") describes how work goes, not a task
+        if recurring := _recurring(text):
+            deadline, deadline_text = LONG_TERM, recurring.group(0)
     lead = _unique(lead)
     partners = [p for p in _unique(partners) if p not in lead]
     tasks = Tasks(tuple(_as_shown(u, text, shown) for u in lead), tuple(_as_shown(u, text, shown) for u in partners),
@@ -246,10 +251,14 @@ def _by_clauses(text: str) -> list[tuple[list[str], list[str]]]:
         elif text.startswith("牵头", end) or (text.startswith("负责", end) and not _interprets_only(text, end + 2)):
             if text[start - 1] == "由" or text.startswith("牵头", end) or text[start - 1] in "（(":
                 found.append((lead, helpers))
+        elif text[start - 1] == "由" and _BY_DOES.match(text, end):
+            found.append((lead, helpers))  # "由县农业农村局逐户建立台账": the unit the work is given to
     return found
 
 
 _JOINTLY = re.compile(r"共同|联合|一起|分别|具体")
+# what a unit named after 由 does when the work is its own (not "由县政府常务会议审议", "由…解释")
+_BY_DOES = re.compile(r"逐[户村项个一]|组织|统一|统筹|建立|制定|开展|落实|指导|督促|协调|实施|推进|做好|抓好|完成")
 
 
 def _skip_to_verb(text: str, pos: int) -> int:
@@ -339,6 +348,21 @@ _STARTS = re.compile(r"\s*(?:全部|全面|陆续|集中)?(?:开工|动工|启�
 
 
 _SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}\n]")
+# a later stage of the same work in the same sentence: "7月底前整改率要达到90%，9月底前全部清零"
+_FINAL = re.compile(r"[^，,。；;]{0,4}?(?:全部|全面|基本|彻底|全覆盖|清零|销号)")
+
+
+def _final_stage(text: str, pos: int, doc_date: dt.date | None, strict: bool) -> tuple[str, str] | None:
+    """The deadline of the work's last stage, when the sentence goes on to one ("…，9月底前全部清零")."""
+    end = _sentence_end(text, pos)
+    for m in _DEADLINE.finditer(text, pos, end):
+        limit = _BEFORE.match(text, m.end())
+        after = limit.end() if limit else m.end()
+        if limit and _FINAL.match(text, after):
+            day = _normalise(m, doc_date)
+            if day:
+                return day, text[m.start():after]
+    return None
 
 
 def _sentence_end(text: str, pos: int) -> int:
@@ -377,12 +401,10 @@ def _deadline_in(text: str, doc_date: dt.date | None, strict: bool) -> tuple[str
         if day is None and doc_date is None and not m.group("y"):
             return None, written  # "6月底前" in a document without a year: kept as written
         if day is not None:
-            return day, written
+            final = _final_stage(text, after, doc_date, strict)
+            return final if final and final[0] > day else (day, written)
     if long_term:
         return LONG_TERM, long_term.group(0)
-    recurring = _recurring(text)
-    if recurring:
-        return LONG_TERM, recurring.group(0)
     return None, None
 
 

@@ -225,8 +225,7 @@ def test_a_points_task_lines_under_it_are_its_tasks_never_page_fields():
     passages, lists = _parsed("plan_task_lines.txt")
     points = [p for p in passages if p.kind == "point" and p.tasks]
     assert [(p.tasks.lead, p.tasks.deadline) for p in points] == [
-        (("县住建局",), "2025-10-31"), (("县生态环境分局",), "2025-12-31"), (("县水利局",), "2025-06-30"),
-        ((), "长期")]  # "县政府每季度调度一次": a duty that recurs is kept up, as 长期坚持 is
+        (("县住建局",), "2025-10-31"), (("县生态环境分局",), "2025-12-31"), (("县水利局",), "2025-06-30")]
 
 
 def test_a_posts_bracketed_numbered_headings_are_a_list():

@@ -292,3 +292,14 @@ def test_a_duty_that_recurs_is_kept_up_unless_a_date_is_set():
     # a date set beside the rhythm is the deadline; a rhythm inside a quoted mechanism's name is none
     assert point_tasks("4.县住建局要在6月底前建成平台，此后每季度通报一次。", "", "2025-02-10").deadline == "2025-06-30"
     assert point_tasks("5.县城管局牵头推行“每日一巡、每周一评”机制。", "", "2025-02-10").deadline is None
+    # a rhythm no unit is given ("执法队员每周巡查一次") describes how the work goes: no task
+    assert point_tasks("二是推行积分管理。执法队员每周对商户开展一次巡查打分。", "", "2025-02-10") is None
+
+
+def test_a_unit_named_after_you_does_the_work_and_its_last_stage_is_the_deadline():
+    t = point_tasks("三是改户厕。全县已排查问题厕所412个，由县农业农村局逐户建立台账，7月底前整改率要达到90%，"
+                    "9月底前全部清零。", "", "2025-06-16")
+    assert (t.lead, t.deadline) == (("县农业农村局",), "2025-09-30")
+    # an article of a 办法 gives its duty to the unit it opens with
+    t = point_tasks("第四条　县自然资源局负责耕地保护的监督管理，会同县农业农村局做好耕地质量建设。", "", "2025-06-16")
+    assert (t.lead, t.partners) == (("县自然资源局",), ("县农业农村局",))
