@@ -24,6 +24,7 @@ STORED_FORMAT = ("policybot-catalog", 4)
 CANDIDATES = 40  # lists read against their article's text per question
 TERM_ARRAYS = 4096  # terms whose list arrays are kept (`Catalog._term_arrays`)
 ALTERNATES = 2  # close runners-up offered after the chosen list
+SAID_MARGIN = 0.05  # a close list matching this much less of the question than the best is another list (`_pick`)
 
 
 @dataclass(frozen=True)
@@ -368,10 +369,14 @@ class Catalog:
         top = max(r[0] for r in results)
         # The band is for the same list in several bulletins: within one article the lists differ,
         # and the best scored of them stands for its article.
+        # A close list that misses some of what the question says (a word the best list's title holds, "全县农村工作
+        # 会议") is another meeting, not the same list again: the band keeps those matching as fully as the best.
+        said = max((r[1] for r in results if r[0] >= top * (1 - tolerance)), default=0.0)
         per_article: dict[str, tuple[float, float, int]] = {}
         for r in results:
             aid = self.lists[r[2]].article_id
-            if r[0] >= top * (1 - tolerance) and (aid not in per_article or r[0] > per_article[aid][0]):
+            if r[0] >= top * (1 - tolerance) and r[1] >= said - SAID_MARGIN and (
+                    aid not in per_article or r[0] > per_article[aid][0]):
                 per_article[aid] = r
         rank = {lid: n for n, lid in reversed(list(enumerate(fused_lists)))}
         scores = {self.lists[r[2]].list_id: r[0] for r in results}

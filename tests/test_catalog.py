@@ -93,3 +93,24 @@ def test_a_damaged_catalogue_is_a_message_naming_the_fix(tmp_path, hexi):
     config = dataclasses.replace(hexi.config, index=root)
     with pytest.raises(IndexUnavailable, match="catalogue cannot be read.*rebuild"):
         Searcher(config, hexi.embedder)
+
+
+def test_close_lists_are_the_same_list_again_only_when_they_match_the_question_as_fully(tmp_path, embedder):
+    """Among lists scored close to the best, the most recent wins (a series' latest meeting) — but a close list
+    that matches less of the question (the 常委会 that is not the 秋冬生产工作会议 asked about) is another list."""
+    from bot.config import load_config
+    from bot.ingest import sync
+    from bot.search import Searcher
+    from tests.conftest import ROOT, make_config
+
+    folder = ROOT / "tests" / "data" / "catalog"
+    config = load_config(make_config(tmp_path, sorted(folder.glob("qin_*.txt"))))
+    sync(config, embedder)
+    catalog = Searcher(config, embedder).catalog
+    by_title = {catalog.articles[e.article_id].title[:5]: i for i, e in enumerate(catalog.lists)}
+    speech, committee = by_title["在全县秋冬"], by_title["覃建国主持"]
+    assert catalog.articles[catalog.lists[committee].article_id].date > "2025-02-10"  # the committee is later
+    picked = catalog._pick([(9.2, 1.0, speech), (8.5, 0.92, committee)], [], 0.1)
+    assert picked.entry is catalog.lists[speech]
+    same = catalog._pick([(9.2, 1.0, speech), (8.5, 1.0, committee)], [], 0.1)
+    assert same.entry is catalog.lists[committee]  # as fully matched: the same list again, the latest first

@@ -40,6 +40,11 @@ def test_a_count_of_a_thing_needs_that_thing_and_a_fine_is_money():
     assert answers("市场改造后一共有多少个摊位", "改造后市场设固定摊位120个。")
     assert measure_asked("飞线充电罚款标准是多少") == "元"
     assert not answers("飞线充电罚款标准是多少", "新增电动自行车充电端口5000个。")
+    # a sum asked is not answered by a rate; a rate asked is
+    assert not answers("全县一年发放的耕地保护补偿资金总额是多少", "永久基本农田每亩每年40元，一般耕地每亩每年20元。")
+    assert not answers("农贸市场改造一共投资多少", "摊位租金按每月300元/个收取。")
+    assert answers("农贸市场改造一共投资多少", "项目总投资860万元，其中区财政安排500万元。")
+    assert answers("每亩补偿多少钱", "永久基本农田每亩每年40元。")
 
 
 def test_a_meeting_named_formally_is_read_by_its_kind_informal_names_are_not():

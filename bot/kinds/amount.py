@@ -42,6 +42,7 @@ class Measure:
     per: str | None = None
     kind: str | None = None
     thing: str | None = None  # what a generic measure word counts ("摊位" of "多少个摊位")
+    total: bool = False  # a sum asked ("总额是多少", "一共投资多少"): a rate ("每亩每年40元") is none
 
 
 def money_kind(question: str) -> str | None:
@@ -88,10 +89,32 @@ def states_rate(text: str, per: str) -> bool:
     return bool(re.search(rf"每\s*{per}|/\s*{per}|{per}均", text))
 
 
+# A question asking the sum of something ("补偿资金总额", "一共投资多少", "累计发放多少")
+_TOTAL_ASK = re.compile(r"总额|总数|总量|总计|合计|共计|累计|一共|总共|总投资|总投入|总规模")
+# a figure stated per something: "每亩每年40元", "300元/亩"
+_RATE_BEFORE = re.compile(r"每\s*[^\d，,。；;]{1,6}$")
+
+
+def total_asked(question: str) -> bool:
+    return bool(_TOTAL_ASK.search(question)) and per_asked(question) is None
+
+
+def states_total(text: str, unit: str | None) -> bool:
+    """The text states a figure of `unit` that is not a rate (not "每亩每年40元", not "300元/亩")."""
+    pattern = re.compile(rf"{_FIGURE}+\s*(?:万|亿)?元" if unit == "元" else rf"{_FIGURE}+\s*{unit}" if unit
+                         else rf"{_FIGURE}+")
+    for m in pattern.finditer(text):
+        before = text[max(0, m.start() - 8):m.start()]
+        if not _RATE_BEFORE.search(before) and not text.startswith("/", m.end()):
+            return True
+    return False
+
+
 def asks(question: str, intent: Intent) -> Measure | None:
     if not intent.asks_amount or intent.kind == "list":
         return None
-    return Measure(measure_asked(question), per_asked(question), money_kind(question), thing_counted(question))
+    return Measure(measure_asked(question), per_asked(question), money_kind(question), thing_counted(question),
+                   total_asked(question))
 
 
 def prefers(ask: Measure, passage: Passage, text: str) -> int:
@@ -101,7 +124,8 @@ def prefers(ask: Measure, passage: Passage, text: str) -> int:
 def holds(ask: Measure, passage: Passage, text: str, topic: dict[str, float], floor: float) -> bool:
     return (states_figure(text, ask.unit) and (ask.per is None or states_rate(text, ask.per))
             and (ask.kind is None or _says_kind(ask.kind, text + "\n" + passage.title))
-            and (ask.thing is None or _says_thing(ask.thing, text)))
+            and (ask.thing is None or _says_thing(ask.thing, text))
+            and (not ask.total or states_total(text, ask.unit)))
 
 
 def _says_thing(thing: str, text: str) -> bool:
