@@ -69,7 +69,7 @@ _DAYS_BACK = 90  # a month-only deadline this long before the document's date me
 _MARKER = re.compile(rf"^\s*(?:第[{CN_ORDINALS}]{{1,3}}条[ \u3000]*|\d{{1,2}}\s*[.．、]|[（(]\s*(?:\d{{1,2}}|[{CN_ORDINALS}]{{1,3}})\s*[）)]|"
                      rf"[{CN_ORDINALS}]{{1,3}}\s*[、.．]|第?[{CN_ORDINALS}]{{1,3}}(?:是|要)[，,]?)\s*")
 _CLAUSE_END = "。；;，,：:\n"
-_SUBJECT_VERBS = ("要", "牵头", "负责", "会同", "按职责", "按照职责", "按行业", "分别")
+_SUBJECT_VERBS = ("要", "牵头", "负责", "会同", "按职责", "按照职责", "按行业", "分别", "统筹", "联合开展", "组织开展")
 # The head of a unit named after it, then its verb: "县供销社主任马骏要…", "区城管局局长 陈志刚负责…".
 _HEAD_OF_UNIT = re.compile(rf"副?(?:局长|主任|书记|部长|队长|所长|站长|院长|校长|社长|会长|经理|董事长)[ \u3000]?"
                            rf"[{CJK}]{{0,3}}?(?={'|'.join(_SUBJECT_VERBS)})")

@@ -303,3 +303,10 @@ def test_a_unit_named_after_you_does_the_work_and_its_last_stage_is_the_deadline
     # an article of a 办法 gives its duty to the unit it opens with
     t = point_tasks("第四条　县自然资源局负责耕地保护的监督管理，会同县农业农村局做好耕地质量建设。", "", "2025-06-16")
     assert (t.lead, t.partners) == (("县自然资源局",), ("县农业农村局",))
+
+
+def test_a_unit_that_coordinates_or_jointly_carries_out_the_work_leads_it():
+    t = point_tasks("（一）强化组织领导。区创建指挥部统筹推进攻坚行动，各成员单位主要负责同志为第一责任人。", "", "2025-01-20")
+    assert t.lead == ("区创建指挥部",)
+    t = point_tasks("（二）强化督查考核。区委督查室、区政府督查室联合开展暗访督查，结果纳入考核。", "", "2025-01-20")
+    assert t.lead == ("区委督查室", "区政府督查室")
