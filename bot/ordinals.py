@@ -41,7 +41,7 @@ class Step:
     """One level of a path: the point's number (-1: the last) and the list styles it names, if any."""
 
     n: int
-    styles: tuple[str, ...] = ()  # list styles (bot/lists.py MARKER_STYLES) the question's wording suggests
+    styles: tuple[str, ...] = ()  # list styles (bot/listspans.py MARKER_STYLES) the question's wording suggests
     top: bool = False  # "第二部分": the document's top level
     firm: bool = False  # the styles are written out ("（二）", a 办法's "第五条"): where the document numbers a level so,
     #                     only that level is meant
@@ -72,7 +72,7 @@ def _step(m: re.Match) -> Step | None:
     if unit == "条":
         return Step(n, ("条",), firm=True)  # a 办法's articles are numbered 第五条; elsewhere any list will do
     if unit == "章":
-        return Step(n, ("章",), firm=True)  # a 办法's chapter (bot/lists.py CHAPTERS)
+        return Step(n, ("章",), firm=True)  # a 办法's chapter (bot/listspans.py CHAPTERS)
     return Step(n, ("1.",) if raw.isdigit() else ())
 
 

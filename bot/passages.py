@@ -19,7 +19,8 @@ import os
 import re
 from dataclasses import replace
 
-from bot.lists import CHAPTERS, find_lists, is_section_heading, paragraph_bounds
+from bot.lists import find_lists
+from bot.listspans import CHAPTERS, is_section_heading, paragraph_bounds
 from bot.records import Article, NumberedList, Passage
 from bot.speakers import ASKED, known_names, speaker_before, speech_marks, turns, voice_of
 from bot.tasks import point_tasks, task_table_spans

@@ -22,7 +22,7 @@ from bot.errors import IndexUnavailable, QuestionError
 from bot.fusion import fuse_rankings, opening_keys, with_context
 from bot.index import REBUILD_HINT, IndexSnapshot, current_generation, open_snapshot
 from bot.intent import ASK_PHRASE, ORDINAL_WORD, SERIES, is_content, parse_intent
-from bot.lists import CHAPTERS
+from bot.listspans import CHAPTERS
 from bot.neighbours import asker_words, found_by_meaning, passage_words
 from bot.ordinals import no_such_point
 from bot.phrasing import plain_words, resolve_people, with_written_forms, written_forms

@@ -20,7 +20,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.lists import NOT_DIRECTING_AFTER_YAO, ListSpan
+from bot.listspans import ListSpan
+from bot.unnumbered import NOT_DIRECTING_AFTER_YAO
 from bot.records import Tasks
 from bot.textutil import CJK, CN_ORDINALS, SENTENCE_ENDS, cn_to_int, to_simplified
 from bot.units import LEAD_LABELS, PARTNER_LABELS, TASK_FIELD, TIME_LABELS, clean_unit, unit_at, units_at
