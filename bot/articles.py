@@ -105,18 +105,19 @@ def _text_year(paragraphs: list[str]) -> int | None:
 
 
 def find_date(paragraphs: list[str], meta: list[Block], file_name: str,
-              default_year: int | None, bulletin: list[Block] | None = None,
-              issued: bool = False) -> tuple[str | None, str, str]:
+              default_year: int | None, bulletin: list[Block] | None = None) -> tuple[str | None, str, str]:
     """(ISO date or None, date as written, where it came from) for one article.
 
     `bulletin`: the page fields above the first headline (a 简报's masthead date); they date the articles
-    below it that carry no date of their own. `issued`: a document dated by its issue (a 会议纪要), whose
-    masthead or 印发 date is its date, not the meeting's its lead reports."""
+    below it that carry no date of their own. A 会议纪要 is dated, as a meeting report is, by the meeting its
+    lead reports ("5月30日，副区长…主持召开专题会议"), not by its masthead or 印发 date: officials name it by the
+    meeting (three of the five archives written apart date it so; the issue counts a publish date taken for
+    the meeting's as an error)."""
     page = [b.date for b in meta if b.date and b.role == "page"]
     document = [b.date for b in meta if b.date and b.role in ("document", "written")]
     if not (page or document):
         page = [b.date for b in bulletin or [] if b.date and b.role == "page"]
-    for para in paragraphs[:0 if issued and (page or document) else 2]:
+    for para in paragraphs[:2]:
         m = DATELINE.match(para)
         if not m:
             continue
@@ -430,8 +431,7 @@ def _make_article(loaded: LoadedBulletin, position: int, titles: list[str], lead
     if not paras:
         return None
     title = " ".join(title_lines(titles)) or _fallback_title(paras[0], loaded.name)
-    date, date_text, date_source = find_date(paras, meta, loaded.name, default_year, masthead,
-                                             issued="纪要" in to_simplified(title))  # minutes: a document dated by its issue
+    date, date_text, date_source = find_date(paras, meta, loaded.name, default_year, masthead)
     simple = to_simplified("\n".join(paras))
     names = known_names(to_simplified(title) + "\n" + simple)
     # a speech's byline ("区长　贾正川"), its signature, or a name alone under its title names who gives it

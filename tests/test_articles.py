@@ -368,10 +368,10 @@ def test_a_briefings_contents_on_the_labels_line_are_no_article_and_its_items_ar
     assert all(a.date == "2025-05-08" for a in articles)
 
 
-def test_minutes_are_dated_by_their_issue_not_the_meeting_they_record():
-    (art,) = _genre("minutes_issue_date.txt")
+def test_minutes_are_dated_by_the_meeting_they_record_not_their_issue():
+    (art,) = _genre("minutes_meeting_date.txt")
     assert art.title == "关于老城区雨污分流改造有关问题的会议纪要"
-    assert art.date == "2024-06-03"  # the 纪要's date; its lead reports the meeting of 5月30日
+    assert art.date == "2024-05-30"  # the meeting its lead reports; the 纪要 was issued on 6月3日
     assert art.speakers == ("周映雪",)  # who chaired, though the room stands between her name and 主持
 
 
