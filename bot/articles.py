@@ -27,7 +27,7 @@ from dataclasses import replace
 import bot.textutil  # noqa: F401  (quiets jieba before first use)
 
 from bot.records import Article
-from bot.load import LINE_MARKER, NEWS_OPENER, NEWS_OPENING, Block, LoadedBulletin
+from bot.load import INLINE_CONTENTS, LINE_MARKER, NEWS_OPENER, NEWS_OPENING, Block, LoadedBulletin
 from bot.speakers import ASKED, known_names, meeting_chair, person_name, speech_marks, turns
 from bot.textutil import CJK, CN_NUMERAL, FULL_STOPS, SENTENCE_ENDS, YEAR, cn_to_int, int_to_cn, to_simplified
 
@@ -55,7 +55,7 @@ MENU_MAX = 4
 CHAPTER = re.compile(rf"^\s*第[{CN_NUMERAL}\d]+[章编节]")
 # A 简报's table of contents ("本期要目", "目录") and the marks before its entries (★ 县政府召开…).
 CONTENTS = re.compile(r"^[【\[［]?(?:本期)?(?:要目|目录|导读)[】\]］]?\s*[:：]?$")
-_INLINE_CONTENTS = re.compile(r"^[【\[［](?:本期)?(?:要目|目录|导读)[】\]］]\s*[:：]?\s*(?P<entries>\S.*)$")
+
 # A 简报's masthead: its issue number ("第13期", "青枫政务信息　第13期", "2025年第13期") near the top.
 ISSUE = re.compile(rf"(?:^|[\s\u3000])(?:(?:19|20)\d{{2}}\s*年\s*)?第\s*[\d{CN_NUMERAL}]+\s*期"
                    rf"(?:\s*[（(]\s*总第\s*[\d{CN_NUMERAL}]+\s*期\s*[）)])?$")  # "2025年第7期（总第203期）"
@@ -248,13 +248,21 @@ def _contents(blocks: list[Block]) -> tuple[list[Block], frozenset[str]]:
     blocks with the contents marked as noise, and the entries' texts."""
     out, listed = list(blocks), set()
     for k, block in enumerate(blocks):
-        inline = None if block.meta else _INLINE_CONTENTS.match(block.text)
+        inline = None if block.meta else INLINE_CONTENTS.match(block.text)
         if inline:
             # "【本期要目】区城管局推动…；柳塘街道…": the entries on the label's line, each found again below
             entries = [e.strip() for e in re.split(r"[；;]", inline.group("entries")) if e.strip()]
             below = re.sub(r"\s+", "", "".join(b.text for b in blocks[k + 1:]))
             if entries and all(re.sub(r"\s+", "", e) in below for e in entries):
                 out[k] = replace(block, noise=True)
+                # the last entry going on in the next line ("…破解老旧" / "小区管理难题"), as a headline below has it
+                nxt = k + 1
+                if nxt < len(blocks) and not blocks[nxt].meta and len(blocks[nxt].text) <= 20:
+                    whole = re.sub(r"\s+", "", entries[-1] + blocks[nxt].text)
+                    after = re.sub(r"\s+", "", "".join(b.text for b in blocks[nxt + 1:]))
+                    if whole in after:
+                        out[nxt] = replace(blocks[nxt], noise=True)
+                        entries[-1] += blocks[nxt].text.strip()
                 listed.update(entries)
             continue
         if block.meta or not CONTENTS.match(block.text):  # "【本期目录】" is read as a widget: still the contents

@@ -104,9 +104,17 @@ def _last_point_end(text: str, lst: ListSpan, earlier: list[tuple[int, int]], na
         # Points set apart by semicolons are clauses of one sentence ("一是…；二是…；三是…。1—5月，全县…"): the last
         # ends with that sentence. Otherwise a point inside a paragraph ends with it.
         if earlier and all(text[s:e].rstrip()[-1:] in "；;" for s, e in earlier):
-            stop = re.search(f"[{FULL_STOPS}]", text[last.end:p_end])
-            if stop and text[last.end + stop.end():p_end].strip():
-                return last.end + stop.end()
+            # as many sentences as each earlier point holds ("1.统一配送标准。由中心厨房…送达；"): a headline and its
+            # detail take two
+            inner = min(len(re.findall(f"[{FULL_STOPS}]", text[s:e])) for s, e in earlier)
+            pos = last.end
+            for _ in range(inner + 1):
+                stop = re.search(f"[{FULL_STOPS}]", text[pos:p_end])
+                if not stop:
+                    break
+                pos += stop.end()
+            if pos > last.end and text[pos:p_end].strip():
+                return pos
         return p_end
     # Paragraphs below the earlier points' own: the body a heading point carries.
     bodies = [text[paragraph_bounds(text, s)[1]:e].strip() for s, e in earlier]

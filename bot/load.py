@@ -37,8 +37,13 @@ HEADLINE_SHARE = 0.6
 _TRAILING_GROUP = re.compile(r"[(（\[【［][^()（）\[\]【】［］]{1,60}[)）\]】］]$")
 # "本报讯", "本网讯（记者…）": a news opening always starts a paragraph.
 # (traditional forms too: 本報訊)
-NEWS_OPENER = rf"(?:本[报報][^，,。（()）\s]{{0,12}}?[讯訊]|[{CJK}]{{1,8}}[讯訊](?=[\s（(【\d])|【(?!(?:{FIELD_KEYS})】)[^】]{{0,12}}】)"
+# A bracketed source ("【新华社讯】", "【县融媒体中心消息】") opens a story; a post's section label ("【进展】",
+# "【对话】") only names a part of the same one.
+NEWS_OPENER = (rf"(?:本[报報][^，,。（()）\s]{{0,12}}?[讯訊]|[{CJK}]{{1,8}}[讯訊](?=[\s（(【\d])"
+               rf"|【(?!(?:{FIELD_KEYS})】)[^】]{{0,12}}(?:[讯訊电電]|消息)】)")
 NEWS_OPENING = re.compile(rf"^{NEWS_OPENER}")
+# A 简报's contents with their entries on the label's line: "【本期要目】区城管局推动…；柳塘街道…"
+INLINE_CONTENTS = re.compile(r"^[【\[［](?:本期)?(?:要目|目录|导读)[】\]］]\s*[:：]?\s*(?P<entries>\S.*)$")
 # A list marker at the start of a line starts a paragraph: "（二）…", "三、…", "1、…", "第二，…".
 LINE_MARKER = re.compile(rf"^(?:[（(][{CN_ORDINALS}\d]{{1,3}}[）)]|[{CN_ORDINALS}]{{1,3}}、|\d{{1,2}}[、.．](?!\d)"
                          rf"|第[{CN_ORDINALS}]{{1,3}}[，,、：:])")
@@ -182,8 +187,8 @@ def repair_line_breaks(lines: list[str] | list[Line], headings: set[int] | None 
             flush()
             current_bullet = item.bullet
         current = _join(current, line) if current else line
-        if ends_sentence(current):
-            flush()
+        if ends_sentence(current) or INLINE_CONTENTS.match(current):
+            flush()  # a 简报's contents on its label's line ("【本期要目】A；B") end there, stop or not
     flush()
     return blocks
 

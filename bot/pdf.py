@@ -139,7 +139,10 @@ def _page_segments(page, deadline: float, max_seconds: float) -> list[Segment]:
                 px0, py0, px1, py1, psize = chars[-1][1:]
                 step = max(size, psize, 1.0)
                 baseline_moved = abs((y0 + y1) / 2 - (py0 + py1) / 2) > 0.5 * step
-                if baseline_moved or x0 < px0 - 0.5 * step or x0 - px1 > 2 * step:
+                # a headline overhanging its column's edge leaves less than two characters of gutter before the
+                # next column's line drawn on its baseline: set in another size, with white between, it is apart
+                resized = abs(size - psize) > 0.1 * step and x0 - px1 > 0.5 * min(size, psize)
+                if baseline_moved or resized or x0 < px0 - 0.5 * step or x0 - px1 > 2 * step:
                     segments.append(_segment(chars))
                     chars = []
             chars.append((char, x0, y0, x1, y1, size))

@@ -50,7 +50,7 @@ _ANSWERS = re.compile(r"回答|答记者问|答问|接受[^，。；]{0,10}采�
 # A turn of a transcript: a label at a line's start, then a colon ("高志红：", "记者：", "问：", "答：").
 # The label may carry the speaker in brackets ("主持人（区委宣传部副部长田慧）：") and a bullet before it ("▲").
 # A post may stand before the name with a space between ("副区长 刘海燕：", "区商务局局长　许晨：").
-_TURN = re.compile(r"^[ \u3000▲△■□●◆◇★☆►▶>＞]*(?P<label>[^\s，。,；;：:！？!?“”\"《》（）()]{1,16}?"
+_TURN = re.compile(r"^[ \u3000▲△■□●◆◇★☆►▶>＞]*(?:【[^】\n]{1,6}】[ \u3000]*)?(?P<label>[^\s，。,；;：:！？!?“”\"《》（）()]{1,16}?"
                    r"(?:[ \u3000]+[^\s，。,；;：:！？!?“”\"《》（）()]{2,4}?)?)[ \u3000]*"
                    r"(?:[（(](?P<inner>[^（）()\n]{2,30})[）)])?[ \u3000]*[：:]", re.M)
 _ASKER = re.compile(r"^(?:问|提问|记者|主持人问)$|记者$")
@@ -250,6 +250,11 @@ def turns(text: str, names: list[str], replier: str | None = None) -> list[tuple
             found.append((m.start(), named))
         elif person_name(label) and labels.count(label) >= 2:
             found.append((m.start(), label))
+    if len(found) == 1 and found[0][1] not in (ASKED, "", "答") and found[0][1] in names:
+        # one official given the floor in a post ("【对话】区房屋征收服务中心主任周明远：…"): their paragraph is theirs
+        start = found[0][0]
+        end = text.find("\n", start)
+        return [(start, len(text) if end < 0 else end, found[0][1])]
     if len(found) < 2 or all(who in (ASKED, "") for _, who in found):
         return []
     replier = (answerer(text, names) or replier) if any(who == "答" for _, who in found) else None

@@ -401,6 +401,8 @@ def _deadline_in(text: str, doc_date: dt.date | None, strict: bool) -> tuple[str
             continue  # "10月底前全部开工，12月底前基本完工": the work is due when it is done, not begun
         if day is None and doc_date is None and not m.group("y"):
             return None, written  # "6月底前" in a document without a year: kept as written
+        if day is not None and doc_date is not None and dt.date.fromisoformat(day) < doc_date - dt.timedelta(days=366):
+            continue  # "2000年底前建成的老旧小区": a date long before the document says what qualifies, not when
         if day is not None:
             final = _final_stage(text, after, doc_date, strict)
             return final if final and final[0] > day else (day, written)

@@ -379,13 +379,61 @@ def plain_brief(s) -> bytes:
     return buffer.getvalue()
 
 
+def overhanging_brief(s) -> bytes:
+    """A 简报 with its contents on one line, whose two columns are drawn row by
+    row (left line, then right line, in one stream); the first item's headline, a size larger than its text,
+    overhangs the left column into the gutter, and the right column's first line continues that item on the
+    headline's baseline."""
+    size, head, leading = 10.5, 12, 15
+    left, gap = 17 * mm, 10 * mm
+    width = A4[0] - 2 * left
+    col = (width - gap) / 2
+    right_x = left + col + gap
+    contents = "【本期要目】南湖街道推行“楼栋管家”破解老旧小区难题；县市场监管局开展“你点我检”食品抽检"
+    per_line = int(width // size)
+    lefts = ["南湖街道推行“楼栋管家”破解老旧小区难题",
+             "　　今年以来，南湖街道在辖区17个无物业老旧", "小区推行“楼栋管家”，由热心居民担任管家，",
+             "负责楼道巡查、矛盾调解和诉求收集。主要做法", "有三条：一是选好人，每栋楼推选一名管家，",
+             "街道统一发放工作证；二是定好责，管家每周", "巡查楼道不少于两次，发现问题当天上报；三是"]
+    rights = ["兑好奖，街道每季度评选一次优秀管家，给予", "适当补贴。下一步，南湖街道将在年底前把这一",
+              "做法推广到全部老旧小区。", "",
+              "县市场监管局开展“你点我检”食品抽检", "　　县市场监管局近日在全县开展“你点我检”",
+              "食品抽检活动，群众点名的米面油、肉蛋奶等"]
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=A4)
+    _masthead(c, ("南湖民生工作简报", 26, 32 * mm), ("第3期", 13, 42 * mm))
+    c.setFont(FONT, 11)
+    c.drawString(left, A4[1] - 52 * mm, "南湖县人民政府办公室编")
+    c.drawRightString(left + width, A4[1] - 52 * mm, "2025年9月8日")
+    y = A4[1] - 62 * mm
+    c.setFont(FONT, size)
+    for i in range(0, len(contents), per_line):
+        c.drawString(left, y, contents[i:i + per_line])
+        y -= leading
+    y -= leading
+    for k, (a, b) in enumerate(zip(lefts, rights)):  # row by row: the stream interleaves the columns
+        c.setFont(FONT, head if k == 0 else size)
+        c.drawString(left, y, a)
+        c.setFont(FONT, head if b.startswith("县市场监管局开展") else size)
+        if b:
+            c.drawString(right_x, y, b)
+        y -= leading
+    c.setFont(FONT, 10.5)
+    c.drawCentredString(A4[0] / 2, 14 * mm, "— 1 —")
+    c.showPage()
+    c.save()
+    overhang = pdfmetrics.stringWidth(lefts[0], FONT, head) - col
+    assert 0 < overhang < gap - 2 * size, "the headline overhangs its column, not into the next"
+    return buffer.getvalue()
+
+
 def main(out: Path = OUT) -> None:
     s = _styles()
     out.mkdir(parents=True, exist_ok=True)
     files = {"red_notice.pdf": red_notice(s), "two_column_brief.pdf": two_column_brief(s),
              "report_page_break.pdf": report_across_pages(s), "scanned.pdf": scanned(),
              "flowing_brief.pdf": flowing_brief(s), "overhang_brief.pdf": overhang_brief(s),
-             "plain_brief.pdf": plain_brief(s)}
+             "plain_brief.pdf": plain_brief(s), "overhanging_brief.pdf": overhanging_brief(s)}
     for name, data in files.items():
         (out / name).write_bytes(data)
         print(f"{out / name}: {len(data)} bytes")

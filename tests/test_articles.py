@@ -384,3 +384,28 @@ def test_a_speech_is_its_signatures_author_not_the_comrades_it_names():
     ])
     (art,) = split_articles(load_bulletin(text.encode("utf-8"), "speech.txt"))
     assert art.speakers == ("覃建国",) and art.date == "2025-10-20"
+
+
+def test_a_posts_section_labels_are_parts_of_it_and_its_one_official_speaks_in_his_paragraph():
+    text = "\n".join([
+        "点击上方蓝字关注我们", "", "签约率98.1%！后洼村城中村改造跑出“加速度”", "", "鹤汀发布　10月24日 19:02", "",
+        "　　10月23日，后洼村征收现场一片忙碌。", "",
+        "【进展】截至10月23日，后洼村应签约486户，已签约477户。", "",
+        "【对话】区房屋征收服务中心主任周明远：我们主要做了三件事：一是“一户一档”，每户张榜公示；二是“阳光选房”，"
+        "全程直播；三是“暖心服务”，免费搬家。", "",
+        "【下一步】望澄街道将继续对剩余9户上门沟通。",
+    ])
+    (art,) = split_articles(load_bulletin(text.encode("utf-8"), "post.txt"), default_year=2025)
+    assert art.title == "签约率98.1%！后洼村城中村改造跑出“加速度”"
+    assert art.speakers == ("周明远",)
+
+
+def test_contents_running_onto_a_second_line_are_furniture_and_open_no_article():
+    text = "\n".join([
+        "创文工作简报", "", "第6期", "", "区指挥部办公室编　2025年4月15日", "",
+        "【本期要目】区城管局推动“门前三包”落地见效；柳塘街道“楼道长”破解老旧", "小区管理难题", "",
+        "【工作动态】区城管局推动“门前三包”落地见效", "今年以来，区城管局把“门前三包”作为关键一招。", "",
+        "【基层经验】柳塘街道“楼道长”破解老旧小区管理难题", "柳塘街道辖区内有无物业老旧小区19个。",
+    ])
+    arts = split_articles(load_bulletin(text.encode("utf-8"), "brief.txt"), default_year=2025)
+    assert [a.title for a in arts] == ["区城管局推动“门前三包”落地见效", "柳塘街道“楼道长”破解老旧小区管理难题"]

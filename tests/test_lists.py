@@ -295,3 +295,12 @@ def test_paragraphs_each_headed_by_a_short_sentence_are_one_list():
     assert [text[s:e].strip()[:6] for s, e in lst.bounds] == ["压实保护责任", "严查违法占地", "推动良田粮用"]
     # two such paragraphs, or headings that tell when ("今年以来。") are no list
     assert not find_lists("\n".join(text.split("\n")[:3]), [])
+
+
+def test_inline_figures_after_a_colon_are_a_list_and_the_last_keeps_as_many_sentences_as_the_others():
+    text = ("今年以来，全区老年助餐点已达55个。在提质上主要抓了三个环节：1.统一配送标准。由中心厨房统一加工，2小时内送达；"
+            "2.推行“一卡通”结算。刷社保卡即可就餐；3.引入“食安封签”。每份餐食加贴封签。区民政局局长表示，年底前完成改造。")
+    (lst,) = points(text)
+    assert [p[:2] for p in lst] == ["1.", "2.", "3."]
+    assert lst[-1] == "3.引入“食安封签”。每份餐食加贴封签。"
+    assert not points("全年增长1.5个百分点，投资2.3亿元。")  # decimals are no markers

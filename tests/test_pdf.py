@@ -263,3 +263,14 @@ def test_a_brief_set_in_one_size_keeps_every_character_and_splits_at_its_headlin
     assert checks[1] == "二查危旧房屋，改住人隐患。对住在土坯房的老人逐户核实，动员搬到亲属家或安置房居住。"
     assert checks[-1].endswith("补齐灭火器和应急灯。")  # the next paragraph ("韦志强要求，…") is not the point's
     assert not any("简报" in p for p in points(brief))
+
+
+def test_a_headline_overhanging_its_column_stays_apart_from_the_next_columns_line_on_its_baseline():
+    # The stream draws the two columns row by row; the first item's headline, a size larger, reaches into the
+    # gutter, and the right column's first line (the same item, continued) stands on its baseline.
+    brief = parsed("overhanging_brief.pdf")
+    first, second = brief.articles
+    assert (first.title, second.title) == ("南湖街道推行“楼栋管家”破解老旧小区难题", "县市场监管局开展“你点我检”食品抽检")
+    (checks,) = lists(brief)
+    assert [p[:2] for p in checks] == ["一是", "二是", "三是"]
+    assert checks[-1].startswith("三是兑好奖，街道每季度评选一次优秀管家，给予适当补贴。")

@@ -310,3 +310,9 @@ def test_a_unit_that_coordinates_or_jointly_carries_out_the_work_leads_it():
     assert t.lead == ("区创建指挥部",)
     t = point_tasks("（二）强化督查考核。区委督查室、区政府督查室联合开展暗访督查，结果纳入考核。", "", "2025-01-20")
     assert t.lead == ("区委督查室", "区政府督查室")
+
+
+def test_a_date_long_before_the_document_says_what_qualifies_not_when():
+    # "2000年底前建成的老旧小区": the houses qualifying, not a deadline
+    assert point_tasks("一、适用范围。本细则适用于2000年底前建成的城镇老旧小区。", "", "2025-07-10") is None
+    assert point_tasks("1.县住建局要在2024年12月底前完成。", "", "2025-01-10").deadline == "2024-12-31"
