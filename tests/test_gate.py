@@ -22,6 +22,9 @@ def test_an_amount_of_money_needs_a_sum_and_a_count_its_measure():
     assert not states_figure("镇应急站要储备沙袋5000条。", "元")
     assert states_figure("改造方案须经小区三分之二以上居民同意", None)  # a share is an amount
     assert not states_figure("要充分尊重居民意愿", None)
+    # a day, a month or a year says when, not how much
+    assert not states_figure("3月12日，区委书记周继恒主持召开区委常委会会议", None)
+    assert states_figure("全区60周岁以上老年人口已达9.3万人", None)
 
 
 def test_a_count_of_a_thing_needs_that_thing_and_a_fine_is_money():

@@ -69,8 +69,16 @@ def thing_counted(question: str) -> str | None:
     return word if len(word) >= 2 and all(is_cjk(c) for c in word) else None
 
 
+# A day, a month or a year is when, not how much ("3月12日，区委书记…主持召开"): no figure of an amount asked.
+_DATES = re.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{1,2}\s*月\s*\d{1,2}\s*[日号]"
+                    r"|\d{1,2}\s*月(?:份|底|末|初|中旬|上旬|下旬)?|\d{1,2}\s*[日号](?=[，,。、上下午晚前后起至])")
+
+
 def states_figure(text: str, unit: str | None) -> bool:
-    """The (normalized) text states a figure of what the question measures (any figure when it names none)."""
+    """The (normalized) text states a figure of what the question measures (any figure when it names none;
+    a date is none)."""
+    if unit is None:
+        text = _DATES.sub(" ", text)
     if not _QUANTITY.search(text):
         return False
     if unit == "元":
