@@ -346,11 +346,12 @@ class Catalog:
         # Words found nowhere in a list's own words may still be in its article ("县长", a place).
         # (The article's text is read only when something is to be looked up in it.)
         unfound = [t for t in weights if t not in found]
-        text = article_text(nl.article_id) if unfound or (ev.speakers and nl.speaker not in ev.speakers) else ""
+        text = article_text(nl.article_id) if unfound else ""
         score += sum(0.5 * weights[t] for t in unfound if t in text)
         matched = score  # each word by the credit it earned: full, by headline share, or half
         asked, got = article_match(art, nl.speaker, intent, ev.speakers, self.latest_year, strong,
-                                   spoke_elsewhere=any(s in text for s in ev.speakers), partial=0.3)
+                                   spoke_elsewhere=bool(art) and any(s in art.speakers for s in ev.speakers),
+                                   partial=0.3)  # spoke there (not merely named: "区长沈若川…出席"), as fusion reads it
         if intent.count:
             asked += 0.5 * mean_w
             if nl.size == intent.count:
