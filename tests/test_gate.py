@@ -125,3 +125,19 @@ def test_a_time_of_day_question_gets_the_hours_not_a_dated_task(tmp_path, embedd
     sync(config, embedder)
     answer = Searcher(config, embedder).search("高温天气露天作业的工人中午哪段时间要停工")
     assert answer.answered and "12时至15时" in answer.results[0].passage.text
+
+
+def test_a_rank_asked_needs_a_rank_stated():
+    from bot.kinds.rank import asks, holds
+    from bot.question import Intent
+    from bot.records import Passage
+
+    def answers(question: str, text: str) -> bool:
+        ask = asks(question, Intent(kind="plain"))
+        passage = Passage(passage_id="a:001", article_id="a", kind="point", position=1, text=text, title="",
+                          date=None, date_text=None, source="a.txt")
+        return bool(ask) and holds(ask, passage, text, {}, 0.0)
+
+    assert not answers("课后服务满意度在全市排第几", "区教育局每学期组织一次课后服务满意度测评，结果纳入学校年度考核。")
+    assert answers("耕地保护考核在全市排第几", "2025年全县耕地保护目标责任考核位列全市第二。")
+    assert not asks("第三个聚力是什么", Intent(kind="ordinal"))
