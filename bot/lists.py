@@ -50,13 +50,11 @@ def _verb_markers(text: str) -> list[Marker]:
     by_verb: dict[str, list[tuple[int, int, int]]] = {}
     for m in _VERB_POINT.finditer(text):
         v, n = m.group("v"), cn_to_int(m.group("n"))
-        if n and v not in _NOT_VERB and _CJK_ONLY.match(v):
+        if n and v not in _NOT_VERB:
             by_verb.setdefault(v, []).append((m.start("n"), m.end(), n))
     return [Marker(a, b, n, v) for v, found in by_verb.items() if {1, 2} <= {n for _, _, n in found}
             for a, b, n in found]
 
-
-_CJK_ONLY = re.compile(rf"[{CJK}]")
 
 
 def find_markers(text: str) -> list[Marker]:
@@ -238,7 +236,7 @@ def _by_chapter(kept: list[ListSpan], chapters: list[ListSpan]) -> list[ListSpan
             out[k] = parts[0]
             out.extend(parts[1:])
             for child in out:
-                if child.parent == k and child.parent_point in moved and child not in parts:
+                if child.parent == k and child.parent_point in moved and all(child is not p for p in parts):
                     child.parent, child.parent_point = moved[child.parent_point]
     return out
 

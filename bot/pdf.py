@@ -85,10 +85,12 @@ def read_pdf(data: bytes, max_pages: int = MAX_PAGES, max_seconds: float = MAX_S
                 if time.monotonic() > deadline:
                     raise BulletinError(f"这个 PDF 读取超时（超过 {max_seconds:.0f} 秒），可能已损坏。")
                 page = document[number]
+                textpage = page.get_textpage()  # the page's text, read once for both
                 try:
-                    pages.append(_page_segments(page, deadline, max_seconds)
-                                 + rereader.lost(page, number, deadline))
+                    pages.append(_page_segments(textpage, deadline, max_seconds)
+                                 + rereader.lost(page, textpage, number, deadline))
                 finally:
+                    textpage.close()
                     page.close()
         except pdfium.PdfiumError as exc:
             raise BulletinError("这个 PDF 文件已损坏，无法读取。") from exc
@@ -103,7 +105,7 @@ def read_pdf(data: bytes, max_pages: int = MAX_PAGES, max_seconds: float = MAX_S
     return _layout(pages)
 
 
-def _page_segments(page, deadline: float, max_seconds: float) -> list[Segment]:
+def _page_segments(textpage, deadline: float, max_seconds: float) -> list[Segment]:
     """The page's characters grouped into line segments, in the file's own order.
 
     About 15 µs a character: one call into PDFium for its box; its text comes in one call for the page, its
@@ -113,44 +115,40 @@ def _page_segments(page, deadline: float, max_seconds: float) -> list[Segment]:
 
     import pypdfium2.raw as raw
 
-    textpage = page.get_textpage()
-    try:
-        count = textpage.count_chars()
-        text = textpage.get_text_range(0, count) if count else ""
-        if len(text) != count:  # characters outside the BMP: read them one by one
-            text = "".join(chr(raw.FPDFText_GetUnicode(textpage.raw, i) or 0xFFFE) for i in range(count))
-        box = raw.FS_RECTF()
-        segments: list[Segment] = []
-        chars: list[tuple[str, float, float, float, float, float]] = []
-        size = height = 0.0
-        for i, char in enumerate(text):
-            if i % 4096 == 4095 and time.monotonic() > deadline:
-                raise BulletinError(f"这个 PDF 读取超时（超过 {max_seconds:.0f} 秒），可能已损坏。")
-            if char in "\r\n\x00\ufffe\uffff":
-                continue
-            if char == " " and raw.FPDFText_IsGenerated(textpage.raw, i) == 1:
-                continue  # a space PDFium inferred from a gap: the gap itself tells
-            raw.FPDFText_GetLooseCharBox(textpage.raw, i, ctypes.byref(box))
-            x0, y0, x1, y1 = box.left, box.bottom, box.right, box.top
-            if abs((y1 - y0) - height) > 0.05 * height or not size:
-                height = y1 - y0
-                size = raw.FPDFText_GetFontSize(textpage.raw, i) or height
-            if chars:
-                px0, py0, px1, py1, psize = chars[-1][1:]
-                step = max(size, psize, 1.0)
-                baseline_moved = abs((y0 + y1) / 2 - (py0 + py1) / 2) > 0.5 * step
-                # a headline overhanging its column's edge leaves less than two characters of gutter before the
-                # next column's line drawn on its baseline: set in another size, with white between, it is apart
-                resized = abs(size - psize) > 0.1 * step and x0 - px1 > 0.5 * min(size, psize)
-                if baseline_moved or resized or x0 < px0 - 0.5 * step or x0 - px1 > 2 * step:
-                    segments.append(_segment(chars))
-                    chars = []
-            chars.append((char, x0, y0, x1, y1, size))
+    count = textpage.count_chars()
+    text = textpage.get_text_range(0, count) if count else ""
+    if len(text) != count:  # characters outside the BMP: read them one by one
+        text = "".join(chr(raw.FPDFText_GetUnicode(textpage.raw, i) or 0xFFFE) for i in range(count))
+    box = raw.FS_RECTF()
+    segments: list[Segment] = []
+    chars: list[tuple[str, float, float, float, float, float]] = []
+    size = height = 0.0
+    for i, char in enumerate(text):
+        if i % 4096 == 4095 and time.monotonic() > deadline:
+            raise BulletinError(f"这个 PDF 读取超时（超过 {max_seconds:.0f} 秒），可能已损坏。")
+        if char in "\r\n\x00\ufffe\uffff":
+            continue
+        if char == " " and raw.FPDFText_IsGenerated(textpage.raw, i) == 1:
+            continue  # a space PDFium inferred from a gap: the gap itself tells
+        raw.FPDFText_GetLooseCharBox(textpage.raw, i, ctypes.byref(box))
+        x0, y0, x1, y1 = box.left, box.bottom, box.right, box.top
+        if abs((y1 - y0) - height) > 0.05 * height or not size:
+            height = y1 - y0
+            size = raw.FPDFText_GetFontSize(textpage.raw, i) or height
         if chars:
-            segments.append(_segment(chars))
-        return [s for s in segments if s.text.strip()]
-    finally:
-        textpage.close()
+            px0, py0, px1, py1, psize = chars[-1][1:]
+            step = max(size, psize, 1.0)
+            baseline_moved = abs((y0 + y1) / 2 - (py0 + py1) / 2) > 0.5 * step
+            # a headline overhanging its column's edge leaves less than two characters of gutter before the
+            # next column's line drawn on its baseline: set in another size, with white between, it is apart
+            resized = abs(size - psize) > 0.1 * step and x0 - px1 > 0.5 * min(size, psize)
+            if baseline_moved or resized or x0 < px0 - 0.5 * step or x0 - px1 > 2 * step:
+                segments.append(_segment(chars))
+                chars = []
+        chars.append((char, x0, y0, x1, y1, size))
+    if chars:
+        segments.append(_segment(chars))
+    return [s for s in segments if s.text.strip()]
 
 
 class _Rereader:
@@ -169,22 +167,18 @@ class _Rereader:
         self.reader = None
         self.recovered = 0
 
-    def lost(self, page, number: int, deadline: float) -> list[Segment]:
+    def lost(self, page, textpage, number: int, deadline: float) -> list[Segment]:
         import pypdfium2.raw as raw
 
         origins = []
-        textpage = page.get_textpage()
-        try:
-            for obj in page.get_objects(max_depth=1):
-                if obj.type != raw.FPDF_PAGEOBJ_TEXT:
-                    continue
-                if raw.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0) <= 2:  # the terminator alone
-                    left, bottom, _, _ = obj.get_bounds()
-                    size = _object_size(obj)
-                    if size > 0:
-                        origins.append((left, bottom, size))
-        finally:
-            textpage.close()
+        for obj in page.get_objects(max_depth=1):
+            if obj.type != raw.FPDF_PAGEOBJ_TEXT:
+                continue
+            if raw.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0) <= 2:  # the terminator alone
+                left, bottom, _, _ = obj.get_bounds()
+                size = _object_size(obj)
+                if size > 0:
+                    origins.append((left, bottom, size))
         if not origins or self.recovered + len(origins) > self.MAX_LOST or time.monotonic() > deadline:
             return []
         drawn = self._drawn(number)
