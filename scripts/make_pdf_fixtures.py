@@ -122,6 +122,13 @@ def _wrap(text: str, size: float, width: float, indent: int = 2) -> list[str]:
     return lines + [line]
 
 
+def _end_page(c: canvas.Canvas, number: int, size: float) -> None:
+    """The page mark "— n —" centred at the foot, then the next page."""
+    c.setFont(FONT, size)
+    c.drawCentredString(A4[0] / 2, 14 * mm, f"— {number} —")
+    c.showPage()
+
+
 def _masthead(c: canvas.Canvas, name: tuple[str, float, float], issue: tuple[str, float, float]) -> None:
     """A 简报's red name and its issue number, centred; each (text, font size, distance from the page top)."""
     for (text, size, down), colour in ((name, colors.red), (issue, colors.black)):
@@ -172,9 +179,7 @@ def two_column_brief(s) -> bytes:
                 else:
                     c.drawString(x, y, text)
         y -= leading
-    c.setFont(FONT, 12)
-    c.drawCentredString(A4[0] / 2, 14 * mm, "— 1 —")
-    c.showPage()
+    _end_page(c, 1, 12)
     c.save()
     return buffer.getvalue()
 
@@ -224,9 +229,7 @@ def flowing_brief(s) -> bytes:
             c.setFont(FONT, 10.5)
             c.drawString(left, 40 * mm, "报：市农业农村局，县委、县政府领导。")
             c.drawString(left, 34 * mm, "发：各乡镇人民政府，县直有关部门。")
-        c.setFont(FONT, 11)
-        c.drawCentredString(A4[0] / 2, 14 * mm, f"— {number} —")
-        c.showPage()
+        _end_page(c, number, 11)
     c.save()
     return buffer.getvalue()
 
@@ -265,9 +268,7 @@ def overhang_brief(s) -> bytes:
     c.setFont(FONT, 12.5)
     c.drawString(left, top, "■县城管局推行门前责任区制度")
     _columns(c, [[""] + lines[:cut], right], left, col + gap, top, size, leading)
-    c.setFont(FONT, 11)
-    c.drawCentredString(A4[0] / 2, 14 * mm, "— 1 —")
-    c.showPage()
+    _end_page(c, 1, 11)
     c.save()
     return buffer.getvalue()
 
@@ -361,9 +362,7 @@ def plain_brief(s) -> bytes:
     y, page = top, 1
     for row in rows:
         if y < 30 * mm:
-            c.setFont(FONT, 10.5)
-            c.drawCentredString(A4[0] / 2, 14 * mm, f"— {page} —")
-            c.showPage()
+            _end_page(c, page, 10.5)
             page += 1
             c.setFont(FONT, 10)
             c.drawString(left, A4[1] - 15 * mm, "岭口乡安全生产工作简报 第5期")
@@ -372,9 +371,7 @@ def plain_brief(s) -> bytes:
             c.setFont(FONT, size)
             c.drawString(left, y, row)
         y -= leading
-    c.setFont(FONT, 10.5)
-    c.drawCentredString(A4[0] / 2, 14 * mm, f"— {page} —")
-    c.showPage()
+    _end_page(c, page, 10.5)
     c.save()
     return buffer.getvalue()
 
@@ -418,9 +415,7 @@ def overhanging_brief(s) -> bytes:
         if b:
             c.drawString(right_x, y, b)
         y -= leading
-    c.setFont(FONT, 10.5)
-    c.drawCentredString(A4[0] / 2, 14 * mm, "— 1 —")
-    c.showPage()
+    _end_page(c, 1, 10.5)
     c.save()
     overhang = pdfmetrics.stringWidth(lefts[0], FONT, head) - col
     assert 0 < overhang < gap - 2 * size, "the headline overhangs its column, not into the next"
