@@ -343,9 +343,12 @@ def clean_lines(lines: list[str], headings: set[int] | None = None) -> list[Line
         mid = bool(previous) and not previous.rstrip("”’」』)）】》\"'")[-1:] in _SENTENCE_END + ":：" \
             and len(previous) >= 12 and not _looks_standalone(previous)
         line = classify(s, mid_sentence=mid)
-        if related and line.kind == "text" and len(s) <= 60 and not re.search(r"[。，,；;]", s):
+        if related and line.kind == "text" and (len(s) <= 60 and not re.search(r"[。，,；;]", s)
+                                                or len(s) <= 40 and not re.search(r"[。；;！!？?]", s)):
             line = Line(s, "noise")  # a related-news headline
-        elif line.kind == "text":
+        elif line.kind == "text" or (line.kind == "noise" and line.text):
+            # the links end at text, and at the page's own furniture after them ("来源：…", "阅读原文"): in a
+            # reader app's dump the next post's headline follows that furniture
             related = False
         if _RELATED.match(s):
             related, line = True, Line(s, "noise")

@@ -195,6 +195,9 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
             speaker = speaker_at(lst.start, floor, chair)
         lead = _lead(text, lst.start)  # simplified: what the label is made of
         shown_lead = _lead(shown, lst.start)
+        if any(0 <= lst.start - e <= 2 for o in spans for _, e in o.bounds[-1:]):
+            # right after another list's last point ("要…；要…。县林业局要…；…"): that point is no lead
+            lead = shown_lead = ""
         if lst.parent is not None and spans[lst.parent].style == CHAPTERS:
             # a chapter's articles are led by the chapter's heading ("第二章　保护责任"), not by the last
             # sentence of the article before it

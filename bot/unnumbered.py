@@ -131,9 +131,23 @@ def _runs(text: str, items: list[_Item]) -> list[list[int]]:
     current: list[int] = []
 
     def close() -> None:
+        # bare 要 points followed by points each led by its unit ("要…；要…；要…。县林业局要…；县应急管理局要…；
+        # 各乡镇要…"): what the meeting asks of everyone, then of each unit — two lists
+        tail = 0
+        while tail < len(current) - 2 and items[current[-1 - tail]].directive.actor:
+            tail += 1
+        if tail >= _UNNUMBERED_MIN and not any(items[k].directive.actor for k in current[1:-tail]):
+            units = current[-tail:]
+            del current[-tail:]
+            finish()
+            current[:] = units
+        finish()
+
+    def finish() -> None:
         if not current:
             return
-        if not items[current[0]].directive.head_ok and not all(items[k].directive.actor for k in current):
+        if not items[current[0]].directive.head_ok and not all(items[k].directive.actor for k in current) \
+                and not (len(current) > 1 and _after_semicolon(text, items[current[1]].start)):
             del current[0]  # a long sentence led by a unit, followed by points of another kind: not one of them
         if not current:
             return
@@ -162,17 +176,24 @@ def _runs(text: str, items: list[_Item]) -> list[list[int]]:
         # where every point so far is led by its unit ("县住建局要…。县交通运输局要…"), a sentence led by
         # another unit is the next point however long its first clause
         by_units = bool(current) and d.actor and all(items[k].directive.actor for k in current)
-        if current and not d.head_ok and not by_units and d.key == key and not d.lead:
+        # a ；-clause after a point is the next point, however long its first clause
+        parallel = bool(current) and _after_semicolon(text, item.start)
+        if current and not (d.head_ok or parallel) and not by_units and d.key == key and not d.lead:
             continue  # a long sentence of the same kind inside a list: the point's detail
         # what a lead or a colon introduces starts a list of its own
-        if (d.head_ok or by_units) and d.key == key and not d.lead and not _after_colon(text, item.start):
+        if (d.head_ok or by_units or parallel) and d.key == key and not d.lead and not _after_colon(text, item.start):
             current.append(i)
             continue
         close()
         # a sentence led by its unit opens a list of such sentences however long its first clause
-        current, key = ([i], d.key) if d.head_ok or d.actor else ([], None)
+        current, key = ([i], d.key) if d.head_ok or d.actor or d.lead else ([], None)
     close()
     return runs
+
+
+def _after_semicolon(text: str, pos: int) -> bool:
+    """The item at `pos` is a ；-clause: coordinate with the clause before it."""
+    return text[max(0, pos - 1):pos] in ("；", ";")
 
 
 def _after_colon(text: str, pos: int) -> bool:
@@ -339,7 +360,8 @@ def _sentence_lists(text: str, s: int, e: int, names: list[str]) -> list[ListSpa
         key = items[run[0]].directive.key
         inner = [sum(1 for d in (_directive(text[cs:min(ce, cs + PEEK)]) for cs, ce in sentences[k][1:])
                      if d and d.key == key) for k in run]
-        if all(inner) or not any(inner):
+        # sentences of one kind: bare 要 sentences, or each led by its unit (mixed, their clauses are the points)
+        if (all(inner) or not any(inner)) and len({items[k].directive.actor for k in run}) == 1:
             found.append(spans(items, run))
             taken.update(range(run[0], run[-1] + 1))
     # ；-clauses: in the sentences no sentence-level list took, a segment between two taken stretches at a time

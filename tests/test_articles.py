@@ -130,6 +130,18 @@ def test_a_wechat_post_loses_its_prompts_and_keeps_no_guessed_year():
         assert noise not in text, noise
 
 
+def test_a_dump_of_two_posts_is_two_articles_and_their_related_links_are_noise():
+    # the related links end at the post's furniture (来源/编辑/阅读原文); the next post's headline follows that
+    first, second = _genre("wechat_two_posts.txt")
+    assert first.title == "雁滨区启动“护河月”志愿行动，首批招募500人"
+    assert second.title == "老党员守河十二年，记满九本巡河笔记"
+    assert second.date == "2025-07-15"
+    for art in (first, second):
+        for noise in ("往期推荐", "从“臭水沟”", "新栽垂柳", "来源", "阅读原文"):
+            assert noise not in art.text, noise
+    assert "护河月" not in second.text  # a link to the first post, with its comma, is a link too
+
+
 def test_a_red_header_notice_with_its_plan_is_one_article_dated_by_its_signature():
     (art,) = _genre("notice.txt")
     assert art.title == "石屏乡人民政府关于印发《石屏乡二〇一二年春季植树造林工作方案》的通知"

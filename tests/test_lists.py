@@ -196,6 +196,26 @@ def test_clauses_each_led_by_its_unit_are_a_list_however_long_their_first_clause
     assert [p[:5] for p in projects] == ["由区发改局", "区商务局要", "开发区管委"]
 
 
+def test_bare_points_then_points_each_led_by_its_unit_are_two_lists():
+    # what the meeting asks of everyone (要…；要…；要…), then of each unit: the second clause's long first clause
+    # ("要聚焦A、B、C等难点问题") is still a point, and the unit clauses are not the last point's detail
+    text = ("会议要求，要对照整改清单逐项复核，防止问题反弹；要聚焦干流水质、沿岸遗留矿坑、城区管网错接混接等难点问题，"
+            "实行领导包案，6月30日前全部完成整改；要举一反三建立长效机制。县生态环境分局要牵头建立整改台账；"
+            "县住建局要会同城关街道加快雨污分流改造，9月底前完成；县自然资源局要牵头推进矿坑生态修复。\n"
+            "会议还研究了其他事项。")
+    everyone, units = points(text)
+    assert [p[:4] for p in everyone] == ["要对照整", "要聚焦干", "要举一反"]
+    assert everyone[-1] == "要举一反三建立长效机制。"
+    assert [p[:4] for p in units] == ["县生态环", "县住建局", "县自然资"]
+
+
+def test_two_clauses_after_a_lead_are_a_list_however_long_the_first():
+    text = ("会议强调，要严格按照“上报一个、核实一个、销号一个”的要求推进整改，9月30日前完成现场核查；"
+            "要对违法占用林地行为依法严肃查处，做到发现一起、查处一起。\n会议还研究了其他事项。")
+    (lst,) = points(text)
+    assert [p[:4] for p in lst] == ["要严格按", "要对违法"]
+
+
 def test_the_first_point_after_a_lead_is_not_swallowed_and_unit_led_details_stay_in_their_point():
     text = ("会议强调，各乡镇要时刻绷紧安全这根弦，把隐患消除在萌芽状态。要紧盯燃气安全，逐户排查。"
             "要紧盯道路交通，对客运车辆实行出车前检查。县交警大队要加强夜间巡逻。要紧盯消防安全，开展全面检查。")

@@ -87,6 +87,17 @@ def test_other_list_styles():
     assert second.text == "第二,抓好防汛。"
 
 
+def test_a_list_right_after_another_lists_last_point_is_not_named_by_that_point():
+    from bot.records import Article
+
+    text = ("3月18日，书记周明主持召开会议。会议要求，要对照清单逐项复核；要聚焦难点问题，实行领导包案；"
+            "要举一反三建立长效机制。县住建局要加快雨污分流改造；县林业局要完成矿坑复绿；县水利局要开展河道清淤。",)
+    art = Article("a1", "x.txt", 0, "测试", None, "", (), None, text)
+    _, lists = article_passages(art)
+    everyone, units = lists
+    assert units.size == 3 and "举一反三" not in units.label and "举一反三" not in (units.lead or "")
+
+
 def test_sentence_splitting_handles_mixed_width_punctuation():
     assert split_sentences("如何择路前行?4月21日,考察。“好”。") == ["如何择路前行?", "4月21日,考察。", "“好”。"]
 
