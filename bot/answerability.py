@@ -15,7 +15,7 @@ from bot.catalog import ArticleEntry, date_matches
 from bot.config import SearchConfig
 from bot.intent import SERIES_UNITS, is_content, named_meetings
 from bot.question import Intent
-from bot.textutil import CJK, CN_NUMERAL, abbreviates, int_to_cn
+from bot.textutil import CJK, CN_NUMERAL, SENTENCE_ENDS, abbreviates, int_to_cn
 
 COMMON_WEIGHT = 0.5
 _CJK = re.compile(rf"[{CJK}]")
@@ -147,7 +147,8 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     pinned = pinned and all(re.search(rf"(?<![\d.]){re.escape(n)}(?![\d.])" if n[0].isdigit() else re.escape(n), article)
                             for n in req.numbers)
     # The meeting the question names is one the article reports: its kind, then 会 ("农村工作会议", "调度会").
-    pinned = pinned and all(re.search(re.escape(m) + r".{0,6}会", article) for m in req.meetings)
+    # Within one sentence: "…森林防火工作。会议强调" reports another meeting that discussed the topic.
+    pinned = pinned and all(re.search(re.escape(m) + rf"[^{SENTENCE_ENDS}]{{0,6}}会", article) for m in req.meetings)
     pinned = pinned and all(d in article for d in req.documents)
     if req.document_year and art:
         # that year's document: dated in it, or naming it in its title ("2024—2026年…实施方案")

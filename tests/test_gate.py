@@ -57,6 +57,21 @@ def test_a_meeting_named_formally_is_read_by_its_kind_informal_names_are_not():
     assert named_meetings("青石县经济工作会议上陶春林讲了什么") == ("经济",)
     assert named_meetings("2024年开年大会上安排了多少个项目") == ()  # reports say it in other words
     assert named_meetings("第二次调度会上周永年强调的第三点") == ()
+    # a meeting named by what it was for: its topic is its kind
+    assert named_meetings("沈区长在全区养老服务推进会上讲了哪几点") == ("服务",)
+    assert named_meetings("王县长在一季度经济运行调度会上让谁牵头") == ("运行",)
+
+
+def test_a_meeting_named_is_not_pinned_by_another_meeting_that_discussed_its_topic():
+    from bot.answerability import check, requirements
+    from bot.intent import parse_intent
+
+    q = "陈书记在全县森林防火工作会议上讲了哪几点意见"
+    req = requirements(parse_intent(q), {"森林": 1.0, "防火": 1.0}, (), (), q, {"森林", "防火"})
+    committee = "县委常委会会议。会议研究了春季森林防火工作。会议强调，要严格落实各级林长责任。"
+    conference = "全县森林防火工作会议召开。会议强调，要严格落实各级林长责任。"
+    assert not check(req, committee, committee, None, None).pinned
+    assert check(req, conference, conference, None, None).pinned
 
 
 def test_whether_a_question_is_answered_does_not_depend_on_how_many_results_are_shown(hexi):
