@@ -5,6 +5,7 @@ terms, not by a loop over the archive. Choosing a list weighs everything the que
 from __future__ import annotations
 
 import marshal
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -143,6 +144,10 @@ def article_match(art: ArticleEntry | None, speaker: str | None, intent: Intent,
         if art and art.date and latest_year and int(art.date[:4]) == latest_year + time.relative_year:
             asked += strong
             got += strong
+    elif art and time.year and not (time.month or time.day) and re.search(rf"(?<!\d){time.year}\s*年", art.title):
+        # a document titled by the year it is about ("2025年生态环境状况公报", "2024年政府工作报告") is that year's,
+        # however late it was published
+        when = True
     else:
         when = date_matches(time, art.date if art else None, latest_year)
     if when is not None:

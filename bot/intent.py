@@ -7,7 +7,7 @@ import re
 
 from bot.analysis import question_tokens, word_frequency, word_starts
 from bot.ordinals import read_path
-from bot.question import Intent, TimeRef
+from bot.question import CLOCK_ASK, Intent, TimeRef
 from bot.speakers import POSTS, plausible_name
 from bot.textutil import CJK, CN_NUMERAL, YEAR, cn_to_int
 
@@ -164,8 +164,6 @@ _MEETING = re.compile(rf"([{CJK}\d]{{2,16}}?)(?:会议|大会|会)(?=上|讲|提
 _MEETING_START = re.compile(r".*(?:在|的|于|上|，)")  # what comes before the name: the speaker, "在"
 _MEETING_TIME = re.compile(rf"^.*?(?:\d+\s*年|\d+\s*月份?|[一二三四]季度|上半年|下半年|今年|去年|最近一次|上次|这次)")
 _MEETING_LEVEL = re.compile(r"^(?:全[区县市镇乡]|[区县市镇乡])")
-# What the meeting was for, after its topic ("养老服务推进会", "防汛调度会", "农村工作会议"): the topic is its kind.
-_MEETING_KIND = re.compile(r"(?:工作|推进|调度|部署|座谈|动员)$")
 MEETING_TAIL = 2  # characters of a meeting's name, before 工作会议, that tell its kind ("农村" of "全区农村工作会议")
 
 
@@ -177,10 +175,11 @@ def named_meetings(question: str) -> tuple[str, ...]:
     for m in _MEETING.finditer(SERIES.sub(" ", question)):
         name = _MEETING_TIME.sub("", _MEETING_START.sub("", m.group(1))).strip()
         name = _MEETING_LEVEL.sub("", name)
-        kind = _MEETING_KIND.search(name)
-        if not kind:
-            continue  # an informal name ("开年大会", "调度会") is said in other words by the report
-        name = name[:kind.start()][-MEETING_TAIL:]
+        if not name.endswith("工作"):
+            # an informal name ("开年大会", "生态环保推进会", "重点项目调度会") is said in other words by the report
+            # ("生态环境保护推进会", "重点项目建设第一次调度会")
+            continue
+        name = name[:-2][-MEETING_TAIL:]
         if len(name) >= 2 and not any(c.isdigit() for c in name):
             out.append(name)
     return tuple(dict.fromkeys(out))
@@ -215,7 +214,7 @@ def parse_intent(question: str) -> Intent:
     if path:
         rest = (question[: path.start] + question[path.end:]).strip()
         return Intent("ordinal", ordinal=path.steps[-1].n, path=path.steps, rest=rest, **common)
-    if LIST_ASK.search(scan) or SPEECH_ASK.search(scan):
+    if LIST_ASK.search(CLOCK_ASK.sub(" ", scan)) or SPEECH_ASK.search(scan):  # "几点能接走" asks an hour
         c = COUNT.search(scan)
         count = cn_to_int(c.group("n")) if c and c.group("n") != "几" else None
         rest = COUNT.sub(" ", question)

@@ -5,9 +5,17 @@ work, so the kinds (`bot.kinds`) stand on this module alone."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.ordinals import Step
+
+
+# A time of day asked ("几点出摊", "晚上最迟几点能接走", "哪段时间"). "几点" alone is also how many points
+# ("强调了哪几点", "讲了几点"): a clock is asked when the hour is placed in the day or an act follows it.
+CLOCK_ASK = re.compile(r"几点钟|(?:最迟|最晚|最早|晚上|早上|上午|下午|中午|傍晚|每天)几点"
+                       r"|几点(?=到|至|开始|开门|关门|营业|出摊|收摊|上班|下班|以前|之前|前|以后|之后|能|可以|结束|截止|起)"
+                       r"|哪段时间|什么时段|哪个时段|几时")
 
 
 @dataclass(frozen=True)

@@ -114,3 +114,17 @@ def test_close_lists_are_the_same_list_again_only_when_they_match_the_question_a
     assert picked.entry is catalog.lists[speech]
     same = catalog._pick([(9.2, 1.0, speech), (8.5, 1.0, committee)], [], 0.1)
     assert same.entry is catalog.lists[committee]  # as fully matched: the same list again, the latest first
+
+
+def test_a_document_titled_by_its_year_is_that_years_however_late_it_was_published():
+    from bot.catalog import ArticleEntry, article_match
+    from bot.intent import parse_intent
+
+    report = ArticleEntry("a", "2025年柘源县生态环境状况公报", frozenset(), "2026-04-22", (), None)
+    meeting = ArticleEntry("b", "县委常委会会议", frozenset(), "2026-04-22", (), None)
+    intent = parse_intent("2025年全县环境违法案件罚没了多少钱")
+    asked, got = article_match(report, None, intent, (), 2026, 1.0, spoke_elsewhere=False, partial=0.5)
+    assert asked == got == 1.0
+    asked, got = article_match(meeting, None, intent, (), 2026, 1.0, spoke_elsewhere=False, partial=0.5)
+    assert got == -1.0  # dated 2026 and not about 2025 by its title
+

@@ -57,9 +57,7 @@ def test_a_meeting_named_formally_is_read_by_its_kind_informal_names_are_not():
     assert named_meetings("青石县经济工作会议上陶春林讲了什么") == ("经济",)
     assert named_meetings("2024年开年大会上安排了多少个项目") == ()  # reports say it in other words
     assert named_meetings("第二次调度会上周永年强调的第三点") == ()
-    # a meeting named by what it was for: its topic is its kind
-    assert named_meetings("沈区长在全区养老服务推进会上讲了哪几点") == ("服务",)
-    assert named_meetings("王县长在一季度经济运行调度会上让谁牵头") == ("运行",)
+    assert named_meetings("8月份的生态环保推进会对白鹭溪有什么要求") == ()  # the report: 生态环境保护推进会
 
 
 def test_a_meeting_named_is_not_pinned_by_another_meeting_that_discussed_its_topic():

@@ -20,6 +20,9 @@ from bot.intent import is_content, named_places, parse_intent, parse_time
         ("那几个拖后腿的项目怎么办", "plain", None, None),
         ("刘副县长在第二次调度会上定了几件事", "list", None, None),  # "几件事": the points, as "几条" asks
         ("讲了三件事分别是什么", "list", None, 3),
+        ("王县长讲了几点", "list", None, None),
+        ("娃托管完晚上最迟几点能接走", "plain", None, None),  # an hour, not how many points
+        ("早市每天几点开门", "plain", None, None),
     ],
 )
 def test_ordinals_lists_and_what_someone_said(question, kind, ordinal, count):

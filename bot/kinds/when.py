@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.question import Intent
+from bot.question import CLOCK_ASK, Intent
 from bot.records import Passage
 from bot.textutil import CN_ORDINALS
 
@@ -17,9 +17,6 @@ DATE_SAID = re.compile(r"(?<!\d)\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|份|[上�
 
 # A time of day a passage states ("12时至15时", "早市时段为5时至8时", "8:30"): what "哪段时间", "几点" ask.
 CLOCK_SAID = re.compile(r"(?<![\d.])(?:[01]?\d|2[0-4])\s*(?:时|点|:[0-5]\d)(?!\d)")
-# ("几点" alone is also how many points: "强调了哪几点", "讲了几点".)
-CLOCK_ASK = re.compile(r"几点钟|几点(?=到|至|开始|开门|关门|营业|出摊|收摊|上班|下班|以前|之前|前|以后|之后)"
-                       r"|哪段时间|什么时段|哪个时段|几时")
 
 
 def states_date(passage: str) -> bool:
