@@ -118,7 +118,12 @@ def _last_point_end(text: str, lst: ListSpan, earlier: list[tuple[int, int]], na
     bodies = [text[paragraph_bounds(text, s)[1]:e].strip() for s, e in earlier]
     bodies = [b for b in bodies if b]
     own = text[last.start:p_end].strip()
-    heading = len(own) <= 40 and own[-1:] not in SENTENCE_ENDS
+    # a short line ("2.推进公共厕所提档升级。") over sub-points of another style is their heading, stop or not
+    following = text[p_end:p_end + 2000].lstrip("\n　 ")
+    same_style = MARKER_STYLES.get(lst.style)
+    heading = len(own) <= 40 and (own[-1:] not in SENTENCE_ENDS or (
+        len(re.findall(f"[{FULL_STOPS}]", own)) <= 1 and opens_with_marker(following.split("\n", 1)[0])
+        and not (same_style and same_style.match(following))))
     if not bodies and not heading:
         return p_end
     only_points = bool(bodies) and all(opens_with_marker(line) for b in bodies for line in b.split("\n") if line.strip())
@@ -129,7 +134,6 @@ def _last_point_end(text: str, lst: ListSpan, earlier: list[tuple[int, int]], na
     alike = (heading and len(bodies) == len(earlier) >= _ALIKE_MIN and len(sizes) == 1
              and not any(opens_with_marker(x) for b in bodies for x in b.split("\n") if x.strip()))
     left = sizes.pop() if alike else None  # paragraphs the last point still takes, when its siblings say
-    same_style = MARKER_STYLES.get(lst.style)
     end, sub_points = p_end, False
     while end < len(text) and left != 0:
         nxt_start = end + 1

@@ -244,6 +244,16 @@ def test_the_last_inline_point_ends_with_its_clause_when_its_siblings_do():
     assert lst[-1] == "要抓好储备，谋划项目。"
 
 
+def test_a_short_point_over_sub_points_of_another_style_holds_them_though_it_ends_with_a_stop():
+    text = "\n".join(["（一）深化农村厕所革命", "1.开展问题厕所回头看。对新改户厕逐户排查，8月底前完成整改。",
+                      "2.推进公共厕所提档升级。", "（1）在中心村新建公厕10座。", "（2）建立公厕管护员制度。",
+                      "（二）提升生活垃圾治理水平", "1.完善收运处置体系。", "2.推进源头分类减量。"])
+    lists = find_lists(text, [])
+    sub = next(lst for lst in lists if text[lst.start:lst.start + 3] == "（1）")
+    holder = lists[sub.parent]
+    assert text[holder.start:holder.start + 2] == "1." and sub.parent_point == 1  # under "2.推进公共厕所…"
+
+
 def test_dash_lines_targets_and_table_rows_are_lists():
     text = "\n".join(["今年重点抓好以下工作：", "——坚持项目为王。实施重点项目60个。", "——坚持产业强区。做大两大产业集群。",
                       "各位代表，让我们团结奋斗！"])
