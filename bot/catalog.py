@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import marshal
 import re
+from functools import lru_cache
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -40,6 +41,16 @@ class ArticleEntry:
     @property
     def year(self) -> int | None:
         return int(self.date[:4]) if self.date else None
+
+    @property
+    def issuers(self) -> tuple[str, ...]:
+        """The places its title opens with: who issued it ("鹤岭镇人民政府关于…" → 鹤岭镇)."""
+        return _title_places(self.title)
+
+
+@lru_cache(maxsize=4096)
+def _title_places(title: str) -> tuple[str, ...]:
+    return tuple(title_places(title))
 
 
 @dataclass(frozen=True)
@@ -118,13 +129,20 @@ def date_matches(time: TimeRef, date: str | None, latest_year: int | None) -> bo
 
 
 def article_match(art: ArticleEntry | None, speaker: str | None, intent: Intent, speakers: tuple[str, ...],
-                  latest_year: int | None, strong: float, *, spoke_elsewhere: bool, partial: float) -> tuple[float, float]:
+                  latest_year: int | None, strong: float, *, spoke_elsewhere: bool, partial: float,
+                  issuers: frozenset[str] = frozenset()) -> tuple[float, float]:
     """(asked, got): how much the question says about *where* — who spoke, which meeting of a series, when — and how
     much of it an article holds, each thing said weighing `strong` (the question's strongest word). `speaker`: who
     speaks the candidate (a list, a passage); `spoke_elsewhere`: a speaker asked about is found elsewhere in the
-    article, worth `partial`. A meeting number or date the article contradicts counts against it. The one match of
+    article, worth `partial`. A meeting number or date the article contradicts counts against it; `issuers`: places
+    the question names that issue a few of the archive's documents (Catalog.issuing), found in the article's title
+    ("鹤岭镇问题厕所谁牵头": the town's own task list before the county's plan naming it in passing). The one match of
     question and article the list choice (Catalog) and the ranking of passages (bot/fusion.py) share."""
     asked = got = 0.0
+    for place in issuers:
+        asked += strong
+        if art and place in art.issuers:
+            got += strong
     if speakers:
         asked += strong
         if speaker in speakers:
@@ -172,6 +190,7 @@ class Catalog:
     _arrays: dict[str, tuple] = field(default_factory=dict, compare=False, repr=False)  # see _term_arrays
     _last_spoke: dict[str, str] | None = field(default=None, compare=False, repr=False)  # see last_spoke
     _places: frozenset[str] | None = field(default=None, compare=False, repr=False)  # see places_in
+    _issued: dict[str, int] | None = field(default=None, compare=False, repr=False)  # see issuing
     _people: tuple[str, ...] | None = field(default=None, compare=False, repr=False)  # see people
 
     @classmethod
@@ -248,6 +267,19 @@ class Catalog:
         """Known speakers named in the question (longest first, so "杜海涛" is not read as "海涛" only)."""
         found = [s for s in sorted(self.speakers, key=len, reverse=True) if s in question]
         return tuple(s for s in found if not any(s != o and s in o for o in found))
+
+    def issuing(self, places: tuple[str, ...]) -> frozenset[str]:
+        """Of the places a question names, those that issue some of the archive's documents but not most of them
+        (at most a third): a town among a county's, not the county itself."""
+        if not places or not self.articles:
+            return frozenset()
+        if self._issued is None:
+            self._issued = {}
+            for a in self.articles.values():
+                for p in set(a.issuers):
+                    self._issued[p] = self._issued.get(p, 0) + 1
+        limit = len(self.articles) / 3
+        return frozenset(p for p in places if 0 < self._issued.get(p, 0) <= limit)
 
     def places_in(self, question: str) -> tuple[str, ...]:
         """Places the archive's documents come from (as their titles name them) that the question names."""
@@ -356,7 +388,8 @@ class Catalog:
         matched = score  # each word by the credit it earned: full, by headline share, or half
         asked, got = article_match(art, nl.speaker, intent, ev.speakers, self.latest_year, strong,
                                    spoke_elsewhere=bool(art) and any(s in art.speakers for s in ev.speakers),
-                                   partial=0.3)  # spoke there (not merely named: "区长沈若川…出席"), as fusion reads it
+                                   partial=0.3,  # spoke there (not merely named: "区长沈若川…出席"), as fusion reads it
+                                   issuers=self.issuing(intent.places))
         if intent.count:
             asked += 0.5 * mean_w
             if nl.size == intent.count:

@@ -44,7 +44,8 @@ def context_share(p: Passage, catalog: Catalog, weights: dict[str, float], speak
     if year_said:
         intent = replace(intent, time=replace(intent.time, year=None))
     asked, got = article_match(art, p.speaker, intent, speakers, catalog.latest_year, strong,
-                               spoke_elsewhere=any(s in art.speakers for s in speakers), partial=0.5)
+                               spoke_elsewhere=any(s in art.speakers for s in speakers), partial=0.5,
+                               issuers=catalog.issuing(intent.places))
     if year_said:
         asked, got = asked + strong, got + strong
     asked += sum(weights.values())  # the same scale for every passage, copies or not

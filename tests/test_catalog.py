@@ -128,3 +128,20 @@ def test_a_document_titled_by_its_year_is_that_years_however_late_it_was_publish
     asked, got = article_match(meeting, None, intent, (), 2026, 1.0, spoke_elsewhere=False, partial=0.5)
     assert got == -1.0  # dated 2026 and not about 2025 by its title
 
+
+
+def test_a_town_named_prefers_the_towns_own_documents_to_the_countys_mentioning_it():
+    from bot.catalog import ArticleEntry, Catalog, article_match
+    from bot.intent import parse_intent
+
+    town = ArticleEntry("t", "鹤岭镇人民政府关于印发重点任务清单的通知", frozenset(), "2026-03-02", (), None)
+    county = [ArticleEntry(f"c{i}", f"柘源县人民政府办公室关于印发第{i}号方案的通知", frozenset(), "2025-05-28", (), None)
+              for i in range(3)]
+    catalog = Catalog(articles={a.article_id: a for a in [town, *county]})
+    intent = parse_intent("鹤岭镇问题厕所咋整改，谁来牵头")
+    issuers = catalog.issuing(intent.places)
+    assert issuers == {"鹤岭镇"}
+    assert catalog.issuing(parse_intent("柘源县问题厕所谁牵头").places) == frozenset()  # issues most: no pointer
+    got = {a.article_id: article_match(a, None, intent, (), None, 1.0, spoke_elsewhere=False, partial=0.5,
+                                       issuers=issuers)[1] for a in [town, county[0]]}
+    assert got["t"] > got["c0"]
