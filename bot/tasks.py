@@ -35,6 +35,7 @@ _DEADLINE = re.compile(
     rf"{_YEAR}(?:"
     rf"(?P<m>{_NUM})\s*月(?:(?P<d>\d{{1,2}}|[{CN_ORDINALS}]{{1,3}})\s*[日号]|(?P<part>上旬|中旬|下旬|底|末|份)?)"
     rf"|(?P<yend>年?(?:底|末))"
+    rf"|(?P<within>年?内)(?=\s*[{CJK}])"
     rf"|第?(?P<q>[一二三四1-4])\s*季度(?P<qend>末|底)?"
     rf"|(?P<h>上|下)半年"
     rf")"
@@ -379,6 +380,7 @@ def _deadline_in(text: str, doc_date: dt.date | None, strict: bool) -> tuple[str
     if bare:
         year = int(bare.group("y")) if bare.group("y") else (doc_date.year if doc_date else None)
         return (dt.date(year, 12, 31).isoformat() if year else None), text.strip()
+    weak: tuple[str, str] | None = None  # a period's end the work is done in ("年内建成"), kept unless a limit follows
     for m in _DEADLINE.finditer(text):
         if long_term and long_term.start() < m.start():
             break
@@ -387,12 +389,15 @@ def _deadline_in(text: str, doc_date: dt.date | None, strict: bool) -> tuple[str
             continue
         end = m.end()
         limit = _BEFORE.match(text, end)
-        ends_period = bool(m.group("part") in ("底", "末") or m.group("yend") or m.group("qend"))
+        # "6月底完成", "年内建成", "上半年完成": a period that ends, then the work done in it
+        loose = bool(m.group("within") or m.group("h")) and not limit
+        ends_period = bool(m.group("part") in ("底", "末") or m.group("yend") or m.group("qend") or loose)
         if strict and not (limit or (ends_period and _COMPLETES.match(text, end))
                            or ((m.group("q") or m.group("h")) and re.search(r"[在于]\s*$", before))):
             continue
-        if m.group("yend") and not (m.group("y") or m.group("rel") or m.group("yend").startswith("年")):
-            continue  # "底"/"末" alone is no date
+        if (m.group("yend") or m.group("within")) and not (m.group("y") or m.group("rel")
+                                                          or (m.group("yend") or m.group("within")).startswith("年")):
+            continue  # "底"/"末"/"内" alone is no date
         day = _normalise(m, doc_date)
         written = text[m.start():limit.end() if limit else end]
         after = limit.end() if limit else end
@@ -403,9 +408,15 @@ def _deadline_in(text: str, doc_date: dt.date | None, strict: bool) -> tuple[str
             return None, written  # "6月底前" in a document without a year: kept as written
         if day is not None and doc_date is not None and dt.date.fromisoformat(day) < doc_date - dt.timedelta(days=366):
             continue  # "2000年底前建成的老旧小区": a date long before the document says what qualifies, not when
+        if day is not None and strict and loose:
+            # "年内上线12个…，6月底前完成首批8个": a date set as a limit ("…前") says when more firmly
+            weak = weak or (day, written)
+            continue
         if day is not None:
             final = _final_stage(text, after, doc_date, strict)
             return final if final and final[0] > day else (day, written)
+    if weak:
+        return weak
     if long_term:
         return LONG_TERM, long_term.group(0)
     return None, None
@@ -445,7 +456,7 @@ def _normalise(m: re.Match, doc_date: dt.date | None) -> str | None:
             except ValueError:
                 day = dt.date(year + 1, month, 28)
         return day.isoformat()
-    if m.group("yend"):
+    if m.group("yend") or m.group("within"):
         return dt.date(year, 12, 31).isoformat()
     if m.group("q"):
         q = cn_to_int(m.group("q")) or 0

@@ -33,6 +33,16 @@ def test_a_sentence_with_lead_partners_and_deadline():
     assert t.deadline == "2024-09-30"
 
 
+def test_work_done_within_the_year_is_due_at_its_end_unless_a_limit_is_set():
+    t = tasks("（三）在“美”字上下功夫。結合城市更新，年內建成8個口袋公園和6公里城市綠道。")  # traditional text too
+    assert (t.deadline, t.deadline_text) == ("2024-12-31", "年內")
+    assert tasks("今年内实现村级快递服务全覆盖。").deadline == "2024-12-31"
+    # "年内上线12个…；6月底前完成首批8个": the limit set with 前 is when it is due
+    t = tasks("1.推行一件事。年内上线12个集成服务。由区数据局牵头，6月底前完成首批8个事项上线。")
+    assert t.deadline == "2024-06-30"
+    assert tasks("城区内完成改造，方便群众。") is None  # 内 of a place is no time
+
+
 def test_an_item_opening_with_a_unit_and_a_colon_is_that_units():
     # a 督查通报 lists each unit's overdue task after its name
     t = tasks("（三）县商务局：一季度应完成的外贸主体培育任务只完成40%，要在4月底前补齐。")
