@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from bot.analysis import in_dictionary, is_common_word
 from bot.catalog import ArticleEntry, date_matches
 from bot.config import SearchConfig
-from bot.intent import SERIES_UNITS, is_content, named_meetings
+from bot.intent import SERIES_UNITS, is_content, meeting_spans, named_meetings
 from bot.question import Intent
 from bot.textutil import CJK, CN_NUMERAL, SENTENCE_ENDS, abbreviates, int_to_cn
 
@@ -44,6 +44,7 @@ class Requirements:
     document_year: str | None = None  # the year said of that document ("2024" of "2024年政府工作报告")
     # everyday words and what bulletins write instead ("暖气费" → 热费, 供暖费; bot/phrasing.py)
     alternatives: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    meeting_words: frozenset[str] = frozenset()  # content words naming the meeting ("区委常委会"): they point at the article
 
 
 @dataclass(frozen=True)
@@ -74,9 +75,11 @@ def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, .
                if is_content(t) and not any(t in p or p in t for p in people)
                and (t in known or in_dictionary(t) or not _CJK.search(t))}
     document_year = _DOCUMENT_YEAR.search(question)
+    spans = meeting_spans(question)
+    meeting_words = frozenset(t for t in content if any(t in question[s:e] for s, e in spans))
     return Requirements(content, people + places, numbers, intent, places, named_meetings(question),
                         tuple(dict.fromkeys(_DOCUMENT_KIND.findall(question))),
-                        document_year.group(1) if document_year else None, alternatives or {})
+                        document_year.group(1) if document_year else None, alternatives or {}, meeting_words)
 
 
 def _found(term: str, weights: dict[str, float], text: str) -> bool:
@@ -125,7 +128,9 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     passage as a whole is near the question in meaning (search.paraphrase_cosine)."""
     total = sum(req.weights.values())
     context = passage + "\n" + article
-    local = {t: w for t, w in req.weights.items() if not any(t in p for p in req.places)}
+    # what locates the article — its places, the meeting named by its title ("区委常委会") — a passage need not repeat
+    local = {t: w for t, w in req.weights.items() if not any(t in p for p in req.places)
+             and not (t in req.meeting_words and art and t in art.title)}
     written = [t for t in local if _found(t, local, passage) or _written_otherwise(t, req.alternatives, passage)]
     # Meaning alone is weak evidence: one word near in meaning, none of the question's own and the passage no
     # nearer the question as a whole ("明天会下雨吗" / a flood passage's 降雨) does not make it an answer.

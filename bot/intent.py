@@ -167,6 +167,17 @@ _MEETING_LEVEL = re.compile(r"^(?:全[区县市镇乡]|[区县市镇乡])")
 MEETING_TAIL = 2  # characters of a meeting's name, before 工作会议, that tell its kind ("农村" of "全区农村工作会议")
 
 
+def meeting_spans(question: str) -> list[tuple[int, int]]:
+    """Where the question names a meeting ("2025年3月区委常委会上", "在老旧小区改造现场推进会上"): the name, after
+    its speaker, time and level, up to 会议/大会/会."""
+    spans = []
+    for m in _MEETING.finditer(question):
+        name = m.group(1)
+        cut = len(name) - len(_MEETING_LEVEL.sub("", _MEETING_TIME.sub("", _MEETING_START.sub("", name))))
+        spans.append((m.start(1) + cut, m.end()))
+    return spans
+
+
 def named_meetings(question: str) -> tuple[str, ...]:
     """The kind of each meeting the question names by a formal name ("X工作会议"), as the documents write it:
     the last characters before 工作 ("农村" of "全区农村工作会议"), after the speaker, time and level. Informal

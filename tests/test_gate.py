@@ -154,3 +154,20 @@ def test_a_rank_asked_needs_a_rank_stated():
     assert not answers("课后服务满意度在全市排第几", "区教育局每学期组织一次课后服务满意度测评，结果纳入学校年度考核。")
     assert answers("耕地保护考核在全市排第几", "2025年全县耕地保护目标责任考核位列全市第二。")
     assert not asks("第三个聚力是什么", Intent(kind="ordinal"))
+
+
+def test_the_meeting_a_question_names_locates_the_article_an_amounts_passage_need_not_repeat_it():
+    from bot.answerability import check, requirements, verdict
+    from bot.catalog import ArticleEntry
+    from bot.config import SearchConfig
+    from bot.intent import meeting_spans, parse_intent
+
+    q = "2025年3月区委常委会上说全区60岁以上老人有多少"
+    assert [q[s:e] for s, e in meeting_spans(q)] == ["3月区委常委会"]
+    weights = {"区委": 1.0, "常委": 1.0, "常委会": 1.0, "全区": 1.0, "以上": 1.0, "老人": 1.0}
+    req = requirements(parse_intent(q), weights, (), (), q, set(weights))
+    passage = "会议强调,全区60周岁以上老人已达9.3万人,养老服务供给必须跟上。"
+    art = ArticleEntry("a", "周继恒主持召开区委常委会会议", frozenset(), "2025-03-12", (), None)
+    c = check(req, passage, "周继恒主持召开区委常委会会议\n" + passage, art, 2025)
+    assert c.passage_coverage == 1.0 and verdict(c, req.intent, 0.0, 0.8, SearchConfig())
+
