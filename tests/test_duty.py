@@ -54,6 +54,17 @@ def test_a_unit_asked_about_must_be_named_by_the_answer():
     assert not holds("县住建局在防汛抗旱中负责什么", {"防汛": 3.0, "抗旱": 3.0})  # its task on another topic
 
 
+def test_a_traditional_bulletins_point_answers_a_unit_asked_in_simplified_words():
+    point = Passage("p2", "a2", "point", 2, "要守住底線抓質量。區住建局要組織對在建項目開展質量安全“回頭看”，6月15日前形成問題清單。",
+                    "老舊小區改造現場推進會召開", "2025-06-03", "2025年6月3日", "y.txt", lead="常世平指出，老舊小區改造一頭連著民生",
+                    tasks=Tasks(("區住建局",), (), "2025-06-15", "6月15日前"))
+    from bot.textutil import normalize_text
+
+    ask = duty.asks("常区长在老旧小区改造现场推进会上对区住建局提了啥要求")
+    assert duty.prefers(ask, point, normalize_text(point.text)) == 2  # it names the unit, which leads alone
+    assert duty.holds(ask, point, normalize_text(point.text), {"老旧": 3.0, "小区": 2.0, "改造": 2.0}, 0.42)
+
+
 def test_the_source_line_names_the_lead_partners_and_deadline():
     line = source_line(LED)
     assert "牵头：县住建局" in line and "配合：县财政局" in line and "时限：2024年11月底前" in line
