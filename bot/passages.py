@@ -250,10 +250,8 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
         merged: list[tuple[list[int], str]] = []  # (where each of its paragraphs starts, text)
         for start, para in texts_pending:
             core = to_simplified(para.strip().rstrip("，,：: "))
-            if core and len(core) < 80 and core in leads and not re.search(r"\d", core):
-                # the lead-in of a list lives in its outline and in the points' context; one stating a figure
-                # ("全区60周岁以上老年人口已达9.3万人") is also a fact asked of its own
-                continue
+            if core and len(core) < 80 and core in leads:
+                continue  # the lead-in of a list lives in its outline and in the points' context
             # In a press conference, one answerer's words are never packed with another's.
             other_voice = taken and merged and (who := speaker_at(start)) and who != next(
                 (w for w in map(speaker_at, merged[-1][0]) if w), who)

@@ -98,18 +98,6 @@ def test_a_list_right_after_another_lists_last_point_is_not_named_by_that_point(
     assert units.size == 3 and "举一反三" not in units.label and "举一反三" not in (units.lead or "")
 
 
-def test_a_lead_stating_a_figure_is_also_a_passage_of_its_own():
-    from bot.records import Article
-
-    text = ("会议强调，全区60周岁以上老年人口已达9.3万人，养老服务供给必须跟上。要织密服务网络；要办好老年助餐；要壮大护理队伍。",
-            "会议要求，要抓安全；要抓稳定；要抓发展。")
-    art = Article("a1", "x.txt", 0, "测试", None, "", (), None, text)
-    passages, lists = article_passages(art)
-    texts = [p.text for p in passages if p.kind == "text"]
-    assert any("9.3万人" in t for t in texts)  # asked as a fact ("60岁以上老人有多少")
-    assert not any(t.startswith("会议要求") for t in texts)  # a lead without substance lives in its outline
-
-
 def test_sentence_splitting_handles_mixed_width_punctuation():
     assert split_sentences("如何择路前行?4月21日,考察。“好”。") == ["如何择路前行?", "4月21日,考察。", "“好”。"]
 
