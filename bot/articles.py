@@ -359,6 +359,8 @@ def split_articles(loaded: LoadedBulletin, default_year: int | None = None) -> l
     """Split a bulletin into articles: headlines with evidence start them; see the module docstring."""
     blocks, listed = _contents(list(loaded.blocks))
     starts = _headline_starts(blocks, listed)
+    if not listed and _brief_items(blocks, starts):
+        starts = []  # an issue of one-paragraph briefs ("【督察整改】…" over its paragraph) is read as one article
     if not starts:
         # No headline evidence anywhere: one article, titled by its first heading run (up to a blank line)
         # that is not an issuer's or a speaker's line, if it opens the file.
@@ -406,7 +408,33 @@ def split_articles(loaded: LoadedBulletin, default_year: int | None = None) -> l
         issue = next((k for k, t in enumerate(head) if ISSUE.search(t)), None)
         if issue is not None:
             articles[0] = replace(articles[0], title=" ".join(title_lines(head[:issue + 1])))
+            # the issue is dated by its masthead, not by its first item's day
+            dated = next((b.date for b in masthead if b.date and all(b.date)), None)
+            if dated:
+                articles[0] = replace(articles[0], date=_iso(*dated), date_text=_text_date(*dated), date_source="page")
     return articles
+
+
+def _brief_items(blocks: list[Block], starts: list[tuple[int, int]]) -> bool:
+    """A 简报 (its masthead numbers the issue) whose items, the last aside, are each a headline over a single
+    paragraph: news in brief, one issue to read, not articles of their own. Items of several paragraphs (an
+    experience reported at length, a meeting with its points) are articles."""
+    content = [k for k, b in enumerate(blocks) if not b.noise]
+    if len(starts) < 2 or not any(ISSUE.search(blocks[k].text.strip()) for k in content[:6]
+                                  if blocks[k].heading or blocks[k].meta):
+        return False
+    # from the first item to the last one's headline: each headline over exactly one paragraph
+    run = 0
+    for b in blocks[starts[0][0]:starts[-1][0]]:
+        if b.noise or b.meta or not b.text.strip():
+            continue
+        if b.heading:
+            if run > 1:
+                return False
+            run = 0
+        else:
+            run += 1
+    return run == 1
 
 
 def _compact(title: str) -> str:

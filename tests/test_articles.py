@@ -157,11 +157,13 @@ def test_a_portal_page_is_dated_by_the_documents_own_date_and_its_table_is_not_t
     assert not any("索引号" in p or "无障碍" in p or "当前位置" in p for p in art.paragraphs)
 
 
-def test_a_briefing_holds_two_articles_dated_with_the_mastheads_year():
-    first, second = _genre("briefing.txt")
-    assert (first.title, first.date) == ("新城街道开展燃气安全入户检查", "2025-05-14")
-    assert (second.title, second.date) == ("湖畔镇召开防汛工作部署会", "2025-05-15")
-    assert "工作简报" not in first.title
+def test_a_briefing_of_one_paragraph_items_is_one_issue_dated_by_its_masthead():
+    # news in brief (a headline over one paragraph each, no contents list) is one issue to read, as the archives
+    # written apart read it; items of several paragraphs are articles of their own (below)
+    (issue,) = _genre("briefing.txt")
+    assert (issue.title, issue.date) == ("工作简报 第12期", "2025-05-16")
+    for said in ("新城街道开展燃气安全入户检查", "5月底前全部整改到位", "湖畔镇召开防汛工作部署会", "沙袋不少于5000个"):
+        assert said in issue.text, said
 
 
 def test_a_speech_titled_with_its_authors_name_is_theirs_alone():
@@ -255,15 +257,18 @@ def test_a_measure_is_dated_by_the_day_it_was_adopted_under_its_title():
     assert art.title == "青枫县城市供水管理办法" and art.date == "2024-12-06"
 
 
-def test_a_briefings_items_without_datelines_or_contents_are_its_articles():
+def test_a_briefings_items_of_several_paragraphs_are_its_articles():
     """Under a 简报's masthead (第13期) each headline standing alone with its text under it is an item; a column
-    label (【工作动态】) is not part of its title; the masthead's date dates an item that states none."""
-    arts = _genre("briefing_no_datelines.txt")
-    assert [a.title for a in arts] == ["县政府召开重点项目攻坚调度会", "县市场监管局开展夏季食品安全检查", "石桥镇推进人居环境整治"]
-    assert {a.date for a in arts} == {"2025-06-20"}
-    first, second = _genre("briefing_columns.txt")
-    assert (first.title, first.date) == ("县政府召开重点项目攻坚调度会", "2025-06-18")
-    assert (second.title, second.date) == ("石桥镇推进人居环境整治", "2025-06-20")
+    label (【工作动态】) is not part of its title; the masthead's date dates an item that states none. Items of one
+    paragraph each are the issue's briefs: one article, titled by the masthead."""
+    first, second = _genre("briefing_long_items.txt")
+    assert (first.title, first.date) == ("石桥镇“院落长”让小事不出院", "2025-07-04")
+    assert (second.title, second.date) == ("县农业农村局抓好“双抢”农机调度", "2025-07-04")
+    assert "7月底前完成晚稻插秧" in second.text and "院落长" not in second.text
+    for name in ("briefing_no_datelines.txt", "briefing_columns.txt"):
+        (issue,) = _genre(name)
+        assert issue.title.endswith("第13期") and issue.date == "2025-06-20"  # the masthead's day, not an item's
+        assert "石桥镇推进人居环境整治" in issue.text
 
 
 def test_a_chapter_heading_right_under_a_measures_title_is_not_part_of_it():
@@ -274,11 +279,10 @@ def test_a_chapter_heading_right_under_a_measures_title_is_not_part_of_it():
     assert art.title == "青枫县科技型中小企业研发费用补助办法" and art.paragraphs[0].startswith("第一章")
 
 
-def test_a_briefing_masthead_counting_its_total_issues_still_holds_one_article_per_item():
-    arts = _genre("briefing_total_issue.txt")  # "2025年第7期（总第203期）"
-    assert [a.title for a in arts] == ["桥头镇“红黄绿”三色管理推动矛盾纠纷就地化解", "县交通运输局开展春运道路安全大检查",
-                                       "白鹭乡油茶产业带动群众增收"]
-    assert {a.date for a in arts} == {"2025-03-20"}
+def test_a_briefing_masthead_counting_its_total_issues_names_the_issue():
+    (issue,) = _genre("briefing_total_issue.txt")  # "2025年第7期（总第203期）", three one-paragraph briefs
+    assert issue.title == "云溪政务信息 2025年第7期（总第203期）" and issue.date == "2025-03-20"
+    assert "桥头镇“红黄绿”三色管理推动矛盾纠纷就地化解" in issue.text
 
 
 def test_a_post_titled_with_an_exclamation_keeps_it_whole_over_its_original_byline():
