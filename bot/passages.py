@@ -76,7 +76,7 @@ def _chapter_label(heading: str) -> str:
 # a name the lead gives the list, counting its points: “四查四改” over four points, “三个坚持” over three
 _COUNTED_NAME = re.compile(r"“(?P<name>(?P<n>[一二两三四五六七八九十])[^“”]{1,10})”")
 # a clause that only dates the meeting ("10月12日", "2025年3月5日上午") names no list
-_DATE_CLAUSE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[上下]午|晚)?$")
+_DATE_CLAUSE = re.compile(r"^(?:截至|截止|到)?(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[上下]午|晚)?$")
 
 
 def _label(lead: str, bodies: list[str], size: int, speaker: str | None) -> str:

@@ -98,6 +98,16 @@ def test_a_list_right_after_another_lists_last_point_is_not_named_by_that_point(
     assert units.size == 3 and "举一反三" not in units.label and "举一反三" not in (units.lead or "")
 
 
+def test_a_clause_only_dating_the_list_does_not_name_it():
+    from bot.records import Article
+
+    text = ("截至3月19日，全县清理林下可燃物1.2万亩。1.县林业局要做好清明节期间森林防火工作。2.县水利局要做好验收准备。"
+            "3.县生态环境分局要启动排污口排查。",)
+    art = Article("a1", "x.txt", 0, "测试", None, "", (), None, text)
+    _, (lst,) = article_passages(art)
+    assert not lst.label.startswith("截至")
+
+
 def test_sentence_splitting_handles_mixed_width_punctuation():
     assert split_sentences("如何择路前行?4月21日,考察。“好”。") == ["如何择路前行?", "4月21日,考察。", "“好”。"]
 
