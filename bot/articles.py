@@ -359,8 +359,15 @@ def split_articles(loaded: LoadedBulletin, default_year: int | None = None) -> l
     """Split a bulletin into articles: headlines with evidence start them; see the module docstring."""
     blocks, listed = _contents(list(loaded.blocks))
     starts = _headline_starts(blocks, listed)
+    briefs: tuple[str, ...] = ()
     if not listed and _brief_items(blocks, starts):
-        starts = []  # an issue of one-paragraph briefs ("【督察整改】…" over its paragraph) is read as one article
+        # an issue of one-paragraph briefs ("【督察整改】…" over its paragraph) is read as one article; each brief's
+        # headline stays its section
+        end = next((k for k in range(starts[-1][1], len(blocks)) if blocks[k].heading and not blocks[k].noise
+                    and k > starts[-1][1]), len(blocks))
+        briefs = tuple(b.text for b in blocks[starts[0][0]:end]
+                       if b.heading and not b.noise and not ISSUE.search(b.text.strip()))
+        starts = []
     if not starts:
         # No headline evidence anywhere: one article, titled by its first heading run (up to a blank line)
         # that is not an issuer's or a speaker's line, if it opens the file.
@@ -412,7 +419,14 @@ def split_articles(loaded: LoadedBulletin, default_year: int | None = None) -> l
             dated = next((b.date for b in masthead if b.date and all(b.date)), None)
             if dated:
                 articles[0] = replace(articles[0], date=_iso(*dated), date_text=_text_date(*dated), date_source="page")
+            paras = list(articles[0].paragraphs)
+            while paras and paras[0] in head[:issue + 1]:  # the masthead's lines are the title, not text
+                paras.pop(0)
+            articles[0] = replace(articles[0], paragraphs=tuple(paras), sections=tuple(h for h in briefs if h in paras))
     return articles
+
+
+_POINT_MARK = re.compile(rf"[{CN_NUMERAL}]是[，,]?[{CJK}]|[（(][1-9{CN_NUMERAL}][）)]|(?<![\d.])[1-9][.．、](?!\d)")
 
 
 def _brief_items(blocks: list[Block], starts: list[tuple[int, int]]) -> bool:
@@ -432,6 +446,8 @@ def _brief_items(blocks: list[Block], starts: list[tuple[int, int]]) -> bool:
             if run > 1:
                 return False
             run = 0
+        elif _POINT_MARK.search(b.text):
+            return False  # a brief reports; an item setting out points ("一是…二是…") is an article of its own
         else:
             run += 1
     return run == 1

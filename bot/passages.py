@@ -76,6 +76,8 @@ def _chapter_label(heading: str) -> str:
 # a name the lead gives the list, counting its points: “四查四改” over four points, “三个坚持” over three
 _COUNTED_NAME = re.compile(r"“(?P<name>(?P<n>[一二两三四五六七八九十])[^“”]{1,10})”")
 # a clause that only dates the meeting ("10月12日", "2025年3月5日上午") names no list
+# a 简报 column's label before a brief's headline ("【督察整改】")
+COLUMN_LABEL = re.compile(r"^[【\[［][^】\]］]{1,8}[】\]］]\s*")
 _DATE_CLAUSE = re.compile(r"^(?:截至|截止|到)?(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[上下]午|晚)?$")
 
 
@@ -177,6 +179,16 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
             return speaker_before(marks, pos, chair, max(floor, taken[i][0])) or taken[i][1]
         return speaker_before(marks, pos, chair, floor) or default
     common = dict(title=article.title, date=article.date, date_text=article.date_text, source=article.source)
+    # a 简报 read as one issue: each passage is titled by the issue and the brief it stands under
+    section_starts, offset = [], 0
+    for para in article.paragraphs:
+        if para in article.sections:
+            section_starts.append((offset, COLUMN_LABEL.sub("", para).strip()))
+        offset += len(para) + 1
+
+    def titled(pos: int) -> dict:
+        i = bisect.bisect_right([s for s, _ in section_starts], pos) - 1
+        return common | {"title": f"{article.title} {section_starts[i][1]}"} if i >= 0 else common
     spans += task_table_spans(text, spans)  # a task table's rows: each a point carrying its tasks
 
     pieces: list[tuple[int, int, str, object]] = []  # (start, end, kind, payload)
@@ -269,7 +281,7 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
             speaker = next((who for who in map(speaker_at, starts) if who), None) if taken else speaker_at(starts[0])
             for chunk in _pack(chunk_src, passage_chars):
                 passages.append(Passage(passage_id="", article_id=article.article_id, kind="text", position=0,
-                                        text=chunk, speaker=speaker, **common))
+                                        text=chunk, speaker=speaker, **titled(starts[0])))
         texts_pending.clear()
 
     emitted_outline: set[str] = set()
@@ -283,7 +295,7 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
             emitted_outline.add(nl.list_id)
             passages.append(Passage(passage_id="", article_id=article.article_id, kind="outline", position=0,
                                     text=outline_text(nl), speaker=nl.speaker, list_id=nl.list_id,
-                                    list_size=nl.size, list_label=nl.label, lead=nl.lead, **common))
+                                    list_size=nl.size, list_label=nl.label, lead=nl.lead, **titled(s)))
         held = inner[bisect.bisect_right(inner, (s, len(text))):bisect.bisect_left(inner, (e, 0))]
         body = "\n".join(shown[x:y].strip() for x, y in _own_ranges(s, e, held))
         body = re.sub(r"\n+", "\n", body.strip())
@@ -292,7 +304,7 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
                                     text=part, speaker=nl.speaker, list_id=nl.list_id, ordinal=ordinal,
                                     list_size=nl.size, list_label=nl.label, lead=nl.lead,
                                     headline=nl.headlines[ordinal - 1],
-                                    tasks=point_tasks(body, text, article.date), **common))
+                                    tasks=point_tasks(body, text, article.date), **titled(s)))
     flush_texts()
     return (
         [replace(p, passage_id=f"{article.article_id}:{i:03d}", position=i) for i, p in enumerate(passages)],

@@ -30,6 +30,7 @@ class Article:
     chair: str | None = None  # who chaired or addressed the meeting (headline or lead)
     names: tuple[str, ...] = ()  # people the article names (simplified), read once for its passages
     dropped: tuple[str, ...] = ()  # lines removed as page noise within the article
+    sections: tuple[str, ...] = ()  # headlines of a 简报's briefs read as one issue: the paragraphs that open them
 
     @property
     def text(self) -> str:

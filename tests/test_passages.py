@@ -108,6 +108,15 @@ def test_a_clause_only_dating_the_list_does_not_name_it():
     assert not lst.label.startswith("截至")
 
 
+def test_a_briefs_passages_are_titled_by_the_issue_and_the_brief_they_stand_under():
+    parsed = _parsed_all("briefing_total_issue.txt")  # three one-paragraph briefs: one issue
+    (article,) = parsed.articles
+    passages = parsed.passages[article.article_id][0]
+    road = next(p for p in passages if "客运站" in p.text)
+    assert road.title == "云溪政务信息 2025年第7期（总第203期） 县交通运输局开展春运道路安全大检查"
+    assert not any("第7期" in p.text for p in passages)  # the masthead is the title, not text
+
+
 def test_sentence_splitting_handles_mixed_width_punctuation():
     assert split_sentences("如何择路前行?4月21日,考察。“好”。") == ["如何择路前行?", "4月21日,考察。", "“好”。"]
 
@@ -135,6 +144,13 @@ def _parsed(name: str):
     path = GENRES / name
     (article,) = (parsed := parse_bulletin(path.read_bytes(), name, ParseSettings())).articles
     return parsed.passages[article.article_id]
+
+
+def _parsed_all(name: str):
+    from bot.pipeline import ParseSettings, parse_bulletin
+
+    path = GENRES / name
+    return parse_bulletin(path.read_bytes(), name, ParseSettings())
 
 
 def _points(passages, nl) -> list[str]:
