@@ -96,7 +96,9 @@ def test_results_carry_their_source(searcher):
     "question",
     ["明天会下雨吗", "怎么做红烧肉", "How do I reset my password?", "今天天气怎么样", "篮球比赛规则", "如何申请低保",
      "hello, how are you?", "😀😀😀", "<script>alert(1)</script>", '"', "*", "OR", "NEAR(", ")", "a OR b NEAR(c, d)",
-     "'; DROP TABLE passages; --"],
+     "'; DROP TABLE passages; --",
+     # how to do something the bulletin never mentions: "开展/落实/推进" ask how, they say nothing of a topic
+     "垃圾分类怎么开展", "秸秆禁烧怎么落实", "疫苗接种怎么安排"],
 )
 def test_off_topic_and_hostile_questions_are_not_answered(searcher, question):
     answer = searcher.search(question)
