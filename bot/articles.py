@@ -363,8 +363,9 @@ def split_articles(loaded: LoadedBulletin, default_year: int | None = None) -> l
     if not listed and _brief_items(blocks, starts):
         # an issue of one-paragraph briefs ("【督察整改】…" over its paragraph) is read as one article; each brief's
         # headline stays its section
-        end = next((k for k in range(starts[-1][1], len(blocks)) if blocks[k].heading and not blocks[k].noise
-                    and k > starts[-1][1]), len(blocks))
+        # the headlines from the first brief's to the last's (a heading after the last brief's body is none)
+        end = next((k for k in range(starts[-1][1] + 1, len(blocks)) if blocks[k].heading and not blocks[k].noise),
+                   len(blocks))
         briefs = tuple(b.text for b in blocks[starts[0][0]:end]
                        if b.heading and not b.noise and not ISSUE.search(b.text.strip()))
         starts = []

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import marshal
 import re
-from functools import lru_cache
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import numpy as np
 
