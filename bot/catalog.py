@@ -191,6 +191,7 @@ class Catalog:
     _last_spoke: dict[str, str] | None = field(default=None, compare=False, repr=False)  # see last_spoke
     _places: frozenset[str] | None = field(default=None, compare=False, repr=False)  # see places_in
     _issued: dict[str, int] | None = field(default=None, compare=False, repr=False)  # see issuing
+    _holders: frozenset[tuple[str, int]] | None = field(default=None, compare=False, repr=False)  # see holders
     _people: tuple[str, ...] | None = field(default=None, compare=False, repr=False)  # see people
 
     @classmethod
@@ -267,6 +268,14 @@ class Catalog:
         """Known speakers named in the question (longest first, so "杜海涛" is not read as "海涛" only)."""
         found = [s for s in sorted(self.speakers, key=len, reverse=True) if s in question]
         return tuple(s for s in found if not any(s != o and s in o for o in found))
+
+    @property
+    def holders(self) -> frozenset[tuple[str, int]]:
+        """(list id, point number) of every point a sub-list stands under."""
+        if self._holders is None:
+            self._holders = frozenset((e.parent, e.parent_point) for e in self.lists
+                                      if e.parent is not None and e.parent_point is not None)
+        return self._holders
 
     def issuing(self, places: tuple[str, ...]) -> frozenset[str]:
         """Of the places a question names, those that issue some of the archive's documents but not most of them

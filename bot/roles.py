@@ -29,12 +29,16 @@ _CLOSING = re.compile(r"^\s*(?:抄送|[报送发][:：]|特此(?:通知|通报|�
 _SIGNED = re.compile(rf"^[^{SENTENCE_ENDS}]{{2,60}}(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*$")
 _SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]")
 HEADING_CHARS = 24  # a line this short is a heading when the passage's lines all are
+HEADING_LINE = 40  # a point this short, one sentence, over sub-points is their heading
 
 
-def role(p: Passage) -> str:
-    """What the passage is (see the module's docstring)."""
+def role(p: Passage, holds_points: bool = False) -> str:
+    """What the passage is (see the module's docstring). `holds_points`: the passage is a point with a sub-list
+    under it; when its own words are only its heading ("2.推进公共厕所提档升级。"), its sub-points say what to do."""
     text = p.text.strip()
     if p.kind == "outline" or _headings_only(text):
+        return "outline"
+    if holds_points and len(text) <= HEADING_LINE and len(_SENTENCE_END.findall(text[:-1])) == 0:
         return "outline"
     if _ATTACHMENT.match(text):
         return "attachment"
@@ -61,9 +65,9 @@ def asks_lead(question: str, asks_fact: bool = False) -> bool:
     return asks_fact or bool(LEAD_ASK.search(question))
 
 
-def frames(p: Passage, question_asks_lead: bool) -> bool:
+def frames(p: Passage, question_asks_lead: bool, holds_points: bool = False) -> bool:
     """The passage frames the answer rather than being it: a point goes before it."""
-    r = role(p)
+    r = role(p, holds_points)
     if r in ANSWERING:
         return False
     return not (r == "lead" and question_asks_lead)

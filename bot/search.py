@@ -261,7 +261,8 @@ class Searcher:
         pool = snap.passages_by_ids([doc for doc, _ in fused2[:CONTEXT_DEPTH]])
         fused = with_context(fused2[:CONTEXT_DEPTH], pool, catalog, pointing, speakers, intent,
                              cfg.context_weight) + fused2[CONTEXT_DEPTH:]
-        fused = self._points_first(fused, pool, roles.asks_lead(normalized, intent.asks_fact or intent.asks_amount))
+        fused = self._points_first(fused, pool, roles.asks_lead(normalized, intent.asks_fact or intent.asks_amount),
+                                   catalog.holders)
         if not (intent.time.said or intent.series):  # where the question places its meeting, the article decides
             fused = _clear_lexical_first(fused, lex.ranking, cfg.lexical_clear,
                                          self._words_held(snap, lex.ranking[:1], normalized))
@@ -370,15 +371,17 @@ class Searcher:
         return found
 
     @staticmethod
-    def _points_first(fused: list[tuple[int, float]], pool: dict[int, Passage],
-                      lead_asked: bool) -> list[tuple[int, float]]:
-        """A passage that frames the answer (an opening, an addressee line, headings, an attachment's caption, a
-        closing: bot/roles.py) goes after the directive point ranked next below it, unless the question asks what
+    def _points_first(fused: list[tuple[int, float]], pool: dict[int, Passage], lead_asked: bool,
+                      holders: frozenset[tuple[str, int]] = frozenset()) -> list[tuple[int, float]]:
+        """A passage that frames the answer (an opening, an addressee line, headings, a point that is only the
+        heading of its sub-points (`holders`: (list, point) pairs a sub-list stands under), an attachment's caption,
+        a closing: bot/roles.py) goes after the directive point ranked next below it, unless the question asks what
         the opening says (when, where, who chaired)."""
         out: list[tuple[int, float]] = []
         held: list[tuple[int, float]] = []
         for x in fused[:CONTEXT_DEPTH]:
-            if x[0] in pool and roles.frames(pool[x[0]], lead_asked):
+            p = pool.get(x[0])
+            if p is not None and roles.frames(p, lead_asked, (p.list_id, p.ordinal) in holders):
                 held.append(x)
                 continue
             out.append(x)

@@ -26,3 +26,12 @@ def test_an_opening_frames_a_how_question_and_answers_when_where_who():
     assert not roles.frames(opening, roles.asks_lead("推进会由谁主持"))
     assert not roles.frames(opening, roles.asks_lead("改造了多少个小区", asks_fact=True))
     assert roles.frames(_p("附件：白沙县重点任务分工表"), roles.asks_lead("推进会在哪里召开"))
+
+
+def test_a_point_that_is_only_the_heading_of_its_sub_points_frames_them():
+    heading = _p("2.推进公共厕所提档升级。", kind="point")
+    assert roles.role(heading, holds_points=True) == "outline"  # "（1）…（2）…" under it say what to do
+    assert roles.frames(heading, roles.asks_lead("村里公共厕所谁来看管"), holds_points=True)
+    assert roles.role(heading) == "point"  # the same words with nothing under them are the point
+    detailed = _p("2.推进公共厕所提档升级。新建公厕10座，明确管护人员。", kind="point")
+    assert roles.role(detailed, holds_points=True) == "point"
