@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from bot.analysis import in_dictionary, is_common_word
 from bot.catalog import ArticleEntry, date_matches
 from bot.config import SearchConfig
-from bot.intent import SERIES_UNITS, is_content, meeting_spans, named_meetings
+from bot.intent import SERIES_UNITS, is_content, meeting_forms, meeting_spans, named_meetings
 from bot.question import Intent
 from bot.textutil import CJK, CN_NUMERAL, SENTENCE_ENDS, abbreviates, int_to_cn
 
@@ -45,6 +45,7 @@ class Requirements:
     # everyday words and what bulletins write instead ("暖气费" → 热费, 供暖费; bot/phrasing.py)
     alternatives: dict[str, tuple[str, ...]] = field(default_factory=dict)
     meeting_words: frozenset[str] = frozenset()  # content words naming the meeting ("区委常委会"): they point at the article
+    meeting_forms: tuple[str, ...] = ()  # the form of each meeting named ("推进" of "养老服务推进会")
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,8 @@ def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, .
     meeting_words = frozenset(t for t in content if any(t in question[s:e] for s, e in spans))
     return Requirements(content, people + places, numbers, intent, places, named_meetings(question),
                         tuple(dict.fromkeys(_DOCUMENT_KIND.findall(question))),
-                        document_year.group(1) if document_year else None, alternatives or {}, meeting_words)
+                        document_year.group(1) if document_year else None, alternatives or {}, meeting_words,
+                        meeting_forms(question))
 
 
 def _found(term: str, weights: dict[str, float], text: str) -> bool:
@@ -154,6 +156,8 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     # The meeting the question names is one the article reports: its kind, then 会 ("农村工作会议", "调度会").
     # Within one sentence: "…森林防火工作。会议强调" reports another meeting that discussed the topic.
     pinned = pinned and all(re.search(re.escape(m) + rf"[^{SENTENCE_ENDS}]{{0,6}}会", article) for m in req.meetings)
+    # A meeting named by its form ("推进会上") is one the article reports as such ("推进会", "推进大会", "推进会议").
+    pinned = pinned and all(re.search(re.escape(f) + r".{0,2}会", article) for f in req.meeting_forms)
     pinned = pinned and all(d in article for d in req.documents)
     if req.document_year and art:
         # that year's document: dated in it, or naming it in its title ("2024—2026年…实施方案")

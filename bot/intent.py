@@ -180,6 +180,16 @@ def meeting_spans(question: str) -> list[tuple[int, int]]:
     return spans
 
 
+# What kind of meeting a question names by its form ("推进会", "调度会议", "座谈会", "动员大会"): the stem.
+_MEETING_FORM = re.compile(r"(推进|调度|座谈|部署|动员|现场|观摩|联席|务虚|培训|交流|协调|约谈)(?:会议|大会|会)(?=上|讲|提|的|中|对|要求|强调|部署|说|精神|$)")
+
+
+def meeting_forms(question: str) -> tuple[str, ...]:
+    """The form of each meeting the question names ("养老服务推进会上" → 推进): a report of that meeting says it
+    ("推进会", "推进大会"), whatever words it names the meeting's topic in."""
+    return tuple(dict.fromkeys(m.group(1) for m in _MEETING_FORM.finditer(question)))
+
+
 def named_meetings(question: str) -> tuple[str, ...]:
     """The kind of each meeting the question names by a formal name ("X工作会议"), as the documents write it:
     the last characters before 工作 ("农村" of "全区农村工作会议"), after the speaker, time and level. Informal

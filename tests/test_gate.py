@@ -171,3 +171,18 @@ def test_the_meeting_a_question_names_locates_the_article_an_amounts_passage_nee
     c = check(req, passage, "周继恒主持召开区委常委会会议\n" + passage, art, 2025)
     assert c.passage_coverage == 1.0 and verdict(c, req.intent, 0.0, 0.8, SearchConfig())
 
+
+def test_a_meeting_named_by_its_form_is_one_the_article_reports_as_such():
+    from bot.answerability import check, requirements
+    from bot.intent import meeting_forms, parse_intent
+
+    assert meeting_forms("沈区长在全区养老服务推进会上讲了哪几点") == ("推进",)
+    assert meeting_forms("第一次重点项目调度会的第二点要求是什么") == ("调度",)
+    assert meeting_forms("县政府第三十二次常务会议对防汛提了哪些要求") == ()
+    q = "沈区长在全区养老服务推进会上讲了哪几点"
+    req = requirements(parse_intent(q), {"养老": 1.0, "服务": 1.0}, (), (), q, {"养老", "服务"})
+    committee = "区委常委会会议听取全区城中村改造工作推进情况汇报，研究部署养老服务体系建设工作。"
+    conference = "全区养老服务推进大会召开。会议要求，要织密服务网络。"
+    assert not check(req, committee, committee, None, None).pinned
+    assert check(req, conference, conference, None, None).pinned
+
