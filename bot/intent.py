@@ -162,7 +162,8 @@ def title_places(title: str) -> list[str]:
 
 # A meeting the question names by its formal name ("全区农村工作会议上", "经济工作会议"): the name runs up to
 # 会议/大会/会 where what was said there follows.
-_MEETING = re.compile(rf"([{CJK}\d]{{2,16}}?)(?:会议|大会|会)(?=上|讲|提|的|中|对|要求|强调|部署|说|精神|$)")
+_SAID_THERE = r"(?=上|讲|提|的|中|对|要求|强调|部署|说|精神|$)"  # what follows a meeting's name: what was said there
+_MEETING = re.compile(rf"([{CJK}\d]{{2,16}}?)(?:会议|大会|会){_SAID_THERE}")
 _MEETING_START = re.compile(r".*(?:在|的|于|上|，)")  # what comes before the name: the speaker, "在"
 _MEETING_TIME = re.compile(rf"^.*?(?:\d+\s*年|\d+\s*月份?|[一二三四]季度|上半年|下半年|今年|去年|最近一次|上次|这次)")
 _MEETING_LEVEL = re.compile(r"^(?:全[区县市镇乡]|[区县市镇乡])")
@@ -181,7 +182,7 @@ def meeting_spans(question: str) -> list[tuple[int, int]]:
 
 
 # What kind of meeting a question names by its form ("推进会", "调度会议", "座谈会", "动员大会"): the stem.
-_MEETING_FORM = re.compile(r"(推进|调度|座谈|部署|动员|现场|观摩|联席|务虚|培训|交流|协调|约谈)(?:会议|大会|会)(?=上|讲|提|的|中|对|要求|强调|部署|说|精神|$)")
+_MEETING_FORM = re.compile(rf"(推进|调度|座谈|部署|动员|现场|观摩|联席|务虚|培训|交流|协调|约谈)(?:会议|大会|会){_SAID_THERE}")
 
 
 def meeting_forms(question: str) -> tuple[str, ...]:

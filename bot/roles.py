@@ -38,7 +38,7 @@ def role(p: Passage, holds_points: bool = False) -> str:
     text = p.text.strip()
     if p.kind == "outline" or _headings_only(text):
         return "outline"
-    if holds_points and len(text) <= HEADING_LINE and len(_SENTENCE_END.findall(text[:-1])) == 0:
+    if holds_points and len(text) <= HEADING_LINE and not _SENTENCE_END.search(text[:-1]):
         return "outline"
     if _ATTACHMENT.match(text):
         return "attachment"
