@@ -288,7 +288,7 @@ def _headline_starts(blocks: list[Block], listed: frozenset[str] = frozenset()) 
     contents lists: `listed`; in a 简报, a headline standing alone with its text right under it)."""
     starts: list[tuple[int, int]] = []
     content = [k for k, b in enumerate(blocks) if not b.noise]
-    briefing = any(ISSUE.search(blocks[k].text.strip()) for k in content[:6] if blocks[k].heading or blocks[k].meta)
+    briefing = _is_briefing(blocks, content)
     pos = 0
     while pos < len(content):
         k = content[pos]
@@ -427,6 +427,11 @@ def split_articles(loaded: LoadedBulletin, default_year: int | None = None) -> l
     return articles
 
 
+def _is_briefing(blocks: list[Block], content: list[int]) -> bool:
+    """A 简报: its masthead (the first lines kept) numbers the issue ("第15期", "2026年第3期（总第27期）")."""
+    return any(ISSUE.search(blocks[k].text.strip()) for k in content[:6] if blocks[k].heading or blocks[k].meta)
+
+
 _POINT_MARK = re.compile(rf"[{CN_NUMERAL}]是[，,]?[{CJK}]|[（(][1-9{CN_NUMERAL}][）)]|(?<![\d.])[1-9][.．、](?!\d)")
 
 
@@ -434,9 +439,7 @@ def _brief_items(blocks: list[Block], starts: list[tuple[int, int]]) -> bool:
     """A 简报 (its masthead numbers the issue) whose items, the last aside, are each a headline over a single
     paragraph: news in brief, one issue to read, not articles of their own. Items of several paragraphs (an
     experience reported at length, a meeting with its points) are articles."""
-    content = [k for k, b in enumerate(blocks) if not b.noise]
-    if len(starts) < 2 or not any(ISSUE.search(blocks[k].text.strip()) for k in content[:6]
-                                  if blocks[k].heading or blocks[k].meta):
+    if len(starts) < 2 or not _is_briefing(blocks, [k for k, b in enumerate(blocks) if not b.noise]):
         return False
     # from the first item to the last one's headline: each headline over exactly one paragraph
     run = 0

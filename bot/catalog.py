@@ -293,7 +293,7 @@ class Catalog:
     def places_in(self, question: str) -> tuple[str, ...]:
         """Places the archive's documents come from (as their titles name them) that the question names."""
         if self._places is None:
-            self._places = frozenset(p for a in self.articles.values() for p in title_places(a.title))
+            self._places = frozenset(p for a in self.articles.values() for p in a.issuers)
         found = [p for p in sorted(self._places, key=len, reverse=True) if p in question]
         return tuple(p for p in found if not any(p != o and p in o for o in found))
 

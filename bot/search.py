@@ -9,7 +9,6 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from bot.analysis import in_dictionary, lexical_query, query_terms, question_tokens, word_pieces
 from bot import kinds, roles
@@ -28,7 +27,7 @@ from bot.ordinals import no_such_point
 from bot.phrasing import plain_words, resolve_people, with_written_forms, written_forms
 from bot.question import Intent
 from bot.records import Passage
-from bot.textutil import SENTENCE_ENDS, normalize_text
+from bot.textutil import SENTENCE_ENDS, normalize_text, normalized_passage
 
 __all__ = ["Answer", "Evidence", "Intent", "Result", "Searcher", "fuse_rankings", "parse_intent"]
 
@@ -114,12 +113,6 @@ def _clear_lexical_first(fused: list[tuple[int, float]], lexical: list[tuple[int
     return [(top, fused[0][1] + 1e-9)] + [x for x in fused if x[0] != top]
 
 
-@lru_cache(maxsize=4096)
-def _normalized(text: str) -> str:
-    """A passage's text as questions are read (cached: the same passages answer many questions)."""
-    return normalize_text(text)
-
-
 class Searcher:
     """Holds the current index snapshot, its catalogue and the model; reloads when a new generation is published."""
 
@@ -165,7 +158,7 @@ class Searcher:
         self.embedder.clear_words()
         self.snapshot.clear_cache()
         self._articles.clear()
-        _normalized.cache_clear()
+        normalized_passage.cache_clear()
         question_tokens.cache_clear()
         opening_keys.cache_clear()
         passage_words.cache_clear()
@@ -297,7 +290,7 @@ class Searcher:
         req = requirements(intent, asked | pieces, people, places, normalized, held | set(pieces),
                            written_forms(normalized))
         texts = self._article_text(snap, [r.passage.article_id for r in results])
-        bodies = [_normalized(r.passage.text) for r in results]
+        bodies = [normalized_passage(r.passage.text) for r in results]
         # The asker's own words, which no passage writes, are looked for by meaning (bot/neighbours.py).
         unwritten = [t for t in asker_words(list(req.weights), held | set(pieces))
                      if not any(t in spoken for spoken in req.alternatives)]
@@ -401,7 +394,7 @@ class Searcher:
     def _fits(asked_of: kinds.Asked, p: Passage) -> int:
         """How much of what a when or duty question asks the passage holds (bot/kinds): a date or deadline, a lead,
         the unit."""
-        return asked_of.prefers(p, _normalized(p.text)) if asked_of else 0
+        return asked_of.prefers(p, normalized_passage(p.text)) if asked_of else 0
 
     def _fit(self, asked_of: kinds.Asked, pool: dict[int, Passage]) -> dict[int, int]:
         """`_fits` of every candidate in the pool, empty when the question asks for none of it."""

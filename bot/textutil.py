@@ -126,6 +126,13 @@ def normalize_text(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@lru_cache(maxsize=8192)
+def normalized_passage(text: str) -> str:
+    """`normalize_text`, cached: a passage's text (or title, lead, task unit) is read as questions are, and the same
+    passages answer many questions. `normalized_passage.cache_clear()` forgets them."""
+    return normalize_text(text) if text else ""
+
+
 def to_simplified(text: str) -> str:
     """Traditional → simplified characters; simplified text comes back unchanged."""
     return _t2s().convert(text)

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from bot.kinds.when import DATE_SAID
 from bot.question import Intent
 from bot.records import Passage
-from bot.textutil import normalize_text
+from bot.textutil import normalized_passage
 from bot.units import PLACE_LEVEL, SUFFIXES, unit_at, unit_forms
 
 # "谁牵头", "由谁负责", "哪个部门负责", "哪些单位负责", "牵头单位是哪个": the lead (or partners) of a task.
@@ -83,8 +82,8 @@ def _forms(unit: str) -> set[str]:
 def _names_unit(unit: str, passage: Passage, text: str) -> bool:
     forms = _forms(unit)
     tasks = passage.tasks
-    named = tuple(_normalized(n) for n in tasks.lead + tasks.partners) if tasks else ()
-    title = _normalized(passage.title)
+    named = tuple(normalized_passage(n) for n in tasks.lead + tasks.partners) if tasks else ()
+    title = normalized_passage(passage.title)
     return any(f in text or f in title or any(f in n for n in named) for f in forms)
 
 
@@ -104,7 +103,7 @@ def prefers(ask: DutyAsk, passage: Passage, text: str) -> int:
     if ask.units and tasks and any(_names_unit(u, passage, "") for u in ask.units):
         score += 1
         # The unit's own task (it alone leads) before one it shares with others.
-        if len(tasks.lead) == 1 and any(f in _normalized(tasks.lead[0]) for u in ask.units for f in _forms(u)):
+        if len(tasks.lead) == 1 and any(f in normalized_passage(tasks.lead[0]) for u in ask.units for f in _forms(u)):
             score += 1
     return score
 
@@ -124,13 +123,9 @@ def holds(ask: DutyAsk, passage: Passage, text: str, topic: dict[str, float], fl
     # Where the point's topic is said: the point, its document's title, and the lead-in of its list ("会议研究了
     # 《…集体经济三年行动方案》…会议强调" over "县农业农村局要牵头…") and the heading it stands under.
     # (read as the text is: a traditional bulletin's title and lead are asked of in simplified words)
-    where = "\n".join((text, *(_normalized(x) for x in (passage.title, passage.lead or "", passage.headline or ""))))
+    context = (passage.title, passage.lead or "", passage.headline or "")
+    where = "\n".join((text, *(normalized_passage(x) for x in context)))
     return not total or sum(w for t, w in own.items() if t in where) / total >= floor
-
-
-@lru_cache(maxsize=4096)
-def _normalized(text: str) -> str:
-    return normalize_text(text) if text else ""
 
 
 def _overlaps(term: str, unit: str) -> bool:
