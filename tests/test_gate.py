@@ -186,3 +186,36 @@ def test_a_meeting_named_by_its_form_is_one_the_article_reports_as_such():
     assert not check(req, committee, committee, None, None).pinned
     assert check(req, conference, conference, None, None).pinned
 
+
+
+def test_what_a_question_names_about_its_meeting_and_year_decides_the_answer(tmp_path, embedder):
+    # a 常委会 that discussed elderly care is no 养老服务推进会; a report titled by the year it reports on answers
+    # that year's figure though published the next year
+    from bot.config import load_config
+    from bot.ingest import sync
+    from bot.search import Searcher
+    from tests.conftest import make_config
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "committee_2025-03.txt").write_text(
+        "周明主持召开区委常委会会议\n发布时间：2025-03-13\n"
+        "3月12日，区委书记周明主持召开区委常委会会议，听取全区养老服务推进情况汇报，研究部署养老服务体系建设工作。\n"
+        "会议强调，要织密养老服务网络，街道建综合养老服务中心；要办好老年助餐，新增社区老年食堂20个；"
+        "要壮大护理队伍，稳定一线护理人员。\n", encoding="utf-8")
+    (src / "eco_report.txt").write_text(
+        "2025年青溪区生态环境状况公报（摘要）\n发布时间：2026-04-20\n"
+        "2025年，全区生态环境质量持续改善。现将主要情况公报如下。\n"
+        "一是强化执法监管，全年立案查处环境违法案件27件，罚没款186.4万元；二是畅通公众监督渠道，受理环保投诉315件。\n",
+        encoding="utf-8")
+    (src / "standing_2026-04.txt").write_text(
+        "区政府召开第五次常务会议\n发布时间：2026-04-28\n"
+        "4月27日，区长李华主持召开区政府第五次常务会议，研究生态环境保护工作。会议要求，要严格环境执法，"
+        "对违法排污企业依法处罚；要加快污水管网建设。\n", encoding="utf-8")
+    config = load_config(make_config(tmp_path / "site", sorted(src.iterdir())))
+    sync(config, embedder)
+    searcher = Searcher(config, embedder)
+    assert not searcher.search("周书记在全区养老服务推进会上讲了哪几点").answered
+    assert searcher.search("周书记在区委常委会上对养老服务讲了哪几点").answered
+    answer = searcher.search("2025年全区环境违法案件罚没了多少钱")
+    assert answer.answered and "186.4万元" in answer.results[0].passage.text
