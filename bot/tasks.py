@@ -63,6 +63,8 @@ def _recurring(text: str) -> re.Match | None:
 # What turns a date into something else than a deadline: a validity period, a start, a report's "as of", a routine.
 _NOT_DEADLINE = re.compile(r"(?:有效期(?:至|到|为)?|截至|截止到?|自|从|每年|每月|每季度?|以来|去年|上年)\s*$")
 _NOT_AFTER = re.compile(r"\s*(?:起|以来|开始|施行|实施|生效|有效)")
+# a date that says what qualifies, not when: "2025年12月31日前提交申请的项目，适用本细则的补贴标准"
+_QUALIFIES = re.compile(r"[^，,。；;]{1,12}的[^，,。；;的]{1,6}[，,]?\s*(?:适用|享受|可以?|按|给予|纳入|不再|均)")
 _COMPLETES = re.compile(r"\s*(?:完成|建成|全面|全部|实现|基本|上线|出台|投用|投入)")
 _OPENING_SENTENCES = 3  # a point's headline and the two sentences after it say whom it is given to
 # "第二水厂要…": a sentence that directs someone (not "但也要清醒看到": an adverb's 要 is the speaker's own)
@@ -253,7 +255,7 @@ def _by_clauses(text: str) -> list[tuple[list[str], list[str]]]:
         elif text.startswith("牵头", end) or (text.startswith("负责", end) and not _interprets_only(text, end + 2)):
             if text[start - 1] == "由" or text.startswith("牵头", end) or text[start - 1] in "（(":
                 found.append((lead, helpers))
-        elif text[start - 1] == "由" and _BY_DOES.match(text, end):
+        elif text[start - 1] == "由" and _BY_DOES.match(text, _past_time(text, end)):
             found.append((lead, helpers))  # "由县农业农村局逐户建立台账": the unit the work is given to
     return found
 
@@ -261,6 +263,14 @@ def _by_clauses(text: str) -> list[tuple[list[str], list[str]]]:
 _JOINTLY = re.compile(r"共同|联合|一起|分别|具体")
 # what a unit named after 由 does when the work is its own (not "由县政府常务会议审议", "由…解释")
 _BY_DOES = re.compile(r"逐[户村项个一]|组织|统一|统筹|建立|制定|开展|落实|指导|督促|协调|实施|推进|做好|抓好|完成")
+
+
+def _past_time(text: str, pos: int) -> int:
+    """Past a time set between a unit and its verb ("由区商务局会同区民政局于2025年8月底前制定…")."""
+    at = re.compile(r"\s*[于在]\s*").match(text, pos)
+    when = _DEADLINE.match(text, at.end()) if at else None
+    limit = _BEFORE.match(text, when.end()) if when else None
+    return limit.end() if limit else pos
 
 
 def _skip_to_verb(text: str, pos: int) -> int:
@@ -350,21 +360,15 @@ _STARTS = re.compile(r"\s*(?:全部|全面|陆续|集中)?(?:开工|动工|启�
 
 
 _SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}\n]")
-# a later stage of the same work in the same sentence: "7月底前整改率要达到90%，9月底前全部清零"
-_FINAL = re.compile(r"[^，,。；;]{0,4}?(?:全部|全面|基本|彻底|全覆盖|清零|销号)")
 
 
-def _final_stage(text: str, pos: int, doc_date: dt.date | None, strict: bool) -> tuple[str, str] | None:
-    """The deadline of the work's last stage, when the sentence goes on to one ("…，9月底前全部清零")."""
-    end = _sentence_end(text, pos)
-    for m in _DEADLINE.finditer(text, pos, end):
-        limit = _BEFORE.match(text, m.end())
-        after = limit.end() if limit else m.end()
-        if limit and _FINAL.match(text, after):
-            day = _normalise(m, doc_date)
-            if day:
-                return day, text[m.start():after]
-    return None
+def _final_stage(text: str, pos: int, doc_date: dt.date | None) -> tuple[str, str] | None:
+    """The deadline of the work's last stage, when the sentence goes on to one ("7月底前整改率要达到90%，9月底前
+    全部清零", "10月15日前完成土方外运，11月底前实现全部开工"): the point is done when its last limit falls. A ；
+    ends the sentence, so another unit's clause keeps its own date."""
+    stages = [(day, text[m.start():limit.end()]) for m in _DEADLINE.finditer(text, pos, _sentence_end(text, pos))
+              if (limit := _BEFORE.match(text, m.end())) and (day := _normalise(m, doc_date))]
+    return max(stages) if stages else None
 
 
 def _sentence_end(text: str, pos: int) -> int:
@@ -389,6 +393,8 @@ def _deadline_in(text: str, doc_date: dt.date | None, strict: bool) -> tuple[str
             continue
         end = m.end()
         limit = _BEFORE.match(text, end)
+        if limit and _QUALIFIES.match(text, limit.end()):
+            continue
         # "6月底完成", "年内建成", "上半年完成": a period that ends, then the work done in it
         loose = bool(m.group("within") or m.group("h")) and not limit
         ends_period = bool(m.group("part") in ("底", "末") or m.group("yend") or m.group("qend") or loose)
@@ -413,7 +419,7 @@ def _deadline_in(text: str, doc_date: dt.date | None, strict: bool) -> tuple[str
             weak = weak or (day, written)
             continue
         if day is not None:
-            final = _final_stage(text, after, doc_date, strict)
+            final = _final_stage(text, after, doc_date)
             return final if final and final[0] > day else (day, written)
     if weak:
         return weak

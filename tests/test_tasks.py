@@ -326,3 +326,16 @@ def test_a_date_long_before_the_document_says_what_qualifies_not_when():
     # "2000年底前建成的老旧小区": the houses qualifying, not a deadline
     assert point_tasks("一、适用范围。本细则适用于2000年底前建成的城镇老旧小区。", "", "2025-07-10") is None
     assert point_tasks("1.县住建局要在2024年12月底前完成。", "", "2025-01-10").deadline == "2024-12-31"
+    # "…前提交申请的项目，适用…": the date says which applications qualify, the point has no deadline
+    t = point_tasks("六、组织实施。县住建局负责本细则的组织实施。2025年12月31日前提交申请的项目，适用本细则规定的补贴标准。",
+                    "", "2025-07-10")
+    assert (t.lead, t.deadline) == (("县住建局",), None)
+
+
+def test_the_last_limit_of_a_sentence_is_when_the_point_is_done_and_a_time_may_stand_before_the_verb():
+    t = point_tasks("三、加快安置房建设。县城投公司要在10月15日前完成剩余土方外运，11月底前实现600套安置房全部开工；"
+                    "县自然资源局要在9月底前办结用地手续。", "", "2025-06-20")
+    assert (t.lead[0], t.deadline, t.deadline_text) == ("县城投公司", "2025-11-30", "11月底前")
+    # "由A会同B于…前制定": A leads though a date stands between the units and the verb
+    t = point_tasks("（2）对新设助餐点给予一次性补贴，由县商务局会同县民政局于2025年8月底前制定认定办法。", "", "2025-03-01")
+    assert (t.lead, t.partners, t.deadline) == (("县商务局",), ("县民政局",), "2025-08-31")
