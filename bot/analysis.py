@@ -60,13 +60,19 @@ def word_starts(text: str) -> set[int]:
     return starts
 
 
+# A year's 年 ends its word unless a time word goes on from it ("2025年底", "2024年内"): jieba otherwise joins it
+# to the word after ("2025年老旧小区" → 年老, "2024年中小学" → 年中), a word no passage about 老旧小区 holds.
+_AFTER_YEAR = re.compile(r"(?<=\d年)(?![底内初中末度前后以来])")
+
+
 def tokens(text: str) -> list[str]:
     """jieba search-mode tokens (words and their sub-words), lower-cased, punctuation dropped."""
     out = []
-    for tok in jieba.cut_for_search(text):
-        tok = tok.strip().lower()
-        if tok and any(c.isalnum() for c in tok):
-            out.append(tok)
+    for piece in _AFTER_YEAR.split(text):
+        for tok in jieba.cut_for_search(piece):
+            tok = tok.strip().lower()
+            if tok and any(c.isalnum() for c in tok):
+                out.append(tok)
     return out
 
 
