@@ -39,6 +39,16 @@ DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 # A dateline opens the lead: "5月18日，", "2023年10月18日，", "本报讯（通讯员 廖清）5月9日，".
 DATELINE = re.compile(rf"^\s*(?:{NEWS_OPENER}\s*)?(?:[（(][^）)]{{0,40}}[）)])?\s*[:：]?\s*"
                       r"(?:(\d{4})\s*年\s*)?(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日")
+# "5月15日至10月31日，分三个阶段推进": a period of months a plan sets, no dateline ("4月21日—23日，…考察" is one)
+_PERIOD_TO = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*(?:\d{4}\s*年\s*)?(\d{1,2})\s*月")
+
+
+def dateline(text: str) -> re.Match | None:
+    """The dateline opening a paragraph, if any."""
+    m = DATELINE.match(text)
+    if m and m.group(2) and (to := _PERIOD_TO.match(text, m.end())) and int(to.group(1)) != int(m.group(2)):
+        return None
+    return m
 FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:[-_.]?(\d{2})(?:[-_.]?(\d{2}))?)?(?!\d)")
 BYLINE = re.compile(rf"[(（]\s*([{CJK}]{{2,4}}(?:[\s、，,]+[{CJK}]{{2,4}})*)\s*[)）]\s*$")
 # A trailing credit in brackets: "（记者 陈晓 通讯员 王蕾）", "(区应急管理局 供稿)".
@@ -118,7 +128,7 @@ def find_date(paragraphs: list[str], meta: list[Block], file_name: str,
     if not (page or document):
         page = [b.date for b in bulletin or [] if b.date and b.role == "page"]
     for para in paragraphs[:2]:
-        m = DATELINE.match(para)
+        m = dateline(para)
         if not m:
             continue
         day = int(m.group(3))
@@ -239,7 +249,7 @@ def _continues_numbering(blocks: list[Block], content: list[int], pos: int) -> b
 
 def _opens_article(block: Block) -> bool:
     """A paragraph that can follow a headline: a dateline or 本报讯 opening."""
-    return bool(DATELINE.match(block.text) or ARTICLE_OPENING.match(block.text))
+    return bool(dateline(block.text) or ARTICLE_OPENING.match(block.text))
 
 
 def _contents(blocks: list[Block]) -> tuple[list[Block], frozenset[str]]:

@@ -425,3 +425,17 @@ def test_contents_running_onto_a_second_line_are_furniture_and_open_no_article()
     ])
     arts = split_articles(load_bulletin(text.encode("utf-8"), "brief.txt"), default_year=2025)
     assert [a.title for a in arts] == ["区城管局推动“门前三包”落地见效", "柳塘街道“楼道长”破解老旧小区管理难题"]
+
+
+def test_a_period_of_months_opening_a_notices_section_is_no_dateline_of_a_new_article():
+    # "一、整治时间" over "5月15日至10月31日，…" is the notice's first section, not a news headline over its dateline
+    art = _one("东湖区城市管理委员会办公室文件\n\n关于开展“洁净街巷”集中整治行动的通知\n各街道办事处：\n"
+               "为改善城区环境，决定开展集中整治行动。现将有关事项通知如下。\n一、整治时间\n"
+               "2025年5月15日至10月31日，分动员部署、集中攻坚两个阶段推进。\n二、整治内容\n"
+               "（一）占道经营整治。由区城管局牵头，6月底前完成。\n（二）背街小巷整治。各街道办事处负责，9月底前完成。\n"
+               "东湖区城市管理委员会办公室\n2025年5月12日\n")
+    assert art.title == "关于开展“洁净街巷”集中整治行动的通知"
+    assert art.date == "2025-05-12"
+    # a trip over days of one month still dates its report
+    art = _one("区党政考察团赴外地考察学习\n\n4月21日—23日，区党政考察团先后到三个县区考察学习。\n")
+    assert art.date_text.endswith("4月21日")
