@@ -127,12 +127,16 @@ def named_places(question: str) -> tuple[str, ...]:
 def _counties(question: str) -> list[str]:
     """Counties and districts jieba cuts apart ("乔|山县", "澜|湾区"): a name of two characters rare in general
     text (临川, 邹城: a place's own name) starting a word, then 县 or 区, its last character and level no
-    common word either ("年|地区"). Common words before the level ("示范县", "贫困县") are kinds of county."""
+    common word either ("年|地区") unless the name is a word of its own ("枣林|区"). Common words before the level ("示范县", "贫困县") are kinds of county."""
     starts = word_starts(question)
     found = []
     for m in _COUNTY.finditer(question):
         name = m.group(1)
-        if m.start() in starts and word_frequency(name[:2]) < RARE_NAME and word_frequency(name[1:]) < RARE_NAME \
+        own = word_frequency(name[:2])
+        # its level joined to the name's last character as a common word ("枣|林区") is no objection when the name
+        # is itself a rare word jieba knows (枣林) and the whole no word of its own (保税区, 棚户区 are kinds of area)
+        if m.start() in starts and own < RARE_NAME \
+                and (word_frequency(name[1:]) < RARE_NAME or (own > 0 and word_frequency(name) == 0)) \
                 and not name.endswith(_NOT_PLACE_END) and not _FUNCTION_CHARS & set(name[:2]) \
                 and name[0] not in _NEVER_FIRST + CN_NUMERAL:
             found.append(name)

@@ -73,6 +73,9 @@ def test_named_people_and_places():
     # a district after its city is a place though its name is a common word ("石门"); "各区县" is no name
     assert "石门区" in named_places("云州市石门区背街小巷整治由谁牵头")
     assert named_places("全市各区县要干什么") == ()
+    # jieba cuts "枣|林区": the name is a rare word of its own, the level joined to its last character a common one
+    assert named_places("枣林区老旧小区加装电梯每部补助多少钱") == ("枣林区",)
+    assert named_places("国有林区管护经费有多少") == ()
 
 
 def test_a_quarters_meeting_is_a_meeting_of_a_series():
