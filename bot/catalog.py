@@ -338,7 +338,7 @@ class Catalog:
         if not results:
             return None
         return self._pick(results, fused_lists, recent_tolerance if ev.intent.time.recent else tolerance,
-                          ev.intent.path)
+                          ev.intent.path, weights)
 
     def _candidates(self, ev: ListQuery, weights: dict[str, float],
                     fused_lists: list[str]) -> list[tuple[int, float, set[str]]]:
@@ -410,10 +410,17 @@ class Catalog:
         return total, ((matched + max(0.0, got)) / asked if asked else 0.0), i
 
     def _pick(self, results: list[tuple[float, float, int]], fused_lists: list[str], tolerance: float,
-              path: tuple = ()) -> Choice:
+              path: tuple = (), weights: dict[str, float] | None = None) -> Choice:
         """The best list; among close ones (the same list in several bulletins) the most recent. A question
         addressing a point (`path`) prefers, among close ones, an article where the point exists, and where the
-        lists are numbered as the question says."""
+        lists are numbered as the question says. Of an article's lists scored alike (the question's words all in
+        its title), the one whose own label or lead holds more of them stands for it ("净街亮城行动要整治哪几方面":
+        "二、整治内容", not the notice's outline of its sections)."""
+        weights = weights or {}
+
+        def own(i: int) -> float:
+            return sum(w for t, w in weights.items() if i in self.named_index.get(t, ()))
+
         top = max(r[0] for r in results)
         # The band is for the same list in several bulletins: within one article the lists differ,
         # and the best scored of them stands for its article.
@@ -424,7 +431,8 @@ class Catalog:
         for r in results:
             aid = self.lists[r[2]].article_id
             if r[0] >= top * (1 - tolerance) and r[1] >= said - SAID_MARGIN and (
-                    aid not in per_article or r[0] > per_article[aid][0]):
+                    aid not in per_article or r[0] > per_article[aid][0]
+                    or (r[0] == per_article[aid][0] and own(r[2]) > own(per_article[aid][2]))):
                 per_article[aid] = r
         rank = {lid: n for n, lid in reversed(list(enumerate(fused_lists)))}
         scores = {self.lists[r[2]].list_id: r[0] for r in results}

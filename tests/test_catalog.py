@@ -145,3 +145,16 @@ def test_a_town_named_prefers_the_towns_own_documents_to_the_countys_mentioning_
     got = {a.article_id: article_match(a, None, intent, (), None, 1.0, spoke_elsewhere=False, partial=0.5,
                                        issuers=issuers)[1] for a in [town, county[0]]}
     assert got["t"] > got["c0"]
+
+
+def test_of_an_articles_lists_scored_alike_the_one_whose_own_lead_holds_the_question_stands_for_it():
+    """"净街亮城行动要整治哪几方面": every word is in the notice's title, so its outline of sections and its
+    "二、整治内容" score alike; the list whose own lead says 整治 answers, not the outline listed first."""
+    from bot.catalog import ArticleEntry, Catalog, ListEntry
+
+    notice = ArticleEntry("n", "关于开展“净街亮城”集中整治行动的通知", frozenset(), "2025-05-12", (), None)
+    outline = ListEntry("n:0", "n", 3, None, "现将有关事项通知如下")
+    contents = ListEntry("n:1", "n", 5, None, "二、整治内容", parent="n:0", parent_point=2)
+    catalog = Catalog(articles={"n": notice}, lists=[outline, contents], named_index={"整治": {1}})
+    picked = catalog._pick([(9.0, 1.0, 0), (9.0, 1.0, 1)], [], 0.1, (), {"净街亮": 4.5, "行动": 3.4, "整治": 2.7})
+    assert picked.entry is contents
