@@ -112,6 +112,14 @@ def looks_like_heading(line: str) -> bool:
     )
 
 
+def _ends_paragraph(line: str) -> bool:
+    """A line that can end a paragraph: a sentence's end, a headline, an address ("同志们：") or a numbered
+    section heading, short, whatever its commas ("一、正视短板，把城市管理摆到更加突出的位置")."""
+    s = line.strip()
+    return (ends_sentence(s) or looks_like_heading(s) or s.endswith(("：", ":"))
+            or (len(s) <= HEADING_MAX_CHARS and bool(LINE_MARKER.match(s)) and not re.search(r"[，,、]$", s)))
+
+
 def _join(a: str, b: str) -> str:
     # Latin words broken across lines need their space back; Chinese does not, nor a figure broken in
     # Chinese text ("7月2" / "0日前完成").
@@ -139,7 +147,7 @@ def repair_line_breaks(lines: list[str] | list[Line], headings: set[int] | None 
         # Blank lines after most lines are paragraph breaks when the lines before them end sentences or are
         # headlines (a short post, one paragraph a line); inside sentences, they are double spacing.
         after = [texts[k - 1] for k in range(1, len(texts)) if not texts[k] and texts[k - 1]]
-        ended = sum(1 for t in after if ends_sentence(t) or looks_like_heading(t))
+        ended = sum(1 for t in after if _ends_paragraph(t))
         blank_breaks = blank < 0.8 * (len(texts) - blank) or ended >= 0.8 * len(after)
     blank_since_text = noise_since_text = False
 

@@ -26,6 +26,19 @@ def test_a_line_not_ending_a_sentence_continues_across_blank_lines_in_double_spa
     assert [b.text for b in repair_line_breaks(lines)] == ["第一段讲到这里,还没有讲完。", "第二段。"]
 
 
+def test_a_speech_with_a_blank_line_after_every_paragraph_keeps_its_section_headings_apart():
+    # the headings carry commas ("一、正视短板，把…"), the address ends with a colon: paragraph ends all the same,
+    # so the blank lines are paragraph breaks, not double spacing, and "一是…" under a heading opens its own paragraph
+    lines = ["在全区城市管理工作会议上的讲话", "", "区长　周某", "", "同志们：", "", "下面，我讲三点意见。", "",
+             "一、正视短板，把城市管理摆到更加突出的位置", "", "一是欠账多；二是车位缺；三是秩序乱。", "",
+             "二、聚焦重点，集中力量打好三场攻坚战", "", "一是打好改造攻坚战。二是打好停车攻坚战。三是打好市容攻坚战。", "",
+             "三、完善机制，推动城市管理常态长效", "", "一是健全网格；二是用好平台；三是强化考核。", "",
+             "最后，我再强调一点：要为群众办实事。", "", "周某", "2024年4月16日"]
+    texts = [b.text for b in repair_line_breaks(lines)]
+    assert "二、聚焦重点，集中力量打好三场攻坚战" in texts
+    assert "一是打好改造攻坚战。二是打好停车攻坚战。三是打好市容攻坚战。" in texts
+
+
 def test_elsewhere_a_blank_line_ends_a_paragraph_unless_a_page_break_stood_there():
     lines = ["（一）地区生产总值增长6.5%左右", "", "责任单位：区发展和改革局", "", "（二）工业增加值增长9%",
              "责任单位：区工业和信息化局", "", "各地要加快推进重点项目建设，", "", "- 2 -", "", "确保按期完成。"]
