@@ -134,10 +134,9 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     local = {t: w for t, w in req.weights.items() if not any(t in p for p in req.places)
              and not (t in req.meeting_words and art and t in art.title)}
     written = [t for t in local if _found(t, local, passage) or _written_otherwise(t, req.alternatives, passage)]
-    # Meaning alone is weak evidence: words near in meaning, none of the question's own and the passage no
-    # nearer the question as a whole ("明天会下雨吗" / a flood passage's 降雨; "小学划片入学怎么办理" / a notice's
-    # 小区 and 办理) do not make it an answer.
-    if not near and not written:
+    # Meaning alone is weak evidence: one word near in meaning, none of the question's own and the passage no
+    # nearer the question as a whole ("明天会下雨吗" / a flood passage's 降雨) does not make it an answer.
+    if len(meant) < 2 and not near and not written:
         meant = frozenset()
     found_ctx = sum(w for t, w in req.weights.items() if t in meant or _found(t, req.weights, context)
                     or _written_otherwise(t, req.alternatives, context))
