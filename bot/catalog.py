@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from bot.analysis import list_tokens, title_terms
+from bot.analysis import list_tokens, query_terms, title_terms
 from bot.intent import SERIES, title_places
 from bot.ordinals import Resolved, resolve
 from bot.question import Intent, TimeRef
@@ -337,8 +337,10 @@ class Catalog:
         results = [r for i, base, found in pre if (r := self._score(i, base, found, ev, weights, article_text))]
         if not results:
             return None
+        # the question's words as a list's own label or lead may say them, its speech words too ("三点意见")
+        words = frozenset(weights) | {t for t in query_terms(ev.intent.rest) if len(t) > 1}
         return self._pick(results, fused_lists, recent_tolerance if ev.intent.time.recent else tolerance,
-                          ev.intent.path, weights)
+                          ev.intent.path, words)
 
     def _candidates(self, ev: ListQuery, weights: dict[str, float],
                     fused_lists: list[str]) -> list[tuple[int, float, set[str]]]:
@@ -410,16 +412,15 @@ class Catalog:
         return total, ((matched + max(0.0, got)) / asked if asked else 0.0), i
 
     def _pick(self, results: list[tuple[float, float, int]], fused_lists: list[str], tolerance: float,
-              path: tuple = (), weights: dict[str, float] | None = None) -> Choice:
+              path: tuple = (), words: frozenset[str] = frozenset()) -> Choice:
         """The best list; among close ones (the same list in several bulletins) the most recent. A question
         addressing a point (`path`) prefers, among close ones, an article where the point exists, and where the
         lists are numbered as the question says. Of an article's lists scored alike (the question's words all in
-        its title), the one whose own label or lead holds more of them stands for it ("净街亮城行动要整治哪几方面":
-        "二、整治内容", not the notice's outline of its sections)."""
-        weights = weights or {}
-
-        def own(i: int) -> float:
-            return sum(w for t, w in weights.items() if i in self.named_index.get(t, ()))
+        its title), one whose own label or lead holds the question's words the first one's holds and more stands for
+        it ("净街亮城行动要整治哪几方面": "二、整治内容", not the notice's outline of its sections; "讲了哪三点意见":
+        still "我讲三点意见", not "三、完善机制，推动城市管理…" holding other words of the title)."""
+        def own(i: int) -> frozenset[str]:
+            return frozenset(t for t in words if i in self.named_index.get(t, ()))
 
         top = max(r[0] for r in results)
         # The band is for the same list in several bulletins: within one article the lists differ,
@@ -432,7 +433,7 @@ class Catalog:
             aid = self.lists[r[2]].article_id
             if r[0] >= top * (1 - tolerance) and r[1] >= said - SAID_MARGIN and (
                     aid not in per_article or r[0] > per_article[aid][0]
-                    or (r[0] == per_article[aid][0] and own(r[2]) > own(per_article[aid][2]))):
+                    or (r[0] == per_article[aid][0] and own(r[2]) > own(per_article[aid][2]))):  # strictly more
                 per_article[aid] = r
         rank = {lid: n for n, lid in reversed(list(enumerate(fused_lists)))}
         scores = {self.lists[r[2]].list_id: r[0] for r in results}

@@ -156,5 +156,12 @@ def test_of_an_articles_lists_scored_alike_the_one_whose_own_lead_holds_the_ques
     outline = ListEntry("n:0", "n", 3, None, "现将有关事项通知如下")
     contents = ListEntry("n:1", "n", 5, None, "二、整治内容", parent="n:0", parent_point=2)
     catalog = Catalog(articles={"n": notice}, lists=[outline, contents], named_index={"整治": {1}})
-    picked = catalog._pick([(9.0, 1.0, 0), (9.0, 1.0, 1)], [], 0.1, (), {"净街亮": 4.5, "行动": 3.4, "整治": 2.7})
+    picked = catalog._pick([(9.0, 1.0, 0), (9.0, 1.0, 1)], [], 0.1, (), frozenset({"净街亮", "行动", "整治"}))
     assert picked.entry is contents
+    # "讲了哪三点意见": the outline whose lead says 意见 stays, though a section's lead holds other words of the title
+    speech = ArticleEntry("s", "在全区城市管理工作会议上的讲话", frozenset(), "2024-04-16", (), None)
+    points = ListEntry("s:0", "s", 3, "宁晓峰", "下面，我讲三点意见")
+    section = ListEntry("s:1", "s", 3, "宁晓峰", "三、完善机制，推动城市管理常态长效", parent="s:0", parent_point=3)
+    catalog = Catalog(articles={"s": speech}, lists=[points, section], named_index={"意见": {0}, "城市": {1}, "管理": {1}})
+    picked = catalog._pick([(9.0, 1.0, 0), (9.0, 1.0, 1)], [], 0.1, (), frozenset({"城市", "管理", "意见"}))
+    assert picked.entry is points
