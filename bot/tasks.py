@@ -143,7 +143,8 @@ def read_tasks(point: str, context: TaskContext) -> Tasks | None:
         lead, helpers = by_units[0]
         partners += helpers
     else:
-        lead = subjects if by_units else _subjects(text)
+        lead, helping = _assisting(text, subjects if by_units else _subjects(text))
+        partners += helping
     for label, value, _ in fields:
         if label in PARTNER_LABELS:
             partners += value
@@ -325,6 +326,22 @@ def _subjects(text: str) -> list[str]:
             if _deadline_in(text[end:sentence_end], None, strict=True)[1]:
                 return names
     return []
+
+
+# a subject told to support another unit: "区数据局要配合区城管局在9月底前完成平台升级"
+_ASSISTS = re.compile(r"\s*(?:要|应|须|需)?\s*(?:积极|主动|全力)?(?:配合|协助)")
+
+
+def _assisting(text: str, subjects: list[str]) -> tuple[list[str], list[str]]:
+    """(lead, partners) of a point whose subject is told to support another unit: that unit leads the work, the
+    subject is its partner ("区数据局要配合区城管局…": 区城管局 leads)."""
+    if len(subjects) == 1 and (at := text.find(subjects[0])) >= 0:
+        m = _ASSISTS.match(text, at + len(subjects[0]))
+        if m:
+            supported, _ = units_at(text, m.end())
+            if supported:
+                return supported, subjects
+    return subjects, []
 
 
 def _past_head(text: str, end: int) -> int:

@@ -339,3 +339,11 @@ def test_the_last_limit_of_a_sentence_is_when_the_point_is_done_and_a_time_may_s
     # "由A会同B于…前制定": A leads though a date stands between the units and the verb
     t = point_tasks("（2）对新设助餐点给予一次性补贴，由县商务局会同县民政局于2025年8月底前制定认定办法。", "", "2025-03-01")
     assert (t.lead, t.partners, t.deadline) == (("县商务局",), ("县民政局",), "2025-08-31")
+
+
+def test_a_unit_told_to_support_another_is_its_partner_and_the_other_leads():
+    t = point_tasks("二是用好数字城管平台，县数据局要配合县城管局在9月底前完成平台升级。", "", "2024-04-16")
+    assert (t.lead, t.partners, t.deadline) == (("县城管局",), ("县数据局",), "2024-09-30")
+    # the helpers named after the work ("…，县水利局配合") stay partners of the subject
+    t = point_tasks("（三）县财政局要在6月底前拨付资金，县水利局配合。", "", "2024-04-16")
+    assert (t.lead, t.partners) == (("县财政局",), ("县水利局",))
