@@ -41,10 +41,12 @@ CHAPTERS = "章"  # the style of a 办法's chapter list: each point is its head
 STOP_OPENER = re.compile(rf"^(?:会议|会上|会前|会后|大会|与会|此外|另外|据悉|据了解|同志们|附件\s*\d*\s*[:：]"
                           rf"|[{CJK}]{{0,4}}领导[{CJK}、]{{0,20}}(?:出席|参加))")
 # What closes a document or a page, never a point: the 抄送/印发 block (a 简报's 报：/送：/发：), an annex, the speaker turning to the
-# audience, a reporter's or questioner's turn, an editor's or source line, "related articles", a 【section】.
+# audience, a reporter's or questioner's turn, an editor's or source line, "related articles", a 【section】, a
+# contact line ("咨询电话：0917-…", "联系人：…").
 CLOSING = re.compile(rf"^(?:抄送|抄报|印发|附件|附：|[报送发][:：]|各位[{CJK}]{{1,4}}[，,：:！!]|(?:记者|问|答|主持人)[:：]"
                       rf"|[（(【\[]?(?:责任编辑|编辑|来源|审核|作者|记者|通讯员|供稿|撰稿|校对|监制)\s*[:：\s]"
-                      rf"|相关推荐|往期推荐|推荐阅读|延伸阅读|相关阅读|扫一扫|【[^】]{{1,16}}】\s*$)")
+                      rf"|相关推荐|往期推荐|推荐阅读|延伸阅读|相关阅读|扫一扫|【[^】]{{1,16}}】\s*$"
+                      rf"|[（(]?(?:咨询|联系|服务|监督|举报|投诉)(?:电话|热线|方式)\s*[:：]|[（(]?联系人\s*[:：])")
 # A chapter or section heading of a 办法/条例 ("第二章　申报与兑现"): it belongs to no point.
 SECTION_HEADING = re.compile(rf"^第{NUM}[章节编](?:[\s　]|$)")
 # A notice's signature: the issuer alone on its line, or a date alone on its line.

@@ -43,6 +43,13 @@ def test_the_last_point_ends_where_another_person_speaks():
     assert lst[-1] == "四是抓值守，确保快速响应."
 
 
+def test_the_last_point_ends_before_a_contact_line():
+    text = ("一、今年改哪些、改多少？\n全区改造小区31个，涉及居民4860户。\n二、钱从哪里来？\n区级财政拿出1.2亿元。\n"
+            "三、居民有没有发言权？\n改什么、怎么改由居民议定。\n咨询电话：0917-6213058（区住建局城建科）\n")
+    (lst,) = points(text)
+    assert lst[-1] == "三、居民有没有发言权？\n改什么、怎么改由居民议定。"
+
+
 def test_nested_levels_are_kept_apart():
     text = "\n".join([
         "一、总体要求", "到年底完成任务。",
