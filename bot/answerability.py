@@ -46,7 +46,6 @@ class Requirements:
     alternatives: dict[str, tuple[str, ...]] = field(default_factory=dict)
     meeting_words: frozenset[str] = frozenset()  # content words naming the meeting ("区委常委会"): they point at the article
     meeting_forms: tuple[str, ...] = ()  # the form of each meeting named ("推进" of "养老服务推进会")
-    said_by: tuple[str, ...] = ()  # people the question asks what they said ("宁雅琴在…会议上讲了哪三点意见")
 
 
 @dataclass(frozen=True)
@@ -82,15 +81,7 @@ def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, .
     return Requirements(content, people + places, numbers, intent, places, named_meetings(question),
                         tuple(dict.fromkeys(_DOCUMENT_KIND.findall(question))),
                         document_year.group(1) if document_year else None, alternatives or {}, meeting_words,
-                        meeting_forms(question), _said_by(people, question))
-
-
-# What someone said, asked of them: their name, then within the clause a verb of speaking.
-_SAYS = rf"[^{SENTENCE_ENDS}？?]{{0,30}}?(?:讲|提|说|强调|指出|部署|表示)"
-
-
-def _said_by(people: tuple[str, ...], question: str) -> tuple[str, ...]:
-    return tuple(p for p in people if re.search(re.escape(p) + _SAYS, question))
+                        meeting_forms(question))
 
 
 def _found(term: str, weights: dict[str, float], text: str) -> bool:
@@ -133,7 +124,7 @@ def _series_forms(n: int) -> tuple[str, ...]:
 
 
 def check(req: Requirements, passage: str, article: str, art: ArticleEntry | None, latest_year: int | None,
-          meant: frozenset[str] = frozenset(), near: bool = False, speaker: str | None = None) -> Check:
+          meant: frozenset[str] = frozenset(), near: bool = False) -> Check:
     """`passage` and `article` are normalized texts (the article's includes its title); `meant`: the question's
     words the archive never writes that a word of the passage is near in meaning (bot/neighbours.py); `near`: the
     passage as a whole is near the question in meaning (search.paraphrase_cosine)."""
@@ -159,10 +150,6 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     # People named side by side ("刘晓岚、刘光明": one "刘副县长" the archive has two of) are alternatives.
     pinned = all(any(p in article or p in spoke or (p in req.places and len(p) >= 3 and p[:-1] in article)
                      for p in group) for group in _side_by_side(req.people, req.intent.rest))
-    # What someone said is in a passage they speak, or in a report of a meeting where they spoke: a speech that
-    # only names them ("刚才，宁雅琴同志通报了…") is not what they said.
-    pinned = pinned and all(any(p == speaker or p in spoke for p in group)
-                            for group in _side_by_side(req.said_by, req.intent.rest))
     # A figure is found whole: "50" is not in "1500" or "2025".
     pinned = pinned and all(re.search(rf"(?<![\d.]){re.escape(n)}(?![\d.])" if n[0].isdigit() else re.escape(n), article)
                             for n in req.numbers)

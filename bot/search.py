@@ -297,7 +297,7 @@ class Searcher:
         meant = found_by_meaning(unwritten, bodies, self.embedder, cfg.meaning_cosine, cfg.meaning_margin)
         cosine = dict(dense)
         checks = [check(req, body, texts[r.passage.article_id], catalog.articles.get(r.passage.article_id),
-                        catalog.latest_year, m, cosine.get(r.row_id, 0.0) >= cfg.paraphrase_cosine, r.passage.speaker)
+                        catalog.latest_year, m, cosine.get(r.row_id, 0.0) >= cfg.paraphrase_cosine)
                   for r, body, m in zip(results, bodies, meant)]
         listed = {rid for rid, _, _ in picked}
         # A "when" or duty question: a result that has what it asks and answers goes first, wherever it is
