@@ -103,6 +103,10 @@ _TOTAL_ASK = re.compile(r"总额|总数|总量|总计|合计|共计|累计|一�
 _RATE_BEFORE = re.compile(r"每\s*[^\d，,。；;]{1,6}$")
 
 
+# A total a text states: "总投资860万元", "共计投入1.2亿元", "累计发放3200万元"
+_TOTAL_SAID = re.compile(r"(?:总|共计|合计|累计|总计)[^，,。；;\d]{0,4}\d")
+
+
 def total_asked(question: str) -> bool:
     return bool(_TOTAL_ASK.search(question)) and per_asked(question) is None
 
@@ -126,7 +130,10 @@ def asks(question: str, intent: Intent) -> Measure | None:
 
 
 def prefers(ask: Measure, passage: Passage, text: str) -> int:
-    return 0  # stating some figure is no reason to rank a passage higher; only a reason to refuse one that has none
+    """Stating some figure is no reason to rank a passage higher, only a reason to refuse one that has none; a
+    total asked ("总共投资多少") is: a passage stating one ("项目总投资860万元") answers where the project's other
+    passages (its schedule, its lead unit) do not."""
+    return int(ask.total and _TOTAL_SAID.search(text) is not None and states_total(text, ask.unit))
 
 
 def holds(ask: Measure, passage: Passage, text: str, topic: dict[str, float], floor: float) -> bool:
