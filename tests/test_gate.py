@@ -27,6 +27,19 @@ def test_an_amount_of_money_needs_a_sum_and_a_count_its_measure():
     assert states_figure("全区60周岁以上老年人口已达9.3万人", None)
 
 
+def test_a_total_asked_prefers_a_passage_stating_a_total():
+    from bot.intent import parse_intent
+    from bot.kinds import amount
+
+    question = "望江路农贸市场提升改造总共投资多少"
+    ask = amount.asks(question, parse_intent(question))
+    assert amount.prefers(ask, None, "三、关于资金保障。项目总投资860万元，其中申请上级补助资金300万元。")
+    assert not amount.prefers(ask, None, "一、关于改造工期。改造工程于4月20日开工，由区商务局牵头。")
+    assert not amount.prefers(ask, None, "对新设摊位每个补助2000元。")  # a figure, no total
+    question = "每个摊位补助多少钱"  # no total asked: no passage preferred for its figures
+    assert not amount.prefers(amount.asks(question, parse_intent(question)), None, "项目总投资860万元。")
+
+
 def test_a_count_of_a_thing_needs_that_thing_and_a_fine_is_money():
     from bot.kinds.amount import asks, holds
     from bot.question import Intent
