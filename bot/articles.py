@@ -49,6 +49,8 @@ def dateline(text: str) -> re.Match | None:
     if m and m.group(2) and (to := _PERIOD_TO.match(text, m.end())) and int(to.group(1)) != int(m.group(2)):
         return None
     return m
+
+
 FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:[-_.]?(\d{2})(?:[-_.]?(\d{2}))?)?(?!\d)")
 BYLINE = re.compile(rf"[(（]\s*([{CJK}]{{2,4}}(?:[\s、，,]+[{CJK}]{{2,4}})*)\s*[)）]\s*$")
 # A trailing credit in brackets: "（记者 陈晓 通讯员 王蕾）", "(区应急管理局 供稿)".

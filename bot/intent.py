@@ -127,7 +127,8 @@ def named_places(question: str) -> tuple[str, ...]:
 def _counties(question: str) -> list[str]:
     """Counties and districts jieba cuts apart ("乔|山县", "澜|湾区"): a name of two characters rare in general
     text (临川, 邹城: a place's own name) starting a word, then 县 or 区, its last character and level no
-    common word either ("年|地区") unless the name is a word of its own ("枣林|区"). Common words before the level ("示范县", "贫困县") are kinds of county."""
+    common word either ("年|地区") unless the name is a word of its own ("枣林|区"). Common words before the level
+    ("示范县", "贫困县") are kinds of county."""
     starts = word_starts(question)
     found = []
     for m in _COUNTY.finditer(question):
