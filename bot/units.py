@@ -64,8 +64,14 @@ def looks_like_unit(name: str, in_field: bool = False) -> bool:
     return in_field or core[0] in LEVELS or core.startswith(COLLECTIVE + SECTORS) or bool(PLACE_LEVEL.match(core))
 
 
+# The units of a plan named by their part in it ("各牵头单位要制定…", "各配合单位"): 牵头/配合 is no stop there.
+_BY_PART = re.compile(r"(?:各|有关|相关)(?:牵头|配合|协办|责任)(?:单位|部门)")
+
+
 def unit_at(text: str, pos: int) -> str | None:
     """The longest unit name starting at `pos`, or None."""
+    if by_part := _BY_PART.match(text, pos):
+        return by_part.group(0)
     run = _name_run().match(text, pos, min(len(text), pos + MAX_NAME + 6))
     if not run:
         return None

@@ -347,3 +347,10 @@ def test_a_unit_told_to_support_another_is_its_partner_and_the_other_leads():
     # the helpers named after the work ("…，县水利局配合") stay partners of the subject
     t = point_tasks("（三）县财政局要在6月底前拨付资金，县水利局配合。", "", "2024-04-16")
     assert (t.lead, t.partners) == (("县财政局",), ("县水利局",))
+
+
+def test_the_units_of_a_plan_named_by_their_part_in_it_are_units():
+    # "各牵头单位" is read as "各责任单位" already was: the plan's lead units as one collective
+    t = point_tasks("（一）落实责任。各牵头单位要制定具体方案，5月20日前报县城管委办公室。", "", "2025-05-12")
+    assert (t.lead, t.deadline) == (("各牵头单位",), "2025-05-20")
+    assert units_at("各配合单位要积极支持", 0) == (["各配合单位"], 5)
