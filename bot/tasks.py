@@ -263,7 +263,7 @@ def _by_clauses(text: str) -> list[tuple[list[str], list[str]]]:
 
 _JOINTLY = re.compile(r"共同|联合|一起|分别|具体")
 # what a unit named after 由 does when the work is its own (not "由县政府常务会议审议", "由…解释")
-_BY_DOES = re.compile(r"逐[户村项个一]|组织|统一|统筹|建立|制定|开展|落实|指导|督促|协调|实施|推进|做好|抓好|完成")
+_BY_DOES = re.compile(r"逐[户村项个一]|组织|统一|统筹|建立|制定|开展|落实|指导|督促|协调|实施|推进|做好|抓好|完成|委托")
 
 
 def _past_time(text: str, pos: int) -> int:

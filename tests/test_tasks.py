@@ -354,3 +354,8 @@ def test_the_units_of_a_plan_named_by_their_part_in_it_are_units():
     t = point_tasks("（一）落实责任。各牵头单位要制定具体方案，5月20日前报县城管委办公室。", "", "2025-05-12")
     assert (t.lead, t.deadline) == (("各牵头单位",), "2025-05-20")
     assert units_at("各配合单位要积极支持", 0) == (["各配合单位"], 5)
+
+
+def test_a_unit_that_entrusts_the_work_to_a_contractor_leads_it():
+    t = point_tasks("四、规范设施运维。污水处理设施由县住建局委托第三方专业机构统一运维，每季度开展一次运行评估。", "", "2025-05-12")
+    assert (t.lead, t.deadline) == (("县住建局",), "长期")
