@@ -64,7 +64,9 @@ def _recurring(text: str) -> re.Match | None:
 _NOT_DEADLINE = re.compile(r"(?:有效期(?:至|到|为)?|截至|截止到?|自|从|每年|每月|每季度?|以来|去年|上年)\s*$")
 _NOT_AFTER = re.compile(r"\s*(?:起|以来|开始|施行|实施|生效|有效)")
 # a date that says what qualifies, not when: "2025年12月31日前提交申请的项目，适用本细则的补贴标准"
-_QUALIFIES = re.compile(r"[^，,。；;]{1,12}的[^，,。；;的]{1,6}[，,]?\s*(?:适用|享受|可以?|按|给予|纳入|不再|均)")
+# (who or what qualifies is named after 的: "…的摸排，按月报送" is the work itself, still due by its date)
+_QUALIFIES = re.compile(r"[^，,。；;]{1,12}的(?:[^，,。；;的]{0,4}?)(?:项目|企业|单位|农户|住户|家庭|个人|人员|小区|对象|主体|申请"
+                        r"|车辆|学生|机构|商户|经营者)[，,]?\s*(?:适用|享受|可以?|按|给予|纳入|不再|均)")
 _COMPLETES = re.compile(r"\s*(?:完成|建成|全面|全部|实现|基本|上线|出台|投用|投入)")
 _OPENING_SENTENCES = 3  # a point's headline and the two sentences after it say whom it is given to
 # "第二水厂要…": a sentence that directs someone (not "但也要清醒看到": an adverb's 要 is the speaker's own)

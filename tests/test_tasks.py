@@ -330,6 +330,9 @@ def test_a_date_long_before_the_document_says_what_qualifies_not_when():
     t = point_tasks("六、组织实施。县住建局负责本细则的组织实施。2025年12月31日前提交申请的项目，适用本细则规定的补贴标准。",
                     "", "2025-07-10")
     assert (t.lead, t.deadline) == (("县住建局",), None)
+    # the work itself named after 的 is still due by its date
+    t = point_tasks("（一）摸排。县农业农村局要在6月底前完成全部村的摸排，按月报送进展。", "", "2025-03-10")
+    assert t.deadline == "2025-06-30"
 
 
 def test_the_last_limit_of_a_sentence_is_when_the_point_is_done_and_a_time_may_stand_before_the_verb():
