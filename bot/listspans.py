@@ -54,6 +54,7 @@ SIGNATURE = re.compile(rf"^(?:[{CJK}（）()]{{2,30}}(?:人民政府|政府|办�
                         rf"|(?:\d{{4}}|[{CN_YEAR_DIGITS}Ｏ]{{4}})\s*年[\d{CN_YEAR_DIGITS}十]{{1,3}}\s*月"
                         rf"[\d{CN_YEAR_DIGITS}十]{{1,3}}\s*日(?:印发)?)$")
 PEEK = 80  # how much of a sentence or paragraph its opening is judged by
+HEADING_POINT = 40  # a point this short, one sentence at most, can be only the heading of the sub-points under it
 CELL_SEP = re.compile(r"\s*[|｜]\s*")
 
 
@@ -118,6 +119,13 @@ def is_stop(fragment: str, names: list[str]) -> bool:
     closes a document or page (抄送, 附件, an editor's line, a reporter's turn, 各位代表…)."""
     s = fragment.lstrip("　 ")
     return bool(STOP_OPENER.match(s) or CLOSING.match(s)) or any(s.startswith(n) for n in names)
+
+
+def is_heading_point(text: str) -> bool:
+    """A point whose own words are only a heading ("（三）推行“管委会+公司”运营模式", "2.推进公共厕所提档升级。"):
+    short, no sentence ending before its last character. Over a sub-list, its sub-points say what to do."""
+    t = text.strip()
+    return len(t) <= HEADING_POINT and not any(c in SENTENCE_ENDS for c in t[:-1])
 
 
 def is_section_heading(para: str) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from bot.listspans import is_heading_point
 from bot.records import Passage
 from bot.textutil import SENTENCE_ENDS
 
@@ -29,7 +30,6 @@ _CLOSING = re.compile(r"^\s*(?:抄送|[报送发][:：]|特此(?:通知|通报|�
 _SIGNED = re.compile(rf"^[^{SENTENCE_ENDS}]{{2,60}}(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*$")
 _SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]")
 HEADING_CHARS = 24  # a line this short is a heading when the passage's lines all are
-HEADING_LINE = 40  # a point this short, one sentence, over sub-points is their heading
 
 
 def role(p: Passage, holds_points: bool = False) -> str:
@@ -38,7 +38,7 @@ def role(p: Passage, holds_points: bool = False) -> str:
     text = p.text.strip()
     if p.kind == "outline" or _headings_only(text):
         return "outline"
-    if holds_points and len(text) <= HEADING_LINE and not _SENTENCE_END.search(text[:-1]):
+    if holds_points and is_heading_point(text):
         return "outline"
     if _ATTACHMENT.match(text):
         return "attachment"

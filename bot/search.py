@@ -21,13 +21,13 @@ from bot.errors import IndexUnavailable, QuestionError
 from bot.fusion import fuse_rankings, opening_keys, with_context
 from bot.index import REBUILD_HINT, IndexSnapshot, current_generation, open_snapshot
 from bot.intent import ASK_PHRASE, ORDINAL_WORD, SERIES, is_content, parse_intent
-from bot.listspans import CHAPTERS
+from bot.listspans import CHAPTERS, is_heading_point
 from bot.neighbours import asker_words, found_by_meaning, passage_words
 from bot.ordinals import no_such_point
 from bot.phrasing import plain_words, resolve_people, with_written_forms, written_forms
 from bot.question import Intent
 from bot.records import Passage
-from bot.textutil import SENTENCE_ENDS, normalize_text, normalized_passage
+from bot.textutil import normalize_text, normalized_passage
 
 __all__ = ["Answer", "Evidence", "Intent", "Result", "Searcher", "fuse_rankings", "parse_intent"]
 
@@ -35,7 +35,6 @@ __all__ = ["Answer", "Evidence", "Intent", "Result", "Searcher", "fuse_rankings"
 CONTEXT_DEPTH = 40
 RELATED = 3  # passages offered as "相关内容" when nothing answers
 ARTICLE_CACHE = 1024
-HEADING_CHARS = 40  # a point this short, without a sentence end, is a heading
 
 
 @dataclass(frozen=True)
@@ -438,7 +437,7 @@ class Searcher:
         of the sub-list it holds, when that shows the heading and what it holds; a 办法's chapter ("第二章
         补助标准") by its heading and then the articles (第X条) between it and the next chapter."""
         head = p.text.strip()
-        if len(head) > HEADING_CHARS or any(c in head for c in SENTENCE_ENDS):
+        if not is_heading_point(head):
             return [(rid, p, False)]
         entries = catalog.lists_of_article(p.article_id)
         for entry in entries:

@@ -35,3 +35,31 @@ def test_a_point_that_is_only_the_heading_of_its_sub_points_frames_them():
     assert roles.role(heading) == "point"  # the same words with nothing under them are the point
     detailed = _p("2.推进公共厕所提档升级。新建公厕10座，明确管护人员。", kind="point")
     assert roles.role(detailed, holds_points=True) == "point"
+
+
+def test_a_point_that_is_only_its_heading_is_answered_with_the_sub_points_it_holds(tmp_path, embedder):
+    # "1.推进公共厕所提档升级。" ends with a full stop and is still only a heading: asked for it, an official gets
+    # what it holds, not the bare heading
+    from bot.config import load_config
+    from bot.ingest import sync
+    from bot.listspans import is_heading_point
+    from bot.search import Searcher
+    from tests.conftest import make_config
+
+    assert is_heading_point("1.推进公共厕所提档升级。") and is_heading_point("（三）推行“管委会+公司”运营模式")
+    assert not is_heading_point("1.推进公共厕所提档升级。年内新建公厕12座。")
+    bulletin = tmp_path / "src" / "toilet_plan_2025-04.txt"
+    bulletin.parent.mkdir()
+    bulletin.write_text(
+        "东湖区农村人居环境整治提升工作方案\n2025年4月8日\n"
+        "一、工作目标\n到2025年底，农村卫生厕所普及率达到95%。\n"
+        "二、重点任务\n1.推进公共厕所提档升级。\n（1）新建改建农村公厕12座，区农业农村局牵头，9月底前完成。\n"
+        "（2）落实公厕专人保洁，各镇负责，长期坚持。\n2.推进生活垃圾分类。\n"
+        "（1）每个行政村配备分类收集点，区城管局牵头，10月底前完成。\n（2）推行积分兑换，各村负责。\n",
+        encoding="utf-8")
+    config = load_config(make_config(tmp_path / "site", [bulletin]))
+    sync(config, embedder)
+    answer = Searcher(config, embedder).search("人居环境整治方案重点任务第1项是什么")
+    assert answer.answered
+    shown = answer.results[0].passage.text
+    assert "推进公共厕所提档升级" in shown and "新建改建农村公厕12座" in shown
