@@ -73,16 +73,19 @@ def test_a_meeting_named_formally_is_read_by_its_kind_informal_names_are_not():
     assert named_meetings("8月份的生态环保推进会对白鹭溪有什么要求") == ()  # the report: 生态环境保护推进会
 
 
-def test_a_meeting_named_is_not_pinned_by_another_meeting_that_discussed_its_topic():
+def _pinned(question: str, words: tuple[str, ...], article: str) -> bool:
+    """Whether an article (its one passage) holds what the question pins down (people, meetings, figures, dates)."""
     from bot.answerability import check, requirements
     from bot.intent import parse_intent
 
+    req = requirements(parse_intent(question), dict.fromkeys(words, 1.0), (), (), question, set(words))
+    return check(req, article, article, None, None).pinned
+
+
+def test_a_meeting_named_is_not_pinned_by_another_meeting_that_discussed_its_topic():
     q = "陈书记在全县森林防火工作会议上讲了哪几点意见"
-    req = requirements(parse_intent(q), {"森林": 1.0, "防火": 1.0}, (), (), q, {"森林", "防火"})
-    committee = "县委常委会会议。会议研究了春季森林防火工作。会议强调，要严格落实各级林长责任。"
-    conference = "全县森林防火工作会议召开。会议强调，要严格落实各级林长责任。"
-    assert not check(req, committee, committee, None, None).pinned
-    assert check(req, conference, conference, None, None).pinned
+    assert not _pinned(q, ("森林", "防火"), "县委常委会会议。会议研究了春季森林防火工作。会议强调，要严格落实各级林长责任。")
+    assert _pinned(q, ("森林", "防火"), "全县森林防火工作会议召开。会议强调，要严格落实各级林长责任。")
 
 
 def test_whether_a_question_is_answered_does_not_depend_on_how_many_results_are_shown(hexi):
@@ -186,18 +189,14 @@ def test_the_meeting_a_question_names_locates_the_article_an_amounts_passage_nee
 
 
 def test_a_meeting_named_by_its_form_is_one_the_article_reports_as_such():
-    from bot.answerability import check, requirements
-    from bot.intent import meeting_forms, parse_intent
+    from bot.intent import meeting_forms
 
     assert meeting_forms("沈区长在全区养老服务推进会上讲了哪几点") == ("推进",)
     assert meeting_forms("第一次重点项目调度会的第二点要求是什么") == ("调度",)
     assert meeting_forms("县政府第三十二次常务会议对防汛提了哪些要求") == ()
     q = "沈区长在全区养老服务推进会上讲了哪几点"
-    req = requirements(parse_intent(q), {"养老": 1.0, "服务": 1.0}, (), (), q, {"养老", "服务"})
-    committee = "区委常委会会议听取全区城中村改造工作推进情况汇报，研究部署养老服务体系建设工作。"
-    conference = "全区养老服务推进大会召开。会议要求，要织密服务网络。"
-    assert not check(req, committee, committee, None, None).pinned
-    assert check(req, conference, conference, None, None).pinned
+    assert not _pinned(q, ("养老", "服务"), "区委常委会会议听取全区城中村改造工作推进情况汇报，研究部署养老服务体系建设工作。")
+    assert _pinned(q, ("养老", "服务"), "全区养老服务推进大会召开。会议要求，要织密服务网络。")
 
 
 
