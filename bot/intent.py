@@ -175,15 +175,20 @@ _MEETING_LEVEL = re.compile(r"^(?:全[区县市镇乡]|[区县市镇乡])")
 MEETING_TAIL = 2  # characters of a meeting's name, before 工作会议, that tell its kind ("农村" of "全区农村工作会议")
 
 
+def _meeting_names(question: str) -> list[tuple[int, str, int]]:
+    """(start, name, end) of each meeting the question names: the name after its speaker, time and level ("区委常委"
+    of "2025年3月区委常委会上"), up to (not with) 会议/大会/会; `end` is past that."""
+    found = []
+    for m in _MEETING.finditer(question):
+        name = _MEETING_LEVEL.sub("", _MEETING_TIME.sub("", _MEETING_START.sub("", m.group(1))).strip())
+        found.append((m.end(1) - len(name), name, m.end()))
+    return found
+
+
 def meeting_spans(question: str) -> list[tuple[int, int]]:
     """Where the question names a meeting ("2025年3月区委常委会上", "在老旧小区改造现场推进会上"): the name, after
     its speaker, time and level, up to 会议/大会/会."""
-    spans = []
-    for m in _MEETING.finditer(question):
-        name = m.group(1)
-        cut = len(name) - len(_MEETING_LEVEL.sub("", _MEETING_TIME.sub("", _MEETING_START.sub("", name))))
-        spans.append((m.start(1) + cut, m.end()))
-    return spans
+    return [(start, end) for start, _, end in _meeting_names(question)]
 
 
 # What kind of meeting a question names by its form ("推进会", "调度会议", "座谈会", "动员大会"): the stem.
@@ -201,9 +206,7 @@ def named_meetings(question: str) -> tuple[str, ...]:
     the last characters before 工作 ("农村" of "全区农村工作会议"), after the speaker, time and level. Informal
     names ("开年大会", "调度会") are left out: reports call those meetings by other words."""
     out = []
-    for m in _MEETING.finditer(SERIES.sub(" ", question)):
-        name = _MEETING_TIME.sub("", _MEETING_START.sub("", m.group(1))).strip()
-        name = _MEETING_LEVEL.sub("", name)
+    for _, name, _ in _meeting_names(SERIES.sub(" ", question)):
         if not name.endswith("工作"):
             # an informal name ("开年大会", "生态环保推进会", "重点项目调度会") is said in other words by the report
             # ("生态环境保护推进会", "重点项目建设第一次调度会")
