@@ -29,11 +29,11 @@ def fuse_rankings(rankings: list[list[int]], k: int = 60, weights: list[float] |
 
 
 def context_share(p: Passage, catalog: Catalog, weights: dict[str, float], speakers: tuple[str, ...],
-                  intent: Intent, titles: bool = True) -> float:
+                  intent: Intent, titles: bool = True, issuers: frozenset[str] = frozenset()) -> float:
     """The share of what the question says about *where* (its words, speaker, meeting number, date)
     that the passage's article holds in its title, speakers and date, from -1 to 1. Near-copies of a
     point in other bulletins differ exactly here. Without `titles`, only speaker, meeting number and
-    date count."""
+    date count. `issuers`: the places the question names that issue a few documents (Catalog.issuing)."""
     art = catalog.articles.get(p.article_id)
     if art is None:
         return 0.0
@@ -45,7 +45,7 @@ def context_share(p: Passage, catalog: Catalog, weights: dict[str, float], speak
         intent = replace(intent, time=replace(intent.time, year=None))
     asked, got = article_match(art, p.speaker, intent, speakers, catalog.latest_year, strong,
                                spoke_elsewhere=any(s in art.speakers for s in speakers), partial=0.5,
-                               issuers=catalog.issuing(intent.places))
+                               issuers=issuers)
     if year_said:
         asked, got = asked + strong, got + strong
     asked += sum(weights.values())  # the same scale for every passage, copies or not
@@ -110,10 +110,11 @@ def with_context(fused: list[tuple[int, float]], passages: dict[int, Passage], c
     top = {doc: passages[doc] for doc, _ in fused[:COPY_DEPTH] if doc in passages}
     copies = near_copies(top) if weight else set()
     latest = latest_meeting(top, catalog, weights) if intent.time.recent else None
+    issuers = catalog.issuing(intent.places)  # once for the question, not per candidate
     rescored = []
     for doc, score in fused:
         p = passages.get(doc)
-        share = context_share(p, catalog, weights, speakers, intent, doc in copies) if p is not None else 0.0
+        share = context_share(p, catalog, weights, speakers, intent, doc in copies, issuers) if p is not None else 0.0
         if latest and p is not None and p.article_id == latest:
             share += 1.0  # "最近一次…": the newest of the meetings the question's words name
         rescored.append((doc, score * (1 + weight * share)))
