@@ -121,3 +121,26 @@ def test_this_year_prefers_the_newest_years_article_without_contradicting_an_old
     share = lambda q, a: context_share(passage("p", a), catalog, weights, (), parse_intent(q))
     assert share("今年秋天山上起火的风险为什么高", "new") > share("今年秋天山上起火的风险为什么高", "old") == 0.0
     assert share("今年9月部署了什么", "old") > 0 > share("今年3月部署了什么", "old")
+
+
+def test_a_town_that_issues_a_few_documents_puts_its_own_passage_before_the_countys_naming_it():
+    # "鹤岭镇问题厕所谁牵头": the town's own task list ranks before the county's plans that name the town in passing
+    from bot.catalog import ArticleEntry, Catalog
+    from bot.fusion import with_context
+    from bot.intent import parse_intent
+    from bot.records import Passage
+
+    def passage(pid, article, text):
+        fields = {f: None for f in Passage.__dataclass_fields__}
+        fields.update(passage_id=pid, article_id=article, text=text)
+        return Passage(**fields)
+
+    town = ArticleEntry("t", "鹤岭镇人民政府关于印发重点任务清单的通知", frozenset(), "2026-03-02", (), None)
+    county = [ArticleEntry(f"c{i}", f"柘源县人民政府办公室关于印发第{i}号方案的通知", frozenset(), "2025-05-28", (), None)
+              for i in range(3)]
+    catalog = Catalog(articles={a.article_id: a for a in [town, *county]})
+    passages = {0: passage("c0:1", "c0", "鹤岭镇等乡镇要完成问题厕所整改，县农业农村局牵头。"),
+                1: passage("t:1", "t", "问题厕所整改，镇农业服务中心牵头，6月底前完成。")}
+    intent = parse_intent("鹤岭镇问题厕所咋整改，谁来牵头")
+    ranked = with_context([(0, 0.03), (1, 0.029)], passages, catalog, {"问题": 2.0, "厕所": 3.0}, (), intent, 0.5)
+    assert ranked[0][0] == 1
