@@ -268,9 +268,12 @@ _JOINTLY = re.compile(r"共同|联合|一起|分别|具体")
 _BY_DOES = re.compile(r"逐[户村项个一]|组织|统一|统筹|建立|制定|开展|落实|指导|督促|协调|实施|推进|做好|抓好|完成|委托")
 
 
+_AT = re.compile(r"\s*[于在]\s*")
+
+
 def _past_time(text: str, pos: int) -> int:
     """Past a time set between a unit and its verb ("由区商务局会同区民政局于2025年8月底前制定…")."""
-    at = re.compile(r"\s*[于在]\s*").match(text, pos)
+    at = _AT.match(text, pos)
     when = _DEADLINE.match(text, at.end()) if at else None
     limit = _BEFORE.match(text, when.end()) if when else None
     return limit.end() if limit else pos

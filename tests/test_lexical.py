@@ -207,3 +207,12 @@ def test_the_words_a_cut_across_words_may_hold():
     # jieba's HMM cuts "槐岭镇夏播最晚…" as 槐岭 | 镇夏播 | …: the archive's word 夏播 is inside
     assert word_pieces("镇夏播") == ["镇夏", "夏播"]
     assert word_pieces("夏播") == []
+
+
+def test_a_years_nian_ends_its_word_unless_a_time_word_goes_on_from_it():
+    from bot.analysis import tokens
+
+    # "2025年老旧小区" cut "年老" left the question a word no passage about 老旧小区 holds
+    assert "年老" not in tokens("区住建局在2025年老旧小区改造方案里要干啥")
+    assert {"老旧", "小区"} <= set(tokens("区住建局在2025年老旧小区改造方案里要干啥"))
+    assert "年底" in tokens("2025年底前完成") and "年内" in tokens("2024年内建成")
