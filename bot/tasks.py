@@ -75,7 +75,8 @@ _DAYS_BACK = 90  # a month-only deadline this long before the document's date me
 _MARKER = re.compile(rf"^\s*(?:第[{CN_ORDINALS}]{{1,3}}条[ \u3000]*|\d{{1,2}}\s*[.．、]|[（(]\s*(?:\d{{1,2}}|[{CN_ORDINALS}]{{1,3}})\s*[）)]|"
                      rf"[{CN_ORDINALS}]{{1,3}}\s*[、.．]|第?[{CN_ORDINALS}]{{1,3}}(?:是|要)[，,]?)\s*")
 _CLAUSE_END = "。；;，,：:\n"
-_SUBJECT_VERBS = ("要", "牵头", "负责", "会同", "按职责", "按照职责", "按行业", "分别", "统筹", "联合开展", "组织开展")
+_SUBJECT_VERBS = ("要", "牵头", "负责", "会同", "按职责", "按照职责", "按行业", "按照行业", "按职能", "按照职能", "按分工",
+                  "按照分工", "分别", "统筹", "联合开展", "组织开展")
 # The head of a unit named after it, then its verb: "县供销社主任马骏要…", "区城管局局长 陈志刚负责…".
 _HEAD_OF_UNIT = re.compile(rf"副?(?:局长|主任|书记|部长|队长|所长|站长|院长|校长|社长|会长|经理|董事长)[ \u3000]?"
                            rf"[{CJK}]{{0,3}}?(?={'|'.join(_SUBJECT_VERBS)})")
@@ -146,7 +147,8 @@ def read_tasks(point: str, context: TaskContext) -> Tasks | None:
         partners += helpers
     else:
         lead, helping = _assisting(text, subjects if by_units else _subjects(text))
-        partners += helping
+        lead, supporting = _supporting(text, lead)
+        partners += helping + supporting
     for label, value, _ in fields:
         if label in PARTNER_LABELS:
             partners += value
@@ -258,8 +260,11 @@ def _by_clauses(text: str) -> list[tuple[list[str], list[str]]]:
         elif text.startswith("牵头", end) or (text.startswith("负责", end) and not _interprets_only(text, end + 2)):
             if text[start - 1] == "由" or text.startswith("牵头", end) or text[start - 1] in "（(":
                 found.append((lead, helpers))
-        elif text[start - 1] == "由" and _BY_DOES.match(text, _past_time(text, end)):
-            found.append((lead, helpers))  # "由县农业农村局逐户建立台账": the unit the work is given to
+        elif text.startswith("负责", end) and _interprets_only(text, end + 2):
+            continue  # "本办法由县自然资源局会同县农业农村局负责解释"
+        elif text[start - 1] == "由" and (helpers or _BY_DOES.match(text, _past_time(text, end))):
+            # "由县农业农村局逐户建立台账", "由区发改局会同区教育局核定": the unit the work is given to
+            found.append((lead, helpers))
     return found
 
 
@@ -349,6 +354,23 @@ def _assisting(text: str, subjects: list[str]) -> tuple[list[str], list[str]]:
     return subjects, []
 
 
+def _supporting(text: str, subjects: list[str]) -> tuple[list[str], list[str]]:
+    """(lead, partners) when the point directs its first subject ("各社区要在9月底前组建志愿消防队") and a later
+    clause names another unit for a part of the work ("，街道应急管理办负责组织业务培训"): that one supports."""
+    if len(subjects) < 2:
+        return subjects, []
+    verbs = {}
+    for unit in subjects:
+        at = text.find(unit)
+        verbs[unit] = (at, text[_past_head(text, at + len(unit)):][:2] if at >= 0 else "")
+    first_at, first_verb = verbs[subjects[0]]
+    if not first_verb.startswith("要"):
+        return subjects, []
+    helping = [u for u in subjects[1:] if verbs[u][1] == "负责"
+               and re.search(r"[，,；;]", text[first_at:verbs[u][0]])]
+    return [u for u in subjects if u not in helping], helping
+
+
 def _past_head(text: str, end: int) -> int:
     """Past the head of the unit just read, when the sentence's subject is they ("县供销社主任马骏要…": the unit's task)."""
     head = _HEAD_OF_UNIT.match(text, end)
@@ -369,6 +391,7 @@ def _partners(text: str) -> list[str]:
     for m in re.finditer(r"(?:配合|协助)(?!单位|部门)|为(?:配合|协办)单位|按照?(?:职责|行业|职能)?分工(?:负责|落实)|按职责负责", text):
         start = max(text.rfind(ch, 0, m.start()) for ch in _CLAUSE_END) + 1
         clause = re.sub(r"等(?:单位|部门)?$|为$", "", text[start:m.start()].strip())
+        clause = re.sub(r"^.*牵头[、和及与]", "", clause)  # "由A牵头、B配合": the partners follow the lead
         names, end = units_at(clause, 0)
         if names and end == len(clause):
             partners += names
@@ -421,7 +444,7 @@ def _deadline_in(text: str, doc_date: dt.date | None, strict: bool) -> tuple[str
         loose = bool(m.group("within") or m.group("h")) and not limit
         ends_period = bool(m.group("part") in ("底", "末") or m.group("yend") or m.group("qend") or loose)
         if strict and not (limit or (ends_period and _COMPLETES.match(text, end))
-                           or ((m.group("q") or m.group("h")) and re.search(r"[在于]\s*$", before))):
+                           or ((m.group("q") or m.group("h") or m.group("within")) and re.search(r"[在于]\s*$", before))):
             continue
         if (m.group("yend") or m.group("within")) and not (m.group("y") or m.group("rel")
                                                           or (m.group("yend") or m.group("within")).startswith("年")):

@@ -35,6 +35,12 @@ COLLECTIVE = ("各", "有关", "相关")
 SECTORS = ("公安", "国家税务总局")
 # A place's own name then its level ("城关镇人民政府", "澜湾高新区管委会"): the level sits within the first characters.
 PLACE_LEVEL = re.compile(r"^[%s]{1,5}?(?:镇|乡|区|县|市|街道|园区)" % CJK)
+# What a place's own name never holds: words that tie a clause together ("所需经费由区…" is no place "所需经费由区").
+_NOT_IN_PLACE = set("由对在将把要向的是为从于经按以")
+# A street office's own sections, named in its documents after the bare level ("街道城建办", "街道平安办").
+_OWN_LEVELS = ("街道", "社区")
+# A hotline's number inside a unit's name ("区12345热线服务中心", "县120急救指挥中心").
+_HOTLINE = r"\d{3,5}(?=热线|急救|指挥|便民|服务)"
 # Words that follow a unit and are never inside one: what it must do, with whom, by when.
 STOP_WORDS = ("要", "会同", "牵头", "负责", "配合", "协助", "对", "在", "于", "将", "把", "向", "的", "是", "已",
               "等", "也", "都", "还", "就", "须", "按照", "按职", "按行", "按标", "联合", "承担", "抓", "做", "加强", "委托",
@@ -55,13 +61,16 @@ def looks_like_unit(name: str, in_field: bool = False) -> bool:
     """Whether `name` has the shape of a unit's name (a government prefix and an organisation's ending); listed
     in a 牵头单位/责任单位 field, the ending is enough ("税务局")."""
     core = _PAREN.sub("", name)
-    if len(core) < 2 or len(core) > MAX_NAME or not re.fullmatch(f"[{CJK}]+", core):
+    if len(core) < 2 or len(core) > MAX_NAME or not re.fullmatch(f"[{CJK}](?:[{CJK}]|{_HOTLINE})*", core):
         return False
     if not core.endswith(SUFFIXES) or core in SUFFIXES or core.endswith(NOT_UNITS):
         return False
     if (core.startswith("全") and not in_field) or core[0] in NEVER_FIRST or core.startswith(TIME_WORDS):  # "全县各单位" is everyone; "由县…" is a clause
         return False
-    return in_field or core[0] in LEVELS or core.startswith(COLLECTIVE + SECTORS) or bool(PLACE_LEVEL.match(core))
+    place = PLACE_LEVEL.match(core)
+    return in_field or core[0] in LEVELS or core.startswith(COLLECTIVE + SECTORS) \
+        or (core.startswith(_OWN_LEVELS) and len(core) > 2) \
+        or bool(place and not _NOT_IN_PLACE & set(place.group(0)[:-1]))
 
 
 # The units of a plan named by their part in it ("各牵头单位要制定…", "各配合单位"): 牵头/配合 is no stop there.
@@ -86,7 +95,7 @@ def unit_at(text: str, pos: int) -> str | None:
 def _name_run() -> re.Pattern:
     """Characters a name can be made of, up to a word that follows a unit (its first character is never one)."""
     stops = "|".join(sorted(STOP_WORDS, key=len, reverse=True))
-    return re.compile(rf"[{CJK}](?:(?!{stops})(?:[{CJK}]|[（(][{CJK}]{{1,4}}[）)]))*")
+    return re.compile(rf"[{CJK}](?:(?!{stops})(?:[{CJK}]|[（(][{CJK}]{{1,4}}[）)]|{_HOTLINE}))*")
 
 
 def units_at(text: str, pos: int) -> tuple[list[str], int]:

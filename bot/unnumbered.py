@@ -26,7 +26,10 @@ _NOT_DIRECTIVE_YAO = re.compile(rf"要{NOT_DIRECTING_AFTER_YAO}")
 _YAO_WORD_FIRST = set("主重需只想必首纲概摘提紧次简扼索将快险政机显权")
 # "会议要求，" / "冯志远强调：" / "在随后召开的会议上，刘朝晖要求，": the clause that introduces what follows.
 _LEAD_VERB = r"(?:强调|要求|指出|提出|表示|部署|希望|说)"
-_LEAD = re.compile(rf"^(?:[^，,。；;：:！？!?\n]{{1,24}}[，,])??[^，,。；;：:！？!?\n]{{1,16}}?{_LEAD_VERB}[，,：:]")
+# (not a noun after 的: "按照“管行业必须管安全”的要求，…" is a point's detail, not who required it)
+_LEAD = re.compile(rf"^(?:[^，,。；;：:！？!?\n]{{1,24}}[，,])??[^，,。；;：:！？!?\n]{{1,16}}?(?<!的){_LEAD_VERB}[，,：:]")
+# A clause ending in a colon that announces the points after it (within one sentence).
+_ANNOUNCING = re.compile(r"^[^，,。；;：:！？!?\n]{2,30}[：:]")
 _ACTOR_YAO = re.compile(rf"^[^，,。；;：:！？!?\n“”\"]{{1,14}}?要(?=[{CJK}“])")
 _LEADS = re.compile(r"^由[^，,。；;：:！？!?\n“”\"]{2,20}?牵头(?=[，,])")
 _MUST = re.compile(r"^[^，,。；;：:！？!?\n]{0,14}?(?:必须|务必)")
@@ -75,6 +78,10 @@ def _directive(fragment: str, deep: bool = True) -> _Directive | None:
     lead = _LEAD.match(s)
     if lead:
         rest = s[lead.end():]
+        # "会议要求，各成员单位要对照清单抓好落实：要加大…；要…": what the colon announces are the points
+        colon = _ANNOUNCING.match(rest)
+        if colon and (found := _opening(rest[colon.end():])) and found[0] == "要" and not found[1]:
+            return _Directive("要", pad + lead.end() + colon.end(), False, True, _short_head(rest[colon.end():]))
         found = _opening(rest)
         if found and found[0] == "要":
             return _Directive("要", pad + lead.end(), found[1], True, _short_head(rest[found[2]:]))

@@ -341,3 +341,13 @@ def test_inline_figures_after_a_colon_are_a_list_and_the_last_keeps_as_many_sent
     assert [p[:2] for p in lst] == ["1.", "2.", "3."]
     assert lst[-1] == "3.引入“食安封签”。每份餐食加贴封签。"
     assert not points("全年增长1.5个百分点，投资2.3亿元。")  # decimals are no markers
+
+
+def test_a_requirement_inside_a_point_is_no_lead_and_a_colon_announces_the_points():
+    # "按照…的要求，" inside the first 要 sentence is its detail: the first point is not swallowed into a lead
+    text = ("吴立新强调，今年是攻坚之年。要压实部门责任，按照“谁主管谁负责”的要求，县住建局要在5月底前制定指引。"
+            "要聚焦重点场所，开展集中整治。要推动网格管理落地，长期坚持。\n"
+            "会议要求，各成员单位要对照清单抓好落实：要加大宣传力度；要开展一次全面检测；要完善追责机制。\n")
+    lists = points(text, ["吴立新"])
+    assert [p[:6] for p in lists[0]] == ["要压实部门责", "要聚焦重点场", "要推动网格管"]
+    assert [p[:6] for p in lists[1]] == ["要加大宣传力", "要开展一次全", "要完善追责机"]

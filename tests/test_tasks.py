@@ -362,3 +362,39 @@ def test_the_units_of_a_plan_named_by_their_part_in_it_are_units():
 def test_a_unit_that_entrusts_the_work_to_a_contractor_leads_it():
     t = point_tasks("四、规范设施运维。污水处理设施由县住建局委托第三方专业机构统一运维，每季度开展一次运行评估。", "", "2025-05-12")
     assert (t.lead, t.deadline) == (("县住建局",), "长期")
+
+
+def test_partners_named_right_after_the_lead_with_a_dunhao():
+    # "由A牵头、B配合": the partners' clause starts after the lead's, though no comma parts them
+    t = point_tasks("要清理楼道杂物，由县消防救援大队牵头、各乡镇和县公安局配合，10月底前完成。", "", "2025-04-01")
+    assert (t.lead, t.partners, t.deadline) == (("县消防救援大队",), ("各乡镇", "县公安局"), "2025-10-31")
+
+
+def test_a_later_clause_giving_one_part_to_another_unit_makes_it_a_partner():
+    t = point_tasks("四、组建巡查队。各村要在8月底前组建护林巡查队，镇林业站负责组织技能培训。", "", "2025-04-01")
+    assert (t.lead, t.partners) == (("各村",), ("镇林业站",))
+    # units each told what they must do lead together
+    t = point_tasks("县卫健局要制定方案，县财政局要保障经费。", "", "2025-04-01")
+    assert t.lead == ("县卫健局", "县财政局") and t.partners == ()
+
+
+def test_a_unit_given_work_with_a_partner_leads_it_whatever_the_verb():
+    t = point_tasks("三要规范收费，收费标准由县发改局会同县教育局核定，不得捆绑收费。", "", "2025-04-01")
+    assert (t.lead, t.partners) == (("县发改局",), ("县教育局",))
+    # …but interpreting a measure is no task
+    assert point_tasks("第十条 本办法由县应急局会同县财政局负责解释。", "", "2025-04-01") is None
+
+
+def test_work_set_in_the_year_is_due_at_its_end():
+    t = point_tasks("三是做优服务。县民政局要会同各镇在年内新建养老服务站9个。", "", "2024-05-22")
+    assert (t.lead, t.partners, t.deadline) == (("县民政局",), ("各镇",), "2024-12-31")
+
+
+def test_a_street_offices_own_sections_and_hotline_centres_are_units_and_a_clause_is_no_place():
+    assert units_at("街道综治办牵头", 0) == (["街道综治办"], 5)
+    assert units_at("县12345热线服务中心要", 0) == (["县12345热线服务中心"], 12)
+    # "所需经费由县财政局保障": 所需经费由县 is no place
+    t = point_tasks("三要建强队伍。各镇要建设微型消防站，所需经费由县财政局统筹保障。", "", "2024-03-14")
+    assert "所需经费由县财政局" not in t.lead and t.lead[0] == "各镇"
+    assert point_tasks("按照行业分工，县商务局、县教育局按照行业分工开展检查，12月底前完成。", "", "2024-03-14").lead \
+        == ("县商务局", "县教育局")
