@@ -25,7 +25,7 @@ _DOCUMENT_KIND = re.compile(r"政府工作报告|实施方案|工作方案|管�
 # A year said of the document or meeting itself ("2024年政府工作报告", "2023年县政府常务会议"): it is that year's,
 # not a later one recalling the year.
 _DOCUMENT_YEAR = re.compile(rf"((?:19|20)\d{{2}})\s*年度?[^，,。；;？?！!]{{0,12}}?(?:{_DOCUMENT_KIND.pattern}"
-                            r"|常务会议|常委会|推进会|调度会|座谈会|工作会议)")
+                            r"|会议|大会|全会|常委会|(?:推进|调度|座谈|部署|动员|联席|专题|现场|务虚)会)")
 _PLACE_NUMBER = re.compile(r"第\s*\d+|[（(]\s*\d+\s*[）)]|(?<![\d.])\d+\s*[、．](?!\d)|(?<![\d.])\d+\.(?!\d)")
 _ORDINAL_NAME = re.compile(rf"第[{CN_NUMERAL}\d]{{1,3}}(?![{CN_NUMERAL}\d个条点项次批期届轮季章节部要是时位线名步阶])[{CJK}]")
 

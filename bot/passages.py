@@ -30,6 +30,9 @@ from bot.textutil import SENTENCE_ENDS, cn_to_int, int_to_cn, split_sentences, t
 MAX_POINT_CHARS = 1500  # about three phone screens; longer points are cut into parts at sentence ends
 
 
+MAX_ASKED = 78  # a reporter's question short enough to lead the list that answers it (a long one is its own passage)
+
+
 def _headline(point_text: str) -> str:
     """A point's first sentence, within its first paragraph (a heading line is a headline of its own)."""
     opening = point_text.strip().split("\n", 1)[0][:400]
@@ -186,6 +189,14 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
             section_starts.append((offset, COLUMN_LABEL.sub("", para).strip()))
         offset += len(para) + 1
 
+    def asked_before(pos: int) -> tuple[int, int] | None:
+        """Where the reporter's question stands that the answer holding `pos` replies to (a short one)."""
+        i = bisect.bisect_right(turn_starts, pos) - 1
+        if i < 1 or transcript[i][2] == ASKED or transcript[i - 1][2] != ASKED:
+            return None
+        start, end, _ = transcript[i - 1]
+        return (start, end) if len(text[start:end].strip()) <= MAX_ASKED else None
+
     def titled(pos: int) -> dict:
         i = bisect.bisect_right([s for s, _ in section_starts], pos) - 1
         return common | {"title": f"{article.title} {section_starts[i][1]}"} if i >= 0 else common
@@ -215,6 +226,10 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
             # sentence of the article before it
             s0, e0 = spans[lst.parent].bounds[lst.parent_point]
             lead, shown_lead = _headline(text[s0:e0]), _headline(shown[s0:e0])
+        label_lead = lead
+        if lst.parent is None and (asked := asked_before(lst.start)):
+            # a list answering a reporter's question is led by that question: the question alone answers nothing
+            lead, shown_lead = f"{text[asked[0]:asked[1]].strip()}{lead}", f"{shown[asked[0]:asked[1]].strip()}{shown_lead}"
         simple_leads.append(lead)
         nl = NumberedList(
             list_id=f"{article.article_id}:L{k}",
@@ -224,7 +239,7 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
             lead=shown_lead,  # as published, like the headlines: an outline shows them
             label=(f"{int_to_cn(len(lst.bounds), counting=True)}章" if lst.style == CHAPTERS
                    else _chapter_label(lead) if lst.parent is not None and spans[lst.parent].style == CHAPTERS
-                   else _label(lead, bodies, len(lst.bounds), speaker)),
+                   else _label(label_lead, bodies, len(lst.bounds), speaker)),
             speaker=speaker,
             headlines=tuple(_headline(shown[s:e]).lstrip("-—－ ") for s, e in lst.bounds),
             parent=lists[lst.parent].list_id if lst.parent is not None else None,

@@ -36,7 +36,9 @@ SECTORS = ("公安", "国家税务总局")
 # A place's own name then its level ("城关镇人民政府", "澜湾高新区管委会"): the level sits within the first characters.
 PLACE_LEVEL = re.compile(r"^[%s]{1,5}?(?:镇|乡|区|县|市|街道|园区)" % CJK)
 # What a place's own name never holds: words that tie a clause together ("所需经费由区…" is no place "所需经费由区").
-_NOT_IN_PLACE = set("由对在将把要向的是为从于经按以")
+_NOT_IN_PLACE = set("由对在将把要向的是为从于经按以给")
+# What a unit's name never holds: a meeting ("区政府第三十一次常务会议给区消防救援大队" is a meeting, then a unit).
+_NEVER_INSIDE = re.compile(r"会议|第[一二三四五六七八九十百\d]+[次届期]|给")
 # A street office's own sections, named in its documents after the bare level ("街道城建办", "街道平安办").
 _OWN_LEVELS = ("街道", "社区")
 # A hotline's number inside a unit's name ("区12345热线服务中心", "县120急救指挥中心").
@@ -47,7 +49,7 @@ STOP_WORDS = ("要", "会同", "牵头", "负责", "配合", "协助", "对", "�
               "局长", "主任", "书记", "县长", "区长", "市长", "镇长", "乡长", "副", "负责人", "同志")
 # ends like a unit's name, names a thing, an event or people ("区直干部"), or is no name ("内部")
 NOT_UNITS = ("网站", "平台", "会议", "大会", "全会", "例会", "干部", "全部", "内部", "外部", "局部")
-NEVER_FIRST = "由对在将把要向与和及请经按以为从自于并或其该本我"  # what no unit's name starts with
+NEVER_FIRST = "由对在将把要向与和及请经按以为从自于并或其该本我给"  # what no unit's name starts with
 ZONES = ("开发区", "高新区", "园区", "新区")  # "各镇和开发区": the zone of the place, named bare
 TIME_WORDS = ("今年", "明年", "去年", "当前", "目前", "同时", "此外", "其中", "近年", "年内", "今后")  # "今年开发区要…"
 JOINERS = "和及与"  # "县民政局和县财政局": two units, unless the name itself holds the word (县住房和城乡建设局)
@@ -66,6 +68,8 @@ def looks_like_unit(name: str, in_field: bool = False) -> bool:
     if not core.endswith(SUFFIXES) or core in SUFFIXES or core.endswith(NOT_UNITS):
         return False
     if (core.startswith("全") and not in_field) or core[0] in NEVER_FIRST or core.startswith(TIME_WORDS):  # "全县各单位" is everyone; "由县…" is a clause
+        return False
+    if _NEVER_INSIDE.search(core):
         return False
     place = PLACE_LEVEL.match(core)
     return in_field or core[0] in LEVELS or core.startswith(COLLECTIVE + SECTORS) \

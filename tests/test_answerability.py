@@ -177,6 +177,12 @@ def test_people_named_side_by_side_are_alternatives_and_a_meetings_year_is_its_o
     later = ArticleEntry("m24", "县政府第12次常务会议", frozenset(), "2024-05-10", (), None)
     text = "会议审议养老服务补贴办法。2023年全县发放补贴800万元。"
     assert not check(req, text, text, later, None).pinned  # 2024's meeting recalling 2023 is not 2023's
+    # whatever the meeting is called ("…委员会全体会议")
+    question = "2023年县防汛抗旱指挥部全体会议提了哪些要求"
+    req = requirements(parse_intent(question), {"防汛": 2.0, "抗旱": 2.0}, (), (), question, set())
+    later = ArticleEntry("f24", "县防汛抗旱指挥部召开2024年全体会议", frozenset(), "2024-04-02", (), None)
+    text = "会议指出，2023年全县安全度汛。要压实防汛责任。"
+    assert not check(req, text, text, later, None).pinned
 
 
 def test_a_check_counts_the_words_a_passage_holds_literally_or_by_meaning():

@@ -28,6 +28,8 @@ def test_who_when_and_unit_questions_are_told_apart():
     assert duty.asks("书记在常委会上对区交通运输局提了什么要求").units == ("区交通运输局",)
     assert duty.asks("会议对招商引资提了什么要求").units == ()
     assert duty.asks("刘朝晖对开发区和园区发展有什么要求").units == ()  # places, not a unit
+    # a meeting that gives the task, then the unit given it: the meeting's words are no part of the unit's name
+    assert "县应急管理局" in duty.asks("县政府第十二次常务会议给县应急管理局派了什么任务").units
 
 
 def test_a_point_whose_tasks_hold_what_is_asked_is_preferred():

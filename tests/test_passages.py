@@ -327,3 +327,20 @@ def test_paragraphs_a_colon_announces_are_one_list_though_their_openers_differ()
     points = _points(passages, lists[0])
     assert points[0].startswith("要把思想认识提上来") and points[3].startswith("织密预警网络")
     assert not any("会议还" in p or "编辑" in p for p in points)
+
+
+def test_a_list_answering_a_reporters_question_is_led_by_that_question():
+    from bot.records import Article
+
+    text = ("6月3日，县应急管理局局长宋立平就防汛避险答记者问。",
+            "问：群众转移后家里的财产谁来看管？",
+            "答：我们主要有两条措施。第一，村里组织巡逻队，每天两次巡查转移户房屋；第二，派出所加密夜间巡防。",
+            "问：转移期间吃住怎么解决？",
+            "答：安置点统一提供三餐和床铺，费用由县财政兜底。")
+    art = Article("q1", "q.txt", 0, "防汛避险答记者问", "2024-06-03", "", (), None, text)
+    passages, (nl,) = article_passages(art)
+    assert nl.lead.startswith("问：群众转移后家里的财产谁来看管？") and "两条措施" in nl.lead
+    assert "两条措施" in nl.label and "看管" not in nl.label  # named by the answer, as any list is
+    # the question alone is no passage: it leads the list its answer is
+    assert not any(p.text.strip() == "问：群众转移后家里的财产谁来看管？" for p in passages)
+    assert any(p.kind == "point" and "巡逻队" in p.text and "财产谁来看管" in (p.lead or "") for p in passages)
