@@ -24,7 +24,8 @@ from bot.listspans import ListSpan
 from bot.unnumbered import NOT_DIRECTING_AFTER_YAO
 from bot.records import Tasks
 from bot.textutil import CJK, CN_ORDINALS, SENTENCE_ENDS, cn_to_int, to_simplified
-from bot.units import LEAD_LABELS, PARTNER_LABELS, TASK_FIELD, TIME_LABELS, clean_unit, unit_at, units_at
+from bot.units import (LEAD_LABELS, PARTNER_LABELS, SHORT_LABELS, TASK_FIELD, TIME_LABELS, clean_unit, unit_at,
+                        units_at)
 
 LONG_TERM = "长期"
 _TASK_COLUMN = re.compile(r"任务|事项|内容|措施|目标")
@@ -77,6 +78,8 @@ _MARKER = re.compile(rf"^\s*(?:第[{CN_ORDINALS}]{{1,3}}条[ \u3000]*|\d{{1,2}}\
 _CLAUSE_END = "。；;，,：:\n"
 _SUBJECT_VERBS = ("要", "牵头", "负责", "会同", "按职责", "按照职责", "按行业", "按照行业", "按职能", "按照职能", "按分工",
                   "按照分工", "分别", "统筹", "联合开展", "组织开展")
+# A unit doing its work at a rhythm ("区财政局每年安排专项资金…", "区城管委办每月开展一次明察暗访").
+_RHYTHM_DOES = re.compile(r"(?:每|按)(?:年|季度|季|月|周|旬)(?:都|均)?(?:安排|开展|组织|拨付|兑付)")
 # The head of a unit named after it, then its verb: "县供销社主任马骏要…", "区城管局局长 陈志刚负责…".
 _HEAD_OF_UNIT = re.compile(rf"副?(?:局长|主任|书记|部长|队长|所长|站长|院长|校长|社长|会长|经理|董事长)[ \u3000]?"
                            rf"[{CJK}]{{0,3}}?(?={'|'.join(_SUBJECT_VERBS)})")
@@ -202,7 +205,7 @@ def _fields(text: str):
     for k, m in enumerate(found):
         stop = found[k + 1].start() if k + 1 < len(found) else len(text)
         raw = _field_value(text[m.end():stop])
-        label = m.group("label")
+        label = SHORT_LABELS.get(m.group("label"), m.group("label"))
         yield label, ([] if label in TIME_LABELS else _unit_items(raw)), raw
 
 
@@ -270,7 +273,10 @@ def _by_clauses(text: str) -> list[tuple[list[str], list[str]]]:
 
 _JOINTLY = re.compile(r"共同|联合|一起|分别|具体")
 # what a unit named after 由 does when the work is its own (not "由县政府常务会议审议", "由…解释")
-_BY_DOES = re.compile(r"逐[户村项个一]|组织|统一|统筹|建立|制定|开展|落实|指导|督促|协调|实施|推进|做好|抓好|完成|委托")
+# (after a manner or rhythm: "由区财政局按季度拨付至各街道")
+_BY_DOES = re.compile(r"(?:按(?:季度|季|月|年|期|周|比例|规定|程序|进度))?"
+                      r"(?:逐[户村项个一]|组织|统一|统筹|建立|制定|开展|落实|指导|督促|协调|实施|推进|做好|抓好|完成|委托"
+                      r"|拨付|兑付|发放|审核|核定)")
 
 
 _AT = re.compile(r"\s*[于在]\s*")
@@ -321,7 +327,8 @@ def _subjects(text: str) -> list[str]:
             names, end = units_at(text, start)
             end = _past_head(text, end)
             # "（一）区数据局：…" — a point opening with a unit and a colon is that unit's (a 督查通报's items)
-            if names and (text.startswith(_SUBJECT_VERBS, end) or (start == starts[0] and text.startswith(("：", ":"), end))):
+            if names and (text.startswith(_SUBJECT_VERBS, end) or _RHYTHM_DOES.match(text, end)
+                          or (start == starts[0] and text.startswith(("：", ":"), end))):
                 subjects += names
         if subjects:
             return subjects

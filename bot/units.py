@@ -19,7 +19,10 @@ from bot.textutil import CJK
 LEAD_LABELS = ("牵头单位", "牵头部门", "主责单位", "主办单位", "责任单位", "责任部门")
 PARTNER_LABELS = ("配合单位", "配合部门", "协办单位", "协同单位", "参与单位")
 TIME_LABELS = ("完成时限", "完成时间", "时限", "截止时间", "办结时限")
-TASK_FIELD = re.compile(r"(?P<label>%s)\s*[：:]" % "|".join(LEAD_LABELS + PARTNER_LABELS + TIME_LABELS))
+# Short labels ("。牵头：镇财政所；配合：镇农业服务中心") stand for 牵头单位/配合单位 where no word runs into them.
+SHORT_LABELS = {"牵头": "牵头单位", "配合": "配合单位"}
+TASK_FIELD = re.compile(r"(?P<label>%s|(?<![%s])(?:%s))\s*[：:]" % ("|".join(LEAD_LABELS + PARTNER_LABELS + TIME_LABELS),
+                                                                   CJK, "|".join(SHORT_LABELS)))
 
 # What an organisation's name ends in, longest first (so "分局" wins over "局" where both would end a match).
 SUFFIXES = (
@@ -45,7 +48,7 @@ _OWN_LEVELS = ("街道", "社区")
 _HOTLINE = r"\d{3,5}(?=热线|急救|指挥|便民|服务)"
 # Words that follow a unit and are never inside one: what it must do, with whom, by when.
 STOP_WORDS = ("要", "会同", "牵头", "负责", "配合", "协助", "对", "在", "于", "将", "把", "向", "的", "是", "已",
-              "等", "也", "都", "还", "就", "须", "按照", "按职", "按行", "按标", "联合", "承担", "抓", "做", "加强", "委托",
+              "等", "也", "都", "还", "就", "须", "按", "联合", "承担", "抓", "做", "加强", "委托",
               "局长", "主任", "书记", "县长", "区长", "市长", "镇长", "乡长", "副", "负责人", "同志")
 # ends like a unit's name, names a thing, an event or people ("区直干部"), or is no name ("内部")
 NOT_UNITS = ("网站", "平台", "会议", "大会", "全会", "例会", "干部", "全部", "内部", "外部", "局部")

@@ -398,3 +398,16 @@ def test_a_street_offices_own_sections_and_hotline_centres_are_units_and_a_claus
     assert "所需经费由县财政局" not in t.lead and t.lead[0] == "各镇"
     assert point_tasks("按照行业分工，县商务局、县教育局按照行业分工开展检查，12月底前完成。", "", "2024-03-14").lead \
         == ("县商务局", "县教育局")
+
+
+def test_short_field_labels_a_unit_paying_at_a_rhythm_and_one_acting_each_month():
+    t = point_tasks("五、保洁经费。保洁员报酬由镇财政保障。牵头：镇财政所；配合：镇农业服务中心。", "", "2025-03-01")
+    assert (t.lead, t.partners) == (("镇财政所",), ("镇农业服务中心",))
+    # "由县财政局按季度拨付": the unit the work is given to, though a rhythm stands before its verb
+    t = point_tasks("（2）补助资金由县财政局按季度拨付至各乡镇，各乡镇人民政府负责审核发放。", "", "2025-03-01")
+    assert t.lead == ("县财政局",)
+    assert point_tasks("（二）强化保障。县财政局每年安排专项资金不少于500万元。", "", "2025-03-01").lead == ("县财政局",)
+    t = point_tasks("（三）强化督查。县城管委办每月开展一次明察暗访，结果全县通报。", "", "2025-03-01")
+    assert (t.lead, t.deadline) == (("县城管委办",), "长期")
+    # a word running into 牵头 is no label ("由县水利局牵头：…" is the sentence's own)
+    assert units_at("县财政局按季度拨付", 0) == (["县财政局"], 4)
