@@ -46,6 +46,7 @@ _DEADLINE = re.compile(
 _FIELD_YEAR = re.compile(r"^\s*(?:(?P<y>(?:19|20)\d{2})\s*年(?:内|度)?|年内)\s*(?:完成|前)?\s*$")
 _FIELD_LONG_TERM = re.compile(r"长期|持续|常态化|经常性")
 _BEFORE = re.compile(r"\s*(?:以前|之前|前)")
+_GOAL_HEAD = 12  # where a point's heading names it a goal ("（一）总体目标")
 _LONG_TERM = re.compile(r"长期(?:坚持|推进|开展|执行|落实)|常态化(?:推进|开展|落实|实施)")
 # A duty that recurs ("每季度开展一次集中核查", "每月25日前报送", "按月调度、按季通报") has no last day: it is
 # kept up, as 长期坚持 is — unless a date is also set. A frequency inside a quoted name (“每日一巡、每周一评”机制)
@@ -450,7 +451,10 @@ def _deadline_in(text: str, doc_date: dt.date | None, strict: bool) -> tuple[str
         # "6月底完成", "年内建成", "上半年完成": a period that ends, then the work done in it
         loose = bool(m.group("within") or m.group("h")) and not limit
         ends_period = bool(m.group("part") in ("底", "末") or m.group("yend") or m.group("qend") or loose)
-        if strict and not (limit or (ends_period and _COMPLETES.match(text, end))
+        # "到年底…要收尾", "力争到2026年底组建…": the end of a period reached is the limit (not "截至年底")
+        # — not in a plan's goals ("一、工作目标。到2025年底…达到…"), which state targets, not tasks
+        reached = ends_period and re.search(r"(?<!截)(?<!直)到\s*$", before) and "目标" not in text[:_GOAL_HEAD]
+        if strict and not (limit or reached or (ends_period and _COMPLETES.match(text, end))
                            or ((m.group("q") or m.group("h") or m.group("within")) and re.search(r"[在于]\s*$", before))):
             continue
         if (m.group("yend") or m.group("within")) and not (m.group("y") or m.group("rel")

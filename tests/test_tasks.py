@@ -411,3 +411,11 @@ def test_short_field_labels_a_unit_paying_at_a_rhythm_and_one_acting_each_month(
     assert (t.lead, t.deadline) == (("县城管委办",), "长期")
     # a word running into 牵头 is no label ("由县水利局牵头：…" is the sentence's own)
     assert units_at("县财政局按季度拨付", 0) == (["县财政局"], 4)
+
+
+def test_the_end_of_a_period_reached_is_a_limit_but_a_plans_goal_is_no_task():
+    t = point_tasks("（二）推进集团化办学。力争到2026年底组建教育集团6个。", "", "2025-03-01")
+    assert (t.deadline, t.deadline_text) == ("2026-12-31", "2026年底")
+    assert point_tasks("县住建局要加快进度，到年底，改造都要收尾。", "", "2025-03-01").deadline == "2025-12-31"
+    assert point_tasks("截至去年底，全县已改造12个。县住建局要抓紧。", "", "2025-03-01").deadline is None
+    assert point_tasks("一、工作目标。到2025年底，全县污水治理率达到60%以上。", "", "2025-03-01") is None
