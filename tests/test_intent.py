@@ -122,3 +122,13 @@ def test_a_county_jieba_cuts_apart_is_still_a_place_and_a_kind_of_county_is_not(
     assert named_places("岑山县企业招用高校毕业生的扩岗补贴每人多少") == ("岑山县",)
     assert named_places("临川区2024年地区生产总值增长目标是多少") == ("临川区",)  # not "年地区"
     assert named_places("产粮大县奖励多少") == ()
+
+
+def test_which_units_is_asked_of_a_points_tasks_not_a_whole_list():
+    from bot.kinds import duty
+
+    # "要求哪几个部门…制定指引": the point naming the units answers, not the speech as a whole
+    question = "张县长在全体会议上要求哪几个部门5月底前制定行业指引"
+    assert parse_intent(question).kind != "list"
+    assert duty.asks(question).who
+    assert parse_intent("张县长在全体会议上要求了哪几点").kind == "list"
