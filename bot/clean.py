@@ -375,6 +375,9 @@ def _looks_standalone(line: str) -> bool:
     return len(line) <= 40 and not re.search(r"[。，,：:；;]", line)
 
 
+_DOC_NUMBER = re.compile(rf"[{CJK}]{{1,8}}[〔［\[]\d{{4}}[〕］\]]\s*\d{{1,4}}\s*号")
+
+
 def running_furniture(lines: list[str], page_starts: list[int] | None = None, edge: int = 3) -> set[int]:
     """Indexes of running headers and footers: a short line that repeats at the edge of several pages.
 
@@ -417,10 +420,14 @@ def running_furniture(lines: list[str], page_starts: list[int] | None = None, ed
     # masthead "乡村振兴工作简报") is the running header, even in a document of two pages.
     first = next((lines[i].strip("\f \u3000").strip() for i in range(len(lines)) if i not in skip
                   and lines[i].strip("\f \u3000").strip()), "")
+    # Likewise a line at the top of a later page giving the document's number ("某县教育局　某教〔2024〕36号"), which
+    # its first page states under the masthead: the number is never a line of the body's own.
+    number = next((m.group(0) for i in range(min(len(lines), bounds[1] if len(bounds) > 2 else len(lines)))
+                   if (m := _DOC_NUMBER.search(lines[i]))), None)
     if len(first) >= 4 and not _has_sentence_end(first):
         for start, end in zip(bounds[1:], bounds[2:]):
             for i in edges(range(start, end)):
                 s = lines[i].strip("\f \u3000").strip()
-                if len(s) <= 40 and first in s and not _has_sentence_end(s):
+                if len(s) <= 40 and (first in s or (number and number in s)) and not _has_sentence_end(s):
                     found.add(i)
     return found

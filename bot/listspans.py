@@ -50,7 +50,7 @@ CLOSING = re.compile(rf"^(?:抄送|抄报|印发|附件|附：|[报送发][:：]
 # A chapter or section heading of a 办法/条例 ("第二章　申报与兑现"): it belongs to no point.
 SECTION_HEADING = re.compile(rf"^第{NUM}[章节编](?:[\s　]|$)")
 # A notice's signature: the issuer alone on its line, or a date alone on its line.
-SIGNATURE = re.compile(rf"^(?:[{CJK}（）()]{{2,30}}(?:人民政府|政府|办公室|办公厅|委员会|指挥部|管委会|领导小组|党委|党组)"
+SIGNATURE = re.compile(rf"^(?:[{CJK}（）()]{{2,30}}(?:人民政府|政府|办公室|办公厅|委员会|指挥部|管委会|领导小组|党委|党组|局)"
                         rf"|(?:\d{{4}}|[{CN_YEAR_DIGITS}Ｏ]{{4}})\s*年[\d{CN_YEAR_DIGITS}十]{{1,3}}\s*月"
                         rf"[\d{CN_YEAR_DIGITS}十]{{1,3}}\s*日(?:印发)?)$")
 PEEK = 80  # how much of a sentence or paragraph its opening is judged by

@@ -30,6 +30,7 @@ from bot.textutil import SENTENCE_ENDS, cn_to_int, int_to_cn, split_sentences, t
 MAX_POINT_CHARS = 1500  # about three phone screens; longer points are cut into parts at sentence ends
 
 
+LEAD_PARAGRAPHS = 3  # where a lead says who delivers the document: past a subtitle and a date line
 MAX_ASKED = 78  # a reporter's question short enough to lead the list that answers it (a long one is its own passage)
 
 
@@ -164,7 +165,7 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
     # the names the article step read (a speech's byline first); an Article built by hand has none
     names = list(article.names) or known_names(to_simplified(article.title) + "\n" + text)
     # who delivers it: the chair, else the one person the lead says gives the report or answers the questions
-    voice = voice_of(text.split("\n", 1)[0], names)
+    voice = voice_of("\n".join(text.split("\n", LEAD_PARAGRAPHS)[:LEAD_PARAGRAPHS]), names)
     chair = article.chair or voice
     # a transcript: each answer is its answerer's (a question or an unnamed host is no one's)
     transcript = turns(text, names, voice)

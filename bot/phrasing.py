@@ -29,6 +29,8 @@ _COLLOQUIAL: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) 
     (r"咱们|咱", "我们"),
     # "住建局这块": the unit itself ("许局长那边" is read with the person: their unit, bot.phrasing.resolve_people)
     (r"(?<=[局委办队部所站])(?:那边|这边|那块|这块|那儿|这儿|那里|这里)", ""),
+    # "工业园区这块都有哪些任务": "这块" after a topic is "as to" (not "这块地", a measure word before a noun)
+    (r"(?:这一?块|那一?块|这一?方面|那一?方面)(?=[都有要的还又，,？?。！!]|$)", ""),
     (r"俺们|俺", "我们"),
     (r"(?<=[让叫要])(?:大家|我们|各单位|各部门|各地)?(?=做什么)", ""),
     # Abbreviations officials say for what county bulletins write out (the abbreviation is kept: some write it).

@@ -27,7 +27,7 @@ POSTS = ("书记|副书记|区长|副区长|县长|副县长|市长|副市长|�
 # What follows a name in such text: a verb of presence or speech, a preposition, or punctuation.
 # Time words ("昨日", "近日", "上午") too, so a two-character name never takes the next character ("王强昨").
 _AFTER_NAME = ("出席|主持|作|做|在|参加|讲|强调|指出|要求|表示|提出|说|同志|代|就|对|向|带队|调研|率|宣读|"
-               "传达|通报|等|和|与|及|指示|批示|部署|希望|介绍|汇报|致辞|回答|"
+               "传达|通报|等|和|与|及|指示|批示|部署|希望|介绍|汇报|致辞|回答|接受|应邀|"
                "检查|察看|查看|视察|督导|看望|慰问|走访|深入|来到|冒雨|先后|到|赴|要|牵头|负责|"
                "昨日|昨天|今日|今天|明日|明天|近日|日前|前不久|上午|下午|晚上|一行|[，、。；（(：:\\s]")
 # A list of who presents ("发布人：区财政局副局长 汪振宇；…") may set the name apart from the post with a space.
@@ -359,11 +359,13 @@ _DELIVERS = re.compile(r"作[^，。；]{0,12}(?:报告|讲话)|发表[^，。�
 
 def voice_of(lead: str, names: list[str]) -> str | None:
     """The one person a lead says delivers the document: "县长王立群代表县人民政府作政府工作报告",
-    "区工信局局长韦明亮就《办法》有关内容回答了记者提问". None when no one, or several, do."""
-    for sentence in re.split(f"[{FULL_STOPS}]", lead):
+    "区工信局局长韦明亮就《办法》有关内容回答了记者提问". None when no one, or several, do. A sentence saying it
+    of no one by name ("——县工业园区管委会负责人答记者问", a subtitle) leaves it to the next."""
+    for sentence in re.split(f"[{FULL_STOPS}\n]", lead):
         if not _DELIVERS.search(sentence):
             continue
         named = {n for n in names if n in sentence}
         named = {n for n in named if not any(n != m and n in m for m in named)}  # the longest form only
-        return named.pop() if len(named) == 1 else None
+        if named:
+            return named.pop() if len(named) == 1 else None
     return None

@@ -77,7 +77,7 @@ _DAYS_BACK = 90  # a month-only deadline this long before the document's date me
 _MARKER = re.compile(rf"^\s*(?:第[{CN_ORDINALS}]{{1,3}}条[ \u3000]*|\d{{1,2}}\s*[.．、]|[（(]\s*(?:\d{{1,2}}|[{CN_ORDINALS}]{{1,3}})\s*[）)]|"
                      rf"[{CN_ORDINALS}]{{1,3}}\s*[、.．]|第?[{CN_ORDINALS}]{{1,3}}(?:是|要)[，,]?)\s*")
 _CLAUSE_END = "。；;，,：:\n"
-_SUBJECT_VERBS = ("要", "牵头", "负责", "会同", "按职责", "按照职责", "按行业", "按照行业", "按职能", "按照职能", "按分工",
+_SUBJECT_VERBS = ("要", "牵头", "负责", "会同", "共同负责", "共同牵头", "按职责", "按照职责", "按行业", "按照行业", "按职能", "按照职能", "按分工",
                   "按照分工", "分别", "统筹", "联合开展", "组织开展")
 # A unit doing its work at a rhythm ("区财政局每年安排专项资金…", "区城管委办每月开展一次明察暗访").
 _RHYTHM_DOES = re.compile(r"(?:每|按)(?:年|季度|季|月|周|旬)(?:都|均)?(?:安排|开展|组织|拨付|兑付)")
@@ -205,7 +205,7 @@ def _fields(text: str):
     found = list(TASK_FIELD.finditer(text))
     for k, m in enumerate(found):
         stop = found[k + 1].start() if k + 1 < len(found) else len(text)
-        raw = _field_value(text[m.end():stop])
+        raw = _field_value(text[m.end():stop].lstrip(" \u3000\n"))  # a value broken onto the next line
         label = SHORT_LABELS.get(m.group("label"), m.group("label"))
         yield label, ([] if label in TIME_LABELS else _unit_items(raw)), raw
 

@@ -166,7 +166,13 @@ def _runs(text: str, items: list[_Item]) -> list[list[int]]:
         clausal = [bool(re.search(r"[，,]", text[items[k].start:items[k].end])) for k in current]
         if len(current) >= 3 and first.directive.lead and first.directive.head_ok and not clausal[0] and all(clausal[1:]):
             del current[0]
-        if len(current) >= (2 if led else _UNNUMBERED_MIN):
+        # two ；-clauses each giving a unit its part ("会议指出，…。县市场监管局要…；县教育局要…"), right after
+        # what the meeting said: a division of the work (inside a point they are its detail)
+        before = items[current[0] - 1] if current[0] > 0 else None
+        divided = len(current) == 2 and all(items[k].directive.actor for k in current) \
+            and _after_semicolon(text, items[current[1]].start) and before is not None \
+            and bool(_LEAD.match(text[before.start:before.end].lstrip()))
+        if len(current) >= (2 if led or divided else _UNNUMBERED_MIN):
             runs.append(list(current))
 
     next_key: list[str | None] = [None] * len(items)  # the key of the next directive after each item

@@ -182,3 +182,12 @@ def test_a_header_restating_the_masthead_from_the_second_page_on_is_furniture():
     # the same words in the middle of a page stay, and so does the first page's own masthead
     middle = lines[:3] + ["一查用火用电。", "逐户查看。", "问题建档。"] + lines[3:]
     assert running_furniture(middle, page_starts=[2]) == set()
+
+
+def test_a_header_giving_the_documents_number_from_the_second_page_on_is_furniture():
+    from bot.clean import running_furniture
+
+    # a red-header notice of two pages: page 2 opens with its issuer and number, inside a point's lead unit field
+    lines = ["松台县卫生健康局文件", "松卫〔2025〕12号", "关于做好夏季食品安全工作的通知", "二、加强餐饮监管。牵头单位：",
+             "松台县卫生健康局　松卫〔2025〕12号", "县卫生监督所；完成时限：7月底前。"]
+    assert running_furniture(lines, page_starts=[4]) == {4}

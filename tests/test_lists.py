@@ -351,3 +351,19 @@ def test_a_requirement_inside_a_point_is_no_lead_and_a_colon_announces_the_point
     lists = points(text, ["吴立新"])
     assert [p[:6] for p in lists[0]] == ["要压实部门责", "要聚焦重点场", "要推动网格管"]
     assert [p[:6] for p in lists[1]] == ["要加大宣传力", "要开展一次全", "要完善追责机"]
+
+
+def test_two_units_given_their_parts_after_what_the_meeting_said_are_a_list_but_not_inside_a_point():
+    text = ("会议审议通过《食材配送办法》。会议指出，集中配送是守护校园食品安全的关键。县市场监管局要加强抽检，每学期不少于2次；"
+            "县教育局要指导学校落实进货查验制度。\n")
+    (lst,) = points(text)
+    assert [p[:6] for p in lst] == ["县市场监管局", "县教育局要指"]
+    # under a point's heading they are that point's detail
+    text = "会议要求：\n1.抓工业稳增长。县工信局要走访重点企业；县工业园区管委会要加快厂房招商。\n2.抓项目。县发改局要调度。\n"
+    assert not any(lst[0].startswith("县工信局") for lst in points(text))
+
+
+def test_a_bureaus_signature_after_the_last_point_is_not_part_of_it():
+    text = "现将有关事项通知如下。\n一、开展排查。各学校要全面排查。\n二、严格值守。发生事故须立即报告。\n松台县教育局\n2024年8月16日\n"
+    (lst,) = points(text)
+    assert lst[-1] == "二、严格值守。发生事故须立即报告。"

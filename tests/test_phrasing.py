@@ -155,3 +155,8 @@ def test_a_quantity_in_chinese_numerals_is_also_asked_in_figures():
     # points and lists are counted, not measured; an ordinal is no quantity; a campaign's years name it
     for question in ("八个聚力分别是什么", "第三个聚力是什么", "三年行动有哪些任务", "一人一档怎么建"):
         assert with_written_forms(question) == question
+
+
+def test_this_block_after_a_topic_means_as_to_but_is_a_measure_word_before_a_noun():
+    assert plain_words("县发改局在项目建设这块都有哪些任务") == "县发改局在项目建设都有哪些任务"
+    assert plain_words("这块地归谁管") == "这块地归谁管"

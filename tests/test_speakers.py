@@ -130,3 +130,12 @@ def test_the_posts_an_archive_gives_its_people():
     # a unit's head keeps the unit (the words before it never: "出席的有"); a government's head is its level alone
     assert posts_named("出席的有区市场监管局局长许晨，区政府副区长刘海燕。", {"许晨", "刘海燕"}) == {
         "许晨": {"区市场监管局局长"}, "刘海燕": {"副区长"}}
+
+
+def test_an_interviewed_official_is_named_and_answers_the_interview():
+    from bot.speakers import voice_of
+
+    lead = "——县商务局负责人答记者问\n近日，县商务局局长方志远接受了记者采访。"
+    assert "方志远" in known_names(lead)
+    # the subtitle names no one: the sentence after it says who answers
+    assert voice_of(lead, known_names(lead)) == "方志远"

@@ -419,3 +419,14 @@ def test_the_end_of_a_period_reached_is_a_limit_but_a_plans_goal_is_no_task():
     assert point_tasks("县住建局要加快进度，到年底，改造都要收尾。", "", "2025-03-01").deadline == "2025-12-31"
     assert point_tasks("截至去年底，全县已改造12个。县住建局要抓紧。", "", "2025-03-01").deadline is None
     assert point_tasks("一、工作目标。到2025年底，全县污水治理率达到60%以上。", "", "2025-03-01") is None
+
+
+def test_schools_and_a_bureaus_sections_are_units_and_a_field_value_may_start_on_the_next_line():
+    t = point_tasks("四、开展心理健康排查。牵头单位：县教育局基础教育股；配合单位：县卫健局。", "", "2024-08-16")
+    assert (t.lead, t.partners) == (("县教育局基础教育股",), ("县卫健局",))
+    assert point_tasks("一、开展隐患排查。各学校要在8月25日前完成排查。", "", "2024-08-16").lead == ("各学校",)
+    t = point_tasks("二、严格食堂管理。9月30日前完成等级评定。牵头单位：\n县教育局后勤服务中心；配合单位：县市场监管局。", "",
+                    "2024-08-16")
+    assert t.lead == ("县教育局后勤服务中心",)
+    t = point_tasks("3.园区消防站建设。县消防救援大队、县工业园区管委会共同负责，年底前建成投用。", "", "2024-04-08")
+    assert t.lead == ("县消防救援大队", "县工业园区管委会")
