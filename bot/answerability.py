@@ -26,6 +26,7 @@ _DOCUMENT_KIND = re.compile(r"政府工作报告|实施方案|工作方案|管�
 # not a later one recalling the year.
 _DOCUMENT_YEAR = re.compile(rf"((?:19|20)\d{{2}})\s*年度?[^，,。；;？?！!]{{0,12}}?(?:{_DOCUMENT_KIND.pattern}"
                             r"|会议|大会|全会|常委会|(?:推进|调度|座谈|部署|动员|联席|专题|现场|务虚)会)")
+_LETTER_GRADE = re.compile(r"(?<![A-Za-z\d])[A-Ea-e]{1,5}级")
 _PLACE_NUMBER = re.compile(r"第\s*\d+|[（(]\s*\d+\s*[）)]|(?<![\d.])\d+\s*[、．](?!\d)|(?<![\d.])\d+\.(?!\d)")
 _ORDINAL_NAME = re.compile(rf"第[{CN_NUMERAL}\d]{{1,3}}(?![{CN_NUMERAL}\d个条点项次批期届轮季章节部要是时位线名步阶])[{CJK}]")
 
@@ -66,6 +67,8 @@ def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, .
     # A name numbered in order ("第三实验小学", "第二人民医院"): the number is the name's, not an ordinal — another
     # school's passage does not answer.
     numbers += tuple(dict.fromkeys(_ORDINAL_NAME.findall(question)))
+    # A grade by its letters ("评上了A级", "AAA级景区"): the article must give that grade.
+    numbers += tuple(g for g in dict.fromkeys(_LETTER_GRADE.findall(question)) if g not in numbers)
     # People are checked as names (pinned); counting them as content too would let a question about
     # someone's trip nobody reported pass on his name alone.
     # A word no bulletin holds but common in any Chinese text (任务, 以后) counts half: an archive
@@ -151,7 +154,8 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     pinned = all(any(p in article or p in spoke or (p in req.places and len(p) >= 3 and p[:-1] in article)
                      for p in group) for group in _side_by_side(req.people, req.intent.rest))
     # A figure is found whole: "50" is not in "1500" or "2025".
-    pinned = pinned and all(re.search(rf"(?<![\d.]){re.escape(n)}(?![\d.])" if n[0].isdigit() else re.escape(n), article)
+    pinned = pinned and all(re.search(rf"(?<![\d.]){re.escape(n)}(?![\d.])" if n[0].isdigit()
+                                      else rf"(?<![A-Za-z]){re.escape(n)}" if n[0].isascii() else re.escape(n), article)
                             for n in req.numbers)
     # The meeting the question names is one the article reports: its kind, then 会 ("农村工作会议", "调度会").
     # Within one sentence: "…森林防火工作。会议强调" reports another meeting that discussed the topic.

@@ -146,6 +146,12 @@ def test_a_grade_with_its_letter_is_that_grade():
     req = requirements(parse_intent(question), {"旅游": 2.0, "景区": 2.0, "奖励": 1.0}, (), (), question, set())
     text = "对新评定为国家4A级、3A级旅游景区的，分别给予一次性奖励100万元、30万元。5月起受理申报。"
     assert not check(req, text, text, None, None).pinned  # "5" is there, "5A" is not
+    # a grade by its letters alone: "A级" asked, and only "AAA级" or no grade given
+    question = "食堂等级评定哪些学校评上了A级"
+    req = requirements(parse_intent(question), {"食堂": 2.0, "等级": 1.0, "评定": 1.0}, (), (), question, set())
+    assert not check(req, "9月底前完成学校食堂等级评定。", "9月底前完成学校食堂等级评定。", None, None).pinned
+    assert not check(req, "3所食堂评为AAA级。", "3所食堂评为AAA级。", None, None).pinned
+    assert check(req, "等级评定中，6所学校食堂评为A级。", "等级评定中，6所学校食堂评为A级。", None, None).pinned
 
 
 def test_an_everyday_word_is_found_written_the_bulletins_way():
