@@ -82,7 +82,9 @@ _RULE = re.compile(r"^[\s━─—－\-=＝_＿*＊·•~～]{3,}$")
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?")
 # The key a document number may be written under ("文号：", "发文字号：").
 _DOC_NUMBER_KEY = re.compile(r"^(?:发文)?(?:文号|字号)\s*[:：]\s*")
-_DOC_NUMBER = re.compile(rf"^[{CJK}]{{1,12}}\s*[〔\[［(（]\s*(?:19|20)\d{{2}}\s*[〕\]］)）]\s*\d{{1,4}}\s*号$")
+_DOC_NUMBER_SHAPE = rf"[{CJK}]{{1,12}}\s*[〔\[［(（]\s*(?:19|20)\d{{2}}\s*[〕\]］)）]\s*\d{{1,4}}\s*号"
+_DOC_NUMBER = re.compile(rf"^{_DOC_NUMBER_SHAPE}$")  # a line that is only a document number
+_DOC_NUMBER_IN = re.compile(_DOC_NUMBER_SHAPE)  # one inside a line ("某县教育局　某教〔2024〕36号")
 _PAGE_WORDS = re.compile(r"发布|更新|时间|日期|第\s*\d+\s*版|来源|日报|晚报|报\b")
 # A newspaper edition line ("第02版：要闻"), a PDF running header ("某县人民政府公报　　2023年第8期"),
 # "（完）" closing a wire story.
@@ -375,9 +377,6 @@ def _looks_standalone(line: str) -> bool:
     return len(line) <= 40 and not re.search(r"[。，,：:；;]", line)
 
 
-_DOC_NUMBER = re.compile(rf"[{CJK}]{{1,8}}[〔［\[]\d{{4}}[〕］\]]\s*\d{{1,4}}\s*号")
-
-
 def running_furniture(lines: list[str], page_starts: list[int] | None = None, edge: int = 3) -> set[int]:
     """Indexes of running headers and footers: a short line that repeats at the edge of several pages.
 
@@ -423,7 +422,7 @@ def running_furniture(lines: list[str], page_starts: list[int] | None = None, ed
     # Likewise a line at the top of a later page giving the document's number ("某县教育局　某教〔2024〕36号"), which
     # its first page states under the masthead: the number is never a line of the body's own.
     number = next((m.group(0) for i in range(min(len(lines), bounds[1] if len(bounds) > 2 else len(lines)))
-                   if (m := _DOC_NUMBER.search(lines[i]))), None)
+                   if (m := _DOC_NUMBER_IN.search(lines[i]))), None)
     if len(first) >= 4 and not _has_sentence_end(first):
         for start, end in zip(bounds[1:], bounds[2:]):
             for i in edges(range(start, end)):

@@ -191,3 +191,10 @@ def test_a_header_giving_the_documents_number_from_the_second_page_on_is_furnitu
     lines = ["松台县卫生健康局文件", "松卫〔2025〕12号", "关于做好夏季食品安全工作的通知", "二、加强餐饮监管。牵头单位：",
              "松台县卫生健康局　松卫〔2025〕12号", "县卫生监督所；完成时限：7月底前。"]
     assert running_furniture(lines, page_starts=[4]) == {4}
+
+
+def test_a_sentence_opening_with_a_document_number_is_text_not_the_number_line():
+    # only a line that is the number alone is page metadata; a body sentence citing one stays (a second,
+    # unanchored pattern once shadowed the line test and dropped such sentences)
+    assert classify("松政办发〔2024〕9号").kind != "text"
+    assert classify("松政办发〔2024〕9号文件明确，各乡镇要在6月底前完成排查。").kind == "text"
