@@ -15,14 +15,15 @@ _N = rf"[{CN_NUMERAL}\d]{{1,3}}"
 # A term that is only an ordinal or a count ("第三", "三个"): never a topic word.
 ORDINAL_WORD = re.compile(rf"第?{_N}(?:个|条|点|项|次)?")
 COUNT = re.compile(rf"(?P<n>{_N}|几)\s*(?:个|条|点|项|件)")
+_UNITS_ASKED = "(?:部门|单位|机构)"  # "哪几个部门": units asked for, not points
 # "分别是什么", "哪八个方面", "八个聚力都有哪些", "全部要点", "提了几点要求", "定了几件事" (not "哪几个部门": which
 # units, answered by the tasks of the point).
 LIST_ASK = re.compile(
-    rf"分别|各(?:是|有|为)|哪(?:{_N}|几)\s*(?:个|条|点|项|件|方面)(?!部门|单位|机构)|(?:{_N})\s*(?:个|条|点|项|件)[^，,。？?]{{0,10}}"
+    rf"分别|各(?:是|有|为)|哪(?:{_N}|几)\s*(?:个|条|点|项|件|方面)(?!{_UNITS_ASKED})|(?:{_N})\s*(?:个|条|点|项|件)[^，,。？?]{{0,10}}"
     rf"(?:是什么|是哪些|有哪些|都有|包括|内容)|全部要点|所有要点|哪几方面|(?<![第\d{CN_NUMERAL}])几\s*(?:点|条|项|件)"
 )
 # "X强调了什么", "会上提了哪些要求", "讲了哪几个坚持": what someone said at a meeting, as a whole.
-SPEECH_ASK = re.compile(r"(?:强调|指出|提出|提|讲|部署|要求|批示)了?(?:哪些|什么|哪几)(?!几?个?(?:部门|单位|机构))")
+SPEECH_ASK = re.compile(rf"(?:强调|指出|提出|提|讲|部署|要求|批示)了?(?:哪些|什么|哪几)(?!几?个?{_UNITS_ASKED})")
 # A question asking for several things ("有哪些要求", "包括什么").
 ASKS_FOR_MANY = re.compile(r"哪些|哪几(?![天日号年月])|什么要求|要求是什么|包括什么|包括哪|有什么")
 # A question asking for a quantity, a standard or a target: its answer is a figure the passage must state.
