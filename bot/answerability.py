@@ -132,7 +132,9 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     words the archive never writes that a word of the passage is near in meaning (bot/neighbours.py); `near`: the
     passage as a whole is near the question in meaning (search.paraphrase_cosine)."""
     total = sum(req.weights.values())
-    context = passage + "\n" + article
+    # The question's words are read in lower case ("5a", "gdp"); so is the text they are looked for in.
+    passage, lower_article = passage.lower(), article.lower()
+    context = passage + "\n" + lower_article
     # what locates the article — its places, the meeting named by its title ("区委常委会") — a passage need not repeat
     local = {t: w for t, w in req.weights.items() if not any(t in p for p in req.places)
              and not (t in req.meeting_words and art and t in art.title)}

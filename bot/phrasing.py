@@ -32,6 +32,8 @@ _COLLOQUIAL: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) 
     # "工业园区这块都有哪些任务": "这块" after a topic is "as to" (not "这块地", a measure word before a noun)
     (r"(?:这一?块|那一?块|这一?方面|那一?方面)(?=[都有要的还又，,？?。！!]|$)", ""),
     (r"俺们|俺", "我们"),
+    # "县里给多少奖励": the county (government) that writes the bulletin, not a word to look for ("县里程" is a word)
+    (r"(?<=[县区市])里(?![程面边头外弄巷])", ""),
     (r"(?<=[让叫要])(?:大家|我们|各单位|各部门|各地)?(?=做什么)", ""),
     # Abbreviations officials say for what county bulletins write out (the abbreviation is kept: some write it).
     (r"(?i)(?<![A-Za-z])GDP(?![A-Za-z])", "地区生产总值GDP"),

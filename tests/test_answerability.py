@@ -154,6 +154,20 @@ def test_a_grade_with_its_letter_is_that_grade():
     assert check(req, "等级评定中，6所学校食堂评为A级。", "等级评定中，6所学校食堂评为A级。", None, None).pinned
 
 
+def test_a_latin_word_asked_in_any_case_is_found_as_written():
+    from bot.analysis import query_terms
+    from bot.answerability import check, requirements
+    from bot.intent import parse_intent
+
+    question = "5G基站和AI算力中心建设有什么要求"
+    terms = [t for t in query_terms(question) if t in ("5g", "基站", "ai", "算力")]
+    assert "5g" in terms and "ai" in terms  # the question's words are read in lower case
+    req = requirements(parse_intent(question), {t: 1.0 for t in terms}, (), (), question, set())
+    assert "ai" in req.weights
+    text = "加快5G基站和AI算力中心建设，年底前新建基站300个。"
+    assert check(req, text, text, None, None).coverage == 1.0
+
+
 def test_an_everyday_word_is_found_written_the_bulletins_way():
     from bot.answerability import check, requirements
     from bot.intent import parse_intent

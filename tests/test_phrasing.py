@@ -19,6 +19,9 @@ LAST_SPOKE = {"王立群": "2024-06-12", "王志刚": "2025-01-10", "李卫东":
     ("招商方面有什么要求", "招商方面有什么要求"),  # written Chinese is left as it is
     ("住建局这块要干啥", "住建局要做什么"),
     ("河那边的堤防", "河那边的堤防"),  # a place over there stays
+    ("县里对新评上的景区奖励多少钱", "县对新评上的景区奖励多少钱"),  # the county that writes, no word to look for
+    ("区里今年办几件实事", "区今年办几件实事"),
+    ("县里程碑式的项目有哪些", "县里程碑式的项目有哪些"),  # 里程碑 is a word
 ])
 def test_colloquial_words_are_read_in_their_written_form(spoken, written):
     assert plain_words(spoken) == written
