@@ -249,6 +249,17 @@ def _continues_numbering(blocks: list[Block], content: list[int], pos: int) -> b
     return any(blocks[content[j]].text.startswith(previous) for j in range(pos))
 
 
+def _opens_numbering(blocks: list[Block], content: list[int], pos: int) -> bool:
+    """A heading numbered "一、" with its "二、" further down as a heading: the first section of one document
+    (a 简报's "一、…" under its masthead), not an article's headline."""
+    m = _SECTION_NUMBER.match(blocks[content[pos]].text)
+    if not m or cn_to_int(m.group(2)) != 1:
+        return False
+    following = f"{m.group(1)}{int_to_cn(2)}{m.group(3)}"
+    return any(blocks[content[j]].heading and blocks[content[j]].text.startswith(following)
+               for j in range(pos + 1, len(content)))
+
+
 def _opens_article(block: Block) -> bool:
     """A paragraph that can follow a headline: a dateline or 本报讯 opening."""
     return bool(dateline(block.text) or ARTICLE_OPENING.match(block.text))
@@ -283,7 +294,9 @@ def _contents(blocks: list[Block]) -> tuple[list[Block], frozenset[str]]:
         while j < len(blocks) and not blocks[j].meta:
             entry = ENTRY_MARK.sub("", blocks[j].text).strip()
             if entry and not blocks[j].noise:
-                if not any(b.heading and b.text.strip() == entry for b in blocks[j + 1:]):
+                # listed as "1.…" and headed "一、…" below: the same heading, numbered in the body's style
+                if not any(b.heading and entry in (b.text.strip(), ENTRY_MARK.sub("", b.text.strip()))
+                           for b in blocks[j + 1:]):
                     break  # the contents end at the first line not listed again below
                 entries.append((j, entry))
             j += 1
@@ -312,7 +325,7 @@ def _headline_starts(blocks: list[Block], listed: frozenset[str] = frozenset()) 
                     starts.append((k, k))
             pos += 1
             continue
-        if _continues_numbering(blocks, content, pos):
+        if _continues_numbering(blocks, content, pos) or _opens_numbering(blocks, content, pos):
             pos += 1
             continue
         run_end = pos

@@ -24,9 +24,9 @@ MARKER_STYLES = {
     "、": re.compile(rf"{PARA_START}(?P<n>{NUM})、"),
     "（）": re.compile(rf"(?:(?<=^)|(?<=[\n。；;：:]))[（(](?P<n>{NUM})[）)]"),
     "(1)": re.compile(r"(?:(?<=^)|(?<=[\n。；;：:]))[（(](?P<n>\d{1,2})[）)]"),
-    # at a paragraph's start, or inline after a colon or a semicolon when a word follows ("主要抓了三个环节：1.统一
-    # 配送标准。…；2.推行…"): never a decimal ("1.5万元")
-    "1.": re.compile(rf"(?:{PARA_START}|(?<=[：:；;]))(?P<n>\d{{1,2}})[、.．](?!\d)(?=[\s{CJK}“（(【《])"),
+    # at a paragraph's start, or inline after a colon, a semicolon or a full stop when a word follows ("主要抓了三个
+    # 环节：1.统一配送标准。…；2.推行…", "说明：1.…。2.…"): never a decimal ("1.5万元")
+    "1.": re.compile(rf"(?:{PARA_START}|(?<=[：:；;。]))(?P<n>\d{{1,2}})[、.．](?!\d)(?=[\s{CJK}“（(【《])"),
     # a post's zero-padded numbered headings: "01 竹林基地建设"
     "01": re.compile(rf"{PARA_START}(?P<n>0[1-9]|1\d)[ \u3000]+(?=[{CJK}])"),
     # a post's numbered headings in brackets: "【01 种粮补贴】"

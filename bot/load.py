@@ -47,6 +47,8 @@ INLINE_CONTENTS = re.compile(r"^[【\[［](?:本期)?(?:要目|目录|导读)[�
 # A list marker at the start of a line starts a paragraph: "（二）…", "三、…", "1、…", "第二，…".
 LINE_MARKER = re.compile(rf"^(?:[（(][{CN_ORDINALS}\d]{{1,3}}[）)]|[{CN_ORDINALS}]{{1,3}}、|\d{{1,2}}[、.．](?!\d)"
                          rf"|第[{CN_ORDINALS}]{{1,3}}[，,、：:])")
+# A line opening a point of a sub-list ("一是…", "一要…") or any marked point.
+_POINT_LINE = re.compile(rf"^(?:[{CN_ORDINALS}]{{1,2}}[是要](?!否|不是|求)|{LINE_MARKER.pattern[1:]})")
 # Paragraphs pasted onto one line keep a space after their last full stop.
 _PASTED_BREAK = re.compile(rf"(?<=[{FULL_STOPS}])[ \u3000]+(?=[{CJK}“\"（(])")
 _CJK = re.compile(rf"[{CJK}]")
@@ -150,6 +152,7 @@ def repair_line_breaks(lines: list[str] | list[Line], headings: set[int] | None 
         ended = sum(1 for t in after if _ends_paragraph(t))
         blank_breaks = blank < 0.8 * (len(texts) - blank) or ended >= 0.8 * len(after)
     blank_since_text = noise_since_text = False
+    section = False  # the paragraph so far is one numbered line short enough to be a section's heading
 
     def add(block: Block) -> None:
         nonlocal gap
@@ -191,9 +194,15 @@ def repair_line_breaks(lines: list[str] | list[Line], headings: set[int] | None 
             flush()
             add(Block(line, heading=True))
             continue
+        if current and section and (_POINT_LINE.match(line) or item.text[:1] in " \u3000\t"):
+            # "一、看清形势，把…作为新引擎" alone on its line is a section heading when what follows opens a
+            # point or an indented paragraph of its own ("　　一是资源禀赋独特。…"), not its continuation.
+            flush()
+        section = False
         if item.bullet or NEWS_OPENING.match(line) or LINE_MARKER.match(line):
             flush()
             current_bullet = item.bullet
+            section = len(line) <= HEADING_MAX_CHARS and not re.search(r"[，,、：:]$", line)
         current = _join(current, line) if current else line
         if ends_sentence(current) or INLINE_CONTENTS.match(current):
             flush()  # a 简报's contents on its label's line ("【本期要目】A；B") end there, stop or not

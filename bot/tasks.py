@@ -79,8 +79,13 @@ _MARKER = re.compile(rf"^\s*(?:第[{CN_ORDINALS}]{{1,3}}条[ \u3000]*|\d{{1,2}}\
 _CLAUSE_END = "。；;，,：:\n"
 _SUBJECT_VERBS = ("要", "牵头", "负责", "会同", "共同负责", "共同牵头", "按职责", "按照职责", "按行业", "按照行业", "按职能", "按照职能", "按分工",
                   "按照分工", "分别", "统筹", "联合开展", "组织开展")
-# A unit doing its work at a rhythm ("区财政局每年安排专项资金…", "区城管委办每月开展一次明察暗访").
-_RHYTHM_DOES = re.compile(rf"(?:{_EVERY}|按(?:季度|季|月|周|年))(?:都|均)?(?:安排|开展|组织|拨付|兑付)")
+# A unit doing its work at a rhythm ("区财政局每年安排专项资金…", "区城管委办每月开展一次明察暗访", "…办公室每月5日前
+# 通报上月进度"), by a rate ("县财政局按每亩每年8元的标准安排…"), or to whom it is done ("县政府督查室对进度滞后的
+# 乡镇予以通报"): officialese for what the unit is to do.
+_RHYTHM_DOES = re.compile(rf"(?:(?:{_EVERY}|按(?:季度|季|月|周|年))(?:\d{{1,2}}日前)?(?:都|均)?"
+                          rf"(?:安排|开展|组织|拨付|兑付|通报|调度|督查)"
+                          rf"|按[^，,。；;]{{1,14}}?(?:标准|比例)(?:安排|拨付|兑付|发放|给予)"
+                          rf"|对[^，,。；;]{{1,20}}?(?:予以|给予))")
 # The head of a unit named after it, then its verb: "县供销社主任马骏要…", "区城管局局长 陈志刚负责…".
 _HEAD_OF_UNIT = re.compile(rf"副?(?:局长|主任|书记|部长|队长|所长|站长|院长|校长|社长|会长|经理|董事长)[ \u3000]?"
                            rf"[{CJK}]{{0,3}}?(?={'|'.join(_SUBJECT_VERBS)})")
@@ -429,10 +434,20 @@ def _sentence_end(text: str, pos: int) -> int:
     return m.start() if m else len(text)
 
 
+_QUOTED = re.compile(r"“[^“”]{0,30}”")
+
+
+def _unquoted(pattern: re.Pattern[str], text: str) -> re.Match | None:
+    """The first match not inside quotation marks: a quoted “长期坚持” names the words ("时限为“长期坚持”的任务"), it
+    is no limit of this point."""
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    return next((m for m in pattern.finditer(text) if not any(a < m.start() < b for a, b in quoted)), None)
+
+
 def _deadline_in(text: str, doc_date: dt.date | None, strict: bool) -> tuple[str | None, str | None]:
     """(normalised deadline, as written) of the first deadline in `text`. `strict` (running text): a date counts
     only as a limit ("…前", "…底完成", "在二季度"); in a 时限 field or column any date is one."""
-    long_term = _LONG_TERM.search(text) or (None if strict else _FIELD_LONG_TERM.search(text))
+    long_term = _unquoted(_LONG_TERM, text) or (None if strict else _unquoted(_FIELD_LONG_TERM, text))
     bare = None if strict else _FIELD_YEAR.match(text)
     if bare:
         year = int(bare.group("y")) if bare.group("y") else (doc_date.year if doc_date else None)

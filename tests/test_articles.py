@@ -4,6 +4,7 @@ import pytest
 
 from bot.articles import article_identity, split_articles
 from bot.load import load_bulletin
+from bot.pipeline import ParseSettings, parse_bulletin
 from tests.conftest import BUNDLED
 
 
@@ -425,6 +426,22 @@ def test_contents_running_onto_a_second_line_are_furniture_and_open_no_article()
     ])
     arts = split_articles(load_bulletin(text.encode("utf-8"), "brief.txt"), default_year=2025)
     assert [a.title for a in arts] == ["区城管局推动“门前三包”落地见效", "柳塘街道“楼道长”破解老旧小区管理难题"]
+
+
+def test_a_brief_whose_contents_list_its_numbered_sections_is_one_article_with_those_sections():
+    # contents numbered "1." and the sections headed "一、" below: one issue, its sections a list, the contents furniture
+    text = "\n".join([
+        "乡村振兴工作简报", "2025年第2期", "", "县农业农村局编　　　2025年3月31日", "", "【本期要目】",
+        "1.春耕备耕有序推进", "2.高标准农田建设开工", "3.下一步工作安排", "",
+        "　　一、春耕备耕有序推进", "　　全县已调运化肥1.2万吨，检修农机860台套。",
+        "　　二、高标准农田建设开工", "　　今年计划新建高标准农田3万亩，首批项目3月开工。",
+        "　　三、下一步工作安排", "　　（一）抓好春播。县农业农村局牵头，4月底前完成早稻播种。",
+        "　　（二）抓好防灾。县气象局负责，汛期加密预报。",
+    ])
+    parsed = parse_bulletin(text.encode("utf-8"), "brief.txt", ParseSettings(default_year=2025))
+    assert [a.title for a in parsed.articles] == ["乡村振兴工作简报 2025年第2期"]
+    lists = parsed.passages[parsed.articles[0].article_id][1]
+    assert [(nl.style, nl.size) for nl in lists] == [("、", 3), ("（）", 2)]
 
 
 def test_a_period_of_months_opening_a_notices_section_is_no_dateline_of_a_new_article():

@@ -14,6 +14,13 @@ def test_markers_need_a_sentence_boundary():
     assert len(group_lists(markers)) == 1
 
 
+def test_notes_numbered_inline_after_full_stops_are_a_list_but_decimals_are_not():
+    text = "说明：1.配合单位排在首位的为主要配合单位。2.完成时限为长期的任务每半年报送一次进展。3.本表由县督查室负责解释。"
+    assert [len(p) for p in points(text)] == [3]
+    assert points(text)[0][1].startswith("2.完成时限")
+    assert points("全年增长6.2%。2.5万人次参加培训。") == []
+
+
 def test_ordinals_past_ten_and_sequence_words():
     text = "。".join(f"{n}要抓好第{i}项" for i, n in enumerate("一二三四五六七八九十", 1)) + "。十一要抓好收尾。"
     (lst,) = find_lists(text, [])

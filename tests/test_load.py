@@ -39,6 +39,19 @@ def test_a_speech_with_a_blank_line_after_every_paragraph_keeps_its_section_head
     assert "一是打好改造攻坚战。二是打好停车攻坚战。三是打好市容攻坚战。" in texts
 
 
+def test_a_section_heading_with_a_comma_stays_apart_from_the_indented_paragraph_under_it():
+    # no blank lines: each paragraph indented; the heading carries a comma and no full stop, yet it ends there
+    lines = ["同志们：", "　　下面，我讲两点意见。", "　　一、认清形势，把养老服务摆在突出位置",
+             "　　一是需求增长快。二是供给不均衡。", "　　二、抓住重点，补齐农村养老短板",
+             "一是建好互助养老点。二是用好志愿服务队伍。"]
+    texts = [b.text for b in repair_line_breaks(lines)]
+    assert "一、认清形势，把养老服务摆在突出位置" in texts and "一是需求增长快。二是供给不均衡。" in texts
+    assert "二、抓住重点，补齐农村养老短板" in texts  # the sub-point opens its own paragraph, indented or not
+    # a numbered sentence broken by the page width still runs on
+    wrapped = ["三、全面推行河长制，县级河长每月巡河不少于", "一次，乡级河长每周巡河一次。"]
+    assert [b.text for b in repair_line_breaks(wrapped)] == ["三、全面推行河长制，县级河长每月巡河不少于一次，乡级河长每周巡河一次。"]
+
+
 def test_elsewhere_a_blank_line_ends_a_paragraph_unless_a_page_break_stood_there():
     lines = ["（一）地区生产总值增长6.5%左右", "", "责任单位：区发展和改革局", "", "（二）工业增加值增长9%",
              "责任单位：区工业和信息化局", "", "各地要加快推进重点项目建设，", "", "- 2 -", "", "确保按期完成。"]

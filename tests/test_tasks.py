@@ -27,6 +27,19 @@ def test_form_fields_give_lead_partners_and_a_month_end_in_the_documents_year():
     assert (t.deadline, t.deadline_text) == ("2024-06-30", "6月底前")
 
 
+def test_a_deadline_word_quoted_as_a_name_is_no_deadline():
+    assert tasks("2.完成时限为“长期坚持”的任务，牵头单位每半年报送一次工作进展。") is None  # no task at all
+    assert tasks("5.开展河道保洁。由县水利局牵头，长期坚持。").deadline == "长期"
+
+
+def test_a_unit_acting_at_a_rhythm_by_a_rate_or_upon_someone_leads_its_point():
+    assert tasks("7.建立通报制度。县防汛抗旱指挥部办公室每月5日前通报上月进度。").lead == ("县防汛抗旱指挥部办公室",)
+    assert tasks("4.落实管护经费。县财政局按每亩每年8元的标准安排管护经费。").lead == ("县财政局",)
+    assert tasks("（三）严格督查考核。县政府督查室对进度滞后的乡镇予以通报。").lead == ("县政府督查室",)
+    # a unit's past work reported in a brief is no task
+    assert tasks("四、评定工作启动。县文旅局6月中旬发布评定公告，已有11个项目申报。") is None
+
+
 def test_a_sentence_with_lead_partners_and_deadline():
     t = tasks("2.整治背街小巷。由县城管局牵头，县住建局、石门镇人民政府配合，9月底前完成首批12条。")
     assert t.lead == ("县城管局",) and t.partners == ("县住建局", "石门镇人民政府")
@@ -140,6 +153,9 @@ def test_unit_shapes():
     # a party department ends in 部; a body named by its line of work before the place
     assert looks_like_unit("县委宣传部") and looks_like_unit("公安东湖分局")
     assert not looks_like_unit("县直干部") and not looks_like_unit("区内部")
+    # a bureau's own section, a cultural venue; a degree is none
+    assert looks_like_unit("区教育局基础教育科") and units_at("县文化馆、县图书馆配合", 0)[0] == ["县文化馆", "县图书馆"]
+    assert units_at("县职业学校专科招生", 0)[0] == ["县职业学校"]
 
 
 def test_a_units_head_named_as_the_subject_gives_the_task_to_the_unit():
