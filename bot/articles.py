@@ -251,9 +251,12 @@ def _continues_numbering(blocks: list[Block], content: list[int], pos: int) -> b
 
 def _opens_numbering(blocks: list[Block], content: list[int], pos: int) -> bool:
     """A heading numbered "一、" with its "二、" further down as a heading: the first section of one document
-    (a 简报's "一、…" under its masthead), not an article's headline."""
+    (a 简报's "一、…" under its masthead), not an article's headline — unless what follows it opens as news does
+    ("6月21日，区长…": a 简报's numbered items, each a story of its own)."""
     m = _SECTION_NUMBER.match(blocks[content[pos]].text)
     if not m or cn_to_int(m.group(2)) != 1:
+        return False
+    if pos + 1 < len(content) and _opens_article(blocks[content[pos + 1]]):
         return False
     following = f"{m.group(1)}{int_to_cn(2)}{m.group(3)}"
     return any(blocks[content[j]].heading and blocks[content[j]].text.startswith(following)

@@ -261,8 +261,10 @@ def test_a_points_task_lines_under_it_are_its_tasks_never_page_fields():
     """"牵头单位：县水利局  配合单位：…  完成时限：2025年6月30日前" on a line of its own is the point's, though dated."""
     passages, lists = _parsed("plan_task_lines.txt")
     points = [p for p in passages if p.kind == "point" and p.tasks]
+    # (and "县政府每季度调度一次" under 保障措施 is the county government's standing duty)
     assert [(p.tasks.lead, p.tasks.deadline) for p in points] == [
-        (("县住建局",), "2025-10-31"), (("县生态环境分局",), "2025-12-31"), (("县水利局",), "2025-06-30")]
+        (("县住建局",), "2025-10-31"), (("县生态环境分局",), "2025-12-31"), (("县水利局",), "2025-06-30"),
+        (("县政府",), "长期")]
 
 
 def test_a_posts_bracketed_numbered_headings_are_a_list():
