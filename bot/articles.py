@@ -75,6 +75,7 @@ ISSUE = re.compile(rf"(?:^|[\s\u3000])(?:(?:19|20)\d{{2}}\s*年\s*)?第\s*[\d{CN
 COLUMN = re.compile(r"^[【\[［][^】\]］]{1,8}[】\]］]\s*")
 ENTRY_MARK = re.compile(rf"^(?:[\s★☆●○◆◇■□▲△·•\-—]+|\d{{1,2}}\s*[.、．]\s*|[{CN_NUMERAL}]{{1,2}}\s*、\s*)")
 DOCUMENT_FIELDS = ("docno", "document", "speaker")
+DOCNO_FIELD = "文号："  # how a notice's number reads among its paragraphs
 
 
 # A notice's or minutes' salutation alone on its line ("各乡镇人民政府，县直有关部门："), or a line shorter than a
@@ -129,7 +130,7 @@ def find_date(paragraphs: list[str], meta: list[Block], file_name: str,
     document = [b.date for b in meta if b.date and b.role in ("document", "written")]
     if not (page or document):
         page = [b.date for b in bulletin or [] if b.date and b.role == "page"]
-    for para in paragraphs[:2]:
+    for para in [p for p in paragraphs[:3] if not p.startswith(DOCNO_FIELD)][:2]:  # past the notice's 文号
         m = dateline(para)
         if not m:
             continue
@@ -193,7 +194,10 @@ def _headline_over_fields(blocks: list[Block], content: list[int], pos: int) -> 
     alone (after a blank line, or first) and a page's byline or fields follow it directly, or when it is the
     first line under the byline, apart from the text."""
     block = blocks[content[pos]]
-    if block.meta or len(block.text) > TITLE_MAX or re.search(r"[。；;：:]|[，,、]$", block.text):
+    # one colon after a short name is a headline's ("对话局长｜许丽娟：督察整改“一件一件改到位”")
+    colon = re.search(r"[：:]", block.text)
+    if block.meta or len(block.text) > TITLE_MAX or re.search(r"[。；;]|[，,、]$", block.text) or (
+            colon and (colon.start() > 12 or re.search(r"[：:]", block.text[colon.end():]))):
         return False
     alone = pos == 0 or block.gap or blocks[content[pos - 1]].meta or blocks[content[pos - 1]].heading
     following = blocks[content[pos + 1]] if pos + 1 < len(content) else None
@@ -225,12 +229,16 @@ def _person_line(text: str) -> str | None:
 _TITLE_MARK = re.compile(r"^[★☆●○◆◇■□▲△▶►•·▪]+\s*")
 
 
+# A line going on from the issuer's to name the document: "…办公室 / 关于印发…的通知", "…领导小组 / 第三次会议纪要".
+_NAMES_ON = re.compile(rf"^(?:关于|第[{CN_NUMERAL}\d]{{1,4}}(?:次|届)|[{CJK}]{{0,12}}纪要$)")
+
+
 def title_lines(lines: list[str]) -> list[str]:
     """The lines of a headline run that are the title: not an issuer line, not the speaker's name, not a
     menu item standing above the headline. A run that is all of these stays as it is."""
     lines = [_TITLE_MARK.sub("", COLUMN.sub("", t)) or t for t in lines]
     kept = [t for k, t in enumerate(lines) if not _person_line(t) and not (
-        ISSUER.match(t) and not (k + 1 < len(lines) and lines[k + 1].startswith("关于")))]  # "…办公室 / 关于印发…的通知"
+        ISSUER.match(t) and not (k + 1 < len(lines) and _NAMES_ON.match(lines[k + 1])))]
     if len(kept) > 1 and len(kept[0]) <= MENU_MAX and len(kept[1]) > MENU_MAX:
         kept = kept[1:]
     if lines and all(_person_line(t) for t in lines):
@@ -567,7 +575,7 @@ def _make_article(loaded: LoadedBulletin, position: int, titles: list[str], lead
 
 def _as_text(block: Block) -> str:
     if block.role == "docno":
-        return f"文号：{block.text}"
+        return f"{DOCNO_FIELD}{block.text}"
     return ("- " + block.text) if block.bullet else block.text
 
 

@@ -78,12 +78,16 @@ _MENU = re.compile(rf"^[{CJK}]{{2,6}}(?:(?:[ \u3000]{{2,}}|\t)[{CJK}]{{2,6}}){{3
 # A short line without a Chinese character or a number of substance: "A+A-", "OA KR", "|".
 _NO_TEXT = re.compile(rf"^[^{CJK}\d]{{1,12}}$")
 # A rule drawn with characters ("━━━━━━", "————", "==========", "* * *"): a 简报's separator, any length.
-_RULE = re.compile(r"^[\s━─—－\-=＝_＿*＊·•~～]{3,}$")
+# A post's separator may name the next item between its rules ("━━━━ 次条 ━━━━").
+_RULE_CHARS = r"[\s━─—－\-=＝_＿*＊·•~～]{3,}"
+_RULE = re.compile(rf"^{_RULE_CHARS}(?:\s*(?:次条|头条|第[{CN_ORDINALS}\d]{{1,2}}条)\s*{_RULE_CHARS})?$")
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?")
 # The key a document number may be written under ("文号：", "发文字号：").
 _DOC_NUMBER_KEY = re.compile(r"^(?:发文)?(?:文号|字号)\s*[:：]\s*")
-_DOC_NUMBER_SHAPE = rf"[{CJK}]{{1,12}}\s*[〔\[［(（]\s*(?:19|20)\d{{2}}\s*[〕\]］)）]\s*\d{{1,4}}\s*号"
-_DOC_NUMBER = re.compile(rf"^{_DOC_NUMBER_SHAPE}$")  # a line that is only a document number
+_YEAR_NUMBER = r"[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号"
+_DOC_NUMBER_SHAPE = rf"[{CJK}]{{1,12}}\s*{_YEAR_NUMBER}"
+# a line that is only a document number, its issuer's abbreviation written or not (a 纪要's "〔2025〕3号")
+_DOC_NUMBER = re.compile(rf"^(?:[{CJK}]{{1,12}}\s*)?{_YEAR_NUMBER}$")
 _DOC_NUMBER_IN = re.compile(_DOC_NUMBER_SHAPE)  # one inside a line ("某县教育局　某教〔2024〕36号")
 _PAGE_WORDS = re.compile(r"发布|更新|时间|日期|第\s*\d+\s*版|来源|日报|晚报|报\b")
 # A newspaper edition line ("第02版：要闻"), a PDF running header ("某县人民政府公报　　2023年第8期"),

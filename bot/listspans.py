@@ -46,7 +46,9 @@ STOP_OPENER = re.compile(rf"^(?:会议|会上|会前|会后|大会|与会|此外
 CLOSING = re.compile(rf"^(?:抄送|抄报|印发|附件|附：|[报送发][:：]|各位[{CJK}]{{1,4}}[，,：:！!]|(?:记者|问|答|主持人)[:：]"
                       rf"|[（(【\[]?(?:责任编辑|编辑|来源|审核|作者|记者|通讯员|供稿|撰稿|校对|监制)\s*[:：\s]"
                       rf"|相关推荐|往期推荐|推荐阅读|延伸阅读|相关阅读|扫一扫|【[^】]{{1,16}}】\s*$"
-                      rf"|[（(]?(?:咨询|联系|服务|监督|举报|投诉)(?:电话|热线|方式)\s*[:：]|[（(]?联系人\s*[:：])")
+                      rf"|[（(]?(?:咨询|联系|服务|监督|举报|投诉)(?:电话|热线|方式)\s*[:：]|[（(]?联系人\s*[:：]"
+                      # a 纪要's attendance block: "出席：…", "列席：…", "请假：…"
+                      rf"|(?:出席|列席|参会|参加|请假|缺席)(?:人员|单位|领导|同志)?\s*[:：])")
 # A chapter or section heading of a 办法/条例 ("第二章　申报与兑现"): it belongs to no point.
 SECTION_HEADING = re.compile(rf"^第{NUM}[章节编](?:[\s　]|$)")
 # A notice's signature: the issuer alone on its line, or a date alone on its line.

@@ -444,6 +444,34 @@ def test_a_brief_whose_contents_list_its_numbered_sections_is_one_article_with_t
     assert [(nl.style, nl.size) for nl in lists] == [("、", 3), ("（）", 2)]
 
 
+def test_minutes_numbered_without_an_issuer_keep_their_two_line_title_and_end_before_the_attendance():
+    text = "\n".join([
+        "蓼川县河湖长制工作领导小组", "第二次会议纪要", "", "〔2025〕2号", "",
+        "蓼川县河湖长制工作领导小组办公室　　　　2025年7月3日", "",
+        "　　2025年6月30日，副县长沈知远主持召开领导小组第二次会议。现将议定事项纪要如下：",
+        "　　一、县水利局要在7月底前完成河道清障。", "　　二、各乡镇要落实巡河制度。",
+        "　　出席：沈知远、罗青、县水利局、县生态环境分局", "　　记录：钱小雨",
+    ])
+    parsed = parse_bulletin(text.encode("utf-8"), "minutes.txt", ParseSettings(default_year=2025))
+    (art,) = parsed.articles
+    assert art.title == "蓼川县河湖长制工作领导小组 第二次会议纪要"  # the bare 〔2025〕2号 is its number, no title
+    assert art.date == "2025-06-30"
+    (nl,) = parsed.passages[art.article_id][1]
+    last = [p.text for p in parsed.passages[art.article_id][0] if p.kind == "point"][-1]
+    assert nl.size == 2 and "出席" not in last
+
+
+def test_a_posts_second_item_after_its_separator_is_an_article_of_its_own():
+    text = "\n".join([
+        "点击上方蓝字关注我们", "", "全县防汛工作会议召开", "", "蓼川发布　7月16日 07:45", "",
+        "　　7月15日，全县防汛工作会议召开。会议要求，要压实责任。", "", "来源：县融媒体中心", "",
+        "━━━━━━━━━━ 次条 ━━━━━━━━━━", "", "对话局长｜罗青：河道清障“一段一段清到位”", "",
+        "蓼川发布　7月16日 07:45", "", "　　7月15日，县水利局局长罗青做客热线节目，回应群众关切。",
+    ])
+    parsed = parse_bulletin(text.encode("utf-8"), "post.txt", ParseSettings(default_year=2025))
+    assert [a.title for a in parsed.articles] == ["全县防汛工作会议召开", "对话局长｜罗青：河道清障“一段一段清到位”"]
+
+
 def test_a_period_of_months_opening_a_notices_section_is_no_dateline_of_a_new_article():
     # "一、整治时间" over "5月15日至10月31日，…" is the notice's first section, not a news headline over its dateline
     art = _one("东湖区城市管理委员会办公室文件\n\n关于开展“洁净街巷”集中整治行动的通知\n各街道办事处：\n"
