@@ -91,6 +91,9 @@ def ends_sentence(line: str) -> bool:
     if group and group.start() > 0:
         s = s[: group.start()].rstrip()
     s = s.rstrip(CLOSERS)
+    # inside a bracket still open ("…景点。（牵头单位：" over a page break) nothing has ended
+    if s.count("（") + s.count("(") > s.count("）") + s.count(")"):
+        return False
     # a half-width full stop after a Chinese character ends a sentence too (mixed punctuation)
     # an arrow pointing on ("家长速看→", "👇") closes a post's headline as a stop does
     return bool(s) and (s[-1] in SENTENCE_END + "→↓⬇👇" or (s[-1] == "." and len(s) > 1 and is_cjk(s[-2])))

@@ -52,6 +52,15 @@ def test_a_section_heading_with_a_comma_stays_apart_from_the_indented_paragraph_
     assert [b.text for b in repair_line_breaks(wrapped)] == ["三、全面推行河长制，县级河长每月巡河不少于一次，乡级河长每周巡河一次。"]
 
 
+def test_a_line_ending_inside_an_open_bracket_runs_on_past_the_page_break():
+    lines = ["3.建设旅游环线。串联主要景区。（牵头单位：", "— 2 —", "县文旅局、县交通运输局；完成时限：7月15日前）",
+             "4.会议强调：", "要抓好安全。"]
+    cleaned = clean_lines(lines)
+    texts = [b.text for b in repair_line_breaks(cleaned) if not b.noise]
+    assert texts[0] == "3.建设旅游环线。串联主要景区。（牵头单位：县文旅局、县交通运输局；完成时限：7月15日前）"
+    assert not ends_sentence("串联主要景区。（牵头单位：") and ends_sentence("会议强调：")
+
+
 def test_elsewhere_a_blank_line_ends_a_paragraph_unless_a_page_break_stood_there():
     lines = ["（一）地区生产总值增长6.5%左右", "", "责任单位：区发展和改革局", "", "（二）工业增加值增长9%",
              "责任单位：区工业和信息化局", "", "各地要加快推进重点项目建设，", "", "- 2 -", "", "确保按期完成。"]

@@ -36,6 +36,8 @@ def test_a_unit_acting_at_a_rhythm_by_a_rate_or_upon_someone_leads_its_point():
     assert tasks("7.建立通报制度。县防汛抗旱指挥部办公室每月5日前通报上月进度。").lead == ("县防汛抗旱指挥部办公室",)
     assert tasks("4.落实管护经费。县财政局按每亩每年8元的标准安排管护经费。").lead == ("县财政局",)
     assert tasks("（三）严格督查考核。县政府督查室对进度滞后的乡镇予以通报。").lead == ("县政府督查室",)
+    assert tasks("（三）严格督导。县政府督查室每季度对任务进展开展督查并通报。").lead == ("县政府督查室",)
+    assert tasks("三是推进车辆更新，县公交公司年内新增新能源公交车30辆。").lead == ("县公交公司",)
     # a unit's past work reported in a brief is no task
     assert tasks("四、评定工作启动。县文旅局6月中旬发布评定公告，已有11个项目申报。") is None
 
