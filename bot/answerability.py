@@ -126,6 +126,9 @@ def _series_forms(n: int) -> tuple[str, ...]:
     return tuple(f"第{x}{unit}" for x in (n, int_to_cn(n)) for unit in SERIES_UNITS)
 
 
+REPORTED_WITHIN = 300  # characters of an article (title first) within which it names the meeting it reports
+
+
 def check(req: Requirements, passage: str, article: str, art: ArticleEntry | None, latest_year: int | None,
           meant: frozenset[str] = frozenset(), near: bool = False) -> Check:
     """`passage` and `article` are normalized texts (the article's includes its title); `meant`: the question's
@@ -163,7 +166,9 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     # Within one sentence: "…森林防火工作。会议强调" reports another meeting that discussed the topic.
     pinned = pinned and all(re.search(re.escape(m) + rf"[^{SENTENCE_ENDS}]{{0,6}}会", article) for m in req.meetings)
     # A meeting named by its form ("推进会上") is one the article reports as such ("推进会", "推进大会", "推进会议").
-    pinned = pinned and all(re.search(re.escape(f) + r".{0,2}会", article) for f in req.meeting_forms)
+    # — in its title or opening, where a report names the meeting it reports: a speech that mentions "每季度召开
+    # 一次调度会" deep in its text was not given at a 调度会.
+    pinned = pinned and all(re.search(re.escape(f) + r".{0,2}会", article[:REPORTED_WITHIN]) for f in req.meeting_forms)
     pinned = pinned and all(d in article for d in req.documents)
     if req.document_year and art:
         # that year's document: dated in it, or naming it in its title ("2024—2026年…实施方案")

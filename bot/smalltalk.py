@@ -39,7 +39,7 @@ _PHRASES: dict[str, str] = {
                # leisure ("周末带孩子去哪儿玩比较好", "中午吃什么"): where to go, what to eat
                r"(?:周末|假期|节假日|放假|五一|十一|国庆|春节|暑假|寒假)?(?:带(?:孩子|娃|小孩|老人|家人|爸妈|对象))?"
                r"(?:去|到)?(?:哪(?:儿|里)|什么地方)(?:玩|旅游|旅行|逛|耍|吃)(?:比较|最)?(?:好|合适|有意思|好玩)?|"
-               r"(?:早上|中午|晚上|今天|明天)?(?:吃|喝)(?:什么|啥)(?:好|比较好)?"),
+               r"(?:早上|中午|晚上|今天|明天|今晚){0,2}(?:在)?(?:食堂|饭堂|餐厅|家里)?(?:吃|喝)(?:什么|啥)(?:好|比较好)?"),
 }
 _KINDS = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _PHRASES.items()}
 # Words that address the bot or only carry tone: they say nothing about what is asked.

@@ -138,6 +138,22 @@ def test_the_meeting_of_a_series_is_the_one_the_article_reports_not_one_it_annou
     assert not check(req, text, text, second, None).pinned
 
 
+def test_a_meeting_named_by_its_form_is_one_the_article_reports_not_one_it_mentions():
+    from bot.answerability import check, requirements
+    from bot.catalog import ArticleEntry
+    from bot.intent import parse_intent
+
+    question = "周书记在文旅暑期调度会上讲了哪些要求"
+    req = requirements(parse_intent(question), {"文旅": 2.0, "暑期": 2.0}, ("周明远",), (), question, set())
+    speech = ArticleEntry("s", "在全县文旅发展大会上的讲话", frozenset(), "2025-03-02", ("周明远",), 6)
+    body = ("在全县文旅发展大会上的讲话。同志们：今天召开全县文旅发展大会。" + "一是抓项目，暑期前完成古村修缮。" * 20
+            + "领导小组每季度召开一次调度会，研究文旅重大问题。")
+    assert not check(req, body, body, speech, None).pinned  # the speech mentions 调度会; it was not given at one
+    report = ArticleEntry("r", "全县文旅暑期调度会召开", frozenset(), "2025-06-11", ("周明远",), 3)
+    text = "全县文旅暑期调度会召开。6月11日，周明远主持召开全县文旅暑期调度会。会议要求抓好暑期安全。"
+    assert check(req, text, text, report, None).pinned
+
+
 def test_a_grade_with_its_letter_is_that_grade():
     from bot.answerability import check, requirements
     from bot.intent import parse_intent

@@ -115,6 +115,23 @@ def test_the_kind_of_money_asked_is_the_one_named_last_before_the_money_word():
     assert money_kind("新评上4A级景区，县里奖励多少") is None  # where it is given, not what kind
 
 
+def test_an_indicator_asked_by_name_needs_a_figure_of_that_indicator():
+    from bot.intent import parse_intent
+    from bot.kinds import amount
+    from bot.records import Passage
+
+    question = "新材料项目投产后年产值预计多少"
+    ask = amount.asks(question, parse_intent(question))
+    assert ask.thing == "年产值"
+    fields = {f: None for f in Passage.__dataclass_fields__}
+    county = "全县地区生产总值达到286.4亿元，新材料项目落户经开区。"
+    project = "新材料项目总投资12亿元，投产后预计年产值30亿元。"
+    assert not amount.holds(ask, Passage(**(fields | {"text": county, "title": ""})), county, {}, 0.0)
+    assert amount.holds(ask, Passage(**(fields | {"text": project, "title": ""})), project, {}, 0.0)
+    assert amount.indicator_asked("食品抽检合格率是多少") == "合格率"
+    assert amount.indicator_asked("补助多少钱") is None and amount.indicator_asked("总投资多少") is None
+
+
 def test_a_time_of_day_asked_is_answered_by_a_passage_stating_hours():
     from bot.intent import parse_intent
     from bot.kinds import when

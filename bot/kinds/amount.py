@@ -69,6 +69,24 @@ def thing_counted(question: str) -> str | None:
     return word if len(word) >= 2 and all(is_cjk(c) for c in word) else None
 
 
+# An indicator asked by its name ("年产值预计多少", "合格率是多少", "粮食产量达到多少"): a passage giving other figures
+# (the county's 生产总值, an investment) does not state it.
+_INDICATOR = re.compile(r"(?:值|额|量|率|收入|规模|指数|人次)$")
+_BEFORE_HOW_MUCH = {"预计", "大概", "大约", "约", "能", "将", "要", "可", "会", "是", "有", "为", "达到", "可达", "一共"}
+
+
+def indicator_asked(question: str) -> str | None:
+    """The indicator whose figure the question asks ("年产值" of "项目投产后年产值预计多少"), or None."""
+    i = question.find("多少")
+    if i < 0:
+        return None
+    words = [w for w in jieba.lcut(question[max(0, i - 12):i]) if w.strip()]
+    while words and words[-1] in _BEFORE_HOW_MUCH:
+        words.pop()
+    word = words[-1] if words else ""
+    return word if len(word) >= 2 and all(is_cjk(c) for c in word) and _INDICATOR.search(word) else None
+
+
 # A day, a month or a year is when, not how much ("3月12日，区委书记…主持召开"): no figure of an amount asked.
 _DATES = re.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{1,2}\s*月\s*\d{1,2}\s*[日号]"
                     r"|\d{1,2}\s*月(?:份|底|末|初|中旬|上旬|下旬)?|\d{1,2}\s*[日号](?=[，,。、上下午晚前后起至])")
@@ -125,8 +143,8 @@ def states_total(text: str, unit: str | None) -> bool:
 def asks(question: str, intent: Intent) -> Measure | None:
     if not intent.asks_amount or intent.kind == "list":
         return None
-    return Measure(measure_asked(question), per_asked(question), money_kind(question), thing_counted(question),
-                   total_asked(question))
+    return Measure(measure_asked(question), per_asked(question), money_kind(question),
+                   thing_counted(question) or indicator_asked(question), total_asked(question))
 
 
 def prefers(ask: Measure, passage: Passage, text: str) -> int:
