@@ -341,11 +341,11 @@ def _subjects(text: str) -> list[str]:
             return subjects
         begin = end_of_sentence
     # past the opening, a unit directed to act by a date is the point's task, no aside ("三、关于资金保障。项目总投资
-    # 860万元…。区财政局要在5月31日前将首期资金拨付到位")
+    # 860万元…。区财政局要在5月31日前将首期资金拨付到位", "…。县财政局会同县数据局负责，三季度末前完成首批上线")
     for start in starts:
         names, end = units_at(text, start)
         end = _past_head(text, end)
-        if names and text.startswith("要", end):
+        if names and text.startswith(("要", "牵头", "负责", "会同"), end):
             sentence_end = next((e for e in ends if e > end), len(text))
             if _deadline_in(text[end:sentence_end], None, strict=True)[1]:
                 return names
@@ -385,8 +385,14 @@ def _supporting(text: str, subjects: list[str]) -> tuple[list[str], list[str]]:
     return [u for u in subjects if u not in helping], helping
 
 
+_ASIDE = re.compile(r"[（(][^（）()，,。；;]{1,16}[）)]")  # "县…领导小组办公室（设在县发改局）要…"
+
+
 def _past_head(text: str, end: int) -> int:
-    """Past the head of the unit just read, when the sentence's subject is they ("县供销社主任马骏要…": the unit's task)."""
+    """Past the head of the unit just read, when the sentence's subject is they ("县供销社主任马骏要…": the unit's task),
+    and past a note on the unit in brackets ("（设在县发改局）")."""
+    aside = _ASIDE.match(text, end)
+    end = aside.end() if aside else end
     head = _HEAD_OF_UNIT.match(text, end)
     return head.end() if head else end
 

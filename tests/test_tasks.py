@@ -160,6 +160,13 @@ def test_unit_shapes():
     assert units_at("县职业学校专科招生", 0)[0] == ["县职业学校"]
 
 
+def test_a_unit_past_the_opening_is_given_the_task_by_its_verb_and_date_and_a_note_in_brackets_is_skipped():
+    t = tasks("2.推进“免申即享”。梳理惠企政策清单，主动推送、直接兑付。县财政局会同县数据局负责，三季度末前完成首批上线。")
+    assert t.lead == ("县财政局",)
+    t = tasks("（一）加强统筹调度。县营商环境领导小组办公室（设在县发改局）要建立工作台账，实行月调度。")
+    assert t.lead == ("县营商环境领导小组办公室",)
+
+
 def test_a_units_head_named_as_the_subject_gives_the_task_to_the_unit():
     t = tasks("一是抓好农资保供，县供销社主任马骏要在3月底前把化肥调运到各村服务点。")
     assert (t.lead, t.deadline) == (("县供销社",), "2024-03-31")
