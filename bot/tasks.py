@@ -69,7 +69,7 @@ _NOT_AFTER = re.compile(r"\s*(?:起|以来|开始|施行|实施|生效|有效)")
 # (who or what qualifies is named after 的: "…的摸排，按月报送" is the work itself, still due by its date)
 _QUALIFIES = re.compile(r"[^，,。；;]{1,12}的(?:[^，,。；;的]{0,4}?)(?:项目|企业|单位|农户|住户|家庭|个人|人员|小区|对象|主体|申请"
                         r"|车辆|学生|机构|商户|经营者)[，,]?\s*(?:适用|享受|可以?|按|给予|纳入|不再|均)")
-_COMPLETES = re.compile(r"\s*(?:完成|建成|全面|全部|实现|基本|上线|出台|投用|投入)")
+_COMPLETES = re.compile(r"\s*(?:完成|建成|全面|全部|实现|基本|上线|出台|投用|投入|新增|新建)")
 _OPENING_SENTENCES = 3  # a point's headline and the two sentences after it say whom it is given to
 # "第二水厂要…": a sentence that directs someone (not "但也要清醒看到": an adverb's 要 is the speaker's own)
 _DIRECTS = re.compile(rf"\s*[^，,。；;！？\n]{{1,14}}?(?<![也还更都就却又才则而仍但])要(?!{NOT_DIRECTING_AFTER_YAO})")
@@ -164,7 +164,9 @@ def read_tasks(point: str, context: TaskContext) -> Tasks | None:
             partners += value
     partners += _partners(text)
     if deadline is None:
-        deadline, deadline_text = _deadline_in(text, context.date, strict=True)
+        # the end of a period ("行动时间为7月20日至10月20日") is a task's limit only when the point gives the task to
+        # a unit; alone ("一、行动时间。…至2026年3月31日") it dates the campaign
+        deadline, deadline_text = _deadline_in(text, context.date, strict=True, ranges=bool(lead))
     if deadline is None and lead:
         # a duty that recurs ("每季度开展一次") is kept up by the unit it is given to; a rhythm with no one to
         # keep it ("执法队员每周巡查一次") describes how work goes, not a task
@@ -451,9 +453,10 @@ def _unquoted(pattern: re.Pattern[str], text: str) -> re.Match | None:
     return next((m for m in pattern.finditer(text) if not any(a < m.start() < b for a, b in quoted)), None)
 
 
-def _deadline_in(text: str, doc_date: dt.date | None, strict: bool) -> tuple[str | None, str | None]:
+def _deadline_in(text: str, doc_date: dt.date | None, strict: bool, ranges: bool = False) -> tuple[str | None, str | None]:
     """(normalised deadline, as written) of the first deadline in `text`. `strict` (running text): a date counts
-    only as a limit ("…前", "…底完成", "在二季度"); in a 时限 field or column any date is one."""
+    only as a limit ("…前", "…底完成", "在二季度"); in a 时限 field or column any date is one. `ranges`: the day a
+    period runs to ("7月20日至10月20日") is a limit too."""
     long_term = _unquoted(_LONG_TERM, text) or (None if strict else _unquoted(_FIELD_LONG_TERM, text))
     bare = None if strict else _FIELD_YEAR.match(text)
     if bare:
@@ -476,13 +479,18 @@ def _deadline_in(text: str, doc_date: dt.date | None, strict: bool) -> tuple[str
         # "到年底…要收尾", "力争到2026年底组建…": the end of a period reached is the limit (not "截至年底")
         # — not in a plan's goals ("一、工作目标。到2025年底…达到…"), which state targets, not tasks
         reached = ends_period and re.search(r"(?<!截)(?<!直)到\s*$", before) and "目标" not in text[:_GOAL_HEAD]
-        if strict and not (limit or reached or (ends_period and _COMPLETES.match(text, end))
-                           or ((m.group("q") or m.group("h") or m.group("within")) and re.search(r"[在于]\s*$", before))):
+        # "行动时间为2025年7月20日至10月20日": the day a period runs to is its limit
+        range_end = ranges and re.search(r"[\d日]\s*[至到～~—－]\s*$", before)
+        if strict and not (limit or reached or range_end or (ends_period and _COMPLETES.match(text, end))
+                           or ((m.group("q") or m.group("h") or m.group("within"))
+                               and re.search(r"(?:[在于]|力争|争取)\s*$", before))):
             continue
         if (m.group("yend") or m.group("within")) and not (m.group("y") or m.group("rel")
                                                           or (m.group("yend") or m.group("within")).startswith("年")):
             continue  # "底"/"末"/"内" alone is no date
-        day = _normalise(m, doc_date)
+        start_year = re.search(r"((?:19|20)\d{2})\s*年[^至到～~—－]{0,8}[至到～~—－]\s*$", text[:m.start()]) if range_end else None
+        # a period's end without its year is in the year the period starts ("2025年7月20日至10月20日")
+        day = _normalise(m, dt.date(int(start_year.group(1)), 1, 1) if start_year and not m.group("y") else doc_date)
         written = text[m.start():limit.end() if limit else end]
         after = limit.end() if limit else end
         if _STARTS.match(text, after) and _deadline_in(text[after:_sentence_end(text, after)],

@@ -42,6 +42,14 @@ def test_a_unit_acting_at_a_rhythm_by_a_rate_or_upon_someone_leads_its_point():
     assert tasks("四、评定工作启动。县文旅局6月中旬发布评定公告，已有11个项目申报。") is None
 
 
+def test_a_periods_end_limits_a_units_task_and_a_campaigns_own_period_is_no_task():
+    t = tasks("四、关于联合执法。由县公安局、县市场监管局联合开展专项行动，行动时间为2025年7月20日至10月20日。")
+    assert t.lead == ("县公安局", "县市场监管局") and t.deadline == "2025-10-20"
+    assert tasks("一、行动时间。2025年11月10日至2026年3月31日，分三个阶段推进。") is None
+    assert tasks("二是抓招商，力争三季度新签约亿元以上项目10个。").deadline == "2024-09-30"
+    assert tasks("三是抓更新，县公交公司年内新增新能源公交车30辆。").deadline == "2024-12-31"
+
+
 def test_a_sentence_with_lead_partners_and_deadline():
     t = tasks("2.整治背街小巷。由县城管局牵头，县住建局、石门镇人民政府配合，9月底前完成首批12条。")
     assert t.lead == ("县城管局",) and t.partners == ("县住建局", "石门镇人民政府")
