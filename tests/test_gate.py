@@ -186,6 +186,10 @@ def test_a_rank_asked_needs_a_rank_stated():
 
     assert not answers("课后服务满意度在全市排第几", "区教育局每学期组织一次课后服务满意度测评，结果纳入学校年度考核。")
     assert answers("耕地保护考核在全市排第几", "2025年全县耕地保护目标责任考核位列全市第二。")
+    # the province's ranking does not answer for the city's; a rank given with no scope may
+    assert not answers("营商环境在全市排第几", "全省营商环境评价中，我县排名由第41位跃升至第17位。")
+    assert answers("营商环境在全市排第几", "营商环境评价排名第3，进位明显。")
+    assert answers("营商环境排第几", "全省营商环境评价中，我县排名第17位。")
     assert not asks("第三个聚力是什么", Intent(kind="ordinal"))
 
 

@@ -15,13 +15,24 @@ _STATES = re.compile(rf"(?:位列|位居|名列|排名|排在|居)[^，,。；;]
                      rf"|第[{CN_NUMERAL}\d]+名|前[{CN_NUMERAL}\d]+名")
 
 
-def asks(question: str, intent: Intent) -> bool:
-    return bool(_ASKS.search(question)) and intent.kind != "ordinal"
+# Where a rank is counted: "在全市排第几" asks the city's ranking; a passage giving the province's answers another.
+_SCOPE = re.compile(r"全(?:国|省|市|州|区|县)")
 
 
-def prefers(ask: bool, passage: Passage, text: str) -> int:
+def asks(question: str, intent: Intent) -> str | bool:
+    """What a ranking question asks: the scope it names ("全市"), True when it names none, False when it is none."""
+    if not _ASKS.search(question) or intent.kind == "ordinal":
+        return False
+    scope = _SCOPE.search(question)
+    return scope.group(0) if scope else True
+
+
+def prefers(ask: str | bool, passage: Passage, text: str) -> int:
     return 0  # stating a rank is no reason to rank a passage higher (another measure's rank); only to keep one
 
 
-def holds(ask: bool, passage: Passage, text: str, topic: dict[str, float], floor: float) -> bool:
-    return bool(_STATES.search(text))
+def holds(ask: str | bool, passage: Passage, text: str, topic: dict[str, float], floor: float) -> bool:
+    if not _STATES.search(text):
+        return False
+    scopes = set(_SCOPE.findall(text))
+    return not (isinstance(ask, str) and scopes and ask not in scopes)  # "全省…排名第7位" asked "在全市排第几"
