@@ -35,6 +35,7 @@ from bot.unnumbered import unnumbered_lists
 # 首先…其次…再次…最后: ordinal words, numbered by their order.
 _SEQUENCE = re.compile(rf"(?:(?<=^)|(?<=[{SENTENCE_ENDS}：:，,\n]))(?P<w>首先|其次|再次|然后|最后)(?=[，,：:]|要)")
 _SCAN_CHARS = 4000
+_OPENER = 4  # characters of a sentence's opening ("会议议定") its sibling points may all share
 _ALIKE_MIN = 2  # earlier heading points whose bodies are alike, for the last one's body to be read as theirs
 
 
@@ -96,7 +97,9 @@ def _last_point_end(text: str, lst: ListSpan, earlier: list[tuple[int, int]], na
     # Inside its paragraph: stop at a sentence that reports or hands over to someone else (looked for
     # within a few screens: a longer point is cut into parts later anyway).
     for off in sentence_starts(text, last.end, min(p_end, last.end + _SCAN_CHARS))[1:]:
-        if is_stop(text[off:min(p_end, off + PEEK)], names):
+        fragment = text[off:min(p_end, off + PEEK)]
+        # unless every earlier point goes on the same way ("（一）关于…。会议议定，…" in each): then it is the points'
+        if is_stop(fragment, names) and not (earlier and all(fragment[:_OPENER] in text[s:e] for s, e in earlier)):
             return off
     if text[p_start:last.start].strip():
         # Points set apart by semicolons are clauses of one sentence ("一是…；二是…；三是…。1—5月，全县…"): the last

@@ -41,6 +41,16 @@ def test_the_last_point_ends_where_the_meeting_reporting_begins():
     assert lst[-1] == "四是抓督办。每月通报一次。"
 
 
+def test_the_last_point_goes_on_as_its_siblings_do_though_its_sentence_opens_like_reporting():
+    text = ("二、议定事项\n（一）关于管网建设。会议议定，县住建局要在11月底前完工。\n"
+            "（二）关于验收工作。会议议定，由县生态环境分局牵头制定细则。\n"
+            "（三）关于信访回头看。会议议定，由县信访局牵头，四季度完成。\n三、有关要求")
+    inner = [p for p in points(text) if p[0].startswith("（一）")][0]
+    assert inner[-1] == "（三）关于信访回头看。会议议定，由县信访局牵头，四季度完成。"
+    lone = "会议要求：一要抓进度。二要抓安全。会议指出，全年任务已过半。"
+    assert points(lone)[0][-1] == "二要抓安全。"  # the earlier point does not go on so: reporting again
+
+
 def test_the_last_point_ends_where_another_person_speaks():
     text = "第一，要抓责任。第二，要抓重点。第三，要抓整改。建立台账。\n廖晨要求，各村要在月底前完成自查。"
     (lst,) = points(text, ["廖晨"])
