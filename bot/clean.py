@@ -80,7 +80,7 @@ _NO_TEXT = re.compile(rf"^[^{CJK}\d]{{1,12}}$")
 # A rule drawn with characters ("━━━━━━", "————", "==========", "* * *"): a 简报's separator, any length.
 # A post's separator may name the next item between its rules ("━━━━ 次条 ━━━━").
 _RULE_CHARS = r"[\s━─—－\-=＝_＿*＊·•~～]{3,}"
-_RULE = re.compile(rf"^{_RULE_CHARS}(?:\s*(?:次条|头条|第[{CN_ORDINALS}\d]{{1,2}}条)\s*{_RULE_CHARS})?$")
+_RULE = re.compile(rf"^{_RULE_CHARS}(?:(?:次条|头条|第[{CN_ORDINALS}\d]{{1,2}}条){_RULE_CHARS})?$")  # (spaces are rule chars)
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?")
 # The key a document number may be written under ("文号：", "发文字号：").
 _DOC_NUMBER_KEY = re.compile(r"^(?:发文)?(?:文号|字号)\s*[:：]\s*")
@@ -106,7 +106,8 @@ _CN_DATE = re.compile(rf"([{CN_YEAR_DIGITS}]{{4}})\s*年\s*([{CN_ORDINALS}]{{1,3
 # A speech's byline: posts, a space, the speaker's name.
 _SPEECH_BYLINE = re.compile(rf"^(?:[{CJK}]{{0,12}}?(?:{POSTS})[、，,]?)+[ \u3000]+[{CJK}]{{2,4}}$")
 # The occasion line under a speech's or report's title: "——2024年1月15日在县第十八届人民代表大会第四次会议上".
-_OCCASION = re.compile(rf"^[—－\-─]*\s*[（(]?\s*(?P<date>[^在（）()]{{6,16}}?日)\s*[，,]?\s*在[^{SENTENCE_ENDS}]{{2,60}}?[上中]"
+# (each run of spaces read one way only: a line of rules and spaces must not take quadratic time)
+_OCCASION = re.compile(rf"^[—－\-─]*\s*(?:[（(]\s*)?(?P<date>[^在（）()\s][^在（）()]{{5,15}}?日)\s*(?:[，,]\s*)?在[^{SENTENCE_ENDS}]{{2,60}}?[上中]"
                        r"(?:的讲话|的报告)?\s*[）)]?$")
 # A signature date alone on its line, in Arabic or Chinese numerals ("2024年3月12日", "二〇二四年六月十八日").
 _SIGNATURE_DATE = re.compile(rf"[\s\d{CN_YEAR_DIGITS}十年月日\-/.]+")

@@ -84,15 +84,20 @@ class LoadedBulletin:
 TABLE_ROW = re.compile(r"^\|?[^|\n]+(?:\|[^|\n]*){2,}$")
 
 
+_OPEN_FIELD_MAX = 400
+_GROUP_TAIL = 64  # a trailing group is at most 62 characters
+
+
 def ends_sentence(line: str) -> bool:
     """True when a line ends a sentence, looking past closing quotes and a trailing byline "(宋伟)"."""
     s = line.rstrip()
-    group = _TRAILING_GROUP.search(s)
+    group = _TRAILING_GROUP.search(s, max(0, len(s) - _GROUP_TAIL))  # at its end: a long paragraph is not rescanned
     if group and group.start() > 0:
         s = s[: group.start()].rstrip()
     s = s.rstrip(CLOSERS)
-    # inside a bracket still open ("…景点。（牵头单位：" over a page break) nothing has ended
-    if s.count("（") + s.count("(") > s.count("）") + s.count(")"):
+    # a field opened in brackets and cut at its label ("…景点。（牵头单位：" over a page break) has not ended — in a
+    # paragraph of a point's length (a file of such lines is not read as one endless paragraph)
+    if s[-1:] in "：:" and len(s) <= _OPEN_FIELD_MAX and s.count("（") + s.count("(") > s.count("）") + s.count(")"):
         return False
     # a half-width full stop after a Chinese character ends a sentence too (mixed punctuation)
     # an arrow pointing on ("家长速看→", "👇") closes a post's headline as a stop does
