@@ -206,6 +206,7 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
     pieces: list[tuple[int, int, str, object]] = []  # (start, end, kind, payload)
     lists: list[NumberedList] = []
     simple_leads: list[str] = []
+    last_ends = {e for o in spans for _, e in o.bounds[-1:]}  # where each list's last point ends
     for k, lst in enumerate(spans):
         heads = [_headline(text[s:e]) for s, e in lst.bounds]
         marker_len = [m.end - m.start for m in lst.markers] if lst.markers else [0] * len(heads)
@@ -219,7 +220,7 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
             speaker = speaker_at(lst.start, floor, chair)
         lead = _lead(text, lst.start)  # simplified: what the label is made of
         shown_lead = _lead(shown, lst.start)
-        if any(0 <= lst.start - e <= 2 for o in spans for _, e in o.bounds[-1:]):
+        if any(lst.start - d in last_ends for d in (0, 1, 2)):
             # right after another list's last point ("要…；要…。县林业局要…；…"): that point is no lead
             lead = shown_lead = ""
         if lst.parent is not None and spans[lst.parent].style == CHAPTERS:

@@ -180,6 +180,7 @@ def _runs(text: str, items: list[_Item]) -> list[list[int]]:
         d = items[i + 1].directive
         next_key[i] = (None if d.lead else d.key) if d else next_key[i + 1]
     key = None
+    lacking = 0
     for i, item in enumerate(items):
         d = item.directive
         if d is None:
@@ -188,7 +189,7 @@ def _runs(text: str, items: list[_Item]) -> list[list[int]]:
             continue  # "积极发挥…" between "要推动股权投资，…。" and "要抓好…": it continues the 要 point
         # where every point so far is led by its unit ("县住建局要…。县交通运输局要…"), a sentence led by
         # another unit is the next point however long its first clause
-        by_units = bool(current) and d.actor and all(items[k].directive.actor for k in current)
+        by_units = bool(current) and d.actor and not lacking  # (counted as the run grows: long runs stay linear)
         # a ；-clause after a point is the next point, however long its first clause
         parallel = bool(current) and _after_semicolon(text, item.start)
         if current and not (d.head_ok or parallel) and not by_units and d.key == key and not d.lead:
@@ -196,10 +197,12 @@ def _runs(text: str, items: list[_Item]) -> list[list[int]]:
         # what a lead or a colon introduces starts a list of its own
         if (d.head_ok or by_units or parallel) and d.key == key and not d.lead and not _after_colon(text, item.start):
             current.append(i)
+            lacking += not d.actor
             continue
         close()
         # a sentence led by its unit opens a list of such sentences however long its first clause
         current, key = ([i], d.key) if d.head_ok or d.actor or d.lead else ([], None)
+        lacking = int(bool(current) and not d.actor)  # points of the run not led by a unit
     close()
     return runs
 
