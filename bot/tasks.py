@@ -474,7 +474,7 @@ def _deadline_in(text: str, doc_date: dt.date | None, strict: bool, ranges: bool
         if limit and _QUALIFIES.match(text, limit.end()):
             continue
         # "6月底完成", "年内建成", "上半年完成": a period that ends, then the work done in it
-        loose = bool(m.group("within") or m.group("h")) and not limit
+        loose = bool(m.group("within") or m.group("h") or m.group("q")) and not limit  # "四季度完成": within it
         ends_period = bool(m.group("part") in ("底", "末") or m.group("yend") or m.group("qend") or loose)
         # "到年底…要收尾", "力争到2026年底组建…": the end of a period reached is the limit (not "截至年底")
         # — not in a plan's goals ("一、工作目标。到2025年底…达到…"), which state targets, not tasks

@@ -48,6 +48,7 @@ def test_a_periods_end_limits_a_units_task_and_a_campaigns_own_period_is_no_task
     assert tasks("一、行动时间。2025年11月10日至2026年3月31日，分三个阶段推进。") is None
     assert tasks("二是抓招商，力争三季度新签约亿元以上项目10个。").deadline == "2024-09-30"
     assert tasks("三是抓更新，县公交公司年内新增新能源公交车30辆。").deadline == "2024-12-31"
+    assert tasks("（四）关于信访回头看。由县信访局牵头，四季度完成。").deadline == "2024-12-31"
 
 
 def test_a_sentence_with_lead_partners_and_deadline():
