@@ -249,25 +249,27 @@ def title_lines(lines: list[str]) -> list[str]:
 def _continues_numbering(blocks: list[Block], content: list[int], pos: int) -> bool:
     """A heading numbered "二、" (or "（三）") under its predecessor "一、" ("（二）") in the same text is the next
     section of one document, not a new article's headline, whatever its first line looks like."""
-    m = _SECTION_NUMBER.match(blocks[content[pos]].text)
-    n = cn_to_int(m.group(2)) if m else None
-    if not n or n < 2:
+    n, numbered = _section_number(blocks[content[pos]].text)
+    if n < 2:
         return False
-    previous = f"{m.group(1)}{int_to_cn(n - 1)}{m.group(3)}"
-    return any(blocks[content[j]].text.startswith(previous) for j in range(pos))
+    return any(blocks[content[j]].text.startswith(numbered(n - 1)) for j in range(pos))
+
+
+def _section_number(heading: str):
+    """(n, a function writing another number in the heading's style) of a heading numbered "三、" or "（三）"."""
+    m = _SECTION_NUMBER.match(heading)
+    n = (cn_to_int(m.group(2)) or 0) if m else 0
+    return n, lambda k: f"{m.group(1)}{int_to_cn(k)}{m.group(3)}"
 
 
 def _opens_numbering(blocks: list[Block], content: list[int], pos: int) -> bool:
     """A heading numbered "一、" with its "二、" further down as a heading: the first section of one document
     (a 简报's "一、…" under its masthead), not an article's headline — unless what follows it opens as news does
     ("6月21日，区长…": a 简报's numbered items, each a story of its own)."""
-    m = _SECTION_NUMBER.match(blocks[content[pos]].text)
-    if not m or cn_to_int(m.group(2)) != 1:
+    n, numbered = _section_number(blocks[content[pos]].text)
+    if n != 1 or (pos + 1 < len(content) and _opens_article(blocks[content[pos + 1]])):
         return False
-    if pos + 1 < len(content) and _opens_article(blocks[content[pos + 1]]):
-        return False
-    following = f"{m.group(1)}{int_to_cn(2)}{m.group(3)}"
-    return any(blocks[content[j]].heading and blocks[content[j]].text.startswith(following)
+    return any(blocks[content[j]].heading and blocks[content[j]].text.startswith(numbered(2))
                for j in range(pos + 1, len(content)))
 
 

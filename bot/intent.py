@@ -250,10 +250,10 @@ def parse_intent(question: str) -> Intent:
     if path:
         rest = (question[: path.start] + question[path.end:]).strip()
         return Intent("ordinal", ordinal=path.steps[-1].n, path=path.steps, rest=rest, **common)
-    if LIST_ASK.search(CLOCK_ASK.sub(" ", scan)) or SPEECH_ASK.search(scan):  # "几点能接走" asks an hour
+    which = LIST_ASK.search(CLOCK_ASK.sub(" ", scan))  # "几点能接走" asks an hour
+    if which or SPEECH_ASK.search(scan):
         c = COUNT.search(scan)
         count = cn_to_int(c.group("n")) if c and c.group("n") != "几" else None
-        which = LIST_ASK.search(scan)
         if count is None and which and which.group("asked") not in (None, "几"):
             count = cn_to_int(which.group("asked"))  # "哪五道关"
         rest = COUNT.sub(" ", question)

@@ -126,8 +126,12 @@ def _ends_paragraph(line: str) -> bool:
     """A line that can end a paragraph: a sentence's end, a headline, an address ("同志们：") or a numbered
     section heading, short, whatever its commas ("一、正视短板，把城市管理摆到更加突出的位置")."""
     s = line.strip()
-    return (ends_sentence(s) or looks_like_heading(s) or s.endswith(("：", ":"))
-            or (len(s) <= HEADING_MAX_CHARS and bool(LINE_MARKER.match(s)) and not re.search(r"[，,、]$", s)))
+    return ends_sentence(s) or looks_like_heading(s) or s.endswith(("：", ":")) or section_heading(s)
+
+
+def section_heading(line: str) -> bool:
+    """A numbered section heading, short, whatever its commas ("一、正视短板，把城市管理摆到更加突出的位置")."""
+    return len(line) <= HEADING_MAX_CHARS and bool(LINE_MARKER.match(line)) and not re.search(r"[，,、：:]$", line)
 
 
 def _join(a: str, b: str) -> str:
@@ -210,7 +214,7 @@ def repair_line_breaks(lines: list[str] | list[Line], headings: set[int] | None 
         if item.bullet or NEWS_OPENING.match(line) or LINE_MARKER.match(line):
             flush()
             current_bullet = item.bullet
-            section = len(line) <= HEADING_MAX_CHARS and not re.search(r"[，,、：:]$", line)
+            section = section_heading(line)
         current = _join(current, line) if current else line
         if ends_sentence(current) or INLINE_CONTENTS.match(current):
             flush()  # a 简报's contents on its label's line ("【本期要目】A；B") end there, stop or not

@@ -83,7 +83,7 @@ _SUBJECT_VERBS = ("要", "牵头", "负责", "会同", "共同负责", "共同�
 # 5日前通报上月进度"), by a rate ("县财政局按每亩每年8元的标准安排…"), to whom it is done ("县政府督查室对进度滞后的
 # 乡镇予以通报") or within a time ("县公交公司年内新增新能源公交车30辆"): officialese for what the unit is to do.
 _ACTS = "安排|开展|组织|拨付|兑付|通报|调度|督查|进行|实施"
-_RHYTHM_DOES = re.compile(rf"(?:{_EVERY}|按(?:季度|季|月|周|年))(?:\d{{1,2}}日前)?(?:都|均)?(?:对[^，,。；;]{{1,20}}?)?(?:{_ACTS})"
+_UNIT_DOES = re.compile(rf"(?:{_EVERY}|按(?:季度|季|月|周|年))(?:\d{{1,2}}日前)?(?:都|均)?(?:对[^，,。；;]{{1,20}}?)?(?:{_ACTS})"
                           rf"|按[^，,。；;]{{1,14}}?(?:标准|比例)(?:安排|拨付|兑付|发放|给予)"
                           rf"|对[^，,。；;]{{1,20}}?(?:予以|给予)"
                           rf"|(?:年内|今年内|年底前|\d{{1,2}}月(?:底|末)?前)(?:新增|完成|建成|实施|开展|启动|推出|制定|出台|建立)")
@@ -336,7 +336,7 @@ def _subjects(text: str) -> list[str]:
             names, end = units_at(text, start)
             end = _past_head(text, end)
             # "（一）区数据局：…" — a point opening with a unit and a colon is that unit's (a 督查通报's items)
-            if names and (text.startswith(_SUBJECT_VERBS, end) or _RHYTHM_DOES.match(text, end)
+            if names and (text.startswith(_SUBJECT_VERBS, end) or _UNIT_DOES.match(text, end)
                           or (start == starts[0] and text.startswith(("：", ":"), end))):
                 subjects += names
         if subjects:
