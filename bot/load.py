@@ -19,6 +19,7 @@ import zipfile
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from html import unescape
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -31,6 +32,9 @@ from bot.textutil import CJK, CN_ORDINALS, FULL_STOPS, SENTENCE_ENDS, is_cjk
 SENTENCE_END = SENTENCE_ENDS + "…:："
 CLOSERS = "”’」』)）】》\"'"
 HEADING_MAX_CHARS = 40
+# A banner or menu item above a page's headline: a short label without digits, fields or sentence marks.
+_MENU_ITEM = re.compile(r"[^\d:：。；;，,！？!?]{1,16}")
+_FURNITURE_LINES = 8
 # A page heading sharing this much of the <title>'s character pairs names the same document in full.
 HEADLINE_SHARE = 0.6
 # A trailing group — a byline "(宋伟)", a note "[牵头单位：…]" — is looked past when deciding a sentence ends.
@@ -290,19 +294,49 @@ def _html_lines(data: bytes) -> tuple[list[str], set[int], str]:
     if not extracted or not _CJK.search(extracted) or not re.search(rf"[{CJK}][^\n]{{8,}}[{FULL_STOPS}]", extracted):
         raise BulletinError("网页中没有找到正文（可能只有导航或脚本）。")
     meta = trafilatura.extract_metadata(html)
+    title = meta.title.strip() if meta and meta.title else ""
+    title = _title_over_site_name(html, title)
+    title = re.split(r"\s*[_|｜]\s*", title)[0].strip()  # "标题_栏目_网站" in <title>
+    title = _page_headline(html, title, extracted) or title
     lines, headings = _markdown_lines(extracted)
+    lines, headings = _past_furniture(lines, headings, title)
     # The page's own date (meta tags, the info bar) gives an article's year when its dateline has none.
     if meta and meta.date and meta.date[:10] not in extracted[:400]:
         lines.insert(0, f"发布时间：{meta.date[:10]}")
         headings = {h + 1 for h in headings}
-    title = meta.title.strip() if meta and meta.title else ""
-    title = re.split(r"\s*[_|｜]\s*", title)[0].strip()  # "标题_栏目_网站" in <title>
-    title = _page_headline(html, title, extracted) or title
     first_lines = [x.strip("# ").strip() for x in extracted.split("\n")[:6]]
     if title and title not in first_lines:
         lines.insert(0, title)
         headings = {h + 1 for h in headings} | {0}
     return lines, headings, encoding
+
+
+def _past_furniture(lines: list[str], headings: set[int], title: str) -> tuple[list[str], set[int]]:
+    """The lines from the page's headline on, when only a banner and menu items stand before it.
+
+    A small page's extraction keeps the site banner and the menu ("禾丰县人民政府", "首页", "政务公开"), which
+    would run into the headline; metadata fields (索引号：…, 发布日期：…) and sentences before it stay."""
+    top = [x.strip("# ").strip() for x in lines[:_FURNITURE_LINES]]
+    if not title or title not in top:
+        return lines, headings
+    at = top.index(title)
+    if at == 0 or not all(_MENU_ITEM.fullmatch(x) for x in top[:at] if x):
+        return lines, headings
+    return lines[at:], {h - at for h in headings if h >= at}
+
+
+def _title_over_site_name(html: str, title: str) -> str:
+    """The <title> element's lead when the extractor's title is only the site's or column's name.
+
+    A portal's banner is its page's only <h1> ("XX县人民政府"), which the extractor takes as the title; the
+    <title> element reads "标题_栏目_网站", so a title that is its last part names the site, not the page."""
+    found = re.search(r"<title[^>]*>(.*?)</title>", html, re.S | re.I)
+    if not found or not title:
+        return title
+    parts = [p.strip() for p in re.split(r"\s*[_|｜]\s*|\s+-\s+", unescape(found.group(1))) if p.strip()]
+    if len(parts) > 1 and title.strip() == parts[-1] != parts[0]:
+        return parts[0]
+    return title
 
 
 def _page_headline(html: str, title: str, extracted: str) -> str | None:

@@ -484,3 +484,17 @@ def test_a_period_of_months_opening_a_notices_section_is_no_dateline_of_a_new_ar
     # a trip over days of one month still dates its report
     art = _one("区党政考察团赴外地考察学习\n\n4月21日—23日，区党政考察团先后到三个县区考察学习。\n")
     assert art.date_text.endswith("4月21日")
+
+
+def test_a_portal_banner_is_not_the_title_when_the_title_element_names_the_page_first():
+    # the site's banner is the page's only <h1>; the <title> reads "标题_栏目_网站"
+    page = """<!doctype html><html><head><meta charset="utf-8">
+<title>全镇春耕备耕工作调度会召开_工作动态_禾丰县人民政府</title></head><body>
+<div class="header"><h1>禾丰县人民政府</h1></div>
+<div class="nav"><a href="#">首页</a><a href="#">政务公开</a></div>
+<div class="article"><h2>全镇春耕备耕工作调度会召开</h2>
+<div id="zoom"><p>3月2日，全镇春耕备耕工作调度会召开。副镇长林秋实出席会议并讲话。</p>
+<p>林秋实要求，一要抓好种子化肥供应，二要抓好农机检修，确保春耕生产顺利开展。</p></div></div>
+<div class="footer"><p>主办单位：禾丰县人民政府办公室</p></div></body></html>"""
+    (article,) = parse_bulletin(page.encode("utf-8"), "news.html", ParseSettings()).articles
+    assert article.title == "全镇春耕备耕工作调度会召开"
