@@ -28,8 +28,9 @@ _YAO_WORD_FIRST = set("主重需只想必首纲概摘提紧次简扼索将快险
 _LEAD_VERB = r"(?:强调|要求|指出|提出|表示|部署|希望|说)"
 # (not a noun after 的: "按照“管行业必须管安全”的要求，…" is a point's detail, not who required it)
 _LEAD = re.compile(rf"^(?:[^，,。；;：:！？!?\n]{{1,24}}[，,])??[^，,。；;：:！？!?\n]{{1,16}}?(?<!的){_LEAD_VERB}[，,：:]")
-# A clause ending in a colon that announces the points after it (within one sentence).
-_ANNOUNCING = re.compile(r"^[^，,。；;：:！？!?\n]{2,30}[：:]")
+# A clause ending in a colon that announces the points after it (within one sentence), or a sentence
+# framing them ("要把防汛作为头等大事来抓，…，重点盯住三个方面：要…；要…").
+_ANNOUNCING = re.compile(r"^[^，,。；;：:！？!?\n]{2,30}[：:]|^[^。；;：:！？!?\n]{2,80}[：:](?=要)")
 _ACTOR_YAO = re.compile(rf"^[^，,。；;：:！？!?\n“”\"]{{1,14}}?要(?=[{CJK}“])")
 _LEADS = re.compile(r"^由[^，,。；;：:！？!?\n“”\"]{2,20}?牵头(?=[，,])")
 _MUST = re.compile(r"^[^，,。；;：:！？!?\n]{0,14}?(?:必须|务必)")

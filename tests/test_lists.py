@@ -370,6 +370,15 @@ def test_a_requirement_inside_a_point_is_no_lead_and_a_colon_announces_the_point
     assert [p[:6] for p in lists[1]] == ["要加大宣传力", "要开展一次全", "要完善追责机"]
 
 
+def test_a_sentence_framing_the_points_with_a_colon_is_the_lead_not_the_first_point():
+    # "要把…来抓，…，重点抓好三件事：要…；要…；要…": the framing 要-sentence announces the points after its colon
+    text = ("孟长青要求，要把秋粮收储作为眼下的头等大事来抓，抢抓晴好天气，重点抓好三件事：要盯紧烘干能力，"
+            "县粮食局要在10月10日前完成烘干塔检修；要盯紧仓容调度，腾出空仓不少于2万吨；要盯紧收购价格，严防压级压价。\n"
+            "孟长青强调，各乡镇要落实属地责任。\n")
+    (lst,) = points(text, ["孟长青"])
+    assert [p[:6] for p in lst] == ["要盯紧烘干能", "要盯紧仓容调", "要盯紧收购价"]
+
+
 def test_two_units_given_their_parts_after_what_the_meeting_said_are_a_list_but_not_inside_a_point():
     text = ("会议审议通过《食材配送办法》。会议指出，集中配送是守护校园食品安全的关键。县市场监管局要加强抽检，每学期不少于2次；"
             "县教育局要指导学校落实进货查验制度。\n")
