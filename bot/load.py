@@ -90,6 +90,10 @@ TABLE_ROW = re.compile(r"^\|?[^|\n]+(?:\|[^|\n]*){2,}$")
 
 _OPEN_FIELD_MAX = 400
 _GROUP_TAIL = 64  # a trailing group is at most 62 characters
+# A document's full name ("关于开展…专项检查的通知") set as wide as the text: it ends its line, and the addressee
+# line after it ("各镇人民政府、街道办事处：") opens the text.
+_DOCUMENT_NAME = re.compile(r"^[^。；;！？!?：:]*关于[^。；;！？!?：:]{2,80}的(?:通知|意见|方案|办法|决定|通报|报告|批复|函|规定|细则)》?$")
+_ADDRESSEE = re.compile(r"^[^。；;！？!?]{2,80}[：:]$")
 
 
 def ends_sentence(line: str) -> bool:
@@ -531,7 +535,8 @@ def join_wrapped(lines: list[Line], wrapped: frozenset[int], headings: set[int])
 
     A wrapped headline ("…关于印发《…污水治理" / "提升行动实施方案》的通知") stays one heading; a line that
     ends with a full stop is not joined (its paragraph may end at the margin), nor is a line opening a list
-    point; a colon or semicolon at the margin continues ("完成时限：" / "2026年6月底前）")."""
+    point, nor a document's name and its addressee line; a colon or semicolon at the margin continues
+    ("完成时限：" / "2026年6月底前）")."""
     out: list[Line] = []
     out_headings: set[int] = set()
     held: list[Line] = []  # blank lines and noise passed over while joining: kept, after the joined line
@@ -541,7 +546,8 @@ def join_wrapped(lines: list[Line], wrapped: frozenset[int], headings: set[int])
             held.append(line)
             continue
         if joining and line.kind == "text" and i not in headings and not line.bullet \
-                and not LINE_MARKER.match(line.text):
+                and not LINE_MARKER.match(line.text) \
+                and not (_DOCUMENT_NAME.match(out[-1].text.strip()) and _ADDRESSEE.match(line.text.strip())):
             head = out[-1]
             text = _join(head.text, line.text)
             out[-1] = replace(head, text=text)

@@ -274,3 +274,20 @@ def test_a_headline_overhanging_its_column_stays_apart_from_the_next_columns_lin
     (checks,) = lists(brief)
     assert [p[:2] for p in checks] == ["一是", "二是", "三是"]
     assert checks[-1].startswith("三是兑好奖，街道每季度评选一次优秀管家，给予适当补贴。")
+
+
+def test_a_document_name_as_wide_as_the_text_is_not_run_into_its_addressee_line():
+    # the title happens to fill the line as a wrapped line does; the addressee line after it opens the text
+    title = "关于开展2025年夏季校园食品安全专项检查的通知"
+    width = len(title)
+    body = ("  为切实保障夏季校园食品安全，经研究，决定于6月至8月在全镇开展专项检查。现将有关事项通知如下：",
+            "一、检查重点",
+            "  （一）学校食堂。重点检查食材进货查验和留样制度落实情况，牵头单位：镇市场监管所，7月底前完成。",
+            "  （二）校园周边。集中整治无证摊贩，责任单位：镇综合执法队；完成时限：8月15日前。")
+    lines = ["   禾丰镇食品安全委员会办公室文件", "        禾食安办〔2025〕3号", title, "各村（社区），镇直各单位："]
+    for text in body:
+        lines += [text[i:i + width] for i in range(0, len(text), width)]
+    lines += ["", "禾丰镇食品安全委员会办公室", "2025年5月20日"]
+    [article] = parse_bulletin("\n".join(lines).encode(), "notice.txt", ParseSettings()).articles
+    assert article.title == title
+    assert article.date == "2025-05-20"
