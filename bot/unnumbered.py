@@ -164,6 +164,13 @@ def _runs(text: str, items: list[_Item]) -> list[list[int]]:
         kept = current[:1] + [k for k in current[1:] if not items[k].directive.actor]
         if len(kept) < len(current) and len(kept) >= 2:
             current[:] = kept
+        # the lead's sentence states something before its 要 ("会议强调，元旦春节是消费旺季，要坚决守住底线。"),
+        # then three or more bare 要 sentences: the statement frames the points, it is not the first of them
+        if len(current) >= 4 and first.directive.lead and _states_first(text[first.start:first.end]) \
+                and not any(items[k].directive.actor or items[k].directive.lead for k in current[1:]) \
+                and not _after_semicolon(text, items[current[1]].start):
+            del current[0]
+            first = items[current[0]]
         clausal = [bool(re.search(r"[，,]", text[items[k].start:items[k].end])) for k in current]
         if len(current) >= 3 and first.directive.lead and first.directive.head_ok and not clausal[0] and all(clausal[1:]):
             del current[0]
@@ -206,6 +213,12 @@ def _runs(text: str, items: list[_Item]) -> list[list[int]]:
         lacking = int(bool(current) and not d.actor)  # points of the run not led by a unit
     close()
     return runs
+
+
+def _states_first(sentence: str) -> bool:
+    """The sentence opens with a statement clause, its directive later ("元旦春节期间是消费旺季，要…")."""
+    head = re.split(r"[，,]", sentence, maxsplit=1)
+    return len(head) > 1 and _opening(head[0]) is None and not _MUST.match(head[0])
 
 
 def _after_semicolon(text: str, pos: int) -> bool:

@@ -379,6 +379,14 @@ def test_a_sentence_framing_the_points_with_a_colon_is_the_lead_not_the_first_po
     assert [p[:6] for p in lst] == ["要盯紧烘干能", "要盯紧仓容调", "要盯紧收购价"]
 
 
+def test_a_lead_sentence_stating_the_situation_before_its_directive_frames_the_bare_points_after_it():
+    text = ("会议研究了秋季开学工作。会议强调，开学季是校园安全的关键期，要坚决守住不发生重大事故的底线。"
+            "要加强校车管理，县交通运输局要在9月5日前完成校车安全检测。要加强食堂监管，长期坚持。"
+            "要加强周边整治，各镇要清理校园周边无证摊点。\n会议还研究了其他事项。\n")
+    (lst,) = points(text)
+    assert [p[:5] for p in lst] == ["要加强校车", "要加强食堂", "要加强周边"]
+
+
 def test_two_units_given_their_parts_after_what_the_meeting_said_are_a_list_but_not_inside_a_point():
     text = ("会议审议通过《食材配送办法》。会议指出，集中配送是守护校园食品安全的关键。县市场监管局要加强抽检，每学期不少于2次；"
             "县教育局要指导学校落实进货查验制度。\n")
