@@ -288,7 +288,7 @@ _BY_DOES = re.compile(r"(?:按(?:季度|季|月|年|期|周|比例|规定|程序
                       r"|拨付|兑付|发放|审核|核定)")
 
 
-_AT = re.compile(r"\s*[于在]\s*")
+_AT = re.compile(r"\s*将?[于在]\s*")
 
 
 def _past_time(text: str, pos: int) -> int:
@@ -336,7 +336,10 @@ def _subjects(text: str) -> list[str]:
             names, end = units_at(text, start)
             end = _past_head(text, end)
             # "（一）区数据局：…" — a point opening with a unit and a colon is that unit's (a 督查通报's items)
+            # (a time between the unit and its verb: "县安委办将于9月25日前组织“回头看”")
+            timed = _past_time(text, end)
             if names and (text.startswith(_SUBJECT_VERBS, end) or _UNIT_DOES.match(text, end)
+                          or (timed > end and _BY_DOES.match(text, timed))
                           or (start == starts[0] and text.startswith(("：", ":"), end))):
                 subjects += names
         if subjects:

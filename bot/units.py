@@ -94,9 +94,15 @@ def unit_at(text: str, pos: int) -> str | None:
         return None
     name = run.group(0)
     for e in range(len(name), 1, -1):
-        if name[e - 1] in _LAST_CHARS and looks_like_unit(name[:e]):
+        if name[e - 1] in _LAST_CHARS and looks_like_unit(name[:e]) and not _UNIT_THEN_VERB.search(name, 0, e):
             return name[:e]
     return None
+
+
+# A unit's name ending, then what it does: two words, not one name ("县自然资源局组织技术单位逐点勘查").
+# (not 组织部, 统筹办, 协调办…: bodies named for what they do)
+_UNIT_THEN_VERB = re.compile(r"(?:局|委|办|院|所|队|站|中心|公司)(?:组织|统筹|指导|督促|协调|开展|落实|制定|建立|实施|推进|"
+                             r"委托|负责|牵头|会同)(?![部办处科组室股])")
 
 
 @lru_cache(maxsize=1)

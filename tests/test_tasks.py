@@ -8,7 +8,7 @@ import pytest
 
 from bot.pipeline import ParseSettings, parse_bulletin
 from bot.tasks import point_tasks
-from bot.units import learn_aliases, looks_like_unit, same_unit, units_at
+from bot.units import learn_aliases, looks_like_unit, same_unit, unit_at, units_at
 from tests.conftest import BUNDLED
 
 GENRES = BUNDLED.parent.parent / "tests" / "data" / "genres"
@@ -464,3 +464,12 @@ def test_schools_and_a_bureaus_sections_are_units_and_a_field_value_may_start_on
     assert t.lead == ("县教育局后勤服务中心",)
     t = point_tasks("3.园区消防站建设。县消防救援大队、县工业园区管委会共同负责，年底前建成投用。", "", "2024-04-08")
     assert t.lead == ("县消防救援大队", "县工业园区管委会")
+
+
+def test_a_unit_given_a_time_before_its_verb_and_a_unit_named_before_what_it_organises_lead():
+    t = point_tasks("三是县安委办将于9月25日前组织“回头看”，对仍未整改的单位在全县通报。", "", "2024-05-10")
+    assert (t.lead, t.deadline) == (("县安委办",), "2024-09-25")
+    t = point_tasks("一、关于新增隐患点处置。新增的9处隐患点由县自然资源局组织技术单位逐点勘查，5月31日前完成编制。",
+                    "", "2024-05-10")
+    assert t.lead == ("县自然资源局",)  # not "县自然资源局组织技术单位"
+    assert unit_at("县委组织部负责干部培训", 0) == "县委组织部"  # a body named for what it does stays whole
