@@ -46,7 +46,7 @@ _ASKED_TO_DO = re.compile(r"(?:都)?[让叫]做什么(?:了|呢|啊)?")
 ADDRESS_POSTS = ("书记|县长|区长|市长|镇长|乡长|局长|主任|部长|主席|秘书长|院长|厅长|省长|州长|旗长|组长|"
                  "指挥长|委员|常委|主委|馆长|所长|站长|队长|行长|校长")
 _ADDRESSED = re.compile(rf"(?P<surname>[{CJK}]{{1,2}}?)(?P<post>副?(?:{ADDRESS_POSTS}))"
-                        r"(?P<side>那边|这边|那块|这块|那儿|这儿|那里|这里)?")
+                        r"(?P<side>那边|这边|那块|这块|那儿|这儿|那里|这里|他们)?")
 
 
 # A leading post named alone as who spoke or acted ("县长在防汛会上讲了什么", "常委会上书记强调了什么"): whoever the
@@ -195,7 +195,8 @@ def resolve_people(question: str, people: Iterable[str], recency: Callable[[str]
         if m.group("side") and with_units and posts and len(found) == 1:
             unit = next((u for post in posts(found[0]) if (u := unit_at(post, 0)) and post != u), None)
             if unit:
-                return unit
+                # "周局长他们应急管理局…": the unit is named next, as the asker says it
+                return "" if question[m.end():].startswith((unit, unit[1:])) else unit
         return "、".join(found)
 
     question = _ADDRESSED.sub(named, question)

@@ -85,6 +85,17 @@ def looks_like_unit(name: str, in_field: bool = False) -> bool:
 _BY_PART = re.compile(r"(?:各|有关|相关)(?:牵头|配合|协办|责任)(?:单位|部门)")
 
 
+def abbreviates_unit(short: str, full: str) -> bool:
+    """`short` is how people shorten `full` (without its place): its first and last characters and, in order,
+    some of the rest — 应急局 of 县应急管理局, 住建局 of 住房和城乡建设局, 人社局 of 县人力资源和社会保障局."""
+    m = None if full[:1] in LEVELS else PLACE_LEVEL.match(full)  # "县住房和城乡…": 县, not "县住房和城乡"
+    core = full[1:] if full[:1] in LEVELS else full[m.end():] if m and len(full) - m.end() >= 3 else full
+    if len(short) < 3 or short[0] != core[0] or short[-1] != core[-1]:
+        return False
+    rest = iter(core[1:-1])
+    return all(ch in rest for ch in short[1:-1])
+
+
 def unit_at(text: str, pos: int) -> str | None:
     """The longest unit name starting at `pos`, or None."""
     if by_part := _BY_PART.match(text, pos):

@@ -56,6 +56,24 @@ def test_a_unit_asked_about_must_be_named_by_the_answer():
     assert not holds("县住建局在防汛抗旱中负责什么", {"防汛": 3.0, "抗旱": 3.0})  # its task on another topic
 
 
+def test_a_unit_asked_bare_and_short_as_people_say_it_is_the_one_the_tasks_name():
+    assert duty.asks("住建局要做什么").units == ("住建局",)
+    assert duty.asks("请问应急局负责什么").units == ("应急局",)  # the lead-in is no part of the name
+    assert duty.asks("那人社局有什么任务").units == ("人社局",)
+    assert duty.asks("构建新格局要做什么").units == ()  # 格局 names no bureau
+    assert duty.asks("周海涛他们应急管理局在森林防火上要做什么").units == ("应急管理局",)
+    # a unit named in full inside the run is named from where it starts, not from the question's head
+    assert duty.asks("招商引资奖励办法里区财政局负责什么").units[0].endswith("里区财政局")
+    row = _point("1 | 开展重大事故隐患动态清零行动 | 县应急管理局 | 县安委会各成员单位 | 2025年6月30日前",
+                 Tasks(("县应急管理局",), ("县安委会各成员单位",), "2025-06-30", "2025年6月30日前"))
+    assert duty.holds(duty.asks("应急局牵头要做什么"), row, row.text, {}, 0.42)  # 应急局 of 县应急管理局
+    assert duty.prefers(duty.asks("应急局牵头要做什么"), row, row.text) == 2
+    assert not duty.holds(duty.asks("教育局要做什么"), row, row.text, {}, 0.42)
+    renamed = _point("3.推进城镇老旧小区改造。", Tasks(("县住房和城乡建设局",), ("县人力资源和社会保障局",), None, None))
+    assert duty.holds(duty.asks("住建局要做什么"), renamed, renamed.text, {}, 0.42)
+    assert duty.holds(duty.asks("人社局要干什么"), renamed, renamed.text, {}, 0.42)
+
+
 def test_a_traditional_bulletins_point_answers_a_unit_asked_in_simplified_words():
     point = Passage("p2", "a2", "point", 2, "要守住底線抓質量。區住建局要組織對在建項目開展質量安全“回頭看”，6月15日前形成問題清單。",
                     "老舊小區改造現場推進會召開", "2025-06-03", "2025年6月3日", "y.txt", lead="常世平指出，老舊小區改造一頭連著民生",

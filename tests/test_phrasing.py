@@ -93,6 +93,8 @@ def test_a_unit_head_asked_what_to_do_stands_for_the_unit():
     assert resolved("许局长要做什么", with_units=True) == "许晨要做什么"  # the person, unless "那边"
     assert resolved("许局长那边怎么说") == "许晨怎么说"
     assert resolved("陈县长那边要做什么", with_units=True) == "陈明要做什么"  # a county head heads no unit
+    assert resolved("许局长他们要干什么", with_units=True) == "区市场监管局要干什么"
+    assert resolved("许局长他们市场监管局要做什么", with_units=True) == "市场监管局要做什么"  # named next: once
 
 
 def test_a_deputy_stays_a_deputy_with_the_unit_written_before_the_post():

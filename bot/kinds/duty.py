@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from bot.kinds.when import DATE_SAID
 from bot.question import Intent
 from bot.records import Passage
-from bot.textutil import normalized_passage
-from bot.units import PLACE_LEVEL, SUFFIXES, unit_at, unit_forms
+from bot.textutil import CJK, normalized_passage
+from bot.units import PLACE_LEVEL, SUFFIXES, abbreviates_unit, unit_at, unit_forms
 
 # "谁牵头", "由谁负责", "哪个部门负责", "哪些单位负责", "牵头单位是哪个": the lead (or partners) of a task.
 _DOES = r"(?:来)?(?:牵头|负责|主抓|承办|承担|落实|推进|实施|组织实施|搞|管|抓|办|干|弄|划定?|组织)"
@@ -50,16 +50,41 @@ class DutyAsk:
 
 
 def named_units(question: str) -> tuple[str, ...]:
-    """Units the question names, as it writes them ("县住建局", "区司法局")."""
+    """Units the question names, as it writes them ("县住建局", "区司法局"), or bare as people say them where a
+    name can start ("住建局要干啥", "那应急局负责什么"): a bureau or commission without its place."""
     found, i = [], 0
     while i < len(question):
-        name = unit_at(question, i)
+        name = unit_at(question, i) or _bare_unit(question, i)
         if name and not _MEETING.search(name) and not _LEVEL_ADJECTIVE.match(name):
             found.append(name)
             i += len(name)
         else:
             i += 1
     return tuple(dict.fromkeys(found))
+
+
+# Where a bare unit's name can start in a question: its head, after punctuation, or after a word leading up to it.
+_SPOKEN_BEFORE = r"请问|问一?下|那么?|[我咱他她你]们"  # never inside a name
+_LEAD_IN = re.compile(rf"{_SPOKEN_BEFORE}|对|给|让|跟|和|与|及")
+_BARE_AFTER = re.compile(rf"(?:^|[^{CJK}]|{_LEAD_IN.pattern})$")
+_BARE_ENDS = ("局", "委")  # 住建局, 发改委 (not 办: "怎么办")
+# Words ending in 局 that name no bureau: 格局, 大局, 布局…
+_NOT_BUREAU = ("格局", "大局", "布局", "当局", "结局", "开局", "变局", "饭局", "残局", "全局", "时局", "骗局", "僵局", "定局",
+               "常委", "编委", "评委")
+
+
+def _bare_unit(question: str, i: int) -> str | None:
+    if not _BARE_AFTER.search(question[max(0, i - 3):i]):
+        return None
+    name = unit_at("县" + question[i:], 0)
+    if not name or _LEAD_IN.match(name, 1) or re.search(_SPOKEN_BEFORE, name):
+        return None  # "请问住建局", "周海涛他们应急管理局": the name starts after those words
+    if len(name) < 4 or not name.endswith(_BARE_ENDS) or name.endswith(_NOT_BUREAU):
+        return None
+    # a unit named in full inside the run ("办法里区财政局"): that one is named, from where it starts
+    if any(unit_at(question, j) for j in range(i + 1, i + len(name) - 3)):
+        return None
+    return name[1:]
 
 
 def asks(question: str, intent: Intent | None = None) -> DutyAsk:
@@ -84,7 +109,8 @@ def _names_unit(unit: str, passage: Passage, text: str) -> bool:
     tasks = passage.tasks
     named = tuple(normalized_passage(n) for n in tasks.lead + tasks.partners) if tasks else ()
     title = normalized_passage(passage.title)
-    return any(f in text or f in title or any(f in n for n in named) for f in forms)
+    # (a unit asked by the short name people use: "应急局" is the 县应急管理局 a task names)
+    return any(f in text or f in title or any(f in n or abbreviates_unit(f, n) for n in named) for f in forms)
 
 
 def prefers(ask: DutyAsk, passage: Passage, text: str) -> int:
@@ -103,7 +129,8 @@ def prefers(ask: DutyAsk, passage: Passage, text: str) -> int:
     if ask.units and tasks and any(_names_unit(u, passage, "") for u in ask.units):
         score += 1
         # The unit's own task (it alone leads) before one it shares with others.
-        if len(tasks.lead) == 1 and any(f in normalized_passage(tasks.lead[0]) for u in ask.units for f in _forms(u)):
+        lead = normalized_passage(tasks.lead[0]) if len(tasks.lead) == 1 else ""
+        if lead and any(f in lead or abbreviates_unit(f, lead) for u in ask.units for f in _forms(u)):
             score += 1
     return score
 
