@@ -18,6 +18,7 @@ from bot.question import Intent
 from bot.textutil import CJK, CN_NUMERAL, SENTENCE_ENDS, abbreviates, int_to_cn
 
 COMMON_WEIGHT = 0.5
+SYNONYM_WEIGHT = 0.5  # a word found only as a synonym of it (bot/thesaurus.py)
 _CJK = re.compile(rf"[{CJK}]")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?(?:[A-Za-z](?![A-Za-z]))?")  # with a grade letter: "5A级" is not "4A级"
 # A document named by its kind's formal name: the article answering must be (or cite) one.
@@ -47,6 +48,9 @@ class Requirements:
     alternatives: dict[str, tuple[str, ...]] = field(default_factory=dict)
     meeting_words: frozenset[str] = frozenset()  # content words naming the meeting ("区委常委会"): they point at the article
     meeting_forms: tuple[str, ...] = ()  # the form of each meeting named ("推进" of "养老服务推进会")
+    # the archive's synonyms of words it never writes ("实习" → 见习; bot/thesaurus.py): weaker than the written
+    # forms above, as meaning is (a synonym of a vague word is found anywhere: "明天" → 未来)
+    synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -58,7 +62,8 @@ class Check:
 
 
 def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, ...], places: tuple[str, ...],
-                 question: str, known: set[str], alternatives: dict[str, tuple[str, ...]] | None = None) -> Requirements:
+                 question: str, known: set[str], alternatives: dict[str, tuple[str, ...]] | None = None,
+                 synonyms: dict[str, tuple[str, ...]] | None = None) -> Requirements:
     """`known`: the question's terms found somewhere in the archive."""
     time_digits = {str(x) for x in (intent.time.year, intent.time.month, intent.time.day) if x}
     # Figures other than the date and a point's place ("第3项", "（2）", "1."): those must be in the article.
@@ -84,7 +89,7 @@ def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, .
     return Requirements(content, people + places, numbers, intent, places, named_meetings(question),
                         tuple(dict.fromkeys(_DOCUMENT_KIND.findall(question))),
                         document_year.group(1) if document_year else None, alternatives or {}, meeting_words,
-                        meeting_forms(question))
+                        meeting_forms(question), synonyms or {})
 
 
 def _found(term: str, weights: dict[str, float], text: str) -> bool:
@@ -144,12 +149,22 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     written = [t for t in local if _found(t, local, passage) or _written_otherwise(t, req.alternatives, passage)]
     # Meaning alone is weak evidence: one word near in meaning, none of the question's own and the passage no
     # nearer the question as a whole ("明天会下雨吗" / a flood passage's 降雨) does not make it an answer.
+    # So are synonyms alone: "明天" → 未来, "下雨" → 降雨 is found in any archive.
+    synonymous = {} if not written and not near else req.synonyms
     if len(meant) < 2 and not near and not written:
         meant = frozenset()
-    found_ctx = sum(w for t, w in req.weights.items() if t in meant or _found(t, req.weights, context)
-                    or _written_otherwise(t, req.alternatives, context))
+    # (and a synonym counts for half its word: Cilin's groups are loose — "后果" / "结果")
+    by_synonym = {t for t in local if t not in written and _written_otherwise(t, synonymous, passage)}
+    written += sorted(by_synonym)
+
+    def credit(t: str, w: float) -> float:
+        if t in meant or _found(t, req.weights, context) or _written_otherwise(t, req.alternatives, context):
+            return w
+        return SYNONYM_WEIGHT * w if _written_otherwise(t, synonymous, context) else 0.0
+
+    found_ctx = sum(credit(t, w) for t, w in req.weights.items())
     held = written + [t for t in local if t in meant and t not in written]
-    found_psg = sum(local[t] for t in held)
+    found_psg = sum(local[t] * (SYNONYM_WEIGHT if t in by_synonym and t not in meant else 1.0) for t in held)
     total_psg = sum(local.values())
     intent = req.intent
     # A place may be named without its level ("新枫岭", "我县" in 枫岭县's own report): its name is enough.

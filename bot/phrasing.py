@@ -14,6 +14,7 @@ import re
 from typing import Callable, Iterable
 
 from bot.speakers import base_post, is_surname, post_title
+from bot.thesaurus import synonyms
 from bot.units import unit_at
 from bot.textutil import CJK, cn_to_int
 
@@ -157,6 +158,18 @@ def with_written_forms(question: str) -> str:
     by meaning ("交的暖气费能要回来吗 热费 供暖费 退还 返还")."""
     added = dict.fromkeys(w for ws in written_forms(question).values() for w in ws)
     return f"{question} {' '.join(added)}" if added else question
+
+
+def archive_synonyms(terms: list[str], counts: Callable[[list[str]], dict[str, int]]) -> dict[str, tuple[str, ...]]:
+    """For each of the question's words no bulletin writes, its synonyms that bulletins do write ("实习" → 见习;
+    bot/thesaurus.py); `counts` gives how many passages hold each word. A word the archive writes is asked as
+    written: a synonym would blur the difference it makes (another subsidy, another county)."""
+    held = counts(terms)
+    # whole words only: not the parts jieba's search mode also gives ("义务" of "义务教育" is no 责任)
+    unheld = [t for t in terms if not held.get(t) and not any(t != u and t in u for u in terms)]
+    options = {t: synonyms(t) for t in unheld}
+    found = counts(list(dict.fromkeys(s for ss in options.values() for s in ss)))
+    return {t: kept for t, ss in options.items() if (kept := tuple(s for s in ss if found.get(s)))}
 
 
 def resolve_people(question: str, people: Iterable[str], recency: Callable[[str], str] | None = None,

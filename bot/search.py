@@ -24,7 +24,7 @@ from bot.intent import ASK_PHRASE, ORDINAL_WORD, SERIES, is_content, parse_inten
 from bot.listspans import CHAPTERS, is_heading_point
 from bot.neighbours import asker_words, found_by_meaning, passage_words
 from bot.ordinals import no_such_point
-from bot.phrasing import plain_words, resolve_people, with_written_forms, written_forms
+from bot.phrasing import archive_synonyms, plain_words, resolve_people, with_written_forms, written_forms
 from bot.question import Intent
 from bot.records import Passage
 from bot.textutil import normalize_text, normalized_passage
@@ -179,6 +179,8 @@ class Searcher:
         # Passages are ranked for the question with its everyday words' written forms too ("暖气费" → 热费);
         # what an answer must hold is read from the question as asked (`_answer`, the forms as alternatives).
         ranked = [with_written_forms(n) for n in valid]
+        # An answer may hold the archive's synonyms of the words it never writes ("实习" → 见习; bot/thesaurus.py).
+        synonymous = [archive_synonyms(query_terms(n), snap.posting_counts) for n in valid]
         lexical_all = [self._lexical_side(snap, n) for n in ranked]
         vectors = self.embedder.encode_queries(ranked) if valid else None
         dense_all = snap.dense(vectors, self.config.search.candidates) if valid else []
@@ -187,7 +189,7 @@ class Searcher:
             if not n:
                 answers.append(self._empty(q, n, snap))
                 continue
-            answers.append(self._answer(q, n, dense_all[j], lexical_all[j], k, snap, catalog))
+            answers.append(self._answer(q, n, dense_all[j], lexical_all[j], k, snap, catalog, synonymous[j]))
             j += 1
         return answers
 
@@ -235,7 +237,7 @@ class Searcher:
         return {a: self._articles.get(a, "") for a in article_ids}
 
     def _answer(self, question: str, normalized: str, dense: list[tuple[int, float]], lex: _Lexical, k: int,
-                snap: IndexSnapshot, catalog: Catalog) -> Answer:
+                snap: IndexSnapshot, catalog: Catalog, synonymous: dict[str, tuple[str, ...]]) -> Answer:
         cfg = self.config.search
         intent = parse_intent(normalized)
         n_docs = max(1, snap.manifest.passages)
@@ -287,10 +289,11 @@ class Searcher:
         known = catalog.places_in(normalized)
         places = known + tuple(p for p in intent.places if not any(p in o or o in p for o in known))
         req = requirements(intent, asked | pieces, people, places, normalized, held | set(pieces),
-                           written_forms(normalized))
+                           written_forms(normalized), synonymous)
         texts = self._article_text(snap, [r.passage.article_id for r in results])
         bodies = [normalized_passage(r.passage.text) for r in results]
         # The asker's own words, which no passage writes, are looked for by meaning (bot/neighbours.py).
+        # (a word a synonym may stand for is looked for by meaning too: the synonym is one word of several)
         unwritten = [t for t in asker_words(list(req.weights), held | set(pieces))
                      if not any(t in spoken for spoken in req.alternatives)]
         meant = found_by_meaning(unwritten, bodies, self.embedder, cfg.meaning_cosine, cfg.meaning_margin)
