@@ -15,6 +15,7 @@ from bot.catalog import ArticleEntry, date_matches
 from bot.config import SearchConfig
 from bot.intent import SERIES_UNITS, is_content, meeting_forms, meeting_spans, named_meetings
 from bot.question import Intent
+from bot.speakers import person_name
 from bot.textutil import CJK, CN_NUMERAL, SENTENCE_ENDS, abbreviates, int_to_cn
 
 COMMON_WEIGHT = 0.5
@@ -51,6 +52,9 @@ class Requirements:
     # the archive's synonyms of words it never writes ("实习" → 见习; bot/thesaurus.py): weaker than the written
     # forms above, as meaning is (a synonym of a vague word is found anywhere: "明天" → 未来)
     synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # people addressed as surname + post whom no one the archive names can be (bot/phrasing.unknown_addressed):
+    # the article must write them so ("宁副区长", "副区长宁…"), or it is about someone else
+    addressed: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,8 @@ class Check:
 
 def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, ...], places: tuple[str, ...],
                  question: str, known: set[str], alternatives: dict[str, tuple[str, ...]] | None = None,
-                 synonyms: dict[str, tuple[str, ...]] | None = None) -> Requirements:
+                 synonyms: dict[str, tuple[str, ...]] | None = None,
+                 addressed: tuple[tuple[str, str], ...] = ()) -> Requirements:
     """`known`: the question's terms found somewhere in the archive."""
     time_digits = {str(x) for x in (intent.time.year, intent.time.month, intent.time.day) if x}
     # Figures other than the date and a point's place ("第3项", "（2）", "1."): those must be in the article.
@@ -89,7 +94,7 @@ def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, .
     return Requirements(content, people + places, numbers, intent, places, named_meetings(question),
                         tuple(dict.fromkeys(_DOCUMENT_KIND.findall(question))),
                         document_year.group(1) if document_year else None, alternatives or {}, meeting_words,
-                        meeting_forms(question), synonyms or {})
+                        meeting_forms(question), synonyms or {}, addressed)
 
 
 def _found(term: str, weights: dict[str, float], text: str) -> bool:
@@ -129,6 +134,20 @@ def _written_otherwise(term: str, alternatives: dict[str, tuple[str, ...]], text
 
 def _series_forms(n: int) -> tuple[str, ...]:
     return tuple(f"第{x}{unit}" for x in (n, int_to_cn(n)) for unit in SERIES_UNITS)
+
+
+# A person said to speak: the name, where and when, then a speech verb ("宁雅琴在全区…会议上讲了", "陈明强调").
+_SAID_BY = r"(?:在[^，,。？?]{{0,24}}?)?(?:上|中|时)?(?:讲|说|强调|指出|提出|要求|部署)"
+
+
+def _speaking(req: Requirements) -> list[tuple[str, ...]]:
+    """The people the question says spoke, grouped as it names them side by side ("宁晓峰、宁雅琴在…讲了": one of
+    them); not places, nor people it names otherwise ("对陈明提了什么要求")."""
+    said = req.intent.rest
+    people = tuple(p for p in req.people if p not in req.places and person_name(p))  # ("区长在…说": a post)
+    return [group for group in _side_by_side(people, said)
+            if re.search("(?:" + "|".join(map(re.escape, group)) + ")" + _SAID_BY.format(), said)
+            and not any(re.search("对" + re.escape(p), said) for p in group)]
 
 
 REPORTED_WITHIN = 300  # characters of an article (title first) within which it names the meeting it reports
@@ -173,6 +192,11 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     # People named side by side ("刘晓岚、刘光明": one "刘副县长" the archive has two of) are alternatives.
     pinned = all(any(p in article or p in spoke or (p in req.places and len(p) >= 3 and p[:-1] in article)
                      for p in group) for group in _side_by_side(req.people, req.intent.rest))
+    # What someone said ("宁雅琴在…会议上讲了哪三点意见") is in an article they spoke in: one that only names them
+    # ("刚才，宁雅琴同志通报了…", in another's speech) reports someone else's words.
+    pinned = pinned and (not art or all(any(p in spoke for p in group) for group in _speaking(req)))
+    pinned = pinned and all(re.search(rf"{surname}副?{post.lstrip('副')}|{post.lstrip('副')}{surname}", article)
+                            for surname, post in req.addressed)
     # A figure is found whole: "50" is not in "1500" or "2025".
     pinned = pinned and all(re.search(rf"(?<![\d.]){re.escape(n)}(?![\d.])" if n[0].isdigit()
                                       else rf"(?<![A-Za-z]){re.escape(n)}" if n[0].isascii() else re.escape(n), article)

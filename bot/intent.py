@@ -76,6 +76,10 @@ TIME_WORD = re.compile(r"最近|最新|上一?次|近期|去年|今年|本年|�
 # The posts are the ones bulletins are read with (bot.speakers), so a question names people as they do.
 TITLED_NAME = re.compile(rf"(?:{POSTS}|同志)(?P<name>[{CJK}]{{2,4}}?)(?=在|讲|提|强调|说|指出|要求|带队|主持|的|出席|作|就|对)")
 OPENING_NAME = re.compile(rf"^(?P<name>[{CJK}]{{2,3}}?)(?=在|讲|强调|提出|提|带队|主持|指出|批示|说)")
+# A full name before its post, as people are named formally ("杨国庆副县长在…讲了什么", "请问周海涛局长…").
+# (not a post's qualifier: "常务副县长欧阳敏" — after a name's post come the words of what they did)
+NAME_BEFORE_POST = re.compile(rf"^(?:请问|问一下|听说)?(?P<name>[{CJK}]{{2,3}}?)"
+                              rf"(?=(?:{POSTS})(?:在|讲|提|强调|说|指出|要求|部署|主持|的|对|就|作|，|,|$))")
 
 
 def is_content(term: str) -> bool:
@@ -172,7 +176,8 @@ def title_places(title: str) -> list[str]:
 # A meeting the question names by its formal name ("全区农村工作会议上", "经济工作会议"): the name runs up to
 # 会议/大会/会 where what was said there follows.
 _SAID_THERE = r"(?=上|讲|提|的|中|对|要求|强调|部署|说|精神|$)"  # what follows a meeting's name: what was said there
-_MEETING = re.compile(rf"([{CJK}\d]{{2,16}}?)(?:会议|大会|会){_SAID_THERE}")
+# (a ceremony or forum is an occasion as a meeting is: "在安全生产月启动仪式上说")
+_MEETING = re.compile(rf"([{CJK}\d]{{2,16}}?)(?:会议|大会|会|仪式|典礼|论坛){_SAID_THERE}")
 _MEETING_START = re.compile(r".*(?:在|的|于|上|，)")  # what comes before the name: the speaker, "在"
 _MEETING_TIME = re.compile(rf"^.*?(?:\d+\s*年|\d+\s*月份?|[一二三四]季度|上半年|下半年|今年|去年|最近一次|上次|这次)")
 _MEETING_LEVEL = re.compile(r"^(?:全[区县市镇乡]|[区县市镇乡])")
@@ -196,7 +201,8 @@ def meeting_spans(question: str) -> list[tuple[int, int]]:
 
 
 # What kind of meeting a question names by its form ("推进会", "调度会议", "座谈会", "动员大会"): the stem.
-_MEETING_FORM = re.compile(rf"(推进|调度|座谈|部署|动员|现场|观摩|联席|务虚|培训|交流|协调|约谈)(?:会议|大会|会){_SAID_THERE}")
+_MEETING_FORM = re.compile(rf"(推进|调度|座谈|部署|动员|现场|观摩|联席|务虚|培训|交流|协调|约谈|发布|通报|汇报|表彰|启动|誓师|"
+                           rf"恳谈|推介|签约)(?:会议|大会|会){_SAID_THERE}")
 
 
 def meeting_forms(question: str) -> tuple[str, ...]:
@@ -223,9 +229,9 @@ def named_meetings(question: str) -> tuple[str, ...]:
 
 def named_people(question: str) -> tuple[str, ...]:
     names = [m.group("name") for m in TITLED_NAME.finditer(question)]
-    m = OPENING_NAME.search(question)
-    if m:
-        names.append(m.group("name"))
+    for opening in (OPENING_NAME, NAME_BEFORE_POST):
+        if m := opening.search(question):
+            names.append(m.group("name"))
     return tuple(dict.fromkeys(n for n in names if plausible_name(n)))
 
 

@@ -172,6 +172,22 @@ def archive_synonyms(terms: list[str], counts: Callable[[list[str]], dict[str, i
     return {t: kept for t, ss in options.items() if (kept := tuple(s for s in ss if found.get(s)))}
 
 
+# A person addressed as surname + post at the head of the question or after a lead-in ("宁副区长在…讲了什么",
+# "请问王县长说…"), followed by what they did: not "全县长期" (全 + 县长 inside a word).
+_ADDRESSED_WHO = re.compile(rf"(?:^|(?<=[^{CJK}])|(?<=请问|听说|问下)|(?<=那))(?P<surname>[{CJK}]{{1,2}}?)"
+                            rf"(?P<post>副?(?:{ADDRESS_POSTS}))"
+                            r"(?=在|讲|说|提|强调|要求|的|对|主持|部署|指出|上次|最近|那边|这边|他们|让|，|,|$)")
+
+
+def unknown_addressed(question: str, people: Iterable[str]) -> tuple[tuple[str, str], ...]:
+    """(surname, post) of each person the (resolved) question still addresses as surname + post ("宁副区长")
+    though no one the archive names has that surname: someone the bulletins do not name, unless a text writes
+    them so ("副区长宁…")."""
+    known = {p[:1] for p in people} | {p[:2] for p in people}
+    return tuple(dict.fromkeys((m.group("surname"), m.group("post")) for m in _ADDRESSED_WHO.finditer(question)
+                               if is_surname(m.group("surname")) and m.group("surname") not in known))
+
+
 def resolve_people(question: str, people: Iterable[str], recency: Callable[[str], str] | None = None,
                    posts: Callable[[str], tuple[str, ...]] | None = None, with_units: bool = False) -> str:
     """Replace "王县长" with the archive's people surnamed 王 ("王立群"; several joined by "、", the most

@@ -24,7 +24,8 @@ from bot.intent import ASK_PHRASE, ORDINAL_WORD, SERIES, is_content, parse_inten
 from bot.listspans import CHAPTERS, is_heading_point
 from bot.neighbours import asker_words, found_by_meaning, passage_words
 from bot.ordinals import no_such_point
-from bot.phrasing import archive_synonyms, plain_words, resolve_people, with_written_forms, written_forms
+from bot.phrasing import (archive_synonyms, plain_words, resolve_people, unknown_addressed, with_written_forms,
+                           written_forms)
 from bot.question import Intent
 from bot.records import Passage
 from bot.textutil import normalize_text, normalized_passage
@@ -289,7 +290,7 @@ class Searcher:
         known = catalog.places_in(normalized)
         places = known + tuple(p for p in intent.places if not any(p in o or o in p for o in known))
         req = requirements(intent, asked | pieces, people, places, normalized, held | set(pieces),
-                           written_forms(normalized), synonymous)
+                           written_forms(normalized), synonymous, unknown_addressed(normalized, catalog.people))
         texts = self._article_text(snap, [r.passage.article_id for r in results])
         bodies = [normalized_passage(r.passage.text) for r in results]
         # The asker's own words, which no passage writes, are looked for by meaning (bot/neighbours.py).

@@ -209,12 +209,29 @@ def test_the_meeting_a_question_names_locates_the_article_an_amounts_passage_nee
     assert c.passage_coverage == 1.0 and verdict(c, req.intent, 0.0, 0.8, SearchConfig())
 
 
+def test_a_ceremony_a_question_names_locates_the_article_as_a_meeting_does():
+    from bot.answerability import check, requirements, verdict
+    from bot.catalog import ArticleEntry
+    from bot.config import SearchConfig
+    from bot.intent import meeting_spans, parse_intent
+
+    q = "刘局长在消防宣传月启动仪式上说火灾隐患举报奖励多少"
+    assert [q[s:e] for s, e in meeting_spans(q)] == ["消防宣传月启动仪式"]
+    weights = {"消防": 1.0, "宣传": 1.0, "启动": 1.0, "仪式": 1.0, "火灾": 1.0, "隐患": 1.0, "举报": 1.0, "奖励": 1.0}
+    req = requirements(parse_intent(q), weights, (), (), q, set(weights))
+    passage = "三是开展火灾隐患有奖举报,经核实的给予100元至500元奖励。"
+    art = ArticleEntry("a", "我县消防宣传月启动仪式举行", frozenset(), "2025-11-01", (), None)
+    c = check(req, passage, "我县消防宣传月启动仪式举行\n" + passage, art, 2025)
+    assert c.passage_coverage == 1.0 and verdict(c, req.intent, 0.0, 0.75, SearchConfig())
+
+
 def test_a_meeting_named_by_its_form_is_one_the_article_reports_as_such():
     from bot.intent import meeting_forms
 
     assert meeting_forms("沈区长在全区养老服务推进会上讲了哪几点") == ("推进",)
     assert meeting_forms("第一次重点项目调度会的第二点要求是什么") == ("调度",)
     assert meeting_forms("县政府第三十二次常务会议对防汛提了哪些要求") == ()
+    assert meeting_forms("副县长在森林防火新闻发布会上讲了什么") == ("发布",)  # not the 常务会议 that discussed fire
     q = "沈区长在全区养老服务推进会上讲了哪几点"
     assert not _pinned(q, ("养老", "服务"), "区委常委会会议听取全区城中村改造工作推进情况汇报，研究部署养老服务体系建设工作。")
     assert _pinned(q, ("养老", "服务"), "全区养老服务推进大会召开。会议要求，要织密服务网络。")
@@ -252,3 +269,37 @@ def test_what_a_question_names_about_its_meeting_and_year_decides_the_answer(tmp
     assert searcher.search("周书记在区委常委会上对养老服务讲了哪几点").answered
     answer = searcher.search("2025年全区环境违法案件罚没了多少钱")
     assert answer.answered and "186.4万元" in answer.results[0].passage.text
+
+
+def test_what_someone_said_is_in_an_article_they_spoke_in_not_one_that_names_them():
+    from bot.answerability import check, requirements
+    from bot.catalog import ArticleEntry
+    from bot.intent import parse_intent
+
+    speech = "在全区城市管理工作会议上的讲话\n区长宁晓峰\n刚才，宁雅琴同志通报了去年工作情况。下面，我讲三点意见。"
+    art = ArticleEntry("a", "在全区城市管理工作会议上的讲话", frozenset(), "2024-04-16", ("宁晓峰",), None)
+
+    def pinned(question: str, people: tuple[str, ...]) -> bool:
+        req = requirements(parse_intent(question), {"城市": 1.0, "管理": 1.0}, people, (), question, {"城市", "管理"})
+        return check(req, speech, speech, art, 2024).pinned
+
+    assert not pinned("宁雅琴在全区城市管理工作会议上讲了哪三点意见", ("宁雅琴",))  # named, not the speaker
+    assert pinned("宁晓峰在全区城市管理工作会议上讲了哪三点意见", ("宁晓峰",))
+    assert pinned("宁晓峰、宁雅琴在全区城市管理工作会议上讲了哪三点意见", ("宁晓峰", "宁雅琴"))  # one of them
+    assert pinned("会上对宁雅琴提了什么要求", ("宁雅琴",))  # named as the one asked of, not as a speaker
+
+
+def test_someone_addressed_by_a_surname_no_one_in_the_archive_has_is_someone_else():
+    from bot.answerability import check, requirements
+    from bot.intent import parse_intent
+    from bot.phrasing import unknown_addressed
+
+    people = ["宁晓峰", "柯振宇"]
+    assert unknown_addressed("严副区长在全区城市管理工作会议上讲了什么", people) == (("严", "副区长"),)
+    assert unknown_addressed("宁区长讲了几点", people) == ()  # 宁 is someone the archive names
+    assert unknown_addressed("全县长期坚持什么", people) == ()  # 全 + 县长 inside a word
+    q = "严副区长在全区城市管理工作会议上讲了什么"
+    text = "全区城市管理工作会议召开。区长宁晓峰出席并讲话。"
+    req = requirements(parse_intent(q), {"城市": 1.0}, (), (), q, {"城市"}, addressed=unknown_addressed(q, people))
+    assert not check(req, text, text, None, None).pinned
+    assert check(req, text + "副区长严明主持会议。", text + "副区长严明主持会议。", None, None).pinned

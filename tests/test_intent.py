@@ -100,6 +100,10 @@ def test_people_are_named_by_any_post_bulletins_use_and_must_look_like_names():
     assert named_people("指挥长杜海涛在防汛会上提的第三点要求") == ("杜海涛",)
     assert named_people("常务副县长欧阳敏主持时提了什么") == ("欧阳敏",)
     assert named_people("会议在哪里召开的") == ()  # "会议" opens the question but is nobody
+    # a full name before its post, as people are named formally
+    assert named_people("杨秀兰副县长在新闻发布会上讲了什么") == ("杨秀兰",)
+    assert named_people("请问周海涛局长讲了什么") == ("周海涛",)
+    assert named_people("全县长期坚持什么") == ()
 
 
 def test_a_town_jieba_cuts_apart_is_still_a_place_and_common_words_ending_in_town_are_not():
