@@ -40,6 +40,21 @@ def test_a_total_asked_prefers_a_passage_stating_a_total():
     assert not amount.prefers(amount.asks(question, parse_intent(question)), None, "项目总投资860万元。")
 
 
+def test_the_most_asked_needs_a_most_stated_and_funds_asked_need_funds_stated():
+    from bot.intent import parse_intent
+    from bot.kinds import amount
+
+    def answers(question: str, text: str) -> bool:
+        return amount.holds(amount.asks(question, parse_intent(question)), None, text, {}, 0.0)
+
+    # "单户…最高": a most per firm; a running total over all firms is no answer
+    assert not answers("“禾企贷”单户企业最高能贷多少钱", "“禾企贷”累计为312家企业发放贷款9.8亿元。")
+    assert answers("“禾企贷”单户企业最高能贷多少钱", "“禾企贷”单户最高放贷500万元。")
+    # funds set aside: a report's other sums (账款) do not say them
+    assert not answers("常务会议给森林防火安排了多少经费", "会议研究清理拖欠民营企业账款1.2亿元、秋冬季森林防火等工作。")
+    assert answers("常务会议给森林防火安排了多少经费", "县财政安排森林防火专项经费300万元。")
+
+
 def test_a_count_of_a_thing_needs_that_thing_and_a_fine_is_money():
     from bot.kinds.amount import asks, holds
     from bot.question import Intent

@@ -30,7 +30,7 @@ _MONEY_KIND = re.compile(rf"([{CJK}]{{2}})(?=补贴|补助|津贴|奖励|奖补)
 _NOT_KIND_WORDS = {"标准", "额度", "金额", "最高", "最多", "平均", "合计", "总共", "分别", "按照", "给予", "政策"}
 _NOT_A_KIND = set("的了多少每能可给拿领发次性额外些什么哪这那笔个月年人户项该其上下予享受得到里内")
 # A rate asked per something ("每亩补助多少钱", "每人每月多少"): the figure must be that rate.
-_PER = re.compile(r"每\s*(亩|户|人|吨|公里|平方米|立方米|座|头|只|辆|台|家|所|张|床|间)")
+_PER = re.compile(r"(?:每|单)\s*(亩|户|人|吨|公里|平方米|立方米|座|头|只|辆|台|家|所|张|床|间)")
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,8 @@ class Measure:
     kind: str | None = None
     thing: str | None = None  # what a generic measure word counts ("摊位" of "多少个摊位")
     total: bool = False  # a sum asked ("总额是多少", "一共投资多少"): a rate ("每亩每年40元") is none
+    cap: bool = False  # a most asked ("最高能贷多少", "最多补多少"): a figure said as the most
+    funds: bool = False  # money set aside asked ("安排了多少经费"): a sum said as funds, not any sum
 
 
 def money_kind(question: str) -> str | None:
@@ -112,7 +114,7 @@ def per_asked(question: str) -> str | None:
 
 def states_rate(text: str, per: str) -> bool:
     """The (normalized) text states a figure per `per`: "每亩300元", "300元/亩", "亩均"."""
-    return bool(re.search(rf"每\s*{per}|/\s*{per}|{per}均", text))
+    return bool(re.search(rf"(?:每|单)\s*{per}|/\s*{per}|{per}均", text))
 
 
 # A question asking the sum of something ("补偿资金总额", "一共投资多少", "累计发放多少")
@@ -123,6 +125,22 @@ _RATE_BEFORE = re.compile(r"每\s*[^\d，,。；;]{1,6}$")
 
 # A total a text states: "总投资860万元", "共计投入1.2亿元", "累计发放3200万元"
 _TOTAL_SAID = re.compile(r"(?:总|共计|合计|累计|总计)[^，,。；;\d]{0,4}\d")
+
+
+# The most asked ("最高能贷多少", "最多补贴多少钱", "上限是多少") and how a text says a figure is the most.
+_CAP_ASK = re.compile(r"(?:最高|最多|上限|封顶|至多)[^，,。？?]{0,8}?多少")
+_CAP_SAID = re.compile(r"最高|最多|上限|不超过|不高于|封顶|以内|为限|至多|最长|不得超过")
+# Money set aside asked ("安排了多少经费", "资金有多少", "预算多少"), and how a text says it is funds.
+_FUNDS_ASK = re.compile(r"多少[^，,。？?]{0,2}(?:经费|资金|预算)|(?:经费|资金|预算)[^，,。？?]{0,6}多少")
+_FUNDS_SAID = re.compile(r"经费|资金|预算|拨付|安排|投入|列支|补助|补贴|奖补")
+
+
+def cap_asked(question: str) -> bool:
+    return bool(_CAP_ASK.search(question))
+
+
+def funds_asked(question: str) -> bool:
+    return bool(_FUNDS_ASK.search(question))
 
 
 def total_asked(question: str) -> bool:
@@ -144,7 +162,8 @@ def asks(question: str, intent: Intent) -> Measure | None:
     if not intent.asks_amount or intent.kind == "list":
         return None
     return Measure(measure_asked(question), per_asked(question), money_kind(question),
-                   thing_counted(question) or indicator_asked(question), total_asked(question))
+                   thing_counted(question) or indicator_asked(question), total_asked(question),
+                   cap_asked(question), funds_asked(question))
 
 
 def prefers(ask: Measure, passage: Passage, text: str) -> int:
@@ -158,7 +177,9 @@ def holds(ask: Measure, passage: Passage, text: str, topic: dict[str, float], fl
     return (states_figure(text, ask.unit) and (ask.per is None or states_rate(text, ask.per))
             and (ask.kind is None or _says_kind(ask.kind, text + "\n" + passage.title))
             and (ask.thing is None or _says_thing(ask.thing, text))
-            and (not ask.total or states_total(text, ask.unit)))
+            and (not ask.total or states_total(text, ask.unit))
+            and (not ask.cap or bool(_CAP_SAID.search(text)))
+            and (not ask.funds or bool(_FUNDS_SAID.search(text))))
 
 
 def _says_thing(thing: str, text: str) -> bool:
