@@ -21,7 +21,8 @@ _UNITS_ASKED = "(?:部门|单位|机构)"  # "哪几个部门": units asked for,
 # "哪五道关", "哪四大行动", "分哪几步": the measure words that count a list's items.
 _ITEMS = r"(?:个|条|点|项|件|方面|道|大|步)"
 LIST_ASK = re.compile(
-    rf"分别|各(?:是|有|为)|哪(?P<asked>{_N}|几)\s*{_ITEMS}(?!{_UNITS_ASKED})|(?:{_N})\s*(?:个|条|点|项|件)[^，,。？?]{{0,10}}"
+    rf"分别|各(?:是|有|为)|哪(?P<asked>{_N}|几)\s*{_ITEMS}(?!{_UNITS_ASKED})|哪\s*[“\"](?P<named>{_N})[{CJK}][”\"]"
+    rf"|(?:{_N})\s*(?:个|条|点|项|件)[^，,。？?]{{0,10}}"
     rf"(?:是什么|是哪些|有哪些|都有|包括|内容)|全部要点|所有要点|哪几方面|(?<![第\d{CN_NUMERAL}])几\s*(?:点|条|项|件)"
 )
 # "X强调了什么", "会上提了哪些要求", "讲了哪几个坚持": what someone said at a meeting, as a whole.
@@ -262,6 +263,8 @@ def parse_intent(question: str) -> Intent:
         count = cn_to_int(c.group("n")) if c and c.group("n") != "几" else None
         if count is None and which and which.group("asked") not in (None, "几"):
             count = cn_to_int(which.group("asked"))  # "哪五道关"
+        if count is None and which and which.group("named"):
+            count = cn_to_int(which.group("named"))  # "当好哪“三员”": a name counting its points
         rest = COUNT.sub(" ", question)
         return Intent("list", count=count, rest=rest, **common)
     return Intent("plain", rest=question, **common)

@@ -24,6 +24,7 @@ from bot.intent import is_content, named_places, parse_intent, parse_time
         ("娃托管完晚上最迟几点能接走", "plain", None, None),  # an hour, not how many points
         ("早市每天几点开门", "plain", None, None),
         ("夏季饮食要把好哪五道关", "list", None, 5),  # counted by the list's own measure word
+        ("学员要当好哪“三员”", "list", None, 3),  # a name counting its points, in quotes
         ("今年实施哪四大行动", "list", None, 4),
         ("三大攻坚战是什么", "plain", None, None),
     ],
