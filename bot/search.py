@@ -270,7 +270,8 @@ class Searcher:
         if fit:
             head = fused[:CONTEXT_DEPTH]
             fused = sorted(head, key=lambda x: -fit.get(x[0], 0)) + fused[CONTEXT_DEPTH:]
-        picked, list_share, missing = self._list_answer(snap, catalog, intent, pointing, speakers, fused, pool)
+        picked, list_share, missing = self._list_answer(snap, catalog, intent, pointing, speakers, fused, pool,
+                                                        asked_of.of_units)
         if missing:
             # "第九条" of a list of five, a sub-point under a point that has none: no other point stands in
             art = catalog.articles.get(missing.article_id)
@@ -323,6 +324,7 @@ class Searcher:
                                    lambda i: checks[i].words >= FAR_WORDS and answers(i))
             if far is not None:
                 passing = [far] + passing
+
         best = checks[passing[0]] if passing else (max(checks, key=lambda c: c.coverage) if checks else None)
         dense_top = dense[0][1] if dense else 0.0
         own = {t: w for t, w in weights.items() if t in normalized}  # not the written forms ranking added
@@ -407,12 +409,14 @@ class Searcher:
 
     def _list_answer(self, snap: IndexSnapshot, catalog: Catalog, intent: Intent, pointing: dict[str, float],
                      speakers: tuple[str, ...], fused: list[tuple[int, float]],
-                     pool: dict[int, Passage]) -> tuple[list[tuple[int, Passage, bool]], float, ListEntry | None]:
+                     pool: dict[int, Passage], of_units: bool = False
+                     ) -> tuple[list[tuple[int, Passage, bool]], float, ListEntry | None]:
         """The point or outline of the list the question names, with its close runners-up, and the
         share of what the question says that the list accounts for (0 when no list answers); third, the
-        list the question names when the point it addresses is not there (the path leads nowhere)."""
+        list the question names when the point it addresses is not there (the path leads nowhere). "哪些" asked
+        of what units must do (`of_units`) is answered by their points, not by a list."""
         cfg = self.config.search
-        if not (intent.kind in ("ordinal", "list") or intent.asks_many):
+        if not (intent.kind in ("ordinal", "list") or (intent.asks_many and not of_units)):
             return [], 0.0, None
         fused_lists = [pool[d].list_id for d, _ in fused[:CONTEXT_DEPTH] if d in pool and pool[d].list_id]
         choice = catalog.choose(ListQuery(pointing, speakers, intent),

@@ -61,6 +61,7 @@ def test_a_unit_asked_bare_and_short_as_people_say_it_is_the_one_the_tasks_name(
     assert duty.asks("请问应急局负责什么").units == ("应急局",)  # the lead-in is no part of the name
     assert duty.asks("那人社局有什么任务").units == ("人社局",)
     assert duty.asks("构建新格局要做什么").units == ()  # 格局 names no bureau
+    assert duty.asks("县应急管理局在能力提升方案里牵头哪些事").units == ("县应急管理局",)
     assert duty.asks("周海涛他们应急管理局在森林防火上要做什么").units == ("应急管理局",)
     # a unit named in full inside the run is named from where it starts, not from the question's head
     assert duty.asks("招商引资奖励办法里区财政局负责什么").units[0].endswith("里区财政局")
@@ -129,6 +130,9 @@ def test_the_point_asked_about_answers_first_with_its_tasks_in_the_source_line(b
 def test_a_units_duties_are_its_points_and_a_unit_given_none_gets_no_answer(baisha):
     answer = baisha.search("县水务局要做哪些事")
     assert answer.answered and "县水务局" in answer.results[0].passage.text
+    # "牵头哪些事": its points, not the outline of the plan they stand in
+    answer = baisha.search("县水务局在城乡建设重点任务里牵头哪些事")
+    assert answer.answered and answer.results[0].passage.kind == "point" and "县水务局" in answer.results[0].passage.text
     assert not baisha.search("县人社局在城乡建设中要做哪些事").answered
 
 

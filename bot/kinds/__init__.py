@@ -37,6 +37,11 @@ class Asked:
     def holds(self, passage: Passage, text: str, topic: dict[str, float], floor: float) -> bool:
         return all(kind.holds(ask, passage, text, topic, floor) for kind, ask in self.asks)
 
+    @property
+    def of_units(self) -> bool:
+        """What units must do is asked ("县应急管理局牵头哪些事"): their points answer, not a list's outline."""
+        return any(kind is duty and ask.units for kind, ask in self.asks)
+
 
 def asked(question: str, intent: Intent) -> Asked:
     """The kinds the (normalized) question is of, with what it asks of each."""

@@ -26,6 +26,7 @@ DEADLINE = re.compile(r"最晚|最迟|截止|期限|时限|什么时候(?:要|�
 # What a unit is asked to do: "县住建局要做哪些事", "区司法局负责什么", "县水利局有什么任务",
 # "对县交通运输局提了什么要求".
 UNIT_DUTY = re.compile(r"要?做|干(?:什么|啥|哪些|些什么|些啥)|(?:哪些|什么|啥)活|负责|承担|任务|职责|分工"
+                       r"|(?:牵头|主抓|分管)了?(?:哪些|什么|啥|哪几)"
                        rf"|对[^，。]{{1,14}}?(?:{'|'.join(SUFFIXES)})(?:提|有|作)了?(?:什么|哪些|啥)要求")
 # The words a duty question asks with ("布置了哪些任务", "有什么要求"): how it asks, not its topic.
 _ASKS_DUTY = re.compile(r"任务|职责|分工|布置|安排|部署|交办|要求|负责|承担|工作|事情?")
