@@ -256,8 +256,8 @@ class Searcher:
         pool = snap.passages_by_ids([doc for doc, _ in fused2[:CONTEXT_DEPTH]])
         fused = with_context(fused2[:CONTEXT_DEPTH], pool, catalog, pointing, speakers, intent,
                              cfg.context_weight) + fused2[CONTEXT_DEPTH:]
-        fused = self._points_first(fused, pool, roles.asks_lead(normalized, intent.asks_fact or intent.asks_amount),
-                                   catalog.holders)
+        lead_asked = roles.asks_lead(normalized, intent.asks_fact or intent.asks_amount)
+        fused = self._points_first(fused, pool, lead_asked, catalog.holders)
         if not (intent.time.said or intent.series):  # where the question places its meeting, the article decides
             fused = _clear_lexical_first(fused, lex.ranking, cfg.lexical_clear,
                                          self._words_held(snap, lex.ranking[:1], normalized))
@@ -344,8 +344,16 @@ class Searcher:
             related = tuple(replace(r, rank=i + 1) for i, r in enumerate(near[:RELATED]))
             return Answer(question, normalized, False, (), intent, marked, evidence, snap.generation,
                           related=related)
-        # A result that answers goes before those that do not (a near-copy in another bulletin).
+        # A result that answers goes before those that do not (a near-copy in another bulletin); among those that
+        # answer, one holding far more of the question than every one above it ("已签约未开工项目…4月底前" below
+        # "帮扶项目资产管理"): whether the question is answered was decided above, only which answer comes first.
+        # (Not when the lead is asked — "谁参加了这次考察": the opening names them in fewer of the question's words.)
         first = passing[0]
+        if not any(fits) and not lead_asked:
+            closer = holding_far_more([c.coverage for c in checks[:cfg.top_k]], 1, cfg.min_context_coverage,
+                                      lambda i: checks[i].words >= FAR_WORDS and i in passing)
+            if closer is not None and checks[closer].coverage > checks[first].coverage:
+                first = closer
         if first:
             results = [results[first]] + results[:first] + results[first + 1:]
         results = [replace(r, rank=i + 1) for i, r in enumerate(results[:k])]

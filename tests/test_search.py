@@ -205,3 +205,7 @@ def test_a_result_below_the_answering_depth_holding_far_more_of_the_question_ans
     assert holding_far_more([0.5, 0.2, 0.4, 0.2, 0.8], 3, 0.42, lambda i: True) is None
     assert holding_far_more([0.0, 0.0, 0.0, 0.3, 0.4], 3, 0.42, lambda i: True) is None
     assert holding_far_more([0.4, 0.2, 0.4, 0.2, 0.8], 3, 0.42, lambda i: False) is None
+    # from the second result on (which answer of an answered question comes first): "已签约未开工项目…4月底前"
+    # below a point sharing a quarter of the question
+    assert holding_far_more([0.26, 0.85, 0.3], 1, 0.42, lambda i: True) == 1
+    assert holding_far_more([0.3, 0.5, 0.3], 1, 0.42, lambda i: True) is None  # not far more
