@@ -324,7 +324,6 @@ class Searcher:
                                    lambda i: checks[i].words >= FAR_WORDS and answers(i))
             if far is not None:
                 passing = [far] + passing
-
         best = checks[passing[0]] if passing else (max(checks, key=lambda c: c.coverage) if checks else None)
         dense_top = dense[0][1] if dense else 0.0
         own = {t: w for t, w in weights.items() if t in normalized}  # not the written forms ranking added

@@ -75,6 +75,7 @@ _NOT_BUREAU = ("格局", "大局", "布局", "当局", "结局", "开局", "变�
 
 
 def _bare_unit(question: str, i: int) -> str | None:
+    """A bureau or commission named at `i` without its place ("应急局", "发改委"), read as if the county's."""
     if not _BARE_AFTER.search(question[max(0, i - 3):i]):
         return None
     name = unit_at("县" + question[i:], 0)
