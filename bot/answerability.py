@@ -137,7 +137,7 @@ def _series_forms(n: int) -> tuple[str, ...]:
 
 
 # A person said to speak: the name, where and when, then a speech verb ("宁雅琴在全区…会议上讲了", "陈明强调").
-_SAID_BY = r"(?:在[^，,。？?]{{0,24}}?)?(?:上|中|时)?(?:讲|说|强调|指出|提出|要求|部署)"
+_SAID_BY = r"(?:在[^，,。？?]{0,24}?)?(?:上|中|时)?(?:讲|说|强调|指出|提出|要求|部署)"
 
 
 def _speaking(req: Requirements) -> list[tuple[str, ...]]:
@@ -146,7 +146,7 @@ def _speaking(req: Requirements) -> list[tuple[str, ...]]:
     said = req.intent.rest
     people = tuple(p for p in req.people if p not in req.places and person_name(p))  # ("区长在…说": a post)
     return [group for group in _side_by_side(people, said)
-            if re.search("(?:" + "|".join(map(re.escape, group)) + ")" + _SAID_BY.format(), said)
+            if re.search("(?:" + "|".join(map(re.escape, group)) + ")" + _SAID_BY, said)
             and not any(re.search("对" + re.escape(p), said) for p in group)]
 
 
