@@ -8,7 +8,7 @@ import re
 from bot.analysis import question_tokens, word_frequency, word_starts
 from bot.ordinals import read_path
 from bot.question import CLOCK_ASK, Intent, TimeRef
-from bot.speakers import POSTS, plausible_name
+from bot.speakers import DID_NEXT, POSTS, plausible_name
 from bot.textutil import CJK, CN_NUMERAL, YEAR, cn_to_int
 
 _N = rf"[{CN_NUMERAL}\d]{{1,3}}"
@@ -75,12 +75,12 @@ TIME_WORD = re.compile(r"最近|最新|上一?次|近期|去年|今年|本年|�
 # Named people: a title right before a name ("副区长李志明"), or a name opening the question and
 # followed by what people do at meetings ("陶春林在…", "邵文杰讲…").
 # The posts are the ones bulletins are read with (bot.speakers), so a question names people as they do.
-TITLED_NAME = re.compile(rf"(?:{POSTS}|同志)(?P<name>[{CJK}]{{2,4}}?)(?=在|讲|提|强调|说|指出|要求|带队|主持|的|出席|作|就|对)")
+TITLED_NAME = re.compile(rf"(?:{POSTS}|同志)(?P<name>[{CJK}]{{2,4}}?)(?={DID_NEXT})")
 OPENING_NAME = re.compile(rf"^(?P<name>[{CJK}]{{2,3}}?)(?=在|讲|强调|提出|提|带队|主持|指出|批示|说)")
 # A full name before its post, as people are named formally ("杨国庆副县长在…讲了什么", "请问周海涛局长…").
 # (not a post's qualifier: "常务副县长欧阳敏" — after a name's post come the words of what they did)
 NAME_BEFORE_POST = re.compile(rf"^(?:请问|问一下|听说)?(?P<name>[{CJK}]{{2,3}}?)"
-                              rf"(?=(?:{POSTS})(?:在|讲|提|强调|说|指出|要求|部署|主持|的|对|就|作|，|,|$))")
+                              rf"(?=(?:{POSTS})(?:{DID_NEXT}|，|,|$))")
 
 
 def is_content(term: str) -> bool:

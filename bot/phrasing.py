@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable
 
-from bot.speakers import base_post, is_surname, post_title
+from bot.speakers import DID_NEXT, base_post, is_surname, post_title
 from bot.thesaurus import synonyms
 from bot.units import unit_at
 from bot.textutil import CJK, cn_to_int
@@ -176,7 +176,7 @@ def archive_synonyms(terms: list[str], counts: Callable[[list[str]], dict[str, i
 # "请问王县长说…"), followed by what they did: not "全县长期" (全 + 县长 inside a word).
 _ADDRESSED_WHO = re.compile(rf"(?:^|(?<=[^{CJK}])|(?<=请问|听说|问下)|(?<=那))(?P<surname>[{CJK}]{{1,2}}?)"
                             rf"(?P<post>副?(?:{ADDRESS_POSTS}))"
-                            r"(?=在|讲|说|提|强调|要求|的|对|主持|部署|指出|上次|最近|那边|这边|他们|让|，|,|$)")
+                            rf"(?={DID_NEXT}|上次|最近|那边|这边|他们|让|，|,|$)")
 
 
 def unknown_addressed(question: str, people: Iterable[str]) -> tuple[tuple[str, str], ...]:

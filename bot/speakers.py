@@ -21,6 +21,9 @@ from bot.units import LEVELS, MAX_NAME, SECTORS, unit_at
 from bot.textutil import CJK, CN_ORDINALS, FULL_STOPS
 
 # Posts that stand right before a person's name in Chinese official news.
+# What a question says someone named did next ("陶春林在…", "杨国庆副县长讲…", "王县长的…"): the words a name
+# (or a name and its post) is followed by in a question, read alike wherever a question's person is looked for.
+DID_NEXT = "在|讲|提|强调|说|指出|要求|部署|带队|主持|的|出席|作|就|对"
 POSTS = ("书记|副书记|区长|副区长|县长|副县长|市长|副市长|镇长|副镇长|乡长|副乡长|主任|副主任|局长|副局长|"
          "主席|副主席|部长|副部长|常委|组长|副组长|指挥长|总指挥|秘书长|院长|校长|厅长|省长|州长|旗长|队长|"
          "站长|所长|专员|董事长|总经理|经理|委员|政委|检察长|庭长|社长|会长|党组成员")
