@@ -55,6 +55,9 @@ class Requirements:
     # people addressed as surname + post whom no one the archive names can be (bot/phrasing.unknown_addressed):
     # the article must write them so ("宁副区长", "副区长宁…"), or it is about someone else
     addressed: tuple[tuple[str, str], ...] = ()
+    # people the question says spoke ("宁雅琴在…会议上讲了"), grouped as named side by side: one of each group must
+    # be a speaker of the answer's article (read once per question, `speaking`)
+    speaking: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,7 @@ def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, .
     return Requirements(content, people + places, numbers, intent, places, named_meetings(question),
                         tuple(dict.fromkeys(_DOCUMENT_KIND.findall(question))),
                         document_year.group(1) if document_year else None, alternatives or {}, meeting_words,
-                        meeting_forms(question), synonyms or {}, addressed)
+                        meeting_forms(question), synonyms or {}, addressed, speaking(intent, people, places))
 
 
 def _found(term: str, weights: dict[str, float], text: str) -> bool:
@@ -140,14 +143,14 @@ def _series_forms(n: int) -> tuple[str, ...]:
 _SAID_BY = r"(?:在[^，,。？?]{0,24}?)?(?:上|中|时)?(?:讲|说|强调|指出|提出|要求|部署)"
 
 
-def _speaking(req: Requirements) -> list[tuple[str, ...]]:
+def speaking(intent: Intent, people: tuple[str, ...], places: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """The people the question says spoke, grouped as it names them side by side ("宁晓峰、宁雅琴在…讲了": one of
     them); not places, nor people it names otherwise ("对陈明提了什么要求")."""
-    said = req.intent.rest
-    people = tuple(p for p in req.people if p not in req.places and person_name(p))  # ("区长在…说": a post)
-    return [group for group in _side_by_side(people, said)
-            if re.search("(?:" + "|".join(map(re.escape, group)) + ")" + _SAID_BY, said)
-            and not any(re.search("对" + re.escape(p), said) for p in group)]
+    said = intent.rest
+    named = tuple(p for p in people if p not in places and person_name(p))  # ("区长在…说": a post)
+    return tuple(group for group in _side_by_side(named, said)
+                 if re.search("(?:" + "|".join(map(re.escape, group)) + ")" + _SAID_BY, said)
+                 and not any(re.search("对" + re.escape(p), said) for p in group))
 
 
 REPORTED_WITHIN = 300  # characters of an article (title first) within which it names the meeting it reports
@@ -194,7 +197,7 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
                      for p in group) for group in _side_by_side(req.people, req.intent.rest))
     # What someone said ("宁雅琴在…会议上讲了哪三点意见") is in an article they spoke in: one that only names them
     # ("刚才，宁雅琴同志通报了…", in another's speech) reports someone else's words.
-    pinned = pinned and (not art or all(any(p in spoke for p in group) for group in _speaking(req)))
+    pinned = pinned and (not art or all(any(p in spoke for p in group) for group in req.speaking))
     pinned = pinned and all(re.search(rf"{surname}副?{post.lstrip('副')}|{post.lstrip('副')}{surname}", article)
                             for surname, post in req.addressed)
     # A figure is found whole: "50" is not in "1500" or "2025".
