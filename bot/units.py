@@ -85,11 +85,20 @@ def looks_like_unit(name: str, in_field: bool = False) -> bool:
 _BY_PART = re.compile(r"(?:各|有关|相关)(?:牵头|配合|协办|责任)(?:单位|部门)")
 
 
+def without_place(name: str) -> str:
+    """A unit's name without the place it belongs to ("杏坪镇妇联" → "妇联", "县住房和城乡建设局" → "住房和城乡建设局"):
+    a level alone at its head is the county's own (not "县住房和城乡", a place read into the name); the name
+    itself when nothing of two characters would be left."""
+    if name[:1] in LEVELS:
+        return name[1:] if len(name) >= 3 else name
+    m = PLACE_LEVEL.match(name)
+    return name[m.end():] if m and len(name) - m.end() >= 2 else name
+
+
 def abbreviates_unit(short: str, full: str) -> bool:
     """`short` is how people shorten `full` (without its place): its first and last characters and, in order,
     some of the rest — 应急局 of 县应急管理局, 住建局 of 住房和城乡建设局, 人社局 of 县人力资源和社会保障局."""
-    m = None if full[:1] in LEVELS else PLACE_LEVEL.match(full)  # "县住房和城乡…": 县, not "县住房和城乡"
-    core = full[1:] if full[:1] in LEVELS else full[m.end():] if m and len(full) - m.end() >= 3 else full
+    core = without_place(full)
     if len(short) < 3 or short[0] != core[0] or short[-1] != core[-1]:
         return False
     rest = iter(core[1:-1])

@@ -73,6 +73,9 @@ def test_a_unit_asked_bare_and_short_as_people_say_it_is_the_one_the_tasks_name(
     renamed = _point("3.推进城镇老旧小区改造。", Tasks(("县住房和城乡建设局",), ("县人力资源和社会保障局",), None, None))
     assert duty.holds(duty.asks("住建局要做什么"), renamed, renamed.text, {}, 0.42)
     assert duty.holds(duty.asks("人社局要干什么"), renamed, renamed.text, {}, 0.42)
+    # a unit without its place is the whole rest of its name, not a place read into it ("县住房和城乡" + "建设局")
+    roads = _point("4.推进农村公路建设。", Tasks(("县交通建设局",), (), None, None))
+    assert not duty.holds(duty.asks("县住房和城乡建设局要做什么"), roads, roads.text, {}, 0.42)
 
 
 def test_a_traditional_bulletins_point_answers_a_unit_asked_in_simplified_words():

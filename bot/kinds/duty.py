@@ -15,7 +15,7 @@ from bot.kinds.when import DATE_SAID
 from bot.question import Intent
 from bot.records import Passage
 from bot.textutil import CJK, normalized_passage
-from bot.units import PLACE_LEVEL, SUFFIXES, abbreviates_unit, unit_at, unit_forms
+from bot.units import SUFFIXES, abbreviates_unit, unit_at, unit_forms, without_place
 
 # "谁牵头", "由谁负责", "哪个部门负责", "哪些单位负责", "牵头单位是哪个": the lead (or partners) of a task.
 _DOES = r"(?:来)?(?:牵头|负责|主抓|承办|承担|落实|推进|实施|组织实施|搞|管|抓|办|干|弄|划定?|组织)"
@@ -99,11 +99,7 @@ def asks(question: str, intent: Intent | None = None) -> DutyAsk:
 
 def _forms(unit: str) -> set[str]:
     """A unit's forms (bot/units.py), and its name without the place it belongs to ("杏坪镇妇联" → "妇联")."""
-    forms = unit_forms(unit)
-    m = PLACE_LEVEL.match(unit)
-    if m and len(unit) - m.end() >= 2:
-        forms.add(unit[m.end():])
-    return forms
+    return unit_forms(unit) | {without_place(unit)}
 
 
 def _names_unit(unit: str, passage: Passage, text: str) -> bool:
