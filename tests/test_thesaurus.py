@@ -27,3 +27,26 @@ def test_a_part_of_a_longer_word_takes_no_synonyms():
     written = {"责任": 9, "课后": 2}
     counts = lambda terms: {t: written.get(t, 0) for t in terms}  # noqa: E731
     assert archive_synonyms(["义务教育", "义务", "教育", "收费"], counts) == {}  # 义务 of 义务教育 is no 责任
+
+
+def test_a_word_the_bulletin_writes_otherwise_finds_the_point_only_through_its_synonym(tmp_path, embedder, monkeypatch):
+    # the bulletin writes 见习岗位; an official asks about 实习岗位
+    from bot.config import load_config
+    from bot.ingest import sync
+    import bot.search
+    from tests.conftest import make_config
+
+    bulletin = tmp_path / "src" / "jobs_2025-05.txt"
+    bulletin.parent.mkdir()
+    bulletin.write_text(
+        "全县高校毕业生就业工作推进会召开\n\n5月12日，全县高校毕业生就业工作推进会召开。副县长林秋实出席会议并讲话。\n"
+        "林秋实要求，一要拓宽就业渠道，县人社局要在7月底前组织不少于5场专场招聘会，募集见习岗位600个以上；"
+        "二要落实扶持政策，对吸纳高校毕业生就业的企业按规定给予社会保险补贴；"
+        "三要做好困难帮扶，对离校未就业毕业生实行“一人一档”跟踪服务。\n", encoding="utf-8")
+    config = load_config(make_config(tmp_path / "site", [bulletin]))
+    sync(config, embedder)
+    searcher = bot.search.Searcher(config, embedder)
+    answer = searcher.search("实习岗位有多少个")
+    assert answer.answered and "募集见习岗位600个" in answer.results[0].passage.text
+    monkeypatch.setattr(bot.search, "archive_synonyms", lambda terms, counts: {})
+    assert not searcher.search("实习岗位有多少个").answered  # without the synonym: not found
