@@ -219,10 +219,14 @@ def _under_page_fields(blocks: list[Block], content: list[int], pos: int, run_en
             and not LINE_MARKER.match(title))
 
 
+# A notice's closing words left alone on a line ("…办公室　2024年11月18日 / 印发"): 印 and 抄 start no name here.
+_CLOSING_WORD = re.compile(r"^(?:印发|抄送|抄报|签发|主送|附件)$")
+
+
 def _person_line(text: str) -> str | None:
     """The name on a line that holds only a person's name (a speech's author under its title)."""
     name = re.sub(r"[ \u3000]", "", to_simplified(text))
-    return name if len(text) <= 6 and person_name(name) else None
+    return name if len(text) <= 6 and person_name(name) and not _CLOSING_WORD.match(name) else None
 
 
 # A decorative mark before a headline ("■白沙镇完成夏粮收购", "★…"): layout, not the title's words.

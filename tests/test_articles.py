@@ -53,6 +53,13 @@ def test_a_notice_keeps_its_document_number_and_signature_date_as_text():
     assert not any("人民政府办公室文件" in p for p in art.paragraphs)  # the red header is furniture
 
 
+def test_a_notices_closing_word_wrapped_onto_its_own_line_is_no_speaker():
+    art = _one("县应急管理局关于做好冬季烟花爆竹安全管理的通知\n\n各乡镇人民政府：\n\n现将有关事项通知如下。\n"
+               "一、加强源头管控。县应急管理局牵头，2024年12月底前完成。\n二、加强宣传教育。各乡镇负责。\n\n"
+               "县应急管理局\n2024年11月20日\n\n抄送：县委办公室，县政府办公室。\n县应急管理局　　2024年11月20日\n印发\n— 2 —\n")
+    assert art.date == "2024-11-20" and "印发" not in art.speakers
+
+
 def _one(text: str, name: str = "x.txt"):
     (art,) = split_articles(load_bulletin(text.encode("utf-8"), name))
     return art
