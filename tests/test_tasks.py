@@ -473,3 +473,11 @@ def test_a_unit_given_a_time_before_its_verb_and_a_unit_named_before_what_it_org
                     "", "2024-05-10")
     assert t.lead == ("县自然资源局",)  # not "县自然资源局组织技术单位"
     assert unit_at("县委组织部负责干部培训", 0) == "县委组织部"  # a body named for what it does stays whole
+
+
+def test_a_unit_dealing_with_those_who_fail_leads_the_point():
+    # "X对…的，一律…": the unit is who acts on them
+    t = point_tasks("要抓好农贸市场整治，县商务局对摊位划线仍不规范的，一律限期整改到位。", "", "2025-03-02")
+    assert t.lead == ("县商务局",)
+    t = point_tasks("三是严查违法用地，县自然资源局对新增违法占地的，依法立案查处。", "", "2025-03-02")
+    assert t.lead == ("县自然资源局",)
