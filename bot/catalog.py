@@ -131,7 +131,8 @@ def date_matches(time: TimeRef, date: str | None, latest_year: int | None) -> bo
 def article_match(art: ArticleEntry | None, speaker: str | None, intent: Intent, speakers: tuple[str, ...],
                   latest_year: int | None, strong: float, *, spoke_elsewhere: bool, partial: float,
                   issuers: frozenset[str] = frozenset()) -> tuple[float, float]:
-    """(asked, got): how much the question says about *where* — who spoke, which meeting of a series, when — and how
+    """(asked, got): how much the question says about *where* — who spoke, which meeting of a series, when, in what
+    kind of document — and how
     much of it an article holds, each thing said weighing `strong` (the question's strongest word). `speaker`: who
     speaks the candidate (a list, a passage); `spoke_elsewhere`: a speaker asked about is found elsewhere in the
     article, worth `partial`. A meeting number or date the article contradicts counts against it; `issuers`: places
@@ -149,6 +150,10 @@ def article_match(art: ArticleEntry | None, speaker: str | None, intent: Intent,
             got += strong
         elif spoke_elsewhere:
             got += partial * strong
+    for kind in intent.documents:  # "整改方案里…": a 方案, as its title says
+        asked += strong
+        if art and kind in art.title:
+            got += strong
     if intent.series:
         asked += strong
         if art and art.series is not None:

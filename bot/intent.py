@@ -228,6 +228,15 @@ def named_meetings(question: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+# A document named by its kind, the answer said to be in it ("督察整改方案里…", "老旧小区改造方案里要干啥", "招商引资若干
+# 措施对总部企业…", "防汛通知里说…"): a document of that kind, its title says so.
+DOCUMENT_NAMED = re.compile(rf"[{CJK}]{{2}}(方案|办法|细则|通知|清单|措施|规划)(?=里|中|内|上|对|规定|明确|提出|要求|说)")
+
+
+def named_documents(question: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(DOCUMENT_NAMED.findall(question)))
+
+
 def named_people(question: str) -> tuple[str, ...]:
     names = [m.group("name") for m in TITLED_NAME.finditer(question)]
     for opening in (OPENING_NAME, NAME_BEFORE_POST):
@@ -252,6 +261,7 @@ def parse_intent(question: str) -> Intent:
         asks_when=bool(WHEN_ASK.search(question)),
         names=named_people(question),
         places=named_places(question),
+        documents=named_documents(question),
     )
     path = read_path(scan)
     if path:

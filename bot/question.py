@@ -48,3 +48,4 @@ class Intent:
     asks_when: bool = False  # a date ("座谈会哪天召开")
     names: tuple[str, ...] = ()  # people the question names by pattern (known speakers are found by the catalogue)
     places: tuple[str, ...] = ()  # place names ("临川区", "白沙镇")
+    documents: tuple[str, ...] = ()  # kinds of document the question says its answer is in ("整改方案里" → 方案)

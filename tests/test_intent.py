@@ -140,3 +140,14 @@ def test_which_units_is_asked_of_a_points_tasks_not_a_whole_list():
     assert parse_intent(question).kind != "list"
     assert duty.asks(question).who
     assert parse_intent("张县长在全体会议上要求了哪几点").kind == "list"
+
+
+@pytest.mark.parametrize("question, documents", [
+    ("督察整改方案里规模养殖场粪污治理由哪个单位牵头", ("方案",)),
+    ("招商引资若干措施对总部企业奖励多少", ("措施",)),
+    ("防汛通知里说全县有多少座中型水库", ("通知",)),
+    ("这个方案怎么样", ()),  # no document named by its name
+    ("招商方面有什么要求", ()),
+])
+def test_a_document_is_named_by_its_kind_where_the_answer_is_said_to_be_in_it(question, documents):
+    assert parse_intent(question).documents == documents
