@@ -17,6 +17,7 @@ from bot.intent import SERIES_UNITS, is_content, meeting_forms, meeting_spans, n
 from bot.question import Intent
 from bot.speakers import person_name
 from bot.textutil import CJK, CN_NUMERAL, SENTENCE_ENDS, abbreviates, int_to_cn
+from bot.thesaurus import kin
 
 COMMON_WEIGHT = 0.5
 SYNONYM_WEIGHT = 0.5  # a word found only as a synonym of it (bot/thesaurus.py)
@@ -58,6 +59,9 @@ class Requirements:
     # people the question says spoke ("宁雅琴在…会议上讲了"), grouped as named side by side: one of each group must
     # be a speaker of the answer's article (read once per question, `speaking`)
     speaking: tuple[tuple[str, ...], ...] = ()
+    # the question's words the archive never writes, each with its kin ("硕士": 学士, 博士…; bot/thesaurus.py): a
+    # passage naming a kin and not the word some way is about another thing of that kind ("博士研究生…补贴")
+    kindred: tuple[tuple[str, frozenset[str]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -94,10 +98,11 @@ def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, .
     document_year = _DOCUMENT_YEAR.search(question)
     spans = meeting_spans(question)
     meeting_words = frozenset(t for t in content if any(t in question[s:e] for s, e in spans))
+    kindred = tuple((t, k) for t in content if t not in known and (k := kin(t)))
     return Requirements(content, people + places, numbers, intent, places, named_meetings(question),
                         tuple(dict.fromkeys(_DOCUMENT_KIND.findall(question))),
                         document_year.group(1) if document_year else None, alternatives or {}, meeting_words,
-                        meeting_forms(question), synonyms or {}, addressed, speaking(intent, people, places))
+                        meeting_forms(question), synonyms or {}, addressed, speaking(intent, people, places), kindred)
 
 
 def _found(term: str, weights: dict[str, float], text: str) -> bool:
@@ -185,6 +190,7 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
         return SYNONYM_WEIGHT * w if _written_otherwise(t, synonymous, context) else 0.0
 
     found_ctx = sum(credit(t, w) for t, w in req.weights.items())
+    other_kind = any(not credit(t, 1.0) and any(k in passage for k in kin_words) for t, kin_words in req.kindred)
     held = written + [t for t in local if t in meant and t not in written]
     found_psg = sum(local[t] * (SYNONYM_WEIGHT if t in by_synonym and t not in meant else 1.0) for t in held)
     total_psg = sum(local.values())
@@ -193,8 +199,9 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     # A person is the article's speaker though the text may not name them (a speech's author line is its byline).
     spoke = art.speakers if art else ()
     # People named side by side ("刘晓岚、刘光明": one "刘副县长" the archive has two of) are alternatives.
-    pinned = all(any(p in article or p in spoke or (p in req.places and len(p) >= 3 and p[:-1] in article)
-                     for p in group) for group in _side_by_side(req.people, req.intent.rest))
+    pinned = not other_kind and all(any(p in article or p in spoke or (p in req.places and len(p) >= 3
+                                                                       and p[:-1] in article)
+                                        for p in group) for group in _side_by_side(req.people, req.intent.rest))
     # What someone said ("宁雅琴在…会议上讲了哪三点意见") is in an article they spoke in: one that only names them
     # ("刚才，宁雅琴同志通报了…", in another's speech) reports someone else's words.
     pinned = pinned and (not art or all(any(p in spoke for p in group) for group in req.speaking))

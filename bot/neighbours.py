@@ -15,6 +15,7 @@ import numpy as np
 from bot.analysis import is_common_word, tokens
 from bot.embed import Embedder
 from bot.textutil import CJK
+from bot.thesaurus import kin
 
 _WORD = re.compile(rf"[{CJK}]{{2,}}")
 BACKGROUND = 10  # a term's nearest words whose mean cosine a synonym must stand out from
@@ -36,12 +37,13 @@ def passage_words(text: str) -> tuple[str, ...]:
 
 
 def found_by_meaning(terms: list[str], texts: list[str], embedder: Embedder, cosine: float,
-                     margin: float) -> list[frozenset[str]]:
+                     margin: float, asked: frozenset[str] = frozenset()) -> list[frozenset[str]]:
     """For each text, the terms one of its words means: a word at least `cosine` near the term that also stands
     out, `margin` above the mean of the term's `BACKGROUND` nearest words among all the texts'. Single words'
     cosines are noisy (a vague word is 0.7 from everything); a synonym is both near and nearer than the rest
     (炉子 / 炉具 0.88 against 0.74 for the next words). A word inside the term or holding it is no synonym
-    ("农民" of "农民工")."""
+    ("农民" of "农民工"), nor is its kin ("博士" of "硕士": bot/thesaurus.py), nor a word the question `asked`
+    besides ("硕士研究生": the passage's 研究生 is the question's own, not another word for 硕士)."""
     if not terms or not texts:
         return [frozenset() for _ in texts]
     words = [passage_words(t) for t in texts]
@@ -52,9 +54,10 @@ def found_by_meaning(terms: list[str], texts: list[str], embedder: Embedder, cos
     cosines = vectors[: len(terms)] @ vectors[len(terms) :].T  # terms × vocabulary
     background = (-np.sort(-cosines, axis=1)[:, : min(BACKGROUND, len(vocabulary))]).mean(axis=1)
     means = (cosines >= cosine) & (cosines - background[:, None] >= margin)
+    kindred = [kin(t) for t in terms]
     for j, w in enumerate(vocabulary):
         for i, t in enumerate(terms):
-            if w in t or t in w:
+            if w in t or t in w or w in asked or any(k in w for k in kindred[i]):  # "博士研究生" for "硕士"
                 means[i, j] = False
     column = {w: j for j, w in enumerate(vocabulary)}
     return [frozenset(t for i, t in enumerate(terms) if any(means[i, column[w]] for w in ws)) for ws in words]

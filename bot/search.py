@@ -298,7 +298,8 @@ class Searcher:
         # (a word a synonym may stand for is looked for by meaning too: the synonym is one word of several)
         unwritten = [t for t in asker_words(list(req.weights), held | set(pieces))
                      if not any(t in spoken for spoken in req.alternatives)]
-        meant = found_by_meaning(unwritten, bodies, self.embedder, cfg.meaning_cosine, cfg.meaning_margin)
+        meant = found_by_meaning(unwritten, bodies, self.embedder, cfg.meaning_cosine, cfg.meaning_margin,
+                                 frozenset(req.weights))
         cosine = dict(dense)
         checks = [check(req, body, texts[r.passage.article_id], catalog.articles.get(r.passage.article_id),
                         catalog.latest_year, m, cosine.get(r.row_id, 0.0) >= cfg.paraphrase_cosine)

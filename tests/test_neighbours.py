@@ -31,3 +31,10 @@ def test_only_the_askers_own_whole_words_are_read_by_meaning():
 def test_nothing_asked_or_nothing_to_read(embedder):
     assert found_by_meaning([], TEXTS, embedder, 0.8, 0.075) == [frozenset()] * len(TEXTS)
     assert found_by_meaning(["摆摊"], ["", "42"], embedder, 0.8, 0.075) == [frozenset(), frozenset()]
+
+def test_a_kin_or_a_word_the_question_asks_besides_is_no_synonym(embedder):
+    # 博士 is 硕士's kin (同义词词林 "#": another degree), not another word for it
+    assert found_by_meaning(["硕士"], ["对新引进的博士每人每月发放生活补贴1500元。"], embedder, 0.8, 0.075) == [frozenset()]
+    # the passage's 炉具 stands for 炉子 — unless the question asks 炉具 too: then it is that word's
+    assert found_by_meaning(["炉子"], [TEXTS[2]], embedder, 0.8, 0.075) == [frozenset({"炉子"})]
+    assert found_by_meaning(["炉子"], [TEXTS[2]], embedder, 0.8, 0.075, frozenset({"炉具"})) == [frozenset()]

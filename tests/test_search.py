@@ -236,3 +236,26 @@ def test_a_document_named_by_its_kind_answers_before_a_report_of_the_same_work(t
     searcher = Searcher(config, embedder)
     answer = searcher.search("人居环境整治方案里规模养殖场粪污处理由哪个单位牵头")
     assert answer.answered and "2025年10月底前" in answer.results[0].passage.text
+
+
+def test_a_different_thing_of_the_same_kind_does_not_answer(tmp_path, embedder):
+    """The measures subsidise doctoral graduates; asked about master's graduates — a word the archive never writes,
+    whose kin (博士) the passage names — the bot says it has no answer instead of giving the 博士 figure."""
+    from bot.config import load_config
+    from bot.ingest import sync
+    from bot.search import Searcher
+
+    from tests.conftest import make_config
+
+    measures = tmp_path / "src" / "talent_measures_2025-04-02.txt"
+    measures.parent.mkdir()
+    measures.write_text(
+        "县人才引进若干措施\n\n2025年4月2日\n\n第一条　为加快集聚各类人才，制定本措施。\n"
+        "第二条　企业新引进全日制博士研究生的，按每人每年3万元给予生活补贴，最长补贴3年。\n"
+        "第三条　企业新建省级技能大师工作室的，一次性奖励10万元。\n", encoding="utf-8")
+    config = load_config(make_config(tmp_path / "site", [measures]))
+    sync(config, embedder)
+    searcher = Searcher(config, embedder)
+    assert not searcher.search("企业引进硕士研究生每人补贴多少").answered
+    answer = searcher.search("企业引进博士研究生每人补贴多少")
+    assert answer.answered and "每人每年3万元" in answer.results[0].passage.text

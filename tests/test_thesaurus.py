@@ -50,3 +50,11 @@ def test_a_word_the_bulletin_writes_otherwise_finds_the_point_only_through_its_s
     assert answer.answered and "募集见习岗位600个" in answer.results[0].passage.text
     monkeypatch.setattr(bot.search, "archive_synonyms", lambda terms, counts: {})
     assert not searcher.search("实习岗位有多少个").answered  # without the synonym: not found
+
+
+def test_kin_are_other_things_of_the_same_kind():
+    from bot.thesaurus import kin
+
+    assert "博士" in kin("硕士") and "硕士" not in kin("硕士")
+    assert "博士" not in synonyms("硕士")  # kin are not synonyms
+    assert kin("冬季取暖补贴") == frozenset()  # a word Cilin does not group
