@@ -30,6 +30,9 @@ from bot.textutil import SENTENCE_ENDS, cn_to_int, int_to_cn, split_sentences, t
 MAX_POINT_CHARS = 1500  # about three phone screens; longer points are cut into parts at sentence ends
 
 
+# A lead-in stating a figure ("…老年人口已达9.3万人"); a date is none ("3月12日，…会议要求：").
+_DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*[日号]")
+_FIGURE = re.compile(r"\d")
 LEAD_PARAGRAPHS = 3  # where a lead says who delivers the document: past a subtitle and a date line
 MAX_ASKED = 78  # a reporter's question short enough to lead the list that answers it (a long one is its own passage)
 
@@ -279,8 +282,9 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
         merged: list[tuple[list[int], str]] = []  # (where each of its paragraphs starts, text)
         for start, para in texts_pending:
             core = to_simplified(para.strip().rstrip("，,：: "))
-            if core and len(core) < 80 and core in leads:
+            if core and len(core) < 80 and core in leads and not _FIGURE.search(_DATE.sub("", core)):
                 continue  # the lead-in of a list lives in its outline and in the points' context
+                # (one stating a figure is also a passage: "…60周岁以上老年人口已达9.3万人，…" may be asked)
             # In a press conference, one answerer's words are never packed with another's.
             other_voice = taken and merged and (who := speaker_at(start)) and who != next(
                 (w for w in map(speaker_at, merged[-1][0]) if w), who)

@@ -347,3 +347,19 @@ def test_a_list_answering_a_reporters_question_is_led_by_that_question():
     # the question alone is no passage: it leads the list its answer is
     assert not any(p.text.strip() == "问：群众转移后家里的财产谁来看管？" for p in passages)
     assert any(p.kind == "point" and "巡逻队" in p.text and "财产谁来看管" in (p.lead or "") for p in passages)
+
+
+def test_a_lists_lead_in_stating_a_figure_is_also_a_passage_of_its_own():
+    from bot.records import Article
+
+    paragraphs = ("3月12日，区委书记周明主持召开区委常委会会议，研究养老服务工作。",
+                  "会议强调，全区60周岁以上老年人口已达9.3万人，养老服务供给必须跟上。",
+                  "要织密服务网络，年内实现街道综合养老服务中心全覆盖；要办好老年助餐，新增助餐点20个；要壮大护理队伍。",
+                  "会议要求：",
+                  "一是压实责任。二是加强督查。三是抓好宣传。")
+    art = Article("a1", "x.txt", 0, "测试", None, "", (), None, paragraphs)
+    passages, _ = article_passages(art)
+    texts = [p.text for p in passages if p.kind == "text"]
+    # the figure may be asked ("全区60岁以上老人有多少"): its sentence is searched, not only shown in the outline
+    assert any("9.3万人" in t for t in texts)
+    assert not any(t.strip() == "会议要求：" for t in texts)  # a lead-in saying nothing itself stays in the outline
