@@ -10,6 +10,7 @@ import numpy as np
 
 from bot.analysis import bigram_keys
 from bot.catalog import Catalog, article_match
+from bot.intent import meeting_spans
 from bot.question import Intent
 from bot.records import Passage
 
@@ -29,7 +30,8 @@ def fuse_rankings(rankings: list[list[int]], k: int = 60, weights: list[float] |
 
 
 def context_share(p: Passage, catalog: Catalog, weights: dict[str, float], speakers: tuple[str, ...],
-                  intent: Intent, titles: bool = True, issuers: frozenset[str] = frozenset()) -> float:
+                  intent: Intent, titles: bool = True, issuers: frozenset[str] = frozenset(),
+                  meeting: frozenset[str] = frozenset()) -> float:
     """The share of what the question says about *where* (its words, speaker, meeting number, date)
     that the passage's article holds in its title, speakers and date, from -1 to 1. Near-copies of a
     point in other bulletins differ exactly here. Without `titles`, only speaker, meeting number and
@@ -49,7 +51,7 @@ def context_share(p: Passage, catalog: Catalog, weights: dict[str, float], speak
     if year_said:
         asked, got = asked + strong, got + strong
     asked += sum(weights.values())  # the same scale for every passage, copies or not
-    got += sum(w for t, w in weights.items() if t in art.title_terms) if titles else 0.0
+    got += sum(w for t, w in weights.items() if t in art.title_terms and (titles or t in meeting))
     return got / asked if asked else 0.0
 
 
@@ -103,18 +105,22 @@ def latest_meeting(passages: dict[int, Passage], catalog: Catalog, weights: dict
 def with_context(fused: list[tuple[int, float]], passages: dict[int, Passage], catalog: Catalog,
                  weights: dict[str, float], speakers: tuple[str, ...], intent: Intent,
                  weight: float) -> list[tuple[int, float]]:
-    """Fused scores scaled by (1 + weight × context share). The speaker, meeting number and date the
-    question names count for every passage; its words in an article's title only for near-copies,
+    """Fused scores scaled by (1 + weight × context share). The speaker, meeting number, date and meeting the
+    question names count for every passage; its other words in an article's title only for near-copies,
     so the copy from the article the question points at goes first (a title sharing the question's
     everyday words says little about a passage that has its own)."""
     top = {doc: passages[doc] for doc, _ in fused[:COPY_DEPTH] if doc in passages}
     copies = near_copies(top) if weight else set()
+    # the words naming the meeting the question places its answer at ("安委会汛期会议对县住建局…") are where, not
+    # what: in an article's title they count for every passage
+    meeting = frozenset(t for s, e in meeting_spans(intent.rest) for t in weights if t in intent.rest[s:e])
     latest = latest_meeting(top, catalog, weights) if intent.time.recent else None
     issuers = catalog.issuing(intent.places)  # once for the question, not per candidate
     rescored = []
     for doc, score in fused:
         p = passages.get(doc)
-        share = context_share(p, catalog, weights, speakers, intent, doc in copies, issuers) if p is not None else 0.0
+        share = (context_share(p, catalog, weights, speakers, intent, doc in copies, issuers, meeting)
+                 if p is not None else 0.0)
         if latest and p is not None and p.article_id == latest:
             share += 1.0  # "最近一次…": the newest of the meetings the question's words name
         rescored.append((doc, score * (1 + weight * share)))

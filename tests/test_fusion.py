@@ -144,3 +144,29 @@ def test_a_town_that_issues_a_few_documents_puts_its_own_passage_before_the_coun
     intent = parse_intent("鹤岭镇问题厕所咋整改，谁来牵头")
     ranked = with_context([(0, 0.03), (1, 0.029)], passages, catalog, {"问题": 2.0, "厕所": 3.0}, (), intent, 0.5)
     assert ranked[0][0] == 1
+
+
+def test_the_meeting_a_question_names_counts_in_every_articles_title():
+    # "安委会汛期会议对县住建局提了什么要求": the unit is named in both meetings' points; the one of the meeting the
+    # question names goes first though fused a little lower (its title words are where, not what)
+    from bot.catalog import ArticleEntry, Catalog
+    from bot.fusion import with_context
+    from bot.intent import parse_intent
+    from bot.records import Passage
+
+    def passage(pid, article, text):
+        fields = {f: None for f in Passage.__dataclass_fields__}
+        fields.update(passage_id=pid, article_id=article, text=text)
+        return Passage(**fields)
+
+    catalog = Catalog(articles={
+        "flood": ArticleEntry("flood", "县安委会召开汛期安全生产会议", frozenset({"安委会", "汛期", "安全", "生产", "会议"}),
+                              "2025-06-03", (), None),
+        "gas": ArticleEntry("gas", "全县燃气安全工作推进会召开", frozenset({"燃气", "安全", "工作", "推进会"}),
+                            "2025-06-10", (), None)}, latest_year=2025)
+    passages = {1: passage("g", "gas", "县住建局要把燃气管道改造收尾作为当前头号任务。"),
+                2: passage("f", "flood", "三要盯紧在建工地。县住建局要督促危大工程落实专项施工方案。")}
+    intent = parse_intent("安委会汛期会议对县住建局提了什么要求")
+    weights = {"安委会": 5.0, "汛期": 4.0, "会议": 1.0, "县住建局": 3.0}
+    ranked = with_context([(1, 0.0200), (2, 0.0195)], passages, catalog, weights, (), intent, 0.5)
+    assert [doc for doc, _ in ranked] == [2, 1]
