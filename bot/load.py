@@ -32,6 +32,7 @@ from bot.textutil import CJK, CN_ORDINALS, FULL_STOPS, SENTENCE_ENDS, is_cjk
 SENTENCE_END = SENTENCE_ENDS + "…:："
 CLOSERS = "”’」』)）】》\"'"
 HEADING_MAX_CHARS = 40
+TITLE_MAX_CHARS = 80  # a document's full name as a heading (articles.TITLE_MAX)
 # A banner or menu item above a page's headline: a short label without digits, fields or sentence marks.
 _MENU_ITEM = re.compile(r"[^\d:：。；;，,！？!?]{1,16}")
 _FURNITURE_LINES = 8
@@ -122,7 +123,8 @@ def looks_like_heading(line: str) -> bool:
     s = line.strip()
     rest = _NAMED_HEADLINE.sub("", s, count=1)
     return (
-        0 < len(s) <= HEADING_MAX_CHARS
+        # (a document's full name runs longer: "XX区人民政府办公室关于印发《…实施方案》的通知")
+        0 < len(s) <= (TITLE_MAX_CHARS if _DOCUMENT_NAME.match(s) else HEADING_MAX_CHARS)
         and not ends_sentence(s)
         and not re.search(rf"[{SENTENCE_ENDS}，,、]$", s)
         and not re.search(r"[。，,：:；;]", rest)  # headlines carry no clause punctuation

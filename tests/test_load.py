@@ -143,3 +143,16 @@ def test_a_headline_led_by_the_place_it_reports_on_is_a_heading_and_a_field_is_n
     assert looks_like_heading("县住建局：老旧小区改造提速增效")
     for line in ("主持人：韦丽", "会议强调：抓好秋冬种", "地点：县政府三楼会议室"):
         assert not looks_like_heading(line)
+
+
+def test_a_documents_full_name_is_a_heading_however_long():
+    from bot.articles import split_articles
+    from bot.load import load_bulletin, looks_like_heading
+
+    name = "云岭区人民政府办公室关于印发《云岭区2025年城镇老旧小区改造提升实施方案》的通知"
+    assert len(name) > 40 and looks_like_heading(name)
+    assert not looks_like_heading("今年全区共完成城镇老旧小区改造二十六个涉及居民四千八百余户群众满意度持续提升居民普遍点赞")  # no name
+    text = (f"{name}\n\n云政办发〔2025〕7号\n\n各街道办事处，区政府有关部门：\n\n《云岭区2025年城镇老旧小区改造提升实施方案》"
+            "已经区政府同意，现印发给你们，请认真组织实施。\n\n云岭区人民政府办公室\n2025年3月5日\n")
+    (art,) = split_articles(load_bulletin(text.encode("utf-8"), "plan.txt"))
+    assert art.title == name  # the title in full, not its first sentence cut short
