@@ -10,7 +10,7 @@ import numpy as np
 
 from bot.analysis import bigram_keys
 from bot.catalog import Catalog, article_match
-from bot.intent import meeting_spans
+from bot.intent import document_spans, meeting_spans
 from bot.question import Intent
 from bot.records import Passage
 
@@ -111,9 +111,10 @@ def with_context(fused: list[tuple[int, float]], passages: dict[int, Passage], c
     everyday words says little about a passage that has its own)."""
     top = {doc: passages[doc] for doc, _ in fused[:COPY_DEPTH] if doc in passages}
     copies = near_copies(top) if weight else set()
-    # the words naming the meeting the question places its answer at ("安委会汛期会议对县住建局…") are where, not
-    # what: in an article's title they count for every passage
-    meeting = frozenset(t for s, e in meeting_spans(intent.rest) for t in weights if t in intent.rest[s:e])
+    # the words naming the meeting or document the question places its answer in ("安委会汛期会议对县住建局…",
+    # "老旧小区改造方案里…") are where, not what: in an article's title they count for every passage
+    named = meeting_spans(intent.rest) + document_spans(intent.rest)
+    meeting = frozenset(t for s, e in named for t in weights if t in intent.rest[s:e])
     latest = latest_meeting(top, catalog, weights) if intent.time.recent else None
     issuers = catalog.issuing(intent.places)  # once for the question, not per candidate
     rescored = []

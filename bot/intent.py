@@ -237,6 +237,20 @@ def named_documents(question: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(DOCUMENT_NAMED.findall(question)))
 
 
+# Where the name of a document named by its kind starts: after the words before it ("区住建局在…", "，", "对…的").
+_BEFORE_NAME = re.compile(r".*(?:在|从|按|据|照|，|,|。|？|\?|\s)")
+
+
+def document_spans(question: str) -> list[tuple[int, int]]:
+    """Where the question names a document by its kind ("区住建局在2025年老旧小区改造方案里…" → "2025年老旧小区改造
+    方案"): its name, from the words before it to the kind."""
+    spans = []
+    for m in DOCUMENT_NAMED.finditer(question):
+        before = _BEFORE_NAME.match(question, 0, m.start())
+        spans.append((before.end() if before else 0, m.end()))
+    return spans
+
+
 def named_people(question: str) -> tuple[str, ...]:
     names = [m.group("name") for m in TITLED_NAME.finditer(question)]
     for opening in (OPENING_NAME, NAME_BEFORE_POST):

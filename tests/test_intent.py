@@ -151,3 +151,14 @@ def test_which_units_is_asked_of_a_points_tasks_not_a_whole_list():
 ])
 def test_a_document_is_named_by_its_kind_where_the_answer_is_said_to_be_in_it(question, documents):
     assert parse_intent(question).documents == documents
+
+
+def test_a_documents_name_runs_from_the_words_before_it_to_its_kind():
+    from bot.intent import document_spans
+
+    def spans(q):
+        return [q[s:e] for s, e in document_spans(q)]
+
+    assert spans("区住建局在2025年老旧小区改造方案里要干啥") == ["2025年老旧小区改造方案"]
+    assert spans("督察整改方案里规模养殖场粪污治理由哪个单位牵头") == ["督察整改方案"]
+    assert spans("招商方面有什么要求") == []
