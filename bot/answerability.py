@@ -60,7 +60,8 @@ class Requirements:
     # be a speaker of the answer's article (read once per question, `speaking`)
     speaking: tuple[tuple[str, ...], ...] = ()
     # the question's words the archive never writes, each with its kin ("硕士": 学士, 博士…; bot/thesaurus.py): a
-    # passage naming a kin and not the word some way is about another thing of that kind ("博士研究生…补贴")
+    # passage naming a kin and not the word some way is about another thing of that kind ("博士研究生…补贴");
+    # everyday words are left out, having many senses
     kindred: tuple[tuple[str, frozenset[str]], ...] = ()
 
 
@@ -98,7 +99,8 @@ def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, .
     document_year = _DOCUMENT_YEAR.search(question)
     spans = meeting_spans(question)
     meeting_words = frozenset(t for t in content if any(t in question[s:e] for s, e in spans))
-    kindred = tuple((t, k) for t in content if t not in known and (k := kin(t)))
+    # (not an everyday word: "地方" is places as often as the 地方 of 中央)
+    kindred = tuple((t, k) for t in content if t not in known and not is_common_word(t) and (k := kin(t)))
     return Requirements(content, people + places, numbers, intent, places, named_meetings(question),
                         tuple(dict.fromkeys(_DOCUMENT_KIND.findall(question))),
                         document_year.group(1) if document_year else None, alternatives or {}, meeting_words,

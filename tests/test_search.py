@@ -259,3 +259,8 @@ def test_a_different_thing_of_the_same_kind_does_not_answer(tmp_path, embedder):
     assert not searcher.search("企业引进硕士研究生每人补贴多少").answered
     answer = searcher.search("企业引进博士研究生每人补贴多少")
     assert answer.answered and "每人每年3万元" in answer.results[0].passage.text
+
+
+def test_an_everyday_word_is_no_contrast_with_its_kin(searcher):
+    # "地方" (places) has a kin 中央 in 同义词词林 (地方 as against 中央): the passage naming 中央活力区 still answers
+    assert "海曲印象文化广场" in top_result(searcher, "日照东港区考察了哪些地方").passage.text
