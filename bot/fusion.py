@@ -31,11 +31,12 @@ def fuse_rankings(rankings: list[list[int]], k: int = 60, weights: list[float] |
 
 def context_share(p: Passage, catalog: Catalog, weights: dict[str, float], speakers: tuple[str, ...],
                   intent: Intent, titles: bool = True, issuers: frozenset[str] = frozenset(),
-                  meeting: frozenset[str] = frozenset()) -> float:
+                  named: frozenset[str] = frozenset()) -> float:
     """The share of what the question says about *where* (its words, speaker, meeting number, date)
     that the passage's article holds in its title, speakers and date, from -1 to 1. Near-copies of a
-    point in other bulletins differ exactly here. Without `titles`, only speaker, meeting number and
-    date count. `issuers`: the places the question names that issue a few documents (Catalog.issuing)."""
+    point in other bulletins differ exactly here. Without `titles`, only speaker, meeting number, date and the
+    `named` words (those naming the meeting or document the question places its answer in) count. `issuers`: the
+    places the question names that issue a few documents (Catalog.issuing)."""
     art = catalog.articles.get(p.article_id)
     if art is None:
         return 0.0
@@ -51,7 +52,7 @@ def context_share(p: Passage, catalog: Catalog, weights: dict[str, float], speak
     if year_said:
         asked, got = asked + strong, got + strong
     asked += sum(weights.values())  # the same scale for every passage, copies or not
-    got += sum(w for t, w in weights.items() if t in art.title_terms and (titles or t in meeting))
+    got += sum(w for t, w in weights.items() if t in art.title_terms and (titles or t in named))
     return got / asked if asked else 0.0
 
 
@@ -113,14 +114,14 @@ def with_context(fused: list[tuple[int, float]], passages: dict[int, Passage], c
     copies = near_copies(top) if weight else set()
     # the words naming the meeting or document the question places its answer in ("安委会汛期会议对县住建局…",
     # "老旧小区改造方案里…") are where, not what: in an article's title they count for every passage
-    named = meeting_spans(intent.rest) + document_spans(intent.rest)
-    meeting = frozenset(t for s, e in named for t in weights if t in intent.rest[s:e])
+    spans = meeting_spans(intent.rest) + document_spans(intent.rest)
+    named = frozenset(t for s, e in spans for t in weights if t in intent.rest[s:e])
     latest = latest_meeting(top, catalog, weights) if intent.time.recent else None
     issuers = catalog.issuing(intent.places)  # once for the question, not per candidate
     rescored = []
     for doc, score in fused:
         p = passages.get(doc)
-        share = (context_share(p, catalog, weights, speakers, intent, doc in copies, issuers, meeting)
+        share = (context_share(p, catalog, weights, speakers, intent, doc in copies, issuers, named)
                  if p is not None else 0.0)
         if latest and p is not None and p.article_id == latest:
             share += 1.0  # "最近一次…": the newest of the meetings the question's words name
