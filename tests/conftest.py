@@ -80,6 +80,20 @@ def hexi(tmp_path_factory, embedder):
     return Searcher(config, embedder)
 
 
+def searcher_over(folder: Path, embedder: Embedder, bulletins: dict[str, str]):
+    """A Searcher over bulletins written for a test ({file name: text}), indexed in `folder`."""
+    from bot.ingest import sync
+    from bot.search import Searcher
+
+    src = folder / "src"
+    src.mkdir(parents=True)
+    for name, text in bulletins.items():
+        (src / name).write_text(text, encoding="utf-8")
+    config = load_config(make_config(folder / "site", sorted(src.iterdir())))
+    sync(config, embedder)
+    return Searcher(config, embedder)
+
+
 def top_result(searcher, question: str):
     """The first result of an answered question (fails, naming the question, when it is not answered)."""
     answer = searcher.search(question)

@@ -170,21 +170,15 @@ def test_a_time_of_day_asked_is_answered_by_a_passage_stating_hours():
 
 def test_a_time_of_day_question_gets_the_hours_not_a_dated_task(tmp_path, embedder):
     # a plan's dated task row shares the question's words; the rule giving the hours answers it
-    from bot.config import load_config
-    from bot.ingest import sync
-    from bot.search import Searcher
-    from tests.conftest import make_config
+    from tests.conftest import searcher_over
 
-    bulletin = tmp_path / "src" / "heat_2025-06.txt"
-    bulletin.parent.mkdir()
-    bulletin.write_text(
-        "关于做好2025年高温天气露天作业防暑降温工作的通知\n2025年6月3日\n"
-        "一、开展高温天气露天作业防暑降温专项检查，县人社局牵头，2025年6月底前完成。\n"
-        "二、高温天气期间，建筑工地露天作业中午12时至15时一律停工休息，早晚错峰施工。\n"
-        "三、用人单位要为露天作业人员配发防暑药品和清凉饮料，所需费用不得从工资中扣除。\n", encoding="utf-8")
-    config = load_config(make_config(tmp_path / "site", [bulletin]))
-    sync(config, embedder)
-    answer = Searcher(config, embedder).search("高温天气露天作业的工人中午哪段时间要停工")
+    searcher = searcher_over(tmp_path, embedder, {
+        "heat_2025-06.txt":
+            "关于做好2025年高温天气露天作业防暑降温工作的通知\n2025年6月3日\n"
+            "一、开展高温天气露天作业防暑降温专项检查，县人社局牵头，2025年6月底前完成。\n"
+            "二、高温天气期间，建筑工地露天作业中午12时至15时一律停工休息，早晚错峰施工。\n"
+            "三、用人单位要为露天作业人员配发防暑药品和清凉饮料，所需费用不得从工资中扣除。\n"})
+    answer = searcher.search("高温天气露天作业的工人中午哪段时间要停工")
     assert answer.answered and "12时至15时" in answer.results[0].passage.text
 
 
@@ -256,30 +250,22 @@ def test_a_meeting_named_by_its_form_is_one_the_article_reports_as_such():
 def test_what_a_question_names_about_its_meeting_and_year_decides_the_answer(tmp_path, embedder):
     # a 常委会 that discussed elderly care is no 养老服务推进会; a report titled by the year it reports on answers
     # that year's figure though published the next year
-    from bot.config import load_config
-    from bot.ingest import sync
-    from bot.search import Searcher
-    from tests.conftest import make_config
+    from tests.conftest import searcher_over
 
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "committee_2025-03.txt").write_text(
-        "周明主持召开区委常委会会议\n发布时间：2025-03-13\n"
-        "3月12日，区委书记周明主持召开区委常委会会议，听取全区养老服务推进情况汇报，研究部署养老服务体系建设工作。\n"
-        "会议强调，要织密养老服务网络，街道建综合养老服务中心；要办好老年助餐，新增社区老年食堂20个；"
-        "要壮大护理队伍，稳定一线护理人员。\n", encoding="utf-8")
-    (src / "eco_report.txt").write_text(
-        "2025年青溪区生态环境状况公报（摘要）\n发布时间：2026-04-20\n"
-        "2025年，全区生态环境质量持续改善。现将主要情况公报如下。\n"
-        "一是强化执法监管，全年立案查处环境违法案件27件，罚没款186.4万元；二是畅通公众监督渠道，受理环保投诉315件。\n",
-        encoding="utf-8")
-    (src / "standing_2026-04.txt").write_text(
-        "区政府召开第五次常务会议\n发布时间：2026-04-28\n"
-        "4月27日，区长李华主持召开区政府第五次常务会议，研究生态环境保护工作。会议要求，要严格环境执法，"
-        "对违法排污企业依法处罚；要加快污水管网建设。\n", encoding="utf-8")
-    config = load_config(make_config(tmp_path / "site", sorted(src.iterdir())))
-    sync(config, embedder)
-    searcher = Searcher(config, embedder)
+    searcher = searcher_over(tmp_path, embedder, {
+        "committee_2025-03.txt":
+            "周明主持召开区委常委会会议\n发布时间：2025-03-13\n"
+            "3月12日，区委书记周明主持召开区委常委会会议，听取全区养老服务推进情况汇报，研究部署养老服务体系建设工作。\n"
+            "会议强调，要织密养老服务网络，街道建综合养老服务中心；要办好老年助餐，新增社区老年食堂20个；"
+            "要壮大护理队伍，稳定一线护理人员。\n",
+        "eco_report.txt":
+            "2025年青溪区生态环境状况公报（摘要）\n发布时间：2026-04-20\n"
+            "2025年，全区生态环境质量持续改善。现将主要情况公报如下。\n"
+            "一是强化执法监管，全年立案查处环境违法案件27件，罚没款186.4万元；二是畅通公众监督渠道，受理环保投诉315件。\n",
+        "standing_2026-04.txt":
+            "区政府召开第五次常务会议\n发布时间：2026-04-28\n"
+            "4月27日，区长李华主持召开区政府第五次常务会议，研究生态环境保护工作。会议要求，要严格环境执法，"
+            "对违法排污企业依法处罚；要加快污水管网建设。\n"})
     assert not searcher.search("周书记在全区养老服务推进会上讲了哪几点").answered
     assert searcher.search("周书记在区委常委会上对养老服务讲了哪几点").answered
     answer = searcher.search("2025年全区环境违法案件罚没了多少钱")

@@ -213,27 +213,19 @@ def test_a_result_below_the_answering_depth_holding_far_more_of_the_question_ans
 
 def test_a_document_named_by_its_kind_answers_before_a_report_of_the_same_work(tmp_path, embedder):
     """"…方案里…谁牵头": the plan's point, not a later progress report's near-copy naming the same lead."""
-    from bot.config import load_config
-    from bot.ingest import sync
-    from bot.search import Searcher
+    from tests.conftest import searcher_over
 
-    from tests.conftest import make_config
-
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "plan_2025-03-10.txt").write_text(
-        "全县农村人居环境整治提升行动方案\n\n2025年3月10日\n\n为改善农村人居环境，制定本方案。\n"
-        "1.垃圾收运。各乡镇配齐保洁员，垃圾日产日清。牵头单位：县城管局；完成时限：2025年6月底前。\n"
-        "2.畜禽粪污处理。规模养殖场配套建设粪污处理设施，综合利用率达到90%以上。牵头单位：县农业农村局；"
-        "完成时限：2025年10月底前。\n"
-        "3.村庄绿化。每个行政村新植树木不少于500株。牵头单位：县林业局。\n", encoding="utf-8")
-    (src / "report_2025-11-20.txt").write_text(
-        "全县农村人居环境整治提升工作推进情况通报\n\n2025年11月20日\n\n今年以来，各地各部门扎实推进整治提升。\n"
-        "一、规模养殖场粪污处理。全县规模养殖场粪污处理设施全部建成，综合利用率达到92%。牵头单位：县农业农村局。\n"
-        "二、垃圾收运。全县垃圾收运体系覆盖所有行政村。牵头单位：县城管局。\n", encoding="utf-8")
-    config = load_config(make_config(tmp_path / "site", sorted(src.iterdir())))
-    sync(config, embedder)
-    searcher = Searcher(config, embedder)
+    searcher = searcher_over(tmp_path, embedder, {
+        "plan_2025-03-10.txt":
+            "全县农村人居环境整治提升行动方案\n\n2025年3月10日\n\n为改善农村人居环境，制定本方案。\n"
+            "1.垃圾收运。各乡镇配齐保洁员，垃圾日产日清。牵头单位：县城管局；完成时限：2025年6月底前。\n"
+            "2.畜禽粪污处理。规模养殖场配套建设粪污处理设施，综合利用率达到90%以上。牵头单位：县农业农村局；"
+            "完成时限：2025年10月底前。\n"
+            "3.村庄绿化。每个行政村新植树木不少于500株。牵头单位：县林业局。\n",
+        "report_2025-11-20.txt":
+            "全县农村人居环境整治提升工作推进情况通报\n\n2025年11月20日\n\n今年以来，各地各部门扎实推进整治提升。\n"
+            "一、规模养殖场粪污处理。全县规模养殖场粪污处理设施全部建成，综合利用率达到92%。牵头单位：县农业农村局。\n"
+            "二、垃圾收运。全县垃圾收运体系覆盖所有行政村。牵头单位：县城管局。\n"})
     answer = searcher.search("人居环境整治方案里规模养殖场粪污处理由哪个单位牵头")
     assert answer.answered and "2025年10月底前" in answer.results[0].passage.text
 
@@ -241,21 +233,13 @@ def test_a_document_named_by_its_kind_answers_before_a_report_of_the_same_work(t
 def test_a_different_thing_of_the_same_kind_does_not_answer(tmp_path, embedder):
     """The measures subsidise doctoral graduates; asked about master's graduates — a word the archive never writes,
     whose kin (博士) the passage names — the bot says it has no answer instead of giving the 博士 figure."""
-    from bot.config import load_config
-    from bot.ingest import sync
-    from bot.search import Searcher
+    from tests.conftest import searcher_over
 
-    from tests.conftest import make_config
-
-    measures = tmp_path / "src" / "talent_measures_2025-04-02.txt"
-    measures.parent.mkdir()
-    measures.write_text(
-        "县人才引进若干措施\n\n2025年4月2日\n\n第一条　为加快集聚各类人才，制定本措施。\n"
-        "第二条　企业新引进全日制博士研究生的，按每人每年3万元给予生活补贴，最长补贴3年。\n"
-        "第三条　企业新建省级技能大师工作室的，一次性奖励10万元。\n", encoding="utf-8")
-    config = load_config(make_config(tmp_path / "site", [measures]))
-    sync(config, embedder)
-    searcher = Searcher(config, embedder)
+    searcher = searcher_over(tmp_path, embedder, {
+        "talent_measures_2025-04-02.txt":
+            "县人才引进若干措施\n\n2025年4月2日\n\n第一条　为加快集聚各类人才，制定本措施。\n"
+            "第二条　企业新引进全日制博士研究生的，按每人每年3万元给予生活补贴，最长补贴3年。\n"
+            "第三条　企业新建省级技能大师工作室的，一次性奖励10万元。\n"})
     assert not searcher.search("企业引进硕士研究生每人补贴多少").answered
     answer = searcher.search("企业引进博士研究生每人补贴多少")
     assert answer.answered and "每人每年3万元" in answer.results[0].passage.text

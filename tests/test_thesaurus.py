@@ -31,21 +31,15 @@ def test_a_part_of_a_longer_word_takes_no_synonyms():
 
 def test_a_word_the_bulletin_writes_otherwise_finds_the_point_only_through_its_synonym(tmp_path, embedder, monkeypatch):
     # the bulletin writes 见习岗位; an official asks about 实习岗位
-    from bot.config import load_config
-    from bot.ingest import sync
     import bot.search
-    from tests.conftest import make_config
+    from tests.conftest import searcher_over
 
-    bulletin = tmp_path / "src" / "jobs_2025-05.txt"
-    bulletin.parent.mkdir()
-    bulletin.write_text(
-        "全县高校毕业生就业工作推进会召开\n\n5月12日，全县高校毕业生就业工作推进会召开。副县长林秋实出席会议并讲话。\n"
-        "林秋实要求，一要拓宽就业渠道，县人社局要在7月底前组织不少于5场专场招聘会，募集见习岗位600个以上；"
-        "二要落实扶持政策，对吸纳高校毕业生就业的企业按规定给予社会保险补贴；"
-        "三要做好困难帮扶，对离校未就业毕业生实行“一人一档”跟踪服务。\n", encoding="utf-8")
-    config = load_config(make_config(tmp_path / "site", [bulletin]))
-    sync(config, embedder)
-    searcher = bot.search.Searcher(config, embedder)
+    searcher = searcher_over(tmp_path, embedder, {
+        "jobs_2025-05.txt":
+            "全县高校毕业生就业工作推进会召开\n\n5月12日，全县高校毕业生就业工作推进会召开。副县长林秋实出席会议并讲话。\n"
+            "林秋实要求，一要拓宽就业渠道，县人社局要在7月底前组织不少于5场专场招聘会，募集见习岗位600个以上；"
+            "二要落实扶持政策，对吸纳高校毕业生就业的企业按规定给予社会保险补贴；"
+            "三要做好困难帮扶，对离校未就业毕业生实行“一人一档”跟踪服务。\n"})
     answer = searcher.search("实习岗位有多少个")
     assert answer.answered and "募集见习岗位600个" in answer.results[0].passage.text
     monkeypatch.setattr(bot.search, "archive_synonyms", lambda terms, counts: {})
