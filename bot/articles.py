@@ -27,7 +27,7 @@ from dataclasses import replace
 import bot.textutil  # noqa: F401  (quiets jieba before first use)
 
 from bot.records import Article
-from bot.load import INLINE_CONTENTS, LINE_MARKER, NEWS_OPENER, NEWS_OPENING, Block, LoadedBulletin
+from bot.load import INLINE_CONTENTS, LINE_MARKER, NEWS_OPENER, NEWS_OPENING, TITLE_MAX_CHARS, Block, LoadedBulletin
 from bot.speakers import ASKED, known_names, meeting_chair, person_name, speech_marks, turns
 from bot.textutil import CJK, CN_NUMERAL, FULL_STOPS, SENTENCE_ENDS, YEAR, cn_to_int, int_to_cn, to_simplified
 
@@ -55,7 +55,7 @@ FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:[-_.]?(\d{2})(?:[-_.]?(\d{2})
 BYLINE = re.compile(rf"[(（]\s*([{CJK}]{{2,4}}(?:[\s、，,]+[{CJK}]{{2,4}})*)\s*[)）]\s*$")
 # A trailing credit in brackets: "（记者 陈晓 通讯员 王蕾）", "(区应急管理局 供稿)".
 CREDIT = re.compile(r"^[(（][^()（）。]{2,40}[)）]$")
-TITLE_MAX = 80
+TITLE_MAX = TITLE_MAX_CHARS
 # An issuer line: one or more offices, nothing else ("中共杏坪镇委员会办公室　杏坪镇人民政府办公室").
 ISSUER = re.compile(rf"^(?:[{CJK}]{{2,24}}?(?:办公室|人民政府|委员会|指挥部|领导小组|管委会|政府|党委|局|厅|委|办|中心)"
                     r"[ \u3000]*){1,3}(?:文件)?$")

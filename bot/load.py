@@ -32,7 +32,7 @@ from bot.textutil import CJK, CN_ORDINALS, FULL_STOPS, SENTENCE_ENDS, is_cjk
 SENTENCE_END = SENTENCE_ENDS + "…:："
 CLOSERS = "”’」』)）】》\"'"
 HEADING_MAX_CHARS = 40
-TITLE_MAX_CHARS = 80  # a document's full name as a heading (articles.TITLE_MAX)
+TITLE_MAX_CHARS = 80  # the longest line read as a title (a document's full name); articles.TITLE_MAX
 # A banner or menu item above a page's headline: a short label without digits, fields or sentence marks.
 _MENU_ITEM = re.compile(r"[^\d:：。；;，,！？!?]{1,16}")
 _FURNITURE_LINES = 8
