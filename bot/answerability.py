@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from bot.analysis import in_dictionary, is_common_word
 from bot.catalog import ArticleEntry, date_matches
 from bot.config import SearchConfig
-from bot.intent import SERIES_UNITS, is_content, meeting_forms, meeting_spans, named_meetings
+from bot.intent import DOCUMENT_FORMAL, SERIES_UNITS, is_content, meeting_forms, meeting_spans, named_meetings
 from bot.question import Intent
 from bot.speakers import person_name
 from bot.textutil import CJK, CN_NUMERAL, SENTENCE_ENDS, abbreviates, int_to_cn
@@ -23,11 +23,9 @@ COMMON_WEIGHT = 0.5
 SYNONYM_WEIGHT = 0.5  # a word found only as a synonym of it (bot/thesaurus.py)
 _CJK = re.compile(rf"[{CJK}]")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?(?:[A-Za-z](?![A-Za-z]))?")  # with a grade letter: "5A级" is not "4A级"
-# A document named by its kind's formal name: the article answering must be (or cite) one.
-_DOCUMENT_KIND = re.compile(r"政府工作报告|实施方案|工作方案|管理办法|实施细则|若干措施|工作要点|任务分工")
 # A year said of the document or meeting itself ("2024年政府工作报告", "2023年县政府常务会议"): it is that year's,
 # not a later one recalling the year.
-_DOCUMENT_YEAR = re.compile(rf"((?:19|20)\d{{2}})\s*年度?[^，,。；;？?！!]{{0,12}}?(?:{_DOCUMENT_KIND.pattern}"
+_DOCUMENT_YEAR = re.compile(rf"((?:19|20)\d{{2}})\s*年度?[^，,。；;？?！!]{{0,12}}?(?:{DOCUMENT_FORMAL.pattern}"
                             r"|会议|大会|全会|常委会|(?:推进|调度|座谈|部署|动员|联席|专题|现场|务虚)会)")
 _LETTER_GRADE = re.compile(r"(?<![A-Za-z\d])[A-Ea-e]{1,5}级")
 _PLACE_NUMBER = re.compile(r"第\s*\d+|[（(]\s*\d+\s*[）)]|(?<![\d.])\d+\s*[、．](?!\d)|(?<![\d.])\d+\.(?!\d)")
@@ -102,7 +100,7 @@ def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, .
     # (not an everyday word: "地方" is places as often as the 地方 of 中央)
     kindred = tuple((t, k) for t in content if t not in known and not is_common_word(t) and (k := kin(t)))
     return Requirements(content, people + places, numbers, intent, places, named_meetings(question),
-                        tuple(dict.fromkeys(_DOCUMENT_KIND.findall(question))),
+                        tuple(dict.fromkeys(DOCUMENT_FORMAL.findall(question))),
                         document_year.group(1) if document_year else None, alternatives or {}, meeting_words,
                         meeting_forms(question), synonyms or {}, addressed, speaking(intent, people, places), kindred)
 
