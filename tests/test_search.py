@@ -248,3 +248,18 @@ def test_a_different_thing_of_the_same_kind_does_not_answer(tmp_path, embedder):
 def test_an_everyday_word_is_no_contrast_with_its_kin(searcher):
     # "地方" (places) has a kin 中央 in 同义词词林 (地方 as against 中央): the passage naming 中央活力区 still answers
     assert "海曲印象文化广场" in top_result(searcher, "日照东港区考察了哪些地方").passage.text
+
+
+def test_a_figure_said_in_a_lists_lead_in_is_answered(tmp_path, embedder):
+    """"全区60岁以上老人有多少": the figure is said only in the sentence that leads into the meeting's 要 points."""
+    from tests.conftest import searcher_over
+
+    searcher = searcher_over(tmp_path, embedder, {
+        "committee_2025-03-12.txt":
+            "周明主持召开区委常委会会议 研究养老服务体系建设\n\n发布时间：2025-03-13\n\n"
+            "3月12日，区委书记周明主持召开区委常委会会议，听取城中村改造工作汇报，研究部署养老服务体系建设工作。\n"
+            "会议要求，一是坚持规划先行，6月底前完成详细规划调整；二是坚持阳光征收，做到政策、标准、结果“三公开”。\n"
+            "会议强调，全区60周岁以上老年人口已达9.3万人，养老服务供给必须跟上。要织密服务网络，年内实现街道综合养老服务"
+            "中心全覆盖；要办好老年助餐，新增社区老年食堂20个；要壮大护理队伍，稳定一线护理人员。\n"})
+    answer = searcher.search("全区60岁以上老人有多少")
+    assert answer.answered and "9.3万人" in answer.results[0].passage.text
