@@ -12,6 +12,7 @@ from bot.config import Config
 from bot.errors import PolicyBotError
 
 from bot.records import Article, NumberedList, Passage, Tasks
+from bot.textutil import as_written
 
 if TYPE_CHECKING:  # (the parsing stack is imported when a file is inspected, not when the CLI starts)
     from bot.pipeline import ParsedBulletin
@@ -28,15 +29,22 @@ def article_record(article: Article, passages: list[Passage], lists: list[Number
             point = by_ordinal.setdefault(p.ordinal, {"text": "", "tasks": tasks_record(p.tasks)})
             point["text"] += p.text  # a long point's parts are one point
     place = {nl.list_id: k for k, nl in enumerate(lists)}
+    # People are read in simplified characters (so one person is one name across an archive); shown here as the
+    # bulletin writes them, like its title and points ("周啟航" in a traditional bulletin).
+    written = "\n".join((article.title, article.byline or "", article.text))
+
+    def named(person: str | None) -> str | None:
+        return as_written(person, written) if person else person
+
     return {
         "title": article.title,
         "date": article.date,
         "date_source": article.date_source,
-        "speakers": list(article.speakers),
+        "speakers": [named(p) for p in article.speakers],
         "lists": [
             {
                 "label": nl.label,
-                "speaker": nl.speaker,
+                "speaker": named(nl.speaker),
                 "numbered": nl.numbered,
                 "style": nl.style,
                 "size": nl.size,

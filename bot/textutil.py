@@ -138,6 +138,20 @@ def to_simplified(text: str) -> str:
     return _t2s().convert(text)
 
 
+def as_written(simplified: str, text: str) -> str:
+    """`simplified` as `text` writes it: the traditional "周啟航" of a traditional bulletin for "周启航" read in
+    simplified; the string itself when the text does not hold it either way."""
+    if not simplified or simplified in text:
+        return simplified
+    n = len(simplified)
+    converted = to_simplified(text)
+    if len(converted) == len(text):  # character for character (as names are converted)
+        at = converted.find(simplified)
+        return text[at:at + n] if at >= 0 else simplified
+    return next((text[i:i + n] for i in range(len(text) - n + 1) if to_simplified(text[i:i + n]) == simplified),
+                simplified)
+
+
 def split_sentences(text: str) -> list[str]:
     """Split at 。！？；!?; (keeping closing quotes with their sentence); never cut inside a sentence."""
     return [s for s in SENTENCE_SPLIT.split(text) if s.strip()]
