@@ -192,6 +192,11 @@ def _runs(text: str, items: list[_Item]) -> list[list[int]]:
     for i, item in enumerate(items):
         d = item.directive
         if d is None:
+            if current and is_stop(text[item.start:item.end], []):
+                # the meeting turning to its next item ("会议研究了清明期间森林防火工作。会议指出，…"), an annex, a
+                # reporter's turn: what follows is not the points before it continued
+                close()
+                current, key = [], None
             continue
         if key == "要" and d.key != "要" and not d.lead and next_key[i] == "要":
             continue  # "积极发挥…" between "要推动股权投资，…。" and "要抓好…": it continues the 要 point

@@ -401,3 +401,19 @@ def test_a_bureaus_signature_after_the_last_point_is_not_part_of_it():
     text = "现将有关事项通知如下。\n一、开展排查。各学校要全面排查。\n二、严格值守。发生事故须立即报告。\n松台县教育局\n2024年8月16日\n"
     (lst,) = points(text)
     assert lst[-1] == "二、严格值守。发生事故须立即报告。"
+
+
+def test_a_meeting_turning_to_its_next_item_ends_the_list_before_it():
+    # a 常委会 report of two items: the units' tasks under the second are a list of their own, not the detail of the
+    # first item's last point (the first of them opens with a long clause, as a point's detail would)
+    text = ("会议强调，要聚焦主导产业精准招商，绘好招商图谱。\n"
+            "要强化项目落地服务，逐一建立问题清单。\n"
+            "要把招商实绩作为检验干部能力的重要标尺。\n"
+            "会议研究了冬季供暖保障工作。会议指出，今冬气温偏低，各级各部门务必守住群众温暖过冬的底线。\n"
+            "各街道要把网格员、楼栋长和社区干部全部派到独居老人和困难家庭家中，做到底数清、情况明。\n"
+            "县住建局、县发改局要加强热源和煤炭储备调度，遇极寒天气及时启动应急预案。\n"
+            "县融媒体中心要通过广播、短视频等渠道宣传安全取暖常识。\n"
+            "会议还研究了其他事项。")
+    investment, heating = points(text)
+    assert [p[:5] for p in investment] == ["要聚焦主导", "要强化项目", "要把招商实"]
+    assert [p[:4] for p in heating] == ["各街道要", "县住建局", "县融媒体"]
