@@ -31,19 +31,23 @@ def fuse_rankings(rankings: list[list[int]], k: int = 60, weights: list[float] |
 
 def context_share(p: Passage, catalog: Catalog, weights: dict[str, float], speakers: tuple[str, ...],
                   intent: Intent, titles: bool = True, issuers: frozenset[str] = frozenset(),
-                  named: frozenset[str] = frozenset()) -> float:
+                  named: frozenset[str] = frozenset(), memo: dict | None = None) -> float:
     """The share of what the question says about *where* (its words, speaker, meeting number, date)
     that the passage's article holds in its title, speakers and date, from -1 to 1. Near-copies of a
     point in other bulletins differ exactly here. Without `titles`, only speaker, meeting number, date and the
     `named` words (those naming the meeting or document the question places its answer in) count. `issuers`: the
-    places the question names that issue a few documents (Catalog.issuing)."""
+    places the question names that issue a few documents (Catalog.issuing). `memo`: shares already worked out for
+    this question, by what they depend on (one question's candidates share a few articles)."""
+    # A year the passage states is the year of what it states ("2024年全区PM2.5平均浓度" in a 2025 meeting's
+    # report): the question's year asks that, not when the meeting was.
+    year_said = bool(intent.time.year) and f"{intent.time.year}年" in p.text
+    key = (p.article_id, p.speaker, year_said, titles)
+    if memo is not None and key in memo:
+        return memo[key]
     art = catalog.articles.get(p.article_id)
     if art is None:
         return 0.0
     strong = max(weights.values(), default=1.0)
-    # A year the passage states is the year of what it states ("2024年全区PM2.5平均浓度" in a 2025 meeting's
-    # report): the question's year asks that, not when the meeting was.
-    year_said = bool(intent.time.year) and f"{intent.time.year}年" in p.text
     if year_said:
         intent = replace(intent, time=replace(intent.time, year=None))
     asked, got = article_match(art, p.speaker, intent, speakers, catalog.latest_year, strong,
@@ -53,7 +57,10 @@ def context_share(p: Passage, catalog: Catalog, weights: dict[str, float], speak
         asked, got = asked + strong, got + strong
     asked += sum(weights.values())  # the same scale for every passage, copies or not
     got += sum(w for t, w in weights.items() if t in art.title_terms and (titles or t in named))
-    return got / asked if asked else 0.0
+    share = got / asked if asked else 0.0
+    if memo is not None:
+        memo[key] = share
+    return share
 
 
 def near_copies(passages: dict[int, Passage], threshold: float = NEAR_COPY) -> set[int]:
@@ -119,9 +126,10 @@ def with_context(fused: list[tuple[int, float]], passages: dict[int, Passage], c
     latest = latest_meeting(top, catalog, weights) if intent.time.recent else None
     issuers = catalog.issuing(intent.places)  # once for the question, not per candidate
     rescored = []
+    memo: dict = {}
     for doc, score in fused:
         p = passages.get(doc)
-        share = (context_share(p, catalog, weights, speakers, intent, doc in copies, issuers, named)
+        share = (context_share(p, catalog, weights, speakers, intent, doc in copies, issuers, named, memo)
                  if p is not None else 0.0)
         if latest and p is not None and p.article_id == latest:
             share += 1.0  # "最近一次…": the newest of the meetings the question's words name

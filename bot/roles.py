@@ -14,6 +14,7 @@ what frames it unless it asks what the lead says (`asks_lead`: when, where, who 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.listspans import is_heading_point
 from bot.records import Passage
@@ -35,18 +36,23 @@ HEADING_CHARS = 24  # a line this short is a heading when the passage's lines al
 def role(p: Passage, holds_points: bool = False) -> str:
     """What the passage is (see the module's docstring). `holds_points`: the passage is a point with a sub-list
     under it; when its own words are only its heading ("2.推进公共厕所提档升级。"), its sub-points say what to do."""
-    text = p.text.strip()
-    if p.kind == "outline" or _headings_only(text):
+    return _role(p.text, p.kind, p.position, holds_points)
+
+
+@lru_cache(maxsize=16384)  # every question reads the roles of its forty candidates: popular passages recur
+def _role(text: str, kind: str, position: int, holds_points: bool) -> str:
+    text = text.strip()
+    if kind == "outline" or _headings_only(text):
         return "outline"
     if holds_points and is_heading_point(text):
         return "outline"
     if _ATTACHMENT.match(text):
         return "attachment"
-    if _CLOSING.match(text) or (p.kind == "text" and _SIGNED.match(text)):
+    if _CLOSING.match(text) or (kind == "text" and _SIGNED.match(text)):
         return "closing"
-    if _ADDRESSEE.match(text) and p.kind == "text":
+    if _ADDRESSEE.match(text) and kind == "text":
         return "addressee"
-    if p.kind == "text" and p.position == 0:
+    if kind == "text" and position == 0:
         return "lead"
     return "point"
 
