@@ -43,9 +43,15 @@ DATELINE = re.compile(rf"^\s*(?:{NEWS_OPENER}\s*)?(?:[（(][^）)]{{0,40}}[）)]
 _PERIOD_TO = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*(?:\d{4}\s*年\s*)?(\d{1,2})\s*月")
 
 
+# A lead naming who held it first: "县政府新闻办于5月28日上午举行新闻发布会，…", "县委于2024年3月5日召开…" (the day of
+# what is reported, not a deadline: "于6月30日前召开" sets one).
+_HELD_ON = re.compile(rf"^\s*[{CJK}“”《》（）()、]{{2,30}}?于\s*(?:(\d{{4}})\s*年\s*)?(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日"
+                      rf"(?![前后起])[^，,。；;]{{0,12}}?(?:召开|举行|主持召开)")
+
+
 def dateline(text: str) -> re.Match | None:
     """The dateline opening a paragraph, if any."""
-    m = DATELINE.match(text)
+    m = DATELINE.match(text) or _HELD_ON.match(text)
     if m and m.group(2) and (to := _PERIOD_TO.match(text, m.end())) and int(to.group(1)) != int(m.group(2)):
         return None
     return m

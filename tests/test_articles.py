@@ -75,6 +75,15 @@ def test_the_dateline_after_a_reporter_credit_and_a_day_only_dateline():
     assert art.date == "2023-12-30"  # the day before the page's month began
 
 
+def test_a_lead_naming_who_held_it_before_the_day_is_a_dateline():
+    # published the next day: the press conference is dated by its own day; a deadline set "于…前" dates nothing
+    art = _one("城镇燃气安全新闻发布会实录\n\n发布日期：2024-05-29　　信息来源：县政府新闻办\n\n"
+               "县政府新闻办于5月28日上午举行新闻发布会，介绍燃气安全专项整治有关情况。\n\n主持人：各位记者，上午好！\n")
+    assert (art.date, art.date_source) == ("2024-05-28", "dateline+page")
+    art = _one("关于开展燃气安全检查的通知\n\n发布日期：2024-05-29\n\n各乡镇于6月30日前召开动员会，部署燃气安全检查。\n")
+    assert art.date == "2024-05-29"
+
+
 def test_a_speech_header_is_not_part_of_the_title():
     text = ("在全区招商引资推进会上的讲话\n区委副书记、区长　贾正川\n（二〇二三年九月六日）\n\n同志们：\n"
             "今天我们召开会议。我讲三点意见。一要抓招商。引进项目。二要抓服务。三要抓落实。\n")
