@@ -24,7 +24,7 @@ from bot.listspans import CHAPTERS, is_section_heading, paragraph_bounds
 from bot.records import Article, NumberedList, Passage
 from bot.speakers import ASKED, known_names, speaker_before, speech_marks, turns, voice_of
 from bot.tasks import point_tasks, task_table_spans
-from bot.textutil import SENTENCE_ENDS, cn_to_int, int_to_cn, split_sentences, to_simplified
+from bot.textutil import SENTENCE_ENDS, cn_to_int, int_to_cn, simplified_aligned, split_sentences, to_simplified
 
 
 MAX_POINT_CHARS = 1500  # about three phone screens; longer points are cut into parts at sentence ends
@@ -139,10 +139,7 @@ def _split_long(text: str, limit: int = MAX_POINT_CHARS) -> list[str]:
 def reading_text(article: Article) -> tuple[str, str]:
     """(text as shown, the same text in simplified characters with the same offsets)."""
     shown = "\n".join(article.paragraphs)
-    text = to_simplified(shown)
-    if len(text) != len(shown):  # a phrase conversion changed lengths: convert character by character
-        text = "".join(c2 if len(c2 := to_simplified(c)) == 1 else c for c in shown)
-    return shown, text
+    return shown, simplified_aligned(shown)
 
 
 def _own_ranges(s: int, e: int, inner: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -138,18 +138,22 @@ def to_simplified(text: str) -> str:
     return _t2s().convert(text)
 
 
+def simplified_aligned(text: str) -> str:
+    """`text` in simplified characters with the same offsets: converted whole, or character by character where a
+    phrase conversion changes lengths (a span found in the result is the same span of `text`)."""
+    converted = to_simplified(text)
+    if len(converted) != len(text):
+        converted = "".join(c2 if len(c2 := to_simplified(c)) == 1 else c for c in text)
+    return converted
+
+
 def as_written(simplified: str, text: str) -> str:
     """`simplified` as `text` writes it: the traditional "周啟航" of a traditional bulletin for "周启航" read in
     simplified; the string itself when the text does not hold it either way."""
     if not simplified or simplified in text:
         return simplified
-    n = len(simplified)
-    converted = to_simplified(text)
-    if len(converted) == len(text):  # character for character (as names are converted)
-        at = converted.find(simplified)
-        return text[at:at + n] if at >= 0 else simplified
-    return next((text[i:i + n] for i in range(len(text) - n + 1) if to_simplified(text[i:i + n]) == simplified),
-                simplified)
+    at = simplified_aligned(text).find(simplified)
+    return text[at:at + len(simplified)] if at >= 0 else simplified
 
 
 def split_sentences(text: str) -> list[str]:
