@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 import yaml
 
@@ -33,9 +34,27 @@ def make_config(folder: Path, files: list[Path] | None = None, **overrides) -> P
     return path
 
 
+class RememberingEmbedder(Embedder):
+    """The real model, which embeds a passage once per test process: the suite indexes the same bulletins
+    (the bundled one above all) in dozens of folders, and each folder's own embedding cache starts empty.
+    What reaches the model, the index and its cache is unchanged; only the model's repeated work is saved."""
+
+    def __init__(self, config):
+        super().__init__(config)
+        self._seen: dict[str, np.ndarray] = {}
+
+    def encode(self, texts: list[str], progress: bool = False) -> np.ndarray:
+        new = [t for t in dict.fromkeys(texts) if t not in self._seen]
+        if new:
+            self._seen.update(zip(new, super().encode(new, progress)))
+        if not texts:
+            return super().encode(texts)
+        return np.stack([self._seen[t] for t in texts])
+
+
 @pytest.fixture(scope="session")
 def embedder() -> Embedder:
-    return Embedder(load_config(ROOT / "config.yaml").model)
+    return RememberingEmbedder(load_config(ROOT / "config.yaml").model)
 
 
 @pytest.fixture(scope="session")
