@@ -64,6 +64,9 @@ _POINTS_ON = re.compile(r"[→➡⇒👉]\ufe0f?\s*$")
 _PICTOGRAPH = re.compile(r"^[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 _TEASER_MAX = 30
 _LEADS_INTO = re.compile(r"如下|以下|下列|下面")
+# A page's abstract of the article, cut off ("摘要：4月22日，…召开…上劲会。会议系统性学习了…..."): the opening
+# again, not a paragraph of its own.
+_ABSTRACT = re.compile(r"^(?:[【\[［]\s*(?:内容)?摘\s*要\s*[】\]］]|(?:内容)?摘\s*要\s*[:：]|导\s*读\s*[:：]).*(?:\.{3,}|…+)\s*$")
 # A disclaimer closing a post: it and everything after it are the platform's, not the article's.
 _DISCLAIMER = re.compile(r"^(?:免责声明|版权声明|特别声明)\s*[:：]?$")
 # A toolbar: three or more two-character words in a row ("分享　收藏　点赞　在看"); single characters
@@ -255,6 +258,8 @@ def classify(line: str, mid_sentence: bool = False) -> Line:
         or _FOLLOW_PROMPT.match(t) or _TOOLBAR.match(t) or _TOOLBAR_WORDS.match(t) or _MENU.match(t) \
         or _widgets_only(t) or _SEARCH_BOX.match(t) or (_SITE_BAR.search(t) and len(re.findall("[|｜]", t)) >= 2) \
         or _teaser(s)
+    if _ABSTRACT.match(t):
+        return Line(s, "noise")  # its dates are the article's own, read there
     if furniture:
         # a breadcrumb or masthead that also carries the page's date keeps the date
         return Line(s, "meta", date=date, role="page") if date and not _PREV_NEXT.match(t) else Line(s, "noise")

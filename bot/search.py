@@ -256,7 +256,9 @@ class Searcher:
         pool = snap.passages_by_ids([doc for doc, _ in fused2[:CONTEXT_DEPTH]])
         fused = with_context(fused2[:CONTEXT_DEPTH], pool, catalog, pointing, speakers, intent,
                              cfg.context_weight) + fused2[CONTEXT_DEPTH:]
-        lead_asked = roles.asks_lead(normalized, intent.asks_fact or intent.asks_amount)
+        # "哪五个方面", "分别是什么" ask for the points of a list, not a fact its lead states
+        lead_asked = roles.asks_lead(normalized, (intent.asks_fact or intent.asks_amount)
+                                     and intent.kind not in ("list", "ordinal"))
         fused = self._points_first(fused, pool, lead_asked, catalog.holders)
         if not (intent.time.said or intent.series):  # where the question places its meeting, the article decides
             fused = _clear_lexical_first(fused, lex.ranking, cfg.lexical_clear,

@@ -263,3 +263,23 @@ def test_a_figure_said_in_a_lists_lead_in_is_answered(tmp_path, embedder):
             "中心全覆盖；要办好老年助餐，新增社区老年食堂20个；要壮大护理队伍，稳定一线护理人员。\n"})
     answer = searcher.search("全区60岁以上老人有多少")
     assert answer.answered and "9.3万人" in answer.results[0].passage.text
+
+
+def test_the_points_a_list_question_counts_come_before_the_meetings_opening(tmp_path, embedder):
+    """"…要从哪四个方面入手": the secretary's sentence naming the four, not the opening that says there are four —
+    nor the page's abstract repeating that opening (a portal's "摘要：…" cut off with an ellipsis)."""
+    from tests.conftest import searcher_over
+
+    searcher = searcher_over(tmp_path, embedder, {
+        "shiwan_2023-05-11.html":
+            "<html><body><h1>石湾镇召开人居环境整治动员会</h1>"
+            "<p>来源：石湾融媒　发布时间：2023-05-11 10:02</p>"
+            "<p>摘要：5月10日，石湾镇召集镇班子成员、各村（社区）书记共50余人召开人居环境整治动员会。会议总结了去年"
+            "整治成效，对今年工作从4个方面进行了安排部署。镇党委书记何立新要求，各村要把任务分解...</p>"
+            "<p>5月10日，石湾镇召集镇班子成员、各村（社区）书记共50余人召开人居环境整治动员会。</p>"
+            "<p>会议总结了去年整治成效，对今年工作从4个方面进行了安排部署。</p>"
+            "<p>镇党委书记何立新要求，各村要把任务分解到户，从垃圾清运、污水治理、厕所改造、村容绿化等4个方面入手，"
+            "确保年底前见到成效。</p><p>责任编辑：林可</p></body></html>"})
+    answer = searcher.search("石湾镇人居环境整治要从哪四个方面入手？")
+    assert answer.answered and "垃圾清运、污水治理" in answer.results[0].passage.text
+    assert not any(r.passage.text.startswith("摘要") for r in answer.results)
