@@ -384,6 +384,11 @@ class Catalog:
             self._arrays[term] = arrays
         return arrays
 
+    def own_words(self, list_id: str, terms) -> set[str]:
+        """Which of `terms` the list names itself: in its label, lead, speaker, headlines or article title."""
+        i = self._index_of(list_id)
+        return self._found_by(i, dict.fromkeys(terms, 1.0)) if i is not None else set()
+
     def _found_by(self, i: int, weights: dict[str, float]) -> set[str]:
         return {t for t in weights if i in self.named_index.get(t, ()) or i in self.title_index.get(t, ())
                 or i in self.head_share.get(t, ())}

@@ -444,9 +444,23 @@ class Searcher:
                     if p.kind == "point" and p.ordinal == point.ordinal:
                         picked += self._with_sub_list(snap, catalog, rid, p)
             return picked, choice.share, None
+        if not intent.count:
+            picked += self._narrowed_to(snap, catalog, choice.entry, pointing)
         for entry in (choice.entry,) + choice.alternates:
             picked += [(rid, p, True) for rid, p in snap.list_points(entry.list_id) if p.kind == "outline"]
         return picked, choice.share, None
+
+    @staticmethod
+    def _narrowed_to(snap: IndexSnapshot, catalog: Catalog, entry: ListEntry,
+                     pointing: dict[str, float]) -> list[tuple[int, Passage, bool]]:
+        """"秦肖对抓项目提出了什么要求": of the list the speaker's words choose, the one point that holds what the
+        question asks about when the list itself does not name it (in its label, lead, headlines or title)."""
+        topic = [t for t in pointing if t not in catalog.own_words(entry.list_id, pointing)]
+        if not topic:
+            return []
+        holding = [(rid, p, False) for rid, p in snap.list_points(entry.list_id)
+                   if p.kind == "point" and all(t in normalized_passage(p.text) for t in topic)]
+        return holding if len(holding) == 1 else []
 
     @staticmethod
     def _with_sub_list(snap: IndexSnapshot, catalog: Catalog, rid: int,

@@ -283,3 +283,24 @@ def test_the_points_a_list_question_counts_come_before_the_meetings_opening(tmp_
     answer = searcher.search("石湾镇人居环境整治要从哪四个方面入手？")
     assert answer.answered and "垃圾清运、污水治理" in answer.results[0].passage.text
     assert not any(r.passage.text.startswith("摘要") for r in answer.results)
+
+
+def test_what_a_speaker_required_on_one_matter_is_the_point_that_holds_it(tmp_path, embedder):
+    """"周明对园区建设提出了什么要求": his list is chosen by his name, and the matter asked about is none of its
+    headlines — the one point that holds it answers first, the outline of all four after it."""
+    from tests.conftest import searcher_over
+
+    searcher = searcher_over(tmp_path, embedder, {
+        "econ_2025-02-10.txt":
+            "全县经济工作会议召开\n\n发布时间：2025-02-10\n\n2月9日，全县经济工作会议召开。县委书记周明出席并讲话。\n"
+            "周明强调，要稳中求进，全面完成全年目标任务。\n"
+            "一要稳住工业基本盘，推动规上工业增加值增长8%；全力保障重点企业满产达产。\n"
+            "二要扩大有效投资，全年实施重点项目120个；大抓园区扩容提质，新建标准厂房20万平方米；大抓招商引资，"
+            "引进亿元以上项目30个。\n"
+            "三要提升消费活力，办好年货节、汽车消费节等促消费活动。\n"
+            "四要兜牢民生底线，新增城镇就业3000人以上。\n"})
+    answer = searcher.search("周明对园区建设提出了什么要求")
+    assert answer.answered and "大抓园区扩容提质" in answer.results[0].passage.text
+    assert answer.results[1].passage.kind == "outline"
+    whole = searcher.search("周明在经济工作会议上提出了哪些要求")  # no one matter: the outline
+    assert whole.answered and whole.results[0].passage.kind == "outline"
