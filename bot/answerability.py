@@ -158,6 +158,8 @@ def speaking(intent: Intent, people: tuple[str, ...], places: tuple[str, ...]) -
                  and not any(re.search("对" + re.escape(p), said) for p in group))
 
 
+# 会 of a meeting, not of 全社会, 协会, 工会, 机会, 体会, 领会 or 会同 ("县民政局会同县财政局")
+_MEETING = r"(?<![社协学工机商体领理都])会(?![同员])"
 REPORTED_WITHIN = 300  # characters of an article (title first) within which it names the meeting it reports
 
 
@@ -213,11 +215,12 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
                             for n in req.numbers)
     # The meeting the question names is one the article reports: its kind, then 会 ("农村工作会议", "调度会").
     # Within one sentence: "…森林防火工作。会议强调" reports another meeting that discussed the topic.
-    pinned = pinned and all(re.search(re.escape(m) + rf"[^{SENTENCE_ENDS}]{{0,6}}会", article) for m in req.meetings)
+    pinned = pinned and all(re.search(re.escape(m) + rf"[^{SENTENCE_ENDS}]{{0,6}}{_MEETING}", article) for m in req.meetings)
     # A meeting named by its form ("推进会上") is one the article reports as such ("推进会", "推进大会", "推进会议").
     # — in its title or opening, where a report names the meeting it reports: a speech that mentions "每季度召开
     # 一次调度会" deep in its text was not given at a 调度会.
-    pinned = pinned and all(re.search(re.escape(f) + r".{0,2}会", article[:REPORTED_WITHIN]) for f in req.meeting_forms)
+    pinned = pinned and all(re.search(re.escape(f) + rf".{{0,2}}{_MEETING}", article[:REPORTED_WITHIN])
+                            for f in req.meeting_forms)
     pinned = pinned and all(d in article for d in req.documents)
     if req.document_year and art:
         # that year's document: dated in it, or naming it in its title ("2024—2026年…实施方案")

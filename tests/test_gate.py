@@ -103,6 +103,15 @@ def test_a_meeting_named_is_not_pinned_by_another_meeting_that_discussed_its_top
     assert _pinned(q, ("森林", "防火"), "全县森林防火工作会议召开。会议强调，要严格落实各级林长责任。")
 
 
+def test_a_meeting_named_is_not_pinned_by_the_society_or_a_unit_working_with_another():
+    # "全社会" and "会同" hold 会 but name no meeting: a 常务会议 touching veterans' affairs is not that meeting
+    q = "陶县长在全县退役军人工作会议上讲了哪几点意见"
+    standing = ("县政府第二十二次常务会议召开。会议强调，要落实好退役军人各项优待，让军人成为全社会尊崇的职业；"
+                "县退役军人事务局会同县财政局做好保障。")
+    assert not _pinned(q, ("退役", "军人"), standing)
+    assert _pinned(q, ("退役", "军人"), "在全县退役军人工作会议上的讲话。同志们：今天召开全县退役军人工作会议。")
+
+
 def test_whether_a_question_is_answered_does_not_depend_on_how_many_results_are_shown(hexi):
     questions = ["北桥镇沙袋储备经费是多少", "北桥镇汛期安全工作会议哪天召开", "山塘汛前检查什么时候完成", "沙袋要储备多少条"]
     for k in (1, 3):
