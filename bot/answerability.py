@@ -61,6 +61,10 @@ class Requirements:
     # passage naming a kin and not the word some way is about another thing of that kind ("博士研究生…补贴");
     # everyday words are left out, having many senses
     kindred: tuple[tuple[str, frozenset[str]], ...] = ()
+    # counties and districts named that no document of the archive comes from (a neighbour a report names in
+    # passing): the article must be about them, its title or opening naming them — "…还与相邻的柏庄县供热企业签订了
+    # 应急抢修互助协议" does not make a report of this county's heating an answer about 柏庄县's
+    foreign: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -74,8 +78,9 @@ class Check:
 def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, ...], places: tuple[str, ...],
                  question: str, known: set[str], alternatives: dict[str, tuple[str, ...]] | None = None,
                  synonyms: dict[str, tuple[str, ...]] | None = None,
-                 addressed: tuple[tuple[str, str], ...] = ()) -> Requirements:
-    """`known`: the question's terms found somewhere in the archive."""
+                 addressed: tuple[tuple[str, str], ...] = (), foreign: tuple[str, ...] = ()) -> Requirements:
+    """`known`: the question's terms found somewhere in the archive; `foreign`: the counties and districts of
+    `places` no document comes from."""
     time_digits = {str(x) for x in (intent.time.year, intent.time.month, intent.time.day) if x}
     # Figures other than the date and a point's place ("第3项", "（2）", "1."): those must be in the article.
     figures = _PLACE_NUMBER.sub(" ", question)
@@ -102,7 +107,8 @@ def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, .
     return Requirements(content, people + places, numbers, intent, places, named_meetings(question),
                         tuple(dict.fromkeys(DOCUMENT_FORMAL.findall(question))),
                         document_year.group(1) if document_year else None, alternatives or {}, meeting_words,
-                        meeting_forms(question), synonyms or {}, addressed, speaking(intent, people, places), kindred)
+                        meeting_forms(question), synonyms or {}, addressed, speaking(intent, people, places), kindred,
+                        foreign)
 
 
 def _found(term: str, weights: dict[str, float], text: str) -> bool:
@@ -158,9 +164,17 @@ def speaking(intent: Intent, people: tuple[str, ...], places: tuple[str, ...]) -
                  and not any(re.search("对" + re.escape(p), said) for p in group))
 
 
+COUNTY_LEVELS = "县区市旗"  # a place of this level is a county of its own, not a town of the archive's county
 # 会 of a meeting, not of 全社会, 协会, 工会, 机会, 体会, 领会 or 会同 ("县民政局会同县财政局")
 _MEETING = r"(?<![社协学工机商体领理都])会(?![同员])"
 REPORTED_WITHIN = 300  # characters of an article (title first) within which it names the meeting it reports
+
+
+def _opening(article: str) -> str:
+    """An article's title and first sentence (its normalized text opens with its title, which ends no sentence):
+    where a report says where it is and what it is about."""
+    end = re.search(r"[。！？!?]", article[:REPORTED_WITHIN])
+    return article[:end.end()] if end else article[:REPORTED_WITHIN]
 
 
 def check(req: Requirements, passage: str, article: str, art: ArticleEntry | None, latest_year: int | None,
@@ -209,6 +223,9 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     pinned = pinned and (not art or all(any(p in spoke for p in group) for group in req.speaking))
     pinned = pinned and all(re.search(rf"{surname}副?{post.lstrip('副')}|{post.lstrip('副')}{surname}", article)
                             for surname, post in req.addressed)
+    if req.foreign:
+        head = _opening(article)
+        pinned = pinned and all(p in head or (len(p) >= 3 and p[:-1] in head) for p in req.foreign)
     # A figure is found whole: "50" is not in "1500" or "2025".
     pinned = pinned and all(re.search(rf"(?<![\d.]){re.escape(n)}(?![\d.])" if n[0].isdigit()
                                       else rf"(?<![A-Za-z]){re.escape(n)}" if n[0].isascii() else re.escape(n), article)
