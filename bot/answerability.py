@@ -62,8 +62,9 @@ class Requirements:
     # everyday words are left out, having many senses
     kindred: tuple[tuple[str, frozenset[str]], ...] = ()
     # counties and districts named that no document of the archive comes from (a neighbour a report names in
-    # passing): the article must be about them, its title or opening naming them — "…还与相邻的柏庄县供热企业签订了
-    # 应急抢修互助协议" does not make a report of this county's heating an answer about 柏庄县's
+    # passing, a place a study tour visited): the article's title or opening names them, or a sentence of the
+    # passage says something of them the question asks — "…还与相邻的柏庄县供热企业签订了应急抢修互助协议" does
+    # not make a report of this county's heating an answer about 柏庄县's
     foreign: tuple[str, ...] = ()
 
 
@@ -177,6 +178,14 @@ def _opening(article: str) -> str:
     return article[:end.end()] if end else article[:REPORTED_WITHIN]
 
 
+def _said_of(place: str, passage: str, words: dict[str, float]) -> bool:
+    """A sentence of the passage names the place with some of the question's other words: it is about the place
+    ("考察团在寒亭区参观了…企业"), not naming it in passing on another matter ("还与相邻的柏庄县供热企业签订了…协议"
+    asked when 柏庄县 starts heating)."""
+    return any(place in s and any(t in s for t in words if t not in place)
+               for s in re.split(r"[。！？!?；;]", passage))
+
+
 def check(req: Requirements, passage: str, article: str, art: ArticleEntry | None, latest_year: int | None,
           meant: frozenset[str] = frozenset(), near: bool = False) -> Check:
     """`passage` and `article` are normalized texts (the article's includes its title); `meant`: the question's
@@ -225,7 +234,8 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
                             for surname, post in req.addressed)
     if req.foreign:
         head = _opening(article)
-        pinned = pinned and all(p in head or (len(p) >= 3 and p[:-1] in head) for p in req.foreign)
+        pinned = pinned and all(any(f in head or _said_of(f, passage, local) for f in (p, p[:-1] if len(p) >= 3 else p))
+                                for p in req.foreign)
     # A figure is found whole: "50" is not in "1500" or "2025".
     pinned = pinned and all(re.search(rf"(?<![\d.]){re.escape(n)}(?![\d.])" if n[0].isdigit()
                                       else rf"(?<![A-Za-z]){re.escape(n)}" if n[0].isascii() else re.escape(n), article)
