@@ -304,3 +304,22 @@ def test_what_a_speaker_required_on_one_matter_is_the_point_that_holds_it(tmp_pa
     assert answer.results[1].passage.kind == "outline"
     whole = searcher.search("周明在经济工作会议上提出了哪些要求")  # no one matter: the outline
     assert whole.answered and whole.results[0].passage.kind == "outline"
+
+
+def test_when_something_is_due_is_answered_by_the_time_named_not_by_an_ongoing_task(tmp_path, embedder):
+    """"…什么时候完成": the meeting's "年底前完成" answers, not a plan's point on the same matter whose deadline is
+    "长期坚持" — a deadline that names no time."""
+    from tests.conftest import searcher_over
+
+    searcher = searcher_over(tmp_path, embedder, {
+        "standing_2024-09-11.txt":
+            "县政府召开第八次常务会议\n\n发布时间：2024-09-11\n\n9月10日，县长王军主持召开县政府第八次常务会议。\n"
+            "会议研究了村级便民服务站规范化建设工作。会议强调，要对照统一标准，年底前完成全县120个村便民服务站规范化提升。"
+            "要配齐工作人员，确保服务不断档。\n",
+        "points_2024-05-06.txt":
+            "县便民服务提升工作要点\n\n2024年5月6日\n\n"
+            "1.推进村级便民服务站规范化。县政务服务中心要常态化开展便民服务站业务培训，推动服务规范化提升。"
+            "（牵头单位：县政务服务中心；完成时限：长期坚持）\n"
+            "2.推行帮办代办。各乡镇要在每个村明确1名帮办代办员。（牵头单位：各乡镇人民政府；完成时限：2024年6月底前）\n"})
+    answer = searcher.search("村级便民服务站规范化提升要在什么时候完成")
+    assert answer.answered and "年底前完成全县120个村" in answer.results[0].passage.text

@@ -7,6 +7,7 @@ import re
 
 from bot.question import CLOCK_ASK, Intent
 from bot.records import Passage
+from bot.tasks import LONG_TERM
 from bot.textutil import CN_ORDINALS
 
 # A date a passage states: a month (with its day), or a part of a month ("4月21日—23日", "6月底",
@@ -17,6 +18,10 @@ DATE_SAID = re.compile(r"(?<!\d)\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|份|[上�
 
 # A time of day a passage states ("12时至15时", "早市时段为5时至8时", "8:30"): what "哪段时间", "几点" ask.
 CLOCK_SAID = re.compile(r"(?<![\d.])(?:[01]?\d|2[0-4])\s*(?:时|点|:[0-5]\d)(?!\d)")
+
+
+# A part of the year a deadline names ("年底前完成", "年内建成", "上半年", "三季度末前"): a time, as a date is.
+YEAR_PART_SAID = re.compile(r"(?:年底|年末|年内|上半年|下半年|[一二三四]季度末?)\s*(?:以|之)?前|年内")
 
 
 def states_date(passage: str) -> bool:
@@ -36,7 +41,9 @@ def prefers(ask: str, passage: Passage, text: str) -> int:
     passage's normalized text."""
     if ask == "clock":
         return int(bool(CLOCK_SAID.search(text)))
-    return int(states_date(text) or bool(passage.tasks and passage.tasks.deadline))
+    # ("长期坚持" is a deadline of its tasks that names no time: "什么时候完成" is better answered by one that does)
+    return int(states_date(text) or bool(YEAR_PART_SAID.search(text))
+               or bool(passage.tasks and passage.tasks.deadline and passage.tasks.deadline != LONG_TERM))
 
 
 def holds(ask: str, passage: Passage, text: str, topic: dict[str, float], floor: float) -> bool:
