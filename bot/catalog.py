@@ -27,6 +27,7 @@ CANDIDATES = 40  # lists read against their article's text per question
 TERM_ARRAYS = 4096  # terms whose list arrays are kept (`Catalog._term_arrays`)
 ALTERNATES = 2  # close runners-up offered after the chosen list
 SAID_MARGIN = 0.05  # a close list matching this much less of the question than the best is another list (`_pick`)
+ARTICLE_CREDIT = 0.5  # a question word found only elsewhere in a list's article counts this much (`_score`)
 
 
 @dataclass(frozen=True)
@@ -405,7 +406,12 @@ class Catalog:
         # (The article's text is read only when something is to be looked up in it.)
         unfound = [t for t in weights if t not in found]
         text = article_text(nl.article_id) if unfound else ""
-        score += sum(0.5 * weights[t] for t in unfound if t in text)
+        score += sum(ARTICLE_CREDIT * weights[t] for t in unfound if t in text)
+        # a word in a few of its headlines is in its article too: never less than the article's half credit
+        # ("做好应急准备" of four points against another list of the meeting that only shares its article)
+        for t in found:
+            if i not in self.named_index.get(t, ()) and i not in self.title_index.get(t, ()):
+                score += max(0.0, ARTICLE_CREDIT - self.head_share[t][i]) * weights[t]
         matched = score  # each word by the credit it earned: full, by headline share, or half
         asked, got = article_match(art, nl.speaker, intent, ev.speakers, self.latest_year, strong,
                                    spoke_elsewhere=bool(art) and any(s in art.speakers for s in ev.speakers),

@@ -323,3 +323,24 @@ def test_when_something_is_due_is_answered_by_the_time_named_not_by_an_ongoing_t
             "2.推行帮办代办。各乡镇要在每个村明确1名帮办代办员。（牵头单位：各乡镇人民政府；完成时限：2024年6月底前）\n"})
     answer = searcher.search("村级便民服务站规范化提升要在什么时候完成")
     assert answer.answered and "年底前完成全县120个村" in answer.results[0].passage.text
+
+
+def test_a_meeting_of_several_matters_answers_with_the_list_of_the_matter_asked(tmp_path, embedder):
+    """A 常务会议 turns to one matter after another ("会议听取了…的汇报。会议指出…。会议要求：一是…"): the list of
+    the matter asked about answers, though only the sentence before its lead names that matter and the meeting's
+    next list (its units' tasks, no numbers) is as much the meeting's."""
+    from tests.conftest import searcher_over
+
+    searcher = searcher_over(tmp_path, embedder, {
+        "standing_2025-03-21.txt":
+            "县政府召开第十二次常务会议\n\n发布时间：2025-03-21\n\n"
+            "3月20日，县长李平主持召开县政府第十二次常务会议，研究春耕备耕、学校食堂管理等工作。\n"
+            "会议听取了县农业农村局关于春耕准备工作情况的汇报。会议指出，今年全县粮食播种面积要稳定在52万亩以上。"
+            "会议要求：一是抓好种子化肥调运。3月底前全部运送到村。二是做好农机具检修。组织农机手集中保养。"
+            "三是做好防灾准备。备足抗旱排涝物资。\n"
+            "会议审议通过了《县中小学食堂管理办法》。会议要求，县教育局要牵头落实校长陪餐制度，4月底前覆盖全部学校；"
+            "县市场监管局要严格食材采购查验，每学期检查不少于2次；各学校要加强从业人员健康管理。\n"
+            "会议还研究了其他事项。\n"})
+    farming = searcher.search("第十二次常务会议对春耕准备提了哪几条要求")
+    assert farming.answered and "抓好种子化肥调运" in farming.results[0].passage.text
+    assert farming.results[0].passage.kind == "outline"  # the items asked for: the whole list, not one point
