@@ -165,16 +165,28 @@ def speaking(intent: Intent, people: tuple[str, ...], places: tuple[str, ...]) -
                  and not any(re.search("对" + re.escape(p), said) for p in group))
 
 
-COUNTY_LEVELS = "县区市旗"  # a place of this level is a county of its own, not a town of the archive's county
+# A county, district or city of its own ("柏庄县", "寒亭区", "邹城市"), not an area within one ("工业园区", "新院区",
+# "城区", "经开区"): what a question names when it asks about another county.
+_AREA = re.compile(r"(?:园|新|城|社|景|小|片|库|山|矿|林|牧|街|校|院|厂|经开|功能|开发|示范|保护|试验|实验|自贸|集聚|核心|老)区$"
+                   r"|^(?:城|集|超|夜|菜)市$")
+
+
+def is_county(place: str) -> bool:
+    return place[-1:] in "县区市旗" and not _AREA.search(place)
+
+
 # 会 of a meeting, not of 全社会, 协会, 工会, 机会, 体会, 领会 or 会同 ("县民政局会同县财政局")
 _MEETING = r"(?<![社协学工机商体领理都])会(?![同员])"
 REPORTED_WITHIN = 300  # characters of an article (title first) within which it names the meeting it reports
 
 
+_FULL_STOPS = SENTENCE_ENDS.replace("；", "").replace(";", "")  # a semicolon ends a clause, not the sentence
+
+
 def _opening(article: str) -> str:
     """An article's title and first sentence (its normalized text opens with its title, which ends no sentence):
     where a report says where it is and what it is about."""
-    end = re.search(r"[。！？!?]", article[:REPORTED_WITHIN])
+    end = re.search(f"[{_FULL_STOPS}]", article[:REPORTED_WITHIN])
     return article[:end.end()] if end else article[:REPORTED_WITHIN]
 
 
@@ -183,7 +195,7 @@ def _said_of(place: str, passage: str, words: dict[str, float]) -> bool:
     ("考察团在寒亭区参观了…企业"), not naming it in passing on another matter ("还与相邻的柏庄县供热企业签订了…协议"
     asked when 柏庄县 starts heating)."""
     return any(place in s and any(t in s for t in words if t not in place)
-               for s in re.split(r"[。！？!?；;]", passage))
+               for s in re.split(f"[{SENTENCE_ENDS}]", passage))
 
 
 def check(req: Requirements, passage: str, article: str, art: ArticleEntry | None, latest_year: int | None,
