@@ -61,11 +61,6 @@ class Requirements:
     # passage naming a kin and not the word some way is about another thing of that kind ("博士研究生…补贴");
     # everyday words are left out, having many senses
     kindred: tuple[tuple[str, frozenset[str]], ...] = ()
-    # counties and districts named that no document of the archive comes from (a neighbour a report names in
-    # passing, a place a study tour visited): the article's title or opening names them, or a sentence of the
-    # passage says something of them the question asks — "…还与相邻的柏庄县供热企业签订了应急抢修互助协议" does
-    # not make a report of this county's heating an answer about 柏庄县's
-    foreign: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -79,9 +74,8 @@ class Check:
 def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, ...], places: tuple[str, ...],
                  question: str, known: set[str], alternatives: dict[str, tuple[str, ...]] | None = None,
                  synonyms: dict[str, tuple[str, ...]] | None = None,
-                 addressed: tuple[tuple[str, str], ...] = (), foreign: tuple[str, ...] = ()) -> Requirements:
-    """`known`: the question's terms found somewhere in the archive; `foreign`: the counties and districts of
-    `places` no document comes from."""
+                 addressed: tuple[tuple[str, str], ...] = ()) -> Requirements:
+    """`known`: the question's terms found somewhere in the archive."""
     time_digits = {str(x) for x in (intent.time.year, intent.time.month, intent.time.day) if x}
     # Figures other than the date and a point's place ("第3项", "（2）", "1."): those must be in the article.
     figures = _PLACE_NUMBER.sub(" ", question)
@@ -108,8 +102,7 @@ def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, .
     return Requirements(content, people + places, numbers, intent, places, named_meetings(question),
                         tuple(dict.fromkeys(DOCUMENT_FORMAL.findall(question))),
                         document_year.group(1) if document_year else None, alternatives or {}, meeting_words,
-                        meeting_forms(question), synonyms or {}, addressed, speaking(intent, people, places), kindred,
-                        foreign)
+                        meeting_forms(question), synonyms or {}, addressed, speaking(intent, people, places), kindred)
 
 
 def _found(term: str, weights: dict[str, float], text: str) -> bool:
@@ -165,37 +158,9 @@ def speaking(intent: Intent, people: tuple[str, ...], places: tuple[str, ...]) -
                  and not any(re.search("对" + re.escape(p), said) for p in group))
 
 
-# A county, district or city of its own ("柏庄县", "寒亭区", "邹城市"), not an area within one ("工业园区", "新院区",
-# "城区", "经开区"): what a question names when it asks about another county.
-_AREA = re.compile(r"(?:园|新|城|社|景|小|片|库|山|矿|林|牧|街|校|院|厂|经开|功能|开发|示范|保护|试验|实验|自贸|集聚|核心|老)区$"
-                   r"|^(?:城|集|超|夜|菜)市$")
-
-
-def is_county(place: str) -> bool:
-    return place[-1:] in "县区市旗" and not _AREA.search(place)
-
-
 # 会 of a meeting, not of 全社会, 协会, 工会, 机会, 体会, 领会 or 会同 ("县民政局会同县财政局")
 _MEETING = r"(?<![社协学工机商体领理都])会(?![同员])"
 REPORTED_WITHIN = 300  # characters of an article (title first) within which it names the meeting it reports
-
-
-_FULL_STOPS = SENTENCE_ENDS.replace("；", "").replace(";", "")  # a semicolon ends a clause, not the sentence
-
-
-def _opening(article: str) -> str:
-    """An article's title and first sentence (its normalized text opens with its title, which ends no sentence):
-    where a report says where it is and what it is about."""
-    end = re.search(f"[{_FULL_STOPS}]", article[:REPORTED_WITHIN])
-    return article[:end.end()] if end else article[:REPORTED_WITHIN]
-
-
-def _said_of(place: str, passage: str, words: dict[str, float]) -> bool:
-    """A sentence of the passage names the place with some of the question's other words: it is about the place
-    ("考察团在寒亭区参观了…企业"), not naming it in passing on another matter ("还与相邻的柏庄县供热企业签订了…协议"
-    asked when 柏庄县 starts heating)."""
-    return any(place in s and any(t in s for t in words if t not in place)
-               for s in re.split(f"[{SENTENCE_ENDS}]", passage))
 
 
 def check(req: Requirements, passage: str, article: str, art: ArticleEntry | None, latest_year: int | None,
@@ -244,10 +209,6 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     pinned = pinned and (not art or all(any(p in spoke for p in group) for group in req.speaking))
     pinned = pinned and all(re.search(rf"{surname}副?{post.lstrip('副')}|{post.lstrip('副')}{surname}", article)
                             for surname, post in req.addressed)
-    if req.foreign:
-        head = _opening(article)
-        pinned = pinned and all(any(f in head or _said_of(f, passage, local) for f in (p, p[:-1] if len(p) >= 3 else p))
-                                for p in req.foreign)
     # A figure is found whole: "50" is not in "1500" or "2025".
     pinned = pinned and all(re.search(rf"(?<![\d.]){re.escape(n)}(?![\d.])" if n[0].isdigit()
                                       else rf"(?<![A-Za-z]){re.escape(n)}" if n[0].isascii() else re.escape(n), article)

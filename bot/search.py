@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from bot.analysis import in_dictionary, lexical_query, query_terms, question_tokens, word_pieces
 from bot import kinds, roles
 from bot.analysis import idf
-from bot.answerability import check, is_county, on_topic, requirements, verdict
+from bot.answerability import check, on_topic, requirements, verdict
 from bot.catalog import Catalog, ListEntry, ListQuery
 from bot.config import Config
 from bot.embed import Embedder
@@ -293,8 +293,7 @@ class Searcher:
         known = catalog.places_in(normalized)
         places = known + tuple(p for p in intent.places if not any(p in o or o in p for o in known))
         req = requirements(intent, asked | pieces, people, places, normalized, held | set(pieces),
-                           written_forms(normalized), synonymous, unknown_addressed(normalized, catalog.people),
-                           tuple(p for p in places if p not in known and is_county(p)))
+                           written_forms(normalized), synonymous, unknown_addressed(normalized, catalog.people))
         texts = self._article_text(snap, [r.passage.article_id for r in results])
         bodies = [normalized_passage(r.passage.text) for r in results]
         # The asker's own words, which no passage writes, are looked for by meaning (bot/neighbours.py).

@@ -313,26 +313,3 @@ def test_someone_addressed_by_a_surname_no_one_in_the_archive_has_is_someone_els
     req = requirements(parse_intent(q), {"城市": 1.0}, (), (), q, {"城市"}, addressed=unknown_addressed(q, people))
     assert not check(req, text, text, None, None).pinned
     assert check(req, text + "副区长严明主持会议。", text + "副区长严明主持会议。", None, None).pinned
-
-
-def test_a_county_named_only_in_passing_is_not_what_the_report_is_about(tmp_path, embedder):
-    """A report of this county's heating names the neighbouring county once, as a partner: asked when that county
-    starts heating, the bot has no answer; asked of its own county, the report answers — and a study tour's report
-    answers what was seen in the county it visited."""
-    from tests.conftest import searcher_over
-
-    searcher = searcher_over(tmp_path, embedder, {
-        "heating_2024-11-16.txt":
-            "榆川县城区今冬正式供暖\n\n发布时间：2024-11-16\n\n"
-            "11月15日零时，榆川县城区集中供暖正式启动，本采暖季供暖时间为11月15日至次年3月15日。"
-            "县热力公司还与相邻的桐坪县供热企业签订了应急抢修互助协议，抢修物资互通共享。\n"
-            "县住建局要求各供热企业开通24小时服务热线，群众反映室温不达标的，24小时内上门处理。\n",
-        "tour_2024-06-20.txt":
-            "榆川县党政考察团赴外地学习考察\n\n发布时间：2024-06-20\n\n"
-            "6月18日至19日，榆川县党政考察团赴周边地区学习考察。\n"
-            "考察团首先来到桐坪县，参观了桐坪县智慧农业产业园和两家农产品加工企业。\n"})
-    assert not searcher.search("桐坪县今年什么时候开始供暖").answered
-    tour = searcher.search("考察团在桐坪县参观了哪些企业")  # a place visited is what the tour's report is about
-    assert tour.answered and "智慧农业产业园" in tour.results[0].passage.text
-    own = searcher.search("榆川县今年什么时候开始供暖")
-    assert own.answered and "11月15日" in own.results[0].passage.text
