@@ -20,8 +20,8 @@ DATE_SAID = re.compile(r"(?<!\d)\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|份|[上�
 CLOCK_SAID = re.compile(r"(?<![\d.])(?:[01]?\d|2[0-4])\s*(?:时|点|:[0-5]\d)(?!\d)")
 
 
-# A part of the year a deadline names ("年底前完成", "年内建成", "上半年", "三季度末前"): a time, as a date is.
-YEAR_PART_SAID = re.compile(r"(?:年底|年末|年内|上半年|下半年|[一二三四]季度末?)\s*(?:以|之)?前|年内")
+# A part of the year a deadline names ("年底前完成", "年内建成", "三季度末前"): a time, as a date is.
+YEAR_PART_SAID = re.compile(r"(?:年底|年末|[一二三四]季度末?)\s*(?:以|之)?前|年内")
 
 
 def states_date(passage: str) -> bool:
