@@ -292,5 +292,5 @@ def parse_intent(question: str) -> Intent:
         if count is None and which and which.group("named"):
             count = cn_to_int(which.group("named"))  # "当好哪“三员”": a name counting its points
         rest = COUNT.sub(" ", question)
-        return Intent("list", count=count, rest=rest, **common)
+        return Intent("list", count=count, rest=rest, items=bool(which), **common)
     return Intent("plain", rest=question, **common)

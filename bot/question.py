@@ -43,6 +43,7 @@ class Intent:
     series: int | None = None  # "第二次调度会" → 2
     time: TimeRef = TimeRef()
     asks_many: bool = False  # "有哪些要求": may be answered by a list as a whole
+    items: bool = False  # a list's items asked for ("哪几条要求", "分别是什么"): the whole list, not one point of it
     asks_amount: bool = False  # "多少", "标准", "目标"
     asks_fact: bool = False  # a particular fact rather than what to do ("考察了哪些企业")
     asks_when: bool = False  # a date ("座谈会哪天召开")

@@ -20,7 +20,7 @@ from bot.embed import Embedder
 from bot.errors import IndexUnavailable, QuestionError
 from bot.fusion import fuse_rankings, opening_keys, with_context
 from bot.index import REBUILD_HINT, IndexSnapshot, current_generation, open_snapshot
-from bot.intent import ASK_PHRASE, LIST_ASK, ORDINAL_WORD, SERIES, is_content, parse_intent
+from bot.intent import ASK_PHRASE, ORDINAL_WORD, SERIES, is_content, parse_intent
 from bot.listspans import CHAPTERS, is_heading_point
 from bot.neighbours import asker_words, found_by_meaning, passage_words
 from bot.ordinals import no_such_point
@@ -273,7 +273,7 @@ class Searcher:
             head = fused[:CONTEXT_DEPTH]
             fused = sorted(head, key=lambda x: -fit.get(x[0], 0)) + fused[CONTEXT_DEPTH:]
         picked, list_share, missing = self._list_answer(snap, catalog, intent, pointing, speakers, fused, pool,
-                                                        asked_of.of_units, bool(LIST_ASK.search(normalized)))
+                                                        asked_of.of_units)
         if missing:
             # "第九条" of a list of five, a sub-point under a point that has none: no other point stands in
             art = catalog.articles.get(missing.article_id)
@@ -419,13 +419,13 @@ class Searcher:
 
     def _list_answer(self, snap: IndexSnapshot, catalog: Catalog, intent: Intent, pointing: dict[str, float],
                      speakers: tuple[str, ...], fused: list[tuple[int, float]],
-                     pool: dict[int, Passage], of_units: bool = False, items_asked: bool = False
+                     pool: dict[int, Passage], of_units: bool = False
                      ) -> tuple[list[tuple[int, Passage, bool]], float, ListEntry | None]:
         """The point or outline of the list the question names, with its close runners-up, and the
         share of what the question says that the list accounts for (0 when no list answers); third, the
         list the question names when the point it addresses is not there (the path leads nowhere). "哪些" asked
         of what units must do (`of_units`) is answered by their points, not by a list; unless the question asks
-        for the list's items (`items_asked`: "哪几条要求"), one matter it names may narrow the list to a point."""
+        for the list's items (`intent.items`: "哪几条要求"), one matter it names may narrow the list to a point."""
         cfg = self.config.search
         if not (intent.kind in ("ordinal", "list") or (intent.asks_many and not of_units)):
             return [], 0.0, None
@@ -445,7 +445,7 @@ class Searcher:
                     if p.kind == "point" and p.ordinal == point.ordinal:
                         picked += self._with_sub_list(snap, catalog, rid, p)
             return picked, choice.share, None
-        if not (intent.count or items_asked):  # "哪几条要求", "分别是什么": the list's items, not one point
+        if not (intent.count or intent.items):  # "哪几条要求", "分别是什么": the list's items, not one point
             picked += self._narrowed_to(snap, catalog, choice.entry, pointing)
         for entry in (choice.entry,) + choice.alternates:
             picked += [(rid, p, True) for rid, p in snap.list_points(entry.list_id) if p.kind == "outline"]

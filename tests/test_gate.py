@@ -2,6 +2,7 @@
 
 from bot.intent import title_places
 from bot.kinds.amount import measure_asked, states_figure
+from tests.conftest import searcher_over
 
 
 def test_places_are_read_from_the_head_of_titles_whole():
@@ -179,8 +180,6 @@ def test_a_time_of_day_asked_is_answered_by_a_passage_stating_hours():
 
 def test_a_time_of_day_question_gets_the_hours_not_a_dated_task(tmp_path, embedder):
     # a plan's dated task row shares the question's words; the rule giving the hours answers it
-    from tests.conftest import searcher_over
-
     searcher = searcher_over(tmp_path, embedder, {
         "heat_2025-06.txt":
             "关于做好2025年高温天气露天作业防暑降温工作的通知\n2025年6月3日\n"
@@ -259,8 +258,6 @@ def test_a_meeting_named_by_its_form_is_one_the_article_reports_as_such():
 def test_what_a_question_names_about_its_meeting_and_year_decides_the_answer(tmp_path, embedder):
     # a 常委会 that discussed elderly care is no 养老服务推进会; a report titled by the year it reports on answers
     # that year's figure though published the next year
-    from tests.conftest import searcher_over
-
     searcher = searcher_over(tmp_path, embedder, {
         "committee_2025-03.txt":
             "周明主持召开区委常委会会议\n发布时间：2025-03-13\n"

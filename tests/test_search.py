@@ -4,7 +4,7 @@ import pytest
 
 from bot.errors import QuestionError
 from bot.intent import parse_intent
-from tests.conftest import top_result
+from tests.conftest import searcher_over, top_result
 
 
 @pytest.mark.parametrize(
@@ -213,8 +213,6 @@ def test_a_result_below_the_answering_depth_holding_far_more_of_the_question_ans
 
 def test_a_document_named_by_its_kind_answers_before_a_report_of_the_same_work(tmp_path, embedder):
     """"…方案里…谁牵头": the plan's point, not a later progress report's near-copy naming the same lead."""
-    from tests.conftest import searcher_over
-
     searcher = searcher_over(tmp_path, embedder, {
         "plan_2025-03-10.txt":
             "全县农村人居环境整治提升行动方案\n\n2025年3月10日\n\n为改善农村人居环境，制定本方案。\n"
@@ -233,8 +231,6 @@ def test_a_document_named_by_its_kind_answers_before_a_report_of_the_same_work(t
 def test_a_different_thing_of_the_same_kind_does_not_answer(tmp_path, embedder):
     """The measures subsidise doctoral graduates; asked about master's graduates — a word the archive never writes,
     whose kin (博士) the passage names — the bot says it has no answer instead of giving the 博士 figure."""
-    from tests.conftest import searcher_over
-
     searcher = searcher_over(tmp_path, embedder, {
         "talent_measures_2025-04-02.txt":
             "县人才引进若干措施\n\n2025年4月2日\n\n第一条　为加快集聚各类人才，制定本措施。\n"
@@ -252,8 +248,6 @@ def test_an_everyday_word_is_no_contrast_with_its_kin(searcher):
 
 def test_a_figure_said_in_a_lists_lead_in_is_answered(tmp_path, embedder):
     """"全区60岁以上老人有多少": the figure is said only in the sentence that leads into the meeting's 要 points."""
-    from tests.conftest import searcher_over
-
     searcher = searcher_over(tmp_path, embedder, {
         "committee_2025-03-12.txt":
             "周明主持召开区委常委会会议 研究养老服务体系建设\n\n发布时间：2025-03-13\n\n"
@@ -268,8 +262,6 @@ def test_a_figure_said_in_a_lists_lead_in_is_answered(tmp_path, embedder):
 def test_the_points_a_list_question_counts_come_before_the_meetings_opening(tmp_path, embedder):
     """"…要从哪四个方面入手": the secretary's sentence naming the four, not the opening that says there are four —
     nor the page's abstract repeating that opening (a portal's "摘要：…" cut off with an ellipsis)."""
-    from tests.conftest import searcher_over
-
     searcher = searcher_over(tmp_path, embedder, {
         "shiwan_2023-05-11.html":
             "<html><body><h1>石湾镇召开人居环境整治动员会</h1>"
@@ -288,8 +280,6 @@ def test_the_points_a_list_question_counts_come_before_the_meetings_opening(tmp_
 def test_what_a_speaker_required_on_one_matter_is_the_point_that_holds_it(tmp_path, embedder):
     """"周明对园区建设提出了什么要求": his list is chosen by his name, and the matter asked about is none of its
     headlines — the one point that holds it answers first, the outline of all four after it."""
-    from tests.conftest import searcher_over
-
     searcher = searcher_over(tmp_path, embedder, {
         "econ_2025-02-10.txt":
             "全县经济工作会议召开\n\n发布时间：2025-02-10\n\n2月9日，全县经济工作会议召开。县委书记周明出席并讲话。\n"
@@ -309,8 +299,6 @@ def test_what_a_speaker_required_on_one_matter_is_the_point_that_holds_it(tmp_pa
 def test_when_something_is_due_is_answered_by_the_time_named_not_by_an_ongoing_task(tmp_path, embedder):
     """"…什么时候完成": the meeting's "年底前完成" answers, not a plan's point on the same matter whose deadline is
     "长期坚持" — a deadline that names no time."""
-    from tests.conftest import searcher_over
-
     searcher = searcher_over(tmp_path, embedder, {
         "standing_2024-09-11.txt":
             "县政府召开第八次常务会议\n\n发布时间：2024-09-11\n\n9月10日，县长王军主持召开县政府第八次常务会议。\n"
@@ -329,8 +317,6 @@ def test_a_meeting_of_several_matters_answers_with_the_list_of_the_matter_asked(
     """A 常务会议 turns to one matter after another ("会议听取了…的汇报。会议指出…。会议要求：一是…"): the list of
     the matter asked about answers, though only the sentence before its lead names that matter and the meeting's
     next list (its units' tasks, no numbers) is as much the meeting's."""
-    from tests.conftest import searcher_over
-
     searcher = searcher_over(tmp_path, embedder, {
         "standing_2025-03-21.txt":
             "县政府召开第十二次常务会议\n\n发布时间：2025-03-21\n\n"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.kinds.when import DATE_SAID
+from bot.kinds.when import DATE_SAID, YEAR_PART
 from bot.question import Intent
 from bot.records import Passage
 from bot.textutil import CJK, normalized_passage
@@ -31,7 +31,7 @@ UNIT_DUTY = re.compile(r"要?做|干(?:什么|啥|哪些|些什么|些啥)|(?:�
 # The words a duty question asks with ("布置了哪些任务", "有什么要求"): how it asks, not its topic.
 _ASKS_DUTY = re.compile(r"任务|职责|分工|布置|安排|部署|交办|要求|负责|承担|工作|事情?")
 # A deadline a text states: a date or part of a month, then 前 ("6月底前", "9月30日前", "年底前").
-_DEADLINE_SAID = re.compile(rf"(?:{DATE_SAID.pattern}|年底|年内)\s*(?:以|之)?前")
+_DEADLINE_SAID = re.compile(rf"(?:{DATE_SAID.pattern}|{YEAR_PART}|年内)\s*(?:以|之)?前")
 # A lead a text states: a unit, then 牵头 ("区人社局要牵头会同…", "由县水利局牵头").
 _LEAD_SAID = re.compile(rf"(?:{'|'.join(SUFFIXES)})(?:要|负责|来)?牵头")
 # A level as an adjective ("县级物流配送中心"): a thing at that level, not a unit.

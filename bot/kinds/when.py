@@ -21,7 +21,8 @@ CLOCK_SAID = re.compile(r"(?<![\d.])(?:[01]?\d|2[0-4])\s*(?:时|点|:[0-5]\d)(?!
 
 
 # A part of the year a deadline names ("年底前完成", "年内建成", "三季度末前"): a time, as a date is.
-YEAR_PART_SAID = re.compile(r"(?:年底|年末|[一二三四]季度末?)\s*(?:以|之)?前|年内")
+YEAR_PART = r"年底|年末|[一二三四]季度末?"
+YEAR_PART_SAID = re.compile(rf"(?:{YEAR_PART})\s*(?:以|之)?前|年内")
 
 
 def states_date(passage: str) -> bool:
