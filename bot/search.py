@@ -257,8 +257,10 @@ class Searcher:
         fused = with_context(fused2[:CONTEXT_DEPTH], pool, catalog, pointing, speakers, intent,
                              cfg.context_weight) + fused2[CONTEXT_DEPTH:]
         # "哪五个方面", "分别是什么" ask for the points of a list, not a fact its lead states
+        # ("什么时候完工" asks a task's deadline, not the day a meeting was held)
+        asked_of = kinds.asked(normalized, intent)
         lead_asked = roles.asks_lead(normalized, (intent.asks_fact or intent.asks_amount)
-                                     and intent.kind not in ("list", "ordinal"))
+                                     and intent.kind not in ("list", "ordinal")) and not asked_of.of_deadline
         fused = self._points_first(fused, pool, lead_asked, catalog.holders)
         if not (intent.time.said or intent.series):  # where the question places its meeting, the article decides
             fused = _clear_lexical_first(fused, lex.ranking, cfg.lexical_clear,
@@ -267,7 +269,6 @@ class Searcher:
         # question ("谁牵头", "最晚什么时候完成", "县住建局要做哪些事") by a point whose tasks name what it asks
         # (bot/kinds): those among the best go first, most of what is asked first (a retelling of the same
         # meeting without its day says nothing about when); each must still answer (below).
-        asked_of = kinds.asked(normalized, intent)
         fit = self._fit(asked_of, pool)
         if fit:
             head = fused[:CONTEXT_DEPTH]
@@ -350,10 +351,13 @@ class Searcher:
         # answer, one holding far more of the question than every one above it ("已签约未开工项目…4月底前" below
         # "帮扶项目资产管理"): whether the question is answered was decided above, only which answer comes first.
         # (Not when the lead is asked — "谁参加了这次考察": the opening names them in fewer of the question's words.)
+        # (Among those holding as much of what a when or duty question asks: "综合受理窗口什么时候设好" is the point
+        # naming the window, not another of the plan's with a deadline too.)
         first = passing[0]
-        if not any(fits) and not lead_asked:
+        if not lead_asked:
             closer = holding_far_more([c.coverage for c in checks[:cfg.top_k]], 1, cfg.min_context_coverage,
-                                      lambda i: checks[i].words >= FAR_WORDS and i in passing)
+                                      lambda i: checks[i].words >= FAR_WORDS and i in passing
+                                      and (not any(fits) or fits[i] == fits[first]))
             if closer is not None and checks[closer].coverage > checks[first].coverage:
                 first = closer
         if first:

@@ -39,6 +39,11 @@ class Asked:
         return all(kind.holds(ask, passage, text, topic, floor) for kind, ask in self.asks)
 
     @property
+    def of_deadline(self) -> bool:
+        """A deadline is asked ("什么时候完工", "最晚哪天"): a task's point answers, not a report's opening."""
+        return any((kind is when and ask == "due") or (kind is duty and ask.deadline) for kind, ask in self.asks)
+
+    @property
     def of_units(self) -> bool:
         """What units must do is asked ("县应急管理局牵头哪些事"): their points answer, not a list's outline."""
         return any(kind is duty and ask.units for kind, ask in self.asks)

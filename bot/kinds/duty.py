@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.kinds.when import DATE_SAID, YEAR_PART
+from bot.kinds.when import DEADLINE_ASK, DEADLINE_SAID
 from bot.question import Intent
 from bot.records import Passage
 from bot.textutil import CJK, normalized_passage
@@ -20,9 +20,6 @@ from bot.units import SUFFIXES, abbreviates_unit, unit_at, unit_forms, without_p
 # "谁牵头", "由谁负责", "哪个部门负责", "哪些单位负责", "牵头单位是哪个": the lead (or partners) of a task.
 _DOES = r"(?:来)?(?:牵头|负责|主抓|承办|承担|落实|推进|实施|组织实施|搞|管|抓|办|干|弄|划定?|组织)"
 WHO = re.compile(rf"谁{_DOES}|哪(?:几?个|些|家)(?:部门|单位|机构)|什么(?:部门|单位)|(?:牵头|责任|配合)(?:单位|部门)")
-# "最晚什么时候完成", "截止时间", "完成时限", "哪天前": the deadline of a task.
-DEADLINE = re.compile(r"最晚|最迟|截止|期限|时限|什么时候(?:要|前|能)?(?:完成|建成|建完|弄完|做完|办完|到位|开工|"
-                      r"全部|实现|投用|上线|出台)")
 # What a unit is asked to do: "县住建局要做哪些事", "区司法局负责什么", "县水利局有什么任务",
 # "对县交通运输局提了什么要求".
 UNIT_DUTY = re.compile(r"要?做|干(?:什么|啥|哪些|些什么|些啥)|(?:哪些|什么|啥)活|负责|承担|任务|职责|分工"
@@ -30,8 +27,6 @@ UNIT_DUTY = re.compile(r"要?做|干(?:什么|啥|哪些|些什么|些啥)|(?:�
                        rf"|对[^，。]{{1,14}}?(?:{'|'.join(SUFFIXES)})(?:提|有|作)了?(?:什么|哪些|啥)要求")
 # The words a duty question asks with ("布置了哪些任务", "有什么要求"): how it asks, not its topic.
 _ASKS_DUTY = re.compile(r"任务|职责|分工|布置|安排|部署|交办|要求|负责|承担|工作|事情?")
-# A deadline a text states: a date or part of a month, then 前 ("6月底前", "9月30日前", "年底前").
-_DEADLINE_SAID = re.compile(rf"(?:{DATE_SAID.pattern}|{YEAR_PART}|年内)\s*(?:以|之)?前")
 # A lead a text states: a unit, then 牵头 ("区人社局要牵头会同…", "由县水利局牵头").
 _LEAD_SAID = re.compile(rf"(?:{'|'.join(SUFFIXES)})(?:要|负责|来)?牵头")
 # A level as an adjective ("县级物流配送中心"): a thing at that level, not a unit.
@@ -94,7 +89,7 @@ def asks(question: str, intent: Intent | None = None) -> DutyAsk:
     who = bool(WHO.search(question))
     # Asking who leads, the units named are the task's objects ("县级物流配送中心"), not whose duties are asked.
     units = named_units(question) if UNIT_DUTY.search(question) and not who else ()
-    return DutyAsk(who, bool(DEADLINE.search(question)), units)
+    return DutyAsk(who, bool(DEADLINE_ASK.search(question)), units)
 
 
 def _forms(unit: str) -> set[str]:
@@ -122,7 +117,7 @@ def prefers(ask: DutyAsk, passage: Passage, text: str) -> int:
         score += 1
     # a deadline its tasks carry, or one its text states ("…由县交通运输局会同县文旅局在6月底前完成环线规划编制"
     # inside a speech's paragraph, which is no list point)
-    if ask.deadline and ((tasks and tasks.deadline) or _DEADLINE_SAID.search(text)):
+    if ask.deadline and ((tasks and tasks.deadline) or DEADLINE_SAID.search(text)):
         score += 1
     if ask.units and tasks and any(_names_unit(u, passage, "") for u in ask.units):
         score += 1

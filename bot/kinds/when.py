@@ -23,6 +23,15 @@ CLOCK_SAID = re.compile(r"(?<![\d.])(?:[01]?\d|2[0-4])\s*(?:时|点|:[0-5]\d)(?!
 # A part of the year a deadline names ("年底前完成", "年内建成", "三季度末前"): a time, as a date is.
 YEAR_PART = r"年底|年末|[一二三四]季度末?"
 YEAR_PART_SAID = re.compile(rf"(?:{YEAR_PART})\s*(?:以|之)?前|年内")
+# A deadline a text states: a date or part of a month or year, then 前 ("6月底前", "9月30日前", "年底前").
+DEADLINE_SAID = re.compile(rf"(?:{DATE_SAID.pattern}|{YEAR_PART}|年内)\s*(?:以|之)?前")
+
+# "最晚什么时候完成", "截止时间", "完成时限", "什么时候要设好", "啥时候整治完", "完工时间": the deadline of a task —
+# a time asked of its being done (not "哪天召开": a meeting's day).
+DONE = (r"完成|完工|竣工|建成|办结|到位|开工|全部|实现|投用|投入使用|上线|出台|通车|开通|交付|落地"
+        r"|[建弄做办搞修装改干治]完|[设建办弄做搞修装]好")
+DEADLINE_ASK = re.compile(rf"最晚|最迟|截止|期限|时限|(?:什么时候|何时|哪天|几月份?|哪个月)(?:要|前|能|之前|以前)?"
+                          rf"[^，,。？?！!]{{0,3}}?(?:{DONE})|(?:{DONE})的?(?:时间|日期)")
 
 
 def states_date(passage: str) -> bool:
@@ -31,17 +40,23 @@ def states_date(passage: str) -> bool:
 
 
 def asks(question: str, intent: Intent) -> str:
-    """"clock" for a time of day ("中午哪段时间", "几点出摊"), "date" for a day or a deadline, "" for neither."""
+    """"clock" for a time of day ("中午哪段时间", "几点出摊"), "due" for a deadline ("什么时候完工"), "date" for a day
+    ("哪天召开"), "" for none."""
     if CLOCK_ASK.search(question):
         return "clock"
+    if intent.asks_when and DEADLINE_ASK.search(question):
+        return "due"
     return "date" if intent.asks_when else ""
 
 
 def prefers(ask: str, passage: Passage, text: str) -> int:
-    """1 when the passage states what is asked: a time of day, or a date or its tasks a deadline. `text`: the
-    passage's normalized text."""
+    """1 when the passage states what is asked: a time of day, or a date or its tasks a deadline; 2 when a deadline
+    is asked and it states one. `text`: the passage's normalized text."""
     if ask == "clock":
         return int(bool(CLOCK_SAID.search(text)))
+    if ask == "due" and (DEADLINE_SAID.search(text) or (passage.tasks and passage.tasks.deadline
+                                                         and passage.tasks.deadline != LONG_TERM)):
+        return 2  # "什么时候完工" is answered by "10月底前全面完工", before a status date ("截至9月30日，已完成…")
     # ("长期坚持" is a deadline of its tasks that names no time: "什么时候完成" is better answered by one that does)
     return int(states_date(text) or bool(YEAR_PART_SAID.search(text))
                or bool(passage.tasks and passage.tasks.deadline and passage.tasks.deadline != LONG_TERM))
