@@ -49,6 +49,9 @@ class ArticleEntry:
         return _title_places(self.title)
 
 
+_LEVELS = "省市县区镇乡"  # a place's level, which people leave out ("岫宁" for 岫宁县)
+
+
 @lru_cache(maxsize=4096)
 def _title_places(title: str) -> tuple[str, ...]:
     return tuple(title_places(title))
@@ -297,10 +300,12 @@ class Catalog:
         return frozenset(p for p in places if 0 < self._issued.get(p, 0) <= limit)
 
     def places_in(self, question: str) -> tuple[str, ...]:
-        """Places the archive's documents come from (as their titles name them) that the question names."""
+        """Places the archive's documents come from (as their titles name them) that the question names, in full or
+        as people say them without the level ("岫宁加装电梯…" of 岫宁县)."""
         if self._places is None:
             self._places = frozenset(p for a in self.articles.values() for p in a.issuers)
-        found = [p for p in sorted(self._places, key=len, reverse=True) if p in question]
+        found = [p for p in sorted(self._places, key=len, reverse=True)
+                 if p in question or (len(p) >= 3 and p[-1] in _LEVELS and p[:-1] in question)]
         return tuple(p for p in found if not any(p != o and p in o for o in found))
 
     @property

@@ -129,6 +129,31 @@ def test_a_rate_asked_per_something_needs_that_rate():
     assert states_rate("新建日光温室的，每亩一次性补助1.2万元", "亩")
     assert states_rate("塑料大棚补助4000元/亩", "亩")
     assert not states_rate("收储企业上门打捆回收，每吨收购价不低于260元", "亩")
+    # one of a thing, as people ask a rate; not a count, nor "统一" or "第一"
+    assert per_asked("加装一台电梯县里补多少钱") == "台" and per_asked("改厕一户能补多少") == "户"
+    assert per_asked("一户一档，今年建了多少户") is None and per_asked("第一台电梯补了多少钱") is None
+
+
+def test_a_rate_asked_prefers_a_passage_stating_it_and_the_archives_county_is_named_without_its_level(tmp_path,
+                                                                                                      embedder):
+    """"加装一台电梯补多少钱": the 办法's article giving the sum per lift answers, not the briefing's progress figures;
+    "柳岩加装…" names 柳岩县 as people say it, so the neighbouring county's page giving its own sum does not."""
+    searcher = searcher_over(tmp_path, embedder, {
+        "measures_2024-03-02.txt":
+            "柳岩县既有住宅加装电梯补助办法\n\n2024年3月2日\n\n"
+            "第一条　为做好既有住宅加装电梯工作，制定本办法。\n"
+            "第二条　项目竣工验收后，按每台14万元的标准给予补助，补助不超过工程总造价的四成。\n"
+            "第三条　补助资金由县财政局统一拨付。\n",
+        "brief_2024-09-20.txt":
+            "柳岩县加装电梯工作简报\n\n2024年9月20日\n\n"
+            "今年以来全县加装电梯工作进展顺利，已竣工电梯48台，县里拨付加装电梯补助资金610万元，完成年度目标的六成。\n",
+        "neighbour_2024-05-08.txt":
+            "石渠县既有住宅加装电梯补助细则\n\n2024年5月8日\n\n"
+            "一、补助对象。本县城区既有多层住宅加装电梯。\n二、补助标准。加装电梯每台县里补助11万元，同一单元只补一次。\n"})
+    answer = searcher.search("柳岩加装一台电梯县里补多少钱")
+    assert answer.answered and "每台14万元" in answer.results[0].passage.text
+    unplaced = searcher.search("加装一台电梯县里补多少钱")
+    assert unplaced.answered and "每台" in unplaced.results[0].passage.text  # a sum per lift, not the money paid out
 
 
 def test_the_kind_of_money_asked_is_the_one_named_last_before_the_money_word():
@@ -224,6 +249,24 @@ def test_the_meeting_a_question_names_locates_the_article_an_amounts_passage_nee
     art = ArticleEntry("a", "周继恒主持召开区委常委会会议", frozenset(), "2025-03-12", (), None)
     c = check(req, passage, "周继恒主持召开区委常委会会议\n" + passage, art, 2025)
     assert c.passage_coverage == 1.0 and verdict(c, req.intent, 0.0, 0.8, SearchConfig())
+
+
+def test_a_passage_is_read_under_its_articles_title():
+    """"三年一共要改造多少个": the plan's "一、总体目标 … 改造老旧小区60个" answers; "三年" is its title's
+    ("…三年行动方案"), which the passage's figures are of."""
+    from bot.answerability import check, requirements, verdict
+    from bot.catalog import ArticleEntry
+    from bot.config import SearchConfig
+    from bot.intent import parse_intent
+
+    q = "老旧小区三年一共要改造多少个"
+    weights = {"老旧": 1.0, "小区": 1.0, "三年": 1.5, "改造": 1.0}
+    req = requirements(parse_intent(q), weights, (), (), q, set(weights))
+    passage = "一、总体目标 2024年至2026年，全县改造老旧小区60个，惠及居民8400户。"
+    title = "柳岩县老旧小区改造三年行动方案"
+    art = ArticleEntry("a", title, frozenset(), "2024-02-01", (), None)
+    c = check(req, passage, title + "\n" + passage, art, 2024)
+    assert c.passage_coverage == 1.0 and verdict(c, req.intent, 0.0, 0.76, SearchConfig())
 
 
 def test_a_ceremony_a_question_names_locates_the_article_as_a_meeting_does():

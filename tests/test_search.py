@@ -313,6 +313,28 @@ def test_when_something_is_due_is_answered_by_the_time_named_not_by_an_ongoing_t
     assert answer.answered and "年底前完成全县120个村" in answer.results[0].passage.text
 
 
+def test_a_deadline_asked_is_answered_by_the_deadline_not_by_a_status_date(tmp_path, embedder):
+    """"…啥时候完工" asks when the work must be done: a briefing's "11月底前全面完成年度任务" answers, not its opening
+    "截至9月30日，已完成改造131户" — a date, but of where the work stood."""
+    searcher = searcher_over(tmp_path, embedder, {
+        "brief_2024-10-12.txt":
+            "县残联推进困难残疾人家庭无障碍改造\n\n2024年10月12日\n\n"
+            "今年县残联把困难残疾人家庭无障碍改造列为民生实事，计划改造180户。截至9月30日，已完成改造131户，"
+            "完成率72.8%，户均投入6200元。改造根据残疾类别和家庭需求，"
+            "重点做卫生间坐便改造、加装扶手、地面防滑和闪光门铃等项目。\n"
+            "推进中县残联坚持三条：一是坚持需求导向，会同各乡镇逐户上门评估，方案同本人和家属商量后再施工；二是坚持质量为先，"
+            "请第三方机构抽查验收，合格率100%；三是坚持跟踪服务，完工后一个月内回访，教会大家正确使用。北岗村的王大姐说，"
+            "现在自己就能洗澡了。\n"
+            "下一步，县残联将加快剩余49户改造进度，11月底前全面完成年度任务，并开展回头看，发现问题及时整改。\n",
+        "plan_2024-02-20.txt":
+            "关于印发《加装电梯三年行动方案》的通知\n\n2024年2月20日\n\n"
+            "（一）优化审批服务。\n"
+            "1.县住建局负责设立加装电梯综合受理窗口，统一收件、一次告知。由县住建局牵头，县行政审批局配合，4月底前完成。\n"
+            "2.编制技术导则。明确消防、结构和采光等要求。由县住建局牵头，县消防救援大队配合，6月底前完成。\n"})
+    answer = searcher.search("残疾人家庭无障碍改造啥时候完工")
+    assert answer.answered and "11月底前全面完成年度任务" in answer.results[0].passage.text
+
+
 def test_a_meeting_of_several_matters_answers_with_the_list_of_the_matter_asked(tmp_path, embedder):
     """A 常务会议 turns to one matter after another ("会议听取了…的汇报。会议指出…。会议要求：一是…"): the list of
     the matter asked about answers, though only the sentence before its lead names that matter and the meeting's

@@ -106,9 +106,16 @@ def states_figure(text: str, unit: str | None) -> bool:
     return unit is None or bool(re.search(rf"{_FIGURE}\s*{unit}", text))
 
 
+# One of a thing, as people ask a rate ("加装一台电梯补多少钱", "一户最多补多少"): that thing is the rate's base.
+_ONE_PER = re.compile(_PER.pattern.replace("(?:每|单)", "(?<![第统唯])一") + r"(?=[^，,。；;？?]{0,10}?多少)")
+
+
 def per_asked(question: str) -> str | None:
-    """The base of a rate the question asks ("亩" of "每亩补助多少钱"), or None."""
+    """The base of a rate the question asks ("亩" of "每亩补助多少钱", "台" of "一台补多少钱"), or None; not for a
+    count ("一户一档…建了多少户")."""
     m = _PER.search(question)
+    if not m and measure_asked(question) in ("元", None):
+        m = _ONE_PER.search(question)
     return m.group(1) if m else None
 
 
@@ -168,8 +175,11 @@ def asks(question: str, intent: Intent) -> Measure | None:
 
 def prefers(ask: Measure, passage: Passage, text: str) -> int:
     """Stating some figure is no reason to rank a passage higher, only a reason to refuse one that has none; a
-    total asked ("总共投资多少") is: a passage stating one ("项目总投资860万元") answers where the project's other
+    rate asked is, and a total asked ("总共投资多少") is: a passage stating one ("项目总投资860万元") answers where the project's other
     passages (its schedule, its lead unit) do not."""
+    # So is a rate asked ("每台补多少钱"): a passage stating one ("按每台15万元给予补助") before the plan's others.
+    if ask.per and states_rate(text, ask.per) and states_figure(text, ask.unit):
+        return 1
     return int(ask.total and _TOTAL_SAID.search(text) is not None and states_total(text, ask.unit))
 
 
