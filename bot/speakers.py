@@ -37,7 +37,7 @@ _AFTER_NAME = ("出席|主持|作|做|在|参加|讲|强调|指出|要求|表示
 _NAME = rf"[{CJK}]{{2,4}}?(?={_AFTER_NAME}|$)"
 _NAME_AFTER_POST = re.compile(rf"(?:{POSTS})[ \u3000]?(?P<name>{_NAME})")
 _NAME_HERE = re.compile(_NAME)  # the name right after a post, read from where it starts
-SPEECH_VERBS = "指出|强调|要求|表示|提出|说|讲话|介绍|指示|批示|部署|希望|讲了|谈到|作出|提了|安排|布置|意见"
+SPEECH_VERBS = "指出|强调|要求|表示|提出|说|讲话|介绍|通报|指示|批示|部署|希望|讲了|谈到|作出|提了|安排|布置|意见"
 _SPEECH_VERB = re.compile(SPEECH_VERBS)
 _PRESENCE_VERB = re.compile("主持|出席|调研|召开|带队|率队|参加|宣读|传达|检查|察看|视察|督导|看望|慰问|走访")
 _CLAUSE = re.compile(r"[^，。,；;！？!?\n：:]+")

@@ -89,6 +89,13 @@ def test_a_report_given_names_its_giver_as_the_meetings_speaker():
     assert meeting_chair("县政府工作报告摘编", lead, known_names(lead)) == "郑立群"
 
 
+def test_an_official_who_briefs_the_meeting_speaks_there_one_who_is_briefed_does_not():
+    text = ("5月9日，全县防汛工作推进会召开。县长马骏出席并讲话。会上，县水利局局长卢春明通报了去年汛期全县险情处置情况。"
+            "各乡镇要每月向镇长蔡光远汇报进展。")
+    names = known_names(text)
+    assert [name for _, name in speech_marks(text, names)] == ["马骏", "卢春明"]
+
+
 def test_a_transcripts_host_named_in_brackets_and_bulleted_questions():
     text = ("主持人（区委宣传部副部长田慧）：请罗文涛局长介绍。\n罗文涛：今年重点抓好两件事：一是稳岗；二是扩岗。\n"
             "▲雁滨晚报记者：补贴何时发放？\n罗文涛：6月底前发放。")
