@@ -79,7 +79,7 @@ ISSUE = re.compile(rf"(?:^|[\s\u3000])(?:(?:19|20)\d{{2}}\s*年\s*)?第\s*[\d{CN
                    rf"(?:\s*[（(]\s*总第\s*[\d{CN_NUMERAL}]+\s*期\s*[）)])?$")  # "2025年第7期（总第203期）"
 # A column label before an item's headline ("【工作动态】县政府召开…").
 COLUMN = re.compile(r"^[【\[［][^】\]］]{1,8}[】\]］]\s*")
-ENTRY_MARK = re.compile(rf"^(?:[\s★☆●○◆◇■□▲△·•\-—]+|\d{{1,2}}\s*[.、．]\s*|[{CN_NUMERAL}]{{1,2}}\s*、\s*)")
+ENTRY_MARK = re.compile(rf"^(?:[\s★☆●○◎◉◆◇♦❖■□▲△▶►·•\-—]+|\d{{1,2}}\s*[.、．]\s*|[{CN_NUMERAL}]{{1,2}}\s*、\s*)")
 DOCUMENT_FIELDS = ("docno", "document", "speaker")
 DOCNO_FIELD = "文号："  # how a notice's number reads among its paragraphs
 

@@ -239,6 +239,19 @@ def test_a_briefings_contents_list_its_articles_dateline_or_not(name):
     assert not any("本期要目" in p or p.startswith("★") for a in arts for p in a.paragraphs)
 
 
+def test_a_briefings_contents_marked_with_double_circles_list_its_articles():
+    text = "\n".join([
+        "柳岩政务", "（简　报）", "第7期", "", "柳岩县人民政府办公室编　　　　2024年8月2日", "", "【本期要目】",
+        "◎全县农村公路养护工作稳步推进", "◎县卫健局开展夏季病媒生物防制", "", "━━━━━━━━━━━━", "",
+        "全县农村公路养护工作稳步推进", "", "　　今年以来，县交通运输局完成农村公路日常养护820公里，修复水毁路段14处。", "",
+        "━━━━━━━━━━━━", "",
+        "县卫健局开展夏季病媒生物防制", "", "　　7月起，县卫健局组织各乡镇集中清理积水容器，消杀重点场所360处。", "",
+    ])
+    arts = split_articles(load_bulletin(text.encode("utf-8"), "brief.txt"))
+    assert [a.title for a in arts] == ["全县农村公路养护工作稳步推进", "县卫健局开展夏季病媒生物防制"]
+    assert not any(p.startswith("◎") for a in arts for p in a.paragraphs)
+
+
 def test_a_speech_whose_text_opens_with_its_authors_name_is_titled_by_its_file_name():
     data = (GENRES / "speech_name_only.txt").read_bytes()
     (art,) = split_articles(load_bulletin(data, "梁国华在全县防汛工作会议上的讲话.docx.txt"))
