@@ -21,6 +21,10 @@ def test_who_when_and_unit_questions_are_told_apart():
     assert duty.asks("高新区扩区规划由谁负责编制").who
     assert not duty.asks("领导干部会议由谁主持").who  # a meeting's chair, not a task's lead
     assert duty.asks("老旧小区改造最晚什么时候完成").deadline
+    # a time asked of a thing's being done, as people ask it; not a meeting's day nor when something starts
+    assert all(duty.asks(q).deadline for q in ("易涝点什么时候整治完", "受理窗口什么时候要设好", "菜市场什么时候能改造完",
+                                               "排查哪天前要过一遍", "完工时间是哪天"))
+    assert not any(duty.asks(q).deadline for q in ("座谈会哪天召开", "什么时候开始供暖", "什么时候开会"))
     assert duty.asks("县住建局要做哪些事").units == ("县住建局",)
     # Asking who leads, a unit-shaped thing in the question is the task, not whose duties are asked.
     assert duty.asks("县级物流配送中心归哪个部门负责建").units == ()

@@ -29,9 +29,10 @@ DEADLINE_SAID = re.compile(rf"(?:{DATE_SAID.pattern}|{YEAR_PART}|年内)\s*(?:�
 # "最晚什么时候完成", "截止时间", "完成时限", "什么时候要设好", "啥时候整治完", "完工时间": the deadline of a task —
 # a time asked of its being done (not "哪天召开": a meeting's day).
 DONE = (r"完成|完工|竣工|建成|办结|到位|开工|全部|实现|投用|投入使用|上线|出台|通车|开通|交付|落地"
-        r"|[建弄做办搞修装改干治]完|[设建办弄做搞修装]好")
-DEADLINE_ASK = re.compile(rf"最晚|最迟|截止|期限|时限|(?:什么时候|何时|哪天|几月份?|哪个月)(?:要|前|能|之前|以前)?"
-                          rf"[^，,。？?！!]{{0,3}}?(?:{DONE})|(?:{DONE})的?(?:时间|日期)")
+        r"|[建造弄做办搞修装改干治]完|[设建办弄做搞修装]好")
+_WHEN_WORD = r"(?:什么时候|何时|哪一?天|几号|几月份?|哪个月)"
+DEADLINE_ASK = re.compile(rf"最晚|最迟|截止|期限|时限|{_WHEN_WORD}(?:之|以)?前"
+                          rf"|{_WHEN_WORD}(?:要|能)?[^，,。？?！!]{{0,3}}?(?:{DONE})|(?:{DONE})的?(?:时间|日期)")
 
 
 def states_date(passage: str) -> bool:
