@@ -114,6 +114,9 @@ def _file_date(name: str) -> tuple[int | None, int | None, int | None]:
     return y, mo_i, d_i
 
 
+_MONTH_DAY = re.compile(r"(?<![\d年/-])(\d{1,2})\s*(?:月|-|/)\s*(\d{1,2})\s*日?(?!\d)")
+
+
 def _text_year(paragraphs: list[str]) -> int | None:
     """The year an article's text speaks of most ("确保2024年工业投资增长10%"), the latest of equals: the year
     of a dateline that gives only month and day when nothing else does."""
@@ -184,6 +187,14 @@ def find_date(paragraphs: list[str], meta: list[Block], file_name: str,
     fy, fm, fd = _file_date(file_name)
     if fy and fm and fd:
         return _iso(fy, fm, fd), _text_date(fy, fm, fd), "filename"
+    # A reader app's publish day without its year ("苇塘市场监管　6月20日 08:30"): the year the text speaks of, as for
+    # a dateline of month and day.
+    for b in meta:
+        day = _MONTH_DAY.search(b.text) if b.role == "page" and not b.date else None
+        ty = _text_year(paragraphs) if day else None
+        if ty and 1 <= int(day.group(1)) <= 12 and 1 <= int(day.group(2)) <= 31:
+            month, d = int(day.group(1)), int(day.group(2))
+            return _iso(ty, month, d), _text_date(ty, month, d), "page+text"
     return None, "", "none"
 
 

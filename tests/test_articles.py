@@ -147,6 +147,16 @@ def test_a_wechat_post_loses_its_prompts_and_keeps_no_guessed_year():
         assert noise not in text, noise
 
 
+def test_a_posts_publish_day_without_a_year_takes_the_year_its_text_speaks_of():
+    text = "\n".join([
+        "点击上方蓝字关注我们", "", "夏季用电高峰，这份安全提示请收好", "", "柳岩应急　7月3日 09:15", "",
+        "　　2025年上半年，全县共排查电动自行车充电隐患410处。县应急管理局提醒，高温天气不要在楼道充电。", "",
+        "来源：柳岩县应急管理局", "编辑：何　静", "阅读原文",
+    ])
+    (art,) = split_articles(load_bulletin(text.encode("utf-8"), "post.txt"))
+    assert (art.date, art.date_source) == ("2025-07-03", "page+text")
+
+
 def test_a_dump_of_two_posts_is_two_articles_and_their_related_links_are_noise():
     # the related links end at the post's furniture (来源/编辑/阅读原文); the next post's headline follows that
     first, second = _genre("wechat_two_posts.txt")

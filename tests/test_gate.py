@@ -129,6 +129,7 @@ def test_a_rate_asked_per_something_needs_that_rate():
     assert states_rate("新建日光温室的，每亩一次性补助1.2万元", "亩")
     assert states_rate("塑料大棚补助4000元/亩", "亩")
     assert not states_rate("收储企业上门打捆回收，每吨收购价不低于260元", "亩")
+    assert states_rate("举报属实的，每查实1户奖励500元", "户") and per_asked("每查实一户奖励多少") == "户"
     # one of a thing, as people ask a rate; not a count, nor "统一" or "第一"
     assert per_asked("加装一台电梯县里补多少钱") == "台" and per_asked("改厕一户能补多少") == "户"
     assert per_asked("一户一档，今年建了多少户") is None and per_asked("第一台电梯补了多少钱") is None

@@ -120,8 +120,8 @@ def per_asked(question: str) -> str | None:
 
 
 def states_rate(text: str, per: str) -> bool:
-    """The (normalized) text states a figure per `per`: "每亩300元", "300元/亩", "亩均"."""
-    return bool(re.search(rf"(?:每|单)\s*{per}|/\s*{per}|{per}均", text))
+    """The (normalized) text states a figure per `per`: "每亩300元", "300元/亩", "亩均", "每核实1人奖励3万元"."""
+    return bool(re.search(rf"(?:每|单)\s*{per}|每[^，,。；;\d]{{0,4}}?[1一]\s*{per}|/\s*{per}|{per}均", text))
 
 
 # A question asking the sum of something ("补偿资金总额", "一共投资多少", "累计发放多少")
