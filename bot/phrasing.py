@@ -45,7 +45,7 @@ _ASKED_TO_DO = re.compile(r"(?:都)?[让叫]做什么(?:了|呢|啊)?")
 
 # Posts officials address each other by (a deputy is addressed by the post too: "王县长" may be 副县长).
 ADDRESS_POSTS = ("书记|县长|区长|市长|镇长|乡长|局长|主任|部长|主席|秘书长|院长|厅长|省长|州长|旗长|组长|"
-                 "指挥长|委员|常委|主委|馆长|所长|站长|队长|行长|校长")
+                 "指挥长|委员|常委|主委|馆长|所长|站长|队长|行长|校长|理事长|会长|社长|董事长")
 _ADDRESSED = re.compile(rf"(?P<surname>[{CJK}]{{1,2}}?)(?P<post>副?(?:{ADDRESS_POSTS}))"
                         r"(?P<side>那边|这边|那块|这块|那儿|这儿|那里|这里|他们)?")
 

@@ -26,7 +26,7 @@ from bot.textutil import CJK, CN_ORDINALS, FULL_STOPS
 DID_NEXT = "在|讲|提|强调|说|指出|要求|部署|带队|主持|的|出席|作|就|对"
 POSTS = ("书记|副书记|区长|副区长|县长|副县长|市长|副市长|镇长|副镇长|乡长|副乡长|主任|副主任|局长|副局长|"
          "主席|副主席|部长|副部长|常委|组长|副组长|指挥长|总指挥|秘书长|院长|校长|厅长|省长|州长|旗长|队长|"
-         "站长|所长|专员|董事长|总经理|经理|委员|政委|检察长|庭长|社长|会长|党组成员")
+         "站长|所长|专员|董事长|总经理|经理|委员|政委|检察长|庭长|社长|会长|理事长|党组成员")
 # What follows a name in such text: a verb of presence or speech, a preposition, or punctuation.
 # Time words ("昨日", "近日", "上午") too, so a two-character name never takes the next character ("王强昨").
 _AFTER_NAME = ("出席|主持|作|做|在|参加|讲|强调|指出|要求|表示|提出|说|同志|代|就|对|向|带队|调研|率|宣读|"

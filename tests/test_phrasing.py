@@ -81,6 +81,9 @@ def test_the_post_addressed_picks_among_people_of_one_surname():
     assert resolve_people("陈局长讲了几点", people, None, lambda p: posts(p, ())) == "陈华讲了几点"
     assert resolve_people("马书记强调了什么", people, None, lambda p: posts(p, ())) == "马林强调了什么"
     assert resolve_people("陈主任说了什么", people, None, lambda p: posts(p, ())) == "陈明、陈华说了什么"
+    # the head of a 残联, 工商联 or 协会 is its 理事长 or 会长
+    heads = {"葛敏": ("理事长",), "葛林": ("局长",)}.get
+    assert resolve_people("葛理事长说了啥", ["葛敏", "葛林"], None, lambda p: heads(p, ())) == "葛敏说了啥"
 
 
 def test_a_unit_head_asked_what_to_do_stands_for_the_unit():
