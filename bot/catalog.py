@@ -14,7 +14,7 @@ from functools import lru_cache
 import numpy as np
 
 from bot.analysis import list_tokens, query_terms, title_terms
-from bot.intent import SERIES, title_places
+from bot.intent import LAST_YEAR, SERIES, THIS_YEAR, title_places
 from bot.ordinals import Resolved, resolve
 from bot.question import Intent, TimeRef
 from bot.records import NumberedList
@@ -47,6 +47,16 @@ class ArticleEntry:
     def issuers(self) -> tuple[str, ...]:
         """The places its title opens with: who issued it ("鹤岭镇人民政府关于…" → 鹤岭镇)."""
         return _title_places(self.title)
+
+
+_PAST_YEAR = re.compile(rf"{LAST_YEAR.pattern}|过去(?:的)?一年")
+
+
+def _lead_year(lead: str) -> int | None:
+    """The year a list's lead speaks of, relative to its own: -1 for the past year ("过去一年，全县…取得明显成效"),
+    0 for this one ("今年要重点抓好…"), None for neither or both."""
+    past, this = bool(_PAST_YEAR.search(lead)), bool(THIS_YEAR.search(lead))
+    return -1 if past and not this else 0 if this and not past else None
 
 
 _LEVELS = "省市县区镇乡"  # a place's level, which people leave out ("岫宁" for 岫宁县)
@@ -351,7 +361,7 @@ class Catalog:
         # the question's words as a list's own label or lead may say them, its speech words too ("三点意见")
         words = frozenset(weights) | {t for t in query_terms(ev.intent.rest) if len(t) > 1}
         return self._pick(results, fused_lists, recent_tolerance if ev.intent.time.recent else tolerance,
-                          ev.intent.path, words)
+                          ev.intent.path, words, ev.intent.time.relative_year)
 
     def _candidates(self, ev: ListQuery, weights: dict[str, float],
                     fused_lists: list[str]) -> list[tuple[int, float, set[str]]]:
@@ -433,7 +443,7 @@ class Catalog:
         return total, ((matched + max(0.0, got)) / asked if asked else 0.0), i
 
     def _pick(self, results: list[tuple[float, float, int]], fused_lists: list[str], tolerance: float,
-              path: tuple = (), words: frozenset[str] = frozenset()) -> Choice:
+              path: tuple = (), words: frozenset[str] = frozenset(), relative_year: int | None = None) -> Choice:
         """The best list; among close ones (the same list in several bulletins) the most recent. A question
         addressing a point (`path`) prefers, among close ones, an article where the point exists, and where the
         lists are numbered as the question says. Of an article's lists scored alike (the question's words all in
@@ -449,9 +459,18 @@ class Catalog:
         # A close list that misses some of what the question says (a word the best list's title holds, "全县农村工作
         # 会议") is another meeting, not the same list again: the band keeps those matching as fully as the best.
         said = max((r[1] for r in results if r[0] >= top * (1 - tolerance)), default=0.0)
+        # A list whose lead speaks of another year than the question's ("过去一年，…取得明显成效" for "今年要抓哪几件
+        # 事"): a speech's review before its tasks, not what is asked — when a close list does not contradict it.
+        band = [r for r in results if r[0] >= top * (1 - tolerance) and r[1] >= said - SAID_MARGIN]
+        other_year = {r[2] for r in band if _lead_year(self.lists[r[2]].lead) not in (None, relative_year)
+                      and relative_year is not None}
+        if len(other_year) == len(band):
+            other_year = set()
         per_article: dict[str, tuple[float, float, int]] = {}
         for r in results:
             aid = self.lists[r[2]].article_id
+            if r[2] in other_year:
+                continue
             if r[0] >= top * (1 - tolerance) and r[1] >= said - SAID_MARGIN and (
                     aid not in per_article or r[0] > per_article[aid][0]
                     or (r[0] == per_article[aid][0] and own(r[2]) > own(per_article[aid][2]))):  # strictly more

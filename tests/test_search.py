@@ -335,6 +335,23 @@ def test_a_deadline_asked_is_answered_by_the_deadline_not_by_a_status_date(tmp_p
     assert answer.answered and "11月底前全面完成年度任务" in answer.results[0].passage.text
 
 
+def test_a_speechs_review_of_last_year_is_not_the_list_of_this_years_tasks(tmp_path, embedder):
+    """A speech reviews the past year ("过去一年，…取得明显成效：一是…") before this year's tasks ("今年要重点抓好三件
+    事"): "今年…要抓哪几件事" is the tasks, though the review's lead holds more of the question's words; "去年…取得了
+    哪些成效" the review."""
+    searcher = searcher_over(tmp_path, embedder, {
+        "speech_2025-03-18.txt":
+            "在全县农村饮水安全工作会议上的讲话\n\n副县长　邵明远\n\n（2025年3月18日）\n\n同志们：\n"
+            "今天召开全县农村饮水安全工作会议，主要任务是总结去年工作、部署今年任务。\n下面，我讲两点意见。\n一、肯定成绩\n"
+            "过去一年，全县农村饮水安全工作取得明显成效。一是供水保障更加稳定。二是水质监测更加严格。三是管护机制更加健全。\n"
+            "二、明确任务\n今年要重点抓好三件事。一是推进规模化供水。二是更新老旧管网。三是落实水费收缴。\n"
+            "同志们，农村饮水安全事关群众切身利益，大家要守土尽责。\n"})
+    tasks = searcher.search("邵县长说今年农村饮水安全要抓哪几件事")
+    assert tasks.answered and tasks.results[0].passage.text.startswith("今年要重点抓好三件事")
+    review = searcher.search("邵县长说去年饮水安全取得了哪些成效")
+    assert review.answered and review.results[0].passage.text.startswith("过去一年")
+
+
 def test_a_meeting_of_several_matters_answers_with_the_list_of_the_matter_asked(tmp_path, embedder):
     """A 常务会议 turns to one matter after another ("会议听取了…的汇报。会议指出…。会议要求：一是…"): the list of
     the matter asked about answers, though only the sentence before its lead names that matter and the meeting's
