@@ -351,17 +351,13 @@ class Searcher:
         # answer, one holding far more of the question than every one above it ("已签约未开工项目…4月底前" below
         # "帮扶项目资产管理"): whether the question is answered was decided above, only which answer comes first.
         # (Not when the lead is asked — "谁参加了这次考察": the opening names them in fewer of the question's words.)
+        # (Among those holding as much of what a when or duty question asks: "综合受理窗口什么时候设好" is the point
+        # naming the window, not another of the plan's with a deadline too.)
         first = passing[0]
-        if any(fits) and not lead_asked:
-            # Among those holding as much of what a when or duty question asks, the one holding more of its words:
-            # "综合受理窗口什么时候设好" is the point naming the window, not another of the plan's with a deadline too.
-            same = [i for i in passing if i < len(fits) and fits[i] == fits[first]]
-            more = max(same, key=lambda i: (checks[i].words, checks[i].coverage, -i), default=first)
-            if checks[more].words > checks[first].words and checks[more].coverage >= checks[first].coverage:
-                first = more
-        elif not lead_asked:
+        if not lead_asked:
             closer = holding_far_more([c.coverage for c in checks[:cfg.top_k]], 1, cfg.min_context_coverage,
-                                      lambda i: checks[i].words >= FAR_WORDS and i in passing)
+                                      lambda i: checks[i].words >= FAR_WORDS and i in passing
+                                      and (not any(fits) or fits[i] == fits[first]))
             if closer is not None and checks[closer].coverage > checks[first].coverage:
                 first = closer
         if first:
