@@ -462,8 +462,8 @@ class Catalog:
         # A list whose lead speaks of another year than the question's ("过去一年，…取得明显成效" for "今年要抓哪几件
         # 事"): a speech's review before its tasks, not what is asked — when a close list does not contradict it.
         band = [r for r in results if r[0] >= top * (1 - tolerance) and r[1] >= said - SAID_MARGIN]
-        other_year = {r[2] for r in band if _lead_year(self.lists[r[2]].lead) not in (None, relative_year)
-                      and relative_year is not None}
+        other_year = set() if relative_year is None else {
+            r[2] for r in band if _lead_year(self.lists[r[2]].lead) not in (None, relative_year)}
         if len(other_year) == len(band):
             other_year = set()
         per_article: dict[str, tuple[float, float, int]] = {}

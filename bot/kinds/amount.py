@@ -30,7 +30,8 @@ _MONEY_KIND = re.compile(rf"([{CJK}]{{2}})(?=补贴|补助|津贴|奖励|奖补)
 _NOT_KIND_WORDS = {"标准", "额度", "金额", "最高", "最多", "平均", "合计", "总共", "分别", "按照", "给予", "政策"}
 _NOT_A_KIND = set("的了多少每能可给拿领发次性额外些什么哪这那笔个月年人户项该其上下予享受得到里内")
 # A rate asked per something ("每亩补助多少钱", "每人每月多少"): the figure must be that rate.
-_PER = re.compile(r"(?:每|单)\s*(亩|户|人|吨|公里|平方米|立方米|座|头|只|辆|台|家|所|张|床|间)")
+_PER_BASE = r"(亩|户|人|吨|公里|平方米|立方米|座|头|只|辆|台|家|所|张|床|间)"
+_PER = re.compile(rf"(?:每|单)\s*{_PER_BASE}")
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ def states_figure(text: str, unit: str | None) -> bool:
 
 
 # One of a thing, as people ask a rate ("加装一台电梯补多少钱", "一户最多补多少"): that thing is the rate's base.
-_ONE_PER = re.compile(_PER.pattern.replace("(?:每|单)", "(?<![第统唯])一") + r"(?=[^，,。；;？?]{0,10}?多少)")
+_ONE_PER = re.compile(rf"(?<![第统唯])一\s*{_PER_BASE}(?=[^，,。；;？?]{{0,10}}?多少)")
 
 
 def per_asked(question: str) -> str | None:
@@ -174,10 +175,9 @@ def asks(question: str, intent: Intent) -> Measure | None:
 
 
 def prefers(ask: Measure, passage: Passage, text: str) -> int:
-    """Stating some figure is no reason to rank a passage higher, only a reason to refuse one that has none; a
-    rate asked is, and a total asked ("总共投资多少") is: a passage stating one ("项目总投资860万元") answers where the project's other
-    passages (its schedule, its lead unit) do not."""
-    # So is a rate asked ("每台补多少钱"): a passage stating one ("按每台15万元给予补助") before the plan's others.
+    """Stating some figure is no reason to rank a passage higher, only a reason to refuse one that has none; stating
+    the rate asked ("每台补多少钱": "按每台15万元给予补助") or the total asked ("总共投资多少": "项目总投资860万元") is: that
+    passage answers where the plan's other points (its schedule, its lead unit) do not."""
     if ask.per and states_rate(text, ask.per) and states_figure(text, ask.unit):
         return 1
     return int(ask.total and _TOTAL_SAID.search(text) is not None and states_total(text, ask.unit))
