@@ -49,13 +49,10 @@ class ArticleEntry:
         return _title_places(self.title)
 
 
-_PAST_YEAR = re.compile(rf"{LAST_YEAR.pattern}|过去(?:的)?一年")
-
-
 def _lead_year(lead: str) -> int | None:
     """The year a list's lead speaks of, relative to its own: -1 for the past year ("过去一年，全县…取得明显成效"),
     0 for this one ("今年要重点抓好…"), None for neither or both."""
-    past, this = bool(_PAST_YEAR.search(lead)), bool(THIS_YEAR.search(lead))
+    past, this = bool(LAST_YEAR.search(lead)), bool(THIS_YEAR.search(lead))
     return -1 if past and not this else 0 if this and not past else None
 
 

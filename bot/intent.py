@@ -69,7 +69,7 @@ SERIES = re.compile(rf"第\s*(?P<n>{_N})\s*(?:{'|'.join(SERIES_UNITS)})(?=[^，,
 MONTH = re.compile(rf"(?<![\d{CN_NUMERAL}])(\d{{1,2}}|[{CN_NUMERAL}]{{1,2}})\s*月")
 DAY = re.compile(rf"月\s*(\d{{1,2}}|[{CN_NUMERAL}]{{1,3}})\s*[日号]")
 RECENT = re.compile(r"最近|最新|上一?次|近期|新近")
-LAST_YEAR = re.compile(r"去年|上一?年")
+LAST_YEAR = re.compile(r"去年|上一?年|过去(?:的)?一年")
 THIS_YEAR = re.compile(r"今年|本年")
 TIME_WORD = re.compile(r"最近|最新|上一?次|近期|去年|今年|本年|上半年|下半年|月份|以前|之前|原来|目前|现在|以后")
 # Named people: a title right before a name ("副区长李志明"), or a name opening the question and

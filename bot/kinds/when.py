@@ -20,11 +20,11 @@ DATE_SAID = re.compile(r"(?<!\d)\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|份|[上�
 CLOCK_SAID = re.compile(r"(?<![\d.])(?:[01]?\d|2[0-4])\s*(?:时|点|:[0-5]\d)(?!\d)")
 
 
-# A part of the year a deadline names ("年底前完成", "年内建成", "三季度末前"): a time, as a date is.
+# A part of the year a deadline names ("年底前完成", "三季度末前"): a time, as a date is.
 YEAR_PART = r"年底|年末|[一二三四]季度末?"
-YEAR_PART_SAID = re.compile(rf"(?:{YEAR_PART})\s*(?:以|之)?前|年内")
-# A deadline a text states: a date or part of a month or year, then 前 ("6月底前", "9月30日前", "年底前").
-DEADLINE_SAID = re.compile(rf"(?:{DATE_SAID.pattern}|{YEAR_PART}|年内)\s*(?:以|之)?前")
+# A deadline a text states: a date or part of a month or year, then 前 ("6月底前", "9月30日前", "年底前"), or 年内
+# ("年内建成").
+DEADLINE_SAID = re.compile(rf"(?:{DATE_SAID.pattern}|{YEAR_PART}|年内)\s*(?:以|之)?前|年内")
 
 # "最晚什么时候完成", "截止时间", "完成时限", "什么时候要设好", "啥时候整治完", "完工时间": the deadline of a task —
 # a time asked of its being done (not "哪天召开": a meeting's day).
@@ -51,16 +51,20 @@ def asks(question: str, intent: Intent) -> str:
 
 
 def prefers(ask: str, passage: Passage, text: str) -> int:
-    """1 when the passage states what is asked: a time of day, or a date or its tasks a deadline; 2 when a deadline
-    is asked and it states one. `text`: the passage's normalized text."""
+    """1 when the passage states what is asked: a time of day, or a date or a deadline; 2 when a deadline is asked
+    and it states one. `text`: the passage's normalized text."""
     if ask == "clock":
         return int(bool(CLOCK_SAID.search(text)))
-    if ask == "due" and (DEADLINE_SAID.search(text) or (passage.tasks and passage.tasks.deadline
-                                                         and passage.tasks.deadline != LONG_TERM)):
-        return 2  # "什么时候完工" is answered by "10月底前全面完工", before a status date ("截至9月30日，已完成…")
-    # ("长期坚持" is a deadline of its tasks that names no time: "什么时候完成" is better answered by one that does)
-    return int(states_date(text) or bool(YEAR_PART_SAID.search(text))
-               or bool(passage.tasks and passage.tasks.deadline and passage.tasks.deadline != LONG_TERM))
+    if states_deadline(passage, text):
+        return 2 if ask == "due" else 1  # "什么时候完工": "10月底前全面完工", before "截至9月30日，已完成…"
+    return int(states_date(text))
+
+
+def states_deadline(passage: Passage, text: str) -> bool:
+    """The passage states a deadline naming a time: in its text ("6月底前", "年内") or its tasks — "长期坚持" names none,
+    and "什么时候完成" is better answered by one that does."""
+    tasks = passage.tasks
+    return bool(DEADLINE_SAID.search(text)) or bool(tasks and tasks.deadline and tasks.deadline != LONG_TERM)
 
 
 def holds(ask: str, passage: Passage, text: str, topic: dict[str, float], floor: float) -> bool:
