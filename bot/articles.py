@@ -189,12 +189,11 @@ def find_date(paragraphs: list[str], meta: list[Block], file_name: str,
         return _iso(fy, fm, fd), _text_date(fy, fm, fd), "filename"
     # A reader app's publish day without its year ("苇塘市场监管　6月20日 08:30"): the year the text speaks of, as for
     # a dateline of month and day.
-    for b in meta:
-        day = _MONTH_DAY.search(b.text) if b.role == "page" and not b.date else None
-        ty = _text_year(paragraphs) if day else None
-        if ty and 1 <= int(day.group(1)) <= 12 and 1 <= int(day.group(2)) <= 31:
-            month, d = int(day.group(1)), int(day.group(2))
-            return _iso(ty, month, d), _text_date(ty, month, d), "page+text"
+    day = next((m for b in meta if b.role == "page" and not b.date and (m := _MONTH_DAY.search(b.text))), None)
+    ty = _text_year(paragraphs) if day else None
+    if ty and 1 <= int(day.group(1)) <= 12 and 1 <= int(day.group(2)) <= 31:
+        month, d = int(day.group(1)), int(day.group(2))
+        return _iso(ty, month, d), _text_date(ty, month, d), "page+text"
     return None, "", "none"
 
 
