@@ -253,6 +253,16 @@ _TITLE_MARK = re.compile(r"^[★☆●○◆◇■□▲△▶►•·▪]+\s*")
 _NAMES_ON = re.compile(rf"^(?:关于|第[{CN_NUMERAL}\d]{{1,4}}(?:次|届)|[{CJK}]{{0,12}}纪要$)")
 
 
+def joined_title(lines: list[str]) -> str:
+    """A headline's lines as one title: apart by a space, but not where a line breaks inside brackets
+    ("…关于印发《埭湖县烟花" / "爆竹安全管理…方案》的通知": one name cut by the page's width)."""
+    title = ""
+    for line in lines:
+        inside = title.count("《") > title.count("》") or title.count("（") > title.count("）")
+        title = title + line if inside or not title else f"{title} {line}"
+    return title
+
+
 def title_lines(lines: list[str]) -> list[str]:
     """The lines of a headline run that are the title: not an issuer line, not the speaker's name, not a
     menu item standing above the headline. A run that is all of these stays as it is."""
@@ -393,6 +403,17 @@ def _headline_starts(blocks: list[Block], listed: frozenset[str] = frozenset()) 
             evidence = True  # a 简报's item: a headline standing alone after a blank line, its text right under it
         if evidence:
             first, last = content[pos], content[run_end]
+            # A name alone over the fields ("韦正航" / "（2024年3月15日）") is a speech's author line: its title
+            # is the headline run just above it ("在…会议上的讲话"), apart from it by a blank line.
+            back = pos
+            if all(_person_line(blocks[content[j]].text) for j in range(pos, run_end + 1)):
+                taken = starts[-1][1] if starts else 0
+                while back > 0 and content[back - 1] >= taken and _is_title_line(blocks[content[back - 1]]) \
+                        and not _person_line(blocks[content[back - 1]].text):
+                    back -= 1
+                    if blocks[content[back]].gap:
+                        break  # the title's first line (a two-line title has no blank line inside)
+            first = content[back]
             # A red-header notice: issuer line, 文号, then the real title before the first paragraph.
             # A 办法's first chapter under its 文号 is no title: the title was above the number.
             if numbered and nxt < len(content) and _is_title_line(blocks[content[nxt]], after_number=True) \
@@ -460,7 +481,7 @@ def split_articles(loaded: LoadedBulletin, default_year: int | None = None) -> l
         if article and page_headline and _compact(article.title) in _compact("".join(page_headline)):
             # A portal repeats the document's title under its own headline, which names it whole ("沙沟镇2021年
             # 政府工作报告" over "政 府 工 作 报 告"): the headline is the title.
-            article = replace(article, title=" ".join(title_lines(page_headline)))
+            article = replace(article, title=joined_title(title_lines(page_headline)))
         page_headline = titles if not article and titles and all(
             b.noise or b.meta for b in span) else []
         # the fields of a page headline with no text of its own date the document under it
@@ -473,7 +494,7 @@ def split_articles(loaded: LoadedBulletin, default_year: int | None = None) -> l
         head = [b.text for b in blocks[:first_text] if b.heading and not b.noise]
         issue = next((k for k, t in enumerate(head) if ISSUE.search(t)), None)
         if issue is not None:
-            articles[0] = replace(articles[0], title=" ".join(title_lines(head[:issue + 1])))
+            articles[0] = replace(articles[0], title=joined_title(title_lines(head[:issue + 1])))
             # the issue is dated by its masthead, not by its first item's day
             dated = next((b.date for b in masthead if b.date and all(b.date)), None)
             if dated:
@@ -544,7 +565,7 @@ def _make_article(loaded: LoadedBulletin, position: int, titles: list[str], lead
     paras = [p for p in paras if p]
     if not paras:
         return None
-    title = " ".join(title_lines(titles)) or _fallback_title(paras[0], loaded.name)
+    title = joined_title(title_lines(titles)) or _fallback_title(paras[0], loaded.name)
     date, date_text, date_source = find_date(paras, meta, loaded.name, default_year, masthead)
     simple = to_simplified("\n".join(paras))
     names = known_names(to_simplified(title) + "\n" + simple)

@@ -14,7 +14,7 @@ from functools import lru_cache
 import numpy as np
 
 from bot.analysis import list_tokens, query_terms, title_terms
-from bot.intent import LAST_YEAR, SERIES, THIS_YEAR, title_places
+from bot.intent import LAST_YEAR, SERIES, THIS_YEAR, meeting_spans, title_places
 from bot.ordinals import Resolved, resolve
 from bot.question import Intent, TimeRef
 from bot.records import NumberedList
@@ -357,8 +357,10 @@ class Catalog:
             return None
         # the question's words as a list's own label or lead may say them, its speech words too ("三点意见")
         words = frozenset(weights) | {t for t in query_terms(ev.intent.rest) if len(t) > 1}
+        rest = ev.intent.rest
+        meeting = frozenset(t for t in words if any(t in rest[s:e] for s, e in meeting_spans(rest)))
         return self._pick(results, fused_lists, recent_tolerance if ev.intent.time.recent else tolerance,
-                          ev.intent.path, words, ev.intent.time.relative_year)
+                          ev.intent.path, words, ev.intent.time.relative_year, meeting)
 
     def _candidates(self, ev: ListQuery, weights: dict[str, float],
                     fused_lists: list[str]) -> list[tuple[int, float, set[str]]]:
@@ -440,7 +442,8 @@ class Catalog:
         return total, ((matched + max(0.0, got)) / asked if asked else 0.0), i
 
     def _pick(self, results: list[tuple[float, float, int]], fused_lists: list[str], tolerance: float,
-              path: tuple = (), words: frozenset[str] = frozenset(), relative_year: int | None = None) -> Choice:
+              path: tuple = (), words: frozenset[str] = frozenset(), relative_year: int | None = None,
+              meeting: frozenset[str] = frozenset()) -> Choice:
         """The best list; among close ones (the same list in several bulletins) the most recent. A question
         addressing a point (`path`) prefers, among close ones, an article where the point exists, and where the
         lists are numbered as the question says. Of an article's lists scored alike (the question's words all in
@@ -448,7 +451,9 @@ class Catalog:
         it ("净街亮城行动要整治哪几方面": "二、整治内容", not the notice's outline of its sections; "讲了哪三点意见":
         still "我讲三点意见", not "三、完善机制，推动城市管理…" holding other words of the title)."""
         def own(i: int) -> frozenset[str]:
-            return frozenset(t for t in words if i in self.named_index.get(t, ()))
+            """The question's words the list itself names (label, lead, speaker), but those naming the meeting ("在公共
+            法律服务会议上讲了几点"): they point at the article, whichever of its lists says them."""
+            return frozenset(t for t in words if i in self.named_index.get(t, ()) and t not in meeting)
 
         top = max(r[0] for r in results)
         # The band is for the same list in several bulletins: within one article the lists differ,
@@ -470,7 +475,11 @@ class Catalog:
                 continue
             if r[0] >= top * (1 - tolerance) and r[1] >= said - SAID_MARGIN and (
                     aid not in per_article or r[0] > per_article[aid][0]
-                    or (r[0] == per_article[aid][0] and own(r[2]) > own(per_article[aid][2]))):  # strictly more
+                    or (r[0] == per_article[aid][0] and (own(r[2]) > own(per_article[aid][2])  # strictly more
+                                                         # as much: the outline the others stand under ("讲了几点")
+                                                         or (own(r[2]) == own(per_article[aid][2])
+                                                             and self.lists[r[2]].parent is None
+                                                             and self.lists[per_article[aid][2]].parent is not None)))):
                 per_article[aid] = r
         rank = {lid: n for n, lid in reversed(list(enumerate(fused_lists)))}
         scores = {self.lists[r[2]].list_id: r[0] for r in results}
@@ -497,7 +506,15 @@ class Catalog:
                     return 1, -k, -part.fit
             return 1, 0, -any(e.style in path[0].styles for e in self.lists_of_article(aid))
 
-        best = min(per_article.values(), key=lambda r: fits(r) + order(r))
+        # Of close lists in several articles, one whose title names less of the meeting the question names than
+        # another's ("在普法会议上讲的第二点意见": a 常委会 that discussed 普法, below the speech at the 普法…工作会议)
+        # is not the one meant, however recent.
+        named = {r[2]: frozenset(t for t in meeting if r[2] in self.title_index.get(t, ())) for r in per_article.values()}
+
+        def less(r: tuple[float, float, int]) -> int:
+            return int(any(named[r[2]] < other for other in named.values()))
+
+        best = min(per_article.values(), key=lambda r: fits(r) + (less(r),) + order(r))
         others = sorted((r for r in results if r is not best), key=lambda r: (-r[0],) + order(r))
         alternates = tuple(self.lists[r[2]] for r in others if r[0] >= top * 0.6)[:ALTERNATES]
         if not path:

@@ -129,6 +129,9 @@ def looks_like_heading(line: str) -> bool:
         and not re.search(rf"[{SENTENCE_ENDS}，,、]$", s)
         and not re.search(r"[。，,：:；;]", rest)  # headlines carry no clause punctuation
         and not FIELD_LABEL.match(s)  # "【地点】县融媒体中心": a field, its label in brackets instead of a colon
+        # a bracket left open ("（一）动员部署阶段（2024年11月25日至11月" over "30日）。…"): a sentence cut at the
+        # line's end, its heading and text one paragraph
+        and s.count("（") + s.count("(") <= s.count("）") + s.count(")")
     )
 
 

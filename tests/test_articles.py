@@ -96,6 +96,27 @@ def test_a_speech_header_is_not_part_of_the_title():
     assert (nl.size, nl.speaker) == (3, "贾正川")  # the byline's speaker gives the speech's list
 
 
+def test_a_speech_whose_authors_name_stands_alone_under_its_title_keeps_the_title():
+    # title, blank line, the author's name alone, blank line, the day in brackets: the name line has the headline
+    # evidence (the dated line under it), but the title is the line above it, not "同志们："
+    text = ("在全县公共法律服务暨普法工作会议上的讲话\n\n韦正航\n\n（2024年3月15日）\n\n同志们：\n\n"
+            "　　今天召开会议。下面，我讲三点意见。\n\n　　一、认清形势\n\n　　二、突出重点\n\n　　三、压实责任\n")
+    art = _one(text)
+    assert art.title == "在全县公共法律服务暨普法工作会议上的讲话"
+    assert (art.date, art.speakers) == ("2024-03-15", ("韦正航",))
+    assert not art.dropped
+
+
+def test_a_line_broken_inside_brackets_is_no_heading_and_a_title_broken_inside_a_name_has_no_space():
+    # a PDF's width cuts "（一）动员部署阶段（2024年11月25日至11月" before "30日）": one point, not a new article's headline
+    text = ("埭湖县人民政府办公室关于印发《埭湖县烟花\n爆竹安全管理实施方案》的通知\n\n各乡镇人民政府：\n\n"
+            "现将方案印发给你们，请认真贯彻执行。\n\n三、工作步骤\n\n（一）动员部署阶段（2024年11月25日至11月\n"
+            "30日）。各乡镇制定具体工作方案。\n（二）排查整治阶段（2024年12月1日至2025\n年2月28日）。全面开展隐患排查。\n")
+    art = _one(text)
+    assert art.title == "埭湖县人民政府办公室关于印发《埭湖县烟花爆竹安全管理实施方案》的通知"
+    assert "（一）动员部署阶段（2024年11月25日至11月30日）。各乡镇制定具体工作方案。" in art.paragraphs
+
+
 def test_paragraphs_pasted_onto_one_line_are_apart_again():
     art = _one("某区召开会议\n\n发布时间：2023-06-09\n\n6月8日，某区召开会议。 郝远征强调，要紧盯目标。 会议还研究了其他事项。\n")
     assert art.paragraphs == ("6月8日，某区召开会议。", "郝远征强调，要紧盯目标。", "会议还研究了其他事项。")

@@ -165,3 +165,32 @@ def test_of_an_articles_lists_scored_alike_the_one_whose_own_lead_holds_the_ques
     catalog = Catalog(articles={"s": speech}, lists=[points, section], named_index={"意见": {0}, "城市": {1}, "管理": {1}})
     picked = catalog._pick([(9.0, 1.0, 0), (9.0, 1.0, 1)], [], 0.1, (), frozenset({"城市", "管理", "意见"}))
     assert picked.entry is points
+
+
+def test_the_meeting_a_question_names_points_at_an_article_not_at_one_of_its_lists():
+    """"在公共法律服务会议上讲了几点": the meeting's words are in a section's lead too, yet the speech's outline
+    answers; "在普法会议上讲的第二点意见": the speech at the 普法…工作会议, not a later 常委会 that discussed 普法."""
+    from bot.catalog import ArticleEntry, Catalog, ListEntry
+
+    speech = ArticleEntry("s", "在全县公共法律服务暨普法工作会议上的讲话", frozenset(), "2024-03-15", ("韦正航",), None)
+    committee = ArticleEntry("c", "县委常委会召开会议研究部署法治建设工作", frozenset(), "2025-01-14", ("韦正航",), None)
+    points = ListEntry("s:0", "s", 3, "韦正航", "下面，我讲三点意见")
+    section = ListEntry("s:1", "s", 3, "韦正航", "一、认清形势，把公共法律服务摆在更加突出的位置", parent="s:0",
+                        parent_point=1)
+    topic = ListEntry("c:0", "c", 3, "韦正航", "会议认为，今年是普法收官之年")
+    catalog = Catalog(articles={"s": speech, "c": committee}, lists=[points, section, topic],
+                      named_index={"公共": {1}, "法律": {1}, "服务": {1}, "意见": {0}, "普法": {2}, "会议": {2}},
+                      title_index={"公共": {0, 1}, "法律": {0, 1}, "服务": {0, 1}, "普法": {0, 1}, "会议": {0, 1, 2}})
+    how_many = catalog._pick([(9.0, 1.0, 1), (9.0, 1.0, 0)], [], 0.1, (), frozenset({"公共", "法律", "服务", "会议"}),
+                             meeting=frozenset({"公共", "法律", "服务", "会议"}))
+    assert how_many.entry is points
+    # not the sub-list when nothing names the meeting: its own words then point at it
+    section_asked = catalog._pick([(9.0, 1.0, 1), (9.0, 1.0, 0)], [], 0.1, (), frozenset({"公共", "法律", "服务"}))
+    assert section_asked.entry is section
+    second = catalog._pick([(5.8, 1.0, 2), (5.8, 1.0, 0)], [], 0.1, (), frozenset({"普法", "会议", "意见"}),
+                           meeting=frozenset({"普法", "会议"}))
+    assert second.entry is points
+    # a meeting named by words both titles hold: the most recent, as for a series
+    latest = catalog._pick([(5.8, 1.0, 2), (5.8, 1.0, 0)], [], 0.1, (), frozenset({"会议", "意见"}),
+                           meeting=frozenset({"会议"}))
+    assert latest.entry is topic
