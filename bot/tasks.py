@@ -272,7 +272,8 @@ def _by_clauses(text: str) -> list[tuple[list[str], list[str]]]:
         if text.startswith("为牵头", end):  # "县住建局为牵头单位"
             found.append((lead, helpers))
         elif text.startswith("牵头", end) or (text.startswith("负责", end) and not _interprets_only(text, end + 2)):
-            if text[start - 1] == "由" or text.startswith("牵头", end) or text[start - 1] in "（(":
+            if text[start - 1] == "由" or text.startswith("牵头", end) or text[start - 1] in "（(" \
+                    or re.match(r"负责[。；;]", text[end:end + 3]):  # "…30家以上，开发区管委会负责。"
                 found.append((lead, helpers))
         elif text.startswith("负责", end) and _interprets_only(text, end + 2):
             continue  # "本办法由县自然资源局会同县农业农村局负责解释"
@@ -407,6 +408,8 @@ def _past_head(text: str, end: int) -> int:
 def _subject_first(text: str, subjects: list[str], by_lead: list[str]) -> bool:
     """Whether the point gives its task to a subject ("县自然资源局要会同柳塘镇…") before a 由 clause hands a
     detail to another ("…临时用地，由各乡镇负责协调")."""
+    if by_lead and re.search(rf"由{re.escape(by_lead[0])}(?:会同[^，,。；;]{{1,30}}?)?牵头", text):
+        return False  # "县政府要尽早分解目标…，由县商务局牵头": the lead named outright, whoever the subject is
     return bool(subjects) and bool(by_lead) and 0 <= text.find(subjects[0]) < text.find(by_lead[0])
 
 

@@ -39,6 +39,8 @@ COLLECTIVE = ("各", "有关", "相关")
 SECTORS = ("公安", "国家税务总局")
 # A place's own name then its level ("城关镇人民政府", "澜湾高新区管委会"): the level sits within the first characters.
 PLACE_LEVEL = re.compile(r"^[%s]{1,5}?(?:镇|乡|区|县|市|街道|园区)" % CJK)
+# A zone named in full after its place ("埭湖经济开发区管委会", "松溪高新技术产业开发区"): longer than a level.
+ZONE_LEVEL = re.compile(r"^([%s]{1,4}?)(?:经济技术开发区|经济开发区|高新技术产业开发区|工业园区|产业园区|产业集聚区)" % CJK)
 # What a place's own name never holds: words that tie a clause together ("所需经费由区…" is no place "所需经费由区").
 _NOT_IN_PLACE = set("由对在将把要向的是为从于经按以给")
 # What a unit's name never holds: a meeting ("区政府第三十一次常务会议给区消防救援大队" is a meeting, then a unit).
@@ -76,9 +78,11 @@ def looks_like_unit(name: str, in_field: bool = False) -> bool:
     if _NEVER_INSIDE.search(core):
         return False
     place = PLACE_LEVEL.match(core)
+    zone = ZONE_LEVEL.match(core)
     return in_field or core[0] in LEVELS or core.startswith(COLLECTIVE + SECTORS) \
         or (core.startswith(_OWN_LEVELS) and len(core) > 2) \
-        or bool(place and not _NOT_IN_PLACE & set(place.group(0)[:-1]))
+        or bool(place and not _NOT_IN_PLACE & set(place.group(0)[:-1])) \
+        or bool(zone and not _NOT_IN_PLACE & set(zone.group(1)))
 
 
 # The units of a plan named by their part in it ("各牵头单位要制定…", "各配合单位"): 牵头/配合 is no stop there.
@@ -91,7 +95,7 @@ def without_place(name: str) -> str:
     itself when nothing of two characters would be left."""
     if name[:1] in LEVELS:
         return name[1:] if len(name) >= 3 else name
-    m = PLACE_LEVEL.match(name)
+    m = PLACE_LEVEL.match(name) or ZONE_LEVEL.match(name)
     return name[m.end():] if m and len(name) - m.end() >= 2 else name
 
 

@@ -481,3 +481,15 @@ def test_a_unit_dealing_with_those_who_fail_leads_the_point():
     assert t.lead == ("县商务局",)
     t = point_tasks("三是严查违法用地，县自然资源局对新增违法占地的，依法立案查处。", "", "2025-03-02")
     assert t.lead == ("县自然资源局",)
+
+
+def test_a_zone_named_in_full_is_a_unit_and_a_lead_named_outright_wins_over_the_subject():
+    # "埭湖经济开发区管委会": a place, then the zone's full name, then the body — longer than a level's name
+    assert looks_like_unit("埭湖经济开发区管委会") and looks_like_unit("松溪高新技术产业开发区管委会")
+    t = tasks("四是拓展外贸新业态。埭湖经济开发区管委会要在6月底前建成跨境电商孵化中心。", date="2025-01-14")
+    assert (t.lead, t.deadline) == (("埭湖经济开发区管委会",), "2025-06-30")
+    # "…，X负责。" at the sentence's end gives X the work; "由X牵头" names the lead whoever the subject is
+    t = tasks("二是培育新动能。年内新培育跨境电商企业30家以上，埭湖经济开发区管委会负责。", date="2025-01-14")
+    assert t.lead == ("埭湖经济开发区管委会",)
+    t = tasks("一是稳住基本盘。县政府要尽早分解下达外贸目标，由县商务局牵头，2月底前将目标分解到乡镇。", date="2025-01-14")
+    assert (t.lead, t.deadline) == (("县商务局",), "2025-02-28")
