@@ -484,8 +484,10 @@ def split_articles(loaded: LoadedBulletin, default_year: int | None = None) -> l
             article = replace(article, title=joined_title(title_lines(page_headline)))
         page_headline = titles if not article and titles and all(
             b.noise or b.meta for b in span) else []
-        # the fields of a page headline with no text of its own date the document under it
+        # the fields of a page headline with no text of its own date the document under it, and every item of the
+        # post after it that has no date of its own (a post of two news items, its headline over its publish day)
         carried = [b for b in span if b.meta] if page_headline else []
+        masthead = masthead + [b for b in carried if b not in masthead]
         if article:
             articles.append(article)
     if len(articles) == 1:

@@ -69,7 +69,7 @@ _NOT_AFTER = re.compile(r"\s*(?:起|以来|开始|施行|实施|生效|有效)")
 # (who or what qualifies is named after 的: "…的摸排，按月报送" is the work itself, still due by its date)
 _QUALIFIES = re.compile(r"[^，,。；;]{1,12}的(?:[^，,。；;的]{0,4}?)(?:项目|企业|单位|农户|住户|家庭|个人|人员|小区|对象|主体|申请"
                         r"|车辆|学生|机构|商户|经营者)[，,]?\s*(?:适用|享受|可以?|按|给予|纳入|不再|均)")
-_COMPLETES = re.compile(r"\s*(?:完成|建成|全面|全部|实现|基本|上线|出台|投用|投入|新增|新建)")
+_COMPLETES = re.compile(r"\s*(?:完成|建成|全面|全部|实现|基本|上线|出台|投用|投入|新(?:增|建|培育|引进|招引|认定|打造|创建|开工|开通|改造))")
 _OPENING_SENTENCES = 3  # a point's headline and the two sentences after it say whom it is given to
 # "第二水厂要…": a sentence that directs someone (not "但也要清醒看到": an adverb's 要 is the speaker's own)
 _DIRECTS = re.compile(rf"\s*[^，,。；;！？\n]{{1,14}}?(?<![也还更都就却又才则而仍但])要(?!{NOT_DIRECTING_AFTER_YAO})")

@@ -190,6 +190,15 @@ def test_a_dump_of_two_posts_is_two_articles_and_their_related_links_are_noise()
     assert "护河月" not in second.text  # a link to the first post, with its comma, is a link too
 
 
+def test_the_items_of_one_post_take_its_publish_year_for_their_datelines():
+    # the post's headline (a sentence with a comma) over its publish day, then two news items dated "2月10日", "2月8日"
+    text = ("点击上方蓝字 关注“云溪发布”\n\n元宵将至，这些事项请牢记！| 要闻两则\n\n云溪发布　2025年2月10日 20:05　涔州\n\n"
+            "【要闻一】\n\n全县安全生产工作推进会召开\n\n　　2月10日上午，全县安全生产工作推进会召开。会议要求压实责任。\n\n"
+            "【要闻二】\n\n“法律明白人”走进新春集市\n\n　　2月8日，县司法局在溪口集市开展普法赶集活动。\n")
+    first, second = split_articles(load_bulletin(text.encode("utf-8"), "post.txt"))
+    assert (first.date, second.date) == ("2025-02-10", "2025-02-08")
+
+
 def test_a_red_header_notice_with_its_plan_is_one_article_dated_by_its_signature():
     (art,) = _genre("notice.txt")
     assert art.title == "石屏乡人民政府关于印发《石屏乡二〇一二年春季植树造林工作方案》的通知"

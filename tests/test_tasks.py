@@ -490,6 +490,6 @@ def test_a_zone_named_in_full_is_a_unit_and_a_lead_named_outright_wins_over_the_
     assert (t.lead, t.deadline) == (("埭湖经济开发区管委会",), "2025-06-30")
     # "…，X负责。" at the sentence's end gives X the work; "由X牵头" names the lead whoever the subject is
     t = tasks("二是培育新动能。年内新培育跨境电商企业30家以上，埭湖经济开发区管委会负责。", date="2025-01-14")
-    assert t.lead == ("埭湖经济开发区管委会",)
+    assert (t.lead, t.deadline) == (("埭湖经济开发区管委会",), "2025-12-31")  # what is newly achieved 年内: by its end
     t = tasks("一是稳住基本盘。县政府要尽早分解下达外贸目标，由县商务局牵头，2月底前将目标分解到乡镇。", date="2025-01-14")
     assert (t.lead, t.deadline) == (("县商务局",), "2025-02-28")
