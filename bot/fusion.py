@@ -41,7 +41,11 @@ def context_share(p: Passage, catalog: Catalog, weights: dict[str, float], speak
     # A year the passage states is the year of what it states ("2024年全区PM2.5平均浓度" in a 2025 meeting's
     # report): the question's year asks that, not when the meeting was.
     year_said = bool(intent.time.year) and f"{intent.time.year}年" in p.text
-    key = (p.article_id, p.speaker, year_said, titles)
+    # "去年…是多少" of last year's results, which this year's reports state with the year written out ("韦建平通报，
+    # 2024年全县实现进出口总额…" at a 2025 meeting): last year named in the passage is last year's, as its article's date is
+    last = (not intent.time.year and intent.time.relative_year is not None and intent.time.relative_year < 0
+            and catalog.latest_year and f"{catalog.latest_year + intent.time.relative_year}年" in p.text)
+    key = (p.article_id, p.speaker, year_said, bool(last), titles)
     if memo is not None and key in memo:
         return memo[key]
     art = catalog.articles.get(p.article_id)
@@ -50,10 +54,12 @@ def context_share(p: Passage, catalog: Catalog, weights: dict[str, float], speak
     strong = max(weights.values(), default=1.0)
     if year_said:
         intent = replace(intent, time=replace(intent.time, year=None))
+    if last:
+        intent = replace(intent, time=replace(intent.time, relative_year=None))
     asked, got = article_match(art, p.speaker, intent, speakers, catalog.latest_year, strong,
                                spoke_elsewhere=any(s in art.speakers for s in speakers), partial=0.5,
                                issuers=issuers)
-    if year_said:
+    if year_said or last:
         asked, got = asked + strong, got + strong
     asked += sum(weights.values())  # the same scale for every passage, copies or not
     got += sum(w for t, w in weights.items() if t in art.title_terms and (titles or t in named))

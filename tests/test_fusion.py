@@ -101,6 +101,29 @@ def test_a_year_the_passage_states_is_not_contradicted_by_its_meetings_date():
     assert stated > 0 > other
 
 
+def test_last_year_named_in_a_passage_is_last_years_as_an_article_of_last_year_is():
+    # "去年进出口总额是多少" on an archive whose newest year is 2025: this year's meeting states 2024's total with the
+    # year written out; it is as much last year's as a 2024 article's passage, and more than this year's other passages
+    from bot.catalog import ArticleEntry, Catalog
+    from bot.fusion import context_share
+    from bot.intent import parse_intent
+    from bot.records import Passage
+
+    def passage(pid, article, text):
+        fields = {f: None for f in Passage.__dataclass_fields__}
+        fields.update(passage_id=pid, article_id=article, text=text)
+        return Passage(**fields)
+
+    catalog = Catalog(articles={a: ArticleEntry(a, "", frozenset(), date, (), None)
+                                for a, date in (("a2025", "2025-04-21"), ("a2024", "2024-04-17"))}, latest_year=2025)
+    intent = parse_intent("去年全县进出口总额是多少")
+    weights = {"进出口": 3.0, "总额": 4.0}
+    stated = context_share(passage("p1", "a2025", "商务局通报，2024年全县实现进出口总额53.9亿元。"), catalog, weights, (), intent)
+    dated = context_share(passage("p2", "a2024", "一季度全县实现进出口总额11.2亿元。"), catalog, weights, (), intent)
+    other = context_share(passage("p3", "a2025", "一季度全县进出口总额增长6.2%。"), catalog, weights, (), intent)
+    assert stated == dated > other
+
+
 def test_this_year_prefers_the_newest_years_article_without_contradicting_an_older_one():
     # "今年秋天山上起火的风险" may be asked of last autumn's notice: 今年 is read against the archive's newest year, so
     # that year's article is preferred, but the older one is not ranked as if its date said otherwise; a month said
