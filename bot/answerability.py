@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from bot.analysis import in_dictionary, is_common_word
 from bot.catalog import ArticleEntry, date_matches
 from bot.config import SearchConfig
-from bot.intent import DOCUMENT_FORMAL, SERIES_UNITS, is_content, meeting_forms, meeting_spans, named_meetings
+from bot.intent import (DOCUMENT_FORMAL, SERIES_UNITS, is_content, meeting_forms, meeting_spans, named_meetings,
+                        words_within)
 from bot.question import Intent
 from bot.speakers import person_name
 from bot.textutil import CJK, CN_NUMERAL, SENTENCE_ENDS, abbreviates, int_to_cn
@@ -95,8 +96,7 @@ def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, .
                if is_content(t) and not any(t in p or p in t for p in people)
                and (t in known or in_dictionary(t) or not _CJK.search(t))}
     document_year = _DOCUMENT_YEAR.search(question)
-    spans = meeting_spans(question)
-    meeting_words = frozenset(t for t in content if any(t in question[s:e] for s, e in spans))
+    meeting_words = words_within(content, question, meeting_spans(question))
     # (not an everyday word: "地方" is places as often as the 地方 of 中央)
     kindred = tuple((t, k) for t in content if t not in known and not is_common_word(t) and (k := kin(t)))
     return Requirements(content, people + places, numbers, intent, places, named_meetings(question),

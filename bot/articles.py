@@ -29,7 +29,8 @@ import bot.textutil  # noqa: F401  (quiets jieba before first use)
 from bot.records import Article
 from bot.load import INLINE_CONTENTS, LINE_MARKER, NEWS_OPENER, NEWS_OPENING, TITLE_MAX_CHARS, Block, LoadedBulletin
 from bot.speakers import ASKED, known_names, meeting_chair, person_name, speech_marks, turns
-from bot.textutil import CJK, CN_NUMERAL, FULL_STOPS, SENTENCE_ENDS, YEAR, cn_to_int, int_to_cn, to_simplified
+from bot.textutil import (CJK, CN_NUMERAL, FULL_STOPS, SENTENCE_ENDS, YEAR, cn_to_int, int_to_cn, left_open,
+                          to_simplified)
 
 # "本报讯" (this paper reports) opens a news article in Chinese newspapers.
 ARTICLE_OPENING = NEWS_OPENING
@@ -258,8 +259,8 @@ def joined_title(lines: list[str]) -> str:
     ("…关于印发《埭湖县烟花" / "爆竹安全管理…方案》的通知": one name cut by the page's width)."""
     title = ""
     for line in lines:
-        inside = title.count("《") > title.count("》") or title.count("（") > title.count("）")
-        title = title + line if inside or not title else f"{title} {line}"
+        cut = left_open(title) or left_open(title, "《", "》")
+        title = title + line if cut or not title else f"{title} {line}"
     return title
 
 

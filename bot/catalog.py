@@ -14,7 +14,7 @@ from functools import lru_cache
 import numpy as np
 
 from bot.analysis import list_tokens, query_terms, title_terms
-from bot.intent import LAST_YEAR, SERIES, THIS_YEAR, meeting_spans, title_places
+from bot.intent import LAST_YEAR, SERIES, THIS_YEAR, meeting_spans, title_places, words_within
 from bot.ordinals import Resolved, resolve
 from bot.question import Intent, TimeRef
 from bot.records import NumberedList
@@ -357,8 +357,7 @@ class Catalog:
             return None
         # the question's words as a list's own label or lead may say them, its speech words too ("三点意见")
         words = frozenset(weights) | {t for t in query_terms(ev.intent.rest) if len(t) > 1}
-        rest = ev.intent.rest
-        meeting = frozenset(t for t in words if any(t in rest[s:e] for s, e in meeting_spans(rest)))
+        meeting = words_within(words, ev.intent.rest, meeting_spans(ev.intent.rest))
         return self._pick(results, fused_lists, recent_tolerance if ev.intent.time.recent else tolerance,
                           ev.intent.path, words, ev.intent.time.relative_year, meeting)
 

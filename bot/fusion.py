@@ -10,7 +10,7 @@ import numpy as np
 
 from bot.analysis import bigram_keys
 from bot.catalog import Catalog, article_match
-from bot.intent import document_spans, meeting_spans
+from bot.intent import document_spans, meeting_spans, words_within
 from bot.question import Intent
 from bot.records import Passage
 
@@ -40,12 +40,14 @@ def context_share(p: Passage, catalog: Catalog, weights: dict[str, float], speak
     this question, by what they depend on (one question's candidates share a few articles)."""
     # A year the passage states is the year of what it states ("2024年全区PM2.5平均浓度" in a 2025 meeting's
     # report): the question's year asks that, not when the meeting was.
-    year_said = bool(intent.time.year) and f"{intent.time.year}年" in p.text
-    # "去年…是多少" of last year's results, which this year's reports state with the year written out ("韦建平通报，
-    # 2024年全县实现进出口总额…" at a 2025 meeting): last year named in the passage is last year's, as its article's date is
-    last = (not intent.time.year and intent.time.relative_year is not None and intent.time.relative_year < 0
-            and catalog.latest_year and f"{catalog.latest_year + intent.time.relative_year}年" in p.text)
-    key = (p.article_id, p.speaker, year_said, bool(last), titles)
+    # So is last year named in the passage for "去年…是多少": a year's results are reported the next year with the year
+    # written out ("2024年全县实现进出口总额…" at a 2025 meeting) — past years only ("今年" targets stated in last year's
+    # plans, "到2025年底…", are not this year's documents).
+    time = intent.time
+    year = time.year or (catalog.latest_year + time.relative_year
+                         if catalog.latest_year and time.relative_year is not None and time.relative_year < 0 else None)
+    year_said = bool(year) and f"{year}年" in p.text
+    key = (p.article_id, p.speaker, year_said, titles)
     if memo is not None and key in memo:
         return memo[key]
     art = catalog.articles.get(p.article_id)
@@ -53,13 +55,11 @@ def context_share(p: Passage, catalog: Catalog, weights: dict[str, float], speak
         return 0.0
     strong = max(weights.values(), default=1.0)
     if year_said:
-        intent = replace(intent, time=replace(intent.time, year=None))
-    if last:
-        intent = replace(intent, time=replace(intent.time, relative_year=None))
+        intent = replace(intent, time=replace(time, year=None, relative_year=None))
     asked, got = article_match(art, p.speaker, intent, speakers, catalog.latest_year, strong,
                                spoke_elsewhere=any(s in art.speakers for s in speakers), partial=0.5,
                                issuers=issuers)
-    if year_said or last:
+    if year_said:
         asked, got = asked + strong, got + strong
     asked += sum(weights.values())  # the same scale for every passage, copies or not
     got += sum(w for t, w in weights.items() if t in art.title_terms and (titles or t in named))
@@ -127,8 +127,7 @@ def with_context(fused: list[tuple[int, float]], passages: dict[int, Passage], c
     copies = near_copies(top) if weight else set()
     # the words naming the meeting or document the question places its answer in ("安委会汛期会议对县住建局…",
     # "老旧小区改造方案里…") are where, not what: in an article's title they count for every passage
-    spans = meeting_spans(intent.rest) + document_spans(intent.rest)
-    named = frozenset(t for s, e in spans for t in weights if t in intent.rest[s:e])
+    named = words_within(weights, intent.rest, meeting_spans(intent.rest) + document_spans(intent.rest))
     latest = latest_meeting(top, catalog, weights) if intent.time.recent else None
     issuers = catalog.issuing(intent.places)  # once for the question, not per candidate
     rescored = []

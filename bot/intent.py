@@ -195,6 +195,12 @@ def _meeting_names(question: str) -> list[tuple[int, str, int]]:
     return found
 
 
+def words_within(words, text: str, spans: list[tuple[int, int]]) -> frozenset[str]:
+    """Those of `words` that stand inside one of the spans of `text` (the question's words naming its meeting or
+    document: `meeting_spans`, `document_spans`)."""
+    return frozenset(t for t in words if any(t in text[s:e] for s, e in spans))
+
+
 def meeting_spans(question: str) -> list[tuple[int, int]]:
     """Where the question names a meeting ("2025年3月区委常委会上", "在老旧小区改造现场推进会上"): the name, after
     its speaker, time and level, up to 会议/大会/会."""

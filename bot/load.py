@@ -27,7 +27,7 @@ from charset_normalizer import from_bytes
 from bot.analysis import char_bigrams
 from bot.clean import FIELD_KEYS, FIELD_LABEL, Line, clean_lines, full_date, running_furniture
 from bot.errors import BulletinError
-from bot.textutil import CJK, CN_ORDINALS, FULL_STOPS, SENTENCE_ENDS, is_cjk
+from bot.textutil import CJK, CN_ORDINALS, FULL_STOPS, SENTENCE_ENDS, is_cjk, left_open
 
 SENTENCE_END = SENTENCE_ENDS + "…:："
 CLOSERS = "”’」』)）】》\"'"
@@ -106,7 +106,7 @@ def ends_sentence(line: str) -> bool:
     s = s.rstrip(CLOSERS)
     # a field opened in brackets and cut at its label ("…景点。（牵头单位：" over a page break) has not ended — in a
     # paragraph of a point's length (a file of such lines is not read as one endless paragraph)
-    if s[-1:] in "：:" and len(s) <= _OPEN_FIELD_MAX and s.count("（") + s.count("(") > s.count("）") + s.count(")"):
+    if s[-1:] in "：:" and len(s) <= _OPEN_FIELD_MAX and left_open(s):
         return False
     # a half-width full stop after a Chinese character ends a sentence too (mixed punctuation)
     # an arrow pointing on ("家长速看→", "👇") closes a post's headline as a stop does
@@ -131,7 +131,7 @@ def looks_like_heading(line: str) -> bool:
         and not FIELD_LABEL.match(s)  # "【地点】县融媒体中心": a field, its label in brackets instead of a colon
         # a bracket left open ("（一）动员部署阶段（2024年11月25日至11月" over "30日）。…"): a sentence cut at the
         # line's end, its heading and text one paragraph
-        and s.count("（") + s.count("(") <= s.count("）") + s.count(")")
+        and not left_open(s)
     )
 
 

@@ -154,8 +154,8 @@ def read_tasks(point: str, context: TaskContext) -> Tasks | None:
     elif responsible:
         lead = responsible[0][:1] if context.first_leads else responsible[0]
         partners += responsible[0][1:] if context.first_leads else []
-    elif by_units and not _subject_first(text, subjects := _subjects(text), by_units[0][0]):
-        lead, helpers = by_units[0]
+    elif by_units and not _subject_first(text, subjects := _subjects(text), by_units[0]):
+        lead, helpers, _ = by_units[0]
         partners += helpers
     else:
         lead, helping = _assisting(text, subjects if by_units else _subjects(text))
@@ -181,11 +181,11 @@ def read_tasks(point: str, context: TaskContext) -> Tasks | None:
     return tasks if tasks else None
 
 
-def _several_tasks(lead_fields: list[tuple[str, list[str]]], by_units: list[tuple[list[str], list[str]]]) -> bool:
+def _several_tasks(lead_fields: list[tuple[str, list[str]]], by_units: list[tuple[list[str], list[str], bool]]) -> bool:
     """Whether a point names the leads of several tasks: two 牵头单位 fields, two 由…牵头, or both naming others."""
     named = {tuple(v) for label, v in lead_fields if not label.startswith("责任")}
     responsible = {tuple(v) for label, v in lead_fields if label.startswith("责任")}
-    by = {tuple(lead) for lead, _ in by_units}
+    by = {tuple(lead) for lead, _, _ in by_units}
     if len(named) > 1 or len(responsible) > 1 or len(by) > 1:
         return True
     return bool(by and (named or responsible) and not by & (named | responsible))
@@ -255,8 +255,9 @@ def _marked_leads(fields) -> list[str]:
 
 # --- sentences ---------------------------------------------------------------------------------------------------
 
-def _by_clauses(text: str) -> list[tuple[list[str], list[str]]]:
-    """(lead, partners) of each "由X牵头", "由X负责", "由X会同Y负责…" (not "由X负责解释": an interpretation clause)."""
+def _by_clauses(text: str) -> list[tuple[list[str], list[str], bool]]:
+    """(lead, partners, outright) of each "由X牵头", "由X负责", "由X会同Y负责…" (not "由X负责解释": an interpretation
+    clause); `outright`: the clause says 牵头, naming the lead whoever the sentence's subject is."""
     found = []
     starts = [m.end() for m in re.finditer("由", text)]
     starts += [m.end() for m in re.finditer(r"[（(，,；;。\n]\s*", text)]  # "（县住建局牵头，各乡镇配合）"
@@ -270,16 +271,16 @@ def _by_clauses(text: str) -> list[tuple[list[str], list[str]]]:
             end = _skip_to_verb(text, end)
         end += len(m.group(0)) if (m := _JOINTLY.match(text, end)) else 0  # "由X和Y共同负责"
         if text.startswith("为牵头", end):  # "县住建局为牵头单位"
-            found.append((lead, helpers))
+            found.append((lead, helpers, False))
         elif text.startswith("牵头", end) or (text.startswith("负责", end) and not _interprets_only(text, end + 2)):
             if text[start - 1] == "由" or text.startswith("牵头", end) or text[start - 1] in "（(" \
                     or re.match(r"负责[。；;]", text[end:end + 3]):  # "…30家以上，开发区管委会负责。"
-                found.append((lead, helpers))
+                found.append((lead, helpers, text[start - 1] == "由" and text.startswith("牵头", end)))
         elif text.startswith("负责", end) and _interprets_only(text, end + 2):
             continue  # "本办法由县自然资源局会同县农业农村局负责解释"
         elif text[start - 1] == "由" and (helpers or _BY_DOES.match(text, _past_time(text, end))):
             # "由县农业农村局逐户建立台账", "由区发改局会同区教育局核定": the unit the work is given to
-            found.append((lead, helpers))
+            found.append((lead, helpers, False))
     return found
 
 
@@ -405,12 +406,12 @@ def _past_head(text: str, end: int) -> int:
     return head.end() if head else end
 
 
-def _subject_first(text: str, subjects: list[str], by_lead: list[str]) -> bool:
+def _subject_first(text: str, subjects: list[str], by: tuple[list[str], list[str], bool]) -> bool:
     """Whether the point gives its task to a subject ("县自然资源局要会同柳塘镇…") before a 由 clause hands a
-    detail to another ("…临时用地，由各乡镇负责协调")."""
-    if by_lead and re.search(rf"由{re.escape(by_lead[0])}(?:会同[^，,。；;]{{1,30}}?)?牵头", text):
-        return False  # "县政府要尽早分解目标…，由县商务局牵头": the lead named outright, whoever the subject is
-    return bool(subjects) and bool(by_lead) and 0 <= text.find(subjects[0]) < text.find(by_lead[0])
+    detail to another ("…临时用地，由各乡镇负责协调") — not when the clause names the lead outright ("县政府要尽早
+    分解目标…，由县商务局牵头")."""
+    by_lead, _, outright = by
+    return not outright and bool(subjects) and bool(by_lead) and 0 <= text.find(subjects[0]) < text.find(by_lead[0])
 
 
 def _partners(text: str) -> list[str]:

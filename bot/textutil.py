@@ -33,6 +33,12 @@ CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 CN_YEAR_DIGITS = "〇零OО○0一二三四五六七八九"
 
 
+def left_open(text: str, opening: str = "（(", closing: str = "）)") -> bool:
+    """More opening brackets than closing ones: the text was cut inside brackets ("（一）动员部署阶段（2024年11月25日至
+    11月"; with 《 and 》, "…关于印发《埭湖县烟花")."""
+    return sum(map(text.count, opening)) > sum(map(text.count, closing))
+
+
 def is_cjk(char: str) -> bool:
     return CJK_FIRST <= ord(char) <= CJK_LAST
 

@@ -10,7 +10,15 @@ from bot.articles import split_articles
 from bot.fusion import COPY_CHARS, NEAR_COPY, fuse_rankings, near_copies, opening_keys
 from bot.load import load_file
 from bot.passages import article_passages
+from bot.records import Passage
 from tests.conftest import HEXI
+
+
+def passage(pid: str, article: str, text: str) -> Passage:
+    """A passage record of that text in that article, its other fields empty."""
+    fields = {f: None for f in Passage.__dataclass_fields__}
+    fields.update(passage_id=pid, article_id=article, text=text)
+    return Passage(**fields)
 
 
 def test_reciprocal_rank_fusion_rewards_agreement_and_respects_weights():
@@ -84,12 +92,6 @@ def test_a_year_the_passage_states_is_not_contradicted_by_its_meetings_date():
     from bot.catalog import ArticleEntry, Catalog
     from bot.fusion import context_share
     from bot.intent import parse_intent
-    from bot.records import Passage
-
-    def passage(pid, article, text):
-        fields = {f: None for f in Passage.__dataclass_fields__}
-        fields.update(passage_id=pid, article_id=article, text=text)
-        return Passage(**fields)
 
     catalog = Catalog(articles={a: ArticleEntry(a, "", frozenset(), date, (), None)
                                 for a, date in (("a2025", "2025-04-08"), ("a2024", "2024-03-01"))}, latest_year=2025)
@@ -107,12 +109,6 @@ def test_last_year_named_in_a_passage_is_last_years_as_an_article_of_last_year_i
     from bot.catalog import ArticleEntry, Catalog
     from bot.fusion import context_share
     from bot.intent import parse_intent
-    from bot.records import Passage
-
-    def passage(pid, article, text):
-        fields = {f: None for f in Passage.__dataclass_fields__}
-        fields.update(passage_id=pid, article_id=article, text=text)
-        return Passage(**fields)
 
     catalog = Catalog(articles={a: ArticleEntry(a, "", frozenset(), date, (), None)
                                 for a, date in (("a2025", "2025-04-21"), ("a2024", "2024-04-17"))}, latest_year=2025)
@@ -131,17 +127,12 @@ def test_this_year_prefers_the_newest_years_article_without_contradicting_an_old
     from bot.catalog import ArticleEntry, Catalog
     from bot.fusion import context_share
     from bot.intent import parse_intent
-    from bot.records import Passage
-
-    def passage(pid, article):
-        fields = {f: None for f in Passage.__dataclass_fields__}
-        fields.update(passage_id=pid, article_id=article, text="入秋以来降水偏少，森林火险等级明显偏高。")
-        return Passage(**fields)
 
     catalog = Catalog(articles={a: ArticleEntry(a, "", frozenset(), date, (), None)
                                 for a, date in (("new", "2025-09-02"), ("old", "2024-09-03"))}, latest_year=2025)
     weights = {"秋天": 3.0, "风险": 2.0}
-    share = lambda q, a: context_share(passage("p", a), catalog, weights, (), parse_intent(q))
+    share = lambda q, a: context_share(passage("p", a, "入秋以来降水偏少，森林火险等级明显偏高。"), catalog, weights, (),
+                                        parse_intent(q))
     assert share("今年秋天山上起火的风险为什么高", "new") > share("今年秋天山上起火的风险为什么高", "old") == 0.0
     assert share("今年9月部署了什么", "old") > 0 > share("今年3月部署了什么", "old")
 
@@ -151,12 +142,6 @@ def test_a_town_that_issues_a_few_documents_puts_its_own_passage_before_the_coun
     from bot.catalog import ArticleEntry, Catalog
     from bot.fusion import with_context
     from bot.intent import parse_intent
-    from bot.records import Passage
-
-    def passage(pid, article, text):
-        fields = {f: None for f in Passage.__dataclass_fields__}
-        fields.update(passage_id=pid, article_id=article, text=text)
-        return Passage(**fields)
 
     town = ArticleEntry("t", "鹤岭镇人民政府关于印发重点任务清单的通知", frozenset(), "2026-03-02", (), None)
     county = [ArticleEntry(f"c{i}", f"柘源县人民政府办公室关于印发第{i}号方案的通知", frozenset(), "2025-05-28", (), None)
@@ -175,12 +160,6 @@ def test_the_meeting_a_question_names_counts_in_every_articles_title():
     from bot.catalog import ArticleEntry, Catalog
     from bot.fusion import with_context
     from bot.intent import parse_intent
-    from bot.records import Passage
-
-    def passage(pid, article, text):
-        fields = {f: None for f in Passage.__dataclass_fields__}
-        fields.update(passage_id=pid, article_id=article, text=text)
-        return Passage(**fields)
 
     catalog = Catalog(articles={
         "flood": ArticleEntry("flood", "县安委会召开汛期安全生产会议", frozenset({"安委会", "汛期", "安全", "生产", "会议"}),

@@ -352,6 +352,27 @@ def test_a_speechs_review_of_last_year_is_not_the_list_of_this_years_tasks(tmp_p
     assert review.answered and review.results[0].passage.text.startswith("过去一年")
 
 
+def test_the_meeting_a_question_names_picks_the_speech_given_there_and_its_outline(tmp_path, embedder):
+    """"讲了几点" of the speech at the meeting named is its outline, though a section's lead holds the meeting's words;
+    "在普法会议上讲的第二点意见" is the speech's second point, not the second point of a later 常委会 that discussed 普法."""
+    searcher = searcher_over(tmp_path, embedder, {
+        "speech_2024-03-15.txt":
+            "在全县公共法律服务暨普法工作会议上的讲话\n\n韦正航\n\n（2024年3月15日）\n\n同志们：\n\n"
+            "今天召开全县公共法律服务暨普法工作会议。下面，我讲三点意见。\n\n一、认清形势，把公共法律服务摆在更加突出的位置\n\n"
+            "（一）这是回应群众期盼的需要。去年热线接听咨询1.9万人次。\n（二）这是护航县域发展的要求。\n\n"
+            "二、突出重点，推动公共法律服务和普法工作提质增效\n\n（一）织密服务网络。\n（二）创新普法方式。\n\n"
+            "三、压实责任，为法治建设提供坚强保障\n\n（一）落实第一责任人职责。\n（二）加强督查考核。\n\n"
+            "同志们，希望大家把各项任务抓到位。\n",
+        "committee_2025-01-14.txt":
+            "县委常委会召开会议 研究部署法治建设工作\n\n1月14日，县委书记韦正航主持召开县委常委会会议。"
+            "会议认为，2025年是普法收官之年。一要抓好普法总结验收。二要提升服务效能，县司法局要推进公共法律服务中心建设。"
+            "三要压实法治建设第一责任人职责。\n"})
+    outline = searcher.search("韦书记上次在公共法律服务会议上讲了几点")
+    assert outline.answered and outline.results[0].passage.text.startswith("下面，我讲三点意见")
+    second = searcher.search("韦书记在普法会议上讲的第二点意见是什么")
+    assert second.answered and second.results[0].passage.text.startswith("二、突出重点")
+
+
 def test_a_meeting_of_several_matters_answers_with_the_list_of_the_matter_asked(tmp_path, embedder):
     """A 常务会议 turns to one matter after another ("会议听取了…的汇报。会议指出…。会议要求：一是…"): the list of
     the matter asked about answers, though only the sentence before its lead names that matter and the meeting's
