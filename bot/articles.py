@@ -341,6 +341,11 @@ def _contents(blocks: list[Block]) -> tuple[list[Block], frozenset[str]]:
                 # listed as "1.…" and headed "一、…" below: the same heading, numbered in the body's style
                 if not any(b.heading and entry in (b.text.strip(), ENTRY_MARK.sub("", b.text.strip()))
                            for b in blocks[j + 1:]):
+                    if blocks[j].bullet and (not entries or all(blocks[e].bullet for e, _ in entries)):
+                        # "● 典型做法": a bulleted entry is the contents' though its part is headed otherwise below
+                        out[j] = replace(blocks[j], noise=True)
+                        j += 1
+                        continue
                     break  # the contents end at the first line not listed again below
                 entries.append((j, entry))
             j += 1
@@ -426,8 +431,11 @@ def _headline_starts(blocks: list[Block], listed: frozenset[str] = frozenset()) 
                             or (ISSUER.match(blocks[content[after]].text)
                                 and blocks[content[after + 1]].text.startswith("关于")))):
                     after += 1
-                first, last = content[nxt], content[after]
-                nxt = after + 1
+                # (an issuer's name alone under the 文号 is its signature, the title above it: "…工作要点" / 文号 /
+                # "…领导小组办公室" / date)
+                if not (after == nxt and ISSUER.match(to_simplified(blocks[content[nxt]].text.strip())) and pos < nxt - 1):
+                    first, last = content[nxt], content[after]
+                    nxt = after + 1
             starts.append((first, last + 1))
             pos = max(nxt, run_end + 1)
             continue

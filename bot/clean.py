@@ -43,6 +43,11 @@ _PAGE_KEY = re.compile(r"来源|出处|发布|更新|时间|日期|作者|编辑
 # value of a meeting's or press conference's record, never a headline (a column label, "【工作动态】", opens one).
 FIELD_KEYS = "时间|日期|地点|会场|发布人|发言人|主持人?|出席|出席人员|参会人员|参加人员|嘉宾|议题|议程|来源|发布单位|发布机构"
 FIELD_LABEL = re.compile(rf"^[【\[［](?:{FIELD_KEYS})[】\]］]\s*\S")
+# The field of a meeting's or press conference's record saying when it was held ("时间：2025年3月12日上午9:30",
+# "【会议时间】…"): its day, not the day the page was published ("发布时间：…").
+# (written out, as a record's fields are: "时间：2025-03-13 09:30 来源：…" is a portal's publish line)
+_HELD_FIELD = re.compile(r"^[【\[［]?(?:会议|发布会|活动|举办)?时\s*间[】\]］]?\s*[:：]?\s*(?:\d{4}|[一二〇○零]{4})\s*年"
+                         r"(?!.*(?:来源|作者|浏览|点击|编辑))")
 # Bracketed widgets: 【字体：大 中 小】【打印本页】【关闭窗口】[打印] [关闭]
 _WIDGETS = re.compile(r"^(?:\s*[【\[［](?!\s*\d)[^】\]］]{1,16}[】\]］]\s*[|｜]?\s*)+$")  # "【01 种粮补贴】" is a heading
 _PREV_NEXT = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇)\s*[:：]?")
@@ -231,6 +236,8 @@ def classify(line: str, mid_sentence: bool = False) -> Line:
             return Line(s[bullet.end():].strip(), bullet=True)
         return Line(s)
     date = full_date(s)
+    if date and _HELD_FIELD.match(t):
+        return Line(s, "meta", date=date, role="dated")  # "时间：2025年3月12日上午9:30": the day it was held
     if _ORIGINAL.match(t):
         return Line(s, "meta", role="page")
     if date and FIELD_LABEL.match(t):

@@ -156,6 +156,11 @@ def _join(a: str, b: str) -> str:
     return a + b
 
 
+# A bracketed label alone on its line, dropped as furniture ("【工作动态】", "【下步打算】"), but where it stands a part
+# of the text begins.
+_SECTION_LABEL = re.compile(rf"^[【\[［][{CJK}]{{2,8}}[】\]］]$")
+
+
 def repair_line_breaks(lines: list[str] | list[Line], headings: set[int] | None = None,
                        blank_breaks: bool | None = None) -> list[Block]:
     """Join lines into paragraphs: a line not ending a sentence continues on the next one.
@@ -198,7 +203,9 @@ def repair_line_breaks(lines: list[str] | list[Line], headings: set[int] | None 
             blank_since_text = True
             continue
         if item.kind == "noise":
-            blocks.append(Block(line, noise=True))  # never joins or splits the paragraph around it
+            if _SECTION_LABEL.match(line):
+                flush()  # a 简报's or post's section label ("【工作动态】") ends what stood above it
+            blocks.append(Block(line, noise=True))  # page noise never joins or splits the paragraph around it
             gap = gap or not current
             noise_since_text = True
             continue

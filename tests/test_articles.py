@@ -567,3 +567,33 @@ def test_a_portal_banner_is_not_the_title_when_the_title_element_names_the_page_
 <div class="footer"><p>主办单位：禾丰县人民政府办公室</p></div></body></html>"""
     (article,) = parse_bulletin(page.encode("utf-8"), "news.html", ParseSettings()).articles
     assert article.title == "全镇春耕备耕工作调度会召开"
+
+
+def test_a_briefs_bulleted_contents_are_furniture_and_its_bracketed_section_labels_end_paragraphs():
+    # "● 下步工作安排" is headed "【下步工作】" below: still the contents; the label line between it and the next part's
+    # paragraph is where that paragraph begins (it had been read as one bullet "下步工作安排今年以来…")
+    text = "\n".join([
+        "农村寄递物流工作简报", "", "第3期", "", "县交通运输局　　　　2024年9月10日", "", "【本期要目】",
+        "● 全县寄递物流网络基本成形", "● 经验做法", "● 下步工作安排", "", "【工作进展】",
+        "今年以来，全县新建村级寄递服务站46个，快递进村覆盖率达到92%。", "", "【下步工作】",
+        "1.补齐站点短板。县交通运输局要在10月底前完成剩余12个村的站点建设。",
+        "2.降低寄递成本。县邮政分公司要牵头推行共同配送，年底前覆盖所有乡镇。",
+    ])
+    parsed = parse_bulletin(text.encode("utf-8"), "brief.txt", ParseSettings(default_year=2024))
+    (art,) = parsed.articles
+    passages, lists = parsed.passages[art.article_id]
+    texts = [p.text for p in passages]
+    assert any(t.startswith("今年以来，全县新建村级寄递服务站46个") for t in texts)
+    assert not any("下步工作安排" in t for t in texts)
+    assert [nl.size for nl in lists] == [2]
+
+
+def test_a_title_above_its_number_and_issuer_stays_the_title():
+    # title / 文号 / issuer / date: the issuer's name under the number is its signature, not a red-header title
+    text = "\n".join([
+        "梧溪县2025年农村寄递物流工作要点", "", "梧交发〔2025〕3号", "", "梧溪县交通运输局", "2025年2月10日", "",
+        "为巩固去年工作成效，现提出2025年工作要点如下。", "一、完善县乡村三级网络。年内新建村级站点30个。",
+        "二、推进客货邮融合。6月底前开通融合线路5条。",
+    ])
+    parsed = parse_bulletin(text.encode("utf-8"), "points.txt", ParseSettings(default_year=2025))
+    assert [a.title for a in parsed.articles] == ["梧溪县2025年农村寄递物流工作要点"]

@@ -201,3 +201,12 @@ def test_a_sentence_opening_with_a_document_number_is_text_not_the_number_line()
     # unanchored pattern once shadowed the line test and dropped such sentences)
     assert classify("松政办发〔2024〕9号").kind != "text"
     assert classify("松政办发〔2024〕9号文件明确，各乡镇要在6月底前完成排查。").kind == "text"
+
+
+def test_a_records_time_field_dates_the_event_not_the_page():
+    held = classify("时间：2024年6月20日上午10:00")
+    assert held.kind == "meta" and held.date == (2024, 6, 20) and held.role == "dated"
+    assert classify("【会议时间】2024年3月5日下午").role == "dated"
+    # a portal's publish line, however it is labelled, stays the page's
+    assert classify("时间：2024-06-21 09:30").role == "page"
+    assert classify("时间：2024年06月21日　来源：县政府办公室").role == "page"
