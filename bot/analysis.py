@@ -51,10 +51,11 @@ def word_frequency(term: str) -> int:
     return jieba.dt.FREQ.get(term, 0)
 
 
-def word_starts(text: str) -> set[int]:
-    """Where jieba's words (its accurate mode, no sub-words) start in `text`."""
+def word_starts(text: str, guess: bool = True) -> set[int]:
+    """Where jieba's words (its accurate mode, no sub-words) start in `text`. Without `guess`, only the words of its
+    dictionary are words (its HMM joins unknown characters to their neighbours: "去桂岭|镇")."""
     starts, pos = set(), 0
-    for word in jieba.cut(text):
+    for word in jieba.cut(text, HMM=guess):
         starts.add(pos)
         pos += len(word)
     return starts

@@ -3,6 +3,7 @@ puts first the passages whose article the question points at (its title, date, s
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -14,6 +15,8 @@ from bot.intent import document_spans, meeting_spans, words_within
 from bot.question import Intent
 from bot.records import Passage
 
+# A target asked ("计划新建多少", "目标是多少", "任务是多少", "力争达到多少"), not a result.
+TARGET_ASK = re.compile(r"计划|目标|任务|打算|准备|力争|预计|拟")
 NEAR_COPY = 0.5  # bigram Jaccard from which two passages count as copies of one text
 COPY_DEPTH = 20  # near-copies are looked for among this many best candidates
 COPY_CHARS = 200  # … by their opening characters: a restated point or reprinted notice starts alike
@@ -46,7 +49,9 @@ def context_share(p: Passage, catalog: Catalog, weights: dict[str, float], speak
     time = intent.time
     year = time.year or (catalog.latest_year + time.relative_year
                          if catalog.latest_year and time.relative_year is not None and time.relative_year < 0 else None)
-    year_said = bool(year) and f"{year}年" in p.text
+    # (Not for a target asked — "2024年计划新建多少亩": the plan of that year is in that year's documents; a later
+    # report naming the year states what was done.)
+    year_said = bool(year) and f"{year}年" in p.text and not TARGET_ASK.search(intent.rest)
     key = (p.article_id, p.speaker, year_said, titles)
     if memo is not None and key in memo:
         return memo[key]

@@ -4,6 +4,7 @@ a meeting of a series, a time, an amount or a person — and what remains to poi
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.analysis import question_tokens, word_frequency, word_starts
 from bot.ordinals import read_path
@@ -55,6 +56,11 @@ ASK_WORD = re.compile(r"[哪几谁]|什么|多少|怎|如何|是否|有没有|�
 # across it ("哪天开的" → "天开").
 ASK_PHRASE = re.compile(r"哪[天里位个些家年月日儿]|什么时候|什么地方|什么|多少|几[个天次名项条点]|谁|是否|有没有"
                         r"|多长时间|多久|多[长大高远宽深重]|最[晚迟]"
+                        # "最多补多少", "最高能贷多少": the most asked is how the amount is asked (bot/kinds/amount.py
+                        # checks a most is said), not a word the passage must write ("每户每年封顶1.2万元")
+                        r"|最[多少高低](?=[^，,。？?]{0,3}?(?:多少|几))"
+                        # "一共要投多少钱": a total asked (bot/kinds/amount.py), not a word a passage writes ("总投资")
+                        r"|(?:一共|总共)(?=[^，,。？?]{0,4}?(?:多少|几))"
                         # "怎么开展", "如何推进", "咋落实": how to act, with an act of no topic of its own
                         r"|(?:怎么|怎样|如何|咋)(?:样)?(?:开展|推进|落实|抓好?|搞|弄|干|部署|实施|执行|安排|进行|操作|做好?)"
                         r"|[这那](?:件|个)?事(?:情|儿)?(?=由|是|要|归|该|得|谁|哪|怎|，|,|$)")  # "这件事由哪个部门牵头"
@@ -117,7 +123,9 @@ _GENERIC_PLACES = frozenset("开发区 示范区 高新区 功能区 保护区 �
 # A town's name: two characters and 镇 or 乡, which jieba cuts apart when it does not know the name ("桂岭|镇").
 _CITY_DISTRICT = re.compile(rf"[{CJK}]{{2,3}}市([{CJK}]{{2}}[区县])(?![级域委])")
 _TOWN = re.compile(rf"[{CJK}]{{2}}[镇乡](?![镇村区])")
-_NOT_TOWN = re.compile(r"^.(?:城|村|集|下|返|回|家|故|老|各|全|本|该|乡)[镇乡]$|^(?:重点|所在|各个|有关|相关|贫困|偏远|边远)"
+# what before 镇 or 乡 makes a common word of them ("城镇", "下乡", "返乡", "入乡"), not a town's name
+_WORD_BEFORE_TOWN = "城村集下返回入家故老各全本该乡"
+_NOT_TOWN = re.compile(rf"^.[{_WORD_BEFORE_TOWN}][镇乡]$|^(?:重点|所在|各个|有关|相关|贫困|偏远|边远)"
                        r"|[哪个些什么几这那每各全本该其]")  # "哪个镇": a question, not a name
 
 
@@ -125,7 +133,10 @@ def named_places(question: str) -> tuple[str, ...]:
     """Place names the question names ("临川区", "白沙镇", "邹城市"): three or four characters ending
     in an administrative suffix, as jieba cuts them, and towns it cuts apart."""
     tokens = [t for t in question_tokens(question) if len(t) in (3, 4) and t[-1] in "区县镇乡市"]
-    towns = [m.group(0) for m in _TOWN.finditer(question) if not _NOT_TOWN.search(m.group(0))]
+    # (a town's name is not inside a word of the dictionary: "第三届梅乡杯" names a contest, not a town "届梅乡")
+    starts = word_starts(question, guess=False)
+    towns = [m.group(0) for m in _TOWN.finditer(question)
+             if not _NOT_TOWN.search(m.group(0)) and m.start() in starts]
     # a district or county written after its city ("琮州市石门区") is a place however common its name's words
     districts = [m.group(1) for m in _CITY_DISTRICT.finditer(question)
                  if not m.group(1).endswith(_NOT_PLACE_END) and m.group(1)[0] not in _NEVER_FIRST]
@@ -167,7 +178,8 @@ def title_places(title: str) -> list[str]:
     places, pos = [], 4 if title.startswith("中国共产党") else 2 if title.startswith("中共") else 0
     while m := _TITLE_PLACE.match(title, pos):
         name = m.group(0)
-        if name in _GENERIC_PLACES or name[0] in _NEVER_FIRST + CN_NUMERAL or name.endswith(_NOT_PLACE_END):
+        if name in _GENERIC_PLACES or name[0] in _NEVER_FIRST + CN_NUMERAL or name.endswith(_NOT_PLACE_END) \
+                or (len(name) == 2 and name[0] in _WORD_BEFORE_TOWN and name[1] in "镇乡"):  # "…县返乡入乡创业…"
             break
         places.append(name)
         pos = m.end()
@@ -185,14 +197,15 @@ _MEETING_LEVEL = re.compile(r"^(?:全[区县市镇乡]|[区县市镇乡])")
 MEETING_TAIL = 2  # characters of a meeting's name, before 工作会议, that tell its kind ("农村" of "全区农村工作会议")
 
 
-def _meeting_names(question: str) -> list[tuple[int, str, int]]:
+@lru_cache(maxsize=1024)  # read by fusion, the catalogue and answerability for one question: once
+def _meeting_names(question: str) -> tuple[tuple[int, str, int], ...]:
     """(start, name, end) of each meeting the question names: the name after its speaker, time and level ("区委常委"
     of "2025年3月区委常委会上"), up to (not with) 会议/大会/会; `end` is past that."""
     found = []
     for m in _MEETING.finditer(question):
         name = _MEETING_LEVEL.sub("", _MEETING_TIME.sub("", _MEETING_START.sub("", m.group(1))).strip())
         found.append((m.end(1) - len(name), name, m.end()))
-    return found
+    return tuple(found)
 
 
 def words_within(words, text: str, spans: list[tuple[int, int]]) -> frozenset[str]:

@@ -118,6 +118,12 @@ def test_last_year_named_in_a_passage_is_last_years_as_an_article_of_last_year_i
     dated = context_share(passage("p2", "a2024", "一季度全县实现进出口总额11.2亿元。"), catalog, weights, (), intent)
     other = context_share(passage("p3", "a2025", "一季度全县进出口总额增长6.2%。"), catalog, weights, (), intent)
     assert stated == dated > other
+    # a target asked is that year's plan: a later report naming the year states what was done, not what was planned
+    intent = parse_intent("2024年全县计划新建多少亩高标准农田")
+    weights = {"新建": 3.0, "高标准": 3.0, "农田": 2.0}
+    planned = context_share(passage("p4", "a2024", "今年全县计划新建高标准农田2.4万亩。"), catalog, weights, (), intent)
+    reported = context_share(passage("p5", "a2025", "2024年，全县新建高标准农田2.5万亩。"), catalog, weights, (), intent)
+    assert planned > reported
 
 
 def test_this_year_prefers_the_newest_years_article_without_contradicting_an_older_one():

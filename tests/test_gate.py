@@ -39,6 +39,11 @@ def test_a_total_asked_prefers_a_passage_stating_a_total():
     assert not amount.prefers(ask, None, "对新设摊位每个补助2000元。")  # a figure, no total
     question = "每个摊位补助多少钱"  # no total asked: no passage preferred for its figures
     assert not amount.prefers(amount.asks(question, parse_intent(question)), None, "项目总投资860万元。")
+    # what was spent is a total too: a rate stated per household is no answer to "改造花了多少钱"
+    question = "县创业孵化园改造花了多少钱"
+    ask = amount.asks(question, parse_intent(question))
+    assert not amount.holds(ask, None, "入驻县创业孵化园的，每户每年最高补贴1.5万元。", {}, 0.0)
+    assert amount.holds(ask, None, "县创业孵化园由旧厂房改造而成，共投入资金420万元。", {}, 0.0)
 
 
 def test_the_most_asked_needs_a_most_stated_and_funds_asked_need_funds_stated():
@@ -54,6 +59,10 @@ def test_the_most_asked_needs_a_most_stated_and_funds_asked_need_funds_stated():
     # funds set aside: a report's other sums (账款) do not say them
     assert not answers("常务会议给森林防火安排了多少经费", "会议研究清理拖欠民营企业账款1.2亿元、秋冬季森林防火等工作。")
     assert answers("常务会议给森林防火安排了多少经费", "县财政安排森林防火专项经费300万元。")
+    # a proportion asked needs a share stated: the loan's sums are no 贴息比例
+    assert not answers("小微企业担保贷款贴息比例是多少", "个人可申请最高20万元的担保贷款，期限最长3年。")
+    assert answers("小微企业担保贷款贴息比例是多少", "对符合条件的担保贷款，财政按贷款利息的50%给予贴息。")
+    assert answers("在园区外租场地，租金补的比例是多少", "在园区外租用场地的，租金补一半。")
 
 
 def test_a_count_of_a_thing_needs_that_thing_and_a_fine_is_money():
@@ -202,6 +211,15 @@ def test_a_time_of_day_asked_is_answered_by_a_passage_stating_hours():
     for q in ("防汛调度会上陶春林强调了哪几点", "王县长讲了几点"):  # how many points, not what time
         assert when.asks(q, parse_intent(q)) != "clock"
     assert when.asks("早市几点到几点可以出摊", parse_intent("早市几点到几点可以出摊")) == "clock"
+
+
+def test_a_time_asked_of_what_someone_required_is_a_deadline():
+    from bot.intent import parse_intent
+    from bot.kinds import when
+
+    for q in ("钱县长要求补贴细则什么时候印发", "会上让县住建局什么时候报方案"):
+        assert when.asks(q, parse_intent(q)) == "due", q
+    assert when.asks("推进会哪天召开", parse_intent("推进会哪天召开")) == "date"
 
 
 def test_a_time_of_day_question_gets_the_hours_not_a_dated_task(tmp_path, embedder):

@@ -111,6 +111,16 @@ def test_a_town_jieba_cuts_apart_is_still_a_place_and_common_words_ending_in_tow
     assert named_places("桂岭镇积分超市每年安排多少钱") == ("桂岭镇",)
     assert named_places("城乡融合怎么推进") == () and named_places("重点乡镇要做什么") == ()
     assert named_places("返乡创业有什么补贴") == ()
+    # a town's name is not inside a word of the dictionary: "第三届梅乡杯" is a contest, "去柏岭镇" a town jieba's guess joins
+    assert named_places("第三届梅乡杯农民丰收节啥时候办") == ()
+    assert named_places("去柏岭镇调研的是谁") == ("柏岭镇",)
+
+
+def test_a_title_naming_its_county_then_returning_home_names_one_place():
+    from bot.intent import title_places
+
+    assert title_places("桐溪县返乡入乡创业政策解读会实录") == ["桐溪县"]
+    assert title_places("澧县城头山镇召开防汛会议") == ["澧县", "城头山镇"]
 
 
 def test_this_matter_is_how_the_question_points_not_what_it_is_about():
@@ -118,6 +128,17 @@ def test_this_matter_is_how_the_question_points_not_what_it_is_about():
 
     assert "事由" not in ASK_PHRASE.sub(" ", "新增1500个停车位这件事由哪个部门牵头")
     assert "事由" in ASK_PHRASE.sub(" ", "事由是什么")
+
+
+
+def test_the_most_asked_is_how_an_amount_is_asked_not_its_content():
+    from bot.intent import ASK_PHRASE
+
+    assert "最多" not in ASK_PHRASE.sub(" ", "在园区外租场地一年最多补多少")
+    assert "最高" not in ASK_PHRASE.sub(" ", "创业担保贷款最高能贷多少")
+    assert "一共" not in ASK_PHRASE.sub(" ", "老旧管网改造一共要投多少钱")  # a total asked, as 总投资 says it
+    # a name that opens with 最: "最低生活保障" is what is asked about
+    assert "最低" in ASK_PHRASE.sub(" ", "最低生活保障标准是多少")
 
 
 def test_a_series_number_is_a_meetings():

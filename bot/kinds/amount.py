@@ -46,6 +46,7 @@ class Measure:
     total: bool = False  # a sum asked ("总额是多少", "一共投资多少"): a rate ("每亩每年40元") is none
     cap: bool = False  # a most asked ("最高能贷多少", "最多补多少"): a figure said as the most
     funds: bool = False  # money set aside asked ("安排了多少经费"): a sum said as funds, not any sum
+    share: bool = False  # a proportion asked ("奖补比例是多少", "占比多少"): a figure said as a share of something
 
 
 def money_kind(question: str) -> str | None:
@@ -126,7 +127,9 @@ def states_rate(text: str, per: str) -> bool:
 
 
 # A question asking the sum of something ("补偿资金总额", "一共投资多少", "累计发放多少")
-_TOTAL_ASK = re.compile(r"总额|总数|总量|总计|合计|共计|累计|一共|总共|总投资|总投入|总规模")
+# (or what was spent: "改造花了多少钱", "投了多少钱" ask what it cost in all, not a rate)
+_TOTAL_ASK = re.compile(r"总额|总数|总量|总计|合计|共计|累计|一共|总共|总投资|总投入|总规模"
+                        r"|(?:花了|花费了?|耗资|投了|投入了|用了)[^，,。？?]{0,4}?多少")
 # a figure stated per something: "每亩每年40元", "300元/亩"
 _RATE_BEFORE = re.compile(r"每\s*[^\d，,。；;]{1,6}$")
 
@@ -141,6 +144,16 @@ _CAP_SAID = re.compile(r"最高|最多|上限|不超过|不高于|封顶|以内|
 # Money set aside asked ("安排了多少经费", "资金有多少", "预算多少"), and how a text says it is funds.
 _FUNDS_ASK = re.compile(r"多少[^，,。？?]{0,2}(?:经费|资金|预算)|(?:经费|资金|预算)[^，,。？?]{0,6}多少")
 _FUNDS_SAID = re.compile(r"经费|资金|预算|拨付|安排|投入|列支|补助|补贴|奖补")
+
+
+# A proportion asked ("补贴比例是多少", "占比多少", "百分之几") and how a text states one ("50%", "三分之一", "七成", "一半",
+# "全额"): a sum of money or a count is no proportion.
+_SHARE_ASK = re.compile(r"(?:比例|比率|占比|百分比|费率|利率)[^，,。？?]{0,4}?多少|百分之几|几成")
+_SHARE_SAID = re.compile(rf"\d\s*[%％‰]|百分之|分之|[{CN_NUMERAL}]\s*成(?![本果立员为绩效功熟交])|一半|半数|全额|足额|[\d.]+\s*倍")
+
+
+def share_asked(question: str) -> bool:
+    return bool(_SHARE_ASK.search(question))
 
 
 def cap_asked(question: str) -> bool:
@@ -169,9 +182,10 @@ def states_total(text: str, unit: str | None) -> bool:
 def asks(question: str, intent: Intent) -> Measure | None:
     if not intent.asks_amount or intent.kind == "list":
         return None
-    return Measure(measure_asked(question), per_asked(question), money_kind(question),
+    share = share_asked(question)  # (a share of money, "补贴比例", is no sum of money)
+    return Measure(None if share else measure_asked(question), per_asked(question), money_kind(question),
                    thing_counted(question) or indicator_asked(question), total_asked(question),
-                   cap_asked(question), funds_asked(question))
+                   cap_asked(question), funds_asked(question), share)
 
 
 def prefers(ask: Measure, passage: Passage, text: str) -> int:
@@ -189,7 +203,8 @@ def holds(ask: Measure, passage: Passage, text: str, topic: dict[str, float], fl
             and (ask.thing is None or _says_thing(ask.thing, text))
             and (not ask.total or states_total(text, ask.unit))
             and (not ask.cap or bool(_CAP_SAID.search(text)))
-            and (not ask.funds or bool(_FUNDS_SAID.search(text))))
+            and (not ask.funds or bool(_FUNDS_SAID.search(text)))
+            and (not ask.share or bool(_SHARE_SAID.search(text))))
 
 
 def _says_thing(thing: str, text: str) -> bool:

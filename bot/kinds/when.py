@@ -31,7 +31,9 @@ DEADLINE_SAID = re.compile(rf"(?:{DATE_SAID.pattern}|{YEAR_PART}|年内)\s*(?:�
 DONE = (r"完成|完工|竣工|建成|办结|到位|开工|全部|实现|投用|投入使用|上线|出台|通车|开通|交付|落地"
         r"|[建造弄做办搞修装改干治]完|[设建办弄做搞修装]好")
 _WHEN_WORD = r"(?:什么时候|何时|哪一?天|几号|几月份?|哪个月)"
-DEADLINE_ASK = re.compile(rf"最晚|最迟|截止|期限|时限|{_WHEN_WORD}(?:之|以)?前"
+# (and a time asked of what someone required: "县长要求…方案什么时候出台" asks the directive's deadline, not the
+# day of the meeting that required it)
+DEADLINE_ASK = re.compile(rf"最晚|最迟|截止|期限|时限|{_WHEN_WORD}(?:之|以)?前|(?:要求|部署|布置|[让叫])[^，,。？?！!]*{_WHEN_WORD}"
                           rf"|{_WHEN_WORD}(?:要|能)?[^，,。？?！!]{{0,3}}?(?:{DONE})|(?:{DONE})的?(?:时间|日期)")
 
 
