@@ -62,6 +62,7 @@ class Requirements:
     # passage naming a kin and not the word some way is about another thing of that kind ("博士研究生…补贴");
     # everyday words are left out, having many senses
     kindred: tuple[tuple[str, frozenset[str]], ...] = ()
+    home: str | None = None  # the place the archive is of (Catalog.home): an article need not name it
 
 
 @dataclass(frozen=True)
@@ -75,8 +76,8 @@ class Check:
 def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, ...], places: tuple[str, ...],
                  question: str, known: set[str], alternatives: dict[str, tuple[str, ...]] | None = None,
                  synonyms: dict[str, tuple[str, ...]] | None = None,
-                 addressed: tuple[tuple[str, str], ...] = ()) -> Requirements:
-    """`known`: the question's terms found somewhere in the archive."""
+                 addressed: tuple[tuple[str, str], ...] = (), home: str | None = None) -> Requirements:
+    """`known`: the question's terms found somewhere in the archive; `home`: the place the archive is of."""
     time_digits = {str(x) for x in (intent.time.year, intent.time.month, intent.time.day) if x}
     # Figures other than the date and a point's place ("第3项", "（2）", "1."): those must be in the article.
     figures = _PLACE_NUMBER.sub(" ", question)
@@ -102,7 +103,8 @@ def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, .
     return Requirements(content, people + places, numbers, intent, places, named_meetings(question),
                         tuple(dict.fromkeys(DOCUMENT_FORMAL.findall(question))),
                         document_year.group(1) if document_year else None, alternatives or {}, meeting_words,
-                        meeting_forms(question), synonyms or {}, addressed, speaking(intent, people, places), kindred)
+                        meeting_forms(question), synonyms or {}, addressed, speaking(intent, people, places), kindred,
+                        home)
 
 
 def _found(term: str, weights: dict[str, float], text: str) -> bool:
@@ -204,8 +206,8 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     # A person is the article's speaker though the text may not name them (a speech's author line is its byline).
     spoke = art.speakers if art else ()
     # People named side by side ("刘晓岚、刘光明": one "刘副县长" the archive has two of) are alternatives.
-    pinned = not other_kind and all(any(p in article or p in spoke or (p in req.places and len(p) >= 3
-                                                                       and p[:-1] in article)
+    pinned = not other_kind and all(any(p in article or p in spoke or p == req.home
+                                        or (p in req.places and len(p) >= 3 and p[:-1] in article)
                                         for p in group) for group in _side_by_side(req.people, req.intent.rest))
     # What someone said ("宁雅琴在…会议上讲了哪三点意见") is in an article they spoke in: one that only names them
     # ("刚才，宁雅琴同志通报了…", in another's speech) reports someone else's words.

@@ -306,6 +306,17 @@ class Catalog:
         limit = len(self.articles) / 3
         return frozenset(p for p in places if 0 < self._issued.get(p, 0) <= limit)
 
+    @property
+    def home(self) -> str | None:
+        """The place the archive is of: the one issuing the most documents (three at least, twice any other's
+        count) — a report of its own meeting may say only "全区", never its name."""
+        if self._issued is None:
+            self.issuing(("",))
+        ranked = sorted(self._issued.items(), key=lambda x: -x[1]) if self._issued else []
+        if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+            return None
+        return ranked[0][0]
+
     def places_in(self, question: str) -> tuple[str, ...]:
         """Places the archive's documents come from (as their titles name them) that the question names, in full or
         as people say them without the level ("岫宁加装电梯…" of 岫宁县)."""

@@ -294,7 +294,8 @@ class Searcher:
         known = catalog.places_in(normalized)
         places = known + tuple(p for p in intent.places if not any(p in o or o in p for o in known))
         req = requirements(intent, asked | pieces, people, places, normalized, held | set(pieces),
-                           written_forms(normalized), synonymous, unknown_addressed(normalized, catalog.people))
+                           written_forms(normalized), synonymous, unknown_addressed(normalized, catalog.people),
+                           catalog.home)
         texts = self._article_text(snap, [r.passage.article_id for r in results])
         bodies = [normalized_passage(r.passage.text) for r in results]
         # The asker's own words, which no passage writes, are looked for by meaning (bot/neighbours.py).

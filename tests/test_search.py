@@ -390,3 +390,58 @@ def test_a_meeting_of_several_matters_answers_with_the_list_of_the_matter_asked(
     farming = searcher.search("第十二次常务会议对春耕准备提了哪几条要求")
     assert farming.answered and "抓好种子化肥调运" in farming.results[0].passage.text
     assert farming.results[0].passage.kind == "outline"  # the items asked for: the whole list, not one point
+
+
+def test_a_time_asked_of_what_a_named_official_required_is_the_deadline_in_their_meeting(tmp_path, embedder):
+    """"钱县长要求…细则啥时候正式印发" asks the deadline the county head set at his meeting ("6月底前正式印发"), not the
+    day of that meeting, and not the notice or the press conference about the same 细则 that never name him."""
+    searcher = searcher_over(tmp_path, embedder, {
+        "standing_2024-04-02.txt":
+            "钱立新主持召开县政府第九次常务会议\n\n发布时间：2024-04-03\n\n"
+            "4月2日，县长钱立新主持召开县政府第九次常务会议，研究农机购置补贴、春季森林防火等工作。副县长孔维、"
+            "蒋晓燕出席会议。\n"
+            "会议审议了《县农机购置补贴实施细则（草案）》，原则同意修改完善后按程序印发。会议强调，要把政策落细落实，"
+            "县农业农村局要对照会议意见逐条修改，6月底前正式印发，并同步制定操作指引；要管好用好资金，县财政局要设立"
+            "补贴资金专户，实行专款专用；要把服务送上门，各乡镇要在便民服务中心设立农机服务岗。\n"
+            "会议还研究了春季森林防火工作。\n",
+        "notice_2024-07-05.txt":
+            "县人民政府办公室关于印发《县农机购置补贴实施细则》的通知\n\n2024年7月5日\n\n"
+            "各乡镇人民政府，县直各单位：《县农机购置补贴实施细则》已经县政府同意，现正式印发给你们，请认真遵照执行。\n"
+            "第一条 为规范农机购置补贴资金管理，提高资金使用效益，制定本细则。\n"
+            "第二条 补贴资金按“自主购机、定额补贴、先购后补”的方式兑付。\n"
+            "第三条 农机购置补贴资金由县财政局设立专户管理，专款专用。\n"
+            "第四条 农机购置补贴资金的申请，由购机农户向乡镇便民服务中心提出。\n"
+            "第五条 农机购置补贴资金实行公示制度，公示期不少于7个工作日。\n"
+            "第六条 骗取农机购置补贴资金的，追回资金并取消其三年内申请资格。\n"
+            "第七条 本细则自印发之日起施行，由县农业农村局负责解释。\n",
+        "speech_2024-02-20.txt":
+            "在全县农业农村工作会议上的讲话\n\n县委书记　沈国平\n\n（2024年2月20日）\n\n同志们：\n"
+            "下面，我讲两点意见。\n一、抓政策落地。县农业农村局要会同县财政局，抓紧起草农机购置补贴实施细则，把补贴标准、"
+            "申请流程写细写实，3月底前提请县政府常务会议审议。\n"
+            "二、抓资金保障。农机购置补贴资金要足额列入预算，今年安排不少于500万元，做到应补尽补。\n",
+        "press_2024-07-20.txt":
+            "县农机购置补贴政策新闻发布会实录\n\n发布时间：2024-07-20\n\n"
+            "主持人：各位记者朋友，上午好！《县农机购置补贴实施细则》已于7月5日正式印发施行。今天请县农业农村局介绍细则的"
+            "主要内容。\n县农业农村局局长：细则明确了补贴对象、补贴标准和申请流程，购机农户可到乡镇便民服务中心申请。\n"
+            "记者：细则正式印发后，补贴资金多久能到账？\n县财政局副局长：补贴资金公示无异议后15个工作日内直接打到农户账户。\n"
+            "记者：今年农机购置补贴资金安排了多少？\n县财政局副局长：今年县财政安排农机购置补贴资金500万元，细则印发后即可申请。\n"})
+    answer = searcher.search("钱县长要求农机购置补贴细则啥时候正式印发")
+    assert answer.answered and "6月底前正式印发" in answer.results[0].passage.text
+
+
+def test_a_report_of_the_archives_own_district_answers_though_it_never_names_it(tmp_path, embedder):
+    """"2024年榕岙区春季植树造林计划新造林多少亩": the district's own meeting report says "全区", never "榕岙区"; the archive is of
+    榕岙区 (its documents are issued by it), so the report answers — a neighbouring district would still be refused."""
+    notice = ("榕岙区人民政府办公室关于{0}的通知\n\n2024年{1}月8日\n\n各街道办事处，区政府各部门：现就{0}有关事项通知如下。"
+              "一、提高认识。二、落实责任，各街道要明确一名分管负责同志。三、加强督查。\n")
+    searcher = searcher_over(tmp_path, embedder, {
+        "n1.txt": notice.format("做好秋季学校安全工作", 9),
+        "n2.txt": notice.format("开展城乡环境整治月活动", 4),
+        "n3.txt": notice.format("加强夏季防汛值守", 6),
+        "meeting_2024-03-12.txt":
+            "全区春季植树造林推进会召开\n\n发布时间：2024-03-12\n\n3月12日，全区春季植树造林推进会召开。副区长蓝建明出席会议"
+            "并讲话。会议明确，今年全区计划新造林1.2万亩，完成退化林修复0.8万亩。会议要求，一要抓好苗木调运，3月底前全部"
+            "到位。二要落实管护责任，确保成活率达到90%以上。\n"})
+    answer = searcher.search("2024年榕岙区春季植树造林计划新造林多少亩")
+    assert answer.answered and "计划新造林1.2万亩" in answer.results[0].passage.text
+    assert not searcher.search("2024年柏溪区春季植树造林计划新造林多少亩").answered
