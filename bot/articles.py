@@ -433,7 +433,8 @@ def _headline_starts(blocks: list[Block], listed: frozenset[str] = frozenset()) 
                     after += 1
                 # (an issuer's name alone under the 文号 is its signature, the title above it: "…工作要点" / 文号 /
                 # "…领导小组办公室" / date)
-                if not (after == nxt and ISSUER.match(to_simplified(blocks[content[nxt]].text.strip())) and pos < nxt - 1):
+                signature = after == nxt and ISSUER.match(to_simplified(blocks[content[nxt]].text.strip()))
+                if not (signature and pos < nxt - 1):
                     first, last = content[nxt], content[after]
                     nxt = after + 1
             starts.append((first, last + 1))

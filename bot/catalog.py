@@ -298,21 +298,24 @@ class Catalog:
         (at most a third): a town among a county's, not the county itself."""
         if not places or not self.articles:
             return frozenset()
+        limit = len(self.articles) / 3
+        issued = self._issue_counts()
+        return frozenset(p for p in places if 0 < issued.get(p, 0) <= limit)
+
+    def _issue_counts(self) -> dict[str, int]:
+        """How many of the archive's documents each place issues (names at the head of their titles), counted once."""
         if self._issued is None:
             self._issued = {}
             for a in self.articles.values():
                 for p in set(a.issuers):
                     self._issued[p] = self._issued.get(p, 0) + 1
-        limit = len(self.articles) / 3
-        return frozenset(p for p in places if 0 < self._issued.get(p, 0) <= limit)
+        return self._issued
 
     @property
     def home(self) -> str | None:
         """The place the archive is of: the one issuing the most documents (three at least, twice any other's
         count) — a report of its own meeting may say only "全区", never its name."""
-        if self._issued is None:
-            self.issuing(("",))
-        ranked = sorted(self._issued.items(), key=lambda x: -x[1]) if self._issued else []
+        ranked = sorted(self._issue_counts().items(), key=lambda x: -x[1])
         if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
             return None
         return ranked[0][0]

@@ -147,6 +147,22 @@ def test_a_town_named_prefers_the_towns_own_documents_to_the_countys_mentioning_
     assert got["t"] > got["c0"]
 
 
+
+def test_the_archives_own_place_issues_most_of_its_documents():
+    from bot.catalog import ArticleEntry, Catalog
+
+    def notices(place: str, n: int) -> list[ArticleEntry]:
+        return [ArticleEntry(f"{place}{i}", f"{place}人民政府办公室关于印发第{i}号方案的通知", frozenset(), "2025-05-28", (),
+                             None) for i in range(n)]
+
+    town = ArticleEntry("t", "鹤岭镇人民政府关于印发重点任务清单的通知", frozenset(), "2026-03-02", (), None)
+    meeting = ArticleEntry("m", "全县春耕生产推进会召开", frozenset(), "2026-03-10", (), None)
+    assert Catalog(articles={a.article_id: a for a in [town, meeting, *notices("柘源县", 3)]}).home == "柘源县"
+    # too few documents, or another place issuing nearly as many: no place is the archive's own
+    assert Catalog(articles={a.article_id: a for a in [town, meeting, *notices("柘源县", 2)]}).home is None
+    assert Catalog(articles={a.article_id: a for a in [*notices("柘源县", 3), *notices("桐岭县", 2)]}).home is None
+
+
 def test_of_an_articles_lists_scored_alike_the_one_whose_own_lead_holds_the_question_stands_for_it():
     """"净街亮城行动要整治哪几方面": every word is in the notice's title, so its outline of sections and its
     "二、整治内容" score alike; the list whose own lead says 整治 answers, not the outline listed first."""
