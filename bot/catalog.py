@@ -207,6 +207,7 @@ class Catalog:
     _last_spoke: dict[str, str] | None = field(default=None, compare=False, repr=False)  # see last_spoke
     _places: frozenset[str] | None = field(default=None, compare=False, repr=False)  # see places_in
     _issued: dict[str, int] | None = field(default=None, compare=False, repr=False)  # see issuing
+    _home: tuple[str | None] | None = field(default=None, compare=False, repr=False)  # see home (once per catalogue)
     _holders: frozenset[tuple[str, int]] | None = field(default=None, compare=False, repr=False)  # see holders
     _people: tuple[str, ...] | None = field(default=None, compare=False, repr=False)  # see people
 
@@ -315,10 +316,11 @@ class Catalog:
     def home(self) -> str | None:
         """The place the archive is of: the one issuing the most documents (three at least, twice any other's
         count) — a report of its own meeting may say only "全区", never its name."""
-        ranked = sorted(self._issue_counts().items(), key=lambda x: -x[1])
-        if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
-            return None
-        return ranked[0][0]
+        if self._home is None:
+            ranked = sorted(self._issue_counts().items(), key=lambda x: -x[1])
+            clear = ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1])
+            self._home = (ranked[0][0] if clear else None,)
+        return self._home[0]
 
     def places_in(self, question: str) -> tuple[str, ...]:
         """Places the archive's documents come from (as their titles name them) that the question names, in full or

@@ -241,7 +241,7 @@ def classify(line: str, mid_sentence: bool = False) -> Line:
     if _ORIGINAL.match(t):
         return Line(s, "meta", role="page")
     if date and FIELD_LABEL.match(t):
-        return Line(s, "meta", date=date, role="page")  # "【时间】2024年11月19日上午10:00"
+        return Line(s, "meta", date=date, role="page")  # "【日期】2024-11-19" (a written-out 时间 is the event's, above)
     if _DOC_NUMBER.match(_DOC_NUMBER_KEY.sub("", t)):  # "汀府办纪〔2024〕9号", "文号：汀府办纪〔2024〕9号"
         return Line(s, "meta", role="docno")
     if date and len(s) <= 16 and _SIGNATURE_DATE.fullmatch(t):
