@@ -73,7 +73,7 @@ SPEECH_TITLE = re.compile(rf"^(?P<name>[{CJK}]{{2,4}}?)(?:同志)?在[^，。]{{
 MENU_MAX = 4
 CHAPTER = re.compile(rf"^\s*第[{CN_NUMERAL}\d]+[章编节]")
 # A 简报's table of contents ("本期要目", "目录") and the marks before its entries (★ 县政府召开…).
-CONTENTS = re.compile(r"^[【\[［]?(?:本期)?(?:要目|目录|导读)[】\]］]?\s*[:：]?$")
+CONTENTS = re.compile(r"^[【\[［]?(?:本期|今日)?(?:要目|目录|导读)[】\]］]?\s*[:：]?$")
 
 # A 简报's masthead: its issue number ("第13期", "青枫政务信息　第13期", "2025年第13期") near the top.
 ISSUE = re.compile(rf"(?:^|[\s\u3000])(?:(?:19|20)\d{{2}}\s*年\s*)?第\s*[\d{CN_NUMERAL}]+\s*期"
@@ -336,11 +336,17 @@ def _contents(blocks: list[Block]) -> tuple[list[Block], frozenset[str]]:
             continue
         j, entries = k + 1, []
         while j < len(blocks) and not blocks[j].meta:
-            entry = ENTRY_MARK.sub("", blocks[j].text).strip()
+            # (an entry may carry its column: "【要闻一】县全民健身中心建成试开放")
+            entry = COLUMN.sub("", ENTRY_MARK.sub("", blocks[j].text).strip()).strip()
             if entry and not blocks[j].noise:
                 # listed as "1.…" and headed "一、…" below: the same heading, numbered in the body's style
-                if not any(b.heading and entry in (b.text.strip(), ENTRY_MARK.sub("", b.text.strip()))
-                           for b in blocks[j + 1:]):
+                again = [i for i in range(j + 1, len(blocks))
+                         if entry in (blocks[i].text.strip(), ENTRY_MARK.sub("", blocks[i].text.strip()))]
+                if again and not any(blocks[i].heading for i in again) and len(entry) <= TITLE_MAX:
+                    # a line alone below that the contents list is a headline, though it reads long or has a colon
+                    # ("沈卓然调研托育服务工作：让更多家庭“托得起、托得好”")
+                    out[again[0]] = replace(blocks[again[0]], heading=True)
+                elif not any(blocks[i].heading for i in again):
                     if blocks[j].bullet and (not entries or all(blocks[e].bullet for e, _ in entries)):
                         # "● 典型做法": a bulleted entry is the contents' though its part is headed otherwise below
                         out[j] = replace(blocks[j], noise=True)

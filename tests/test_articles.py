@@ -597,3 +597,22 @@ def test_a_title_above_its_number_and_issuer_stays_the_title():
     ])
     parsed = parse_bulletin(text.encode("utf-8"), "points.txt", ParseSettings(default_year=2025))
     assert [a.title for a in parsed.articles] == ["梧溪县2025年农村寄递物流工作要点"]
+
+
+def test_a_posts_todays_contents_open_its_items_though_a_headline_reads_long():
+    """A WeChat post's "今日导读" lists its items ("1.…", or with its column "【要闻二】…"); each item's headline below
+    opens an article, one with a colon included, and the contents are no article of their own."""
+    text = "\n".join([
+        "点击上方蓝字关注我们", "", "今日导读",
+        "1.魏书记调研托育服务：让更多家庭“托得起、托得好”", "2.【要闻二】任县长调研农村寄递物流 察看快递进村服务点", "",
+        "桐溪发布　2025年11月06日 19:05", "", "【要闻一】", "",
+        "魏书记调研托育服务：让更多家庭“托得起、托得好”", "",
+        "　　11月5日，县委书记魏明远到溪口镇调研托育服务体系建设，察看了县托育综合服务中心的保育室和配餐间。", "",
+        "　　魏明远要求：一是坚持普惠导向；二是坚持安全第一。", "",
+        "【要闻二】", "", "任县长调研农村寄递物流 察看快递进村服务点", "",
+        "　　11月4日，县长任海涛到县级物流配送中心调研，要求年底前实现快递进村全覆盖。", "",
+    ])
+    arts = split_articles(load_bulletin(text.encode("utf-8"), "mp_weixin_1106.txt"))
+    assert [a.title for a in arts] == ["魏书记调研托育服务：让更多家庭“托得起、托得好”",
+                                       "任县长调研农村寄递物流 察看快递进村服务点"]
+    assert not any("今日导读" in p for a in arts for p in a.paragraphs)

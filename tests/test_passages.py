@@ -363,3 +363,14 @@ def test_a_lists_lead_in_stating_a_figure_is_also_a_passage_of_its_own():
     # the figure may be asked ("全区60岁以上老人有多少"): its sentence is searched, not only shown in the outline
     assert any("9.3万人" in t for t in texts)
     assert not any(t.strip() == "会议要求：" for t in texts)  # a lead-in saying nothing itself stays in the outline
+
+
+def test_a_long_points_headline_is_its_first_clause_past_its_marker():
+    """An outline shows each point by its first sentence, cut at a comma when long: "第三，县财政局正在推进…" is headed
+    by what the point says, not by "第三" alone."""
+    from bot.passages import _headline
+
+    long_point = ("第三，县财政局正在推进5个镇农村会计委托代理服务中心规范化建设，目前已完成3个，其余2个年底前完成，"
+                  "届时报账审核时间将压缩到3个工作日以内。")
+    assert _headline(long_point) == "第三，县财政局正在推进5个镇农村会计委托代理服务中心规范化建设"
+    assert _headline("一要聚力项目谋划。要立足资源禀赋。") == "一要聚力项目谋划"
