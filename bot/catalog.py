@@ -14,7 +14,7 @@ from functools import lru_cache
 import numpy as np
 
 from bot.analysis import list_tokens, query_terms, title_terms
-from bot.intent import LAST_YEAR, SERIES, THIS_YEAR, meeting_spans, title_places, words_within
+from bot.intent import LAST_YEAR, SERIES, THIS_YEAR, document_spans, meeting_spans, title_places, words_within
 from bot.ordinals import Resolved, resolve
 from bot.question import Intent, TimeRef
 from bot.records import NumberedList
@@ -373,7 +373,10 @@ class Catalog:
             return None
         # the question's words as a list's own label or lead may say them, its speech words too ("三点意见")
         words = frozenset(weights) | {t for t in query_terms(ev.intent.rest) if len(t) > 1}
-        meeting = words_within(words, ev.intent.rest, meeting_spans(ev.intent.rest))
+        # (and those naming the document: "托育分工方案里重点任务有哪几条" asks the list under "二、重点任务", not the
+        # plan's outline whose lead says "方案")
+        rest = ev.intent.rest
+        meeting = words_within(words, rest, meeting_spans(rest) + document_spans(rest))
         return self._pick(results, fused_lists, recent_tolerance if ev.intent.time.recent else tolerance,
                           ev.intent.path, words, ev.intent.time.relative_year, meeting)
 
@@ -467,7 +470,7 @@ class Catalog:
         still "我讲三点意见", not "三、完善机制，推动城市管理…" holding other words of the title)."""
         def own(i: int) -> frozenset[str]:
             """The question's words the list itself names (label, lead, speaker), but those naming the meeting ("在公共
-            法律服务会议上讲了几点"): they point at the article, whichever of its lists says them."""
+            法律服务会议上讲了几点") or document: they point at the article, whichever of its lists says them."""
             return frozenset(t for t in words if i in self.named_index.get(t, ()) and t not in meeting)
 
         top = max(r[0] for r in results)

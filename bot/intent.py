@@ -77,7 +77,9 @@ DAY = re.compile(rf"月\s*(\d{{1,2}}|[{CN_NUMERAL}]{{1,3}})\s*[日号]")
 RECENT = re.compile(r"最近|最新|上一?次|近期|新近")
 LAST_YEAR = re.compile(r"去年|上一?年|过去(?:的)?一年")
 THIS_YEAR = re.compile(r"今年|本年")
-TIME_WORD = re.compile(r"最近|最新|上一?次|近期|去年|今年|本年|上半年|下半年|月份|以前|之前|原来|目前|现在|以后")
+# (and the meeting pointed at as one both know: "2025年那次推进会", "这回的会")
+TIME_WORD = re.compile(r"最近|最新|上一?次|近期|去年|今年|本年|上半年|下半年|月份|以前|之前|原来|目前|现在|以后"
+                       r"|[这那]一?[次回]|上一?回")
 # Named people: a title right before a name ("副区长李志明"), or a name opening the question and
 # followed by what people do at meetings ("陶春林在…", "邵文杰讲…").
 # The posts are the ones bulletins are read with (bot.speakers), so a question names people as they do.

@@ -31,6 +31,8 @@ _STEP = re.compile(
     rf"|第\s*(?P<bare>{_N})(?=[什么呢吗？?，,的里之]|中的|下面|$)"
     rf"|(?P<last>{LAST.pattern})"
 )
+# A place in a ranking, not a point of a list: "排名倒数第一", "排第一的是哪个镇", "名列第三".
+_RANKED = re.compile(r"(?:倒数|排名|排在|排|名列|位列|位居|居)\s*$")
 # What joins two steps into one path: nothing, or 的 / 里 / 中 / 下面 / 之 after a few words ("第二点意见里的",
 # "第二点意见的"); "和", "与", a comma keep them apart ("第二条和第三条" asks two things).
 _JOIN = re.compile(rf"(?:[{CJK}]{{0,4}}?(?:里面|里头|里边|里|当中|之中|中间|中|下面|下边|下属|下|内|之|的))?的?")
@@ -78,7 +80,8 @@ def _step(m: re.Match) -> Step | None:
 
 def read_path(question: str) -> OrdinalPath | None:
     """The longest run of steps the question joins into one path (the first of equals), or None."""
-    found = [(m, replace(s, words=m.group(0).strip())) for m in _STEP.finditer(question) if (s := _step(m))]
+    found = [(m, replace(s, words=m.group(0).strip())) for m in _STEP.finditer(question)
+             if not _RANKED.search(question[:m.start()]) and (s := _step(m))]
     best: list[tuple[re.Match, Step]] = []
     run: list[tuple[re.Match, Step]] = []
     for m, s in found:

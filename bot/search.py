@@ -389,12 +389,23 @@ class Searcher:
         """A passage that frames the answer (an opening, an addressee line, headings, a point that is only the
         heading of its sub-points (`holders`: (list, point) pairs a sub-list stands under), an attachment's caption,
         a closing: bot/roles.py) goes after the directive point ranked next below it, unless the question asks what
-        the opening says (when, where, who chaired)."""
+        the opening says (when, where, who chaired). An opening frames its own article's points: with none of them
+        below it (a 简报's item told in its first paragraph), another document's point does not go before it."""
+        head = fused[:CONTEXT_DEPTH]
+        framing = [p is not None and roles.frames(p, lead_asked, (p.list_id, p.ordinal) in holders)
+                   for p in (pool.get(d) for d, _ in head)]
+        answering_below: set[str] = set()  # articles with an answering passage below each place
+        below: list[frozenset[str]] = []
+        for (d, _), f in zip(reversed(head), reversed(framing)):
+            below.append(frozenset(answering_below))
+            if not f and d in pool:
+                answering_below.add(pool[d].article_id)
+        below.reverse()
         out: list[tuple[int, float]] = []
         held: list[tuple[int, float]] = []
-        for x in fused[:CONTEXT_DEPTH]:
+        for x, f, later in zip(head, framing, below):
             p = pool.get(x[0])
-            if p is not None and roles.frames(p, lead_asked, (p.list_id, p.ordinal) in holders):
+            if f and not (roles.role(p) == "lead" and p.article_id not in later):
                 held.append(x)
                 continue
             out.append(x)

@@ -180,3 +180,24 @@ def test_a_lead_said_in_a_paragraph_counts_for_a_who_question():
     passage = Passage(**fields)
     assert duty.prefers(ask, passage, passage.text) == 1
     assert duty.prefers(ask, PLAIN, PLAIN.text) == 0
+
+
+def test_a_units_duty_on_a_topic_said_in_everyday_words_is_found_in_the_written_ones():
+    """"县市场监管局在电动车整治里要干啥": the topic is written 电动自行车 in the bulletin; its point answers."""
+    from bot.kinds import duty
+    from bot.records import Passage
+
+    fields = {f: None for f in Passage.__dataclass_fields__}
+    text = "县市场监管局要加大电动自行车电池抽检力度，10月底前抽检不少于50批次；"
+    point = Passage(**(fields | {"text": text, "title": "全县电动自行车安全隐患全链条整治推进会召开"}))
+    ask = duty.DutyAsk(who=False, deadline=False, units=("县市场监管局",))
+    topic = {"电动": 1.95, "动车": 5.81, "电动车": 5.81, "整治": 2.51}
+    assert duty.holds(ask, point, text, topic, 0.42)
+
+
+def test_a_school_leads_a_task():
+    """"县职业中专要会同经济开发区管委会在8月31日前新开设订单班4个": the school leads it."""
+    from bot.tasks import point_tasks
+
+    text = "第二，围绕产业需求抓对接。县职业中专要会同经济开发区管委会在8月31日前新开设订单班4个。"
+    assert point_tasks(text, text, "2024-05-10").lead == ("县职业中专",)

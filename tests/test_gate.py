@@ -372,3 +372,81 @@ def test_someone_addressed_by_a_surname_no_one_in_the_archive_has_is_someone_els
     req = requirements(parse_intent(q), {"城市": 1.0}, (), (), q, {"城市"}, addressed=unknown_addressed(q, people))
     assert not check(req, text, text, None, None).pinned
     assert check(req, text + "副区长严明主持会议。", text + "副区长严明主持会议。", None, None).pinned
+
+
+def test_a_place_in_a_ranking_is_asked_as_a_rank_not_as_a_point():
+    """"哪个镇排名倒数第一" asks who came last, not the first point of the meeting's list; a passage stating no rank
+    does not answer it."""
+    from bot.intent import parse_intent
+    from bot.kinds.rank import asks, holds
+    from bot.records import Passage
+
+    def passage(text: str) -> Passage:
+        return Passage(passage_id="a:001", article_id="a", kind="point", position=1, text=text, title="", date=None,
+                       date_text=None, source="a.txt")
+
+    for q in ("2024年自建房推进会上哪个镇排名倒数第一", "秸秆禁烧考核排第一的是哪个乡", "哪个镇名列第三"):
+        intent = parse_intent(q)
+        assert intent.kind != "ordinal" and not intent.path, q
+        assert asks(q, intent), q
+    q = "2024年自建房推进会上哪个镇排名倒数第一"
+    ask = asks(q, parse_intent(q))
+    first = "第一，聚焦排查质量。各镇要在5月31日前对排查数据开展一次交叉复核，实行“周通报、月排名”。"
+    assert not holds(ask, passage(first), first, {}, 0.0)
+    ranked = "从进度看，青山镇完成率98%位列第一，河口镇完成率61%排名倒数第一。"
+    assert holds(ask, passage(ranked), ranked, {}, 0.0)
+    assert parse_intent("第一条是什么").kind == "ordinal"  # a point asked by its place still is one
+
+
+def test_a_span_of_years_is_no_deadline_and_a_closing_date_is_one():
+    """"3年内不得再申请补助" names no time to finish by (年内 of "年内建成" does); "申报将于7月31日截止" does."""
+    from bot.kinds.when import DEADLINE_SAID
+
+    for text in ("年内建成投用", "今年年内完成", "2025年内完成验收", "6月底前完成", "第一批申报将于7月31日截止，",
+                 "截止日期为9月15日"):
+        assert DEADLINE_SAID.search(text), text
+    for text in ("追回已拨付资金，3年内不得再申请补助", "五年内不得参与评优", "截至9月30日，已完成改造131户"):
+        assert not DEADLINE_SAID.search(text), text
+
+
+def test_a_count_of_buildings_needs_buildings_and_a_total_may_name_what_it_counts():
+    """"累计排查了多少栋": a passage totalling lines ("累计达到7条") does not state it; "累计排查经营性自建房7035栋" —
+    the thing counted between 累计 and the figure — does, and is preferred as the total."""
+    from bot.intent import parse_intent
+    from bot.kinds import amount
+    from bot.records import Passage
+
+    q = "2025年那次自建房推进会说累计排查了多少栋"
+    ask = amount.asks(q, parse_intent(q))
+    assert ask.unit == "栋" and ask.total
+    fields = {f: None for f in Passage.__dataclass_fields__}
+    lines = "县交通运输局要加快客货邮合作线路开通，年底前累计达到4条以上；"
+    houses = "会上通报，专项整治开展以来，全县累计排查经营性自建房7035栋，鉴定为C级、D级的291栋。"
+    assert not amount.holds(ask, Passage(**(fields | {"text": lines})), lines, {}, 0.0)
+    assert amount.holds(ask, Passage(**(fields | {"text": houses})), houses, {}, 0.0)
+    assert amount.prefers(ask, Passage(**(fields | {"text": houses})), houses) == 1
+
+
+def test_a_subsidys_kind_is_the_word_before_it_and_a_sum_by_its_magnitude_is_a_figure():
+    """"健身广场县里补助多少钱" names no kind of subsidy ("场县" is two characters across words); "独生子女奖励" does.
+    "单笔3万以上" names a figure a passage writing "3万元" holds, and "13万元" does not."""
+    from bot.kinds import exact
+    from bot.kinds.amount import money_kind
+    from bot.phrasing import plain_words
+    from bot.question import Intent
+
+    assert money_kind(plain_words("镇级全民健身广场县里补助多少钱")) is None
+    assert money_kind("独生子女奖励多少") == "独生子女" and money_kind("冬季取暖补贴每月多少") == "取暖"
+    ask = exact.asks("村里单笔3万以上的开支要走啥程序", Intent(kind="plain"))
+    assert ask == ("3万",)
+    assert exact.prefers(ask, None, "单笔3万元（含）以上的支出") == 1 and exact.prefers(ask, None, "单笔13万元") == 0
+
+
+def test_a_place_in_a_ranking_named_as_a_condition_is_no_rank_asked():
+    """"排名靠后的定点培训机构咋处理" asks what is done to them (a passage stating no rank answers); "排名靠前吗" asks
+    the rank."""
+    from bot.kinds.rank import asks
+    from bot.question import Intent
+
+    assert not asks("冯县长说评估排名靠后的定点培训机构咋处理", Intent(kind="plain"))
+    assert asks("我县营商环境排名靠前吗", Intent(kind="plain"))

@@ -183,3 +183,14 @@ def test_a_documents_name_runs_from_the_words_before_it_to_its_kind():
     assert spans("区住建局在2025年老旧小区改造方案里要干啥") == ["2025年老旧小区改造方案"]
     assert spans("督察整改方案里规模养殖场粪污治理由哪个单位牵头") == ["督察整改方案"]
     assert spans("招商方面有什么要求") == []
+
+
+def test_the_meeting_pointed_at_and_an_if_are_no_content():
+    """"2025年那次推进会": 那次 points at the meeting the year names; "要是…咋处理": the condition is what is asked
+    about, not its 要是."""
+    from bot.analysis import query_terms
+    from bot.intent import is_content
+
+    assert not is_content("那次") and not is_content("这回") and is_content("推进")
+    assert "要是" not in query_terms("要是托育机构多报孩子人数骗补贴咋处理")
+    assert "托育" in query_terms("要是托育机构多报孩子人数骗补贴咋处理")

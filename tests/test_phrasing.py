@@ -68,7 +68,8 @@ def test_everyday_words_bring_the_written_ones_along():
 
     assert with_written_forms("交的暖气费能要回来一部分吗").split()[1:] == ["热费", "供暖费", "供暖", "供热", "退还", "返还"]
     assert written_forms("老年人助餐补贴标准是多少") == {}  # written already: nothing added
-    assert written_forms("村里管水员的工钱谁出") == {"工钱": ("报酬", "劳务费")}
+    assert written_forms("村里管水员的工钱谁出") == {"工钱": ("报酬", "劳务费"),
+                                                   "村里": ("村级", "村内", "本村", "村组", "各村")}
 
 
 def test_the_post_addressed_picks_among_people_of_one_surname():
@@ -168,3 +169,11 @@ def test_a_quantity_in_chinese_numerals_is_also_asked_in_figures():
 def test_this_block_after_a_topic_means_as_to_but_is_a_measure_word_before_a_noun():
     assert plain_words("县发改局在项目建设这块都有哪些任务") == "县发改局在项目建设都有哪些任务"
     assert plain_words("这块地归谁管") == "这块地归谁管"
+
+
+def test_the_village_and_a_guest_are_said_as_bulletins_write_them():
+    """"村里现金最多能留多少": a bulletin writes 村级 (or 村组, 本村); "来客人吃饭": it writes 招待, 接待."""
+    from bot.phrasing import written_forms
+
+    forms = written_forms("村里来客人吃饭还能报销吗")
+    assert "村级" in forms["村里"] and "招待" in forms["客人"]

@@ -63,3 +63,22 @@ def test_a_point_that_is_only_its_heading_is_answered_with_the_sub_points_it_hol
     assert answer.answered
     shown = answer.results[0].passage.text
     assert "推进公共厕所提档升级" in shown and "新建改建农村公厕12座" in shown
+
+
+def test_an_opening_yields_to_its_own_articles_points_not_to_another_documents():
+    """A meeting's opening goes after its points; a 简报 item told in its first paragraph, with no point of its own
+    below, stays where it ranks — another document's point does not jump it."""
+    from bot.search import Searcher
+
+    def p(article: str, kind: str, position: int, text: str) -> Passage:
+        return Passage(f"{article}:{position}", article, kind, position, text, article, None, "", f"{article}.txt")
+
+    pool = {
+        1: p("brief", "text", 0, "今年以来，柘塘镇推行隐患“三色”分级管控，红色隐患一律立即停产停业整改。"),
+        2: p("plan", "point", 4, "6 | 建成两支乡镇专职消防队并投入执勤 | 县消防救援大队 | 年底前"),
+        3: p("meeting", "text", 0, "4月2日，县政府召开安全生产推进会，县长主持会议。"),
+        4: p("meeting", "point", 2, "一要压实企业主体责任，重大隐患立即停产整改。"),
+    }
+    fused = [(1, 0.9), (2, 0.8), (3, 0.7), (4, 0.6)]
+    order = [d for d, _ in Searcher._points_first(fused, pool, lead_asked=False)]
+    assert order == [1, 2, 4, 3]

@@ -445,3 +445,26 @@ def test_a_report_of_the_archives_own_district_answers_though_it_never_names_it(
     answer = searcher.search("2024年榕岙区春季植树造林计划新造林多少亩")
     assert answer.answered and "计划新造林1.2万亩" in answer.results[0].passage.text
     assert not searcher.search("2024年柏溪区春季植树造林计划新造林多少亩").answered
+
+
+def test_a_list_named_inside_the_document_named_is_that_heading_s_points_not_the_outline(tmp_path, embedder):
+    """"托育分工方案里重点任务有哪几条": the plan's title holds every word, so all its lists score alike; the words
+    naming the document ("托育分工方案") point at the article, and the list whose own heading says "重点任务" is
+    meant — not the outline of the plan's sections, whose lead says "方案"."""
+    searcher = searcher_over(tmp_path, embedder, {
+        "plan_2024-03-28.txt":
+            "关于印发《桐溪县婴幼儿托育服务体系建设重点任务分工方案》的通知\n\n2024年3月28日\n\n"
+            "为加快构建普惠可及的婴幼儿托育服务体系，结合我县实际，制定本方案。\n"
+            "一、工作目标\n到2024年底，全县新增普惠托位600个，每个镇至少建成1个示范性托育服务机构。\n"
+            "二、重点任务\n"
+            "（一）扩大普惠托育服务供给。建成县托育综合服务中心，设置托位不少于150个。\n"
+            "（二）推进社区嵌入式托育。新建住宅小区按每千人不少于10个托位的标准配建托育设施。\n"
+            "（三）落实财政支持政策。对备案的普惠托育机构按实际收托人数给予运营补助。\n"
+            "（四）加强综合监管。建立托育机构备案和质量评估制度，严禁违规收费。\n"
+            "三、保障措施\n"
+            "（一）加强组织领导。县卫健局牵头建立联席会议制度。\n"
+            "（二）严格督查考核。将托育服务纳入乡镇年度考核。\n"})
+    answer = searcher.search("托育分工方案里重点任务有哪几条")
+    assert answer.answered
+    top = answer.results[0].passage.text
+    assert "（一）扩大普惠托育服务供给" in top and "（四）加强综合监管" in top, top

@@ -17,9 +17,9 @@ from bot.textutil import CJK, CN_NUMERAL, abbreviates, is_cjk, jieba
 _QUANTITY = re.compile(rf"\d|[{CN_NUMERAL}百千万亿]+\s*[个名家项座处亿万元人天次%倍条所批]|[{CN_NUMERAL}百]+分之[{CN_NUMERAL}]+"
                        r"|过半|半数|一半")
 _MONEY_ASK = re.compile(r"经费|资金|投资|金额|费用|奖励|奖补|补贴|补助|多少钱|预算|罚款|罚金|收费|价格|工资|租金|[万亿]?元")
-_MEASURE_ASK = re.compile(r"多少\s*(个|家|项|人|名|座|处|条|亩|公里|吨|户|所|批|次|天|辆|套|台)")
+_MEASURE_ASK = re.compile(r"多少\s*(个|家|项|人|名|座|栋|幢|间|处|条|亩|公里|吨|户|所|批|次|天|辆|套|台|张|件|份)")
 # Measure words that say nothing of what is counted: "多少个摊位" counts 摊位, and "两个农贸市场" is no answer.
-_GENERIC_MEASURES = ("个", "家", "项", "名", "座", "处", "条", "所", "批", "套", "台", "辆", "户")
+_GENERIC_MEASURES = ("个", "家", "项", "名", "座", "处", "条", "所", "批", "套", "台", "辆", "户", "间", "张", "件", "份")
 _FIGURE = rf"[\d{CN_NUMERAL}百千万亿.]"
 _MONEY = re.compile(rf"{_FIGURE}\s*(?:万|亿)?元")
 
@@ -50,8 +50,17 @@ class Measure:
 
 
 def money_kind(question: str) -> str | None:
-    """The kind of subsidy or reward the question asks the amount of ("取暖" of "冬季取暖补贴每月多少"), or None."""
-    kinds = [k for k in _MONEY_KIND.findall(question) if not _NOT_A_KIND & set(k) and k not in _NOT_KIND_WORDS]
+    """The kind of subsidy or reward the question asks the amount of ("取暖" of "冬季取暖补贴每月多少"), or None.
+    A kind is the word before the money word ("独生子女" of "独生子女奖励"), not two characters across words ("场县" of
+    "健身广场县补助多少钱")."""
+    words: dict[int, str] = {}  # the question's words by where they end
+    pos = 0
+    for word in jieba.cut(question, HMM=False):
+        pos += len(word)
+        words[pos] = word
+    kinds = [words[m.end(1)] for m in _MONEY_KIND.finditer(question)
+             if len(words.get(m.end(1), "")) >= 2 and not _NOT_A_KIND & set(m.group(1))
+             and words[m.end(1)] not in _NOT_KIND_WORDS]
     return kinds[-1] if kinds else None  # the last: "养老服务补贴办法里…取暖补贴" asks the 取暖 one
 
 
@@ -134,8 +143,9 @@ _TOTAL_ASK = re.compile(r"总额|总数|总量|总计|合计|共计|累计|一�
 _RATE_BEFORE = re.compile(r"每\s*[^\d，,。；;]{1,6}$")
 
 
-# A total a text states: "总投资860万元", "共计投入1.2亿元", "累计发放3200万元"
-_TOTAL_SAID = re.compile(r"(?:总|共计|合计|累计|总计)[^，,。；;\d]{0,4}\d")
+# A total a text states: "总投资860万元", "共计投入1.2亿元", "累计发放3200万元", "累计排查经营性自建房7035栋" (what is
+# counted may come between; after 总 only a few characters: "总体要求" is no total)
+_TOTAL_SAID = re.compile(r"总[^，,。；;\d]{0,4}\d|(?:共计|合计|累计|总计)[^，,。；;\d]{0,12}\d")
 
 
 # The most asked ("最高能贷多少", "最多补贴多少钱", "上限是多少") and how a text says a figure is the most.

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from bot.kinds.when import DEADLINE_ASK, DEADLINE_SAID
+from bot.phrasing import written_forms
 from bot.question import Intent
 from bot.records import Passage
 from bot.textutil import CJK, normalized_passage
@@ -145,7 +146,12 @@ def holds(ask: DutyAsk, passage: Passage, text: str, topic: dict[str, float], fl
     # (read as the text is: a traditional bulletin's title and lead are asked of in simplified words)
     context = (passage.title, passage.lead or "", passage.headline or "")
     where = "\n".join((text, *(normalized_passage(x) for x in context)))
-    return not total or sum(w for t, w in own.items() if t in where) / total >= floor
+    return not total or sum(w for t, w in own.items() if _said(t, where)) / total >= floor
+
+
+def _said(term: str, where: str) -> bool:
+    """The topic's word is there, or the word bulletins write for it ("电动车": 电动自行车; bot/phrasing.py)."""
+    return term in where or any(f in where for forms in written_forms(term).values() for f in forms)
 
 
 def _overlaps(term: str, unit: str) -> bool:

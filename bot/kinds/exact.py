@@ -13,7 +13,8 @@ from bot.question import Intent
 from bot.records import Passage
 
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,16})[”\"」』]")
-_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|[万亿]?元|公里|[个名家项座处人天次倍条所批户亩吨辆套台])")
+# (a sum by its magnitude alone, "单笔3万以上", is one: a bulletin writes "3万元")
+_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:%|[万亿]?元|[万亿]|公里|[个名家项座处人天次倍条所批户亩吨辆套台栋间])")
 
 
 def asks(question: str, intent: Intent) -> tuple[str, ...]:
@@ -27,9 +28,10 @@ def asks(question: str, intent: Intent) -> tuple[str, ...]:
 
 
 def prefers(ask: tuple[str, ...], passage: Passage, text: str) -> int:
-    """How many of them the passage holds. `text`: the passage's normalized text."""
+    """How many of them the passage holds, a figure whole ("22个" is not in "122个"). `text`: the passage's normalized
+    text."""
     flat = "".join(text.split())
-    return sum(1 for f in ask if f in flat)
+    return sum(1 for f in ask if re.search(("(?<![\\d.])" if f[0].isdigit() else "") + re.escape(f), flat))
 
 
 def holds(ask: tuple[str, ...], passage: Passage, text: str, topic: dict[str, float], floor: float) -> bool:

@@ -9,10 +9,14 @@ from bot.question import Intent
 from bot.records import Passage
 from bot.textutil import CN_NUMERAL
 
-_ASKS = re.compile(r"排(?:在|名)?第几|第几名|第几位|名次|排名(?:多少|情况|怎么样|如何|靠前|靠后)|位列第几|居第几")
+_ASKS = re.compile(r"排(?:在|名)?第几|第几名|第几位|名次|排名(?:多少|情况|怎么样|如何)|位列第几|居第几"
+                   # "排名靠前吗" asks the rank; "排名靠后的机构咋处理" asks what is done to those ranked so
+                   r"|排名(?:靠前|靠后)(?=[吗呢？?]|还是|不|没|$)"
+                   # who holds a place: "哪个镇排名倒数第一", "排第一的是哪家", "谁是第一名"
+                   rf"|倒数第[{CN_NUMERAL}\d]+|(?:排名|排在?|名列|位列|位居)第[{CN_NUMERAL}\d]+")
 # a rank stated: "位列全市第二", "排名第3", "第一名", "前十名", "名列前茅", "居全省首位"
 _STATES = re.compile(rf"(?:位列|位居|名列|排名|排在|居)[^，,。；;]{{0,8}}?(?:第[{CN_NUMERAL}\d]+|前[{CN_NUMERAL}\d]*|首位|末位|前茅|榜首)"
-                     rf"|第[{CN_NUMERAL}\d]+名|前[{CN_NUMERAL}\d]+名")
+                     rf"|第[{CN_NUMERAL}\d]+名|前[{CN_NUMERAL}\d]+名|倒数(?:第[{CN_NUMERAL}\d]+|前[{CN_NUMERAL}\d]+)")
 
 
 # Where a rank is counted: "在全市排第几" asks the city's ranking; a passage giving the province's answers another.

@@ -23,8 +23,11 @@ CLOCK_SAID = re.compile(r"(?<![\d.])(?:[01]?\d|2[0-4])\s*(?:时|点|:[0-5]\d)(?!
 # A part of the year a deadline names ("年底前完成", "三季度末前"): a time, as a date is.
 YEAR_PART = r"年底|年末|[一二三四]季度末?"
 # A deadline a text states: a date or part of a month or year, then 前 ("6月底前", "9月30日前", "年底前"), or 年内
-# ("年内建成").
-DEADLINE_SAID = re.compile(rf"(?:{DATE_SAID.pattern}|{YEAR_PART}|年内)\s*(?:以|之)?前|年内")
+# ("年内建成", not the span of "3年内不得再申请"); a date something closes on ("将于7月31日截止", "截止日期为7月31日").
+_THIS_YEAR = r"(?:(?<=\d{4})|(?<![\d一二两三四五六七八九十几多半数]))年内"  # "2025年内", not "3年内"
+DEADLINE_SAID = re.compile(rf"(?:{DATE_SAID.pattern}|{YEAR_PART}|{_THIS_YEAR})\s*(?:以|之)?前|{_THIS_YEAR}"
+                           rf"|(?:{DATE_SAID.pattern})\s*截止"
+                           rf"|截止(?:日期|时间)?(?:为|是|到|至)?\s*(?:{DATE_SAID.pattern})")
 
 # "最晚什么时候完成", "截止时间", "完成时限", "什么时候要设好", "啥时候整治完", "完工时间": the deadline of a task —
 # a time asked of its being done (not "哪天召开": a meeting's day).
