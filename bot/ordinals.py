@@ -31,8 +31,8 @@ _STEP = re.compile(
     rf"|第\s*(?P<bare>{_N})(?=[什么呢吗？?，,的里之]|中的|下面|$)"
     rf"|(?P<last>{LAST.pattern})"
 )
-# A place in a ranking, not a point of a list: "排名倒数第一", "排第一的是哪个镇", "名列第三".
-_RANKED = re.compile(r"(?:倒数|排名|排在|排|名列|位列|位居|居)\s*$")
+# A place in a ranking, not a point of a list: "排名倒数第一", "排第一的是哪个镇", "名列第三" (not "安排第二项").
+_RANKED = re.compile(r"(?:倒数|排名|排在|(?<![安编])排|名列|位列|位居)\s*$")
 # What joins two steps into one path: nothing, or 的 / 里 / 中 / 下面 / 之 after a few words ("第二点意见里的",
 # "第二点意见的"); "和", "与", a comma keep them apart ("第二条和第三条" asks two things).
 _JOIN = re.compile(rf"(?:[{CJK}]{{0,4}}?(?:里面|里头|里边|里|当中|之中|中间|中|下面|下边|下属|下|内|之|的))?的?")

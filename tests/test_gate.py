@@ -396,6 +396,7 @@ def test_a_place_in_a_ranking_is_asked_as_a_rank_not_as_a_point():
     ranked = "从进度看，青山镇完成率98%位列第一，河口镇完成率61%排名倒数第一。"
     assert holds(ask, passage(ranked), ranked, {}, 0.0)
     assert parse_intent("第一条是什么").kind == "ordinal"  # a point asked by its place still is one
+    assert parse_intent("会议安排第二项是什么").kind == "ordinal"  # 安排 is no ranking
 
 
 def test_a_span_of_years_is_no_deadline_and_a_closing_date_is_one():

@@ -9,6 +9,7 @@ whether a candidate can answer at all (a unit the question asks about must be na
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from bot.kinds.when import DEADLINE_ASK, DEADLINE_SAID
@@ -151,7 +152,12 @@ def holds(ask: DutyAsk, passage: Passage, text: str, topic: dict[str, float], fl
 
 def _said(term: str, where: str) -> bool:
     """The topic's word is there, or the word bulletins write for it ("电动车": 电动自行车; bot/phrasing.py)."""
-    return term in where or any(f in where for forms in written_forms(term).values() for f in forms)
+    return term in where or any(f in where for f in _written(term))
+
+
+@lru_cache(maxsize=4096)
+def _written(term: str) -> tuple[str, ...]:
+    return tuple(f for forms in written_forms(term).values() for f in forms)
 
 
 def _overlaps(term: str, unit: str) -> bool:
