@@ -9,8 +9,8 @@ whether a candidate can answer at all (a unit the question asks about must be na
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.kinds.when import DEADLINE_ASK, DEADLINE_SAID
 from bot.phrasing import written_forms
