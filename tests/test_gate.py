@@ -451,3 +451,19 @@ def test_a_place_in_a_ranking_named_as_a_condition_is_no_rank_asked():
 
     assert not asks("冯县长说评估排名靠后的定点培训机构咋处理", Intent(kind="plain"))
     assert asks("我县营商环境排名靠前吗", Intent(kind="plain"))
+
+
+def test_the_total_of_funds_asked_is_a_sum_said_of_funds():
+    """"衔接资金一共安排了多少钱": "安排衔接资金1.86亿元" states it; a town's "资产总额3260万元" is another total."""
+    from bot.intent import parse_intent
+    from bot.kinds import amount
+    from bot.records import Passage
+
+    q = "2024年全县衔接资金一共安排了多少钱"
+    ask = amount.asks(q, parse_intent(q))
+    assert ask.total and ask.funds
+    fields = {f: None for f in Passage.__dataclass_fields__}
+    funds = "今年全县安排衔接资金1.86亿元，实施项目132个。"
+    assets = "近年来，柘塘镇利用衔接资金建成茶叶加工厂等经营性资产9处，资产总额3260万元。"
+    assert amount.prefers(ask, Passage(**(fields | {"text": funds})), funds) == 1
+    assert amount.prefers(ask, Passage(**(fields | {"text": assets})), assets) == 0

@@ -154,6 +154,7 @@ _CAP_SAID = re.compile(r"最高|最多|上限|不超过|不高于|封顶|以内|
 # Money set aside asked ("安排了多少经费", "资金有多少", "预算多少"), and how a text says it is funds.
 _FUNDS_ASK = re.compile(r"多少[^，,。？?]{0,2}(?:经费|资金|预算)|(?:经费|资金|预算)[^，,。？?]{0,6}多少")
 _FUNDS_SAID = re.compile(r"经费|资金|预算|拨付|安排|投入|列支|补助|补贴|奖补")
+_CLAUSE = re.compile(r"[，,。；;：:]")
 
 
 # A proportion asked ("补贴比例是多少", "占比多少", "百分之几") and how a text states one ("50%", "三分之一", "七成", "一半",
@@ -204,6 +205,10 @@ def prefers(ask: Measure, passage: Passage, text: str) -> int:
     passage answers where the plan's other points (its schedule, its lead unit) do not."""
     if ask.per and states_rate(text, ask.per) and states_figure(text, ask.unit):
         return 1
+    if ask.total and ask.funds:
+        # the funds' total ("衔接资金一共安排了多少": "安排衔接资金1.86亿元"), not another total the passage states
+        # ("资产总额3260万元"): a sum said of funds in its own clause
+        return int(any(_FUNDS_SAID.search(c) and states_total(c, ask.unit) for c in _CLAUSE.split(text)))
     return int(ask.total and _TOTAL_SAID.search(text) is not None and states_total(text, ask.unit))
 
 
