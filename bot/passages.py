@@ -24,8 +24,7 @@ from bot.listspans import CHAPTERS, is_section_heading, paragraph_bounds
 from bot.records import Article, NumberedList, Passage
 from bot.speakers import ASKED, known_names, speaker_before, speech_marks, turns, voice_of
 from bot.tasks import point_tasks, task_table_spans
-from bot.textutil import (CN_NUMERAL, SENTENCE_ENDS, cn_to_int, int_to_cn, simplified_aligned, split_sentences,
-                          to_simplified)
+from bot.textutil import SENTENCE_ENDS, cn_to_int, int_to_cn, simplified_aligned, split_sentences, to_simplified
 
 
 MAX_POINT_CHARS = 1500  # about three phone screens; longer points are cut into parts at sentence ends
@@ -38,8 +37,7 @@ LEAD_PARAGRAPHS = 3  # where a lead says who delivers the document: past a subti
 MAX_ASKED = 78  # a reporter's question short enough to lead the list that answers it (a long one is its own passage)
 
 
-# A point's marker set off by a comma: "第三，", "一是，", "首先，".
-_MARKER_COMMA = re.compile(rf"^\s*(?:第[{CN_NUMERAL}\d]{{1,3}}|[{CN_NUMERAL}]{{1,3}}是|首先|其次|再次|最后)\s*[，,]")
+CLAUSE_MIN = 4  # characters before a long headline's first comma that make a clause (not "第三，", "一是，", "同时，")
 
 
 def _headline(point_text: str) -> str:
@@ -48,10 +46,8 @@ def _headline(point_text: str) -> str:
     first = split_sentences(opening)[0].strip() if opening else ""
     first = first.rstrip(SENTENCE_ENDS)
     if len(first) > 60:
-        # to its first clause, past the point's marker ("第三，县财政局正在推进…": not "第三" alone)
-        marker = _MARKER_COMMA.match(first)
-        start = marker.end() if marker else 0
-        first = first[:start] + re.split(r"[，,]", first[start:], maxsplit=1)[0][:60]
+        # to its first clause, past a marker set off by a comma ("第三，县财政局正在推进…": not "第三" alone)
+        first = first[:CLAUSE_MIN] + re.split(r"[，,]", first[CLAUSE_MIN:], maxsplit=1)[0][:60 - CLAUSE_MIN]
     return first
 
 

@@ -394,18 +394,13 @@ class Searcher:
         head = fused[:CONTEXT_DEPTH]
         framing = [p is not None and roles.frames(p, lead_asked, (p.list_id, p.ordinal) in holders)
                    for p in (pool.get(d) for d, _ in head)]
-        answering_below: set[str] = set()  # articles with an answering passage below each place
-        below: list[frozenset[str]] = []
-        for (d, _), f in zip(reversed(head), reversed(framing)):
-            below.append(frozenset(answering_below))
-            if not f and d in pool:
-                answering_below.add(pool[d].article_id)
-        below.reverse()
+        last_answering = {pool[d].article_id: i for i, ((d, _), f) in enumerate(zip(head, framing))
+                          if not f and d in pool}  # each article's lowest answering place
         out: list[tuple[int, float]] = []
         held: list[tuple[int, float]] = []
-        for x, f, later in zip(head, framing, below):
+        for i, (x, f) in enumerate(zip(head, framing)):
             p = pool.get(x[0])
-            if f and not (roles.role(p) == "lead" and p.article_id not in later):
+            if f and not (roles.role(p) == "lead" and last_answering.get(p.article_id, -1) < i):
                 held.append(x)
                 continue
             out.append(x)

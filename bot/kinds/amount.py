@@ -7,8 +7,10 @@ A whole list asked for by its count ("强调了几个方面") asks for the list,
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
+from bot.analysis import word_starts
 from bot.question import Intent
 from bot.records import Passage
 from bot.textutil import CJK, CN_NUMERAL, abbreviates, is_cjk, jieba
@@ -53,14 +55,13 @@ def money_kind(question: str) -> str | None:
     """The kind of subsidy or reward the question asks the amount of ("取暖" of "冬季取暖补贴每月多少"), or None.
     A kind is the word before the money word ("独生子女" of "独生子女奖励"), not two characters across words ("场县" of
     "健身广场县补助多少钱")."""
-    words: dict[int, str] = {}  # the question's words by where they end
-    pos = 0
-    for word in jieba.cut(question, HMM=False):
-        pos += len(word)
-        words[pos] = word
-    kinds = [words[m.end(1)] for m in _MONEY_KIND.finditer(question)
-             if len(words.get(m.end(1), "")) >= 2 and not _NOT_A_KIND & set(m.group(1))
-             and words[m.end(1)] not in _NOT_KIND_WORDS]
+    starts = sorted(word_starts(question, guess=False))
+    kinds = []
+    for m in _MONEY_KIND.finditer(question):
+        end = m.end(1)  # the money word starts a word there; the kind is the word before it
+        word = question[starts[bisect_left(starts, end) - 1]:end]
+        if len(word) >= 2 and not _NOT_A_KIND & set(m.group(1)) and word not in _NOT_KIND_WORDS:
+            kinds.append(word)
     return kinds[-1] if kinds else None  # the last: "养老服务补贴办法里…取暖补贴" asks the 取暖 one
 
 
