@@ -27,8 +27,9 @@ from bot import lexical, vectors
 from bot.config import VectorsConfig
 from bot.errors import IndexUnavailable
 from bot.records import SEARCHABLE_KINDS, Article, NumberedList, Passage, Tasks  # noqa: F401  (SEARCHABLE_KINDS: callers filter SQL by it)
-from bot.textutil import normalize_text, to_simplified
+from bot.textutil import normalize_text, normalized_passage, to_simplified
 from bot.analysis import (  # noqa: F401  (embedding_text is part of what the index offers its callers)
+    char_bigrams,
     embedding_text,
     lexical_body,
     lexical_chars,
@@ -81,6 +82,8 @@ _PASSAGE_FIELDS = [f.name for f in fields(Passage)]
 # Passages and list points read while answering are kept (a generation never changes): an answer
 # reads about forty candidates, and the next question mostly reads the same ones.
 PASSAGE_CACHE = 20_000
+# Passages a phrase's character pairs rank first, read to find the phrase itself (`holds_phrase`).
+PHRASE_DEPTH = 5
 
 
 @dataclass(frozen=True)
@@ -276,6 +279,15 @@ class IndexSnapshot:
     def posting_counts(self, terms: list[str]) -> dict[str, int]:
         """Passages holding each term in any lexical column: what scoring it costs."""
         return self.lexical_index.posting_counts(terms)
+
+    def holds_phrase(self, phrase: str, depth: int = PHRASE_DEPTH) -> bool:
+        """Whether a passage writes `phrase` (normalized) as it stands: looked for in the `depth` passages its
+        character pairs rank first, those holding every pair."""
+        pairs = char_bigrams(phrase)
+        if not pairs:
+            return False
+        ids = [i for i, _ in self.lexical(pairs, depth)]
+        return any(phrase in normalized_passage(p.text) for p in self.passages_by_ids(ids).values())
 
     def body_terms(self, ids: list[int], terms: list[str]) -> dict[int, set[str]]:
         """Which of `terms` the body of each passage holds."""

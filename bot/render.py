@@ -94,6 +94,8 @@ def answer_record(answer: Answer) -> dict:
         "answered": answer.answered,
         "results": [result_record(r) for r in answer.results] if answer.answered else [],
     }
+    if answer.read_as:
+        record["read_as"] = list(answer.read_as)  # words read otherwise than typed (homophone typos)
     if answer.kind != "search":
         record["kind"] = answer.kind  # "smalltalk": `message` is the reply to a greeting, thanks or chit-chat
     if not answer.answered:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from bot.analysis import in_dictionary, lexical_query, query_terms, question_tokens, word_pieces
-from bot import kinds, roles
+from bot import kinds, roles, typos
 from bot.analysis import idf
 from bot.answerability import check, on_topic, requirements, verdict
 from bot.catalog import Catalog, ListEntry, ListQuery
@@ -70,6 +70,7 @@ class Answer:
     notice: str | None = None  # why nothing was answered, in Chinese, when there is a specific reason
     related: tuple[Result, ...] = ()  # nearest passages when nothing answers ("相关内容"), never the answer
     kind: str = "search"  # "search", "smalltalk" (notice holds the reply) or "followup" (bot/conversation.py)
+    read_as: tuple[str, ...] = ()  # words of the question read otherwise than typed (homophone typos: "商贸中心")
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,19 @@ class _Lexical:
     ranking: list[tuple[int, float]]  # BM25 ranking of passages
     dfs: dict[str, int]  # document frequency of each word (passages whose body holds it)
     postings: dict[str, int]  # rows holding each word in any column (title, speaker and lead included)
+
+
+def _told_reading(answer: Answer, words: tuple[str, ...]) -> Answer:
+    """The answer with the words read otherwise than typed, told above its first result ("按“商贸中心”理解")."""
+    answer = replace(answer, read_as=words)
+    if not (answer.answered and answer.results):
+        return answer
+    first = answer.results[0]
+    note = READ_AS.format(words="、".join(f"“{w}”" for w in words))
+    return replace(answer, results=(replace(first, note=note), *answer.results[1:]))
+
+
+READ_AS = "（按{words}理解）"
 
 
 # The words of the question a clear lexical winner must hold: one rare word alone ("招商" in a passage that
@@ -173,7 +187,8 @@ class Searcher:
         k = k or self.config.search.top_k
         snap = self.snapshot
         catalog = self.catalog
-        normalized = [self._understand(self._normalize(q), catalog) for q in questions]
+        readings = [self._understand(self._normalize(q), catalog, snap) for q in questions]
+        normalized = [r.text for r in readings]
         valid = [n for n in normalized if n]
         # The lexical side costs about a millisecond (bot/lexical.py): run in line, it costs less than
         # starting a thread for it did (answer p50 at 10k on 2 busy cores: 30.5 → 27.9 ms).
@@ -186,11 +201,12 @@ class Searcher:
         vectors = self.embedder.encode_queries(ranked) if valid else None
         dense_all = snap.dense(vectors, self.config.search.candidates) if valid else []
         answers, j = [], 0
-        for q, n in zip(questions, normalized):
+        for q, n, reading in zip(questions, normalized, readings):
             if not n:
                 answers.append(self._empty(q, n, snap))
                 continue
-            answers.append(self._answer(q, n, dense_all[j], lexical_all[j], k, snap, catalog, synonymous[j]))
+            answer = self._answer(q, n, dense_all[j], lexical_all[j], k, snap, catalog, synonymous[j])
+            answers.append(_told_reading(answer, reading.words) if reading.words else answer)
             j += 1
         return answers
 
@@ -206,14 +222,16 @@ class Searcher:
         return n
 
     @staticmethod
-    def _understand(normalized: str, catalog: Catalog) -> str:
+    def _understand(normalized: str, catalog: Catalog, snap: IndexSnapshot) -> typos.Reading:
         """The question in the bulletins' words: colloquial words written out, people addressed by
-        surname and post ("王县长") named as the archive names them."""
+        surname and post ("王县长") named as the archive names them, homophone typos read as the word the
+        archive holds ("商茂中心" → 商贸中心)."""
         if not normalized:
-            return normalized
+            return typos.Reading(normalized)
         plain = plain_words(normalized)
-        return resolve_people(plain, catalog.people, catalog.last_spoke, lambda person: catalog.posts.get(person, ()),
-                              with_units=bool(kinds.duty.UNIT_DUTY.search(plain)))
+        named = resolve_people(plain, catalog.people, catalog.last_spoke, lambda person: catalog.posts.get(person, ()),
+                               with_units=bool(kinds.duty.UNIT_DUTY.search(plain)))
+        return typos.correct(named, snap)
 
     def _empty(self, q: str, n: str, snap: IndexSnapshot) -> Answer:
         return Answer(q, n, False, (), Intent("plain"), (), Evidence(0.0, 0.0), snap.generation, "请输入一个问题。")

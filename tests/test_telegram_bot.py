@@ -220,6 +220,12 @@ def test_private_question_gets_the_point_as_html_with_buttons(harness):
     assert all(len(data.encode()) <= 64 for data in keys.values())
 
 
+def test_a_homophone_typo_is_answered_and_the_reading_told_above_the_point(harness):
+    text = harness.ask("企业陪育有哪些措施", user=202)["text"]
+    assert text.startswith("（按“培育”理解）")
+    assert "四要聚力<b>企业</b><b>培育</b>" in text  # the word as read is marked, as the asker's words are
+
+
 def test_next_button_edits_the_same_message_and_back_again(harness):
     reply = harness.ask("要素保障怎么落实", user=203)
     mid = reply["_message_id"]
