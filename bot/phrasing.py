@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 from bot.speakers import DID_NEXT, base_post, is_surname, post_title
 from bot.thesaurus import synonyms
 from bot.units import unit_at
-from bot.textutil import CJK, cn_to_int
+from bot.textutil import CJK, CN_ORDINALS, cn_to_int, jieba
 
 # Colloquial → written, applied in order (longer phrases first). Each is a general word of spoken Chinese.
 _COLLOQUIAL: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p, r in (
@@ -136,13 +136,31 @@ _CN_QUANTITY = re.compile(r"(?<!第)(?P<n>[一二两三四五六七八九十]{1,
                           r"(?P<unit>亩|元|人|户|家|所|座|天|小时|公里|米|吨|台|辆|倍|套|间)")
 
 
+# A share said in tenths ("花掉八成", "七成以上"): bulletins write it as a percentage (80%). Only where jieba cuts 成
+# alone or with its numeral: not inside another word ("三成员", "一成不变").
+_CN_SHARE = re.compile(rf"(?<![第{CN_ORDINALS}])(?P<n>[{CN_ORDINALS[:-1]}])成")
+
+
 def _figures(question: str) -> dict[str, tuple[str, ...]]:
     found = {}
     for m in _CN_QUANTITY.finditer(question):
         n = cn_to_int(m.group("n").replace("两", "二"))
         if n and n > 1:  # "一个", "一次": a figure of speech as often as a count
             found[m.group(0)] = (f"{n}{m.group('wan') or ''}{m.group('unit')}",)
+    for m in _CN_SHARE.finditer(question):
+        if _word_at(question, m.end() - 1) in ("成", m.group(0)):
+            found[m.group(0)] = (f"{cn_to_int(m.group('n')) * 10}%",)
     return found
+
+
+def _word_at(text: str, i: int) -> str:
+    """The word of jieba's cut of `text` (its dictionary's words) that holds character `i`."""
+    pos = 0
+    for word in jieba.cut(text, HMM=False):
+        if pos <= i < pos + len(word):
+            return word
+        pos += len(word)
+    return ""
 
 
 def written_forms(question: str) -> dict[str, tuple[str, ...]]:
