@@ -165,9 +165,11 @@ def _runs(text: str, items: list[_Item]) -> list[list[int]]:
         if len(kept) < len(current) and len(kept) >= 2:
             current[:] = kept
         # the lead's sentence states something before its 要 ("会议强调，元旦春节是消费旺季，要坚决守住底线。"),
-        # then three or more bare 要 sentences: the statement frames the points, it is not the first of them
+        # then three or more points alike — bare 要 sentences, or each led by its unit ("县民政局要…；县财政局要…"):
+        # the statement frames the points, it is not the first of them
         if len(current) >= 4 and first.directive.lead and _states_first(text[first.start:first.end]) \
-                and not any(items[k].directive.actor or items[k].directive.lead for k in current[1:]) \
+                and not any(items[k].directive.lead for k in current[1:]) \
+                and len({items[k].directive.actor for k in current[1:]}) == 1 \
                 and not _after_semicolon(text, items[current[1]].start):
             del current[0]
             first = items[current[0]]
@@ -221,9 +223,11 @@ def _runs(text: str, items: list[_Item]) -> list[list[int]]:
 
 
 def _states_first(sentence: str) -> bool:
-    """The sentence opens with a statement clause, its directive later ("元旦春节期间是消费旺季，要…")."""
+    """The sentence opens with a statement clause, its directive later ("元旦春节期间是消费旺季，要…"); a clause
+    opening with a verb other than 要 states too ("搬迁避让是…治本之策，要算好安全账")."""
     head = re.split(r"[，,]", sentence, maxsplit=1)
-    return len(head) > 1 and _opening(head[0]) is None and not _MUST.match(head[0])
+    opening = _opening(head[0]) if len(head) > 1 else None
+    return len(head) > 1 and (opening is None or opening[0] != "要") and not _MUST.match(head[0])
 
 
 def _after_semicolon(text: str, pos: int) -> bool:

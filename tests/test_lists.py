@@ -387,6 +387,19 @@ def test_a_lead_sentence_stating_the_situation_before_its_directive_frames_the_b
     assert [p[:5] for p in lst] == ["要加强校车", "要加强食堂", "要加强周边"]
 
 
+def test_a_lead_sentence_opening_with_a_verb_or_followed_by_unit_led_points_still_frames_them():
+    # "搬迁安置是…之策，要算好…账。" opens with a verb (搬迁) yet states; the ；-clauses after it are the points
+    text = ("钱立军强调，搬迁安置是消除隐患的根本之策，要算好安全账。要加快安置房建设，县住建局要加强质量监管；"
+            "要做好后续扶持，县人社局要落实就业帮扶；要及时拆旧复垦，县自然资源局要抓好验收。\n")
+    (lst,) = points(text, ["钱立军"])
+    assert [p[:5] for p in lst] == ["要加快安置", "要做好后续", "要及时拆旧"]
+    # the same when each point is led by its unit ("县民政局要…；县财政局要…")
+    text = ("会议强调，社会救助是困难群众生活的最后防线，要在兜底上下功夫。县民政局要在1月10日前完成提标；"
+            "县财政局要足额安排资金；县医保局要落实一站式结算；各乡镇要开展冬春走访。会议要求，县纪委监委要严肃查处问题。\n")
+    lists = points(text)
+    assert [p[:4] for p in lists[0]] == ["县民政局", "县财政局", "县医保局", "各乡镇要"]
+
+
 def test_two_units_given_their_parts_after_what_the_meeting_said_are_a_list_but_not_inside_a_point():
     text = ("会议审议通过《食材配送办法》。会议指出，集中配送是守护校园食品安全的关键。县市场监管局要加强抽检，每学期不少于2次；"
             "县教育局要指导学校落实进货查验制度。\n")

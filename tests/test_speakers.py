@@ -11,6 +11,14 @@ def test_names_are_read_from_the_post_before_them_and_kept_whole():
     assert "张立" not in names
 
 
+def test_a_surname_of_its_own_spelling_is_a_surname():
+    # 阎 is a surname of its own, not only the 闫 of some registers
+    text = "副县长阎立敏出席会议并讲话，县农业农村局局长范晓光通报情况。阎立敏指出，要抓好秋收禁烧。"
+    names = known_names(text)
+    assert {"阎立敏", "范晓光"} <= set(names)
+    assert [who for _, who in speech_marks(text[text.index("阎立敏指出"):], names)] == ["阎立敏"]
+
+
 def test_a_pronoun_speaks_for_the_last_person_named():
     text = "开工活动结束后，陶春林主持召开推进会。他强调，项目建设要在快优安上下功夫。"
     names = known_names("县委书记陶春林出席。" + text)
