@@ -160,11 +160,13 @@ def _correct_run(run: str, archive: Archive, before: str = "", after: str = "") 
     chars = list(run)
     for i in suspects:
         tried = [(c, _pairs(chars, i, c)) for c in homophones(run[i])]
-        counts = archive.posting_counts(sorted({p for _, ps in tried for p in ps}))
-        # a homophone making a word the archive holds with a neighbour, most such words first, then most pairs held
-        scored = sorted(((sum(1 for p in ps if counts.get(p, 0) and in_dictionary(p)),
-                          sum(1 for p in ps if counts.get(p, 0)), max(counts.get(p, 0) for p in ps)), c)
-                        for c, ps in tried)
+        # a homophone making a word the archive holds with a neighbour (the words looked up first: few pairs are),
+        # most such words first, then most pairs held
+        words = archive.posting_counts(sorted({p for _, ps in tried for p in ps if in_dictionary(p)}))
+        tried = [(c, ps) for c, ps in tried if any(words.get(p, 0) for p in ps)]
+        counts = words | archive.posting_counts(sorted({p for _, ps in tried for p in ps if p not in words}))
+        scored = sorted(((sum(1 for p in ps if words.get(p, 0)), sum(1 for p in ps if counts.get(p, 0)),
+                          max(counts.get(p, 0) for p in ps)), c) for c, ps in tried)
         for score, c in reversed(scored[-TRIES:]):
             if not score[0]:
                 break
