@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.records import Passage
-from bot.search import Answer, Result
+from bot.search import Answer, Result, reading_note
 from bot.textutil import int_to_cn, is_cjk
 
 NO_ANSWER = "抱歉，现有公报中没有找到与这个问题相关的内容。"
@@ -50,7 +50,9 @@ def no_answer_text(answer: Answer) -> str:
     if answer.notice:
         return answer.notice
     has_cjk = any(is_cjk(c) for c in answer.normalized)
-    return NO_ANSWER if has_cjk else f"{NO_ANSWER}{NO_CHINESE_HINT}"
+    text = NO_ANSWER if has_cjk else f"{NO_ANSWER}{NO_CHINESE_HINT}"
+    # what was looked for, when the question was read otherwise than typed (bot/typos.py)
+    return f"{reading_note(answer.read_as)}{text}" if answer.read_as else text
 
 
 def console_text(answer: Answer, show: int = 1) -> str:

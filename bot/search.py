@@ -81,17 +81,18 @@ class _Lexical:
     postings: dict[str, int]  # rows holding each word in any column (title, speaker and lead included)
 
 
+def reading_note(words: tuple[str, ...]) -> str:
+    """What the asker is told when the question was read otherwise than typed (bot/typos.py): "（按“商贸中心”理解）"."""
+    return "（按{}理解）".format("、".join(f"“{w}”" for w in words))
+
+
 def _told_reading(answer: Answer, words: tuple[str, ...]) -> Answer:
-    """The answer with the words read otherwise than typed, told above its first result ("按“商贸中心”理解")."""
+    """The answer with the words read otherwise than typed, told above its first result."""
     answer = replace(answer, read_as=words)
     if not (answer.answered and answer.results):
-        return answer
+        return answer  # told with "没有找到" instead (bot/render.py)
     first = answer.results[0]
-    note = READ_AS.format(words="、".join(f"“{w}”" for w in words))
-    return replace(answer, results=(replace(first, note=note), *answer.results[1:]))
-
-
-READ_AS = "（按{words}理解）"
+    return replace(answer, results=(replace(first, note=reading_note(words)), *answer.results[1:]))
 
 
 # The words of the question a clear lexical winner must hold: one rare word alone ("招商" in a passage that

@@ -22,6 +22,12 @@ def test_a_homophone_typo_is_read_as_the_word_the_archive_holds_and_the_asker_is
     assert answer_record(answer)["read_as"] == ["财政局"]
 
 
+def test_a_question_read_otherwise_and_not_answered_says_what_was_looked_for(hexi):
+    answer = hexi.search("区彩政局明年的预算是多少")  # the archive gives no budget
+    assert not answer.answered
+    assert console_text(answer).startswith("（按“财政局”理解）抱歉")
+
+
 @pytest.mark.parametrize("question", [
     "区财政局每月要调度什么",
     "林卫东在第一次推进会上讲了哪四个方面",
