@@ -561,7 +561,7 @@ def _compact(title: str) -> str:
 def _make_article(loaded: LoadedBulletin, position: int, titles: list[str], lead_in: list[Block],
                   span: list[Block], default_year: int | None, masthead: list[Block]) -> Article | None:
     meta = [b for b in lead_in + span if b.meta]
-    dropped = [b.text for b in lead_in if not b.meta] + [b.text for b in span if b.noise]
+    dropped = [b.text for b in lead_in if not b.meta] + [b.text for b in span if b.noise and b.role != "section"]
     # A notice's 文号 and signature date are part of the document (officials ask for them); page
     # fields (发布时间, 来源, 点击数) are not.
     # The 文号 is named as officials name it ("文号：临政办发〔2023〕15号"), so a question asking for it finds it.
@@ -569,8 +569,17 @@ def _make_article(loaded: LoadedBulletin, position: int, titles: list[str], lead
     # a name alone under the title, before the text ("向 思 远" under a work report), is its author's line
     top = next((k for k, b in enumerate(span) if not (b.noise or b.meta or b.heading)), len(span))
     author_lines = {k for k in range(top) if span[k].heading and _person_line(span[k].text)}
-    paras += [_as_text(b) for k, b in enumerate(span)
-              if k not in author_lines and not b.noise and (not b.meta or b.role in DOCUMENT_FIELDS)]
+    kept = [k for k, b in enumerate(span) if k not in author_lines and (not b.noise or b.role == "section")
+            and (not b.meta or b.role in DOCUMENT_FIELDS)]
+    # A report's section label ("【下步安排】") is text where it names what follows it in this article: not at its end
+    # (the next item's label, above that item's headline), nor alone (a masthead's).
+    labels = {k for k in kept if span[k].noise}
+    while kept and kept[-1] in labels:
+        dropped.append(span[kept.pop()].text)
+    if all(k in labels for k in kept):
+        dropped += [span[k].text for k in kept]
+        kept = []
+    paras += [_as_text(span[k]) for k in kept]
     byline = None
     while paras and CREDIT.match(paras[-1]) and not BYLINE.search(paras[-1]):
         dropped.append(paras.pop())  # "(区应急管理局 供稿)": a credit, not text

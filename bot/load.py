@@ -159,6 +159,8 @@ def _join(a: str, b: str) -> str:
 # A bracketed label alone on its line, dropped as furniture ("【工作动态】", "【下步打算】"), but where it stands a part
 # of the text begins.
 _SECTION_LABEL = re.compile(rf"^[【\[［][{CJK}]{{2,8}}[】\]］]$")
+# What a report's section label says its part holds: news, plans, lessons, problems ("【工作动态】", "【下步安排】").
+_WORK_SECTION = re.compile(r"动态|进展|安排|打算|计划|经验|做法|问题|不足|成效|措施|建议|部署|情况|亮点|下步|下一步")
 
 
 def repair_line_breaks(lines: list[str] | list[Line], headings: set[int] | None = None,
@@ -203,9 +205,13 @@ def repair_line_breaks(lines: list[str] | list[Line], headings: set[int] | None 
             blank_since_text = True
             continue
         if item.kind == "noise":
+            label_role = ""
             if _SECTION_LABEL.match(line):
                 flush()  # a 简报's or post's section label ("【工作动态】") ends what stood above it
-            blocks.append(Block(line, noise=True))  # page noise never joins or splits the paragraph around it
+                # a report's part named by what it holds ("【下步安排】"): furniture to the article split, but kept
+                # in the article's text, where it names the list under it (a post's column, "【要闻一】", is not)
+                label_role = "section" if _WORK_SECTION.search(line) else ""
+            blocks.append(Block(line, noise=True, role=label_role))  # page noise never joins or splits the paragraph around it
             gap = gap or not current
             noise_since_text = True
             continue

@@ -100,7 +100,7 @@ def _label(lead: str, bodies: list[str], size: int, speaker: str | None) -> str:
         if cn_to_int(m.group("n").replace("两", "二")) == size:
             return m.group("name")
     for clause in re.split(r"[，,：:。；;]", lead):
-        clause = clause.strip()
+        clause = clause.strip().strip("【】[]［］")  # a report's section label names its list ("【下步安排】")
         if len(clause) >= 4 and not (speaker and clause.startswith(speaker)) and not _DATE_CLAUSE.match(clause):
             return clause[:16]
     return f"{speaker}讲话要点" if speaker else "要点"

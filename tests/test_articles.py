@@ -583,9 +583,30 @@ def test_a_briefs_bulleted_contents_are_furniture_and_its_bracketed_section_labe
     (art,) = parsed.articles
     passages, lists = parsed.passages[art.article_id]
     texts = [p.text for p in passages]
-    assert any(t.startswith("今年以来，全县新建村级寄递服务站46个") for t in texts)
+    # (the label stays as a line of its own: it names what follows, "【下步工作】" the list under it)
+    assert any(t.startswith("【工作进展】今年以来，全县新建村级寄递服务站46个") for t in texts)
     assert not any("下步工作安排" in t for t in texts)
-    assert [nl.size for nl in lists] == [2]
+    assert [(nl.size, nl.label) for nl in lists] == [(2, "下步工作")]
+
+
+def test_a_section_label_over_an_items_headline_is_no_article_and_no_part_of_the_item_before():
+    # "【会议动态】" under the masthead and "【经验做法】" above the second item's headline: kept as text only where they
+    # name what follows in the same article, so the masthead opens no article and item one does not end with a label
+    text = "\n".join([
+        "基层治理工作简报", "", "2025年第3期（总第27期）", "", "区委社会工作部编　　　　2025年4月18日", "",
+        "【会议动态】", "", "区委社会工作部召开社区减负推进会", "",
+        "4月15日，区委社会工作部召开全区社区减负推进会。部长魏琳出席会议并讲话。", "",
+        "魏琳要求，一是坚决清理牌子多，各街道要在4月底前完成回头看。二是坚决压减报表多，6月底前实现一次采集。", "",
+        "【经验做法】", "", "蒲口街道小区议事厅让居民事居民议", "",
+        "今年以来，蒲口街道在21个小区推行小区议事厅，已协商解决问题93件。", "",
+        "居民代表说，有事大家商量着办，心里踏实。",
+    ])
+    arts = split_articles(load_bulletin(text.encode("utf-8"), "brief.txt"), default_year=2025)
+    unlabelled = text.replace("【会议动态】", "").replace("【经验做法】", "")
+    assert [a.title for a in arts] == [a.title for a in split_articles(load_bulletin(unlabelled.encode("utf-8"),
+                                                                                      "brief.txt"), default_year=2025)]
+    assert not any(a.paragraphs[-1].startswith("【") or a.paragraphs == ("【会议动态】",) for a in arts)
+    assert "【会议动态】" not in "".join(a.text for a in arts)  # over the first headline: the masthead's, dropped
 
 
 def test_a_title_above_its_number_and_issuer_stays_the_title():
