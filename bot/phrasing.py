@@ -16,7 +16,8 @@ from typing import Callable, Iterable
 from bot.speakers import DID_NEXT, base_post, is_surname, post_title
 from bot.thesaurus import synonyms
 from bot.units import unit_at
-from bot.textutil import CJK, CN_ORDINALS, cn_to_int, jieba
+from bot.analysis import word_starts
+from bot.textutil import CJK, CN_ORDINALS, cn_to_int
 
 # Colloquial → written, applied in order (longer phrases first). Each is a general word of spoken Chinese.
 _COLLOQUIAL: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p, r in (
@@ -147,20 +148,14 @@ def _figures(question: str) -> dict[str, tuple[str, ...]]:
         n = cn_to_int(m.group("n").replace("两", "二"))
         if n and n > 1:  # "一个", "一次": a figure of speech as often as a count
             found[m.group(0)] = (f"{n}{m.group('wan') or ''}{m.group('unit')}",)
-    for m in _CN_SHARE.finditer(question):
-        if _word_at(question, m.end() - 1) in ("成", m.group(0)):
+    shares = list(_CN_SHARE.finditer(question))
+    starts = word_starts(question, guess=False) | {len(question)} if shares else set()
+    for m in shares:
+        # "成" or "八成" a word of jieba's cut ("三成员", "一成不变" are not): a word ends after 成 and one starts at it
+        # or at its numeral
+        if m.end() in starts and (m.end() - 1 in starts or m.start() in starts):
             found[m.group(0)] = (f"{cn_to_int(m.group('n')) * 10}%",)
     return found
-
-
-def _word_at(text: str, i: int) -> str:
-    """The word of jieba's cut of `text` (its dictionary's words) that holds character `i`."""
-    pos = 0
-    for word in jieba.cut(text, HMM=False):
-        if pos <= i < pos + len(word):
-            return word
-        pos += len(word)
-    return ""
 
 
 def written_forms(question: str) -> dict[str, tuple[str, ...]]:

@@ -23,7 +23,7 @@ from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, distribution
 from typing import Protocol
 
-from bot.analysis import in_dictionary, word_frequency
+from bot.analysis import in_dictionary, word_frequency, word_starts
 from bot.phrasing import ADDRESS_POSTS
 from bot.textutil import CJK, jieba
 
@@ -113,14 +113,15 @@ def _context(chars: list[str], i: int, char: str) -> str:
     return "".join(chars[start:i]) + char + "".join(chars[i + 1 : start + 3])
 
 
+def _cut(text: str) -> list[tuple[int, str]]:
+    """jieba's cut of `text` (its dictionary's words), each word with where it starts."""
+    bounds = sorted(word_starts(text, guess=False)) + [len(text)]
+    return [(a, text[a:b]) for a, b in zip(bounds, bounds[1:])]
+
+
 def _read_words(typed: str, read: str) -> list[str]:
-    """The words of `read` (jieba's dictionary words) holding a character that differs from `typed`."""
-    words, pos = [], 0
-    for word in jieba.cut(read, HMM=False):
-        if typed[pos : pos + len(word)] != word:
-            words.append(word)
-        pos += len(word)
-    return words
+    """The words of `read` holding a character that differs from `typed`."""
+    return [word for start, word in _cut(read) if typed[start : start + len(word)] != word]
 
 
 def _log_probability(text: str) -> float:
@@ -134,10 +135,7 @@ def _reads_better(chars: list[str], i: int, char: str) -> bool:
     """Whether `char` at `i` makes the run words: jieba cuts it into a word of two characters or more whose
     neighbours are such words too ("方案|重点", not "县委|健|局"), and the run reads `LIKELIER` than as typed."""
     typed, read = "".join(chars), "".join(chars[:i]) + char + "".join(chars[i + 1 :])
-    cut, pos = [], 0
-    for word in jieba.cut(read, HMM=False):
-        cut.append((pos, word))
-        pos += len(word)
+    cut = _cut(read)
     at = next(k for k, (start, word) in enumerate(cut) if start <= i < start + len(word))
     around = cut[max(0, at - 1) : at + 2]
     return (all(len(word) > 1 for _, word in around)
