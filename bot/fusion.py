@@ -20,6 +20,8 @@ TARGET_ASK = re.compile(r"计划|目标|任务|打算|准备|力争|预计|拟")
 NEAR_COPY = 0.5  # bigram Jaccard from which two passages count as copies of one text
 COPY_DEPTH = 20  # near-copies are looked for among this many best candidates
 COPY_CHARS = 200  # … by their opening characters: a restated point or reprinted notice starts alike
+CURRENT_DEPTH = 5  # "现在…多少": the newest bulletin stating it is looked for among this many best candidates
+CURRENT_SHARE = 0.06  # … and gets this much context share: a near-tie goes to the newer (3% at context_weight 0.5)
 
 
 def fuse_rankings(rankings: list[list[int]], k: int = 60, weights: list[float] | None = None) -> list[tuple[int, float]]:
@@ -121,6 +123,29 @@ def latest_meeting(passages: dict[int, Passage], catalog: Catalog, weights: dict
     return max(found, key=lambda a: a.date).article_id if found else None
 
 
+def newest_stating(ranked: list[tuple[int, float]], passages: dict[int, Passage], catalog: Catalog,
+                   weights: dict[str, float]) -> set[int]:
+    """Among the best candidates whose passage holds at least the question's words the best one holds, those of
+    the newest article ("低保标准现在每月多少钱": last year's meeting raised it, this year's 简报 raised it again) —
+    none when they are all of one article or undated."""
+    found: list[tuple[int, str, str]] = []  # (candidate, article, date)
+    least = None
+    for doc, _ in ranked[:CURRENT_DEPTH]:
+        p = passages.get(doc)
+        if p is None:
+            continue
+        held = sum(w for t, w in weights.items() if t in p.text)
+        if least is None:
+            least = held
+        art = catalog.articles.get(p.article_id)
+        if held and held >= least - 1e-9 and art is not None and art.date:
+            found.append((doc, art.article_id, art.date))
+    if len({a for _, a, _ in found}) < 2:
+        return set()
+    newest = max(found, key=lambda f: f[2])[1]
+    return {doc for doc, a, _ in found if a == newest}
+
+
 def with_context(fused: list[tuple[int, float]], passages: dict[int, Passage], catalog: Catalog,
                  weights: dict[str, float], speakers: tuple[str, ...], intent: Intent,
                  weight: float) -> list[tuple[int, float]]:
@@ -134,6 +159,7 @@ def with_context(fused: list[tuple[int, float]], passages: dict[int, Passage], c
     # "老旧小区改造方案里…") are where, not what: in an article's title they count for every passage
     named = words_within(weights, intent.rest, meeting_spans(intent.rest) + document_spans(intent.rest))
     latest = latest_meeting(top, catalog, weights) if intent.time.recent else None
+    newest = newest_stating(fused, passages, catalog, weights) if intent.time.current else set()
     issuers = catalog.issuing(intent.places)  # once for the question, not per candidate
     rescored = []
     memo: dict = {}
@@ -143,6 +169,8 @@ def with_context(fused: list[tuple[int, float]], passages: dict[int, Passage], c
                  if p is not None else 0.0)
         if latest and p is not None and p.article_id == latest:
             share += 1.0  # "最近一次…": the newest of the meetings the question's words name
+        if doc in newest:
+            share += CURRENT_SHARE  # "现在…": the newest bulletin stating what is asked
         rescored.append((doc, score * (1 + weight * share)))
     rescored.sort(key=lambda x: (-x[1], x[0]))
     return rescored

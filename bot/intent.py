@@ -75,6 +75,8 @@ SERIES = re.compile(rf"第\s*(?P<n>{_N})\s*(?:{'|'.join(SERIES_UNITS)})(?=[^，,
 MONTH = re.compile(rf"(?<![\d{CN_NUMERAL}])(\d{{1,2}}|[{CN_NUMERAL}]{{1,2}})\s*月")
 DAY = re.compile(rf"月\s*(\d{{1,2}}|[{CN_NUMERAL}]{{1,3}})\s*[日号]")
 RECENT = re.compile(r"最近|最新|上一?次|近期|新近")
+# The state now ("低保标准现在多少", "目前有多少人"), not a word holding the characters ("体现在", "表现在").
+CURRENT = re.compile(r"(?<![体表出实])现在|目前|如今|眼下|现阶段|现行")
 LAST_YEAR = re.compile(r"去年|上一?年|过去(?:的)?一年")
 THIS_YEAR = re.compile(r"今年|本年")
 # (and the meeting pointed at as one both know: "2025年那次推进会", "这回的会")
@@ -111,6 +113,7 @@ def parse_time(question: str) -> TimeRef:
         day=d if d and 1 <= d <= 31 else None,
         recent=bool(RECENT.search(question)),
         relative_year=rel,
+        current=bool(CURRENT.search(question)),
     )
 
 
@@ -129,6 +132,15 @@ _TOWN = re.compile(rf"[{CJK}]{{2}}[镇乡](?![镇村区])")
 _WORD_BEFORE_TOWN = "城村集下返回入家故老各全本该乡"
 _NOT_TOWN = re.compile(rf"^.[{_WORD_BEFORE_TOWN}][镇乡]$|^(?:重点|所在|各个|有关|相关|贫困|偏远|边远)"
                        r"|[哪个些什么几这那每各全本该其]")  # "哪个镇": a question, not a name
+
+
+_NOT_NAME = frozenset("我你他本该此其")  # "我镇", "本乡": the town speaking of itself
+
+
+def towns_in(text: str) -> set[str]:
+    """The towns a passage names by their name and level ("柘塘镇"; not "城镇", "全镇", "各乡镇", "…出的我镇")."""
+    return {m.group(0) for m in _TOWN.finditer(text) if not _NOT_TOWN.search(m.group(0))
+            and not (_FUNCTION_CHARS | _NOT_NAME) & set(m.group(0)[:2])}
 
 
 def named_places(question: str) -> tuple[str, ...]:

@@ -27,6 +27,7 @@ class TimeRef:
     day: int | None = None
     recent: bool = False  # "最近一次", "最新", "上次"
     relative_year: int | None = None  # -1 for "去年", 0 for "今年" (resolved against the archive's dates)
+    current: bool = False  # "现在", "目前": the state now, which the newest bulletin stating it gives
 
     @property
     def said(self) -> bool:

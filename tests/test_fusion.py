@@ -178,3 +178,31 @@ def test_the_meeting_a_question_names_counts_in_every_articles_title():
     weights = {"安委会": 5.0, "汛期": 4.0, "会议": 1.0, "县住建局": 3.0}
     ranked = with_context([(1, 0.0200), (2, 0.0195)], passages, catalog, weights, (), intent, 0.5)
     assert [doc for doc, _ in ranked] == [2, 1]
+
+
+def test_the_state_now_is_the_newest_bulletin_stating_it(tmp_path, embedder):
+    """"高龄津贴现在每月多少": last year's meeting raised it and this year's briefing raised it again — both state
+    the allowance, the newer one is the state now; asked without "现在", the first may be either."""
+    from tests.conftest import searcher_over
+
+    searcher = searcher_over(tmp_path, embedder, {
+        "meeting_2024-03-12.txt":
+            "槐川县召开养老服务工作会议\n\n2024年3月12日\n\n"
+            "会议研究了高龄老人津贴发放工作。经县政府研究，80周岁以上老人高龄津贴由每人每月100元提高到150元，"
+            "县民政局要在4月底前将高龄津贴足额发放到位，高龄津贴发放情况每季度通报一次。\n\n"
+            "会议还研究了养老机构消防安全工作，要求各养老院在5月底前完成消防设施改造。\n",
+        "brief_2025-02-20.txt":
+            "槐川县养老服务工作简报 第2期\n\n2025年2月20日\n\n"
+            "提标政策落地。自2025年1月1日起，全县80周岁以上老人高龄津贴由每人每月150元提高到200元，"
+            "截至2月中旬已按新标准发放到位。\n\n"
+            "各镇正在推进居家养老服务站建设，年内新建12个。\n"})
+    now = searcher.search("高龄津贴现在每月多少钱")
+    assert now.answered and "150元提高到200元" in now.results[0].passage.text
+    assert any("100元提高到150元" in r.passage.text for r in now.results[1:])  # the older one stays offered
+
+
+def test_now_is_read_as_a_time_only_where_it_stands_alone():
+    from bot.intent import parse_time
+
+    assert parse_time("低保标准目前是多少").current and parse_time("现在每月发多少").current
+    assert not parse_time("成效体现在哪些方面").current and not parse_time("低保标准是多少").current
