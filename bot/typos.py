@@ -25,7 +25,7 @@ from typing import Protocol
 
 from bot.analysis import in_dictionary, word_frequency, word_starts
 from bot.phrasing import ADDRESS_POSTS
-from bot.textutil import CJK, jieba
+from bot.textutil import CJK, is_cjk, jieba
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +36,7 @@ DISTRIBUTION = "pypinyin"
 DATA_FILE = "pypinyin/pinyin_dict.json"  # {code point: "readings,comma,separated"}; read, never imported (its
                                          # package imports a 2.5 MB phrase table, 0.3 s, that typos do not need)
 _CJK_RUN = re.compile(rf"[{CJK}]{{2,}}")
+_PLACE_LEVELS = "区县镇乡村市"
 _SURNAME = re.compile(rf"[{CJK}](?=副?(?:{ADDRESS_POSTS}))")
 
 # A character's readings that count, in the table's order (commonest first): its rare readings would make
@@ -68,11 +69,13 @@ def _toneless(reading: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _by_sound() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
-    """Each character's toneless readings, and the characters of each reading (words of their own in jieba's
-    dictionary only), most frequent first."""
+def _by_sound() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Each character's toneless readings; the characters of each reading that are words of their own in jieba's
+    dictionary, most frequent first; and the other Chinese characters of each reading (the rare characters of
+    place names, "陂", "柘")."""
     readings: dict[str, tuple[str, ...]] = {}
     sounds: dict[str, list[str]] = {}
+    rare: dict[str, list[str]] = {}
     try:
         table = json.loads(distribution(DISTRIBUTION).locate_file(DATA_FILE).read_text(encoding="utf-8"))
     except (PackageNotFoundError, OSError, ValueError) as exc:
@@ -85,14 +88,25 @@ def _by_sound() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]
         if in_dictionary(char):
             for sound in toneless:
                 sounds.setdefault(sound, []).append(char)
+        elif is_cjk(char):
+            for sound in toneless:
+                rare.setdefault(sound, []).append(char)
     ranked = {s: tuple(sorted(cs, key=word_frequency, reverse=True)) for s, cs in sounds.items()}
-    return readings, ranked
+    return readings, ranked, {s: tuple(cs) for s, cs in rare.items()}
 
 
 def homophones(char: str) -> tuple[str, ...]:
     """Characters sharing a reading with `char` (tones aside), itself left out."""
-    readings, sounds = _by_sound()
+    readings, sounds, _ = _by_sound()
     out = dict.fromkeys(c for r in readings.get(char, ()) for c in sounds.get(r, ()))
+    out.pop(char, None)
+    return tuple(out)
+
+
+def rare_homophones(char: str) -> tuple[str, ...]:
+    """Characters sharing a reading with `char` that are no words of their own (a place name's "陂" of 碑)."""
+    readings, _, rare = _by_sound()
+    out = dict.fromkeys(c for r in readings.get(char, ()) for c in rare.get(r, ()))
     out.pop(char, None)
     return tuple(out)
 
@@ -120,8 +134,10 @@ def _cut(text: str) -> list[tuple[int, str]]:
 
 
 def _read_words(typed: str, read: str) -> list[str]:
-    """The words of `read` holding a character that differs from `typed`."""
-    return [word for start, word in _cut(read) if typed[start : start + len(word)] != word]
+    """The words of `read` holding a character that differs from `typed` (a character jieba leaves alone with the
+    characters around it: "槐陂区", not "陂")."""
+    return [word if len(word) > 1 else read[max(0, start - 1) : start + 2]
+            for start, word in _cut(read) if typed[start : start + len(word)] != word]
 
 
 def _log_probability(text: str) -> float:
@@ -156,6 +172,18 @@ def _correct_run(run: str, archive: Archive, before: str = "", after: str = "") 
     suspects = [i for i in range(len(run)) if i not in surnames and i not in beside_figure
                 and not any(p in known for p in _pairs(run, i, run[i]))]
     chars = list(run)
+    # Two characters typed in the wrong order ("创业保担贷款" for 担保): a pair neither written nor a word whose reverse
+    # is a word the archive writes with the characters around it.
+    unknown = [i for i in range(len(run) - 1) if run[i : i + 2] not in known and i not in surnames
+               and in_dictionary(run[i + 1] + run[i])]
+    swapped = archive.posting_counts(sorted({run[i + 1] + run[i] for i in unknown})) if unknown else {}
+    for i in unknown:
+        pair = run[i + 1] + run[i]
+        if swapped.get(pair, 0) and chars[i : i + 2] == list(run[i : i + 2]):
+            context = "".join(chars[max(0, i - 1) : i]) + pair + "".join(chars[i + 2 : i + 3])
+            if len(context) >= 3 and archive.holds_phrase(context):
+                chars[i : i + 2] = [pair[0], pair[1]]
+    suspects = [i for i in suspects if chars[i] == run[i]]
     for i in suspects:
         tried = [(c, _pairs(chars, i, c)) for c in homophones(run[i])]
         # a homophone making a word the archive holds with a neighbour (the words looked up first: few pairs are),
@@ -173,6 +201,17 @@ def _correct_run(run: str, archive: Archive, before: str = "", after: str = "") 
             if archive.holds_phrase(_context(chars, i, c)) or _reads_better(chars, i, c):
                 chars[i] = c
                 break
+        if chars[i] == run[i] and any(c in _PLACE_LEVELS for c in run[i + 1 : i + 3]):
+            # A place name's character ("槐碑区" for the archive's 槐陂区: place names keep old characters, in pairs
+            # no dictionary lists as words) only where the archive writes it with its context: jieba's model knows
+            # no such name. (Before a level only: elsewhere a pair across two words — "实现旅游" — would do.)
+            rare = [(c, _pairs(chars, i, c)) for c in homophones(run[i]) + rare_homophones(run[i])]
+            held = archive.posting_counts(sorted({p for _, ps in rare for p in ps}))
+            ranked = sorted(((max(held.get(p, 0) for p in ps), c) for c, ps in rare), reverse=True)
+            for n, c in ranked[:TRIES]:
+                if n and archive.holds_phrase(_context(chars, i, c)):
+                    chars[i] = c
+                    break
     return "".join(chars)
 
 

@@ -46,3 +46,43 @@ def test_a_typo_the_archive_cannot_back_is_left_alone(hexi):
     # No homophone of 芬 makes a word the archive writes beside 北桥镇: the question stays as asked.
     answer = hexi.search("北桥镇芬洪抢险物资有啥要求")
     assert answer.read_as == ()
+
+
+def test_a_place_names_rare_character_is_read_where_the_archive_writes_the_name(tmp_path, embedder):
+    """"槐碑区" for the archive's 槐陂区: 陂 forms no dictionary word with its neighbours, so only the archive's own
+    writing of the name backs the reading; the asker is told the name as read."""
+    from tests.conftest import searcher_over
+
+    searcher = searcher_over(tmp_path, embedder, {
+        "plan_2025-03-05.txt":
+            "槐陂区2025年城镇老旧小区改造提升实施方案\n\n2025年3月5日\n\n"
+            "一、加装电梯。槐陂区对具备条件的多层住宅加装电梯，区级财政对每部电梯补助15万元，年底前完成加装40部。\n"
+            "二、管网更新。区住建局牵头，6月底前完成26个小区供水、排水管网排查。\n"
+            "三、文旅融合。依托改造后的老街区发展夜间消费，全年实现旅游收入3.8亿元。\n"})
+    answer = searcher.search("槐碑区老楼加装电梯每部补多少钱")
+    assert answer.answered and "每部电梯补助15万元" in answer.results[0].passage.text
+    assert answer.read_as == ("槐陂区",)
+    # a pair across two of the archive's words ("实现旅游") backs no reading away from a place's level
+    assert searcher.search("县旅游发展委员会负责什么").read_as == ()
+
+
+class _Archive:
+    """An archive of one text: a pair is held where the text writes it."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def posting_counts(self, terms):
+        return {t: self.text.count(t) for t in terms}
+
+    def holds_phrase(self, phrase):
+        return phrase in self.text
+
+
+def test_two_characters_typed_in_the_wrong_order_are_read_in_the_archives():
+    from bot.typos import correct
+
+    archive = _Archive("县金融服务中心要简化创业担保贷款审批流程，力争审批时限压缩到7个工作日以内。")
+    assert correct("创业保担贷款审批时限要压缩到几天", archive).text == "创业担保贷款审批时限要压缩到几天"
+    assert correct("创业保担贷款审批时限要压缩到几天", archive).words == ("担保",)
+    assert correct("担保贷款怎么申请", archive).text == "担保贷款怎么申请"  # typed right
