@@ -14,7 +14,7 @@ from bot.analysis import in_dictionary, is_common_word
 from bot.catalog import ArticleEntry, date_matches
 from bot.config import SearchConfig
 from bot.intent import (DOCUMENT_FORMAL, SERIES_UNITS, is_content, meeting_forms, meeting_spans, named_meetings,
-                        words_within)
+                        towns_in, words_within)
 from bot.question import Intent
 from bot.speakers import person_name
 from bot.textutil import CJK, CN_NUMERAL, SENTENCE_ENDS, abbreviates, int_to_cn
@@ -23,12 +23,20 @@ from bot.thesaurus import kin
 COMMON_WEIGHT = 0.5
 SYNONYM_WEIGHT = 0.5  # a word found only as a synonym of it (bot/thesaurus.py)
 _CJK = re.compile(rf"[{CJK}]")
-_NUMBER = re.compile(r"\d+(?:\.\d+)?(?:[A-Za-z](?![A-Za-z]))?")  # with a grade letter: "5A级" is not "4A级"
+# With a grade letter: "5A级" is not "4A级"; with its magnitude: "突破1亿元" is not the "1" of "1000万元", "世界500强"
+# not "500万元".
+_NUMBER = re.compile(r"\d+(?:\.\d+)?(?:[A-Za-z](?![A-Za-z])|[万亿]|强)?")
 # A year said of the document or meeting itself ("2024年政府工作报告", "2023年县政府常务会议"): it is that year's,
 # not a later one recalling the year.
 _DOCUMENT_YEAR = re.compile(rf"((?:19|20)\d{{2}})\s*年度?[^，,。；;？?！!]{{0,12}}?(?:{DOCUMENT_FORMAL.pattern}"
                             r"|会议|大会|全会|常委会|(?:推进|调度|座谈|部署|动员|联席|专题|现场|务虚)会)")
 _LETTER_GRADE = re.compile(r"(?<![A-Za-z\d])[A-Ea-e]{1,5}级")
+# A grade of a thing in a graded series ("二级网格长", "三星级", "丙级民宿", "省级示范村"): the grade, then what is
+# graded (its first character), which another grade of the series is followed by too ("三级网格员", "市级示范村").
+_GRADE = rf"[{CN_NUMERAL}\d]|[甲乙丙丁]|国家|省|市|县"
+_GRADED = re.compile(rf"(?<![{CN_NUMERAL}\d甲乙丙丁第])({_GRADE})(星?级)(?=([{CJK}]))")
+# a figure of the whole county ("全县累计排查隐患2300项"; not "落实全县“攻坚年”要求": no figure follows)
+_WHOLE_COUNTY = re.compile(rf"全[县区市旗][^{SENTENCE_ENDS}，,；;]{{0,12}}?\d")
 _PLACE_NUMBER = re.compile(r"第\s*\d+|[（(]\s*\d+\s*[）)]|(?<![\d.])\d+\s*[、．](?!\d)|(?<![\d.])\d+\.(?!\d)")
 _ORDINAL_NAME = re.compile(rf"第[{CN_NUMERAL}\d]{{1,3}}(?![{CN_NUMERAL}\d个条点项次批期届轮季章节部要是时位线名步阶])[{CJK}]")
 
@@ -63,6 +71,9 @@ class Requirements:
     # everyday words are left out, having many senses
     kindred: tuple[tuple[str, frozenset[str]], ...] = ()
     home: str | None = None  # the place the archive is of (Catalog.home): an article need not name it
+    # the graded things the question names ("二级网格长" → ("二", "级", "网")): a passage giving another grade of
+    # that thing and not this one ("三级网格员…每人每月800元") is about another grade
+    grades: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -104,7 +115,7 @@ def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, .
                         tuple(dict.fromkeys(DOCUMENT_FORMAL.findall(question))),
                         document_year.group(1) if document_year else None, alternatives or {}, meeting_words,
                         meeting_forms(question), synonyms or {}, addressed, speaking(intent, people, places), kindred,
-                        home)
+                        home, tuple(dict.fromkeys(_GRADED.findall(question))))
 
 
 def _found(term: str, weights: dict[str, float], text: str) -> bool:
@@ -198,6 +209,11 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
 
     found_ctx = sum(credit(t, w) for t, w in req.weights.items())
     other_kind = any(not credit(t, 1.0) and any(k in passage for k in kin_words) for t, kin_words in req.kindred)
+    other_kind = other_kind or any(_other_grade(g, passage) for g in req.grades)
+    # A town asked ("鹭坪镇今年排查隐患多少项") locates the article, but a passage telling of another town and not of it
+    # (a 简报's item on 柘塘镇, in an issue naming 鹭坪镇 elsewhere) is about that town.
+    other_kind = other_kind or any(_other_town(t, passage, req.intent.asks_amount) for t in req.places
+                                   if t[-1] in "镇乡")
     held = written + [t for t in local if t in meant and t not in written]
     found_psg = sum(local[t] * (SYNONYM_WEIGHT if t in by_synonym and t not in meant else 1.0) for t in held)
     total_psg = sum(local.values())
@@ -251,6 +267,23 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     empty = 1.0 if req.people or req.numbers or intent.series or intent.ordinal else 0.0
     return Check(found_ctx / total if total else empty, found_psg / total_psg if total_psg else empty, pinned,
                  len(held))
+
+
+def _other_grade(grade: tuple[str, str, str], passage: str) -> bool:
+    """The passage gives another grade of the graded thing the question names and never that grade ("市级财政补助30%，
+    县级配套" still answers "县级财政配套多少")."""
+    level, mark, thing = grade
+    if f"{level}{mark}" in passage:
+        return False
+    return any(m.group(1) != level for m in _GRADED.finditer(passage) if m.group(2) == mark and m.group(3) == thing)
+
+
+def _other_town(town: str, passage: str, amount: bool = False) -> bool:
+    """The passage names a town other than `town` and not `town` (with or without its level); with `amount` (a
+    figure asked of the town), a passage giving the county's own ("全县接待游客412万人次") is another's too."""
+    if town in passage or town[:-1] in passage:
+        return False
+    return bool(towns_in(passage) - {town}) or (amount and bool(_WHOLE_COUNTY.search(passage)))
 
 
 def verdict(c: Check, intent: Intent, list_share: float, cosine: float, cfg: SearchConfig) -> bool:

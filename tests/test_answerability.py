@@ -154,6 +154,63 @@ def test_a_meeting_named_by_its_form_is_one_the_article_reports_not_one_it_menti
     assert check(req, text, text, report, None).pinned
 
 
+def test_a_figure_with_its_magnitude_is_that_figure():
+    from bot.answerability import check, requirements
+    from bot.intent import parse_intent
+
+    question = "年网络零售额首次突破1亿元的奖多少"
+    req = requirements(parse_intent(question), {"网络": 2.0, "零售额": 3.0, "突破": 1.0}, (), (), question, set())
+    text = "第5条 年网络零售额首次突破1000万元的，奖励10万元；首次突破5000万元的，奖励30万元。"
+    assert not check(req, text, text, None, None).pinned  # a "1" is there, "1亿" is not
+    assert check(req, text + "首次突破1亿元的，奖励50万元。", text + "首次突破1亿元的，奖励50万元。", None, None).pinned
+    question = "对世界500强企业落户奖多少钱"
+    req = requirements(parse_intent(question), {"世界": 2.0, "企业": 1.0, "落户": 2.0}, (), (), question, set())
+    text = "新落户的区域性总部，一次性奖励500万元。"
+    assert not check(req, text, text, None, None).pinned
+
+
+def test_another_grade_of_the_thing_asked_is_no_answer():
+    """"二级网格长每月补助多少": a passage giving the 三级网格员's allowance, and never the 二级, is about another grade;
+    a passage giving both grades, or none, is judged on its words as before."""
+    from bot.answerability import check, requirements
+    from bot.intent import parse_intent
+
+    question = "二级网格长每月补助多少钱"
+    req = requirements(parse_intent(question), {"网格": 3.0, "补助": 2.0}, (), (), question, set())
+    other = "县财政对三级网格员给予巡护补助，标准为每人每月800元。"
+    assert not check(req, other, other, None, None).pinned
+    both = "二级网格长每人每月补助500元，三级网格员每人每月补助800元。"
+    assert check(req, both, both, None, None).pinned
+    question = "省级示范村奖励多少"
+    req = requirements(parse_intent(question), {"示范村": 3.0, "奖励": 2.0}, (), (), question, set())
+    text = "新评为市级示范村的，奖励10万元。"
+    assert not check(req, text, text, None, None).pinned
+    question = "县级财政配套多少"  # "县级配套" is that grade, though "市级财政" comes first
+    req = requirements(parse_intent(question), {"财政": 2.0, "配套": 3.0}, (), (), question, set())
+    text = "市级财政补助30%，县级配套20%。"
+    assert check(req, text, text, None, None).pinned
+
+
+def test_a_passage_telling_of_another_town_does_not_answer_for_the_town_asked():
+    """"鹭坪镇累计排查隐患多少项": the 简报 names 鹭坪镇 in another item, its item on 柘塘镇 gives the figure."""
+    from bot.answerability import check, requirements
+    from bot.intent import parse_intent
+
+    question = "鹭坪镇今年累计排查隐患多少项"
+    req = requirements(parse_intent(question), {"排查": 2.0, "隐患": 3.0, "累计": 1.0}, (), ("鹭坪镇",), question, set())
+    article = "安全生产工作简报 鹭坪镇开展消防演练。柘塘镇累计排查隐患417项，全镇整改率98%。"
+    other = "今年以来，柘塘镇累计排查隐患417项，全镇整改率98%。"
+    assert not check(req, other, article, None, None).pinned
+    county = "今年以来，全县累计排查隐患2300项。"  # the whole county's figure is not the town's
+    assert not check(req, county, article, None, None).pinned
+    plain = "今年以来，累计排查隐患2300项。"  # no place named: the article locates it, as before
+    assert check(req, plain, article, None, None).pinned
+    own = "对县里排查出的我镇47项隐患逐项整改，累计排查隐患600项。"  # the town speaking of itself ("我镇") is no other
+    assert check(req, own, article, None, None).pinned
+    both = "柘塘、鹭坪两镇累计排查隐患600项。"
+    assert check(req, both, article, None, None).pinned
+
+
 def test_a_grade_with_its_letter_is_that_grade():
     from bot.answerability import check, requirements
     from bot.intent import parse_intent
