@@ -288,12 +288,12 @@ class Searcher:
         # question ("谁牵头", "最晚什么时候完成", "县住建局要做哪些事") by a point whose tasks name what it asks
         # (bot/kinds): those among the best go first, most of what is asked first (a retelling of the same
         # meeting without its day says nothing about when); each must still answer (below).
-        fit = self._fit(asked_of, pool)
+        fit = self._fit(asked_of, pool, pointing)
         if fit:
             head = fused[:CONTEXT_DEPTH]
             fused = sorted(head, key=lambda x: -fit.get(x[0], 0)) + fused[CONTEXT_DEPTH:]
         picked, list_share, missing = self._list_answer(snap, catalog, intent, pointing, speakers, fused, pool,
-                                                        asked_of.of_units)
+                                                        asked_of)
         if missing:
             # "第九条" of a list of five, a sub-point under a point that has none: no other point stands in
             art = catalog.articles.get(missing.article_id)
@@ -441,15 +441,19 @@ class Searcher:
         the unit."""
         return asked_of.prefers(p, normalized_passage(p.text)) if asked_of else 0
 
-    def _fit(self, asked_of: kinds.Asked, pool: dict[int, Passage]) -> dict[int, int]:
-        """`_fits` of every candidate in the pool, empty when the question asks for none of it."""
+    def _fit(self, asked_of: kinds.Asked, pool: dict[int, Passage], topic: dict[str, float]) -> dict[int, int]:
+        """`_fits` of every candidate in the pool that can answer it on the question's `topic` (its content words:
+        the 住建局's tasks in another matter are no answer to "停车治理上区住建局要干啥", and put first they would
+        push the point where it is a partner out of those shown), empty when the question asks for none of it."""
         if not asked_of:
             return {}
-        return {d: f for d, p in pool.items() if (f := self._fits(asked_of, p))}
+        floor = self.config.search.min_context_coverage
+        return {d: f for d, p in pool.items() if (f := self._fits(asked_of, p))
+                and asked_of.holds(p, normalized_passage(p.text), topic, floor)}
 
     def _list_answer(self, snap: IndexSnapshot, catalog: Catalog, intent: Intent, pointing: dict[str, float],
                      speakers: tuple[str, ...], fused: list[tuple[int, float]],
-                     pool: dict[int, Passage], of_units: bool = False
+                     pool: dict[int, Passage], asked_of: kinds.Asked = kinds.Asked()
                      ) -> tuple[list[tuple[int, Passage, bool]], float, ListEntry | None]:
         """The point or outline of the list the question names, with its close runners-up, and the
         share of what the question says that the list accounts for (0 when no list answers); third, the
@@ -457,6 +461,7 @@ class Searcher:
         of what units must do (`of_units`) is answered by their points, not by a list; unless the question asks
         for the list's items (`intent.items`: "哪几条要求"), one matter it names may narrow the list to a point."""
         cfg = self.config.search
+        of_units = asked_of.of_units
         if not (intent.kind in ("ordinal", "list") or (intent.asks_many and not of_units)):
             return [], 0.0, None
         fused_lists = [pool[d].list_id for d, _ in fused[:CONTEXT_DEPTH] if d in pool and pool[d].list_id]
@@ -475,6 +480,13 @@ class Searcher:
                     if p.kind == "point" and p.ordinal == point.ordinal:
                         picked += self._with_sub_list(snap, catalog, rid, p)
             return picked, choice.share, None
+        if of_units and not (intent.count or intent.items):
+            # "陈副县长在调度会上给县文旅局布置了哪些事": of the list the meeting and speaker choose, the points naming
+            # the unit (its lead, partners or words) — the unit's share of the list, not the whole list
+            own = [(rid, p, False) for rid, p in snap.list_points(choice.entry.list_id)
+                   if p.kind == "point" and asked_of.holds(p, normalized_passage(p.text), {}, 0.0)]
+            if own:
+                return own, choice.share, None
         if not (intent.count or intent.items):  # "哪几条要求", "分别是什么": the list's items, not one point
             picked += self._narrowed_to(snap, catalog, choice.entry, pointing)
         for entry in (choice.entry,) + choice.alternates:

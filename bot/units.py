@@ -45,7 +45,7 @@ ZONE_LEVEL = re.compile(r"^([%s]{1,4}?)(?:经济技术开发区|经济开发区|
 # What a place's own name never holds: words that tie a clause together ("所需经费由区…" is no place "所需经费由区").
 _NOT_IN_PLACE = set("由对在将把要向的是为从于经按以给")
 # What a unit's name never holds: a meeting ("区政府第三十一次常务会议给区消防救援大队" is a meeting, then a unit).
-_NEVER_INSIDE = re.compile(rf"会议|第[{CN_ORDINALS}百\d]+[次届期]|给")
+_NEVER_INSIDE = re.compile(rf"会议|会上|第[{CN_ORDINALS}百\d]+[次届期]|给|让")
 # A street office's own sections, named in its documents after the bare level ("街道城建办", "街道平安办").
 _OWN_LEVELS = ("街道", "社区")
 # A hotline's number inside a unit's name ("区12345热线服务中心", "县120急救指挥中心").

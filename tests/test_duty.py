@@ -24,7 +24,9 @@ def test_who_when_and_unit_questions_are_told_apart():
     # a time asked of a thing's being done, as people ask it; not a meeting's day nor when something starts
     assert all(duty.asks(q).deadline for q in ("易涝点什么时候整治完", "受理窗口什么时候要设好", "菜市场什么时候能改造完",
                                                "排查哪天前要过一遍", "完工时间是哪天"))
-    assert not any(duty.asks(q).deadline for q in ("座谈会哪天召开", "什么时候开始供暖", "什么时候开会"))
+    assert not any(duty.asks(q).deadline for q in ("座谈会哪天召开", "什么时候开始供暖", "什么时候开会",
+                                                   "审批时限要压缩到几天", "办理期限是多少个工作日"))  # a length of time
+    assert duty.asks("整改时限是什么时候").deadline
     assert duty.asks("县住建局要做哪些事").units == ("县住建局",)
     # Asking who leads, a unit-shaped thing in the question is the task, not whose duties are asked.
     assert duty.asks("县级物流配送中心归哪个部门负责建").units == ()
@@ -34,6 +36,10 @@ def test_who_when_and_unit_questions_are_told_apart():
     assert duty.asks("刘朝晖对开发区和园区发展有什么要求").units == ()  # places, not a unit
     # a meeting that gives the task, then the unit given it: the meeting's words are no part of the unit's name
     assert "县应急管理局" in duty.asks("县政府第十二次常务会议给县应急管理局派了什么任务").units
+    # … and a meeting's 上 ends it ("专题会上区住建局…", "常委会上让县农业农村局…")
+    assert duty.asks("停车治理专题会上区住建局被安排干啥").units == ("区住建局",)
+    assert duty.asks("县委常委会上让县农业农村局干啥").units == ("县农业农村局",)
+    assert duty.asks("陈副县长在调度会上给县文旅局布置了哪些事").units == ("县文旅局",)
 
 
 def test_a_point_whose_tasks_hold_what_is_asked_is_preferred():
@@ -201,3 +207,48 @@ def test_a_school_leads_a_task():
 
     text = "第二，围绕产业需求抓对接。县职业中专要会同经济开发区管委会在8月31日前新开设订单班4个。"
     assert point_tasks(text, text, "2024-05-10").lead == ("县职业中专",)
+
+
+def test_a_units_task_on_the_topic_asked_is_found_where_the_unit_is_a_partner(tmp_path, embedder):
+    """"区住建局在停车治理上要干啥": the 住建局 leads six tasks of the year's plan on other matters and is a partner in
+    the parking meeting's fourth point; its own tasks on other matters answer nothing and must not push the point
+    that does out of those considered."""
+    from tests.conftest import searcher_over
+
+    searcher = searcher_over(tmp_path, embedder, {
+        "plan_2025-03-05.txt":
+            "槐川区2025年城市建设重点任务分工\n\n2025年3月5日\n\n"
+            "一、老旧小区改造。区住建局牵头，年底前完成26个小区改造。\n"
+            "二、建筑工地扬尘整治。区住建局负责督促在建工地落实围挡、冲洗、覆盖措施，长期坚持。\n"
+            "三、物业服务覆盖。区住建局牵头，改造完成的小区同步引入物业服务，10月底前完成。\n"
+            "四、燃气管网更新。区住建局牵头，区城投公司配合，9月底前完成老旧燃气管网更新12公里。\n"
+            "五、房屋安全排查。区住建局牵头，6月底前完成城区自建房安全隐患排查。\n"
+            "六、建筑市场整治。区住建局负责，长期开展建筑市场秩序专项整治。\n",
+        "meeting_2024-11-25.txt":
+            "关于城区停车治理工作的专题会议纪要\n\n2024年11月25日\n\n"
+            "11月22日，副区长宁雅琴主持召开专题会议，研究城区停车治理工作。现将会议议定事项纪要如下：\n"
+            "一、规范路内停车。区公安分局交警大队负责重新施划路内泊位，12月底前完成。\n"
+            "二、整治占道停车。区城管局牵头，每周开展一次夜间集中整治。\n"
+            "三、推进错时共享。区机关事务服务中心负责推动机关单位停车场夜间向居民开放。\n"
+            "四、挖潜建设停车设施。区自然资源局负责梳理城区闲置地块，区住建局配合，年底前提出临时停车场选址清单。\n"})
+    answer = searcher.search("区住建局在停车治理上要干啥")
+    assert answer.answered and answer.results[0].passage.text.startswith("四、挖潜建设停车设施")
+
+
+def test_a_units_share_of_the_list_a_meeting_names_is_its_points_there(tmp_path, embedder):
+    """"陈副县长在暑期调度会上给县文旅局布置了哪些事": of the meeting's four points, the two naming the 县文旅局."""
+    from tests.conftest import searcher_over
+
+    searcher = searcher_over(tmp_path, embedder, {
+        "meeting_2025-06-11.txt":
+            "全县乡村旅游暑期旺季工作调度会召开\n\n2025年6月11日\n\n"
+            "6月11日下午，全县乡村旅游暑期旺季工作调度会召开。副县长陈晓岚出席会议并讲话。\n"
+            "陈晓岚指出，暑期是全年客流最集中的时段，各级各部门务必把准备工作做在前面。\n"
+            "要把游客安全放在首位。县文旅局牵头，会同县应急管理局，对全县A级景区开展一轮安全大检查，7月5日前全部完成。\n"
+            "要管住“舌尖上的安全”。县市场监督管理局要对景区周边餐饮单位开展专项抽查。\n"
+            "要打通出行的“最后一公里”。县交通运输局要在暑期开通3条旅游专线。\n"
+            "要做好宣传引流。县委宣传部、县文旅局要联合策划夏季系列活动，6月底前发布暑期精品线路。\n"})
+    answer = searcher.search("陈副县长在暑期调度会上给县文旅局布置了哪些事")
+    assert answer.answered
+    first = [r.passage.text for r in answer.results[:2]]
+    assert first[0].startswith("要把游客安全放在首位") and first[1].startswith("要做好宣传引流")

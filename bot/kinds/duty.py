@@ -25,6 +25,7 @@ WHO = re.compile(rf"谁{_DOES}|哪(?:几?个|些|家)(?:部门|单位|机构)|�
 # What a unit is asked to do: "县住建局要做哪些事", "区司法局负责什么", "县水利局有什么任务",
 # "对县交通运输局提了什么要求".
 UNIT_DUTY = re.compile(r"要?做|干(?:什么|啥|哪些|些什么|些啥)|(?:哪些|什么|啥)活|负责|承担|任务|职责|分工"
+                       r"|(?:布置|安排|部署|交办|分配)了?(?:哪些|什么|啥|哪几)"
                        r"|(?:牵头|主抓|分管)了?(?:哪些|什么|啥|哪几)"
                        rf"|对[^，。]{{1,14}}?(?:{'|'.join(SUFFIXES)})(?:提|有|作)了?(?:什么|哪些|啥)要求")
 # The words a duty question asks with ("布置了哪些任务", "有什么要求"): how it asks, not its topic.
@@ -50,6 +51,8 @@ class DutyAsk:
 def named_units(question: str) -> tuple[str, ...]:
     """Units the question names, as it writes them ("县住建局", "区司法局"), or bare as people say them where a
     name can start ("住建局要干啥", "那应急局负责什么"): a bureau or commission without its place."""
+    # "专题会上区住建局…": the meeting's 上 ends the meeting, no unit starts with it (a name holding "会上" is none)
+    question = question.replace("会上", "会，")
     found, i = [], 0
     while i < len(question):
         name = unit_at(question, i) or _bare_unit(question, i)

@@ -29,6 +29,8 @@ DEADLINE_SAID = re.compile(rf"(?:{DATE_SAID.pattern}|{YEAR_PART}|{_THIS_YEAR})\s
                            rf"|(?:{DATE_SAID.pattern})\s*截止"
                            rf"|截止(?:日期|时间)?(?:为|是|到|至)?\s*(?:{DATE_SAID.pattern})")
 
+# A time limit asked as a length ("审批时限要压缩到几天", "办理期限是多少个工作日"): an amount of days, no deadline.
+_DURATION_ASKED = r"[^，,。？?！!]{0,6}?(?:几|多少)个?(?:工作日|天|日|小时|个月|月|周)"
 # "最晚什么时候完成", "截止时间", "完成时限", "什么时候要设好", "啥时候整治完", "完工时间": the deadline of a task —
 # a time asked of its being done (not "哪天召开": a meeting's day).
 DONE = (r"完成|完工|竣工|建成|办结|到位|开工|全部|实现|投用|投入使用|上线|出台|通车|开通|交付|落地"
@@ -36,7 +38,7 @@ DONE = (r"完成|完工|竣工|建成|办结|到位|开工|全部|实现|投用|
 _WHEN_WORD = r"(?:什么时候|何时|哪一?天|几号|几月份?|哪个月)"
 # (and a time asked of what someone required: "县长要求…方案什么时候出台" asks the directive's deadline, not the
 # day of the meeting that required it)
-DEADLINE_ASK = re.compile(rf"最晚|最迟|截止|期限|时限|{_WHEN_WORD}(?:之|以)?前|(?:要求|部署|布置|[让叫])[^，,。？?！!]*{_WHEN_WORD}"
+DEADLINE_ASK = re.compile(rf"最晚|最迟|截止|(?:期限|时限)(?!{_DURATION_ASKED})|{_WHEN_WORD}(?:之|以)?前|(?:要求|部署|布置|[让叫])[^，,。？?！!]*{_WHEN_WORD}"
                           rf"|{_WHEN_WORD}(?:要|能)?[^，,。？?！!]{{0,3}}?(?:{DONE})|(?:{DONE})的?(?:时间|日期)")
 
 
