@@ -166,6 +166,21 @@ def test_a_rate_asked_prefers_a_passage_stating_it_and_the_archives_county_is_na
     assert unplaced.answered and "每台" in unplaced.results[0].passage.text  # a sum per lift, not the money paid out
 
 
+def test_the_thing_a_measure_counts_is_the_word_after_it_unless_another_figure_is_asked():
+    from bot.kinds.amount import thing_counted
+
+    assert thing_counted("改造后一共有多少个摊位") == "摊位"
+    assert thing_counted("年度计划搬迁多少户多少人") is None  # "多少人" is asked too, nothing counted by 户
+    assert thing_counted("停车泊位还剩多少个没建") is None  # what is said of the count, no noun counted
+
+
+def test_a_measure_word_inside_a_word_measures_nothing():
+    from bot.kinds.amount import measure_asked
+
+    assert measure_asked("孵化基地累计入驻了多少项目") is None  # 项目 is counted, not 项
+    assert measure_asked("建了多少处") == "处" and measure_asked("多少家企业") == "家"
+
+
 def test_the_kind_of_money_asked_is_the_one_named_last_before_the_money_word():
     from bot.kinds.amount import money_kind
 

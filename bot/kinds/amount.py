@@ -21,6 +21,7 @@ _QUANTITY = re.compile(rf"\d|[{CN_NUMERAL}百千万亿]+\s*[个名家项座处�
 _MONEY_ASK = re.compile(r"经费|资金|投资|金额|费用|奖励|奖补|补贴|补助|多少钱|预算|罚款|罚金|收费|价格|工资|租金|[万亿]?元")
 _MEASURE_ASK = re.compile(r"多少\s*(个|家|项|人|名|座|栋|幢|间|处|条|亩|公里|吨|户|所|批|次|天|辆|套|台|张|件|份)")
 # Measure words that say nothing of what is counted: "多少个摊位" counts 摊位, and "两个农贸市场" is no answer.
+_SAID_OF_COUNT = set("没未不已还要能可会被在是有了的都")  # what starts a clause after a count, not a noun
 _GENERIC_MEASURES = ("个", "家", "项", "名", "座", "处", "条", "所", "批", "套", "台", "辆", "户", "间", "张", "件", "份")
 _FIGURE = rf"[\d{CN_NUMERAL}百千万亿.]"
 _MONEY = re.compile(rf"{_FIGURE}\s*(?:万|亿)?元")
@@ -65,9 +66,21 @@ def money_kind(question: str) -> str | None:
     return kinds[-1] if kinds else None  # the last: "养老服务补贴办法里…取暖补贴" asks the 取暖 one
 
 
+def _measure_ask(question: str) -> re.Match | None:
+    """The first "多少" + measure word whose measure is a word of its own: "多少项目" asks a count of 项目, not of 项."""
+    starts = None
+    for m in _MEASURE_ASK.finditer(question):
+        if m.end() == len(question):
+            return m
+        starts = starts if starts is not None else word_starts(question, guess=False)
+        if m.end() in starts:
+            return m
+    return None
+
+
 def measure_asked(question: str) -> str | None:
     """What the question's amount is measured in: "元" for money, its measure word ("多少处"), or None."""
-    m = _MEASURE_ASK.search(question)
+    m = _measure_ask(question)
     if m:
         return m.group(1)
     return "元" if _MONEY_ASK.search(question) else None
@@ -75,11 +88,14 @@ def measure_asked(question: str) -> str | None:
 
 def thing_counted(question: str) -> str | None:
     """The word a generic measure word counts ("摊位" of "改造后一共有多少个摊位"), or None."""
-    m = _MEASURE_ASK.search(question)
+    m = _measure_ask(question)
     if not m or m.group(1) not in _GENERIC_MEASURES:
         return None
     words = jieba.lcut(question[m.end():m.end() + 8])
     word = words[0] if words else ""
+    # (another figure asked next is nothing counted, "多少户多少人"; nor is what is said of the count, "多少个没建")
+    if re.search(r"多少|几|什么|哪|啥", word) or word[:1] in _SAID_OF_COUNT:
+        return None
     return word if len(word) >= 2 and all(is_cjk(c) for c in word) else None
 
 
