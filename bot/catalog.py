@@ -538,6 +538,16 @@ class Catalog:
         if not path:
             return Choice(self.lists[best[2]], best[0], best[1], alternates)
         chosen = points.get(self.lists[best[2]].article_id)
+        if chosen is None and (firm := sum(step.firm for step in path)):
+            # The point numbered as the question writes it ("办法第七条") in a close runner-up, where the best-named
+            # article has none (a press conference on the 办法, titled with its name): that document is meant.
+            for r in others:
+                if r[0] < top * 0.6:
+                    break
+                held = self.resolve(path, self.lists[r[2]].article_id, scores)
+                if held and held.fit >= firm:
+                    best, chosen = r, held
+                    break
         if chosen is None:
             return Choice(self.lists[best[2]], best[0], best[1], alternates)
         entry = self.lists[self._index_of(chosen.root)]

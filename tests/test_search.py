@@ -468,3 +468,26 @@ def test_a_list_named_inside_the_document_named_is_that_heading_s_points_not_the
     assert answer.answered
     top = answer.results[0].passage.text
     assert "（一）扩大普惠托育服务供给" in top and "（四）加强综合监管" in top, top
+
+
+def test_an_article_numbered_as_asked_is_found_past_a_commentary_named_alike(tmp_path, embedder):
+    """"招商引资项目奖励办法第七条咋规定的": the press conference on the 办法 carries its name in its title and words
+    ("规定") of the question, and has no 第七条; the 办法 itself, a close runner-up, has it and answers."""
+    from tests.conftest import searcher_over
+
+    articles = "".join(f"第{n}条　{text}\n" for n, text in zip("一二三四五六七八", (
+        "为加大招商引资力度，根据有关规定，制定本办法。", "本办法适用于新引进的工业和服务业项目。",
+        "新引进项目固定资产投资达到1亿元的，按投资额的1%给予奖励。", "新落户的区域性总部，经认定后一次性奖励200万元。",
+        "新引进企业年纳税首次超过1000万元的，奖励50万元。", "引荐人引进项目落地的，按实际到位资金的千分之一给予奖励。",
+        "【租赁厂房补贴】租用标准厂房的新引进企业，前三年按实际租金的50%给予补贴，每家每年最高100万元。",
+        "本办法自发布之日起施行，由区商务局负责解释。")))
+    searcher = searcher_over(tmp_path, embedder, {
+        "measures_2024-09-10.txt":
+            "槐川区人民政府关于印发《槐川区招商引资项目奖励办法》的通知\n\n2024年9月10日\n\n" + articles,
+        "press_2024-09-20.txt":
+            "《槐川区招商引资项目奖励办法》政策解读新闻发布会实录\n\n2024年9月20日\n\n"
+            "主持人：请区商务局负责同志介绍《办法》的主要规定。\n"
+            "区商务局局长：《办法》的规定主要有三方面。一是奖励覆盖面更广，服务业项目也能享受；"
+            "二是兑现流程更简，企业申报后30个工作日内拨付；三是对引荐人给予奖励，鼓励全民招商。\n"})
+    answer = searcher.search("招商引资项目奖励办法第七条咋规定的")
+    assert answer.answered and "租赁厂房补贴" in answer.results[0].passage.text
