@@ -222,16 +222,23 @@ def resolve_people(question: str, people: Iterable[str], recency: Callable[[str]
         return question
 
     def named(m: re.Match[str]) -> str:
-        surname = m.group("surname")
+        return _named(m, m.group("surname"))
+
+    def _named(m: re.Match[str], surname: str) -> str:
+        start = m.end("surname") - len(surname)
+        unchanged = question[start:m.end()]
         if not is_surname(surname):
-            return m.group(0)
+            # "会上许局长": the match took the character before the surname ("上许" is no surname)
+            if len(surname) == 2 and is_surname(surname[1]):
+                return surname[0] + _named(m, surname[1])
+            return unchanged
         # "…王立群县长": a full name before the post is already what the bulletins say.
-        before = question[max(0, m.start() - 3):m.end("surname")]
+        before = question[max(0, start - 3):m.end("surname")]
         if any(p in before for p in people):
-            return m.group(0)
+            return unchanged
         found = [p for p in people if p.startswith(surname) and len(p) > len(surname)]
         if not found:
-            return m.group(0)
+            return unchanged
         if posts:
             held = [p for p in found if any(_addressed_by(m.group("post"), post) for post in posts(p))]
             found = held or found

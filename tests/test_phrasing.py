@@ -82,6 +82,11 @@ def test_the_post_addressed_picks_among_people_of_one_surname():
     assert resolve_people("陈局长讲了几点", people, None, lambda p: posts(p, ())) == "陈华讲了几点"
     assert resolve_people("马书记强调了什么", people, None, lambda p: posts(p, ())) == "马林强调了什么"
     assert resolve_people("陈主任说了什么", people, None, lambda p: posts(p, ())) == "陈明、陈华说了什么"
+    # after a word ending in a character that could start a name ("会上许局长": 上许 is no surname)
+    deputy = {"许文涛": ("县财政局副局长",), "何颖": ("县文旅局局长",)}.get
+    assert resolve_people("发布会上许局长说的第二点是什么", ["许文涛", "何颖"], None, lambda p: deputy(p, ())) \
+        == "发布会上许文涛说的第二点是什么"
+    assert resolve_people("会上赵局长说了啥", ["许文涛", "何颖"], None, lambda p: deputy(p, ())) == "会上赵局长说了啥"
     # the head of a 残联, 工商联 or 协会 is its 理事长 or 会长
     heads = {"葛敏": ("理事长",), "葛林": ("局长",)}.get
     assert resolve_people("葛理事长说了啥", ["葛敏", "葛林"], None, lambda p: heads(p, ())) == "葛敏说了啥"
