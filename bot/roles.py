@@ -2,7 +2,8 @@
 
 - "point": a directive point of a list, or a paragraph of the body ("text" in the middle of a document);
 - "outline": a list's lead with its headlines (kind "outline"), or headings alone ("二、重点任务（一）…1.…");
-- "lead": the opening paragraph (when, where, who chaired, who attended);
+- "lead": the opening paragraph (when, where, who chaired, who attended), or one leading into the points below it
+  ("…会议要求，");
 - "addressee": the salutation alone ("各乡镇人民政府，县政府各部门：", "各位代表：");
 - "attachment": an attachment's caption ("附件：…分工表");
 - "closing": what follows the body (抄送, 特此通知, the issuer and date that sign it off).
@@ -30,6 +31,9 @@ _ATTACHMENT = re.compile(r"^\s*附件\s*\d*\s*[：:]?")
 _CLOSING = re.compile(r"^\s*(?:抄送|[报送发][:：]|特此(?:通知|通报|函告)|联系人|联系电话|（此件|\(此件)")
 _SIGNED = re.compile(rf"^[^{SENTENCE_ENDS}]{{2,60}}(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*$")
 _SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]")
+# A paragraph leading into the points that follow ("…首批安排项目38个。会议要求，", "现将有关事项通知如下："): what it
+# states frames them, as an opening does.
+_LEADS_IN = re.compile(r"(?:要求|强调|指出|提出|部署|明确|议定|决定|如下|意见)[，,：:]\s*$")
 HEADING_CHARS = 24  # a line this short is a heading when the passage's lines all are
 
 
@@ -52,7 +56,7 @@ def _role(text: str, kind: str, position: int, holds_points: bool) -> str:
         return "closing"
     if _ADDRESSEE.match(text) and kind == "text":
         return "addressee"
-    if kind == "text" and position == 0:
+    if kind == "text" and (position == 0 or _LEADS_IN.search(text)):
         return "lead"
     return "point"
 

@@ -11,6 +11,9 @@ def _p(text: str, kind: str = "text", position: int = 3) -> Passage:
 def test_each_role_by_its_shape():
     assert roles.role(_p("4月2日，白沙县召开城乡建设推进会，县长主持会议。", position=0)) == "lead"
     assert roles.role(_p("各镇人民政府，县政府各部门：", position=1)) == "addressee"
+    # a paragraph leading into the points below it, mid-report
+    assert roles.role(_p("会议研究了农村公路建设计划。今年全县计划新改建农村公路120公里。会议要求，")) == "lead"
+    assert roles.role(_p("会议要求，要加快项目建设进度，确保年底前完工。")) == "point"
     assert roles.role(_p("一、总体目标\n二、重点任务\n三、保障措施", kind="point")) == "outline"
     assert roles.role(_p("附件：白沙县重点任务分工表")) == "attachment"
     assert roles.role(_p("抄送：县委办公室，县人大常委会办公室。")) == "closing"
