@@ -26,6 +26,7 @@ STORED_FORMAT = ("policybot-catalog", 4)
 CANDIDATES = 40  # lists read against their article's text per question
 TERM_ARRAYS = 4096  # terms whose list arrays are kept (`Catalog._term_arrays`)
 ALTERNATES = 2  # close runners-up offered after the chosen list
+RUNNER_UP = 0.6  # … scoring at least this share of the best list's score
 SAID_MARGIN = 0.05  # a close list matching this much less of the question than the best is another list (`_pick`)
 ARTICLE_CREDIT = 0.5  # a question word found only elsewhere in a list's article counts this much (`_score`)
 
@@ -534,7 +535,7 @@ class Catalog:
 
         best = min(per_article.values(), key=lambda r: fits(r) + (less(r),) + order(r))
         others = sorted((r for r in results if r is not best), key=lambda r: (-r[0],) + order(r))
-        alternates = tuple(self.lists[r[2]] for r in others if r[0] >= top * 0.6)[:ALTERNATES]
+        alternates = tuple(self.lists[r[2]] for r in others if r[0] >= top * RUNNER_UP)[:ALTERNATES]
         if not path:
             return Choice(self.lists[best[2]], best[0], best[1], alternates)
         chosen = points.get(self.lists[best[2]].article_id)
@@ -542,7 +543,7 @@ class Catalog:
             # The point numbered as the question writes it ("办法第七条") in a close runner-up, where the best-named
             # article has none (a press conference on the 办法, titled with its name): that document is meant.
             for r in others:
-                if r[0] < top * 0.6:
+                if r[0] < top * RUNNER_UP:
                     break
                 held = self.resolve(path, self.lists[r[2]].article_id, scores)
                 if held and held.fit >= firm:

@@ -448,8 +448,12 @@ class Searcher:
         if not asked_of:
             return {}
         floor = self.config.search.min_context_coverage
-        return {d: f for d, p in pool.items() if (f := self._fits(asked_of, p))
-                and asked_of.holds(p, normalized_passage(p.text), topic, floor)}
+        fit = {}
+        for d, p in pool.items():
+            text = normalized_passage(p.text)
+            if (f := asked_of.prefers(p, text)) and asked_of.holds(p, text, topic, floor):
+                fit[d] = f
+        return fit
 
     def _list_answer(self, snap: IndexSnapshot, catalog: Catalog, intent: Intent, pointing: dict[str, float],
                      speakers: tuple[str, ...], fused: list[tuple[int, float]],
