@@ -19,7 +19,7 @@ from bot.ordinals import Resolved, resolve
 from bot.question import Intent, TimeRef
 from bot.records import NumberedList
 from bot.speakers import posts_named
-from bot.textutil import cn_to_int, normalize_text
+from bot.textutil import PLACE_LEVELS, cn_to_int, normalize_text
 
 
 STORED_FORMAT = ("policybot-catalog", 4)
@@ -57,7 +57,7 @@ def _lead_year(lead: str) -> int | None:
     return -1 if past and not this else 0 if this and not past else None
 
 
-_LEVELS = "省市县区镇乡"  # a place's level, which people leave out ("岫宁" for 岫宁县)
+_LEVELS = PLACE_LEVELS  # a place's level, which people leave out ("岫宁" for 岫宁县)
 
 
 @lru_cache(maxsize=4096)

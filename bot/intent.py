@@ -131,16 +131,13 @@ _TOWN = re.compile(rf"[{CJK}]{{2}}[镇乡](?![镇村区])")
 # what before 镇 or 乡 makes a common word of them ("城镇", "下乡", "返乡", "入乡"), not a town's name
 _WORD_BEFORE_TOWN = "城村集下返回入家故老各全本该乡"
 _NOT_TOWN = re.compile(rf"^.[{_WORD_BEFORE_TOWN}][镇乡]$|^(?:重点|所在|各个|有关|相关|贫困|偏远|边远)"
-                       r"|[哪个些什么几这那每各全本该其]")  # "哪个镇": a question, not a name
-
-
-_NOT_NAME = frozenset("我你他本该此其")  # "我镇", "本乡": the town speaking of itself
+                       r"|[哪个些什么几这那每各全本该其此我你他]")  # "哪个镇": a question; "我镇": the town itself
 
 
 def towns_in(text: str) -> set[str]:
     """The towns a passage names by their name and level ("柘塘镇"; not "城镇", "全镇", "各乡镇", "…出的我镇")."""
     return {m.group(0) for m in _TOWN.finditer(text) if not _NOT_TOWN.search(m.group(0))
-            and not (_FUNCTION_CHARS | _NOT_NAME) & set(m.group(0)[:2])}
+            and not _FUNCTION_CHARS & set(m.group(0)[:2])}
 
 
 def named_places(question: str) -> tuple[str, ...]:

@@ -16,6 +16,7 @@ from functools import lru_cache
 # Characters of Chinese text, each defined once; every module builds its patterns from these names.
 # The CJK Unified Ideographs block: what Chinese words, names and bigrams are made of.
 CJK_FIRST, CJK_LAST = 0x4E00, 0x9FFF
+PLACE_LEVELS = "省市县区镇乡"  # the level ending a place's name ("岫宁县", "柘塘镇")
 CJK = f"{chr(CJK_FIRST)}-{chr(CJK_LAST)}"  # as a range inside a regex class: rf"[{CJK}]{{2,4}}"
 
 # A sentence ends at a full stop, an exclamation or a question mark (full- or half-width); a semicolon ends the

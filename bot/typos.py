@@ -25,7 +25,7 @@ from typing import Protocol
 
 from bot.analysis import in_dictionary, word_frequency, word_starts
 from bot.phrasing import ADDRESS_POSTS
-from bot.textutil import CJK, is_cjk, jieba
+from bot.textutil import CJK, PLACE_LEVELS, is_cjk, jieba
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +36,6 @@ DISTRIBUTION = "pypinyin"
 DATA_FILE = "pypinyin/pinyin_dict.json"  # {code point: "readings,comma,separated"}; read, never imported (its
                                          # package imports a 2.5 MB phrase table, 0.3 s, that typos do not need)
 _CJK_RUN = re.compile(rf"[{CJK}]{{2,}}")
-_PLACE_LEVELS = "区县镇乡村市"
 _SURNAME = re.compile(rf"[{CJK}](?=副?(?:{ADDRESS_POSTS}))")
 
 # A character's readings that count, in the table's order (commonest first): its rare readings would make
@@ -201,7 +200,7 @@ def _correct_run(run: str, archive: Archive, before: str = "", after: str = "") 
             if archive.holds_phrase(_context(chars, i, c)) or _reads_better(chars, i, c):
                 chars[i] = c
                 break
-        if chars[i] == run[i] and any(c in _PLACE_LEVELS for c in run[i + 1 : i + 3]):
+        if chars[i] == run[i] and any(c in PLACE_LEVELS + "村" for c in run[i + 1 : i + 3]):
             # A place name's character ("槐碑区" for the archive's 槐陂区: place names keep old characters, in pairs
             # no dictionary lists as words) only where the archive writes it with its context: jieba's model knows
             # no such name. (Before a level only: elsewhere a pair across two words — "实现旅游" — would do.)
