@@ -48,6 +48,9 @@ REQUIREMENT_ASK = re.compile(r"怎么|怎样|如何|要求|规定|措施|办法|
 # A question asking for a particular fact (which city, which firms, where, when, who): the fact's
 # own words must be found where it is answered.
 FACT_ASK = re.compile(r"哪|什么|谁|几|多少|是否|有没有|吗")
+# After a point's place, the point itself asked ("第二部分第四条是什么", "第三个聚力讲的是啥"): no fact within it.
+_POINT_ITSELF = re.compile(rf"[^的，,。\s{CN_NUMERAL}]{{0,4}}的?(?:具体)?(?:内容)?(?:是|讲|说|写|指)的?(?:是|了)?"
+                           rf"(?:什么|啥)(?:内容|意思)?[\s？?。！!]*")
 
 # Words that only ask ("哪几天", "多少", "什么"): they carry no content a passage could hold.
 # "多长时间", "多久" ask a duration; "最晚", "最迟" a deadline.
@@ -310,6 +313,8 @@ def parse_intent(question: str) -> Intent:
         documents=named_documents(question),
     )
     path = read_path(scan)
+    if path and _POINT_ITSELF.fullmatch(question, path.end) and not common["asks_when"]:
+        common["asks_fact"] = bool(FACT_ASK.search(question, 0, path.start))
     if path:
         rest = (question[: path.start] + question[path.end:]).strip()
         return Intent("ordinal", ordinal=path.steps[-1].n, path=path.steps, rest=rest, **common)

@@ -54,6 +54,11 @@ def test_meeting_number_time_and_recency():
         ("那几个拖后腿的工业项目怎么办", False, False),  # nor 那几个
         ("考察团参观了哪些企业", False, True),
         ("汛期值班有什么要求", False, False),
+        # a point asked by its place asks the point itself, not a fact within it
+        ("马县长动员会讲话第二部分第四条是什么", False, False),
+        ("第三个聚力讲的是什么？", False, False),
+        ("第三个聚力提到了哪些企业", False, True),
+        ("哪个会议的第三条是什么", False, True),
     ],
 )
 def test_what_kind_of_answer_is_asked(question, amount, fact):
