@@ -44,8 +44,11 @@ PLACE_LEVEL = re.compile(r"^[%s]{1,5}?(?:镇|乡|区|县|市|街道|园区)" % C
 ZONE_LEVEL = re.compile(r"^([%s]{1,4}?)(?:经济技术开发区|经济开发区|高新技术产业开发区|工业园区|产业园区|产业集聚区)" % CJK)
 # What a place's own name never holds: words that tie a clause together ("所需经费由区…" is no place "所需经费由区").
 _NOT_IN_PLACE = set("由对在将把要向的是为从于经按以给")
-# What a unit's name never holds: a meeting ("区政府第三十一次常务会议给区消防救援大队" is a meeting, then a unit).
-_NEVER_INSIDE = re.compile(rf"会议|会上|第[{CN_ORDINALS}百\d]+[次届期]|给|让")
+# What a unit's name never holds: a meeting ("区政府第三十一次常务会议给区消防救援大队" is a meeting, then a unit), a
+# document ("整县推进方案里县农业农村局" is a plan, then a unit).
+_NEVER_INSIDE = re.compile(rf"会议|会上|第[{CN_ORDINALS}百\d]+[次届期部]|给|让|方案|细则|要点|讲话|通知")
+# A point's number in brackets ("第（二）部分", "（三）县农业局") is never inside a unit's name.
+_NUMBERED = re.compile(rf"[（(][{CN_ORDINALS}\d]+[）)]")
 # A street office's own sections, named in its documents after the bare level ("街道城建办", "街道平安办").
 _OWN_LEVELS = ("街道", "社区")
 # A hotline's number inside a unit's name ("区12345热线服务中心", "县120急救指挥中心").
@@ -69,6 +72,8 @@ _ALIAS = re.compile(r"([%s（）()]{3,30}?)[（(](?:以下)?简称[“\"「]?([%
 def looks_like_unit(name: str, in_field: bool = False) -> bool:
     """Whether `name` has the shape of a unit's name (a government prefix and an organisation's ending); listed
     in a 牵头单位/责任单位 field, the ending is enough ("税务局")."""
+    if _NUMBERED.search(name):
+        return False
     core = _PAREN.sub("", name)
     if len(core) < 2 or len(core) > MAX_NAME or not re.fullmatch(f"[{CJK}](?:[{CJK}]|{_HOTLINE})*", core):
         return False

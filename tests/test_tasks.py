@@ -167,6 +167,11 @@ def test_unit_shapes():
     # a bureau's own section, a cultural venue; a degree is none
     assert looks_like_unit("区教育局基础教育科") and units_at("县文化馆、县图书馆配合", 0)[0] == ["县文化馆", "县图书馆"]
     assert units_at("县职业学校专科招生", 0)[0] == ["县职业学校"]
+    # a point's place in a question is no unit ("整县推进方案重点任务第（二）部分…": a "县" then a "部")
+    from bot.kinds.duty import named_units
+    assert named_units("粪污整县推进方案重点任务第（二）部分的第1条是什么") == ()
+    assert named_units("粪污整县推进方案第二部分第1条是什么") == ()
+    assert named_units("整县推进方案里县农业农村局要干什么") == ("县农业农村局",)
 
 
 def test_a_unit_past_the_opening_is_given_the_task_by_its_verb_and_date_and_a_note_in_brackets_is_skipped():

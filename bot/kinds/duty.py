@@ -17,7 +17,7 @@ from bot.phrasing import written_forms
 from bot.question import Intent
 from bot.records import Passage
 from bot.textutil import CJK, normalized_passage
-from bot.units import SUFFIXES, abbreviates_unit, unit_at, unit_forms, without_place
+from bot.units import LEVELS, SUFFIXES, abbreviates_unit, unit_at, unit_forms, without_place
 
 # "谁牵头", "由谁负责", "哪个部门负责", "哪些单位负责", "牵头单位是哪个": the lead (or partners) of a task.
 _DOES = r"(?:来)?(?:牵头|负责|主抓|承办|承担|落实|推进|实施|组织实施|搞|管|抓|办|干|弄|划定?|组织)"
@@ -56,12 +56,28 @@ def named_units(question: str) -> tuple[str, ...]:
     found, i = [], 0
     while i < len(question):
         name = unit_at(question, i) or _bare_unit(question, i)
+        if name and (inner := _named_within(question, i, name)):
+            i, name = inner  # "方案里县农业农村局": the words before a unit named in full are no part of it
         if name and not _MEETING.search(name) and not _LEVEL_ADJECTIVE.match(name):
             found.append(name)
             i += len(name)
         else:
             i += 1
     return tuple(dict.fromkeys(found))
+
+
+_WHERE_NAMED = "里中内"
+
+
+def _named_within(question: str, i: int, name: str) -> tuple[int, str] | None:
+    """A unit named in full from a level inside `name` read at `i`, ending where it ends, after a word saying where
+    it is named ("方案里县农业农村局", "通知中区财政局"): where it starts and its name, or None."""
+    end = i + len(name)
+    for j in range(i + 1, end - 2):
+        if question[j - 1] in _WHERE_NAMED and question[j] in LEVELS and (inner := unit_at(question, j)) \
+                and j + len(inner) == end:
+            return j, inner
+    return None
 
 
 # Where a bare unit's name can start in a question: its head, after punctuation, or after a word leading up to it.
