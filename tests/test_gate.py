@@ -46,6 +46,21 @@ def test_a_total_asked_prefers_a_passage_stating_a_total():
     assert amount.holds(ask, None, "县创业孵化园由旧厂房改造而成，共投入资金420万元。", {}, 0.0)
 
 
+def test_a_result_reported_prefers_a_figure_told_as_reached_not_a_target():
+    """"推进会上通报的检验率是多少" asks what was reached ("检验率为52.3%"), not the target the plan set ("10月底前
+    检验率达到85%以上", "确保全年…达到88%以上的目标"); a question asking no result prefers neither."""
+    from bot.intent import parse_intent
+    from bot.kinds import amount
+
+    question = "2024年农机推进会上通报的检验率是多少"
+    ask = amount.asks(question, parse_intent(question))
+    assert amount.prefers(ask, None, "会议通报，今年以来，全县共清理变型拖拉机187台；拖拉机检验率为52.3%，培训驾驶人员436人次。")
+    assert not amount.prefers(ask, None, "县农机中心要组织流动检验车下乡，10月底前全县检验率达到85%以上。")
+    assert not amount.prefers(ask, None, "会议要求，确保全年检验率达到88%以上的目标。")
+    plain = "农机检验率是多少"
+    assert not amount.prefers(amount.asks(plain, parse_intent(plain)), None, "拖拉机检验率为52.3%。")
+
+
 def test_the_most_asked_needs_a_most_stated_and_funds_asked_need_funds_stated():
     from bot.intent import parse_intent
     from bot.kinds import amount

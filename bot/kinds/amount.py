@@ -50,6 +50,7 @@ class Measure:
     cap: bool = False  # a most asked ("最高能贷多少", "最多补多少"): a figure said as the most
     funds: bool = False  # money set aside asked ("安排了多少经费"): a sum said as funds, not any sum
     share: bool = False  # a proportion asked ("奖补比例是多少", "占比多少"): a figure said as a share of something
+    reached: bool = False  # a result asked ("推进会上通报的检验率是多少"): a figure said as reached, not as a target
 
 
 def money_kind(question: str) -> str | None:
@@ -180,6 +181,21 @@ _SHARE_ASK = re.compile(r"(?:比例|比率|占比|百分比|费率|利率)[^，,
 _SHARE_SAID = re.compile(rf"\d\s*[%％‰]|百分之|分之|[{CN_NUMERAL}]\s*成(?![本果立员为绩效功熟交])|一半|半数|全额|足额|[\d.]+\s*倍")
 
 
+# A result asked: what a meeting reported, what stands by a day ("会上通报的…是多少", "截至6月底完成了多少").
+_REACHED_ASK = re.compile(r"通报|汇报|截[至止]|已经|实际|(?:达到|完成|取得)了")
+# A clause setting a target rather than telling a result ("确保全年综合利用率达到88%以上的目标", "10月底前…达到85%以上").
+_TARGET_SAID = re.compile(r"确保|力争|争取|目标|预计|计划|要|前|以上|不低于|不少于|力求|将")
+
+
+def reached_asked(question: str) -> bool:
+    return bool(_REACHED_ASK.search(question))
+
+
+def states_reached(text: str, unit: str | None) -> bool:
+    """A clause of the text states a figure of `unit` as a result: no target is set in it."""
+    return any(states_figure(c, unit) and not _TARGET_SAID.search(c) for c in _CLAUSE.split(text))
+
+
 def share_asked(question: str) -> bool:
     return bool(_SHARE_ASK.search(question))
 
@@ -213,7 +229,7 @@ def asks(question: str, intent: Intent) -> Measure | None:
     share = share_asked(question)  # (a share of money, "补贴比例", is no sum of money)
     return Measure(None if share else measure_asked(question), per_asked(question), money_kind(question),
                    thing_counted(question) or indicator_asked(question), total_asked(question),
-                   cap_asked(question), funds_asked(question), share)
+                   cap_asked(question), funds_asked(question), share, reached_asked(question))
 
 
 def prefers(ask: Measure, passage: Passage, text: str) -> int:
@@ -222,6 +238,10 @@ def prefers(ask: Measure, passage: Passage, text: str) -> int:
     passage answers where the plan's other points (its schedule, its lead unit) do not."""
     if ask.per and states_rate(text, ask.per) and states_figure(text, ask.unit):
         return 1
+    if ask.reached:
+        # a result asked: a passage telling one ("检验率为52.3%") answers where the plan's target ("10月底前检验率达到
+        # 85%以上") does not
+        return int(states_reached(text, ask.unit))
     if ask.total and ask.funds:
         # the funds' total ("衔接资金一共安排了多少": "安排衔接资金1.86亿元"), not another total the passage states
         # ("资产总额3260万元"): a sum said of funds in its own clause
