@@ -56,6 +56,21 @@ def _common_prefix(heads: list[str]) -> str:
     return re.sub(r"[，,、。：:；;（(“\"]+.*$", "", prefix)
 
 
+# A meeting report's sentence taking up one matter of several ("会议听取了…的汇报", "会议研究了…", "会议还审议了…").
+_AGENDA = re.compile(r"^(?:会议|会上)(?:还|首先|随后|接着)?(?:听取|研究|审议|讨论|传达|学习|通报|分析)")
+MAX_AGENDA = 120
+
+
+def _agenda(text: str, first_start: int) -> str:
+    """The sentence taking up the matter a list's paragraph is about, when a meeting's report gives several a
+    paragraph each ("会议听取了…关于河湖长制工作的汇报，研究部署…“清四乱”…。会议强调，…。一是…"): it names the
+    list as much as the lead does."""
+    para_start, _ = paragraph_bounds(text, first_start)
+    sentences = split_sentences(text[max(para_start, first_start - 2000):first_start].strip())
+    agenda = sentences[0].strip() if len(sentences) >= 2 else ""
+    return agenda if len(agenda) <= MAX_AGENDA and _AGENDA.match(agenda) else ""
+
+
 def _lead(text: str, first_start: int) -> str:
     """The sentence that introduces a list: its own clause before the first point, or the previous paragraph's
     last sentence when the list opens a paragraph ("…提出以下四点要求：")."""
@@ -233,6 +248,8 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
             s0, e0 = spans[lst.parent].bounds[lst.parent_point]
             lead, shown_lead = _headline(text[s0:e0]), _headline(shown[s0:e0])
         label_lead = lead
+        if lead and (agenda := _agenda(text, lst.start)) and not lead.startswith(agenda):
+            lead, shown_lead = agenda + lead, _agenda(shown, lst.start) + shown_lead
         if lst.parent is None and (asked := asked_before(lst.start)):
             # a list answering a reporter's question is led by that question: the question alone answers nothing
             lead, shown_lead = f"{text[asked[0]:asked[1]].strip()}{lead}", f"{shown[asked[0]:asked[1]].strip()}{shown_lead}"

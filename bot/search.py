@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from bot.analysis import in_dictionary, lexical_query, query_terms, question_tokens, word_pieces
-from bot import kinds, roles, typos
+from bot import kinds, roles, segment, typos
 from bot.analysis import idf
 from bot.answerability import check, on_topic, requirements, verdict
 from bot.catalog import Catalog, ListEntry, ListQuery
@@ -232,7 +232,8 @@ class Searcher:
         plain = plain_words(normalized)
         named = resolve_people(plain, catalog.people, catalog.last_spoke, lambda person: catalog.posts.get(person, ()),
                                with_units=bool(kinds.duty.UNIT_DUTY.search(plain)))
-        return typos.correct(named, snap)
+        reading = typos.correct(named, snap)
+        return replace(reading, text=segment.archive_words(reading.text, snap))
 
     def _empty(self, q: str, n: str, snap: IndexSnapshot) -> Answer:
         return Answer(q, n, False, (), Intent("plain"), (), Evidence(0.0, 0.0), snap.generation, "请输入一个问题。")

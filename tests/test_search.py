@@ -491,3 +491,74 @@ def test_an_article_numbered_as_asked_is_found_past_a_commentary_named_alike(tmp
             "二是兑现流程更简，企业申报后30个工作日内拨付；三是对引荐人给予奖励，鼓励全民招商。\n"})
     answer = searcher.search("招商引资项目奖励办法第七条咋规定的")
     assert answer.answered and "租赁厂房补贴" in answer.results[0].passage.text
+
+
+def test_a_matter_named_by_a_coined_word_is_the_list_under_the_sentence_taking_it_up(tmp_path, embedder):
+    """"常务会议对散乱污提了哪几条要求": jieba cuts the question's coined word apart (散乱|污提) and the matter's list is
+    led by a sentence that never names it ("会议强调，…"); the sentence before it taking the matter up ("会议听取了…
+    “散乱污”企业整治…的汇报") names it, so that list answers — not the meeting's first matter's."""
+    searcher = searcher_over(tmp_path, embedder, {
+        "standing_2024-05-09.txt":
+            "县政府召开第二十次常务会议\n\n发布时间：2024-05-09\n\n"
+            "5月8日，县长钟明主持召开县政府第二十次常务会议，研究夏粮收购、“散乱污”企业整治等工作。\n"
+            "会议听取了县粮食局关于夏粮收购准备情况的汇报。会议指出，夏粮收购事关种粮农民切身利益，必须收得进、储得好。"
+            "会议要求，要抓好仓容准备，县粮食局要在6月上旬前腾足仓容；要做好资金保障，县财政局要及早落实收购贷款；"
+            "要强化市场监管，县市场监管局要严查压级压价。\n"
+            "会议听取了县生态环境分局关于“散乱污”企业整治情况的汇报，研究部署下一阶段工作。会议强调，这项工作关系"
+            "群众身边的空气和水，必须一抓到底。一是全面摸排建档，做到底数清楚。二是分类处置到位，关停取缔一批、"
+            "整改提升一批。三是严防死灰复燃，建立动态巡查机制。\n"
+            "会议还研究了其他事项。\n"})
+    answer = searcher.search("县政府常务会议对散乱污提了哪几条要求")
+    assert answer.answered
+    top = answer.results[0].passage.text
+    assert "全面摸排建档" in top and "严防死灰复燃" in top, top
+
+
+def test_a_result_reported_at_a_meeting_is_the_figure_reached_not_the_target(tmp_path, embedder):
+    """"推进会上通报的检验率是多少": the meeting reported what was reached ("检验率为52.3%"); the plan's target and the
+    meeting's own call to reach more ("检验率达到85%以上") are no answer, though they are points on 检验 as the report
+    is not."""
+    searcher = searcher_over(tmp_path, embedder, {
+        "plan_2024-04-12.txt":
+            "县人民政府办公室关于印发2024年农机安全生产工作任务分工方案的通知\n\n2024年4月12日\n\n"
+            "（一）开展变型拖拉机清理。由县农业农村局牵头，6月底前完成。\n"
+            "（二）提高检验率和持证率。推行上门检、集中检、预约检，对偏远村组安排流动检验车巡回服务。由县农机发展中心牵头，"
+            "10月底前检验率达到85%以上。\n"
+            "（三）加强宣传教育。开展农机安全进村入户活动。\n",
+        "meeting_2024-05-21.txt":
+            "全县农机安全生产工作推进会召开\n\n发布时间：2024-05-21\n\n"
+            "5月21日，全县农机安全生产工作推进会召开。副县长俞海平出席并讲话，县农业农村局局长通报前段工作情况。\n"
+            "会议通报，今年以来，全县共清理整治变型拖拉机187台，占登记总数251台的74.5%；拖拉机、联合收割机检验率为52.3%，"
+            "培训驾驶操作人员436人次；1至4月全县未发生农机安全死亡事故。但部分乡镇清理进度滞后，机库管理不规范。\n"
+            "俞海平指出，夏收即将展开，农机作业量大，安全生产压力陡增，各地要把思想统一到县委、县政府的部署上来。\n"
+            "第一，紧盯清理整治，守住源头关口。剩余变型拖拉机要在6月30日前全部清理到位。\n"
+            "第二，紧盯检验培训，切实提高持证水平。县农机发展中心要组织流动检验车下乡进村，开展上门检、预约检，"
+            "10月底前全县检验率达到85%以上。\n"
+            "第三，紧盯夏收作业，保障机收安全。县农业农村局要在5月31日前完成联合收割机安全检查。\n"
+            "第四，紧盯责任落实，推动监管到底。各乡镇要把农机安全纳入网格化管理。\n"
+            "会议强调，农机安全事关群众生命财产安全，各地务必克服麻痹思想，抓细抓实各项措施。\n",
+        "points_2024-03-01.txt":
+            "2024年全县农机工作要点\n\n2024年3月1日\n\n"
+            "1.抓好农机年度检验。拖拉机、联合收割机检验率达到85%以上。（牵头单位：县农机发展中心；完成时限：10月底前）\n"
+            "2.抓好驾驶人培训。全年培训驾驶操作人员800人次以上。（牵头单位：县农机发展中心；完成时限：11月底前）\n"
+            "3.抓好农机购置补贴。及时兑付补贴资金。（牵头单位：县农业农村局；完成时限：长期坚持）\n"})
+    answer = searcher.search("2024年农机推进会上通报的检验率是多少")
+    assert answer.answered and "检验率为52.3%" in answer.results[0].passage.text
+
+
+def test_a_point_asked_by_its_part_and_number_is_answered_when_asked_what_it_is(tmp_path, embedder):
+    """"马县长动员会讲话第二部分第四条是啥" asks the point itself: its "是啥" asks no fact within it, so the point (found by
+    its place) answers though few of the question's words are in it."""
+    searcher = searcher_over(tmp_path, embedder, {
+        "speech_2024-04-10.txt":
+            "在全县城区生活垃圾分类工作动员部署会上的讲话\n\n马晓光\n\n（2024年4月10日）\n\n同志们：\n"
+            "今天召开全县城区生活垃圾分类工作动员部署会。下面，我讲三点意见。\n"
+            "一、提高认识\n（一）这是改善人居环境的需要。\n（二）这是提升治理水平的需要。\n"
+            "二、突出重点\n（一）抓好前端投放。每300户设置1个投放点。\n（二）抓好中端收运。严禁混装混运。\n"
+            "（三）抓好末端处理。建成厨余垃圾处理站。\n（四）抓好示范创建。年底前每个社区打造1个示范小区。\n"
+            "三、强化保障\n（一）压实责任。\n（二）严格考核。\n谢谢大家！\n",
+        "news_2024-06-12.txt":
+            "常务副县长马晓光调研城区生活垃圾分类工作\n\n发布时间：2024-06-12\n\n"
+            "6月12日，常务副县长马晓光到城关镇调研生活垃圾分类工作，要求加快补齐设施短板。\n"})
+    answer = searcher.search("马县长动员会讲话第二部分第四条是啥")
+    assert answer.answered and "抓好示范创建" in answer.results[0].passage.text

@@ -1,0 +1,25 @@
+"""The archive's own words in a question jieba cuts across (bot/segment.py)."""
+
+from bot.segment import archive_words
+
+
+class Archive:
+    def __init__(self, words: dict[str, int]):
+        self.words = words
+
+    def posting_counts(self, terms: list[str]) -> dict[str, int]:
+        return {t: self.words.get(t, 0) for t in terms}
+
+
+def test_a_campaign_s_name_cut_across_is_read_whole_where_the_archive_holds_it():
+    # jieba cuts 散乱|污提: "污提" is held by no passage, "散乱污" (the bulletins write “散乱污”) is
+    archive = Archive({"散乱污": 4, "散乱": 1, "常务会议": 3, "要求": 9})
+    assert archive_words("常务会议对散乱污提了哪些要求", archive) == "常务会议对“散乱污”提了哪些要求"
+    assert archive_words("常务会议对“散乱污”提了哪些要求", archive) == "常务会议对“散乱污”提了哪些要求"  # quoted once
+
+
+def test_a_question_whose_words_are_all_held_or_no_word_crosses_a_cut_is_unchanged():
+    assert archive_words("常务会议对散乱污提了哪些要求", Archive({})) == "常务会议对散乱污提了哪些要求"
+    held = Archive({"散乱": 2, "污提": 1, "常务会议": 3, "哪些": 1, "要求": 9, "散乱污": 5})
+    assert archive_words("常务会议对散乱污提了哪些要求", held) == "常务会议对散乱污提了哪些要求"
+    assert archive_words("", Archive({})) == ""
