@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from bot.textutil import is_cjk, jieba
+from bot.textutil import CN_NUMERAL, is_cjk, jieba
 
 # The archive's words read across a cut: three to six characters (two-character words are jieba's own business).
 SHORTEST, LONGEST = 3, 6
@@ -23,6 +23,14 @@ def _cjk(text: str) -> bool:
     return all(is_cjk(c) for c in text)
 
 
+def _splits_number(text: str, at: int) -> bool:
+    """A cut at `at` falls inside a number ("第四|十二次"): its own words are no word of the archive's."""
+    return 0 < at < len(text) and text[at - 1] in _NUMERALS and text[at] in _NUMERALS
+
+
+_NUMERALS = CN_NUMERAL + "百千万亿零〇0123456789"
+
+
 def archive_words(text: str, archive: Archive) -> str:
     """`text` with the archive's words that jieba cuts across quoted; unchanged where every word of it is held or
     no held word crosses a cut."""
@@ -35,8 +43,14 @@ def archive_words(text: str, archive: Archive) -> str:
     for s, e in unheld:
         for a in range(max(0, s - LONGEST + 1), e):
             for b in range(a + SHORTEST, min(len(text), a + LONGEST) + 1):
-                if (a < s < b or a < e < b) and _cjk(text[a:b]):
+                if (a < s < b or a < e < b) and _cjk(text[a:b]) and not (_splits_number(text, a)
+                                                                         or _splits_number(text, b)):
                     spans.setdefault(text[a:b], []).append((a, b))
+    if not spans:
+        return text
+    # a word of jieba's dictionary it cut otherwise is jieba's choice ("永兴|县政府" is no name cut apart)
+    jieba.dt.check_initialized()
+    spans = {w: at for w, at in spans.items() if w not in jieba.dt.FREQ}
     if not spans:
         return text
     counts = archive.posting_counts(sorted(spans))

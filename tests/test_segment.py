@@ -18,6 +18,15 @@ def test_a_campaign_s_name_cut_across_is_read_whole_where_the_archive_holds_it()
     assert archive_words("常务会议对“散乱污”提了哪些要求", archive) == "常务会议对“散乱污”提了哪些要求"  # quoted once
 
 
+def test_a_number_is_never_cut_into_nor_a_dictionary_word_quoted():
+    # "第四十二次": the archive's "十二次" (of its 第十二次 meeting) is no word of the question's
+    archive = Archive({"十二次": 3, "常务会议": 3, "县政府": 5})
+    assert archive_words("县政府第四十二次常务会议研究了哪些事项", archive) == "县政府第四十二次常务会议研究了哪些事项"
+    # "永兴县政府": jieba's own word (县政府) cut otherwise is its choice, the place stays whole
+    archive = Archive({"县政府": 9, "党组": 2})
+    assert archive_words("给永兴县政府党组讲课的是谁", archive) == "给永兴县政府党组讲课的是谁"
+
+
 def test_a_question_whose_words_are_all_held_or_no_word_crosses_a_cut_is_unchanged():
     assert archive_words("常务会议对散乱污提了哪些要求", Archive({})) == "常务会议对散乱污提了哪些要求"
     held = Archive({"散乱": 2, "污提": 1, "常务会议": 3, "哪些": 1, "要求": 9, "散乱污": 5})
