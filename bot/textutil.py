@@ -114,6 +114,16 @@ def abbreviates(short: str, text: str) -> bool:
             and re.search(rf"{re.escape(short[0])}[{CJK}]{re.escape(short[1])}[{CJK}]", text) is not None)
 
 
+def coordinates(short: str, text: str) -> bool:
+    """A two-character word is said in `text` inside a compound sharing its last character ("防火" of "防灭火",
+    "中学" of "中小学"): its first character, one more, then its last, the last two a word of their own (灭火, 小学)."""
+    if len(short) != 2 or not (is_cjk(short[0]) and is_cjk(short[1])):
+        return False
+    jieba.dt.check_initialized()
+    return any(m.group(1) + short[1] in jieba.dt.FREQ
+               for m in re.finditer(rf"{re.escape(short[0])}([{CJK}]){re.escape(short[1])}", text))
+
+
 def nfkc(text: str) -> str:
     """`unicodedata.normalize("NFKC", text)`, the same string, sooner for Chinese text."""
     mapped = _FULL_WIDTH_FORM.sub(lambda m: _FULL_WIDTH[m.group()], text)

@@ -62,6 +62,8 @@ NOT_UNITS = ("网站", "平台", "会议", "大会", "全会", "例会", "干部
 NEVER_FIRST = "由对在将把要向与和及请经按以为从自于并或其该本我给"  # what no unit's name starts with
 ZONES = ("开发区", "高新区", "园区", "新区")  # "各镇和开发区": the zone of the place, named bare
 TIME_WORDS = ("今年", "明年", "去年", "当前", "目前", "同时", "此外", "其中", "近年", "年内", "今后")  # "今年开发区要…"
+# A unit's partner named after the verb saying so ("会同县住建局"): no unit's name starts with it.
+_WITH_WHOM = ("会同", "协同", "配合", "协助", "联合")
 JOINERS = "和及与"  # "县民政局和县财政局": two units, unless the name itself holds the word (县住房和城乡建设局)
 MAX_NAME = 20
 _LAST_CHARS = {suffix[-1] for suffix in SUFFIXES} | {"）", ")"}
@@ -78,6 +80,8 @@ def looks_like_unit(name: str, in_field: bool = False) -> bool:
     if len(core) < 2 or len(core) > MAX_NAME or not re.fullmatch(f"[{CJK}](?:[{CJK}]|{_HOTLINE})*", core):
         return False
     if not core.endswith(SUFFIXES) or core in SUFFIXES or core.endswith(NOT_UNITS):
+        return False
+    if core.startswith(_WITH_WHOM):  # "牵头，会同县住建局…": the partner follows, no place "会同县"
         return False
     if (core.startswith("全") and not in_field) or core[0] in NEVER_FIRST or core.startswith(TIME_WORDS):  # "全县各单位" is everyone; "由县…" is a clause
         return False

@@ -40,6 +40,7 @@ def test_who_when_and_unit_questions_are_told_apart():
     assert duty.asks("停车治理专题会上区住建局被安排干啥").units == ("区住建局",)
     assert duty.asks("县委常委会上让县农业农村局干啥").units == ("县农业农村局",)
     assert duty.asks("陈副县长在调度会上给县文旅局布置了哪些事").units == ("县文旅局",)
+    assert duty.asks("县财政局在老旧小区改造里管哪些事").units == ("县财政局",)  # 管 as 负责
 
 
 def test_a_point_whose_tasks_hold_what_is_asked_is_preferred():
@@ -199,6 +200,12 @@ def test_a_units_duty_on_a_topic_said_in_everyday_words_is_found_in_the_written_
     ask = duty.DutyAsk(who=False, deadline=False, units=("县市场监管局",))
     topic = {"电动": 1.95, "动车": 5.81, "电动车": 5.81, "整治": 2.51}
     assert duty.holds(ask, point, text, topic, 0.42)
+    # "县气象局在森林防火上要干啥": the table's title says 森林防灭火, a compound holding 防火
+    row = "9 | 发布森林火险气象等级预报和预警信息 | 县气象局 | 县应急管理局 | 长期坚持。"
+    point = Passage(**(fields | {"text": row, "title": "关于印发2024年森林防灭火工作任务分工方案的通知"}))
+    ask = duty.DutyAsk(who=False, deadline=False, units=("县气象局",))
+    assert duty.holds(ask, point, row, {"森林": 1.6, "防火": 2.2}, 0.42)
+    assert not duty.holds(ask, point, row, {"森林": 1.6, "防汛": 2.2}, 0.6)
 
 
 def test_a_school_leads_a_task():

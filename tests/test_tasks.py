@@ -174,6 +174,11 @@ def test_unit_shapes():
     assert named_units("整县推进方案里县农业农村局要干什么") == ("县农业农村局",)
 
 
+def test_a_partner_named_after_hui_tong_is_no_unit_of_a_place_hui_tong_county():
+    t = tasks("第四，强化协同联动。县财政局要牵头，会同县住建局在7月15日前拨付第一批县级配套资金。")
+    assert t.lead == ("县财政局",) and t.partners == ("县住建局",)
+
+
 def test_a_unit_past_the_opening_is_given_the_task_by_its_verb_and_date_and_a_note_in_brackets_is_skipped():
     t = tasks("2.推进“免申即享”。梳理惠企政策清单，主动推送、直接兑付。县财政局会同县数据局负责，三季度末前完成首批上线。")
     assert t.lead == ("县财政局",)

@@ -65,3 +65,11 @@ def test_the_cjk_block_sentence_ends_and_numerals_are_written_once():
     for spelled in ("0x4E00", "\\u4e00", "\\u9fff", "一二三四五六七八九", "。！？!?"):
         writers = [name for name, text in sources.items() if spelled in text]
         assert writers == ([] if spelled.startswith("\\") else ["textutil.py"]), (spelled, writers)
+
+
+def test_a_word_is_said_inside_a_compound_sharing_its_last_character():
+    from bot.textutil import coordinates
+
+    assert coordinates("防火", "全县森林防灭火工作") and coordinates("中学", "全县中小学") and coordinates("进口", "进出口")
+    assert not coordinates("防火", "防止火灾")  # 止火 is no word
+    assert not coordinates("防火", "防汛工作") and not coordinates("防", "防灭火")

@@ -16,7 +16,7 @@ from bot.kinds.when import DEADLINE_ASK, DEADLINE_SAID
 from bot.phrasing import written_forms
 from bot.question import Intent
 from bot.records import Passage
-from bot.textutil import CJK, normalized_passage
+from bot.textutil import CJK, coordinates, normalized_passage
 from bot.units import LEVELS, SUFFIXES, abbreviates_unit, unit_at, unit_forms, without_place
 
 # "谁牵头", "由谁负责", "哪个部门负责", "哪些单位负责", "牵头单位是哪个": the lead (or partners) of a task.
@@ -26,7 +26,7 @@ WHO = re.compile(rf"谁{_DOES}|哪(?:几?个|些|家)(?:部门|单位|机构)|�
 # "对县交通运输局提了什么要求".
 UNIT_DUTY = re.compile(r"要?做|干(?:什么|啥|哪些|些什么|些啥)|(?:哪些|什么|啥)活|负责|承担|任务|职责|分工"
                        r"|(?:布置|安排|部署|交办|分配)了?(?:哪些|什么|啥|哪几)"
-                       r"|(?:牵头|主抓|分管)了?(?:哪些|什么|啥|哪几)"
+                       r"|(?:牵头|主抓|分管|管)了?(?:哪些|什么|啥|哪几|哪块)"
                        rf"|对[^，。]{{1,14}}?(?:{'|'.join(SUFFIXES)})(?:提|有|作)了?(?:什么|哪些|啥)要求")
 # The words a duty question asks with ("布置了哪些任务", "有什么要求"): how it asks, not its topic.
 _ASKS_DUTY = re.compile(r"任务|职责|分工|布置|安排|部署|交办|要求|负责|承担|工作|事情?")
@@ -170,8 +170,9 @@ def holds(ask: DutyAsk, passage: Passage, text: str, topic: dict[str, float], fl
 
 
 def _said(term: str, where: str) -> bool:
-    """The topic's word is there, or the word bulletins write for it ("电动车": 电动自行车; bot/phrasing.py)."""
-    return term in where or any(f in where for f in _written(term))
+    """The topic's word is there, or the word bulletins write for it ("电动车": 电动自行车; bot/phrasing.py), or
+    inside a compound ("防火" of "森林防灭火")."""
+    return term in where or any(f in where for f in _written(term)) or coordinates(term, where)
 
 
 @lru_cache(maxsize=4096)
