@@ -265,7 +265,7 @@ def named_meetings(question: str) -> tuple[str, ...]:
 DOCUMENT_FORMAL = re.compile(r"政府工作报告|实施方案|工作方案|管理办法|实施细则|若干措施|工作要点|任务分工")
 # A document named by its kind, the answer said to be in it ("督察整改方案里…", "老旧小区改造方案里要干啥", "招商引资若干
 # 措施对总部企业…", "防汛通知里说…"): a document of that kind, its title says so.
-DOCUMENT_NAMED = re.compile(rf"[{CJK}]{{2}}(方案|办法|细则|通知|清单|措施|规划)(?=里|中|内|上|对|规定|明确|提出|要求|说)")
+DOCUMENT_NAMED = re.compile(rf"[{CJK}]{{2}}(方案|办法|细则|通知|清单|措施|规划|分工|要点)(?=里|中|内|上|对|规定|明确|提出|要求|说)")
 
 
 def named_documents(question: str) -> tuple[str, ...]:
