@@ -61,6 +61,23 @@ def test_a_result_reported_prefers_a_figure_told_as_reached_not_a_target():
     assert not amount.prefers(amount.asks(plain, parse_intent(plain)), None, "拖拉机检验率为52.3%。")
 
 
+def test_a_total_asked_by_its_name_is_best_where_that_name_gives_its_figure():
+    """"老旧小区改造总投资多少钱": "总投资约1.86亿元" before a report of what was spent ("累计完成投资1.21亿元，占总投资的
+    65.1%"); a subsidy of a share of the investment ("按实际投资额的30%补助，最高100万元") gives no total."""
+    from bot.intent import parse_intent
+    from bot.kinds import amount
+
+    question = "2024年老旧小区改造总投资多少钱"
+    ask = amount.asks(question, parse_intent(question))
+    planned = "今年全县计划改造城镇老旧小区28个，涉及居民3460户，总投资约1.86亿元。"
+    spent = "截至10月25日，28个小区已全部开工，累计完成投资1.21亿元，占总投资的65.1%。"
+    assert amount.prefers(ask, None, planned) > amount.prefers(ask, None, spent) > 0
+    subsidy = "对建成运营的县级物流分拨中心，按实际投资额的30%给予一次性补助，最高不超过100万元。"
+    question = "县级物流分拨中心总投资多少钱"
+    assert not amount.holds(amount.asks(question, parse_intent(question)), None, subsidy, {}, 0.0)
+    assert amount.holds(amount.asks(question, parse_intent(question)), None, "分拨中心项目计划投资1200万元。", {}, 0.0)
+
+
 def test_the_most_asked_needs_a_most_stated_and_funds_asked_need_funds_stated():
     from bot.intent import parse_intent
     from bot.kinds import amount

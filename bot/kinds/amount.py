@@ -51,6 +51,7 @@ class Measure:
     funds: bool = False  # money set aside asked ("安排了多少经费"): a sum said as funds, not any sum
     share: bool = False  # a proportion asked ("奖补比例是多少", "占比多少"): a figure said as a share of something
     reached: bool = False  # a result asked ("推进会上通报的检验率是多少"): a figure said as reached, not as a target
+    total_named: str | None = None  # the total asked by its name ("总投资"): best where that name gives the figure
 
 
 def money_kind(question: str) -> str | None:
@@ -163,6 +164,8 @@ _RATE_BEFORE = re.compile(r"每\s*[^\d，,。；;]{1,6}$")
 
 # A total a text states: "总投资860万元", "共计投入1.2亿元", "累计发放3200万元", "累计排查经营性自建房7035栋" (what is
 # counted may come between; after 总 only a few characters: "总体要求" is no total)
+# A total asked by its name ("总投资多少", "总规模是多少").
+_TOTAL_NAMED = re.compile(r"总(?:投资|投入|额|数|量|规模|造价|面积|产值|金额)")
 _TOTAL_SAID = re.compile(r"总[^，,。；;\d]{0,4}\d|(?:共计|合计|累计|总计)[^，,。；;\d]{0,12}\d")
 
 
@@ -229,7 +232,8 @@ def asks(question: str, intent: Intent) -> Measure | None:
     share = share_asked(question)  # (a share of money, "补贴比例", is no sum of money)
     return Measure(None if share else measure_asked(question), per_asked(question), money_kind(question),
                    thing_counted(question) or indicator_asked(question), total_asked(question),
-                   cap_asked(question), funds_asked(question), share, reached_asked(question))
+                   cap_asked(question), funds_asked(question), share, reached_asked(question),
+                   m.group(0) if (m := _TOTAL_NAMED.search(question)) else None)
 
 
 def prefers(ask: Measure, passage: Passage, text: str) -> int:
@@ -246,7 +250,11 @@ def prefers(ask: Measure, passage: Passage, text: str) -> int:
         # the funds' total ("衔接资金一共安排了多少": "安排衔接资金1.86亿元"), not another total the passage states
         # ("资产总额3260万元"): a sum said of funds in its own clause
         return int(any(_FUNDS_SAID.search(c) and states_total(c, ask.unit) for c in _CLAUSE.split(text)))
-    return int(ask.total and _TOTAL_SAID.search(text) is not None and states_total(text, ask.unit))
+    if not (ask.total and _TOTAL_SAID.search(text) is not None and states_total(text, ask.unit)):
+        return 0
+    # the total named as asked and its figure ("总投资约1.86亿元"), before a share of it ("累计完成投资1.21亿元，占总投资
+    # 的65.1%")
+    return 2 if ask.total_named and re.search(rf"{ask.total_named}[^，,。；;\d的]{{0,3}}\d", text) else 1
 
 
 def holds(ask: Measure, passage: Passage, text: str, topic: dict[str, float], floor: float) -> bool:
@@ -254,9 +262,17 @@ def holds(ask: Measure, passage: Passage, text: str, topic: dict[str, float], fl
             and (ask.kind is None or _says_kind(ask.kind, text + "\n" + passage.title))
             and (ask.thing is None or _says_thing(ask.thing, text))
             and (not ask.total or states_total(text, ask.unit))
+            and (not ask.total_named or _gives_total(ask.total_named, text))
             and (not ask.cap or bool(_CAP_SAID.search(text)))
             and (not ask.funds or bool(_FUNDS_SAID.search(text)))
             and (not ask.share or bool(_SHARE_SAID.search(text))))
+
+
+def _gives_total(named: str, text: str) -> bool:
+    """The total asked by its name is given a figure ("总投资约1.86亿元", "计划投资1.2亿元", "投资总额860万元"), not only
+    taken a share of ("按实际投资额的30%给予补助"); a one-character root (额, 数) is too common to look for."""
+    root = named[1:]
+    return len(root) < 2 or re.search(rf"{root}[^，,。；;\d的]{{0,4}}\d", text) is not None
 
 
 def _says_thing(thing: str, text: str) -> bool:
