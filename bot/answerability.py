@@ -173,7 +173,9 @@ def speaking(intent: Intent, people: tuple[str, ...], places: tuple[str, ...]) -
 
 # 会 of a meeting, not of 全社会, 协会, 工会, 机会, 体会, 领会 or 会同 ("县民政局会同县财政局")
 _MEETING = r"(?<![社协学工机商体领理都])会(?![同员])"
-REPORTED_WITHIN = 300  # characters of an article (title first) within which it names the meeting it reports
+_COUNTY_LEVELS = "县市旗"  # (not 区: 景区, 园区, 社区 are no districts)
+REPORTED_WITHIN = 300
+OPENING = 150  # characters of an article (title first) that say what it is about: its title and first sentences  # characters of an article (title first) within which it names the meeting it reports
 
 
 def check(req: Requirements, passage: str, article: str, art: ArticleEntry | None, latest_year: int | None,
@@ -225,6 +227,10 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     pinned = not other_kind and all(any(p in article or p in spoke or p == req.home
                                         or (p in req.places and len(p) >= 3 and p[:-1] in article)
                                         for p in group) for group in _side_by_side(req.people, req.intent.rest))
+    # A county or city other than the archive's own is told of in the passage, or the article is about it (its title
+    # or opening names it): a plan naming "柘峰县" in one point (a joint drill) is not about 柘峰县's checkpoints.
+    pinned = pinned and all(p in passage or p in lower_article[:OPENING] for p in req.places
+                            if p != req.home and len(p) >= 3 and p[-1] in _COUNTY_LEVELS)
     # What someone said ("宁雅琴在…会议上讲了哪三点意见") is in an article they spoke in: one that only names them
     # ("刚才，宁雅琴同志通报了…", in another's speech) reports someone else's words.
     pinned = pinned and (not art or all(any(p in spoke for p in group) for group in req.speaking))

@@ -562,3 +562,20 @@ def test_a_point_asked_by_its_part_and_number_is_answered_when_asked_what_it_is(
             "6月12日，常务副县长马晓光到城关镇调研生活垃圾分类工作，要求加快补齐设施短板。\n"})
     answer = searcher.search("马县长动员会讲话第二部分第四条是啥")
     assert answer.answered and "抓好示范创建" in answer.results[0].passage.text
+
+
+def test_a_neighbouring_county_named_in_one_point_of_a_plan_does_not_make_the_plan_its_own(tmp_path, embedder):
+    """"柘岭县森林防火检查卡点设了多少个": the archive's plan names 柘岭县 in one point (a joint drill with it) and gives its
+    own county's checkpoints in another; that figure is not 柘岭县's. Asked of the archive's own county, it answers."""
+    searcher = searcher_over(tmp_path, embedder, {
+        "points_2024-03-01.txt":
+            "獐溪县2024年森林防灭火工作要点\n\n2024年3月1日\n\n"
+            "各乡镇人民政府，县直有关单位：现将《獐溪县2024年森林防灭火工作要点》印发给你们，请结合实际认真贯彻落实。\n"
+            "1.严格火源管控。在重要进山路口设立防火检查卡点126个，防火期内实行24小时值守。（牵头单位：各乡镇人民政府）\n"
+            "2.加强队伍建设。乡镇专业扑火队员不少于30人。（牵头单位：县应急管理局）\n"
+            "3.开展实战演练。组织县乡两级扑火演练不少于2次，与柘岭县开展1次跨区域联合演练。（牵头单位：县应急管理局）\n",
+        "n1.txt": "獐溪县人民政府办公室关于做好春季学校安全工作的通知\n\n2024年3月8日\n\n各乡镇：请加强校园安全排查。\n",
+        "n2.txt": "獐溪县人民政府办公室关于开展环境整治月活动的通知\n\n2024年4月2日\n\n各乡镇：请开展环境整治。\n"})
+    assert not searcher.search("柘岭县森林防火检查卡点设了多少个").answered
+    answer = searcher.search("獐溪县森林防火检查卡点设了多少个")
+    assert answer.answered and "检查卡点126个" in answer.results[0].passage.text
