@@ -25,7 +25,7 @@ SYNONYM_WEIGHT = 0.5  # a word found only as a synonym of it (bot/thesaurus.py)
 _CJK = re.compile(rf"[{CJK}]")
 # With a grade letter: "5A级" is not "4A级"; with its magnitude: "突破1亿元" is not the "1" of "1000万元", "世界500强"
 # not "500万元".
-_NUMBER = re.compile(r"\d+(?:\.\d+)?(?:[A-Za-z](?![A-Za-z])|[万亿]|强)?")
+_NUMBER = re.compile(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?(?:[A-Za-z](?![A-Za-z])|[万亿]|强)?")  # (not PM2.5's 2.5)
 # A year said of the document or meeting itself ("2024年政府工作报告", "2023年县政府常务会议"): it is that year's,
 # not a later one recalling the year.
 _DOCUMENT_YEAR = re.compile(rf"((?:19|20)\d{{2}})\s*年度?[^，,。；;？?！!]{{0,12}}?(?:{DOCUMENT_FORMAL.pattern}"

@@ -96,9 +96,14 @@ NAME_BEFORE_POST = re.compile(rf"^(?:请问|问一下|听说)?(?P<name>[{CJK}]{{
                               rf"(?=(?:{POSTS})(?:{DID_NEXT}|，|,|$))")
 
 
+_LETTERED = re.compile(r"[a-z]")  # (terms are lower case)
+
+
 def is_content(term: str) -> bool:
-    """A term that can say what a question is about: not an ordinal, figure, time, question or speech word."""
-    return (len(term) > 1 and not any(c.isdigit() for c in term) and not ORDINAL_WORD.fullmatch(term)
+    """A term that can say what a question is about: not an ordinal, figure, time, question or speech word (a name
+    holding a figure is one: "pm2.5", "5g")."""
+    return (len(term) > 1 and (not any(c.isdigit() for c in term) or _LETTERED.search(term) is not None)
+            and not ORDINAL_WORD.fullmatch(term)
             and not ASK_WORD.search(term) and not SPEECH_WORD.fullmatch(term.rstrip("了过"))
             and not TIME_WORD.search(term))
 

@@ -287,3 +287,14 @@ def test_a_check_counts_the_words_a_passage_holds_literally_or_by_meaning():
     text = "还能烧煤吗？禁燃区内已完成改造的农户要将原有燃煤炉具拆除。"
     assert check(req, text, text, None, None).words == 1
     assert check(req, text, text, None, None, frozenset({"炉子"})).words == 2  # 炉子 read by meaning (炉具)
+
+
+def test_a_figure_inside_a_name_is_no_figure_asked():
+    """"今年PM2.5要控制在多少": 2.5 is part of the pollutant's name, not a figure the answer must hold apart from it."""
+    from bot.answerability import requirements
+    from bot.intent import parse_intent
+
+    question = "2025年秋冬季PM2.5要控制在多少"
+    assert requirements(parse_intent(question), {"秋冬季": 3.0, "pm2.5": 4.0}, (), (), question, set()).numbers == ()
+    question = "首次突破1亿元的企业奖励多少"
+    assert requirements(parse_intent(question), {"突破": 3.0}, (), (), question, set()).numbers == ("1亿",)

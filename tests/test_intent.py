@@ -98,6 +98,7 @@ def test_content_words_leave_out_ordinals_questions_speech_and_time():
         ["防汛", "沙袋"]
     # a duration or a deadline asked ("多长时间查一次", "最晚哪天") is no word a passage could hold
     assert [t for t in ["多长时间", "多久", "最晚", "最迟", "水质", "夏播"] if is_content(t)] == ["水质", "夏播"]
+    assert [t for t in ["pm2.5", "5g", "2025", "48"] if is_content(t)] == ["pm2.5", "5g"]  # a name holding a figure
 
 
 def test_people_are_named_by_any_post_bulletins_use_and_must_look_like_names():
