@@ -108,10 +108,21 @@ def is_content(term: str) -> bool:
             and not TIME_WORD.search(term))
 
 
+# A month a figure is counted to or a task is due by ("截至4月底有多少家", "6月底前完成"), not when the meeting was.
+_CUT_OFF_BEFORE = re.compile(r"(?:截至|截止|到|至)\s*(?:\d{4}\s*年)?\s*$")
+_CUT_OFF_AFTER = re.compile(r"\s*(?:份)?\s*(?:底|末|前|以来)")
+
+
+def _meeting_month(question: str) -> re.Match | None:
+    return next((m for m in MONTH.finditer(question)
+                 if not _CUT_OFF_BEFORE.search(question, 0, m.start()) and not _CUT_OFF_AFTER.match(question, m.end())),
+                None)
+
+
 def parse_time(question: str) -> TimeRef:
     year = YEAR.search(question)
-    month = MONTH.search(question)
-    day = DAY.search(question)
+    month = _meeting_month(question)
+    day = DAY.search(question, month.start()) if month else None
     rel = -1 if LAST_YEAR.search(question) else 0 if THIS_YEAR.search(question) else None
     m = cn_to_int(month.group(1)) if month else None
     d = cn_to_int(day.group(1)) if day else None
