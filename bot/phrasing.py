@@ -142,8 +142,12 @@ _CN_QUANTITY = re.compile(r"(?<!第)(?P<n>[一二两三四五六七八九十]{1,
 _CN_SHARE = re.compile(rf"(?<![第{CN_ORDINALS}])(?P<n>[{CN_ORDINALS[:-1]}])成")
 
 
+# One of a thing in a rate asked ("一户一年最多能拿多少"): bulletins write the rate with 每 ("每户每年最高…").
+_ONE_PER = re.compile(r"(?<![第统唯单同])一(户|年|亩|人|月|天|辆|台|家|头|吨|公里|平方米)(?=[^，,。；;？?]{0,10}?(?:多少|几))")
+
+
 def _figures(question: str) -> dict[str, tuple[str, ...]]:
-    found = {}
+    found = {m.group(0): (f"每{m.group(1)}",) for m in _ONE_PER.finditer(question)}
     for m in _CN_QUANTITY.finditer(question):
         n = cn_to_int(m.group("n").replace("两", "二"))
         if n and n > 1:  # "一个", "一次": a figure of speech as often as a count

@@ -70,6 +70,9 @@ def test_everyday_words_bring_the_written_ones_along():
     assert written_forms("老年人助餐补贴标准是多少") == {}  # written already: nothing added
     assert written_forms("村里管水员的工钱谁出") == {"工钱": ("报酬", "劳务费"),
                                                    "村里": ("村级", "村内", "本村", "村组", "各村")}
+    # one of a thing in a rate asked is written with 每 ("一户一年最多拿多少" / "每户每年最高…")
+    assert written_forms("产业奖补一户一年最多能拿多少钱") == {"一户": ("每户",), "一年": ("每年",)}
+    assert written_forms("统一年度考核多少分") == {} and written_forms("第一年补多少") == {}
 
 
 def test_the_post_addressed_picks_among_people_of_one_surname():
