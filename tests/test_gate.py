@@ -61,19 +61,6 @@ def test_a_result_reported_prefers_a_figure_told_as_reached_not_a_target():
     assert not amount.prefers(amount.asks(plain, parse_intent(plain)), None, "拖拉机检验率为52.3%。")
 
 
-def test_a_target_asked_prefers_a_figure_set_as_a_target_not_a_result_against_the_plan():
-    """"2025年农村公路新改建计划多少公里": "计划新改建农村公路110公里", not last year's "完成126公里，占年度计划的105%"."""
-    from bot.intent import parse_intent
-    from bot.kinds import amount
-
-    question = "2025年农村公路新改建计划多少公里"
-    ask = amount.asks(question, parse_intent(question))
-    assert amount.prefers(ask, None, "今年全县计划新改建农村公路110公里，改造危旧桥梁13座。")
-    assert not amount.prefers(ask, None, "2024年，全县完成新改建农村公路126公里，占年度计划的105%。")
-    assert amount.asks("今年PM2.5要控制在多少", parse_intent("今年PM2.5要控制在多少")).planned
-    assert not amount.asks("截至5月底完成了多少公里", parse_intent("截至5月底完成了多少公里")).planned
-
-
 def test_a_total_asked_by_its_name_is_best_where_that_name_gives_its_figure():
     """"老旧小区改造总投资多少钱": "总投资约1.86亿元" before a report of what was spent ("累计完成投资1.21亿元，占总投资的
     65.1%"); a subsidy of a share of the investment ("按实际投资额的30%补助，最高100万元") gives no total."""

@@ -52,7 +52,6 @@ class Measure:
     share: bool = False  # a proportion asked ("奖补比例是多少", "占比多少"): a figure said as a share of something
     reached: bool = False  # a result asked ("推进会上通报的检验率是多少"): a figure said as reached, not as a target
     total_named: str | None = None  # the total asked by its name ("总投资"): best where that name gives the figure
-    planned: bool = False  # a target asked ("计划新改建多少公里", "要控制在多少"): a figure said as a target
 
 
 def money_kind(question: str) -> str | None:
@@ -188,28 +187,11 @@ _SHARE_SAID = re.compile(rf"\d\s*[%％‰]|百分之|分之|[{CN_NUMERAL}]\s*成
 # A result asked: what a meeting reported, what stands by a day ("会上通报的…是多少", "截至6月底完成了多少").
 _REACHED_ASK = re.compile(r"通报|汇报|截[至止]|已经|实际|(?:达到|完成|取得)了")
 # A clause setting a target rather than telling a result ("确保全年综合利用率达到88%以上的目标", "10月底前…达到85%以上").
-_TARGET_SAID = re.compile(r"确保|力争|争取|目标|预计|计划|要|前|以上|不低于|不少于|力求|将|控制在|以内")
-
-
-# A target asked: what a plan sets ("今年计划新改建多少公里", "目标是多少", "要控制在多少").
-_PLANNED_ASK = re.compile(r"(?:计划|目标|预计|力争|争取)[^，,。？?]{0,8}?多少|要[^，,。？?]{0,4}?(?:达到|控制在|完成)[^，,。？?]{0,4}?多少")
-# A clause telling a result, though it names the plan ("占年度计划的105%", "已完成计划的八成").
-_REACHED_SAID = re.compile(r"占|已|截至|截止|累计")
+_TARGET_SAID = re.compile(r"确保|力争|争取|目标|预计|计划|要|前|以上|不低于|不少于|力求|将")
 
 
 def reached_asked(question: str) -> bool:
     return bool(_REACHED_ASK.search(question))
-
-
-def planned_asked(question: str) -> bool:
-    return bool(_PLANNED_ASK.search(question)) and not reached_asked(question)
-
-
-def states_target(text: str, unit: str | None) -> bool:
-    """A clause of the text sets a target of a figure of `unit` ("计划新改建农村公路110公里"), not one telling a result
-    against the plan ("占年度计划的105%")."""
-    return any(states_figure(c, unit) and _TARGET_SAID.search(c) and not _REACHED_SAID.search(c)
-               for c in _CLAUSE.split(text))
 
 
 def states_reached(text: str, unit: str | None) -> bool:
@@ -251,8 +233,7 @@ def asks(question: str, intent: Intent) -> Measure | None:
     return Measure(None if share else measure_asked(question), per_asked(question), money_kind(question),
                    thing_counted(question) or indicator_asked(question), total_asked(question),
                    cap_asked(question), funds_asked(question), share, reached_asked(question),
-                   m.group(0) if (m := _TOTAL_NAMED.search(question)) else None,
-                   planned_asked(question))
+                   m.group(0) if (m := _TOTAL_NAMED.search(question)) else None)
 
 
 def prefers(ask: Measure, passage: Passage, text: str) -> int:
@@ -265,10 +246,6 @@ def prefers(ask: Measure, passage: Passage, text: str) -> int:
         # a result asked: a passage telling one ("检验率为52.3%") answers where the plan's target ("10月底前检验率达到
         # 85%以上") does not
         return int(states_reached(text, ask.unit))
-    if ask.planned and not ask.total:
-        # a target asked: a passage setting one ("计划新改建110公里") answers where last year's result ("完成新改建126公里，
-        # 占年度计划的105%") does not
-        return int(states_target(text, ask.unit))
     if ask.total and ask.funds:
         # the funds' total ("衔接资金一共安排了多少": "安排衔接资金1.86亿元"), not another total the passage states
         # ("资产总额3260万元"): a sum said of funds in its own clause
