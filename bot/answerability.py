@@ -227,10 +227,11 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     pinned = not other_kind and all(any(p in article or p in spoke or p == req.home
                                         or (p in req.places and len(p) >= 3 and p[:-1] in article)
                                         for p in group) for group in _side_by_side(req.people, req.intent.rest))
-    # A county or city other than the archive's own is told of in the passage, or the article is about it (its title
-    # or opening names it): a plan naming "柘峰县" in one point (a joint drill) is not about 柘峰县's checkpoints.
-    pinned = pinned and all(p in passage or p in lower_article[:OPENING] for p in req.places
-                            if p != req.home and len(p) >= 3 and p[-1] in _COUNTY_LEVELS)
+    # In an archive of one county, another county or city is told of in the passage, or the article is about it (its
+    # title or opening names it): a plan naming "柘峰县" in one point (a joint drill) is not about 柘峰县's checkpoints.
+    # (An archive of several places has no home: a report need not repeat its own county's name past its byline.)
+    pinned = pinned and (not req.home or all(p in passage or p in lower_article[:OPENING] for p in req.places
+                                             if p != req.home and len(p) >= 3 and p[-1] in _COUNTY_LEVELS))
     # What someone said ("宁雅琴在…会议上讲了哪三点意见") is in an article they spoke in: one that only names them
     # ("刚才，宁雅琴同志通报了…", in another's speech) reports someone else's words.
     pinned = pinned and (not art or all(any(p in spoke for p in group) for group in req.speaking))
