@@ -32,7 +32,9 @@ SPEECH_ASK = re.compile(rf"(?:强调|指出|提出|提|讲|部署|要求|批示)
 ASKS_FOR_MANY = re.compile(r"哪些|哪几(?![天日号年月])|什么要求|要求是什么|包括什么|包括哪|有什么")
 # A question asking for a quantity, a standard or a target: its answer is a figure the passage must state.
 # "那几个项目" points at some ("those few"); it asks no amount.
-AMOUNT_ASK = re.compile(r"多少|(?<![好哪那这])几[个名家项座处亿万元人天次]|比例|标准是|标准为|什么标准|目标是|增长目标|金额")
+# A size asked of a measure ("总面积多大", "里程有多长"): an amount, as 多少 is.
+SIZE_ASK = r"(?:面积|规模|长度|里程|距离|高度|宽度|深度|容量|库容|体量|重量)[^，,。？?]{0,3}?多[大长远高宽深重]"
+AMOUNT_ASK = re.compile(rf"多少|(?<![好哪那这])几[个名家项座处亿万元人天次]|比例|标准是|标准为|什么标准|目标是|增长目标|金额|{SIZE_ASK}")
 def _asks_amount(question: str) -> bool:
     """An amount is asked, not a few things described on the way to asking how ("山里几个村子一到枯水季就断水，
     区里准备怎么解决": 几个 counts nothing asked)."""
@@ -47,7 +49,7 @@ WHEN_ASK = re.compile(r"哪一?天|哪几天|什么时候|什么时间|何时|�
 REQUIREMENT_ASK = re.compile(r"怎么|怎样|如何|要求|规定|措施|办法|举措|任务|意见|部署|打算|做好|抓好|落实|注意")
 # A question asking for a particular fact (which city, which firms, where, when, who): the fact's
 # own words must be found where it is answered.
-FACT_ASK = re.compile(r"哪|什么|谁|几|多少|是否|有没有|吗")
+FACT_ASK = re.compile(rf"哪|什么|谁|几|多少|是否|有没有|吗|{SIZE_ASK}")
 # After a point's place, the point itself asked ("第二部分第四条是什么", "第三个聚力讲的是啥"): no fact within it.
 _POINT_ITSELF = re.compile(rf"[^的，,。\s{CN_NUMERAL}]{{0,4}}的?(?:具体)?(?:内容)?(?:是|讲|说|写|指)的?(?:是|了)?"
                            rf"(?:什么|啥)(?:内容|意思)?[\s？?。！!]*")

@@ -72,6 +72,10 @@ def test_a_total_asked_by_its_name_is_best_where_that_name_gives_its_figure():
     planned = "今年全县计划改造城镇老旧小区28个，涉及居民3460户，总投资约1.86亿元。"
     spent = "截至10月25日，28个小区已全部开工，累计完成投资1.21亿元，占总投资的65.1%。"
     assert amount.prefers(ask, None, planned) > amount.prefers(ask, None, spent) > 0
+    question = "返乡创业孵化基地总面积多大"
+    ask = amount.asks(question, parse_intent(question))
+    assert amount.prefers(ask, None, "孵化基地由闲置厂房改造，总面积1.1万平方米，入驻项目26个。")
+    assert not amount.prefers(ask, None, "基地要完善全链条服务，明年底前出孵企业不少于15家。")
     subsidy = "对建成运营的县级物流分拨中心，按实际投资额的30%给予一次性补助，最高不超过100万元。"
     question = "县级物流分拨中心总投资多少钱"
     assert not amount.holds(amount.asks(question, parse_intent(question)), None, subsidy, {}, 0.0)

@@ -58,6 +58,8 @@ def test_meeting_number_time_and_recency():
         ("那几个拖后腿的工业项目怎么办", False, False),  # nor 那几个
         ("考察团参观了哪些企业", False, True),
         ("汛期值班有什么要求", False, False),
+        ("返乡创业孵化基地总面积多大", True, True),  # a size asked of a measure is an amount
+        ("这项工作影响有多大", False, False),
         # a point asked by its place asks the point itself, not a fact within it
         ("马县长动员会讲话第二部分第四条是什么", False, False),
         ("第三个聚力讲的是什么？", False, False),

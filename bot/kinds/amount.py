@@ -246,15 +246,14 @@ def prefers(ask: Measure, passage: Passage, text: str) -> int:
         # a result asked: a passage telling one ("检验率为52.3%") answers where the plan's target ("10月底前检验率达到
         # 85%以上") does not
         return int(states_reached(text, ask.unit))
+    if ask.total_named and re.search(rf"{ask.total_named}[^，,。；;\d的]{{0,3}}\d", text):
+        return 2  # the total named as asked and its figure ("总投资约1.86亿元", "总面积1.1万平方米")
     if ask.total and ask.funds:
         # the funds' total ("衔接资金一共安排了多少": "安排衔接资金1.86亿元"), not another total the passage states
         # ("资产总额3260万元"): a sum said of funds in its own clause
         return int(any(_FUNDS_SAID.search(c) and states_total(c, ask.unit) for c in _CLAUSE.split(text)))
-    if not (ask.total and _TOTAL_SAID.search(text) is not None and states_total(text, ask.unit)):
-        return 0
-    # the total named as asked and its figure ("总投资约1.86亿元"), before a share of it ("累计完成投资1.21亿元，占总投资
-    # 的65.1%")
-    return 2 if ask.total_named and re.search(rf"{ask.total_named}[^，,。；;\d的]{{0,3}}\d", text) else 1
+    # (a report of what was spent, "累计完成投资1.21亿元，占总投资的65.1%", is a total, after the one named as asked)
+    return int(ask.total and _TOTAL_SAID.search(text) is not None and states_total(text, ask.unit))
 
 
 def holds(ask: Measure, passage: Passage, text: str, topic: dict[str, float], floor: float) -> bool:
