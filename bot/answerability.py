@@ -268,7 +268,10 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
             # The date may be one the article mentions ("截至6月底"), not the day it was published.
             words = [f"{t.year}年"] if t.year else []
             words += [f"{t.month}月"] if t.month else []
-            pinned = pinned and bool(words) and all(w in article for w in words)
+            # … or the year before the article's, told as "去年" ("去年，全县民营经济增加值达到118.6亿元" in a 2024 speech
+            # is 2023's figure)
+            last_year = bool(t.year and not t.month and art and art.year == t.year + 1 and "去年" in passage)
+            pinned = pinned and (last_year or (bool(words) and all(w in article for w in words)))
     # A question of only names and numbers ("刘宗国提出的第七点") is all pinned; one of no words at all
     # (emoji, punctuation) has nothing a passage could answer.
     empty = 1.0 if req.people or req.numbers or intent.series or intent.ordinal else 0.0

@@ -143,11 +143,13 @@ _CN_SHARE = re.compile(rf"(?<![第{CN_ORDINALS}])(?P<n>[{CN_ORDINALS[:-1]}])成"
 
 
 # One of a thing in a rate asked ("一户一年最多能拿多少"): bulletins write the rate with 每 ("每户每年最高…").
-_ONE_PER = re.compile(r"(?<![第统唯单同])一(户|年|亩|人|月|天|辆|台|家|头|吨|公里|平方米)(?=[^，,。；;？?]{0,10}?(?:多少|几))")
+_ONE_PER = re.compile(r"(?<![第统唯单同])一(户|年|亩|人|月|天|辆|台|家|头|吨|公里|平方米|次|笔)(?=[^，,。；;？?]{0,10}?(?:多少|几))")
+_SINGLE = ("次", "笔")  # "一次最多预收多少": bulletins write 单次 as often as 每次
 
 
 def _figures(question: str) -> dict[str, tuple[str, ...]]:
-    found = {m.group(0): (f"每{m.group(1)}",) for m in _ONE_PER.finditer(question)}
+    found = {m.group(0): (f"每{m.group(1)}",) + ((f"单{m.group(1)}",) if m.group(1) in _SINGLE else ())
+             for m in _ONE_PER.finditer(question)}
     for m in _CN_QUANTITY.finditer(question):
         n = cn_to_int(m.group("n").replace("两", "二"))
         if n and n > 1:  # "一个", "一次": a figure of speech as often as a count

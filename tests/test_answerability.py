@@ -298,3 +298,18 @@ def test_a_figure_inside_a_name_is_no_figure_asked():
     assert requirements(parse_intent(question), {"秋冬季": 3.0, "pm2.5": 4.0}, (), (), question, set()).numbers == ()
     question = "首次突破1亿元的企业奖励多少"
     assert requirements(parse_intent(question), {"突破": 3.0}, (), (), question, set()).numbers == ("1亿",)
+
+
+def test_the_year_before_an_articles_told_as_last_year_is_the_year_asked():
+    """"2023年全县民营经济增加值是多少": a 2024 speech saying "去年，全县民营经济增加值达到118.6亿元" gives 2023's figure;
+    asked of 2022 it does not."""
+    from bot.answerability import check, requirements
+    from bot.catalog import ArticleEntry
+    from bot.intent import parse_intent
+
+    speech = "同志们：今天我们召开全县民营经济发展大会。去年，全县民营经济增加值达到118.6亿元，占全县生产总值的52%。"
+    art = ArticleEntry("a1", "在全县民营经济发展大会上的讲话", frozenset(), "2024-02-26", (), None)
+    for year, pinned in (("2023", True), ("2022", False)):
+        question = f"{year}年全县民营经济增加值是多少"
+        req = requirements(parse_intent(question), {"民营": 1.7, "经济": 2.4, "增加值": 4.0}, (), (), question, set())
+        assert check(req, speech, speech, art, 2024).pinned is pinned

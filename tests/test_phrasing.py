@@ -73,6 +73,7 @@ def test_everyday_words_bring_the_written_ones_along():
     # one of a thing in a rate asked is written with 每 ("一户一年最多拿多少" / "每户每年最高…")
     assert written_forms("产业奖补一户一年最多能拿多少钱") == {"一户": ("每户",), "一年": ("每年",)}
     assert written_forms("统一年度考核多少分") == {} and written_forms("第一年补多少") == {}
+    assert written_forms("校外培训机构一次最多能预收多少钱") == {"一次": ("每次", "单次")}
 
 
 def test_the_post_addressed_picks_among_people_of_one_surname():
