@@ -26,6 +26,9 @@ STORED_FORMAT = ("policybot-catalog", 4)
 CANDIDATES = 40  # lists read against their article's text per question
 TERM_ARRAYS = 4096  # terms whose list arrays are kept (`Catalog._term_arrays`)
 ALTERNATES = 2  # close runners-up offered after the chosen list
+TABLE = "table"  # a task table's style (bot/tasks.py)
+# A question asking for a table ("分工表", "任务表", "一览表", "台账里"), not a word holding 表 (代表, 表彰, 发表).
+TABLE_ASKED = re.compile(r"(?:分工|任务|责任|清单|一览|汇总)表|台账")
 RUNNER_UP = 0.6  # … scoring at least this share of the best list's score
 SAID_MARGIN = 0.05  # a close list matching this much less of the question than the best is another list (`_pick`)
 ARTICLE_CREDIT = 0.5  # a question word found only elsewhere in a list's article counts this much (`_score`)
@@ -378,8 +381,10 @@ class Catalog:
         # plan's outline whose lead says "方案")
         rest = ev.intent.rest
         meeting = words_within(words, rest, meeting_spans(rest) + document_spans(rest))
+        # a table asked ("分工表里都有哪些任务"): the table's rows, not the outline of the plan that attaches it
+        table = bool(TABLE_ASKED.search(rest))
         return self._pick(results, fused_lists, recent_tolerance if ev.intent.time.recent else tolerance,
-                          ev.intent.path, words, ev.intent.time.relative_year, meeting)
+                          ev.intent.path, words, ev.intent.time.relative_year, meeting, table)
 
     def _candidates(self, ev: ListQuery, weights: dict[str, float],
                     fused_lists: list[str]) -> list[tuple[int, float, set[str]]]:
@@ -462,7 +467,7 @@ class Catalog:
 
     def _pick(self, results: list[tuple[float, float, int]], fused_lists: list[str], tolerance: float,
               path: tuple = (), words: frozenset[str] = frozenset(), relative_year: int | None = None,
-              meeting: frozenset[str] = frozenset()) -> Choice:
+              meeting: frozenset[str] = frozenset(), table: bool = False) -> Choice:
         """The best list; among close ones (the same list in several bulletins) the most recent. A question
         addressing a point (`path`) prefers, among close ones, an article where the point exists, and where the
         lists are numbered as the question says. Of an article's lists scored alike (the question's words all in
@@ -487,10 +492,12 @@ class Catalog:
             r[2] for r in band if _lead_year(self.lists[r[2]].lead) not in (None, relative_year)}
         if len(other_year) == len(band):
             other_year = set()
+        # a table asked: an article's table among the close lists stands for it (not the plan's outline above it)
+        tabled = {self.lists[r[2]].article_id for r in band if self.lists[r[2]].style == TABLE} if table else set()
         per_article: dict[str, tuple[float, float, int]] = {}
         for r in results:
             aid = self.lists[r[2]].article_id
-            if r[2] in other_year:
+            if r[2] in other_year or (aid in tabled and self.lists[r[2]].style != TABLE):
                 continue
             if r[0] >= top * (1 - tolerance) and r[1] >= said - SAID_MARGIN and (
                     aid not in per_article or r[0] > per_article[aid][0]

@@ -579,3 +579,26 @@ def test_a_neighbouring_county_named_in_one_point_of_a_plan_does_not_make_the_pl
     assert not searcher.search("柘岭县森林防火检查卡点设了多少个").answered
     answer = searcher.search("獐溪县森林防火检查卡点设了多少个")
     assert answer.answered and "检查卡点126个" in answer.results[0].passage.text
+
+
+def test_a_table_asked_for_is_the_tables_rows_not_the_outline_of_the_plan_attaching_it(tmp_path, embedder):
+    """"村集体经济重点任务分工表里都有哪些任务": the plan's outline ("一、工作目标。二、任务分工。三、工作要求。") holds the title's
+    words as well as the attached table; a table asked for is its rows."""
+    searcher = searcher_over(tmp_path, embedder, {
+        "plan_2025-03-10.txt":
+            "关于印发《柏原县2025年发展壮大村级集体经济重点任务分工方案》的通知\n\n2025年3月10日\n\n"
+            "各乡镇人民政府，县直有关单位：现将《柏原县2025年发展壮大村级集体经济重点任务分工方案》印发给你们，请认真抓好落实。\n"
+            "柏原县2025年发展壮大村级集体经济重点任务分工方案\n"
+            "一、工作目标。全年村级集体经济收入10万元以上的村占比达到60%。\n"
+            "二、任务分工。各牵头单位要细化措施，按时限完成。\n"
+            "三、工作要求。各乡镇每季度报送进展情况。\n"
+            "附件：重点任务分工表\n"
+            "序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限\n"
+            "1 | 建成“飞地抱团”产业项目4个 | 县农业农村局 | 各乡镇人民政府 | 2025年10月底前\n"
+            "2 | 每个乡镇组建1家强村公司 | 各乡镇人民政府 | 县农业农村局 | 2025年6月底前\n"
+            "3 | 下达村级集体经济扶持资金1600万元 | 县财政局 | 县农业农村局 | 2025年4月30日前\n"
+            "4 | 村集体“三资”收支情况按月公开 | 县农业农村局 | 各乡镇人民政府 | 长期坚持\n"})
+    answer = searcher.search("2025年村集体经济重点任务分工表里都有哪些任务")
+    assert answer.answered
+    top = answer.results[0].passage.text
+    assert "飞地抱团" in top and "三资" in top, top
