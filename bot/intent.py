@@ -111,7 +111,8 @@ def is_content(term: str) -> bool:
 
 
 # A month a figure is counted to or a task is due by ("截至4月底有多少家", "6月底前完成"), not when the meeting was.
-_CUT_OFF_BEFORE = re.compile(r"(?:截至|截止|到|至)\s*(?:\d{4}\s*年)?\s*$")
+# (a period's end is no cut-off: "1到5月" is the months a report covers, and it names them)
+_CUT_OFF_BEFORE = re.compile(rf"(?:截至|截止|(?<![\d{CN_NUMERAL}])(?:到|至))\s*(?:\d{{4}}\s*年)?\s*$")
 _CUT_OFF_AFTER = re.compile(r"\s*(?:份)?\s*(?:底|末|前|以来)")
 
 

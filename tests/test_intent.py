@@ -44,6 +44,7 @@ def test_meeting_number_time_and_recency():
     t = parse_time("2024年推进会上通报，截至4月底有多少家养殖场完成整改")
     assert (t.year, t.month, t.day) == (2024, None, None)
     assert parse_time("6月底前要完成哪些事").month is None and parse_time("3月12日常务会议讲了什么").day == 12
+    assert parse_time("今年1到5月全县食品抽检了多少批次").month == 5  # a period's end is no cut-off
     assert parse_time("最近一次推进会").recent and parse_time("上次调度会").recent
     assert parse_time("去年的招商会").relative_year == -1
     assert not parse_time("项目建设有什么要求").said
