@@ -19,6 +19,7 @@ from bot.question import Intent
 from bot.speakers import person_name
 from bot.textutil import CJK, CN_NUMERAL, SENTENCE_ENDS, abbreviates, int_to_cn
 from bot.thesaurus import kin
+from bot.typos import sounds_alike
 
 COMMON_WEIGHT = 0.5
 SYNONYM_WEIGHT = 0.5  # a word found only as a synonym of it (bot/thesaurus.py)
@@ -110,7 +111,9 @@ def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, .
     document_year = _DOCUMENT_YEAR.search(question)
     meeting_words = words_within(content, question, meeting_spans(question))
     # (not an everyday word: "地方" is places as often as the 地方 of 中央)
-    kindred = tuple((t, k) for t in content if t not in known and not is_common_word(t) and (k := kin(t)))
+    # (a kin word read alike is the word typed wrong, not another kind: "检测" for the archive's 监测)
+    kindred = tuple((t, k) for t in content if t not in known and not is_common_word(t)
+                    and (k := frozenset(x for x in kin(t) if not sounds_alike(t, x))))
     return Requirements(content, people + places, numbers, intent, places, named_meetings(question),
                         tuple(dict.fromkeys(DOCUMENT_FORMAL.findall(question))),
                         document_year.group(1) if document_year else None, alternatives or {}, meeting_words,

@@ -94,6 +94,12 @@ def _by_sound() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]],
     return readings, ranked, {s: tuple(cs) for s, cs in rare.items()}
 
 
+def sounds_alike(a: str, b: str) -> bool:
+    """Two words read alike, tones aside, character by character ("检测" / "监测")."""
+    readings = _by_sound()[0]
+    return len(a) == len(b) and all(x == y or set(readings.get(x, ())) & set(readings.get(y, ())) for x, y in zip(a, b))
+
+
 def homophones(char: str) -> tuple[str, ...]:
     """Characters sharing a reading with `char` (tones aside), itself left out."""
     readings, sounds, _ = _by_sound()

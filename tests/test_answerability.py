@@ -313,3 +313,21 @@ def test_the_year_before_an_articles_told_as_last_year_is_the_year_asked():
         question = f"{year}年全县民营经济增加值是多少"
         req = requirements(parse_intent(question), {"民营": 1.7, "经济": 2.4, "增加值": 4.0}, (), (), question, set())
         assert check(req, speech, speech, art, 2024).pinned is pinned
+
+
+def test_a_kin_word_read_alike_is_the_word_typed_wrong_not_another_kind():
+    """"新增专业检测设备多少套" of an archive writing 监测: the two read alike (jiance), so the passage naming 监测 is not
+    about another kind of thing; 博士 and 硕士 do not, and a passage naming the other degree stays another kind."""
+    from bot.answerability import check, requirements
+    from bot.intent import parse_intent
+
+    question = "新增专业检测设备多少套"
+    req = requirements(parse_intent(question), {"新增": 3.0, "专业": 3.0, "检测": 5.8, "设备": 2.6}, (), (), question,
+                       {"新增", "专业", "设备"})
+    text = "4.扩大专业监测覆盖面。新增普适型监测设备36套。"
+    assert check(req, text, text, None, None).pinned
+    question = "企业引进硕士研究生每人补贴多少"
+    req = requirements(parse_intent(question), {"企业": 2.0, "引进": 2.0, "硕士": 5.8, "补贴": 2.0}, (), (), question,
+                       {"企业", "引进", "补贴"})
+    text = "企业新引进全日制博士研究生的，按每人每年3万元给予生活补贴。"
+    assert not check(req, text, text, None, None).pinned
