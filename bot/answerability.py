@@ -233,7 +233,10 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     # In an archive of one county, another county or city is told of in the passage, or the article is about it (its
     # title or opening names it): a plan naming "柘峰县" in one point (a joint drill) is not about 柘峰县's checkpoints.
     # (An archive of several places has no home: a report need not repeat its own county's name past its byline.)
-    pinned = pinned and (not req.home or all(p in passage or p in lower_article[:OPENING] for p in req.places
+    # (named with or without its level, as the place check above reads it: "新增一个托位县里补多少" reads a place
+    # "托位县" the passage names as 托位)
+    opening = lower_article[:OPENING]
+    pinned = pinned and (not req.home or all(any(x in passage or x in opening for x in (p, p[:-1])) for p in req.places
                                              if p != req.home and len(p) >= 3 and p[-1] in _COUNTY_LEVELS))
     # What someone said ("宁雅琴在…会议上讲了哪三点意见") is in an article they spoke in: one that only names them
     # ("刚才，宁雅琴同志通报了…", in another's speech) reports someone else's words.

@@ -331,3 +331,26 @@ def test_a_kin_word_read_alike_is_the_word_typed_wrong_not_another_kind():
                        {"企业", "引进", "补贴"})
     text = "企业新引进全日制博士研究生的，按每人每年3万元给予生活补贴。"
     assert not check(req, text, text, None, None).pinned
+
+
+def test_another_county_must_be_told_of_in_the_passage_named_with_or_without_its_level():
+    """In an archive of one county (home 獐溪县): "柘峰县…卡点设了多少个" is not answered by the county's own plan naming
+    柘峰县 in another point only; "新增一个托位县里补多少钱" (a place "托位县" misread from 县里) still is by a passage
+    naming 托位."""
+    from bot.answerability import check, requirements
+    from bot.intent import parse_intent
+
+    def pinned(question, places, passage, article):
+        req = requirements(parse_intent(question), {"卡点": 3.0, "托位": 3.0}, (), places, question, {"卡点", "托位"},
+                           home="獐溪县")
+        return check(req, passage, article, None, None).pinned
+
+    plan = ("獐溪县森林防灭火工作要点 各乡镇人民政府，县直有关单位：现将工作要点印发给你们，请结合实际认真贯彻落实，确保全年"
+            "不发生重特大森林火灾，并按季度报送工作进展情况，年底前报送全年工作总结。1.在重要进山路口设立防火检查卡点126个。"
+            "2.乡镇专业扑火队员不少于30人，配齐风力灭火机等装备。3.组织开展县乡两级森林火灾扑救实战化演练不少于2次，"
+            "与柘峰县开展1次跨区域联合演练。")
+    point = "1.在重要进山路口设立防火检查卡点126个。"
+    assert not pinned("柘峰县森林防火检查卡点设了多少个", ("柘峰县",), point, plan)
+    assert pinned("獐溪县森林防火检查卡点设了多少个", ("獐溪县",), point, plan)
+    subsidy = "一是补建设，每新增1个托位补助5000元。"
+    assert pinned("新增一个托位县里补多少钱", ("托位县",), subsidy, "托育机构扶持办法 " + subsidy)
