@@ -222,6 +222,9 @@ def test_the_kind_of_money_asked_is_the_one_named_last_before_the_money_word():
 
     assert money_kind("养老服务补贴办法里困难老人的冬季取暖补贴每月多少") == "取暖"
     assert money_kind("一次性创业补贴多少") == "创业"
+    # funds of a kind ("运营经费": not the centre's investment); generic funds name none
+    assert money_kind("县级电商公共服务中心一年的运营经费是多少") == "运营"
+    assert money_kind("今年安排了多少工作经费") is None and money_kind("项目经费有多少") is None
     assert money_kind("每人每月补贴多少") is None and money_kind("能领多少一次性补贴") is None
     assert money_kind("新评上4A级景区，县里奖励多少") is None  # where it is given, not what kind
 

@@ -29,8 +29,9 @@ _MONEY = re.compile(rf"{_FIGURE}\s*(?:万|亿)?元")
 
 # What kind of money is asked ("取暖补贴", "护理补贴", "创业补贴"): the word before the money word, when it says a
 # kind (not "每月补贴", "一次性补贴", "能领多少补贴").
-_MONEY_KIND = re.compile(rf"([{CJK}]{{2}})(?=补贴|补助|津贴|奖励|奖补)")
-_NOT_KIND_WORDS = {"标准", "额度", "金额", "最高", "最多", "平均", "合计", "总共", "分别", "按照", "给予", "政策"}
+_MONEY_KIND = re.compile(rf"([{CJK}]{{2}})(?=补贴|补助|津贴|奖励|奖补|经费)")
+_NOT_KIND_WORDS = {"标准", "额度", "金额", "最高", "最多", "平均", "合计", "总共", "分别", "按照", "给予", "政策",
+                   "工作", "项目", "专项", "财政", "配套", "上级", "县级", "安排", "落实"}
 _NOT_A_KIND = set("的了多少每能可给拿领发次性额外些什么哪这那笔个月年人户项该其上下予享受得到里内")
 # A rate asked per something ("每亩补助多少钱", "每人每月多少"): the figure must be that rate.
 _PER_BASE = r"(亩|户|人|吨|公里|平方米|立方米|座|头|只|辆|台|家|所|张|床|间)"
