@@ -177,8 +177,8 @@ def speaking(intent: Intent, people: tuple[str, ...], places: tuple[str, ...]) -
 # 会 of a meeting, not of 全社会, 协会, 工会, 机会, 体会, 领会 or 会同 ("县民政局会同县财政局")
 _MEETING = r"(?<![社协学工机商体领理都])会(?![同员])"
 _COUNTY_LEVELS = "县市旗"  # (not 区: 景区, 园区, 社区 are no districts)
-REPORTED_WITHIN = 300
-OPENING = 150  # characters of an article (title first) that say what it is about: its title and first sentences  # characters of an article (title first) within which it names the meeting it reports
+REPORTED_WITHIN = 300  # characters of an article (title first) within which it names the meeting it reports
+OPENING = 150  # characters of an article (title first) that say what it is about: its title and first sentences
 
 
 def check(req: Requirements, passage: str, article: str, art: ArticleEntry | None, latest_year: int | None,

@@ -163,10 +163,10 @@ _TOTAL_ASK = re.compile(r"总额|总数|总量|总计|合计|共计|累计|一�
 _RATE_BEFORE = re.compile(r"每\s*[^\d，,。；;]{1,6}$")
 
 
-# A total a text states: "总投资860万元", "共计投入1.2亿元", "累计发放3200万元", "累计排查经营性自建房7035栋" (what is
-# counted may come between; after 总 only a few characters: "总体要求" is no total)
 # A total asked by its name ("总投资多少", "总规模是多少").
 _TOTAL_NAMED = re.compile(r"总(?:投资|投入|额|数|量|规模|造价|面积|产值|金额)")
+# A total a text states: "总投资860万元", "共计投入1.2亿元", "累计发放3200万元", "累计排查经营性自建房7035栋" (what is
+# counted may come between; after 总 only a few characters: "总体要求" is no total)
 _TOTAL_SAID = re.compile(r"总[^，,。；;\d]{0,4}\d|(?:共计|合计|累计|总计)[^，,。；;\d]{0,12}\d")
 
 
@@ -247,7 +247,7 @@ def prefers(ask: Measure, passage: Passage, text: str) -> int:
         # a result asked: a passage telling one ("检验率为52.3%") answers where the plan's target ("10月底前检验率达到
         # 85%以上") does not
         return int(states_reached(text, ask.unit))
-    if ask.total_named and re.search(rf"{ask.total_named}[^，,。；;\d的]{{0,3}}\d", text):
+    if ask.total_named and _figure_after(ask.total_named, text):
         return 2  # the total named as asked and its figure ("总投资约1.86亿元", "总面积1.1万平方米")
     if ask.total and ask.funds:
         # the funds' total ("衔接资金一共安排了多少": "安排衔接资金1.86亿元"), not another total the passage states
@@ -268,11 +268,17 @@ def holds(ask: Measure, passage: Passage, text: str, topic: dict[str, float], fl
             and (not ask.share or bool(_SHARE_SAID.search(text))))
 
 
+def _figure_after(word: str, text: str) -> bool:
+    """`word` is given a figure a few characters on, in its clause and not as a share of it ("总投资约1.86亿元",
+    "投资总额860万元"; not "占总投资的65.1%")."""
+    return re.search(rf"{word}[^，,。；;\d的]{{0,4}}\d", text) is not None
+
+
 def _gives_total(named: str, text: str) -> bool:
     """The total asked by its name is given a figure ("总投资约1.86亿元", "计划投资1.2亿元", "投资总额860万元"), not only
     taken a share of ("按实际投资额的30%给予补助"); a one-character root (额, 数) is too common to look for."""
     root = named[1:]
-    return len(root) < 2 or re.search(rf"{root}[^，,。；;\d的]{{0,4}}\d", text) is not None
+    return len(root) < 2 or _figure_after(root, text)
 
 
 def _says_thing(thing: str, text: str) -> bool:
