@@ -1,7 +1,7 @@
 """The archive's own words in a question jieba cuts across: "对清四乱提了哪几条要求" is cut 清四|乱提, a piece no
 bulletin holds and a word that means something else, while the bulletins write “清四乱” (a campaign's name jieba's
 dictionary does not know). Where a question's word is found in no passage, a longer run across its edge that the
-archive holds as a word is read as one: it is quoted (“清四乱”), as the bulletins quote such names, so every later
+archive holds as a word, and jieba's dictionary does not, is read as one: it is quoted (“清四乱”), as the bulletins quote such names, so every later
 reading of the question cuts it whole."""
 
 from __future__ import annotations
@@ -61,6 +61,6 @@ def archive_words(text: str, archive: Archive) -> str:
         if all(b <= c or a >= d for c, d in chosen):
             chosen.append((a, b))
     for a, b in sorted(set(chosen), reverse=True):
-        if text[a - 1: a] not in QUOTES:
+        if a == 0 or text[a - 1] not in QUOTES:  # (quoted already: the question's own quotes cut it whole)
             text = f"{text[:a]}“{text[a:b]}”{text[b:]}"
     return text

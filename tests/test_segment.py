@@ -16,6 +16,7 @@ def test_a_campaign_s_name_cut_across_is_read_whole_where_the_archive_holds_it()
     archive = Archive({"散乱污": 4, "散乱": 1, "常务会议": 3, "要求": 9})
     assert archive_words("常务会议对散乱污提了哪些要求", archive) == "常务会议对“散乱污”提了哪些要求"
     assert archive_words("常务会议对“散乱污”提了哪些要求", archive) == "常务会议对“散乱污”提了哪些要求"  # quoted once
+    assert archive_words("散乱污提了哪些要求", archive) == "“散乱污”提了哪些要求"  # at the question's head too
 
 
 def test_a_number_is_never_cut_into_nor_a_dictionary_word_quoted():
