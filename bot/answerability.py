@@ -227,17 +227,21 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     # A person is the article's speaker though the text may not name them (a speech's author line is its byline).
     spoke = art.speakers if art else ()
     # People named side by side ("刘晓岚、刘光明": one "刘副县长" the archive has two of) are alternatives.
-    pinned = not other_kind and all(any(p in article or p in spoke or p == req.home
-                                        or (p in req.places and len(p) >= 3 and p[:-1] in article)
-                                        for p in group) for group in _side_by_side(req.people, req.intent.rest))
     # In an archive of one county, another county or city is told of in the passage, or the article is about it (its
     # title or opening names it): a plan naming "柘峰县" in one point (a joint drill) is not about 柘峰县's checkpoints.
     # (An archive of several places has no home: a report need not repeat its own county's name past its byline.)
-    # (named with or without its level, as the place check above reads it: "新增一个托位县里补多少" reads a place
-    # "托位县" the passage names as 托位)
-    opening = lower_article[:OPENING]
-    pinned = pinned and (not req.home or all(any(x in passage or x in opening for x in (p, p[:-1])) for p in req.places
-                                             if p != req.home and len(p) >= 3 and p[-1] in _COUNTY_LEVELS))
+    opening = passage + "\n" + lower_article[:OPENING]
+
+    def located(p: str) -> bool:
+        if p == req.home or p in spoke:
+            return True
+        if p not in req.places or len(p) < 3:
+            return p in article
+        where = opening if req.home and p[-1] in _COUNTY_LEVELS else article
+        return p in where or p[:-1] in where  # a place read with or without its level ("托位县" from "县里")
+
+    pinned = not other_kind and all(any(located(p) for p in group) for group in _side_by_side(req.people,
+                                                                                                 req.intent.rest))
     # What someone said ("宁雅琴在…会议上讲了哪三点意见") is in an article they spoke in: one that only names them
     # ("刚才，宁雅琴同志通报了…", in another's speech) reports someone else's words.
     pinned = pinned and (not art or all(any(p in spoke for p in group) for group in req.speaking))
