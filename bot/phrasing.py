@@ -17,7 +17,7 @@ from bot.speakers import DID_NEXT, base_post, is_surname, post_title
 from bot.thesaurus import synonyms
 from bot.units import unit_at
 from bot.analysis import word_starts
-from bot.textutil import CJK, CN_ORDINALS, cn_to_int
+from bot.textutil import CJK, CN_ORDINALS, ONE_OF, cn_to_int
 
 # Colloquial → written, applied in order (longer phrases first). Each is a general word of spoken Chinese.
 _COLLOQUIAL: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p, r in (
@@ -26,6 +26,7 @@ _COLLOQUIAL: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) 
     (r"(?:多会儿|啥时候|啥时间|几时)", "什么时候"),
     (r"(?:干|做|搞|弄)(?:啥|哈|什么)(?:子)?", "做什么"),
     (r"有啥(?:说法|讲究)", "有什么要求"),
+    (r"头一(?:回|次|遭)|第一回", "首次"),  # "头一回升规": bulletins write 首次
     (r"啥", "什么"),
     (r"咋", "怎么"),
     (r"咱们|咱", "我们"),
@@ -82,7 +83,8 @@ _WRITTEN_FORMS: tuple[tuple[str, str], ...] = (
     ("网上办", "网上办理"), ("跑腿", "跑动"), ("领钱", "发放 领取"), ("发钱", "发放"), ("扣钱", "扣减"),
     ("吵架", "矛盾纠纷"), ("闹矛盾", "矛盾纠纷"), ("请客", "招待 接待"), ("客人", "接待 招待"),
     ("村里", "村级 村内 本村 村组 各村"), ("镇里", "镇级 乡镇"), ("镇上", "镇级 乡镇"),
-    ("吃喝", "招待 餐饮"),
+    ("吃喝", "招待 餐饮"), ("第一批", "首批"), ("头一批", "首批"),
+    ("一共要投", "总投资 总投入"), ("一共投", "总投资 总投入"), ("总共投", "总投资 总投入"),
     # vehicles, shops and streets
     ("电瓶车", "电动自行车"), ("电动车", "电动自行车"), ("黑车", "非法营运"), ("堵车", "交通拥堵"),
     ("菜市场", "农贸市场"), ("菜场", "农贸市场"), ("店主", "商户 经营户"), ("老板", "经营者 经营主体"),
@@ -142,14 +144,12 @@ _CN_QUANTITY = re.compile(r"(?<!第)(?P<n>[一二两三四五六七八九十]{1,
 _CN_SHARE = re.compile(rf"(?<![第{CN_ORDINALS}])(?P<n>[{CN_ORDINALS[:-1]}])成")
 
 
-# One of a thing in a rate asked ("一户一年最多能拿多少"): bulletins write the rate with 每 ("每户每年最高…").
-_ONE_PER = re.compile(r"(?<![第统唯单同])一(户|年|亩|人|月|天|辆|台|家|头|吨|公里|平方米|次|笔)(?=[^，,。；;？?]{0,10}?(?:多少|几))")
 _SINGLE = ("次", "笔")  # "一次最多预收多少": bulletins write 单次 as often as 每次
 
 
 def _figures(question: str) -> dict[str, tuple[str, ...]]:
     found = {m.group(0): (f"每{m.group(1)}",) + ((f"单{m.group(1)}",) if m.group(1) in _SINGLE else ())
-             for m in _ONE_PER.finditer(question)}
+             for m in ONE_OF.finditer(question)}
     for m in _CN_QUANTITY.finditer(question):
         n = cn_to_int(m.group("n").replace("两", "二"))
         if n and n > 1:  # "一个", "一次": a figure of speech as often as a count

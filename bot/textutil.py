@@ -30,6 +30,15 @@ SENTENCE_ENDS = FULL_STOPS + "；;"
 CN_ORDINALS = "一二三四五六七八九十"
 CN_NUMERAL = CN_ORDINALS + "两"
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# What a rate is counted per ("每亩300元", "每台12万元", "每件0.3元"), and the times and occasions a rate may be
+# counted in too ("每年", "每次", "单笔").
+RATE_BASES = ("亩", "户", "人", "吨", "公里", "平方米", "立方米", "座", "头", "只", "辆", "台", "家", "所", "张", "床",
+              "间", "件", "份", "套", "处", "名", "节", "课时")
+RATE_TIMES = ("年", "月", "天", "次", "笔")
+# One of a thing in a rate asked ("加装一台电梯补多少钱", "一户一年最多能拿多少", "派一件补贴多少"): bulletins write
+# the rate with 每 ("每户每年最高…"); not "第一", "统一", "唯一", "单一", "同一".
+ONE_OF = re.compile(r"(?<![第统唯单同])一\s*({})(?=[^，,。；;？?]{{0,10}}?(?:多少|几))".format(
+    "|".join(RATE_BASES + RATE_TIMES)))
 # Digits of a year written in numerals ("二〇二四", "二0一二"): 〇 also typed as 零, O, ○ or an Arabic 0.
 CN_YEAR_DIGITS = "〇零OО○0一二三四五六七八九"
 
@@ -112,6 +121,18 @@ def abbreviates(short: str, text: str) -> bool:
     ("技改" of "技术改造", "规上" of "规模以上"), as officials say what bulletins write out."""
     return (len(short) == 2 and is_cjk(short[0]) and is_cjk(short[1])
             and re.search(rf"{re.escape(short[0])}[{CJK}]{re.escape(short[1])}[{CJK}]", text) is not None)
+
+
+def shortens(short: str, text: str) -> bool:
+    """A two-character word is said in `text` by the first character of one word and the last of the next, both
+    words of the dictionary ("农网" of "农村电网"). Looser than `abbreviates` ("农民" is not
+    "农村居民"): for a topic the words of a task's document are asked in, not for what the question pins down."""
+    if not (len(short) == 2 and is_cjk(short[0]) and is_cjk(short[1])):
+        return False
+    spans = [m.start() for m in re.finditer(rf"(?={re.escape(short[0])}[{CJK}]{{2}}{re.escape(short[1])})", text)]
+    if spans:
+        jieba.dt.check_initialized()
+    return any(jieba.dt.FREQ.get(text[i:i + 2]) and jieba.dt.FREQ.get(text[i + 2:i + 4]) for i in spans)
 
 
 def coordinates(short: str, text: str) -> bool:

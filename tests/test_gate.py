@@ -178,6 +178,24 @@ def test_a_rate_asked_per_something_needs_that_rate():
     # one of a thing, as people ask a rate; not a count, nor "统一" or "第一"
     assert per_asked("加装一台电梯县里补多少钱") == "台" and per_asked("改厕一户能补多少") == "户"
     assert per_asked("一户一档，今年建了多少户") is None and per_asked("第一台电梯补了多少钱") is None
+    assert per_asked("快递进村派一件补贴多少") == "件" and per_asked("一年补多少钱") is None  # a time is no thing
+
+
+def test_a_rates_base_is_no_kind_of_subsidy_and_a_count_of_times_is_not_paid_once():
+    from bot.kinds.amount import measure_asked, money_kind, states_figure
+
+    assert money_kind("快递进村派一件补贴多少") is None and money_kind("冬季取暖补贴每月多少") == "取暖"
+    assert measure_asked("扶持资金一年申报几次") == "次" and measure_asked("办完要几天") == "天"
+    assert measure_asked("今年要建几个托儿所") is None  # "几个" counts things as often as it asks a list
+    assert measure_asked("清明那几天设了多少个检查点") == "个" and measure_asked("前几次检查发现多少问题") is None
+    assert not states_figure("每条航线一次性补助50万元", "次") and states_figure("每年集中申报两次", "次")
+    assert states_figure("在村务公开栏公示5个工作日", "天") and not states_figure("6月5日前完成", "天")
+
+
+def test_a_machine_is_counted_by_tai_or_bu():
+    from bot.kinds.amount import states_rate
+
+    assert states_rate("加装电梯的，每部电梯给予补贴20万元", "台") and not states_rate("每户补贴2000元", "台")
 
 
 def test_a_rate_asked_prefers_a_passage_stating_it_and_the_archives_county_is_named_without_its_level(tmp_path,
@@ -518,3 +536,17 @@ def test_the_total_of_funds_asked_is_a_sum_said_of_funds():
     assets = "近年来，柘塘镇利用衔接资金建成茶叶加工厂等经营性资产9处，资产总额3260万元。"
     assert amount.prefers(ask, Passage(**(fields | {"text": funds})), funds) == 1
     assert amount.prefers(ask, Passage(**(fields | {"text": assets})), assets) == 0
+
+
+def test_a_rate_per_piece_and_a_count_of_times_are_answered_by_the_article_stating_them(tmp_path, embedder):
+    """"快递进村派一件补贴多少" is the sum per piece (每件), "一件" no kind of subsidy; "扶持资金一年申报几次" the article
+    counting the calls (两次), not one paying a route "一次性"."""
+    searcher = searcher_over(tmp_path, embedder, {
+        "measures_2024-06-05.txt":
+            "沙洲县交通物流发展扶持资金管理办法\n\n2024年6月5日\n\n"
+            "第一条　县财政每年安排交通物流发展扶持资金2000万元，由县交通运输局会同县财政局管理。\n"
+            "第二条　对新开通至干线港口的集装箱班轮航线，运营满一年且年运量不低于5000标箱的，每条航线一次性补助40万元。\n"
+            "第三条　承担建制村快递配送的寄递企业，按进村派件量每件0.3元给予补贴，单个企业年度补贴最高15万元。\n"
+            "第四条　扶持资金每年集中申报两次，分别于3月和9月受理。\n"})
+    assert "每件0.3元" in top_result(searcher, "快递进村派一件补贴多少").passage.text
+    assert top_result(searcher, "扶持资金一年申报几次").passage.text.startswith("第四条")

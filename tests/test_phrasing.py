@@ -23,6 +23,7 @@ LAST_SPOKE = {"王立群": "2024-06-12", "王志刚": "2025-01-10", "李卫东":
     ("县里对新评上的景区奖励多少钱", "县对新评上的景区奖励多少钱"),  # the county that writes, no word to look for
     ("区里今年办几件实事", "区今年办几件实事"),
     ("县里程碑式的项目有哪些", "县里程碑式的项目有哪些"),  # 里程碑 is a word
+    ("企业头一回升规奖多少", "企业首次升规奖多少"),  # as bulletins write it (jieba would cut 头一|回升|规)
 ])
 def test_colloquial_words_are_read_in_their_written_form(spoken, written):
     assert plain_words(spoken) == written
@@ -75,6 +76,10 @@ def test_everyday_words_bring_the_written_ones_along():
     assert written_forms("产业奖补一户一年最多能拿多少钱") == {"一户": ("每户",), "一年": ("每年",)}
     assert written_forms("统一年度考核多少分") == {} and written_forms("第一年补多少") == {}
     assert written_forms("校外培训机构一次最多能预收多少钱") == {"一次": ("每次", "单次")}
+    assert written_forms("快递进村派一件补多少") == {"一件": ("每件",)}
+    # a first batch is written 首批; what it all costs, 总投资
+    assert written_forms("扶持资金第一批啥时候拨") == {"第一批": ("首批",)}
+    assert written_forms("三年改造一共要投多少钱")["一共要投"] == ("总投资", "总投入")
 
 
 def test_the_post_addressed_picks_among_people_of_one_surname():

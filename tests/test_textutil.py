@@ -67,6 +67,14 @@ def test_the_cjk_block_sentence_ends_and_numerals_are_written_once():
         assert writers == ([] if spelled.startswith("\\") else ["textutil.py"]), (spelled, writers)
 
 
+def test_a_word_is_shortened_from_the_first_of_one_word_and_the_last_of_the_next():
+    from bot.textutil import abbreviates, shortens
+
+    assert shortens("农网", "农村电网巩固提升工程") and shortens("农网", "推进农村电网建设")
+    assert not shortens("打鱼", "打击非法捕鱼") and not shortens("农网", "农业电子商务网")
+    assert not abbreviates("农网", "农村电网")  # the strict reading (first characters of both) stays as it was
+
+
 def test_a_word_is_said_inside_a_compound_sharing_its_last_character():
     from bot.textutil import coordinates
 

@@ -13,15 +13,16 @@ from dataclasses import dataclass
 from bot.analysis import word_starts
 from bot.question import Intent
 from bot.records import Passage
-from bot.textutil import CJK, CN_NUMERAL, abbreviates, is_cjk, jieba
+from bot.textutil import CJK, CN_NUMERAL, ONE_OF, RATE_BASES, abbreviates, is_cjk, jieba
 
 # A figure: digits, a count in Chinese numerals with its measure word, or a share ("三分之二", "过半数").
 _QUANTITY = re.compile(rf"\d|[{CN_NUMERAL}百千万亿]+\s*[个名家项座处亿万元人天次%倍条所批]|[{CN_NUMERAL}百]+分之[{CN_NUMERAL}]+"
                        r"|过半|半数|一半")
 _MONEY_ASK = re.compile(r"经费|资金|投资|金额|费用|奖励|奖补|补贴|补助|多少钱|预算|罚款|罚金|收费|价格|工资|租金|[万亿]?元")
-_MEASURE_ASK = re.compile(r"多少\s*(个|家|项|人|名|座|栋|幢|间|处|条|亩|公里|吨|户|所|批|次|天|辆|套|台|张|件|份)")
+_MEASURE_ASK = re.compile(r"(?:多少|几)\s*(个|家|项|人|名|座|栋|幢|间|处|条|亩|公里|吨|户|所|批|次|天|辆|套|台|张|件|份)")
 # Measure words that say nothing of what is counted: "多少个摊位" counts 摊位, and "两个农贸市场" is no answer.
 _SAID_OF_COUNT = set("没未不已还要能可会被在是有了的都")  # what starts a clause after a count, not a noun
+_SOME = ("那", "这", "前", "头", "好", "十")  # "那几天", "前几次", "好几批": a few, not a question
 _GENERIC_MEASURES = ("个", "家", "项", "名", "座", "处", "条", "所", "批", "套", "台", "辆", "户", "间", "张", "件", "份")
 _FIGURE = rf"[\d{CN_NUMERAL}百千万亿.]"
 _MONEY = re.compile(rf"{_FIGURE}\s*(?:万|亿)?元")
@@ -34,8 +35,7 @@ _NOT_KIND_WORDS = {"标准", "额度", "金额", "最高", "最多", "平均", "
                    "工作", "项目", "专项", "财政", "配套", "上级", "县级", "安排", "落实"}
 _NOT_A_KIND = set("的了多少每能可给拿领发次性额外些什么哪这那笔个月年人户项该其上下予享受得到里内")
 # A rate asked per something ("每亩补助多少钱", "每人每月多少"): the figure must be that rate.
-_PER_BASE = r"(亩|户|人|吨|公里|平方米|立方米|座|头|只|辆|台|家|所|张|床|间)"
-_PER = re.compile(rf"(?:每|单)\s*{_PER_BASE}")
+_PER = re.compile(r"(?:每|单)\s*({})".format("|".join(RATE_BASES)))
 
 
 @dataclass(frozen=True)
@@ -64,15 +64,21 @@ def money_kind(question: str) -> str | None:
     for m in _MONEY_KIND.finditer(question):
         end = m.end(1)  # the money word starts a word there; the kind is the word before it
         word = question[starts[bisect_left(starts, end) - 1]:end]
-        if len(word) >= 2 and not _NOT_A_KIND & set(m.group(1)) and word not in _NOT_KIND_WORDS:
+        if (len(word) >= 2 and not _NOT_A_KIND & set(m.group(1)) and word not in _NOT_KIND_WORDS
+                and not (word[0] == "一" and word[1:] in RATE_BASES)):  # "派一件补贴多少": a rate's base
             kinds.append(word)
     return kinds[-1] if kinds else None  # the last: "养老服务补贴办法里…取暖补贴" asks the 取暖 one
 
 
 def _measure_ask(question: str) -> re.Match | None:
-    """The first "多少" + measure word whose measure is a word of its own: "多少项目" asks a count of 项目, not of 项."""
+    """The first "多少" + measure word whose measure is a word of its own: "多少项目" asks a count of 项目, not of 项.
+    ("几" + a measure of its own, "申报几次", "几天办结", after any "多少"; "几个", "几家" count things as often as they
+    ask a list, and "那几天" asks nothing)"""
     starts = None
-    for m in _MEASURE_ASK.finditer(question):
+    asked = sorted(_MEASURE_ASK.finditer(question), key=lambda m: m.group(0).startswith("几"))
+    for m in asked:
+        if m.group(0).startswith("几") and (m.group(1) in _GENERIC_MEASURES or question[m.start() - 1:m.start()] in _SOME):
+            continue
         if m.end() == len(question):
             return m
         starts = starts if starts is not None else word_starts(question, guess=False)
@@ -125,6 +131,11 @@ _DATES = re.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{1
                     r"|\d{1,2}\s*月(?:份|底|末|初|中旬|上旬|下旬)?|\d{1,2}\s*[日号](?=[，,。、上下午晚前后起至])")
 
 
+# Measure words one thing is counted by either way ("一台电梯" / "每部电梯", "几天" / "5个工作日").
+_SAME_MEASURE = {"天": "(?:天|个?工作日|个?自然日)"}
+_SAME_BASE = {"台": "(?:台|部)", "部": "(?:台|部)"}
+
+
 def states_figure(text: str, unit: str | None) -> bool:
     """The (normalized) text states a figure of what the question measures (any figure when it names none;
     a date is none)."""
@@ -134,11 +145,8 @@ def states_figure(text: str, unit: str | None) -> bool:
         return False
     if unit == "元":
         return bool(_MONEY.search(text))
-    return unit is None or bool(re.search(rf"{_FIGURE}\s*{unit}", text))
-
-
-# One of a thing, as people ask a rate ("加装一台电梯补多少钱", "一户最多补多少"): that thing is the rate's base.
-_ONE_PER = re.compile(rf"(?<![第统唯])一\s*{_PER_BASE}(?=[^，,。；;？?]{{0,10}}?多少)")
+    # ("一次性补助50万元" says how it is paid, no count of times; days are counted in working days too)
+    return unit is None or bool(re.search(rf"{_FIGURE}\s*{_SAME_MEASURE.get(unit, unit)}(?!性)", text))
 
 
 def per_asked(question: str) -> str | None:
@@ -146,12 +154,14 @@ def per_asked(question: str) -> str | None:
     count ("一户一档…建了多少户")."""
     m = _PER.search(question)
     if not m and measure_asked(question) in ("元", None):
-        m = _ONE_PER.search(question)
+        # one of a thing, as people ask a rate ("加装一台电梯补多少钱"): that thing is the rate's base (not "一年")
+        m = next((o for o in ONE_OF.finditer(question) if o.group(1) in RATE_BASES), None)
     return m.group(1) if m else None
 
 
 def states_rate(text: str, per: str) -> bool:
     """The (normalized) text states a figure per `per`: "每亩300元", "300元/亩", "亩均", "每核实1人奖励3万元"."""
+    per = _SAME_BASE.get(per, per)
     return bool(re.search(rf"(?:每|单)\s*{per}|每[^，,。；;\d]{{0,4}}?[1一]\s*{per}|/\s*{per}|{per}均", text))
 
 
