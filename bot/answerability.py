@@ -272,12 +272,13 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     # A date said outright pins the article; "今年"/"去年" alone only prefers it (bot/fusion.py): they are read
     # against the archive's newest year, and an official asking "今年" of last year's plan still means that plan.
     t = intent.time
-    if t.year or t.month or t.day:
+    if t.year or t.month or t.day or t.through:
         when = date_matches(t, art.date if art else None, latest_year)
         if when is False:
             # The date may be one the article mentions ("截至6月底"), not the day it was published.
-            words = [f"{t.year}年"] if t.year else []
-            words += [f"{t.month}月"] if t.month else []
+            # (the year is the article's own when it is dated that year: "1—4月" told in a report of 5月22日)
+            words = [f"{t.year}年"] if t.year and not (art and art.year == t.year) else []
+            words += [f"{t.month}月"] if t.month else [f"{t.through}月"] if t.through else []
             # … or the year before the article's, told as "去年" ("去年，全县民营经济增加值达到118.6亿元" in a 2024 speech
             # is 2023's figure)
             last_year = bool(t.year and not t.month and art and art.year == t.year + 1 and "去年" in passage)

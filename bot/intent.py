@@ -9,7 +9,7 @@ from functools import lru_cache
 from bot.analysis import question_tokens, word_frequency, word_starts
 from bot.ordinals import read_path
 from bot.question import CLOCK_ASK, Intent, TimeRef
-from bot.speakers import DID_NEXT, POSTS, plausible_name
+from bot.speakers import DID_NEXT, POSTS, is_surname, plausible_name
 from bot.textutil import CJK, CN_NUMERAL, YEAR, cn_to_int
 
 _N = rf"[{CN_NUMERAL}\d]{{1,3}}"
@@ -111,20 +111,26 @@ def is_content(term: str) -> bool:
 
 
 # A month a figure is counted to or a task is due by ("截至4月底有多少家", "6月底前完成"), not when the meeting was.
-# (a period's end is no cut-off: "1到5月" is the months a report covers, and it names them)
 _CUT_OFF_BEFORE = re.compile(rf"(?:截至|截止|(?<![\d{CN_NUMERAL}])(?:到|至))\s*(?:\d{{4}}\s*年)?\s*$")
 _CUT_OFF_AFTER = re.compile(r"\s*(?:份)?\s*(?:底|末|前|以来)")
+# Nor are the months a period spans ("1到4月", "1—4月", "1月至4月完成投资多少"): its figures are reported once it
+# ends, at a meeting of its last month or the next (TimeRef.through).
+_PERIOD = re.compile(rf"(?<![\d{CN_NUMERAL}])(?:\d{{1,2}}|[{CN_NUMERAL}]{{1,2}})\s*月?\s*(?:到|至|—|－|-|~|～)\s*"
+                     rf"(?P<end>\d{{1,2}}|[{CN_NUMERAL}]{{1,2}})\s*月")
 
 
-def _meeting_month(question: str) -> re.Match | None:
+def _meeting_month(question: str, periods: list[re.Match]) -> re.Match | None:
     return next((m for m in MONTH.finditer(question)
-                 if not _CUT_OFF_BEFORE.search(question, 0, m.start()) and not _CUT_OFF_AFTER.match(question, m.end())),
+                 if not _CUT_OFF_BEFORE.search(question, 0, m.start()) and not _CUT_OFF_AFTER.match(question, m.end())
+                 and not any(p.start() <= m.start() < p.end() for p in periods)),
                 None)
 
 
 def parse_time(question: str) -> TimeRef:
     year = YEAR.search(question)
-    month = _meeting_month(question)
+    periods = list(_PERIOD.finditer(question))
+    month = _meeting_month(question, periods)
+    through = cn_to_int(periods[0].group("end")) if periods else None
     day = DAY.search(question, month.start()) if month else None
     rel = -1 if LAST_YEAR.search(question) else 0 if THIS_YEAR.search(question) else None
     m = cn_to_int(month.group(1)) if month else None
@@ -133,6 +139,7 @@ def parse_time(question: str) -> TimeRef:
         year=int(year.group(1)) if year else None,
         month=m if m and 1 <= m <= 12 else None,
         day=d if d and 1 <= d <= 31 else None,
+        through=through if through and 1 <= through <= 12 else None,
         recent=bool(RECENT.search(question)),
         relative_year=rel,
         current=bool(CURRENT.search(question)),
@@ -162,14 +169,20 @@ def towns_in(text: str) -> set[str]:
             and not _FUNCTION_CHARS & set(m.group(0)[:2])}
 
 
+def _market_town(name: str) -> bool:
+    """A town named for a family's market ("马集镇", "刘集乡"): a surname, 集, the level."""
+    return name[1] == "集" and is_surname(name[0])
+
+
 def named_places(question: str) -> tuple[str, ...]:
     """Place names the question names ("临川区", "白沙镇", "邹城市"): three or four characters ending
     in an administrative suffix, as jieba cuts them, and towns it cuts apart."""
     tokens = [t for t in question_tokens(question) if len(t) in (3, 4) and t[-1] in "区县镇乡市"]
     # (a town's name is not inside a word of the dictionary: "第三届梅乡杯" names a contest, not a town "届梅乡")
     starts = word_starts(question, guess=False)
+    # (a family's market town, "马集镇", is a town though 集镇 is a word: a question starts no word in its name)
     towns = [m.group(0) for m in _TOWN.finditer(question)
-             if not _NOT_TOWN.search(m.group(0)) and m.start() in starts]
+             if (not _NOT_TOWN.search(m.group(0)) or _market_town(m.group(0))) and m.start() in starts]
     # a district or county written after its city ("琮州市石门区") is a place however common its name's words
     districts = [m.group(1) for m in _CITY_DISTRICT.finditer(question)
                  if not m.group(1).endswith(_NOT_PLACE_END) and m.group(1)[0] not in _NEVER_FIRST]
@@ -284,7 +297,9 @@ def named_meetings(question: str) -> tuple[str, ...]:
 DOCUMENT_FORMAL = re.compile(r"政府工作报告|实施方案|工作方案|管理办法|实施细则|若干措施|工作要点|任务分工")
 # A document named by its kind, the answer said to be in it ("督察整改方案里…", "老旧小区改造方案里要干啥", "招商引资若干
 # 措施对总部企业…", "防汛通知里说…"): a document of that kind, its title says so.
-DOCUMENT_NAMED = re.compile(rf"[{CJK}]{{2}}(方案|办法|细则|通知|清单|措施|规划|分工|要点)(?=里|中|内|上|对|规定|明确|提出|要求|说)")
+# ("农网分工文件里", "任务分工表里": the kind, then the word for a document or a table)
+DOCUMENT_NAMED = re.compile(rf"[{CJK}]{{2}}(方案|办法|细则|通知|清单|措施|规划|分工|要点)(?:文件|表)?"
+                            r"(?=里|中|内|上|对|规定|明确|提出|要求|说)")
 
 
 def named_documents(question: str) -> tuple[str, ...]:
@@ -305,12 +320,17 @@ def document_spans(question: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Where a document, not a person, says something ("简报里讲的…", "方案里提到的…", "纪要中说…"): a name starting with a
+# surname (简, 方, 纪, 文) may be a document's kind.
+_DOCUMENT_WORD = re.compile(r"简报|通报|通知|纪要|文件|报告|讲话|方案|办法|细则|清单|措施|规划|要点|意见")
+
+
 def named_people(question: str) -> tuple[str, ...]:
     names = [m.group("name") for m in TITLED_NAME.finditer(question)]
     for opening in (OPENING_NAME, NAME_BEFORE_POST):
         if m := opening.search(question):
             names.append(m.group("name"))
-    return tuple(dict.fromkeys(n for n in names if plausible_name(n)))
+    return tuple(dict.fromkeys(n for n in names if plausible_name(n) and not _DOCUMENT_WORD.match(n)))
 
 
 def parse_intent(question: str) -> Intent:

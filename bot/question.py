@@ -28,10 +28,12 @@ class TimeRef:
     recent: bool = False  # "最近一次", "最新", "上次"
     relative_year: int | None = None  # -1 for "去年", 0 for "今年" (resolved against the archive's dates)
     current: bool = False  # "现在", "目前": the state now, which the newest bulletin stating it gives
+    through: int | None = None  # the last month of a period the figures asked cover ("1到5月": 5), reported after it
 
     @property
     def said(self) -> bool:
-        return bool(self.year or self.month or self.day or self.recent or self.relative_year is not None)
+        return bool(self.year or self.month or self.day or self.recent or self.relative_year is not None
+                    or self.through)
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,11 @@ def test_meeting_number_time_and_recency():
     t = parse_time("2024年推进会上通报，截至4月底有多少家养殖场完成整改")
     assert (t.year, t.month, t.day) == (2024, None, None)
     assert parse_time("6月底前要完成哪些事").month is None and parse_time("3月12日常务会议讲了什么").day == 12
-    assert parse_time("今年1到5月全县食品抽检了多少批次").month == 5  # a period's end is no cut-off
+    # a period's months are the figures' months, reported at a later month's meeting
+    t = parse_time("今年1到5月全县食品抽检了多少批次")
+    assert (t.month, t.through) == (None, 5)
+    assert (parse_time("2024年1—4月完成投资多少").year, parse_time("1月至4月完成投资多少").month) == (2024, None)
+    assert parse_time("1月至4月完成投资多少").through == 4 and parse_time("4月25日的会议").through is None
     assert parse_time("最近一次推进会").recent and parse_time("上次调度会").recent
     assert parse_time("去年的招商会").relative_year == -1
     assert not parse_time("项目建设有什么要求").said
@@ -182,6 +186,8 @@ def test_which_units_is_asked_of_a_points_tasks_not_a_whole_list():
     ("防汛通知里说全县有多少座中型水库", ("通知",)),
     ("县水利局在防汛抗旱分工里负责哪些工作", ("分工",)),  # a 任务分工 named short
     ("农业农村工作要点里县农业农村局牵头几项", ("要点",)),
+    ("农网分工文件里户均配变容量目标定的多少", ("分工",)),  # the kind, then the word for a document
+    ("防汛任务分工表里县水利局负责哪些事", ("分工",)),
     ("这个方案怎么样", ()),  # no document named by its name
     ("招商方面有什么要求", ()),
 ])
@@ -209,3 +215,12 @@ def test_the_meeting_pointed_at_and_an_if_are_no_content():
     assert not is_content("那次") and not is_content("这回") and is_content("推进")
     assert "要是" not in query_terms("要是托育机构多报孩子人数骗补贴咋处理")
     assert "托育" in query_terms("要是托育机构多报孩子人数骗补贴咋处理")
+
+
+def test_a_document_saying_something_is_no_person_and_a_familys_market_town_is_a_place():
+    from bot.intent import named_places, named_people
+
+    assert named_people("简报里讲的搬迁企业回头看是谁牵头") == () and named_people("方案里提到的补助标准") == ()
+    assert named_people("简宏伟在会上讲了什么") == ("简宏伟",)  # 简 is a surname still
+    assert named_places("马集镇的暑期托管点设在哪所学校") == ("马集镇",) and named_places("王集乡有什么任务") == ("王集乡",)
+    assert named_places("加强中心集镇建设") == () and named_places("小集镇建设怎么搞") == ()

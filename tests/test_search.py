@@ -585,3 +585,16 @@ def test_a_table_asked_for_is_the_tables_rows_not_the_outline_of_the_plan_attach
             "4 | 村集体“三资”收支情况按月公开 | 县农业农村局 | 各乡镇人民政府 | 长期坚持\n"})
     top = top_result(searcher, "2025年村集体经济重点任务分工表里都有哪些任务").passage.text
     assert "飞地抱团" in top and "三资" in top, top
+
+
+def test_a_period_asked_is_the_figures_months_and_its_year_the_report_dated_in_it(tmp_path, embedder):
+    """"2024年港航建设1到4月完成投资多少": the May 2024 meeting reporting January to April, its year only in the page's
+    publication line; not the May 2025 meeting of the same series."""
+    page = ("全县内河港口航运建设推进会召开\n\n发布时间：{d}　　来源：县交通运输局\n\n"
+            "{md}，全县内河港口航运建设推进会召开。县交通运输局通报全县港航建设进展情况。\n"
+            "通报介绍，今年全县港航建设计划完成投资{plan}亿元，1—4月已完成投资{done}亿元。\n"
+            "会议要求，各乡镇、各部门要倒排工期，确保全年任务按期完成。\n")
+    searcher = searcher_over(tmp_path, embedder, {
+        "port_2024.txt": page.format(d="2024-05-23", md="5月22日", plan="2.3", done="0.62"),
+        "port_2025.txt": page.format(d="2025-05-21", md="5月20日", plan="2.9", done="0.95")})
+    assert "0.62亿元" in top_result(searcher, "2024年港航建设1到4月完成投资多少").passage.text
