@@ -257,3 +257,24 @@ def test_a_units_share_of_the_list_a_meeting_names_is_its_points_there(tmp_path,
     assert answer.answered
     first = [r.passage.text for r in answer.results[:2]]
     assert first[0].startswith("要把游客安全放在首位") and first[1].startswith("要做好宣传引流")
+
+
+def test_a_units_tasks_in_a_table_named_short_are_its_points_there(tmp_path, embedder):
+    """"县供电公司在农网任务分工表里负责哪些事": the plan's points the company leads, its title writing 农村电网 out and
+    "分工表里" no topic of the question (jieba cuts it 分工|表里); the meeting naming the company is no table."""
+    from tests.conftest import searcher_over
+
+    searcher = searcher_over(tmp_path, embedder, {
+        "tasks_2024-06-28.txt":
+            "芦溪县2024年农村电网巩固提升工程重点任务分工\n\n2024年6月28日\n\n"
+            "一、编制年度项目储备和实施计划。牵头单位：县发改局；配合单位：县供电公司；完成时限：2024年7月15日前。\n"
+            "二、完成10千伏线路新建改造180公里。牵头单位：县供电公司；配合单位：各乡镇人民政府；完成时限：12月底前。\n"
+            "三、改造低电压台区50个。牵头单位：县供电公司；配合单位：县发改局；完成时限：10月底前。\n"
+            "四、开展电力设施保护专项行动。牵头单位：县公安局；配合单位：县供电公司；完成时限：长期坚持。\n",
+        "meeting_2024-09-10.txt":
+            "县委常委会召开会议\n\n2024年9月10日\n\n"
+            "9月10日，县委常委会召开会议，研究迎峰度冬电力保供工作。\n"
+            "会议要求，县供电公司要加快在建项目收尾，确保年度项目12月底前全部投运；县发改局要会同县供电公司做好有序用电准备。\n"})
+    answer = searcher.search("县供电公司在农网任务分工表里负责哪些事")
+    assert answer.answered
+    assert answer.results[0].passage.text.startswith(("二、完成10千伏线路", "三、改造低电压台区"))

@@ -16,7 +16,7 @@ from bot.kinds.when import DEADLINE_ASK, DEADLINE_SAID
 from bot.phrasing import written_forms
 from bot.question import Intent
 from bot.records import Passage
-from bot.textutil import CJK, coordinates, normalized_passage
+from bot.textutil import CJK, abbreviates, coordinates, normalized_passage, shortens
 from bot.units import LEVELS, SUFFIXES, abbreviates_unit, unit_at, unit_forms, without_place
 
 # "谁牵头", "由谁负责", "哪个部门负责", "哪些单位负责", "牵头单位是哪个": the lead (or partners) of a task.
@@ -29,7 +29,8 @@ UNIT_DUTY = re.compile(r"要?做|干(?:什么|啥|哪些|些什么|些啥)|(?:�
                        r"|(?:牵头|主抓|分管|管)了?(?:哪些|什么|啥|哪几|哪块)"
                        rf"|对[^，。]{{1,14}}?(?:{'|'.join(SUFFIXES)})(?:提|有|作)了?(?:什么|哪些|啥)要求")
 # The words a duty question asks with ("布置了哪些任务", "有什么要求"): how it asks, not its topic.
-_ASKS_DUTY = re.compile(r"任务|职责|分工|布置|安排|部署|交办|要求|负责|承担|工作|事情?")
+# (and where the duties are listed: "在分工表里", "清单中", jieba cutting "分工|表里")
+_ASKS_DUTY = re.compile(r"任务|职责|分工|布置|安排|部署|交办|要求|负责|承担|工作|事情?|(?:表|清单|台账)[里中内上]?")
 # A lead a text states: a unit, then 牵头 ("区人社局要牵头会同…", "由县水利局牵头").
 _LEAD_SAID = re.compile(rf"(?:{'|'.join(SUFFIXES)})(?:要|负责|来)?牵头")
 # A level as an adjective ("县级物流配送中心"): a thing at that level, not a unit.
@@ -171,8 +172,9 @@ def holds(ask: DutyAsk, passage: Passage, text: str, topic: dict[str, float], fl
 
 def _said(term: str, where: str) -> bool:
     """The topic's word is there, or the word bulletins write for it ("电动车": 电动自行车; bot/phrasing.py), or
-    inside a compound ("防火" of "森林防灭火")."""
-    return term in where or any(f in where for f in _written(term)) or coordinates(term, where)
+    inside a compound ("防火" of "森林防灭火"), or written out ("农网" of "农村电网")."""
+    return (term in where or any(f in where for f in _written(term)) or coordinates(term, where)
+            or abbreviates(term, where) or shortens(term, where))
 
 
 @lru_cache(maxsize=4096)
