@@ -47,8 +47,10 @@ _TRAILING_GROUP = re.compile(r"[(（\[【［][^()（）\[\]【】［］]{1,60}[)
 NEWS_OPENER = (rf"(?:本[报報][^，,。（()）\s]{{0,12}}?[讯訊]|[{CJK}]{{1,8}}[讯訊](?=[\s（(【\d])"
                rf"|【(?!(?:{FIELD_KEYS})】)[^】]{{0,12}}(?:[讯訊电電]|消息)】)")
 NEWS_OPENING = re.compile(rf"^{NEWS_OPENER}")
-# A 简报's contents with their entries on the label's line: "【本期要目】区城管局推动…；柳塘街道…"
-INLINE_CONTENTS = re.compile(r"^[【\[［](?:本期|今日)?(?:要目|目录|导读)[】\]］]\s*[:：]?\s*(?P<entries>\S.*)$")
+# A 简报's contents with their entries on the label's line: "【本期要目】区城管局推动…；柳塘街道…", or a post's
+# "今日导读｜县委书记…；副县长…" (the label unbracketed, then a separator)
+INLINE_CONTENTS = re.compile(r"^(?:[【\[［](?:本期|今日)?(?:要目|目录|导读)[】\]］]\s*[:：｜|]?"
+                             r"|(?:本期|今日)(?:要目|目录|导读)\s*[:：｜|])\s*(?P<entries>\S.*)$")
 # A list marker at the start of a line starts a paragraph: "（二）…", "三、…", "1、…", "第二，…".
 LINE_MARKER = re.compile(rf"^(?:[（(][{CN_ORDINALS}\d]{{1,3}}[）)]|[{CN_ORDINALS}]{{1,3}}、|\d{{1,2}}[、.．](?!\d)"
                          rf"|第[{CN_ORDINALS}]{{1,3}}[，,、：:])")

@@ -637,3 +637,21 @@ def test_a_posts_todays_contents_open_its_items_though_a_headline_reads_long():
     assert [a.title for a in arts] == ["魏书记调研托育服务：让更多家庭“托得起、托得好”",
                                        "任县长调研农村寄递物流 察看快递进村服务点"]
     assert not any("今日导读" in p for a in arts for p in a.paragraphs)
+
+
+def test_a_posts_contents_on_one_line_unbracketed_leave_its_publish_day_to_date_every_item():
+    """"今日导读｜A；B" is the post's contents (unbracketed, a separator after the label), not its first text: the
+    publish day under it dates the second item's dateline ("12月9日") too, as it dates the first's."""
+    text = "\n".join([
+        "点击上方蓝字 关注我们", "",
+        "今日导读｜高书记到柳湾镇调研皮具产业；邓县长调研课后服务工作", "",
+        "禾塘发布　2024年12月10日 21:06", "", "今日导读", "【要闻一】高书记到柳湾镇调研皮具产业",
+        "【要闻二】邓县长调研课后服务工作", "", "【要闻一】", "", "高书记到柳湾镇调研皮具产业", "",
+        "　　12月10日，县委书记高明远到柳湾镇调研皮具产业，察看了产业园二期建设现场。", "",
+        "【要闻二】", "", "邓县长调研课后服务工作", "",
+        "　　12月9日，县长邓海涛带队调研全县中小学课后服务工作，要求把好事办好。", "",
+    ])
+    arts = split_articles(load_bulletin(text.encode("utf-8"), "mp_weixin_1210.txt"))
+    assert [a.title for a in arts] == ["高书记到柳湾镇调研皮具产业", "邓县长调研课后服务工作"]
+    assert [a.date for a in arts] == ["2024-12-10", "2024-12-09"]
+    assert not any("今日导读" in p for a in arts for p in a.paragraphs)
