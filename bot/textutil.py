@@ -125,8 +125,8 @@ def abbreviates(short: str, text: str) -> bool:
 
 def shortens(short: str, text: str) -> bool:
     """A two-character word is said in `text` by the first character of one word and the last of the next, both
-    words of the dictionary ("农网" of "农村电网"). Looser than `abbreviates` ("农民" is not
-    "农村居民"): for a topic the words of a task's document are asked in, not for what the question pins down."""
+    words of the dictionary ("农网" of "农村电网"). Looser than `abbreviates` (it reads "农民" in "农村居民"): only for
+    finding a duty question's topic in a task's document, never for what a question pins down."""
     if not (len(short) == 2 and is_cjk(short[0]) and is_cjk(short[1])):
         return False
     spans = [m.start() for m in re.finditer(rf"(?={re.escape(short[0])}[{CJK}]{{2}}{re.escape(short[1])})", text)]
