@@ -137,13 +137,13 @@ def date_matches(time: TimeRef, date: str | None, latest_year: int | None) -> bo
     if year is None and time.relative_year is not None and latest_year:
         year = latest_year + time.relative_year
     checks = [(year, y), (time.month, m), (time.day, d)]
-    said = [(a, b) for a, b in checks if a is not None]
+    said = [a == b for a, b in checks if a is not None]
     # a period's figures ("1到5月") are reported in its last month or the next (a report of 6月10日)
     if time.through and time.month is None:
-        said.append((True, time.through <= m <= time.through + 1))
+        said.append(time.through <= m <= time.through + 1)
     if not said:
         return None
-    return all(a == b for a, b in said)
+    return all(said)
 
 
 def article_match(art: ArticleEntry | None, speaker: str | None, intent: Intent, speakers: tuple[str, ...],

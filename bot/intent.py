@@ -295,10 +295,13 @@ def named_meetings(question: str) -> tuple[str, ...]:
 
 # A document named by its kind's formal name: the article answering must be (or cite) one (bot/answerability.py).
 DOCUMENT_FORMAL = re.compile(r"政府工作报告|实施方案|工作方案|管理办法|实施细则|若干措施|工作要点|任务分工")
+# The kinds a document is named by ("…方案", "…办法"), and other texts a question may say something is in ("简报里").
+DOCUMENT_KINDS = "方案|办法|细则|通知|清单|措施|规划|分工|要点"
+_SAYING_KINDS = "简报|通报|纪要|文件|报告|讲话|意见"
 # A document named by its kind, the answer said to be in it ("督察整改方案里…", "老旧小区改造方案里要干啥", "招商引资若干
 # 措施对总部企业…", "防汛通知里说…"): a document of that kind, its title says so.
 # ("农网分工文件里", "任务分工表里": the kind, then the word for a document or a table)
-DOCUMENT_NAMED = re.compile(rf"[{CJK}]{{2}}(方案|办法|细则|通知|清单|措施|规划|分工|要点)(?:文件|表)?"
+DOCUMENT_NAMED = re.compile(rf"[{CJK}]{{2}}({DOCUMENT_KINDS})(?:文件|表)?"
                             r"(?=里|中|内|上|对|规定|明确|提出|要求|说)")
 
 
@@ -322,7 +325,7 @@ def document_spans(question: str) -> list[tuple[int, int]]:
 
 # Where a document, not a person, says something ("简报里讲的…", "方案里提到的…", "纪要中说…"): a name starting with a
 # surname (简, 方, 纪, 文) may be a document's kind.
-_DOCUMENT_WORD = re.compile(r"简报|通报|通知|纪要|文件|报告|讲话|方案|办法|细则|清单|措施|规划|要点|意见")
+_DOCUMENT_WORD = re.compile(f"{DOCUMENT_KINDS}|{_SAYING_KINDS}")
 
 
 def named_people(question: str) -> tuple[str, ...]:
