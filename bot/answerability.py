@@ -14,10 +14,10 @@ from bot.analysis import in_dictionary, is_common_word
 from bot.catalog import ArticleEntry, date_matches
 from bot.config import SearchConfig
 from bot.intent import (DOCUMENT_FORMAL, SERIES_UNITS, is_content, meeting_forms, meeting_spans, named_meetings,
-                        towns_in, words_within)
+                        periods, towns_in, words_within)
 from bot.question import Intent
 from bot.speakers import person_name
-from bot.textutil import CJK, CN_NUMERAL, SENTENCE_ENDS, abbreviates, int_to_cn
+from bot.textutil import CJK, CN_NUMERAL, SENTENCE_ENDS, abbreviates, enumerates, int_to_cn
 from bot.thesaurus import kin
 from bot.typos import sounds_alike
 
@@ -75,6 +75,9 @@ class Requirements:
     # the graded things the question names ("二级网格长" → ("二", "级", "网")): a passage giving another grade of
     # that thing and not this one ("三级网格员…每人每月800元") is about another grade
     grades: tuple[tuple[str, str, str], ...] = ()
+    # the periods the question counts over ("1到8月" → (1, 8), "二季度" → (4, 6)): a passage counting over others
+    # and not these ("1—7月…新签约项目11个") gives another period's figures
+    periods: frozenset[tuple[int, int]] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -118,7 +121,7 @@ def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, .
                         tuple(dict.fromkeys(DOCUMENT_FORMAL.findall(question))),
                         document_year.group(1) if document_year else None, alternatives or {}, meeting_words,
                         meeting_forms(question), synonyms or {}, addressed, speaking(intent, people, places), kindred,
-                        home, tuple(dict.fromkeys(_GRADED.findall(question))))
+                        home, tuple(dict.fromkeys(_GRADED.findall(question))), periods(question))
 
 
 def _found(term: str, weights: dict[str, float], text: str) -> bool:
@@ -126,7 +129,7 @@ def _found(term: str, weights: dict[str, float], text: str) -> bool:
     are (jieba's search mode gives "考察学习" and also "考察", "学习"; a text may hold only the parts)."""
     if term in text:
         return True
-    if abbreviates(term, text):  # "技改" of "技术改造"
+    if abbreviates(term, text) or enumerates(term, text):  # "技改" of "技术改造", "四乱" of "乱占、乱采、乱堆、乱建"
         return True
     covered = [False] * len(term)
     for part in weights:
@@ -215,6 +218,7 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     found_ctx = sum(credit(t, w) for t, w in req.weights.items())
     other_kind = any(not credit(t, 1.0) and any(k in passage for k in kin_words) for t, kin_words in req.kindred)
     other_kind = other_kind or any(_other_grade(g, passage) for g in req.grades)
+    other_kind = other_kind or bool(req.periods and (stated := periods(passage)) and not stated & req.periods)
     # A town asked ("鹭坪镇今年排查隐患多少项") locates the article, but a passage telling of another town and not of it
     # (a 简报's item on 柘塘镇, in an issue naming 鹭坪镇 elsewhere) is about that town.
     other_kind = other_kind or any(_other_town(t, passage, req.intent.asks_amount) for t in req.places

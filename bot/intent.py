@@ -118,6 +118,32 @@ _CUT_OFF_AFTER = re.compile(r"\s*(?:份)?\s*(?:底|末|前|以来)")
 _PERIOD = re.compile(rf"(?<![\d{CN_NUMERAL}])(?:\d{{1,2}}|[{CN_NUMERAL}]{{1,2}})\s*月?\s*(?:到|至|—|－|-|~|～)\s*"
                      rf"(?P<end>\d{{1,2}}|[{CN_NUMERAL}]{{1,2}})\s*月")
 
+# Other periods figures are counted over: a quarter ("二季度", "第二季度", "前三季度"), a half ("上半年"), the first
+# months ("前8个月").
+_QUARTER = re.compile(r"(前)?第?([一二三四1-4])季度")
+_HALF = re.compile(r"([上下])半年")
+_FIRST_MONTHS = re.compile(rf"前\s*(\d{{1,2}}|[{CN_NUMERAL}]{{1,3}})\s*个月")
+_PERIOD_START = re.compile(rf"\d{{1,2}}|[{CN_NUMERAL}]{{1,2}}")
+
+
+def periods(text: str) -> frozenset[tuple[int, int]]:
+    """The periods `text` counts figures over, each as its first and last month: "1到8月", "1—8月" → (1, 8),
+    "二季度" → (4, 6), "前三季度" → (1, 9), "上半年" → (1, 6), "前8个月" → (1, 8)."""
+    found = set()
+    for m in _PERIOD.finditer(text):
+        first, last = cn_to_int(_PERIOD_START.match(m.group(0)).group(0)), cn_to_int(m.group("end"))
+        if first and last and 1 <= first <= last <= 12:
+            found.add((first, last))
+    for m in _QUARTER.finditer(text):
+        q = cn_to_int(m.group(2))
+        found.add((1 if m.group(1) else 3 * q - 2, 3 * q))
+    for m in _HALF.finditer(text):
+        found.add((1, 6) if m.group(1) == "上" else (7, 12))
+    for m in _FIRST_MONTHS.finditer(text):
+        if (n := cn_to_int(m.group(1))) and 1 <= n <= 12:
+            found.add((1, n))
+    return frozenset(found)
+
 
 def _meeting_month(question: str, periods: list[re.Match]) -> re.Match | None:
     return next((m for m in MONTH.finditer(question)
@@ -181,8 +207,10 @@ def named_places(question: str) -> tuple[str, ...]:
     # (a town's name is not inside a word of the dictionary: "第三届梅乡杯" names a contest, not a town "届梅乡")
     starts = word_starts(question, guess=False)
     # (a family's market town, "马集镇", is a town though 集镇 is a word: a question starts no word in its name)
+    # (nor a compound of levels after a preposition: "在县乡一体改革里" names no town "在县")
     towns = [m.group(0) for m in _TOWN.finditer(question)
-             if (not _NOT_TOWN.search(m.group(0)) or _market_town(m.group(0))) and m.start() in starts]
+             if (not _NOT_TOWN.search(m.group(0)) or _market_town(m.group(0))) and m.start() in starts
+             and not m.group(0).endswith(_NOT_PLACE_END) and m.group(0)[0] not in _NEVER_FIRST]
     # a district or county written after its city ("琮州市石门区") is a place however common its name's words
     districts = [m.group(1) for m in _CITY_DISTRICT.finditer(question)
                  if not m.group(1).endswith(_NOT_PLACE_END) and m.group(1)[0] not in _NEVER_FIRST]

@@ -135,6 +135,19 @@ def shortens(short: str, text: str) -> bool:
     return any(jieba.dt.FREQ.get(text[i:i + 2]) and jieba.dt.FREQ.get(text[i + 2:i + 4]) for i in spans)
 
 
+def enumerates(short: str, text: str) -> bool:
+    """A numeral and a character ("四乱", "两违") is said in `text` as that many short items, each holding the
+    character, in one run ("乱占、乱采、乱堆、乱建"), as bulletins spell out what officials count."""
+    if len(short) != 2 or short[0] not in CN_DIGITS or not is_cjk(short[1]) or short[1] in CN_DIGITS:
+        return False
+    n = CN_DIGITS[short[0]]
+    if n < 2 or short[1] not in text:
+        return False
+    run = re.compile(rf"(?<![{CJK}、])[{CJK}]{{1,4}}(?:、[{CJK}]{{1,4}})+(?![{CJK}、])")
+    return any(len(items := m.group(0).split("、")) == n and all(short[1] in i for i in items)
+               for m in run.finditer(text))
+
+
 def coordinates(short: str, text: str) -> bool:
     """A two-character word is said in `text` inside a compound sharing its last character ("防火" of "防灭火",
     "中学" of "中小学"): its first character, one more, then its last, the last two a word of their own (灭火, 小学)."""

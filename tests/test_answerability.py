@@ -191,6 +191,28 @@ def test_another_grade_of_the_thing_asked_is_no_answer():
     assert check(req, text, text, None, None).pinned
 
 
+def test_figures_of_another_period_are_no_answer_for_the_period_asked():
+    """"1到8月新签了多少个项目": a 简报's "1—7月…新签约项目11个" counts another period; "二季度签了多少" is not answered
+    by the 一季度's figure. A passage naming no period, or the period asked among others, is judged as before."""
+    from bot.answerability import check, requirements
+    from bot.intent import parse_intent
+
+    question = "1到8月园区新签了多少个项目"
+    req = requirements(parse_intent(question), {"园区": 2.0, "新签": 3.0, "项目": 1.0}, (), (), question, set())
+    other = "今年1—7月，园区新签约项目11个，协议总投资36.8亿元。"
+    assert not check(req, other, other, None, None).pinned
+    own = "今年1—8月，园区新签约项目13个，协议总投资41.2亿元。"
+    assert check(req, own, own, None, None).pinned
+    question = "园区二季度签了多少项目"
+    req = requirements(parse_intent(question), {"园区": 2.0, "项目": 1.0}, (), (), question, set())
+    first = "一季度，园区新签约项目6个，协议投资23.5亿元。"
+    assert not check(req, first, first, None, None).pinned
+    both = "一季度园区签约项目6个，二季度签约9个。"
+    assert check(req, both, both, None, None).pinned
+    plain = "园区新签约项目9个。"
+    assert check(req, plain, plain, None, None).pinned
+
+
 def test_a_passage_telling_of_another_town_does_not_answer_for_the_town_asked():
     """"鹭坪镇累计排查隐患多少项": the 简报 names 鹭坪镇 in another item, its item on 柘塘镇 gives the figure."""
     from bot.answerability import check, requirements

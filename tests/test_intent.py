@@ -131,6 +131,21 @@ def test_a_town_jieba_cuts_apart_is_still_a_place_and_common_words_ending_in_tow
     # a town's name is not inside a word of the dictionary: "第三届梅乡杯" is a contest, "去柏岭镇" a town jieba's guess joins
     assert named_places("第三届梅乡杯农民丰收节啥时候办") == ()
     assert named_places("去柏岭镇调研的是谁") == ("柏岭镇",)
+    # levels compounded after a preposition name no town ("在县乡一体改革里": no "在县乡")
+    assert named_places("县委编办在县乡一体改革里负责干啥") == ()
+
+
+def test_the_periods_figures_are_counted_over_are_read_as_months():
+    from bot.intent import periods
+
+    assert periods("1到8月预制菜园区新签了多少个项目") == {(1, 8)}
+    assert periods("今年1—7月，园区新签约项目11个") == {(1, 7)}
+    assert periods("二季度签了多少项目") == {(4, 6)} == periods("第二季度")
+    assert periods("前三季度完成投资多少") == {(1, 9)}
+    assert periods("上半年") == {(1, 6)} and periods("下半年") == {(7, 12)}
+    assert periods("前8个月") == {(1, 8)}
+    # a span of days is no period of months, nor a deadline
+    assert periods("排查鉴定阶段（8月11日至10月31日）") == frozenset() == periods("6月底前完成")
 
 
 def test_a_title_naming_its_county_then_returning_home_names_one_place():

@@ -81,3 +81,13 @@ def test_a_word_is_said_inside_a_compound_sharing_its_last_character():
     assert coordinates("防火", "全县森林防灭火工作") and coordinates("中学", "全县中小学") and coordinates("进口", "进出口")
     assert not coordinates("防火", "防止火灾")  # 止火 is no word
     assert not coordinates("防火", "防汛工作") and not coordinates("防", "防灭火")
+
+
+def test_a_numeral_and_a_character_is_the_items_it_counts_spelled_out():
+    from bot.textutil import enumerates
+
+    assert enumerates("四乱", "全县共排查出河湖“乱占、乱采、乱堆、乱建”问题186个")
+    assert not enumerates("四乱", "排查出“乱占、乱采”问题")  # two items are not four
+    assert not enumerates("四乱", "乱占、乱采、乱堆、违建")  # each item holds the character
+    assert not enumerates("四乱", "清四乱专项行动")  # (the word itself is found as a word)
+    assert enumerates("三改", "推进“改厕、改厨、改圈”")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from bot.analysis import word_starts
 from bot.question import Intent
 from bot.records import Passage
-from bot.textutil import CJK, CN_NUMERAL, ONE_OF, RATE_BASES, abbreviates, is_cjk, jieba
+from bot.textutil import CJK, CN_NUMERAL, ONE_OF, RATE_BASES, abbreviates, enumerates, is_cjk, jieba
 
 # A figure: digits, a count in Chinese numerals with its measure word, or a share ("三分之二", "过半数").
 _QUANTITY = re.compile(rf"\d|[{CN_NUMERAL}百千万亿]+\s*[个名家项座处亿万元人天次%倍条所批]|[{CN_NUMERAL}百]+分之[{CN_NUMERAL}]+"
@@ -292,8 +292,9 @@ def _gives_total(named: str, text: str) -> bool:
 
 
 def _says_thing(thing: str, text: str) -> bool:
-    """The counted thing is named in the passage, whole or by a two-character part ("充电口" / "充电端口")."""
-    return any(thing[i:i + 2] in text for i in range(len(thing) - 1))
+    """The counted thing is named in the passage, whole or by a two-character part ("充电口" / "充电端口"), or
+    spelled out ("四乱": "乱占、乱采、乱堆、乱建")."""
+    return any(thing[i:i + 2] in text or enumerates(thing[i:i + 2], text) for i in range(len(thing) - 1))
 
 
 def _says_kind(kind: str, text: str) -> bool:
