@@ -277,3 +277,46 @@ def test_a_units_tasks_in_a_table_named_short_are_its_points_there(tmp_path, emb
             "会议要求，县供电公司要加快在建项目收尾，确保年度项目12月底前全部投运；县发改局要会同县供电公司做好有序用电准备。\n"})
     assert top_result(searcher, "县供电公司在农网任务分工表里负责哪些事").passage.text.startswith(
         ("二、完成10千伏线路", "三、改造低电压台区"))
+
+
+def test_a_units_task_on_the_archives_theme_is_found_by_its_theme_word(tmp_path, embedder):
+    """"县公安局在河湖治理上有啥任务": in an archive of 河湖 work the theme word weighs little, yet the point where the
+    公安局 leads on 河湖 is the answer — not a school-term inspection where it is a partner, which only shares 治理."""
+    from tests.conftest import searcher_over, top_result
+
+    searcher = searcher_over(tmp_path, embedder, {
+        "river_2025-04-02.txt":
+            "全县河湖长制工作推进会召开\n\n2025年4月2日\n\n"
+            "4月2日，全县河湖长制工作推进会召开。副县长秦海明出席会议并讲话。\n"
+            "秦海明要求，第一，坚持问题清零。各镇要对河湖“四乱”问题逐一销号，6月底前全部整改到位。\n"
+            "第二，坚持长效管护。严格落实河湖长巡河制度，县级河湖长每季度巡河不少于1次。县公安局要会同县水利局"
+            "开展打击非法采砂、非法捕捞专项行动，长期坚持。\n"
+            "第三，坚持系统修复。县林业局要在河湖两岸补植护岸林，年底前完成。\n",
+        "river_2024-05-10.txt":
+            "全县幸福河湖建设现场会召开\n\n2024年5月10日\n\n"
+            "5月10日，全县幸福河湖建设现场会在青石镇召开。\n"
+            "会议要求，县水利局要加快编制幸福河湖建设方案，县财政局要保障河湖管护经费，县生态环境分局要开展入河排污口排查。\n",
+        "school_2025-12-20.txt":
+            "县教育局关于做好寒假期间校外培训治理工作的通知\n\n2025年12月20日\n\n"
+            "一、开展寒假前校外培训专项治理，由县教育局牵头，县市场监管局、县公安局配合，2026年1月20日前完成。\n"
+            "二、加强学生假期安全教育，由县教育局负责，放假前完成。\n"})
+    assert top_result(searcher, "县公安局在河湖治理上有啥任务？").passage.text.startswith("第二，坚持长效管护")
+
+
+
+def test_of_points_fitting_a_duty_question_alike_the_one_saying_what_is_asked_goes_first():
+    """"…让哪个部门下达补助资金": both points name a lead unit; the one whose words hold the question's (下达, 补助资金)
+    goes before the first point the dense ranking put higher; points that do not fit keep their places after."""
+    from bot.records import Passage
+    from bot.search import fitting_first
+
+    def point(i: int, text: str) -> Passage:
+        return Passage(f"a:{i:03d}", "a", "point", i, text, "危房改造推进会", "2025-05-21", "2025年5月21日", "a.txt")
+
+    pool = {1: point(1, "第一，摸清底数。各乡镇要对照民政部门推送的数据逐户核实。"),
+            2: point(2, "据了解，今年全县危房改造任务已全部竣工。"),
+            3: point(3, "第三，用好资金。县财政局要在6月10日前下达首批补助资金4410万元。")}
+    topic = {"下达": 3.0, "补助": 2.0, "资金": 2.0, "部门": 2.0}
+    ranked = [(1, 0.03), (2, 0.02), (3, 0.01)]
+    assert [d for d, _ in fitting_first(ranked, {1: 1, 3: 1}, pool, topic)] == [3, 1, 2]
+    assert [d for d, _ in fitting_first(ranked, {1: 2, 3: 1}, pool, topic)] == [1, 3, 2]  # more of what is asked

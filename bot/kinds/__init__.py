@@ -44,6 +44,11 @@ class Asked:
         return any((kind is when and ask == "due") or (kind is duty and ask.deadline) for kind, ask in self.asks)
 
     @property
+    def of_duty(self) -> bool:
+        """A lead, a deadline or what a unit must do is asked ("谁牵头", "县住建局要做哪些事")."""
+        return any(kind is duty for kind, _ in self.asks)
+
+    @property
     def of_units(self) -> bool:
         """What units must do is asked ("县应急管理局牵头哪些事"): their points answer, not a list's outline."""
         return any(kind is duty and ask.units for kind, ask in self.asks)
