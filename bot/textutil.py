@@ -135,17 +135,21 @@ def shortens(short: str, text: str) -> bool:
     return any(jieba.dt.FREQ.get(text[i:i + 2]) and jieba.dt.FREQ.get(text[i + 2:i + 4]) for i in spans)
 
 
+# short items in one run, set off by quotes or punctuation ("乱占、乱采、乱堆、乱建")
+_ITEMS = re.compile(rf"(?<![{CJK}、])[{CJK}]{{1,4}}(?:、[{CJK}]{{1,4}})+(?![{CJK}、])")
+
+
 def enumerates(short: str, text: str) -> bool:
-    """A numeral and a character ("四乱", "两违") is said in `text` as that many short items, each holding the
-    character, in one run ("乱占、乱采、乱堆、乱建"), as bulletins spell out what officials count."""
+    """A numeral and a character ("四乱", "三改") is said in `text` as that many short items, each holding the
+    character, in one run set off by quotes or punctuation ("“乱占、乱采、乱堆、乱建”问题"), as bulletins spell out what
+    officials count."""
     if len(short) != 2 or short[0] not in CN_DIGITS or not is_cjk(short[1]) or short[1] in CN_DIGITS:
         return False
     n = CN_DIGITS[short[0]]
     if n < 2 or short[1] not in text:
         return False
-    run = re.compile(rf"(?<![{CJK}、])[{CJK}]{{1,4}}(?:、[{CJK}]{{1,4}})+(?![{CJK}、])")
     return any(len(items := m.group(0).split("、")) == n and all(short[1] in i for i in items)
-               for m in run.finditer(text))
+               for m in _ITEMS.finditer(text))
 
 
 def coordinates(short: str, text: str) -> bool:

@@ -1,9 +1,8 @@
 """Question kinds that ask something of a point beyond its topic: a date (`when`: "哪天召开"), a lead, a deadline
 or what a unit must do (`duty`: "谁牵头", "最晚什么时候完成", "县住建局要做哪些事"), one of a kind by name (`named`:
 "哪家银行"), a figure (`amount`: "奖励多少钱", "建了多少处"), a rank (`rank`: "在全市排第几"), how often (`often`:
-"多久巡一次"); the kind of document
-the answer is in (`document`: "整改方案里…"); and what every question may name exactly, a quoted name or a figure
-(`exact`: "“免证办”", "22个老旧小区").
+"多久巡一次"); the kind of document the answer is in (`document`: "整改方案里…"); and what every question may name
+exactly, a quoted name or a figure (`exact`: "“免证办”", "22个老旧小区").
 
 Every kind is a module with the same three functions, so a new kind is one new module in KINDS:
 - `asks(question, intent)`: what the (normalized) question asks of this kind, falsy when nothing;
