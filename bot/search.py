@@ -133,6 +133,8 @@ def fitting_first(ranked: list[tuple[int, float]], fit: dict[int, int], pool: di
     """`ranked` with the passages holding most of what the question's kinds ask first (`fit`), and of those fitting
     alike, the one whose words hold more of `topic` ("…让哪个部门下达补助资金": the point saying 下达补助资金, not the
     speaker's first point the dense ranking prefers); otherwise (and with no `topic`) in rank order."""
+    if not topic:  # (no texts to read: the fit alone orders them)
+        return sorted(ranked, key=lambda x: -fit.get(x[0], 0))
     # (each word once: not also the parts jieba's search mode gives of it, "自建房" and 自建, 建房)
     words = {t: w for t, w in topic.items() if not any(t != u and t in u for u in topic)}
     # (under its document's title, where a table's row says what it is part of: "…任务分解表")

@@ -320,3 +320,4 @@ def test_of_points_fitting_a_duty_question_alike_the_one_saying_what_is_asked_go
     ranked = [(1, 0.03), (2, 0.02), (3, 0.01)]
     assert [d for d, _ in fitting_first(ranked, {1: 1, 3: 1}, pool, topic)] == [3, 1, 2]
     assert [d for d, _ in fitting_first(ranked, {1: 2, 3: 1}, pool, topic)] == [1, 3, 2]  # more of what is asked
+    assert [d for d, _ in fitting_first(ranked, {1: 1, 3: 1}, pool, {})] == [1, 3, 2]  # no topic: the ranking's order
