@@ -598,3 +598,34 @@ def test_a_period_asked_is_the_figures_months_and_its_year_the_report_dated_in_i
         "port_2024.txt": page.format(d="2024-05-23", md="5月22日", plan="2.3", done="0.62"),
         "port_2025.txt": page.format(d="2025-05-21", md="5月20日", plan="2.9", done="0.95")})
     assert "0.62亿元" in top_result(searcher, "2024年港航建设1到4月完成投资多少").passage.text
+
+
+def test_another_periods_figure_is_no_answer_and_a_count_spelled_out_is_one(tmp_path, embedder):
+    """"1到8月预制菜园区新签了多少个项目": the meeting's 1—8月 figure, not the 简报's 1—7月 one the words match as well;
+    "第十九次常务会议上说预制菜园区二季度签了多少项目", which that meeting answers only with 一季度's figure, is refused;
+    "2024年推进会上通报全县排查出多少个四乱问题" is the count the 2024 report gives as "乱占、乱采、乱堆、乱建" — the
+    2025 report, which writes "四乱", is another year's."""
+    searcher = searcher_over(tmp_path, embedder, {
+        "brief_2025-08-05.txt":
+            "预制菜产业园工作简报（第7期）\n\n2025年8月5日\n\n"
+            "【工作动态】园区1—7月招商成绩单出炉。今年1—7月，预制菜产业园新签约项目11个，协议总投资36.8亿元，"
+            "其中10亿元以上项目1个。\n",
+        "meeting_2025-04-18.txt":
+            "韩立新主持召开县政府第十九次常务会议\n\n2025年4月18日\n\n"
+            "4月18日上午，县长韩立新主持召开县政府第十九次常务会议，研究预制菜产业园建设等工作。\n"
+            "会议听取了预制菜产业园建设情况汇报。一季度，园区新签约项目6个，协议投资23.5亿元，已开工3个。\n",
+        "meeting_2025-09-10.txt":
+            "县政府第二十三次常务会议召开\n\n2025年9月10日\n\n"
+            "会议研究了预制菜产业园招商引资工作。今年1—8月，园区新签约项目13个，协议总投资41.2亿元，其中亿元以上项目7个，"
+            "已开工项目8个。\n",
+        "river_2024-06-12.txt":
+            "全县河湖“清四乱”专项行动推进会召开\n\n2024年6月12日\n\n"
+            "6月12日，全县河湖专项行动推进会召开。县水利局局长彭永康通报，今年2月专项行动启动以来，全县共排查出"
+            "河湖“乱占、乱采、乱堆、乱建”问题186个，已完成整改152个。\n",
+        "river_2025-06-10.txt":
+            "全县河湖“清四乱”专项行动推进会召开\n\n2025年6月10日\n\n"
+            "6月10日，全县河湖专项行动推进会召开。县水利局局长彭永康通报，今年3月新一轮排查启动以来，全县共排查出"
+            "河湖“四乱”问题97个，已完成整改71个。\n"})
+    assert "新签约项目13个" in top_result(searcher, "1到8月预制菜园区新签了多少个项目").passage.text
+    assert not searcher.search("县政府第十九次常务会议上说预制菜园区二季度签了多少项目").answered
+    assert "问题186个" in top_result(searcher, "2024年推进会上通报全县排查出多少个四乱问题").passage.text
