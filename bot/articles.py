@@ -50,10 +50,16 @@ _HELD_ON = re.compile(rf"^\s*[{CJK}“”《》（）()、]{{2,30}}?于\s*(?:(\d
                       rf"(?![前后起])[^，,。；;]{{0,12}}?(?:召开|举行|主持召开)")
 
 
+# "2024年11月15日供暖季开始前，完成…": a plan's deadline opening its sentence, no dateline.
+_BEFORE_DAY = re.compile(r"[^，,。；;：:\n]{0,12}?(?:前|以前|之前)(?![往来夕])")
+
+
 def dateline(text: str) -> re.Match | None:
     """The dateline opening a paragraph, if any."""
     m = DATELINE.match(text) or _HELD_ON.match(text)
     if m and m.group(2) and (to := _PERIOD_TO.match(text, m.end())) and int(to.group(1)) != int(m.group(2)):
+        return None
+    if m and _BEFORE_DAY.match(text, m.end()):
         return None
     return m
 
@@ -609,9 +615,11 @@ def _make_article(loaded: LoadedBulletin, position: int, titles: list[str], lead
     speech = SPEECH_TITLE.match(to_simplified(title))
     if speech and person_name(speech.group("name")):
         given_by.append(speech.group("name"))  # "冯志远在全区…大会上的讲话"
-    if given_by or SPEECH.search(to_simplified(title)):
+    if (given_by or SPEECH.search(to_simplified(title))) and not _officials_take_turns(simple, names):
         # A speech is its author's words throughout: "王立群同志讲得很好" names a listener, not a speaker;
         # a speech whose author goes unnamed ("县长在…上的讲话") has no other speaker either.
+        # (Not a transcript whose list of who presents sets one of them on a line like a byline: "鹊山镇党委书记　袁卫华"
+        # under "发布人：…", each of them answering in turn.)
         names = given_by[:1]
     # the lead: the first paragraph after a notice's number and addressee lines ("文号：…17号", "各乡镇人民政府：")
     lead = next((p for p in paras[:3] if len(p) >= LEAD_MIN and not _ADDRESSEE_LINE.match(p)), paras[0])
@@ -647,6 +655,11 @@ def _as_text(block: Block) -> str:
     if block.role == "docno":
         return f"{DOCNO_FIELD}{block.text}"
     return ("- " + block.text) if block.bullet else block.text
+
+
+def _officials_take_turns(text: str, names: list[str]) -> bool:
+    """Two or more officials speak in turns ("苏明远：…", "戴静：…"): a transcript, no one author's speech."""
+    return len({who for _, _, who in turns(text, names) if who and who != ASKED}) >= 2
 
 
 def _fallback_title(first_paragraph: str, file_name: str) -> str:

@@ -97,6 +97,8 @@ _GROUP_TAIL = 64  # a trailing group is at most 62 characters
 # line after it ("各镇人民政府、街道办事处：") opens the text.
 _DOCUMENT_NAME = re.compile(r"^[^。；;！？!?：:]*关于[^。；;！？!?：:]{2,80}的(?:通知|意见|方案|办法|决定|通报|报告|批复|函|规定|细则)》?$")
 _ADDRESSEE = re.compile(r"^[^。；;！？!?]{2,80}[：:]$")
+# … and the end of such a name set over two lines ("…关于印发《聆溪县202" / "4—2025年…实施方案》的通知").
+_DOCUMENT_NAME_END = re.compile(r"^[^。；;！？!?：:]*的(?:通知|意见|方案|办法|决定|通报|报告|批复|函|规定|细则)》?$")
 
 
 def ends_sentence(line: str) -> bool:
@@ -165,6 +167,21 @@ _SECTION_LABEL = re.compile(rf"^[【\[［][{CJK}]{{2,8}}[】\]］]$")
 _WORK_SECTION = re.compile(r"动态|进展|安排|打算|计划|经验|做法|问题|不足|成效|措施|建议|部署|情况|亮点|下步|下一步")
 
 
+# A record's field on its own line ("地　点：县政府新闻发布厅", "发布人：县商务局局长　邵明川"), and the short lines listing
+# more of it under it ("　　　　县财政局副局长　戴　静"): each its own paragraph, however it ends.
+_LISTED_MAX = 30
+_RECORD_FIELD = re.compile(r"^(?:%s)\s*[:：]" % "|".join(r"\s*".join(key) for key in FIELD_KEYS.split("|")))
+
+
+def _opens_sentence(line: str, after: list[str]) -> bool:
+    """A short line left open in a name's brackets ("《聆溪县2024—2025年冬季清洁取") whose next line is no headline
+    ("暖实施方案》已经县政府同意，…"): a paragraph's first line cut by a narrow column, not a headline."""
+    if not left_open(line, "《“", "》”"):
+        return False
+    following = next((t for t in after if t), "")
+    return bool(following) and not looks_like_heading(following)
+
+
 def repair_line_breaks(lines: list[str] | list[Line], headings: set[int] | None = None,
                        blank_breaks: bool | None = None) -> list[Block]:
     """Join lines into paragraphs: a line not ending a sentence continues on the next one.
@@ -187,6 +204,7 @@ def repair_line_breaks(lines: list[str] | list[Line], headings: set[int] | None 
         blank_breaks = blank < 0.8 * (len(texts) - blank) or ended >= 0.8 * len(after)
     blank_since_text = noise_since_text = False
     section = False  # the paragraph so far is one numbered line short enough to be a section's heading
+    listing = False  # the line before was a record's field (or a line listing more of it)
 
     def add(block: Block) -> None:
         nonlocal gap
@@ -229,7 +247,14 @@ def repair_line_breaks(lines: list[str] | list[Line], headings: set[int] | None 
             if re.search(r"[^\s|:\-]", line):  # a markdown rule row "|---|---|" carries nothing
                 add(Block(line))
             continue
-        is_heading = not item.bullet and (i in headings or (not current and looks_like_heading(line)))
+        if _RECORD_FIELD.match(line) or (listing and len(line) <= _LISTED_MAX and not re.search(r"[：:。；;！？!?]", line)):
+            flush()
+            add(Block(line))
+            listing = True
+            continue
+        listing = False
+        is_heading = not item.bullet and (i in headings or (not current and looks_like_heading(line)
+                                                             and not _opens_sentence(line, texts[i + 1:])))
         if is_heading:
             flush()
             add(Block(line, heading=True))
@@ -567,7 +592,7 @@ def join_wrapped(lines: list[Line], wrapped: frozenset[int], headings: set[int])
             continue
         if joining and line.kind == "text" and i not in headings and not line.bullet \
                 and not LINE_MARKER.match(line.text) \
-                and not (_DOCUMENT_NAME.match(out[-1].text.strip()) and _ADDRESSEE.match(line.text.strip())):
+                and not (_DOCUMENT_NAME_END.search(out[-1].text.strip()) and _ADDRESSEE.match(line.text.strip())):
             head = out[-1]
             text = _join(head.text, line.text)
             out[-1] = replace(head, text=text)

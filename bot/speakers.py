@@ -37,6 +37,20 @@ _AFTER_NAME = ("出席|主持|作|做|在|参加|讲|强调|指出|要求|表示
 _NAME = rf"[{CJK}]{{2,4}}?(?={_AFTER_NAME}|$)"
 _NAME_AFTER_POST = re.compile(rf"(?:{POSTS})[ \u3000]?(?P<name>{_NAME})")
 _NAME_HERE = re.compile(_NAME)  # the name right after a post, read from where it starts
+# A two-character name set with a space inside to fill the width of a three-character one ("县财政局副局长　戴　静" in a
+# list of who presents): the name is the two characters.
+_SPACED_NAME = re.compile(rf"([{CJK}])[ \u3000]{{1,2}}([{CJK}])(?=[ \u3000]*(?:$|[；;，,、。\n]))", re.M)
+# A name then its post on a line of a record's list of who presents ("发布人：鲁振宇　县消防救援大队大队长",
+# "　　　　丁　宏　县住建局副局长").
+_NAME_THEN_POST = re.compile(rf"^[ \u3000]*(?:[{CJK}]{{2,3}}[：:][ \u3000]*)?(?P<name>[{CJK}]{{2,4}}?|[{CJK}][ \u3000][{CJK}])"
+                             rf"[ \u3000]+[^\s，。；;]{{0,24}}?(?:{POSTS})[ \u3000]*$", re.M)
+_SPACED_AFTER_POST = re.compile(rf"(?:{POSTS})[ \u3000]+(?={_SPACED_NAME.pattern})", re.M)
+
+
+def _spaced_name(text: str, start: int) -> str | None:
+    """The two-character name set apart at `start` ("戴　静"), or None."""
+    m = _SPACED_NAME.match(text, start)
+    return m.group(1) + m.group(2) if m and person_name(m.group(1) + m.group(2)) else None
 SPEECH_VERBS = "指出|强调|要求|表示|提出|说|讲话|介绍|通报|指示|批示|部署|希望|讲了|谈到|作出|提了|安排|布置|意见"
 _SPEECH_VERB = re.compile(SPEECH_VERBS)
 _PRESENCE_VERB = re.compile("主持|出席|调研|召开|带队|率队|参加|宣读|传达|检查|察看|视察|督导|看望|慰问|走访")
@@ -109,6 +123,8 @@ def posts_named(text: str, names: frozenset[str] | set[str]) -> dict[str, set[st
         known = next((text[start:start + k] for k in lengths if text[start:start + k] in names), None)
         if known:
             return known
+        if spaced := _spaced_name(text, start):
+            return spaced
         m = _NAME_HERE.match(text, start)
         return m.group(0) if m and person_name(m.group(0)) else None
 
@@ -173,6 +189,13 @@ def known_names(text: str) -> list[str]:
     for m in _NAME_AFTER_POST.finditer(text):
         if plausible_name(m.group("name")):
             names.setdefault(m.group("name"))
+    for m in _SPACED_AFTER_POST.finditer(text):
+        if spaced := _spaced_name(text, m.end()):
+            names.setdefault(spaced)
+    for m in _NAME_THEN_POST.finditer(text):
+        name = re.sub(r"[ \u3000]", "", m.group("name"))
+        if plausible_name(name):
+            names.setdefault(name)
     for clause in _CLAUSE.findall(text):
         if not (_SPEECH_VERB.search(clause) or _PRESENCE_VERB.search(clause[:12])):
             continue

@@ -30,6 +30,7 @@ SUFFIXES = (
     "开发区", "高新区", "示范区", "新区", "园区", "专班", "小组",
     "政府", "公司", "中心", "分局", "街道", "社区", "乡镇", "部门", "单位", "集团",
     "学校", "中专", "中学", "小学", "幼儿园", "职校", "技校",  # a school leads a task too ("县职业中专要会同…")
+    "银行", "支行", "分行", "农商行",  # so does a bank ("县农商银行": a credit product; "人民银行县支行")
     "局", "委", "办", "室", "队", "所", "院", "社", "联", "会", "站", "处", "厅", "部", "村", "镇", "乡", "股",
     "科", "馆",
 )
@@ -45,8 +46,9 @@ ZONE_LEVEL = re.compile(r"^([%s]{1,4}?)(?:经济技术开发区|经济开发区|
 # What a place's own name never holds: words that tie a clause together ("所需经费由区…" is no place "所需经费由区").
 _NOT_IN_PLACE = set("由对在将把要向的是为从于经按以给")
 # What a unit's name never holds: a meeting ("区政府第三十一次常务会议给区消防救援大队" is a meeting, then a unit), a
-# document ("整县推进方案里县农业农村局" is a plan, then a unit).
-_NEVER_INSIDE = re.compile(rf"会议|会上|第[{CN_ORDINALS}百\d]+[次届期部]|给|让|方案|细则|要点|讲话|通知")
+# document ("整县推进方案里县农业农村局" is a plan, then a unit; "任务分工表里农业农村局" a table, then a unit).
+_NEVER_INSIDE = re.compile(rf"会议|会上|第[{CN_ORDINALS}百\d]+[次届期部]|给|让|方案|细则|要点|讲话|通知"
+                           r"|表[里中内上]|分工表|清单|台账")
 # A point's number in brackets ("第（二）部分", "（三）县农业局") is never inside a unit's name.
 _NUMBERED = re.compile(rf"[（(][{CN_ORDINALS}\d]+[）)]")
 # A street office's own sections, named in its documents after the bare level ("街道城建办", "街道平安办").

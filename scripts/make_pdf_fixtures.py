@@ -422,13 +422,68 @@ def overhanging_brief(s) -> bytes:
     return buffer.getvalue()
 
 
+def counted_notice(s) -> bytes:
+    """A notice issuing a plan, set by a typesetter that breaks every line at a count of characters in a narrow
+    column, title and text in one size: the title breaks inside 《》 and inside a year ("《桐川县202" / "4—2025年…"),
+    the plan's title before its last word, a paragraph's first line inside 《》; lines holding figures end short of
+    the margin; a plan's sentence opens with a deadline ("2024年11月15日供暖季开始前，…")."""
+    size, count, left, step = 11.0, 21, 40 * mm, 16.0
+    blocks = [
+        ("center", "桐川县人民政府办公室文件"), ("center", "桐政办发〔2024〕31号"),
+        ("title", "桐川县人民政府办公室关于印发《桐川县2024—2025年冬季清洁取暖实施方案》的通知"),
+        ("flat", "各乡镇人民政府，县政府各部门："),
+        ("text", "《桐川县2024—2025年冬季清洁取暖实施方案》已经县政府同意，现印发给你们，请认真组织实施。"),
+        ("right", "桐川县人民政府办公室"), ("right", "2024年8月26日"),
+        ("title", "桐川县2024—2025年冬季清洁取暖实施方案"),
+        ("text", "为改善冬季空气质量，保障群众温暖过冬，制定本方案。"),
+        ("flat", "一、总体目标"),
+        ("text", "2024年11月15日供暖季开始前，完成清洁取暖改造5200户，其中“气代煤”2100户、“电代煤”3100户。"),
+        ("flat", "二、重点任务"),
+        ("flat", "（一）推进“气代煤”改造"),
+        ("text", "1.管网铺设。县住建局牵头，9月30日前完成乡镇中压管网铺设26公里。"),
+        ("text", "2.入户安装。县燃气公司负责，10月31日前完成2100户壁挂炉安装和通气。"),
+        ("flat", "（二）推进“电代煤”改造"),
+        ("text", "1.电网增容。县供电公司负责，10月15日前完成配电变压器增容改造40台。"),
+        ("text", "2.电价政策。县发改局负责，落实居民采暖期谷段电价政策。"),
+        ("flat", "三、资金补助"),
+        ("text", "（一）设备补贴。“电代煤”用户按设备购置费的80%给予补贴，每户最高2800元。"),
+        ("text", "（二）运行补贴。采暖季内，“电代煤”用户每度电补贴0.2元，每户最高补贴1000度。"),
+    ]
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=A4)
+    c.setFont(FONT, size)
+    y = A4[1] - 30 * mm
+    for style, text in blocks:
+        first = "\u3000\u3000" if style == "text" else ""
+        body = first + text
+        lines = [body[i:i + count] for i in range(0, len(body), count)]
+        for line in lines:
+            if style == "center" or style == "title":
+                c.drawCentredString(A4[0] / 2, y, line.strip())
+            elif style == "right":
+                c.drawRightString(left + count * size, y, line)
+            else:
+                c.drawString(left, y, line)
+            y -= step
+            if y < 30 * mm:
+                _end_page(c, 1, size)
+                c.setFont(FONT, size)
+                y = A4[1] - 30 * mm
+        if style in ("title", "right") and text.endswith(("日", "通知", "方案")):
+            y -= step / 2
+    _end_page(c, 2, size)
+    c.save()
+    return buffer.getvalue()
+
+
 def main(out: Path = OUT) -> None:
     s = _styles()
     out.mkdir(parents=True, exist_ok=True)
     files = {"red_notice.pdf": red_notice(s), "two_column_brief.pdf": two_column_brief(s),
              "report_page_break.pdf": report_across_pages(s), "scanned.pdf": scanned(),
              "flowing_brief.pdf": flowing_brief(s), "overhang_brief.pdf": overhang_brief(s),
-             "plain_brief.pdf": plain_brief(s), "overhanging_brief.pdf": overhanging_brief(s)}
+             "plain_brief.pdf": plain_brief(s), "overhanging_brief.pdf": overhanging_brief(s),
+             "counted_notice.pdf": counted_notice(s)}
     for name, data in files.items():
         (out / name).write_bytes(data)
         print(f"{out / name}: {len(data)} bytes")

@@ -655,3 +655,20 @@ def test_a_posts_contents_on_one_line_unbracketed_leave_its_publish_day_to_date_
     assert [a.title for a in arts] == ["高书记到柳湾镇调研皮具产业", "邓县长调研课后服务工作"]
     assert [a.date for a in arts] == ["2024-12-10", "2024-12-09"]
     assert not any("今日导读" in p for a in arts for p in a.paragraphs)
+
+
+def test_a_press_conference_lists_who_presents_names_spaced_out_and_one_on_a_line_of_their_own():
+    """"县财政局副局长　戴　静": a two-character name spaced to a three-character width is 戴静, whose answer is hers;
+    the last presenter alone on a line (like a speech's byline) makes the transcript no one person's speech."""
+    art = _one("桐川县冷链物流建设新闻发布会实录\n\n"
+               "时　间：2024年6月20日上午10:00\n地　点：县政府新闻发布厅\n"
+               "发布人：县商务局局长　邵明川\n　　　　县财政局副局长　戴　静\n"
+               "　　　　梨园镇党委书记　华若愚\n主持人：县政府新闻办主任　谭　雪\n\n"
+               "谭雪：各位记者朋友，上午好！首先请邵明川局长介绍总体情况。\n\n"
+               "邵明川：今年全县计划新建产地冷库30座，目前已开工17座。\n\n"
+               "县融媒体中心记者：冷库建设有哪些资金支持？\n\n"
+               "戴静：主要从两个方面支持。第一，建设给补助，按投资的30%补助。第二，贷款有贴息，贴息比例50%。\n\n"
+               "桐川日报记者：梨园镇有什么做法？\n\n"
+               "华若愚：我们主要推行村集体入股建冷库，8个村已经入股。\n\n"
+               "谭雪：今天的发布会到此结束，谢谢各位！\n")
+    assert art.speakers == ("谭雪", "邵明川", "戴静", "华若愚")

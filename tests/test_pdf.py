@@ -290,3 +290,17 @@ def test_a_document_name_as_wide_as_the_text_is_not_run_into_its_addressee_line(
     [article] = parse_bulletin("\n".join(lines).encode(), "notice.txt", ParseSettings()).articles
     assert article.title == title
     assert article.date == "2025-05-20"
+
+
+def test_a_notice_set_by_count_keeps_its_title_its_plan_and_a_deadline_opening_a_sentence():
+    """A narrow column broken at a count of characters: the title cut inside 《》 and inside its year ("《桐川县202" /
+    "4—2025年…》的通知") is one title, not joined to the addressee line; the text's first line cut inside 《》 is no
+    headline; the plan under the signature stays in the notice, and "2024年11月15日供暖季开始前，完成…" is its target,
+    no news item's dateline opening another article."""
+    notice = parsed("counted_notice.pdf")
+    [article] = notice.articles
+    assert article.title == "桐川县人民政府办公室关于印发《桐川县2024—2025年冬季清洁取暖实施方案》的通知"
+    assert article.date == "2024-08-26"
+    heads = [points[0][:4] for points in lists(notice)]
+    assert heads[:2] == ["一、总体", "（一）推"] and "（一）设" in heads
+    assert any(p.startswith("一、总体目标\n2024年11月15日供暖季开始前，完成清洁取暖改造5200户") for p in points(notice))
