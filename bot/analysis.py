@@ -19,6 +19,8 @@ STOPWORDS = frozenset(
     "的 了 是 在 和 与 及 或 吗 呢 吧 啊 呀 么 什么 哪些 哪个 哪 怎么 怎样 如何 为什么 是否 有没有 有 都 "
     "请问 请 一下 关于 对于 方面 分别 这 那 这个 那个 这些 那些 我 我们 你 你们 他 他们 要 也 就 还 "
     "哪几 几 个 条 点 项 吗？ 多少 谁 何 时候 时间 具体 "
+    # "还有多少户没完工", "还有哪些问题": what is left is asked by the rest ("完工", "问题"), not by "still have"
+    "还有 "
     # "要是托育机构多报人数咋处理": the condition's words say what is asked about, not its "if"; "柘塘那边": the place,
     # not "over there"
     "如果 假如 要是 万一 倘若 若是 的话 那边 这边 那里 这里 那儿 这儿".split()

@@ -290,7 +290,10 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     # A question of only names and numbers ("刘宗国提出的第七点") is all pinned; one of no words at all
     # (emoji, punctuation) has nothing a passage could answer.
     empty = 1.0 if req.people or req.numbers or intent.series or intent.ordinal else 0.0
-    return Check(found_ctx / total if total else empty, found_psg / total_psg if total_psg else empty, pinned,
+    # (every word locating the article — "2025年危房改造推进会说今年要改多少户", all of it the meeting's title — leaves
+    # the passage nothing of its own to hold: the meeting's passage stating the figure answers)
+    own = found_psg / total_psg if total_psg else 1.0 if total else empty
+    return Check(found_ctx / total if total else empty, own, pinned,
                  len(held))
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.analysis import question_tokens, word_frequency, word_starts
+from bot.analysis import in_dictionary, question_tokens, word_frequency, word_starts
 from bot.ordinals import read_path
 from bot.question import CLOCK_ASK, Intent, TimeRef
 from bot.speakers import DID_NEXT, POSTS, is_surname, plausible_name
@@ -183,6 +183,8 @@ _GENERIC_PLACES = frozenset("开发区 示范区 高新区 功能区 保护区 �
 # A town's name: two characters and 镇 or 乡, which jieba cuts apart when it does not know the name ("桂岭|镇").
 _CITY_DISTRICT = re.compile(rf"[{CJK}]{{2,3}}市([{CJK}]{{2}}[区县])(?![级域委])")
 _TOWN = re.compile(rf"[{CJK}]{{2}}[镇乡](?![镇村区])")
+# … as a question names one: a town before its villages too ("梅岗镇村集体经济", checked in `named_places`)
+_TOWN_ASKED = re.compile(rf"[{CJK}]{{2}}[镇乡](?![镇区])")
 # what before 镇 or 乡 makes a common word of them ("城镇", "下乡", "返乡", "入乡"), not a town's name
 _WORD_BEFORE_TOWN = "城村集下返回入家故老各全本该乡"
 _NOT_TOWN = re.compile(rf"^.[{_WORD_BEFORE_TOWN}][镇乡]$|^(?:重点|所在|各个|有关|相关|贫困|偏远|边远)"
@@ -208,9 +210,14 @@ def named_places(question: str) -> tuple[str, ...]:
     starts = word_starts(question, guess=False)
     # (a family's market town, "马集镇", is a town though 集镇 is a word: a question starts no word in its name)
     # (nor a compound of levels after a preposition: "在县乡一体改革里" names no town "在县")
-    towns = [m.group(0) for m in _TOWN.finditer(question)
+    towns = [m.group(0) for m in _TOWN_ASKED.finditer(question)
              if (not _NOT_TOWN.search(m.group(0)) or _market_town(m.group(0))) and m.start() in starts
-             and not m.group(0).endswith(_NOT_PLACE_END) and m.group(0)[0] not in _NEVER_FIRST]
+             and not m.group(0).endswith(_NOT_PLACE_END) and m.group(0)[0] not in _NEVER_FIRST
+             # (before 村, only a name no word of the dictionary, its level and 村 no word either: "梅岗镇村集体经济"
+             # is the town's; "组织镇村干部", "宋立群在乡村振兴…" name none)
+             and not (question.startswith("村", m.end()) and (in_dictionary(m.group(0)[:2])
+                                                             or in_dictionary(m.group(0)[-1] + "村")
+                                                             or _FUNCTION_CHARS & set(m.group(0)[:2])))]
     # a district or county written after its city ("琮州市石门区") is a place however common its name's words
     districts = [m.group(1) for m in _CITY_DISTRICT.finditer(question)
                  if not m.group(1).endswith(_NOT_PLACE_END) and m.group(1)[0] not in _NEVER_FIRST]

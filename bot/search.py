@@ -502,11 +502,14 @@ class Searcher:
                     if p.kind == "point" and p.ordinal == point.ordinal:
                         picked += self._with_sub_list(snap, catalog, rid, p)
             return picked, choice.share, None
-        if of_units and not (intent.count or intent.items):
-            # "陈副县长在调度会上给县文旅局布置了哪些事": of the list the meeting and speaker choose, the points naming
-            # the unit (its lead, partners or words) — the unit's share of the list, not the whole list
+        if of_units and not intent.count and (not intent.items or kinds.duty.UNIT_ITEMS.search(intent.rest)):
+            # "陈副县长在调度会上给县文旅局布置了哪些事", "分工表里农业农村局管哪几项": of the list the meeting and speaker
+            # choose, the points naming the unit (its lead, partners or words) — the unit's share of the list, not
+            # the whole list (the items asked of it are the unit's: "管哪几项" is not "哪几条做法" of the list)
             own = [(rid, p, False) for rid, p in snap.list_points(choice.entry.list_id)
                    if p.kind == "point" and asked_of.holds(p, normalized_passage(p.text), {}, 0.0)]
+            # (those it leads first, then those it helps with, each in the list's order)
+            own.sort(key=lambda x: -asked_of.prefers(x[1], normalized_passage(x[1].text)))
             if own:
                 return own, choice.share, None
         if not (intent.count or intent.items):  # "哪几条要求", "分别是什么": the list's items, not one point

@@ -629,3 +629,75 @@ def test_another_periods_figure_is_no_answer_and_a_count_spelled_out_is_one(tmp_
     assert "新签约项目13个" in top_result(searcher, "1到8月预制菜园区新签了多少个项目").passage.text
     assert not searcher.search("县政府第十九次常务会议上说预制菜园区二季度签了多少项目").answered
     assert "问题186个" in top_result(searcher, "2024年推进会上通报全县排查出多少个四乱问题").passage.text
+
+
+def test_a_banks_product_its_lead_a_units_items_an_extreme_and_a_town_before_its_villages(tmp_path, embedder):
+    """What 督查室 staff ask of a task table and a meeting series: "冷链贷是哪家单位牵头推出的" is the row its 牵头单位
+    column gives to a bank (no 局 or 委, and no row says 单位); "任务分工表里商务局管哪几项" is the rows the 商务局
+    leads, the table named before the bare unit; "…建设进度最慢的是哪个乡镇", of a report naming only the best town,
+    is refused while "最快" is answered; "柘岭镇村集体…", a town the archive never names, is refused — not the
+    county's figure."""
+    searcher = searcher_over(tmp_path, embedder, {
+        "tasks_2024-03-20.txt":
+            "桐川县人民政府办公室关于印发《桐川县2024年农产品冷链物流建设任务分工方案》的通知\n\n2024年3月20日\n\n"
+            "各乡镇人民政府，县政府各部门：\n现将任务分工方案印发给你们，请认真抓好落实。\n"
+            "附件：桐川县2024年农产品冷链物流建设任务分工表\n"
+            "序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限\n"
+            "1 | 建成县级农产品冷链集配中心一处 | 县商务局 | 县发改局 | 2024年9月30日前\n"
+            "2 | 在重点产区新建产地冷藏保鲜设施30座 | 县农业农村局 | 各乡镇人民政府 | 10月底前\n"
+            "3 | 开通县乡村三级冷链配送线路8条 | 县商务局 | 县交通运输局 | 2024年11月30日前\n"
+            "4 | 推出冷链设施建设专属信贷产品“冷链贷” | 县农商银行 | 县财政局 | 6月底前\n"
+            "5 | 制定冷链设施用电优惠办法 | 县发改局 | 县供电公司、县商务局 | 5月底前\n",
+        "push_2024-05-16.txt":
+            "全县冷链物流建设推进会召开\n\n2024年5月16日\n\n"
+            "5月16日，全县冷链物流建设推进会召开。副县长邵明川出席会议并讲话，县商务局、县农业农村局、县财政局"
+            "和各乡镇分管负责同志参加会议。\n\n"
+            "会上，县商务局通报了冷链物流建设进展。截至5月15日，全县已开工产地冷库17座，其中梨园镇开工9座，"
+            "进度位居全县第一；村集体参与建设冷库6座，带动村集体增收80万元。\n\n"
+            "邵明川指出，冷链物流是农产品出村进城的关键环节，各乡镇要把冷库建设作为今年农业农村工作的重点，"
+            "倒排工期、挂图作战，确保10月底前全部建成投用，县财政局要及时拨付建设补助资金。\n",
+        "push_2025-05-20.txt":
+            "全县冷链物流建设推进会召开\n\n2025年5月20日\n\n"
+            "5月20日，全县冷链物流建设推进会召开。副县长邵明川出席会议并讲话，县商务局、县农业农村局、县财政局"
+            "和各乡镇分管负责同志参加会议。\n\n"
+            "会上，县商务局通报了冷链物流建设进展。去年全县建成产地冷库32座，冷链集配中心投入运营，"
+            "全年冷链配送农产品1.6万吨。今年计划新建产地冷库24座，截至5月18日已开工11座。\n\n"
+            "邵明川强调，要把冷链设施管好用好，防止建而不用，各乡镇要落实管护主体，县商务局要组织冷链运营培训，"
+            "提高设施利用率，让农户真正得到实惠。\n",
+    })
+    assert top_result(searcher, "冷链贷是哪家单位牵头推出的").passage.text.startswith("4 | 推出冷链设施建设专属信贷产品")
+    answer = searcher.search("任务分工表里商务局管哪几项")
+    assert answer.answered and [r.passage.text[:2] for r in answer.results[:2]] == ["1 ", "3 "]
+    assert not searcher.search("2024年冷链推进会上建设进度最慢的是哪个乡镇").answered
+    assert "梨园镇开工9座" in top_result(searcher, "2024年冷链推进会上建设进度最快的是哪个乡镇").passage.text
+    assert not searcher.search("柘岭镇村集体参与建设了多少座冷库").answered
+
+
+def test_a_meeting_named_by_all_the_question_says_answers_its_figure_and_a_worst_it_never_names_is_refused(
+        tmp_path, embedder):
+    """"2025年危房改造推进会说今年要改多少户": every word of the question names the meeting (its title), so its report
+    stating "今年纳入改造计划580户" answers — nothing is left for the passage to hold of its own; "开工率最低的是哪个乡镇",
+    of a report naming only the town ranked first, is refused, and "最高" answered."""
+    searcher = searcher_over(tmp_path, embedder, {
+        "push_2024-05-21.txt":
+            "全县农村危房改造工作推进会召开\n\n2024年5月21日\n\n"
+            "5月21日，全县农村危房改造工作推进会在县行政中心召开。副县长邵明川出席会议并讲话，县住建局局长通报工作进展，"
+            "各乡镇分管负责同志和县直相关部门负责同志参加会议。\n\n"
+            "会议通报，截至5月20日，全县已完成疑似危房等级鉴定1120户，纳入今年改造计划680户，已开工215户，开工率31.6%。"
+            "梨园镇推行村干部包户做法，开工率达到52%，位居全县第一。\n\n"
+            "邵明川指出，农村危房改造是守住住房安全底线的民生工程，各乡镇要压实属地责任，对照年度任务倒排工期，"
+            "确保10月底前全部竣工，县财政局要及时拨付补助资金，县住建局要加强技术指导和质量巡查。\n\n"
+            "邵明川强调，要严格对象认定，坚持公开公示，杜绝优亲厚友，确保改造资金用在最需要的农户身上。\n",
+        "push_2025-05-20.txt":
+            "全县农村危房改造工作推进会召开\n\n2025年5月20日\n\n"
+            "5月20日，全县农村危房改造工作推进会在县行政中心召开。副县长邵明川出席会议并讲话，县住建局局长通报工作进展，"
+            "各乡镇分管负责同志和县直相关部门负责同志参加会议。\n\n"
+            "会议通报，去年全县实际完成农村危房改造683户，补助资金全部发放到户。今年纳入改造计划580户，"
+            "截至5月19日已开工326户，开工率56.2%。\n\n"
+            "邵明川指出，今年是两年行动的收官之年，各乡镇要对照任务清单逐户销号，确保10月底前全部竣工，"
+            "县住建局要组织第三方开展竣工验收，县审计局要对补助资金使用情况开展专项审计。\n\n"
+            "邵明川强调，要巩固改造成果，建立农房安全常态化巡查机制，防止改后又危。\n",
+    })
+    assert "今年纳入改造计划580户" in top_result(searcher, "2025年危房改造推进会说今年要改多少户").passage.text
+    assert not searcher.search("2024年危房改造推进会上开工率最低的是哪个乡镇").answered
+    assert "位居全县第一" in top_result(searcher, "2024年危房改造推进会上开工率最高的是哪个乡镇").passage.text

@@ -28,6 +28,8 @@ UNIT_DUTY = re.compile(r"要?做|干(?:什么|啥|哪些|些什么|些啥)|(?:�
                        r"|(?:布置|安排|部署|交办|分配)了?(?:哪些|什么|啥|哪几)"
                        r"|(?:牵头|主抓|分管|管)了?(?:哪些|什么|啥|哪几|哪块)"
                        rf"|对[^，。]{{1,14}}?(?:{'|'.join(SUFFIXES)})(?:提|有|作)了?(?:什么|哪些|啥)要求")
+# Its items asked of the unit itself ("农业农村局管哪几项", "县财政局负责哪些"): the unit's points, not a list's items.
+UNIT_ITEMS = re.compile(r"(?:管|负责|牵头|承担|分管|主抓)了?哪")
 # The words a duty question asks with ("布置了哪些任务", "有什么要求"): how it asks, not its topic.
 # (and where the duties are listed: "在分工表里", "清单中", jieba cutting "分工|表里")
 _ASKS_DUTY = re.compile(r"任务|职责|分工|布置|安排|部署|交办|要求|负责|承担|工作|事情?|(?:表|清单|台账)[里中内上]?")
@@ -67,9 +69,6 @@ def named_units(question: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-_WHERE_NAMED = "里中内"
-
-
 def _named_within(question: str, i: int, name: str) -> tuple[int, str] | None:
     """A unit named in full from a level inside `name` read at `i`, ending where it ends, after a word saying where
     it is named ("方案里县农业农村局", "通知中区财政局"): where it starts and its name, or None."""
@@ -81,10 +80,14 @@ def _named_within(question: str, i: int, name: str) -> tuple[int, str] | None:
     return None
 
 
+_WHERE_NAMED = "里中内"
+
+
 # Where a bare unit's name can start in a question: its head, after punctuation, or after a word leading up to it.
 _SPOKEN_BEFORE = r"请问|问一?下|那么?|[我咱他她你]们"  # never inside a name
 _LEAD_IN = re.compile(rf"{_SPOKEN_BEFORE}|对|给|让|跟|和|与|及")
-_BARE_AFTER = re.compile(rf"(?:^|[^{CJK}]|{_LEAD_IN.pattern})$")
+# (or after where it is named: "任务分工表里农业农村局", "方案中发改委")
+_BARE_AFTER = re.compile(rf"(?:^|[^{CJK}]|{_LEAD_IN.pattern}|(?:表|单|案|则|点|知|账|件)[{_WHERE_NAMED}])$")
 _BARE_ENDS = ("局", "委")  # 住建局, 发改委 (not 办: "怎么办")
 # Words ending in 局 that name no bureau: 格局, 大局, 布局…
 _NOT_BUREAU = ("格局", "大局", "布局", "当局", "结局", "开局", "变局", "饭局", "残局", "全局", "时局", "骗局", "僵局", "定局",

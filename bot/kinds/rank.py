@@ -19,13 +19,29 @@ _STATES = re.compile(rf"(?:位列|位居|名列|排名|排在|居)[^，,。；;]
                      rf"|第[{CN_NUMERAL}\d]+名|前[{CN_NUMERAL}\d]+名|倒数(?:第[{CN_NUMERAL}\d]+|前[{CN_NUMERAL}\d]+)")
 
 
+# Who holds an extreme: "开工率最低的是哪个乡镇", "哪个镇进度最慢", "谁垫底" — answered by a passage naming the holder of that
+# end, not the other ("开工率达到52%，位居全县第一" names the best, never the worst).
+_LOW = r"最(?:低|少|慢|差|小|弱)|垫底|末位|倒数第一"
+_HIGH = r"最(?:高|多|快|好|大|强|优)|首位|榜首|头名"
+_EXTREME_ASK = re.compile(rf"(?P<end>{_LOW}|{_HIGH})的?(?:是|为|在|属)?(?:哪(?:个|家|些|几个|一个)?|谁)"
+                          rf"|(?:哪(?:个|家|些|几个|一个)?|谁)[^，,。？?]{{0,10}}?(?P<end2>{_LOW}|{_HIGH})")
+_LOW_SAID = re.compile(_LOW)
+_HIGH_SAID = re.compile(rf"{_HIGH}|(?:位列|位居|名列|排名|排在|居)[^，,。；;]{{0,8}}?第[一1](?![\d十])")
+
+
 # Where a rank is counted: "在全市排第几" asks the city's ranking; a passage giving the province's answers another.
 _SCOPE = re.compile(r"全(?:国|省|市|州|区|县)")
 
 
 def asks(question: str, intent: Intent) -> str | bool:
-    """What a ranking question asks: the scope it names ("全市"), True when it names none, False when it is none."""
-    if not _ASKS.search(question) or intent.kind == "ordinal":
+    """What a ranking question asks: the scope it names ("全市"), True when it names none, False when it is none;
+    "low" or "high" when it asks who holds an extreme ("开工率最低的是哪个乡镇")."""
+    if intent.kind == "ordinal":
+        return False
+    if not _ASKS.search(question) and (extreme := _EXTREME_ASK.search(question)):
+        end = extreme.group("end") or extreme.group("end2")
+        return "low" if re.fullmatch(_LOW, end) else "high"
+    if not _ASKS.search(question):
         return False
     scope = _SCOPE.search(question)
     return scope.group(0) if scope else True
@@ -36,6 +52,8 @@ def prefers(ask: str | bool, passage: Passage, text: str) -> int:
 
 
 def holds(ask: str | bool, passage: Passage, text: str, topic: dict[str, float], floor: float) -> bool:
+    if ask in ("low", "high"):
+        return bool((_LOW_SAID if ask == "low" else _HIGH_SAID).search(text))
     if not _STATES.search(text):
         return False
     scopes = set(_SCOPE.findall(text))
