@@ -38,10 +38,10 @@ def asks(question: str, intent: Intent) -> str | bool:
     "low" or "high" when it asks who holds an extreme ("开工率最低的是哪个乡镇")."""
     if intent.kind == "ordinal":
         return False
-    if not _ASKS.search(question) and (extreme := _EXTREME_ASK.search(question)):
-        end = extreme.group("end") or extreme.group("end2")
-        return "low" if re.fullmatch(_LOW, end) else "high"
     if not _ASKS.search(question):
+        if extreme := _EXTREME_ASK.search(question):
+            end = extreme.group("end") or extreme.group("end2")
+            return "low" if re.fullmatch(_LOW, end) else "high"
         return False
     scope = _SCOPE.search(question)
     return scope.group(0) if scope else True
