@@ -615,17 +615,18 @@ def _make_article(loaded: LoadedBulletin, position: int, titles: list[str], lead
     speech = SPEECH_TITLE.match(to_simplified(title))
     if speech and person_name(speech.group("name")):
         given_by.append(speech.group("name"))  # "冯志远在全区…大会上的讲话"
-    if (given_by or SPEECH.search(to_simplified(title))) and not _officials_take_turns(simple, names):
+    transcript = turns(simple, names)
+    if (given_by or SPEECH.search(to_simplified(title))) and not _officials_take_turns(transcript):
         # A speech is its author's words throughout: "王立群同志讲得很好" names a listener, not a speaker;
         # a speech whose author goes unnamed ("县长在…上的讲话") has no other speaker either.
         # (Not a transcript whose list of who presents sets one of them on a line like a byline: "鹊山镇党委书记　袁卫华"
         # under "发布人：…", each of them answering in turn.)
         names = given_by[:1]
+        transcript = turns(simple, names)
     # the lead: the first paragraph after a notice's number and addressee lines ("文号：…17号", "各乡镇人民政府：")
     lead = next((p for p in paras[:3] if len(p) >= LEAD_MIN and not _ADDRESSEE_LINE.match(p)), paras[0])
     chair = given_by[0] if given_by else meeting_chair(to_simplified(title), to_simplified(lead), names)
     speakers: dict[str, None] = {}
-    transcript = turns(simple, names)
     for _, _, who in transcript:  # a transcript: its officials in the order they take the floor
         if who and who != ASKED:
             speakers.setdefault(who)
@@ -657,9 +658,9 @@ def _as_text(block: Block) -> str:
     return ("- " + block.text) if block.bullet else block.text
 
 
-def _officials_take_turns(text: str, names: list[str]) -> bool:
-    """Two or more officials speak in turns ("苏明远：…", "戴静：…"): a transcript, no one author's speech."""
-    return len({who for _, _, who in turns(text, names) if who and who != ASKED}) >= 2
+def _officials_take_turns(transcript: list[tuple[int, int, str]]) -> bool:
+    """Two or more officials speak in the turns (`turns`: "苏明远：…", "戴静：…"): a transcript, no one author's speech."""
+    return len({who for _, _, who in transcript if who and who != ASKED}) >= 2
 
 
 def _fallback_title(first_paragraph: str, file_name: str) -> str:

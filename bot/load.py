@@ -173,12 +173,12 @@ _LISTED_MAX = 30
 _RECORD_FIELD = re.compile(r"^(?:%s)\s*[:：]" % "|".join(r"\s*".join(key) for key in FIELD_KEYS.split("|")))
 
 
-def _opens_sentence(line: str, after: list[str]) -> bool:
+def _opens_sentence(line: str, texts: list[str], start: int) -> bool:
     """A short line left open in a name's brackets ("《聆溪县2024—2025年冬季清洁取") whose next line is no headline
     ("暖实施方案》已经县政府同意，…"): a paragraph's first line cut by a narrow column, not a headline."""
     if not left_open(line, "《“", "》”"):
         return False
-    following = next((t for t in after if t), "")
+    following = next((texts[k] for k in range(start, len(texts)) if texts[k]), "")  # (no copy of the rest per line)
     return bool(following) and not looks_like_heading(following)
 
 
@@ -254,7 +254,7 @@ def repair_line_breaks(lines: list[str] | list[Line], headings: set[int] | None 
             continue
         listing = False
         is_heading = not item.bullet and (i in headings or (not current and looks_like_heading(line)
-                                                             and not _opens_sentence(line, texts[i + 1:])))
+                                                             and not _opens_sentence(line, texts, i + 1)))
         if is_heading:
             flush()
             add(Block(line, heading=True))
