@@ -346,8 +346,10 @@ def _contents(blocks: list[Block]) -> tuple[list[Block], frozenset[str]]:
             entry = COLUMN.sub("", ENTRY_MARK.sub("", blocks[j].text).strip()).strip()
             if entry and not blocks[j].noise:
                 # listed as "1.…" and headed "一、…" below: the same heading, numbered in the body's style
+                # (or under its column, "【要闻一】锦塘镇：…", the column and the headline on one line)
                 again = [i for i in range(j + 1, len(blocks))
-                         if entry in (blocks[i].text.strip(), ENTRY_MARK.sub("", blocks[i].text.strip()))]
+                         if entry in (blocks[i].text.strip(), ENTRY_MARK.sub("", blocks[i].text.strip()),
+                                      COLUMN.sub("", blocks[i].text.strip()))]
                 if again and not any(blocks[i].heading for i in again) and len(entry) <= TITLE_MAX:
                     # a line alone below that the contents list is a headline, though it reads long or has a colon
                     # ("沈卓然调研托育服务工作：让更多家庭“托得起、托得好”")

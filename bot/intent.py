@@ -11,6 +11,7 @@ from bot.ordinals import read_path
 from bot.question import CLOCK_ASK, Intent, TimeRef
 from bot.speakers import DID_NEXT, POSTS, is_surname, plausible_name
 from bot.textutil import CJK, CN_NUMERAL, YEAR, cn_to_int
+from bot.units import WORD_BEFORE_TOWN, common_level_word
 
 _N = rf"[{CN_NUMERAL}\d]{{1,3}}"
 # A term that is only an ordinal or a count ("第三", "三个"): never a topic word.
@@ -185,9 +186,8 @@ _CITY_DISTRICT = re.compile(rf"[{CJK}]{{2,3}}市([{CJK}]{{2}}[区县])(?![级域
 _TOWN = re.compile(rf"[{CJK}]{{2}}[镇乡](?![镇村区])")
 # … as a question names one: a town before its villages too ("梅岗镇村集体经济", checked in `named_places`)
 _TOWN_ASKED = re.compile(rf"[{CJK}]{{2}}[镇乡](?![镇区])")
-# what before 镇 or 乡 makes a common word of them ("城镇", "下乡", "返乡", "入乡"), not a town's name
-_WORD_BEFORE_TOWN = "城村集下返回入家故老各全本该乡"
-_NOT_TOWN = re.compile(rf"^.[{_WORD_BEFORE_TOWN}][镇乡]$|^(?:重点|所在|各个|有关|相关|贫困|偏远|边远)"
+# (a common word before the level — "城镇", "下乡" — is no town's name: bot.units.WORD_BEFORE_TOWN)
+_NOT_TOWN = re.compile(rf"^.[{WORD_BEFORE_TOWN}][镇乡]$|^(?:重点|所在|各个|有关|相关|贫困|偏远|边远)"
                        r"|[哪个些什么几这那每各全本该其此我你他]")  # "哪个镇": a question; "我镇": the town itself
 
 
@@ -260,7 +260,7 @@ def title_places(title: str) -> list[str]:
     while m := _TITLE_PLACE.match(title, pos):
         name = m.group(0)
         if name in _GENERIC_PLACES or name[0] in _NEVER_FIRST + CN_NUMERAL or name.endswith(_NOT_PLACE_END) \
-                or (len(name) == 2 and name[0] in _WORD_BEFORE_TOWN and name[1] in "镇乡"):  # "…县返乡入乡创业…"
+                or common_level_word(name):  # "…县返乡入乡创业…"
             break
         places.append(name)
         pos = m.end()

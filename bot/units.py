@@ -43,6 +43,15 @@ SECTORS = ("公安", "国家税务总局")
 PLACE_LEVEL = re.compile(r"^[%s]{1,5}?(?:镇|乡|区|县|市|街道|园区)" % CJK)
 # A zone named in full after its place ("埭湖经济开发区管委会", "松溪高新技术产业开发区"): longer than a level.
 ZONE_LEVEL = re.compile(r"^([%s]{1,4}?)(?:经济技术开发区|经济开发区|高新技术产业开发区|工业园区|产业园区|产业集聚区)" % CJK)
+# What before 镇 or 乡 makes a common word of them ("城镇", "城乡", "下乡", "返乡", "入乡"), not a town's name.
+WORD_BEFORE_TOWN = "城村集下返回入家故老各全本该乡"
+
+
+def common_level_word(name: str) -> bool:
+    """A level after a character that makes a word of it ("城乡", "下乡"): no place, however a name ends."""
+    return len(name) == 2 and name[0] in WORD_BEFORE_TOWN and name[1] in "镇乡"
+
+
 # What a place's own name never holds: words that tie a clause together ("所需经费由区…" is no place "所需经费由区").
 _NOT_IN_PLACE = set("由对在将把要向的是为从于经按以给")
 # What a unit's name never holds: a meeting ("区政府第三十一次常务会议给区消防救援大队" is a meeting, then a unit), a
@@ -93,7 +102,7 @@ def looks_like_unit(name: str, in_field: bool = False) -> bool:
     zone = ZONE_LEVEL.match(core)
     return in_field or core[0] in LEVELS or core.startswith(COLLECTIVE + SECTORS) \
         or (core.startswith(_OWN_LEVELS) and len(core) > 2) \
-        or bool(place and not _NOT_IN_PLACE & set(place.group(0)[:-1])) \
+        or bool(place and not _NOT_IN_PLACE & set(place.group(0)[:-1]) and not common_level_word(place.group(0))) \
         or bool(zone and not _NOT_IN_PLACE & set(zone.group(1)))
 
 

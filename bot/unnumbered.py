@@ -33,6 +33,8 @@ _LEAD = re.compile(rf"^(?:[^，,。；;：:！？!?\n]{{1,24}}[，,])??[^，,。
 _ANNOUNCING = re.compile(r"^[^，,。；;：:！？!?\n]{2,30}[：:]|^[^。；;：:！？!?\n]{2,80}[：:](?=要)")
 _ACTOR_YAO = re.compile(rf"^[^，,。；;：:！？!?\n“”\"]{{1,14}}?要(?=[{CJK}“])")
 _LEADS = re.compile(r"^由[^，,。；;：:！？!?\n“”\"]{2,20}?牵头(?=[，,])")
+# Everyone addressed at once ("各级各部门要…", "全县上下要…"): an exhortation framing the units' tasks, no unit's own.
+_EVERYONE = ("各", "全", "有关", "相关", "我们", "大家")
 _MUST = re.compile(r"^[^，,。；;：:！？!?\n]{0,14}?(?:必须|务必)")
 _DASH = ("——", "－－", "—", "－")
 
@@ -95,6 +97,11 @@ def _directive(fragment: str, deep: bool = True) -> _Directive | None:
         return None
     found = _opening(s)
     if not found:
+        # "下一步，全县将在保进度和强管护上同时发力：要加快…；要强化…": a colon announcing bare 要 points leads them as a
+        # speaker's "要求，" does
+        colon = _ANNOUNCING.match(s)
+        if colon and (after := _opening(s[colon.end():])) and after[0] == "要" and not after[1]:
+            return _Directive("要", pad + colon.end(), False, True, _short_head(s[colon.end():]))
         return None
     key, actor, at = found
     return _Directive(key, pad, actor, False, _short_head(s[at:]))
@@ -174,7 +181,11 @@ def _runs(text: str, items: list[_Item]) -> list[list[int]]:
             del current[0]
             first = items[current[0]]
         clausal = [bool(re.search(r"[，,]", text[items[k].start:items[k].end])) for k in current]
-        if len(current) >= 3 and first.directive.lead and first.directive.head_ok and not clausal[0] and all(clausal[1:]):
+        # (not when every point is led by its unit and the first names one: "程晓岚要求，县粮食和物资储备局要…；县农业农村局
+        # 要…，…；各乡镇要…" — that unit's task is short, not a statement before them, as "各级各部门要高度重视" is)
+        if len(current) >= 3 and first.directive.lead and first.directive.head_ok and not clausal[0] and all(clausal[1:]) \
+                and not (all(items[k].directive.actor for k in current)
+                         and not text.startswith(_EVERYONE, first.start)):
             del current[0]
         # two ；-clauses each giving a unit its part ("会议指出，…。县市场监管局要…；县教育局要…"), right after
         # what the meeting said: a division of the work (inside a point they are its detail)

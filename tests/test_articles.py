@@ -639,6 +639,22 @@ def test_a_posts_todays_contents_open_its_items_though_a_headline_reads_long():
     assert not any("今日导读" in p for a in arts for p in a.paragraphs)
 
 
+def test_a_posts_numbered_contents_open_items_headed_by_their_column_on_the_same_line():
+    """"今日导读 / 1. A / 2. B", then "【要闻一】A" (column and headline on one line): each item an article titled as
+    listed — not one article "今日导读" whose second entry runs through the first item's text."""
+    text = "\n".join([
+        "点击上方蓝字关注我们", "", "绫溪发布　2025年7月18日 20:05", "", "今日导读",
+        "1. 锦塘镇：污水“管”起来　村庄“靓”起来", "2. 全县乡镇综合应急救援队技能比武举行", "",
+        "【要闻一】锦塘镇：污水“管”起来　村庄“靓”起来", "",
+        "　　盛夏时节，走进锦塘镇荷塘村，过去发黑发臭的排水沟不见了，接户率达到93%。", "",
+        "【要闻二】全县乡镇综合应急救援队技能比武举行", "",
+        "　　7月17日，全县乡镇综合应急救援队技能比武在桑园镇举行，5支队伍同场竞技。", "",
+    ])
+    arts = split_articles(load_bulletin(text.encode("utf-8"), "mp_weixin_0718.txt"))
+    assert [a.title for a in arts] == ["锦塘镇：污水“管”起来　村庄“靓”起来", "全县乡镇综合应急救援队技能比武举行"]
+    assert not any("今日导读" in p for a in arts for p in a.paragraphs)
+
+
 def test_a_posts_contents_on_one_line_unbracketed_leave_its_publish_day_to_date_every_item():
     """"今日导读｜A；B" is the post's contents (unbracketed, a separator after the label), not its first text: the
     publish day under it dates the second item's dateline ("12月9日") too, as it dates the first's."""

@@ -430,3 +430,21 @@ def test_a_meeting_turning_to_its_next_item_ends_the_list_before_it():
     investment, heating = points(text)
     assert [p[:5] for p in investment] == ["要聚焦主导", "要强化项目", "要把招商实"]
     assert [p[:4] for p in heating] == ["各街道要", "县住建局", "县融媒体"]
+
+
+def test_points_a_colon_announces_after_a_plain_statement_and_a_speakers_unit_tasks_are_lists():
+    # "下一步，…同时发力：要…；要…": the colon announces the points as "会议要求，" does
+    text = ("下一步，全县将在保进度和强管护上同时发力：要加快剩余巷道施工，县住建局要在8月底前完成9条巷道的管网施工；"
+            "要强化后续管护，由江城镇牵头组建巷长队伍，9月底前实现巡查全覆盖。\n")
+    (lst,) = points(text)
+    assert [p[:6] for p in lst] == ["要加快剩余巷", "要强化后续管"]
+    # "程晓岚要求，A局要…；B局要…，…；各乡镇要…": the first unit's short task is a point, not a statement before them
+    text = ("程晓岚要求，县粮食和物资储备局要在8月15日前完成早稻轮入任务；县农业农村局要组织农机手抢收抢烘，确保7月底前"
+            "收获进度达到95%以上；各乡镇要加强收购点安全检查，严防火灾事故发生。\n")
+    (lst,) = points(text, ["程晓岚"])
+    assert [p[:4] for p in lst] == ["县粮食和", "县农业农", "各乡镇要"]
+    # … but everyone exhorted first ("各级各部门要高度重视") frames the units' tasks after it
+    text = ("程晓岚要求，各级各部门要高度重视早稻收购；县粮食和物资储备局要组织收储企业延长收购时间，做到应收尽收；"
+            "县农业农村局要组织农机手抢收抢烘，确保颗粒归仓；各乡镇要加强收购点安全检查，严防火灾事故发生。\n")
+    (lst,) = points(text, ["程晓岚"])
+    assert [p[:4] for p in lst] == ["县粮食和", "县农业农", "各乡镇要"]
