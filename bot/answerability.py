@@ -182,6 +182,7 @@ _MEETING = r"(?<![社协学工机商体领理都])会(?![同员])"
 _COUNTY_LEVELS = "县市旗"  # (not 区: 景区, 园区, 社区 are no districts)
 REPORTED_WITHIN = 300  # characters of an article (title first) within which it names the meeting it reports
 OPENING = 150  # characters of an article (title first) that say what it is about: its title and first sentences
+MEETING_NAME_GAP = 12  # words a meeting's full name holds between its kind and 工作会议 ("粮食|生产与储备安全|工作会议")
 
 
 def check(req: Requirements, passage: str, article: str, art: ArticleEntry | None, latest_year: int | None,
@@ -257,7 +258,12 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
                             for n in req.numbers)
     # The meeting the question names is one the article reports: its kind, then 会 ("农村工作会议", "调度会").
     # Within one sentence: "…森林防火工作。会议强调" reports another meeting that discussed the topic.
-    pinned = pinned and all(re.search(re.escape(m) + rf"[^{SENTENCE_ENDS}]{{0,6}}{_MEETING}", article) for m in req.meetings)
+    # (named short, as officials do, "粮食工作会" of the "全县粮食生产与储备安全工作会议": the kind first, 工作会 last, in
+    # the title or opening that names the meeting reported)
+    pinned = pinned and all(re.search(re.escape(m) + rf"[^{SENTENCE_ENDS}]{{0,6}}{_MEETING}", article)
+                            or re.search(re.escape(m) + rf"[^{SENTENCE_ENDS}]{{0,{MEETING_NAME_GAP}}}工作{_MEETING}",
+                                         article[:REPORTED_WITHIN])
+                            for m in req.meetings)
     # A meeting named by its form ("推进会上") is one the article reports as such ("推进会", "推进大会", "推进会议").
     # — in its title or opening, where a report names the meeting it reports: a speech that mentions "每季度召开
     # 一次调度会" deep in its text was not given at a 调度会.

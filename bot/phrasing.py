@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 from bot.speakers import DID_NEXT, base_post, is_surname, post_title
 from bot.thesaurus import synonyms
 from bot.units import unit_at
-from bot.analysis import word_starts
+from bot.analysis import in_dictionary, word_starts
 from bot.textutil import CJK, CN_ORDINALS, ONE_OF, cn_to_int
 
 # Colloquial → written, applied in order (longer phrases first). Each is a general word of spoken Chinese.
@@ -77,7 +77,8 @@ _WRITTEN_FORMS: tuple[tuple[str, str], ...] = (
     ("石子", "砂石"), ("沙子", "砂石"), ("看着", "管护 养护"), ("看管", "管护 养护"), ("难处", "困难 诉求"),
     ("难事", "困难 诉求"), ("给个结果", "办结 答复"), ("腾出来", "交地 征拆"), ("腾地", "交地 征拆"),
     ("占地", "征地 用地"), ("涨价", "价格 稳价"), ("修路", "公路 道路"), ("钱从哪", "资金 经费"),
-    ("出钱", "资金 经费"), ("找工作", "就业"), ("房租", "租金"), ("装电梯", "加装电梯"), ("停车位", "泊位 车位"),
+    ("出钱", "资金 经费"), ("找工作", "就业 求职"), ("白住", "免费入住 免费住宿"), ("白用", "免费使用"),
+    ("读研", "研究生 硕士"), ("读完研", "研究生 硕士"), ("房租", "租金"), ("装电梯", "加装电梯"), ("停车位", "泊位 车位"),
     ("下大雨", "强降雨 降雨"), ("发大水", "洪水 汛情"), ("涨水", "洪水 汛情"), ("滑坡", "地质灾害"),
     ("塌方", "地质灾害"), ("天黑", "夜间"), ("晚上", "夜间"), ("吃住", "餐饮 住宿"), ("手机上办", "掌上办 网上办理"),
     ("网上办", "网上办理"), ("跑腿", "跑动"), ("领钱", "发放 领取"), ("发钱", "发放"), ("扣钱", "扣减"),
@@ -111,6 +112,15 @@ _WRITTEN_FORMS: tuple[tuple[str, str], ...] = (
     ("自家门口", "门前"), ("门口", "门前"), ("村里的规矩", "村规民约"), ("挨家挨户", "逐户 入户"),
     ("一家一户", "逐户"), ("上门", "入户"),
     # who answers for it and what befalls them
+    ("骗", "骗取 套取 冒领"), ("假材料", "弄虚作假 虚假材料"), ("造假", "弄虚作假"), ("作假", "弄虚作假"),
+    ("刷单", "弄虚作假 虚假交易"),
+    ("好处", "奖励 补贴"), ("赏钱", "奖励 奖金"), ("奖金", "奖励"), ("检举", "举报"), ("牵线", "引荐 中介"),
+    ("介绍老板", "引荐 中介"), ("打到账上", "拨付 兑付 到账"), ("到账", "拨付 兑付"), ("批下来", "审核通过 审批"),
+    ("刚出校门", "高校毕业生 应届"), ("刚毕业", "高校毕业生 应届"), ("掌勺", "厨师"), ("红白喜事", "家宴 宴席"),
+    ("班车", "客运 公交"), ("刁难", "吃拿卡要 设卡"),
+    ("给钱", "补贴 补助 资金"), ("交钱", "缴费 缴纳 费用"), ("不让", "禁止 严禁 不得"),
+    ("查出", "查实 发现"), ("打火机", "火种"), ("冒烟", "烟点 火情"),
+    ("楼下", "低层"), ("剩下", "剩余 尚未"),
     ("叫去谈话", "约谈"), ("找去谈话", "约谈"), ("谈话提醒", "约谈"), ("挨处分", "问责 追责 处分"),
     ("一把手", "主要负责人 主要负责同志"), ("管事的", "责任人 负责人"),
     # getting it done and reporting it
@@ -164,12 +174,21 @@ def _figures(question: str) -> dict[str, tuple[str, ...]]:
     return found
 
 
+def _inside_word(char: str, question: str) -> bool:
+    """A one-character everyday word only ever said inside a word of the dictionary with the one before it ("诈骗"
+    holds no "骗" of cheating for a subsidy; "拿假材料骗补贴" does)."""
+    if len(char) > 1:
+        return False
+    at = [i for i, c in enumerate(question) if c == char]
+    return all(i > 0 and in_dictionary(question[i - 1:i + 1]) for i in at)
+
+
 def written_forms(question: str) -> dict[str, tuple[str, ...]]:
     """The written words for each everyday word of the question that has them ("暖气费" → 热费, 供暖费), leaving
     out those the question says already: what a bulletin may say instead. A quantity in Chinese numerals is
     written in figures ("十亩" → 10亩)."""
     forms = {spoken: tuple(w for w in written.split() if w not in question)
-             for spoken, written in _WRITTEN_FORMS if spoken in question}
+             for spoken, written in _WRITTEN_FORMS if spoken in question and not _inside_word(spoken, question)}
     forms.update({spoken: ws for spoken, ws in _figures(question).items() if ws[0] not in question})
     return {spoken: ws for spoken, ws in forms.items() if ws}
 

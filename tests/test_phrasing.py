@@ -74,6 +74,10 @@ def test_everyday_words_bring_the_written_ones_along():
                                                    "村里": ("村级", "村内", "本村", "村组", "各村")}
     # one of a thing in a rate asked is written with 每 ("一户一年最多拿多少" / "每户每年最高…")
     assert written_forms("产业奖补一户一年最多能拿多少钱") == {"一户": ("每户",), "一年": ("每年",)}
+    # cheating as people say it, as rules write it ("以虚报、冒领等手段骗取…", "弄虚作假")
+    assert set(written_forms("拿假材料骗补贴被查出来会咋样")) == {"骗", "假材料", "查出"}
+    assert "骗取" in written_forms("拿假材料骗补贴被查出来会咋样")["骗"]
+    assert written_forms("防范电信网络诈骗有哪些措施") == {}  # 骗 inside 诈骗 is no everyday word of its own
     assert written_forms("统一年度考核多少分") == {} and written_forms("第一年补多少") == {}
     assert written_forms("校外培训机构一次最多能预收多少钱") == {"一次": ("每次", "单次")}
     assert written_forms("快递进村派一件补多少") == {"一件": ("每件",)}

@@ -701,3 +701,112 @@ def test_a_meeting_named_by_all_the_question_says_answers_its_figure_and_a_worst
     assert "今年纳入改造计划580户" in top_result(searcher, "2025年危房改造推进会说今年要改多少户").passage.text
     assert not searcher.search("2024年危房改造推进会上开工率最低的是哪个乡镇").answered
     assert "位居全县第一" in top_result(searcher, "2024年危房改造推进会上开工率最高的是哪个乡镇").passage.text
+
+
+def test_a_meeting_named_short_as_officials_do_is_the_meeting_its_title_names_in_full(tmp_path, embedder):
+    """"程县长在粮食工作会上…": officials shorten "全县粮食生产与储备安全工作会议" to its kind and 工作会; the speech
+    given there answers (it was refused: the name's kind and 会 had more than a few characters between them)."""
+    searcher = searcher_over(tmp_path, embedder, {
+        "grain_speech_2024-03-05.txt":
+            "在全县粮食生产与储备安全工作会议上的讲话\n\n程晓岚\n\n（2024年3月5日）\n\n同志们：\n\n"
+            "今天召开全县粮食生产与储备安全工作会议，总结去年工作，部署今年任务。下面，我讲三点意见。\n\n"
+            "一、稳面积、提单产，守住粮食生产基本盘\n\n"
+            "（一）抓好春播备耕。各乡镇要在3月底前把种子、化肥、农药调运到村，确保不误农时。\n\n"
+            "（二）抓好高标准农田建设。今年新建高标准农田3万亩，由县农业农村局牵头，10月底前全部完工。\n\n"
+            "二、强储备、优管理，确保储备粮数量真实质量良好\n\n"
+            "（一）落实储备规模。县级储备粮规模保持在2.5万吨以上，不得擅自动用。\n\n"
+            "（二）开展库存数量和质量大清查。县粮食和物资储备局会同县财政局，9月底前对全县承储库点逐仓开展清查，"
+            "发现问题立即整改、限期销号。\n\n"
+            "三、强保障、严考核，压实粮食安全责任\n\n"
+            "（一）强化资金保障。县财政局要足额安排储备粮利息费用补贴，做到专款专用。\n\n"
+            "（二）严格考核问责。把粮食安全责任制考核结果纳入乡镇年度综合考核。\n\n同志们，……谢谢大家！\n",
+        "spring_2024-04-02.txt":
+            "全县春耕生产现场会召开\n\n2024年4月2日\n\n"
+            "4月2日，全县春耕生产现场会在柘塘镇召开。副县长程晓岚出席会议并讲话，要求各乡镇抢抓农时，"
+            "做好农资供应和农技服务，确保春播面积稳定在28万亩以上。\n",
+    })
+    first = top_result(searcher, "程县长在粮食工作会上说库存大清查由哪个部门牵头").passage.text
+    assert "县粮食和物资储备局会同" in first
+    assert "二、强储备" in top_result(searcher, "程县长在粮食工作会议上讲的第二点意见是什么").passage.text
+
+
+def test_a_most_asked_of_a_firm_is_the_most_said_of_that_money_not_a_rate_capped_elsewhere(tmp_path, embedder):
+    """"设备更新补助一家企业一年最多能给多少": the 细则's "单个企业年度补助最高200万元" (a firm's rate written 单个企业)
+    answers, not a 简报 item on shared workshops whose only "most" is a defect rate ("降到2%以内")."""
+    searcher = searcher_over(tmp_path, embedder, {
+        "fund_rules_2024-05-27.txt":
+            "绫溪县纺织服装产业升级专项资金管理实施细则\n\n2024年5月27日\n\n"
+            "第一条　为推动纺织服装产业升级，规范专项资金管理，制定本细则。\n\n"
+            "第二条　专项资金由县财政每年安排3000万元，县经信局会同县财政局负责审核兑现。\n\n"
+            "第三条　技术改造补助。企业实施智能化改造项目，按项目设备投资额的8%给予补助。\n\n"
+            "第四条　设备更新补助。企业当年新购置生产设备投资额达到500万元以上的，按设备投资额的10%给予补助，"
+            "单个企业年度补助最高200万元。\n\n"
+            "第五条　首次升规奖励。对首次纳入规模以上统计的纺织服装企业，一次性奖励8万元。\n",
+        "brief_2024-06-20.txt":
+            "纺织服装产业升级工作简报（第6期）\n\n2024年6月20日\n\n"
+            "【经验做法】桑园镇探索“共享工厂”模式，破解小微企业设备更新难题。镇政府牵头、村集体入股，"
+            "建成共享印花和裁剪中心，统一购置设备，周边40多家家庭作坊按件计费使用，平均每家节省设备投入30万元以上，"
+            "一家企业一年能少花不少钱，产品次品率从6%降到2%以内。\n",
+    })
+    first = top_result(searcher, "设备更新补助一家企业一年最多能给多少").passage.text
+    assert "单个企业年度补助最高200万元" in first
+
+
+def test_cheating_for_a_subsidy_asked_in_everyday_words_is_the_clause_on_fraud(tmp_path, embedder):
+    """"骗了创业补贴的人以后还能再申请吗": bulletins write 骗取, 虚报, 冒领 and 弄虚作假 — the clause saying what befalls
+    those who cheat answers, ahead of the clauses on applying."""
+    searcher = searcher_over(tmp_path, embedder, {
+        "startup_rules_2024-03-12.txt":
+            "返乡入乡创业扶持办法\n\n2024年3月12日\n\n"
+            "第一条　为鼓励返乡入乡人员创业，制定本办法。\n\n"
+            "第五条　一次性创业补贴。首次创办小微企业并正常经营6个月以上的，给予一次性创业补贴1万元。\n\n"
+            "第八条　申请程序。申请人向创业所在地镇便民服务中心提交申请，镇里初审、县人社局复核，"
+            "公示无异议后30个工作日内拨付到位。申请人每年可申请一次。\n\n"
+            "第十一条　以虚报、冒领等手段骗取扶持资金的，由县人社局会同县财政局追回资金，5年内取消其申报资格；"
+            "构成犯罪的，依法追究刑事责任。\n",
+        "press_2024-04-10.txt":
+            "返乡入乡创业扶持政策新闻发布会实录\n\n2024年4月10日\n\n"
+            "记者：创业补贴怎么申请，多长时间能到账？\n\n"
+            "段伟：申请人到创业所在地的镇便民服务中心提交材料就行，镇里初审、县人社局复核，公示以后钱直接打到卡上，"
+            "一般一个月以内就能到账。\n",
+    })
+    assert "5年内取消其申报资格" in top_result(searcher, "骗了创业补贴的人以后还能再申请吗").passage.text
+
+
+def test_last_years_figure_is_the_one_reached_not_the_threshold_a_rule_sets(tmp_path, embedder):
+    """"去年全县见习留用率是多少": the 简报's "留用率53.2%" (what was reached) answers, not the 细则's "留用率达到50%以上的
+    见习单位…给予奖励" (a threshold for a reward)."""
+    searcher = searcher_over(tmp_path, embedder, {
+        "trainee_rules_2024-03-01.txt":
+            "青年就业见习补贴实施细则\n\n2024年3月1日\n\n"
+            "第七条　见习期间，县财政按每人每月1900元标准给予见习单位补贴。\n\n"
+            "第九条　见习期满当年留用率达到50%以上的见习单位，按留用人数每人给予3000元一次性奖励。\n",
+        "brief_2025-04-01.txt":
+            "青年就业工作简报（第2期）\n\n2025年4月1日\n\n"
+            "【工作动态】全县青年人才驿站运行平稳。截至3月25日，驿站累计接待入住青年412人次，提供岗位推荐1260余次，"
+            "帮助186名青年实现就业。去年全县共有586名青年参加就业见习，期满留用312人，留用率53.2%。"
+            "今年以来已募集见习岗位420个，其中专业技术类岗位占比34%。\n",
+        "press_2024-06-20.txt":
+            "青年就业见习新闻发布会实录\n\n2024年6月20日\n\n"
+            "记者：今年全县计划提供多少见习岗位？\n\n"
+            "程国栋：今年全县计划募集见习岗位600个以上，见习期满后用人单位可以择优留用，留用的青年越多，单位拿到的奖励越多。\n",
+    })
+    assert "留用率53.2%" in top_result(searcher, "去年全县见习留用率是多少").passage.text
+
+
+def test_a_plans_list_asked_by_a_name_holding_chengxiang_is_the_whole_list(tmp_path, embedder):
+    """"城乡污水治理任务分工方案的保障措施有哪几条": "城乡" is no unit (a town "城|乡") whose duties are asked, so the
+    outline of the three measures comes first, not the one measure naming a lead unit."""
+    searcher = searcher_over(tmp_path, embedder, {
+        "sewage_plan_2024-04-15.txt":
+            "绫溪县城乡生活污水治理三年攻坚行动任务分工方案\n\n2024年4月15日\n\n"
+            "为补齐城乡生活污水收集处理短板，制定本方案。\n\n"
+            "一、工作目标\n\n到2026年底，全县农村生活污水治理率达到80%以上。\n\n"
+            "二、重点任务\n\n（一）完成县城老城区雨污分流改造18公里。\n\n（二）当年完成24个村庄生活污水治理。\n\n"
+            "三、保障措施\n\n"
+            "（一）加强组织领导。县城乡生活污水治理工作领导小组统筹推进，领导小组办公室设在县住建局，负责日常调度。\n\n"
+            "（二）强化资金保障。县财政局要统筹县级配套资金，积极争取上级资金和专项债券。\n\n"
+            "（三）严格考核问责。将污水治理纳入乡镇和部门年度综合考核，对工作滞后的予以通报。\n",
+    })
+    first = top_result(searcher, "城乡污水治理任务分工方案的保障措施有哪几条").passage
+    assert first.kind == "outline" and "（三）严格考核问责" in first.text

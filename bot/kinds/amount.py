@@ -123,6 +123,8 @@ def indicator_asked(question: str) -> str | None:
     while words and words[-1] in _BEFORE_HOW_MUCH:
         words.pop()
     word = words[-1] if words else ""
+    if word == "率" and len(words) > 1:  # jieba's "留用|率": the rate of 留用 (not "总共|值": what it is worth)
+        word = words[-2] + word
     return word if len(word) >= 2 and all(is_cjk(c) for c in word) and _INDICATOR.search(word) else None
 
 
@@ -133,7 +135,8 @@ _DATES = re.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{1
 
 # Measure words one thing is counted by either way ("一台电梯" / "每部电梯", "几天" / "5个工作日").
 _SAME_MEASURE = {"天": "(?:天|个?工作日|个?自然日)"}
-_SAME_BASE = {"台": "(?:台|部)", "部": "(?:台|部)"}
+# (a firm's rate is written "单个企业…最高200万元" as often as "每家": 个 before what 家 counts)
+_SAME_BASE = {"台": "(?:台|部)", "部": "(?:台|部)", "家": "(?:家|个(?=企业|单位|机构|主体|公司|商户|经营主体))"}
 
 
 def states_figure(text: str, unit: str | None) -> bool:
@@ -201,13 +204,29 @@ _REACHED_ASK = re.compile(r"通报|汇报|截[至止]|已经|实际|(?:达到|�
 _TARGET_SAID = re.compile(r"确保|力争|争取|目标|预计|计划|要|前|以上|不低于|不少于|力求|将")
 
 
+def states_cap(text: str, unit: str | None) -> bool:
+    """A clause of the text says a figure of `unit` is the most ("单个企业年度补助最高200万元"), or a sum of money's most
+    as a share ("补助金额不超过项目总投资的40%"); not another figure's ("次品率降到2%以内" of a subsidy's most)."""
+    return any(_CAP_SAID.search(c) and (states_figure(c, unit) or (unit == "元" and _SHARE_SAID.search(c)
+                                                                    and _FUNDS_SAID.search(c)))
+               for c in _CLAUSE.split(text))
+
+
+# A year gone by asked of ("去年全县见习留用率是多少"): what was reached in it, unless its plan is asked ("去年定的目标").
+_PAST_YEAR = re.compile(r"去年|上年|上一年|前年")
+_PLAN_ASKED = re.compile(r"目标|计划|预期|任务|要求|定了|定的|要[^，,。？?]{0,6}多少")
+
+
 def reached_asked(question: str) -> bool:
-    return bool(_REACHED_ASK.search(question))
+    return bool(_REACHED_ASK.search(question)
+                or (_PAST_YEAR.search(question) and not _PLAN_ASKED.search(question)))
 
 
-def states_reached(text: str, unit: str | None) -> bool:
-    """A clause of the text states a figure of `unit` as a result: no target is set in it."""
-    return any(states_figure(c, unit) and not _TARGET_SAID.search(c) for c in _CLAUSE.split(text))
+def states_reached(text: str, unit: str | None, thing: str | None = None) -> bool:
+    """A clause of the text states a figure of `unit` (of `thing`, when the question names what it counts) as a
+    result: no target is set in it."""
+    return any(states_figure(c, unit) and not _TARGET_SAID.search(c) and (thing is None or thing in c)
+               for c in _CLAUSE.split(text))
 
 
 def share_asked(question: str) -> bool:
@@ -255,8 +274,13 @@ def prefers(ask: Measure, passage: Passage, text: str) -> int:
         return 1
     if ask.reached:
         # a result asked: a passage telling one ("检验率为52.3%") answers where the plan's target ("10月底前检验率达到
-        # 85%以上") does not
-        return int(states_reached(text, ask.unit))
+        # 85%以上") does not; of those, one telling the total asked ("一共整改了多少处": "累计整改隐患1107处") first
+        return 1 + _total_stated(ask, text) if states_reached(text, ask.unit, ask.thing) else 0
+    return _total_stated(ask, text)
+
+
+def _total_stated(ask: Measure, text: str) -> int:
+    """2 when the total is named as asked and given its figure, 1 when a total of what is asked is stated, else 0."""
     if ask.total_named and _figure_after(ask.total_named, text):
         return 2  # the total named as asked and its figure ("总投资约1.86亿元", "总面积1.1万平方米")
     if ask.total and ask.funds:
@@ -273,7 +297,7 @@ def holds(ask: Measure, passage: Passage, text: str, topic: dict[str, float], fl
             and (ask.thing is None or _says_thing(ask.thing, text))
             and (not ask.total or states_total(text, ask.unit))
             and (not ask.total_named or _gives_total(ask.total_named, text))
-            and (not ask.cap or bool(_CAP_SAID.search(text)))
+            and (not ask.cap or states_cap(text, ask.unit))
             and (not ask.funds or bool(_FUNDS_SAID.search(text)))
             and (not ask.share or bool(_SHARE_SAID.search(text))))
 
