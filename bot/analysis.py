@@ -50,6 +50,12 @@ def in_dictionary(term: str) -> bool:
     return term in jieba.dt.FREQ
 
 
+def dictionary() -> dict[str, int]:
+    """jieba's dictionary (word → frequency), for look-ups in a loop without a call each."""
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ
+
+
 def word_frequency(term: str) -> int:
     """How often jieba's dictionary saw the word in general Chinese text (0: never)."""
     jieba.dt.check_initialized()

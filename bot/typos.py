@@ -23,7 +23,7 @@ from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, distribution
 from typing import Protocol
 
-from bot.analysis import in_dictionary, word_frequency, word_starts
+from bot.analysis import dictionary, in_dictionary, word_frequency, word_starts
 from bot.phrasing import ADDRESS_POSTS
 from bot.textutil import CJK, PLACE_LEVELS, is_cjk, jieba
 
@@ -167,9 +167,10 @@ def _correct_run(run: str, archive: Archive, before: str = "", after: str = "") 
     """`run` of CJK characters corrected; `before` and `after` are the characters around it in the question."""
     if len(run) < 3:  # too little context to tell a typo from a word
         return run
+    freq = dictionary()
     pairs = sorted({run[i : i + 2] for i in range(len(run) - 1)})
     counts = archive.posting_counts(pairs)
-    known = {p for p in pairs if counts.get(p, 0) > 0 or word_frequency(p) >= KNOWN_WORD}
+    known = {p for p in pairs if counts.get(p, 0) > 0 or freq.get(p, 0) >= KNOWN_WORD}
     surnames = {m.start() for m in _SURNAME.finditer(run)}  # "何县长" is no typo of 和县
     # a character next to a figure is read with it ("城区那126公里"), not with its one CJK neighbour
     beside_figure = {0} if before.isalnum() else set()
@@ -180,7 +181,7 @@ def _correct_run(run: str, archive: Archive, before: str = "", after: str = "") 
     # Two characters typed in the wrong order ("创业保担贷款" for 担保): a pair neither written nor a word whose reverse
     # is a word the archive writes with the characters around it.
     unknown = [i for i in range(len(run) - 1) if run[i : i + 2] not in known and i not in surnames
-               and in_dictionary(run[i + 1] + run[i])]
+               and run[i + 1] + run[i] in freq]
     swapped = archive.posting_counts(sorted({run[i + 1] + run[i] for i in unknown})) if unknown else {}
     for i in unknown:
         pair = run[i + 1] + run[i]
@@ -190,10 +191,12 @@ def _correct_run(run: str, archive: Archive, before: str = "", after: str = "") 
                 chars[i : i + 2] = [pair[0], pair[1]]
     suspects = [i for i in suspects if chars[i] == run[i]]
     for i in suspects:
-        tried = [(c, _pairs(chars, i, c)) for c in homophones(run[i])]
         # a homophone making a word the archive holds with a neighbour (the words looked up first: few pairs are),
-        # most such words first, then most pairs held
-        words = archive.posting_counts(sorted({p for _, ps in tried for p in ps if in_dictionary(p)}))
+        # most such words first, then most pairs held (only those making a word of the dictionary can)
+        left, right = chars[i - 1] if i > 0 else "", chars[i + 1] if i + 1 < len(chars) else ""
+        tried = [(c, _pairs(chars, i, c)) for c in homophones(run[i])
+                 if (left and left + c in freq) or (right and c + right in freq)]
+        words = archive.posting_counts(sorted({p for _, ps in tried for p in ps if p in freq}))
         tried = [(c, ps) for c, ps in tried if any(words.get(p, 0) for p in ps)]
         counts = words | archive.posting_counts(sorted({p for _, ps in tried for p in ps if p not in words}))
         scored = sorted(((sum(1 for p in ps if words.get(p, 0)), sum(1 for p in ps if counts.get(p, 0)),
