@@ -51,6 +51,8 @@ def _spaced_name(text: str, start: int) -> str | None:
     """The two-character name set apart at `start` ("戴　静"), or None."""
     m = _SPACED_NAME.match(text, start)
     return m.group(1) + m.group(2) if m and person_name(m.group(1) + m.group(2)) else None
+
+
 SPEECH_VERBS = "指出|强调|要求|表示|提出|说|讲话|介绍|通报|指示|批示|部署|希望|讲了|谈到|作出|提了|安排|布置|意见"
 _SPEECH_VERB = re.compile(SPEECH_VERBS)
 _PRESENCE_VERB = re.compile("主持|出席|调研|召开|带队|率队|参加|宣读|传达|检查|察看|视察|督导|看望|慰问|走访")

@@ -14,6 +14,7 @@ import bot.textutil  # noqa: F401  (quiets jieba before first use)
 from bot.listspans import (CELL_SEP, PEEK, STOP_OPENER, Coverage, ListSpan, clause_spans, is_stop,
                            opens_with_marker, paragraphs)
 from bot.textutil import CJK, CN_NUMERAL, FULL_STOPS, SENTENCE_ENDS
+from bot.units import COLLECTIVE
 
 _UNNUMBERED_MIN = 3  # unnumbered points without a lead ("会议要求，") before them
 _HEAD_CLAUSE_MAX = 24  # a point's first clause is a short heading ("要抓好指标提升，…")
@@ -34,7 +35,7 @@ _ANNOUNCING = re.compile(r"^[^，,。；;：:！？!?\n]{2,30}[：:]|^[^。；;�
 _ACTOR_YAO = re.compile(rf"^[^，,。；;：:！？!?\n“”\"]{{1,14}}?要(?=[{CJK}“])")
 _LEADS = re.compile(r"^由[^，,。；;：:！？!?\n“”\"]{2,20}?牵头(?=[，,])")
 # Everyone addressed at once ("各级各部门要…", "全县上下要…"): an exhortation framing the units' tasks, no unit's own.
-_EVERYONE = ("各", "全", "有关", "相关", "我们", "大家")
+_EVERYONE = COLLECTIVE + ("全", "我们", "大家")
 _MUST = re.compile(r"^[^，,。；;：:！？!?\n]{0,14}?(?:必须|务必)")
 _DASH = ("——", "－－", "—", "－")
 
