@@ -209,7 +209,11 @@ def _is_title_line(block: Block, after_number: bool = False) -> bool:
     a line without sentence punctuation is the title."""
     if after_number and not (block.meta or block.noise):
         return len(block.text) <= TITLE_MAX and not re.search(rf"[{SENTENCE_ENDS}，,：:]", block.text)
-    return block.heading and len(block.text) <= TITLE_MAX
+    return block.heading and len(block.text) <= TITLE_MAX and not _CAPTION.match(block.text)
+
+
+# A photo's caption in a post ("▲ 网格员在…开展巡查"), standing alone over a dateline as a headline would: no headline.
+_CAPTION = re.compile(r"^\s*[▲△]")
 
 
 def _headline_over_fields(blocks: list[Block], content: list[int], pos: int) -> bool:

@@ -77,8 +77,10 @@ _DISCLAIMER = re.compile(r"^(?:免责声明|版权声明|特别声明)\s*[:：]?
 # A toolbar: three or more two-character words in a row ("分享　收藏　点赞　在看"); single characters
 # spaced out are a name ("向 思 远").
 _TOOLBAR = re.compile(rf"^[{CJK}]{{2}}(?:[ \u3000]+[{CJK}]{{2}}){{2,}}$")
-# A site's banner over its sections ("柘源县人民政府门户网站 | 政策文件 | 规范性文件"): the site named in it.
-_SITE_BAR = re.compile(r"门户网站|政府网站|政务网|^首页")
+# A site's banner over its sections ("柘源县人民政府门户网站 | 政策文件 | 规范性文件"): the site named in it, or the
+# versions it offers ("某县人民政府　　无障碍 | 长辈版 | English").
+_SITE_BAR = re.compile(r"门户网站|政府网站|政务网|^首页"
+                       r"|(?:^|[|｜\s])(?:无障碍(?:阅读|浏览)?|长辈版|关怀版|适老版|English|繁[體体]版?)(?=$|[|｜\s])")
 # A site's search box ("请输入关键字  搜索", "站内搜索").
 _SEARCH_BOX = re.compile(r"^(?:请输入(?:关键[字词]|搜索内容)?|站内搜索|全站搜索|高级搜索)[\s\u3000]*(?:搜索|检索|查询)?$")
 # A site's menu: four or more short items set apart by wide spaces ("首页  政务公开  政务服务  互动交流  走进鹤川").
@@ -263,7 +265,8 @@ def classify(line: str, mid_sentence: bool = False) -> Line:
     furniture = furniture or _WIDGETS.match(t) or (len(s) <= 40 and _SHARE.match(t)) or _NO_TEXT.match(t) \
         or _END_MARK.match(t) or (_PREV_NEXT.match(t) and not _has_sentence_end(s[-1:]) and len(s) <= 80) \
         or _FOLLOW_PROMPT.match(t) or _TOOLBAR.match(t) or _TOOLBAR_WORDS.match(t) or _MENU.match(t) \
-        or _widgets_only(t) or _SEARCH_BOX.match(t) or (_SITE_BAR.search(t) and len(re.findall("[|｜]", t)) >= 2) \
+        or _widgets_only(t) or _SEARCH_BOX.match(t) \
+        or (_SITE_BAR.search(t) and len(re.findall("[|｜]", t)) >= 2 and not _TABLE_ROW.match(t)) \
         or _teaser(s)
     if _ABSTRACT.match(t):
         return Line(s, "noise")  # its dates are the article's own, read there

@@ -163,6 +163,9 @@ def _join(a: str, b: str) -> str:
 # A bracketed label alone on its line, dropped as furniture ("【工作动态】", "【下步打算】"), but where it stands a part
 # of the text begins.
 _SECTION_LABEL = re.compile(rf"^[【\[［][{CJK}]{{2,8}}[】\]］]$")
+# A line opening with such a label and going on ("【要闻二】全县…部署会召开"): a post's headline or a contents entry
+# under its column, never the rest of the line above it.
+_LABELLED_LINE = re.compile(rf"^[【\[［][{CJK}]{{2,8}}[】\]］]\s*\S")
 # What a report's section label says its part holds: news, plans, lessons, problems ("【工作动态】", "【下步安排】").
 _WORK_SECTION = re.compile(r"动态|进展|安排|打算|计划|经验|做法|问题|不足|成效|措施|建议|部署|情况|亮点|下步|下一步")
 
@@ -182,6 +185,10 @@ def _opens_sentence(line: str, texts: list[str], start: int) -> bool:
     return bool(following) and not looks_like_heading(following)
 
 
+# A line that ends where it ends whatever its last character: a bullet's or a photo caption's, or a short field.
+_ENDS_ITS_LINE = re.compile(r"^(?:[●○◆◇■□▲△★☆▶►•·]|[^\s：:，,。]{1,6}[：:][^：:，,。]{1,14}$)")
+
+
 def repair_line_breaks(lines: list[str] | list[Line], headings: set[int] | None = None,
                        blank_breaks: bool | None = None) -> list[Block]:
     """Join lines into paragraphs: a line not ending a sentence continues on the next one.
@@ -199,8 +206,11 @@ def repair_line_breaks(lines: list[str] | list[Line], headings: set[int] | None 
     if blank_breaks is None:  # plain text: decide from the text itself
         # Blank lines after most lines are paragraph breaks when the lines before them end sentences or are
         # headlines (a short post, one paragraph a line); inside sentences, they are double spacing.
-        after = [texts[k - 1] for k in range(1, len(texts)) if not texts[k] and texts[k - 1]]
-        ended = sum(1 for t in after if _ends_paragraph(t))
+        after = [k - 1 for k in range(1, len(texts)) if not texts[k] and texts[k - 1]]
+        # (a bulleted line, a photo's caption, a short field and page furniture end where their line ends too:
+        # "● 暴雨来袭，城区排涝连夜奋战", "▲ 开幕当晚，…（记者 摄）", "审核：温岚")
+        ended = sum(1 for k in after if _ends_paragraph(texts[k]) or _ENDS_ITS_LINE.match(texts[k])
+                    or (isinstance(lines[k], Line) and (lines[k].kind != "text" or lines[k].bullet)))
         blank_breaks = blank < 0.8 * (len(texts) - blank) or ended >= 0.8 * len(after)
     blank_since_text = noise_since_text = False
     section = False  # the paragraph so far is one numbered line short enough to be a section's heading
@@ -264,7 +274,7 @@ def repair_line_breaks(lines: list[str] | list[Line], headings: set[int] | None 
             # point or an indented paragraph of its own ("　　一是资源禀赋独特。…"), not its continuation.
             flush()
         section = False
-        if item.bullet or NEWS_OPENING.match(line) or LINE_MARKER.match(line):
+        if item.bullet or NEWS_OPENING.match(line) or LINE_MARKER.match(line) or _LABELLED_LINE.match(line):
             flush()
             current_bullet = item.bullet
             section = section_heading(line)

@@ -56,8 +56,9 @@ def _common_prefix(heads: list[str]) -> str:
     return re.sub(r"[，,、。：:；;（(“\"]+.*$", "", prefix)
 
 
-# A meeting report's sentence taking up one matter of several ("会议听取了…的汇报", "会议研究了…", "会议还审议了…").
-_AGENDA = re.compile(r"^(?:会议|会上)(?:还|首先|随后|接着)?(?:听取|研究|审议|讨论|传达|学习|通报|分析)")
+# A meeting report's sentence taking up one matter of several ("会议听取了…的汇报", "会议研究了…", "会议还审议了…", or
+# stating where it stands: "会议指出，今年以来，全县农村消防安全形势…").
+_AGENDA = re.compile(r"^(?:会议|会上)(?:还|首先|随后|接着)?(?:听取|研究|审议|讨论|传达|学习|通报|分析|指出|认为)")
 MAX_AGENDA = 120
 
 

@@ -26,7 +26,7 @@ _NOT_DIRECTIVE_YAO = re.compile(rf"要{NOT_DIRECTING_AFTER_YAO}")
 # Words ending in 要 that are no directive: 主要, 重要, 需要, 只要, 必要, 将要, 纲要, 摘要 …
 _YAO_WORD_FIRST = set("主重需只想必首纲概摘提紧次简扼索将快险政机显权")
 # "会议要求，" / "冯志远强调：" / "在随后召开的会议上，刘朝晖要求，": the clause that introduces what follows.
-_LEAD_VERB = r"(?:强调|要求|指出|提出|表示|部署|希望|说)"
+_LEAD_VERB = r"(?:强调|要求|指出|提出|表示|部署|希望|说|明确|决定|议定)"
 # (not a noun after 的: "按照“管行业必须管安全”的要求，…" is a point's detail, not who required it)
 _LEAD = re.compile(rf"^(?:[^，,。；;：:！？!?\n]{{1,24}}[，,])??[^，,。；;：:！？!?\n]{{1,16}}?(?<!的){_LEAD_VERB}[，,：:]")
 # A clause ending in a colon that announces the points after it (within one sentence), or a sentence
@@ -36,6 +36,8 @@ _ACTOR_YAO = re.compile(rf"^[^，,。；;：:！？!?\n“”\"]{{1,14}}?要(?=[
 _LEADS = re.compile(r"^由[^，,。；;：:！？!?\n“”\"]{2,20}?牵头(?=[，,])")
 # Everyone addressed at once ("各级各部门要…", "全县上下要…"): an exhortation framing the units' tasks, no unit's own.
 _EVERYONE = COLLECTIVE + ("全", "我们", "大家")
+# Each place of a level ("各镇要落实属地责任", "各乡镇要…"): units given their part, not everyone exhorted.
+_PLACES_EACH = re.compile(r"各(?:乡镇|镇|乡|街道|村|社区|县区|区县|县|区|园区|开发区)")
 _MUST = re.compile(r"^[^，,。；;：:！？!?\n]{0,14}?(?:必须|务必)")
 _DASH = ("——", "－－", "—", "－")
 
@@ -188,12 +190,23 @@ def _runs(text: str, items: list[_Item]) -> list[list[int]]:
                 and not (all(items[k].directive.actor for k in current)
                          and not text.startswith(_EVERYONE, first.start)):
             del current[0]
+        # points each led by its unit, then a sentence of its own to everyone ("…；县水利局要加强…水位监测。各级领导干部要
+        # 坚守岗位…"): the exhortation closing the division of work, not one unit's part of it
+        last = items[current[-1]]
+        if len(current) >= 4 and all(items[k].directive.actor and not text.startswith(_EVERYONE, items[k].start)
+                                     for k in current[:-1]) \
+                and text.startswith(_EVERYONE, last.start) and not _PLACES_EACH.match(text, last.start) \
+                and not _after_semicolon(text, last.start):
+            del current[-1]
         # two ；-clauses each giving a unit its part ("会议指出，…。县市场监管局要…；县教育局要…"), right after
         # what the meeting said: a division of the work (inside a point they are its detail)
         before = items[current[0] - 1] if current[0] > 0 else None
         divided = len(current) == 2 and all(items[k].directive.actor for k in current) \
-            and _after_semicolon(text, items[current[1]].start) and before is not None \
-            and bool(_LEAD.match(text[before.start:before.end].lstrip()))
+            and _after_semicolon(text, items[current[1]].start) \
+            and before is not None and (bool(_LEAD.match(text[before.start:before.end].lstrip()))
+                                        # or after a bare 要 point: "要把…发挥出来。县委组织部要…；县总工会要…"
+                                        or (before.directive is not None and before.directive.key == "要"
+                                            and not before.directive.actor))
         if len(current) >= (2 if led or divided else _UNNUMBERED_MIN):
             runs.append(list(current))
 
@@ -219,7 +232,11 @@ def _runs(text: str, items: list[_Item]) -> list[list[int]]:
         by_units = bool(current) and d.actor and not lacking  # (counted as the run grows: long runs stay linear)
         # a ；-clause after a point is the next point, however long its first clause
         parallel = bool(current) and _after_semicolon(text, item.start)
-        if current and not (d.head_ok or parallel) and not by_units and d.key == key and not d.lead:
+        # (but the paragraph ending in ；-clauses each led by its unit, after points for everyone: "要…；要…。县委组织部
+        # 要会同…摸排；县总工会要…。" — the division of the work, a list of its own)
+        if current and not (d.head_ok or parallel) and not by_units and d.key == key and not d.lead \
+                and not (d.actor and all(x.directive.actor for x in items[i + 1:] if x.directive)
+                         and any(x.directive and _after_semicolon(text, x.start) for x in items[i + 1:])):
             continue  # a long sentence of the same kind inside a list: the point's detail
         # what a lead or a colon introduces starts a list of its own
         if (d.head_ok or by_units or parallel) and d.key == key and not d.lead and not _after_colon(text, item.start):

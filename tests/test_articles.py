@@ -688,3 +688,58 @@ def test_a_press_conference_lists_who_presents_names_spaced_out_and_one_on_a_lin
                "华若愚：我们主要推行村集体入股建冷库，8个村已经入股。\n\n"
                "谭雪：今天的发布会到此结束，谢谢各位！\n")
     assert art.speakers == ("谭雪", "邵明川", "戴静", "华若愚")
+
+
+def test_a_posts_contents_with_each_entry_under_its_column_on_a_line_of_its_own_open_one_item_each():
+    """"今日导读 / 【要闻一】A / 【要闻二】B" with no blank line between the entries: each entry is a line of its own (a
+    line opening with a column label never continues the one above), so each item below is an article titled as
+    listed — not one article "今日导读" holding both."""
+    text = "\n".join([
+        "点击上方蓝字关注我们", "", "岑川发布　　2025年8月12日 20:10", "", "今日导读",
+        "【要闻一】常县长到柏溪镇调研高山蔬菜：让“菜篮子”拎得更稳",
+        "【要闻二】全县校车安全专项检查部署会召开", "",
+        "【要闻一】常县长到柏溪镇调研高山蔬菜：让“菜篮子”拎得更稳", "",
+        "　　8月11日，县长常立群到柏溪镇调研高山蔬菜生产，察看了冷链仓储中心和蔬菜分拣线。", "",
+        "【要闻二】全县校车安全专项检查部署会召开", "",
+        "　　8月10日，全县校车安全专项检查部署会召开。会议要求开学前完成校车全面体检。", "",
+    ])
+    arts = split_articles(load_bulletin(text.encode("utf-8"), "mp_weixin_0812.txt"))
+    assert [a.title for a in arts] == ["常县长到柏溪镇调研高山蔬菜：让“菜篮子”拎得更稳", "全县校车安全专项检查部署会召开"]
+    assert not any("今日导读" in p for a in arts for p in a.paragraphs)
+
+
+def test_a_double_spaced_post_keeps_its_headlines_and_photo_captions_out_of_its_paragraphs():
+    """A post with a blank line after every line: the headline with a comma, the "▲ …（记者 摄）" caption and the
+    bulleted contents end where their line ends (only a text running to the width goes on), and a caption
+    standing over a dated paragraph is no headline of an article of its own."""
+    lines = [
+        "点击上方蓝字关注我们", "岑川发布　2025年7月22日 20:15", "今日导读",
+        "● 夜市开市，老街“活”起来", "● 暴雨来袭，城区排涝连夜奋战", "【要闻一】", "夜市开市，老街“活”起来",
+        "　　7月19日晚，岑川老街夜市开市，当晚客流超过2万人次，本地小吃摊位前排起长队。",
+        "▲ 开市当晚，老街游人如织（融媒体记者　单一帆　摄）",
+        "　　县商务局介绍，夜市将持续到10月底，每周五、周六晚举办露天音乐会，并分两期发放消费券。",
+        "【要闻二】", "暴雨来袭，城区排涝连夜奋战",
+        "　　7月21日夜间，我县遭遇入汛以来最强降雨，城区3小时降雨量达到88毫米，排涝队员全部到岗。",
+        "▲ 排涝队员在建设路抽排积水",
+        "　　7月22日上午，副县长常立群到城北泵站检查设备运行，要求各街道加强低洼小区巡查。",
+        "▼往期推荐", "来源：岑川县融媒体中心", "审核：单一帆",
+    ]
+    text = "\n\n".join(lines)
+    arts = split_articles(load_bulletin(text.encode("utf-8"), "mp_weixin_0722.txt"))
+    assert [a.title for a in arts] == ["夜市开市，老街“活”起来", "暴雨来袭，城区排涝连夜奋战"]
+    body = "".join(arts[0].paragraphs)
+    assert "当晚客流超过2万人次" in body and not any(p.startswith("▲") and "县商务局介绍" in p for p in arts[0].paragraphs)
+    assert any("常立群到城北泵站检查设备运行" in p for p in arts[1].paragraphs)
+
+
+def test_a_portal_banner_offering_its_site_versions_is_no_headline():
+    """"某县人民政府　　无障碍 | 长辈版 | English" over the breadcrumb is the site's banner: the page's one article is
+    titled by its headline."""
+    text = "\n".join([
+        "岑川县人民政府　　无障碍　|　长辈版　|　English", "", "首页 > 政务公开 > 政府会议", "",
+        "常立群主持召开县政府第九次常务会议", "", "发布时间：2024-11-15 09:30　　来源：县政府办公室", "",
+        "　　11月14日，县长常立群主持召开县政府第九次常务会议，研究农村客运和蔬菜保供工作。",
+        "　　会议要求，县交通运输局要在12月底前完成客运班线优化。",
+    ])
+    arts = split_articles(load_bulletin(text.encode("utf-8"), "t20241115_1.html.txt"))
+    assert [a.title for a in arts] == ["常立群主持召开县政府第九次常务会议"]

@@ -16,7 +16,7 @@ def test_web_page_furniture_is_noise_whatever_the_site():
                  "[打印本页] [关闭窗口]", "DSC_0042.JPG", "微信图片_20230705163012.jpg", "- 3 -", "—12—", "第 2 页",
                  "上一篇：东湖区开展秋季征兵体检工作", "下一篇：区人大常委会视察全区养老服务工作",
                  "版权所有：东湖区人民政府办公室　技术支持：区大数据中心", "责任编辑：罗小川　校对：沈宁",
-                 "分享到：微信 微博", "微信扫一扫", "预览结束",
+                 "分享到：微信 微博", "微信扫一扫", "预览结束", "岑川县人民政府　　无障碍　|　长辈版　|　English",
                  # a page's abstract: the article's opening again, cut off
                  "摘要：5月10日，石湾镇召开人居环境整治动员会，对今年工作从4个方面进行了安排部署。镇党委书记...",
                  "【内容摘要】2023年5月10日，石湾镇召开人居环境整治动员会……"]:
@@ -36,7 +36,10 @@ def test_dated_fields_are_metadata_with_their_date():
 def test_text_is_never_noise():
     for line in ["会议要求：", "唐明远就做好下一阶段工作提出以下四点要求：", "要严控机动车污染。交警要开展联合执法。",
                  "2020年工作回顾", "三、保障措施", "会议要求——",
-                 "5 | 新建高标准农田5万亩 | 区农业农村局 | 区财政局 | 2025年10月31日前"]:  # a task row and its deadline
+                 "5 | 新建高标准农田5万亩 | 区农业农村局 | 区财政局 | 2025年10月31日前",  # a task row and its deadline
+                 # a row naming what a site's banner offers, as work to do, is no banner
+                 "2 | 为800户特殊困难老年人家庭实施居家适老化改造 | 区民政局 | 2025年11月底前",
+                 "推进无障碍环境建设 | 县住建局 | 县残联 | 年底前"]:
         assert classify(line).kind == "text", line
 
 

@@ -154,3 +154,17 @@ def test_an_interviewed_official_is_named_and_answers_the_interview():
     assert "方志远" in known_names(lead)
     # the subtitle names no one: the sentence after it says who answers
     assert voice_of(lead, known_names(lead)) == "方志远"
+
+
+def test_officials_of_common_surnames_outside_the_first_hundred_are_named_and_their_she_resolved():
+    """傅, 洪 and 赖 are common surnames: "副县长傅晓岚…" names her, and the "她强调" after her words is hers — not the
+    bureau head's who reported before her."""
+    text = ("9月12日，全县乡村医生工作推进会召开。副县长傅晓岚出席会议并讲话，县卫健局局长洪丽萍通报进展情况。\n"
+            "洪丽萍通报，全县新招聘乡村医生22名。\n"
+            "傅晓岚指出，乡村医生是群众健康的守门人。她强调，要重点抓好四个方面工作：\n"
+            "第一，要在引进上下功夫。\n")
+    names = known_names(text)
+    assert {"傅晓岚", "洪丽萍"} <= set(names)
+    marks = speech_marks(text, names)
+    assert speaker_before(marks, text.index("第一"), None) == "傅晓岚"
+    assert plausible_name("赖文华")

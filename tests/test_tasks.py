@@ -503,3 +503,46 @@ def test_a_zone_named_in_full_is_a_unit_and_a_lead_named_outright_wins_over_the_
     assert (t.lead, t.deadline) == (("埭湖经济开发区管委会",), "2025-12-31")  # what is newly achieved 年内: by its end
     t = tasks("一是稳住基本盘。县政府要尽早分解下达外贸目标，由县商务局牵头，2月底前将目标分解到乡镇。", date="2025-01-14")
     assert (t.lead, t.deadline) == (("县商务局",), "2025-02-28")
+
+
+def _tasks_of(text: str, name: str = "report.txt") -> list[tuple[str, tuple, str | None]]:
+    parsed = parse_bulletin(text.encode(), name, ParseSettings())
+    return [(p.text[:8], p.tasks.lead, p.tasks.deadline)
+            for ps, _ in parsed.passages.values() for p in ps if p.kind == "point" and p.tasks]
+
+
+def test_what_the_meeting_settled_unit_by_unit_is_a_list_and_the_closing_word_to_everyone_no_point_of_it():
+    """"会议明确，县应急管理局要…；县消防救援大队要…；县住建局要…。" gives each unit its task; "各级领导干部要坚守岗位…"
+    after them is said to everyone: no unit's task, and no point of the list."""
+    text = ("岑川县召开农村消防安全部署会\n\n"
+            "　　2025年7月21日，全县农村消防安全部署会召开，副县长常立群出席会议并讲话。\n"
+            "　　会议明确，县应急管理局要牵头组织专项督查，8月15日前完成第一轮督查；县消防救援大队要对茶叶作坊开展夜查，"
+            "8月底前实现全覆盖；县住建局要加快民居线路改造，9月底前完成600户。各级领导干部要坚守岗位、靠前指挥，"
+            "确需外出的严格履行报备手续。\n")
+    assert _tasks_of(text) == [("县应急管理局要牵", ("县应急管理局",), "2025-08-15"),
+                               ("县消防救援大队要", ("县消防救援大队",), "2025-08-31"),
+                               ("县住建局要加快民", ("县住建局",), "2025-09-30")]
+    (listed,) = parse_bulletin(text.encode(), "report.txt", ParseSettings()).lists
+    assert listed.size == 3
+
+
+def test_two_units_parts_after_the_meetings_points_for_everyone_are_a_list_inside_a_point_its_detail():
+    """"要…；要…；要…。县委组织部要…；县总工会要…。": after the points for everyone, the two units' parts are the
+    division of the work — each a task of its unit. Inside a numbered point ("三、加快…。区城投集团要…；区自然资源分局
+    要…。") the same clauses are that point's detail: the point keeps its task."""
+    text = ("岑川县委常委会研究新就业形态劳动者服务工作\n\n"
+            "　　2025年6月24日，县委书记常立群主持召开县委常委会会议。会议指出，外卖骑手、快递员是城市服务的提供者。"
+            "要把党建引领贯穿始终，推动配送站点党组织应建尽建；要把实事办到心坎上，用好骑手驿站；"
+            "要把积极作用发挥出来，鼓励骑手参与隐患随手拍。县委组织部要会同县人社局在8月底前完成配送站点党组织覆盖情况摸排；"
+            "县总工会要在7月底前为一线骑手开展一次免费体检。\n")
+    assert [(lead, deadline) for _, lead, deadline in _tasks_of(text)] == [
+        (("县委组织部",), "2025-08-31"), (("县总工会",), "2025-07-31")]
+    minutes = ("关于城中村改造推进工作的会议纪要\n\n"
+               "　　2025年9月15日，副区长常立群主持召开专题会议，纪要如下：\n"
+               "　　一、攻坚剩余户签约。由柏溪街道办事处牵头，10月底前完成全部签约。\n"
+               "　　二、加快安置房建设。项目受土方外运影响，开工时间推迟。区城投集团要在10月15日前完成土方外运，"
+               "11月底前实现安置房全部开工；区自然资源分局要同步办理用地和规划许可手续。\n"
+               "　　三、做好拆后地块管理。由区城市更新中心负责，长期坚持。\n")
+    got = _tasks_of(minutes, "minutes.txt")
+    assert [text[:4] for text, _, _ in got] == ["一、攻坚", "二、加快", "三、做好"]
+    assert got[1][1:] == (("区城投集团",), "2025-11-30")
