@@ -39,6 +39,9 @@ _GRADED = re.compile(rf"(?<![{CN_NUMERAL}\d甲乙丙丁第])({_GRADE})(星?级)(
 # a figure of the whole county ("全县累计排查隐患2300项"; not "落实全县“攻坚年”要求": no figure follows)
 _WHOLE_COUNTY = re.compile(rf"全[县区市旗][^{SENTENCE_ENDS}，,；;]{{0,12}}?\d")
 _PLACE_NUMBER = re.compile(r"第\s*\d+|[（(]\s*\d+\s*[）)]|(?<![\d.])\d+\s*[、．](?!\d)|(?<![\d.])\d+\.(?!\d)")
+# A thing's phase ("朗湖泵站二期", "储备库三期工程"): another phase's passage does not answer (not an issue, "第二期"; nor
+# "期间", "期限", "期末"…).
+_PHASE = re.compile(rf"(?<=[{CJK}])(?<![第每本上下这那哪几各])[二三四五六七八九]期(?![间限末初中货刊望待盼])")
 _ORDINAL_NAME = re.compile(rf"第[{CN_NUMERAL}\d]{{1,3}}(?![{CN_NUMERAL}\d个条点项次批期届轮季章节部要是时位线名步阶])[{CJK}]")
 
 
@@ -99,7 +102,7 @@ def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, .
     numbers = tuple(n for n in dict.fromkeys(_NUMBER.findall(figures)) if n not in time_digits)
     # A name numbered in order ("第三实验小学", "第二人民医院"): the number is the name's, not an ordinal — another
     # school's passage does not answer.
-    numbers += tuple(dict.fromkeys(_ORDINAL_NAME.findall(question)))
+    numbers += tuple(dict.fromkeys(_ORDINAL_NAME.findall(question) + _PHASE.findall(question)))
     # A grade by its letters ("评上了A级", "AAA级景区"): the article must give that grade.
     numbers += tuple(g for g in dict.fromkeys(_LETTER_GRADE.findall(question)) if g not in numbers)
     # People are checked as names (pinned); counting them as content too would let a question about

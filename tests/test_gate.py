@@ -550,3 +550,35 @@ def test_a_rate_per_piece_and_a_count_of_times_are_answered_by_the_article_stati
             "第四条　扶持资金每年集中申报两次，分别于3月和9月受理。\n"})
     assert "每件0.3元" in top_result(searcher, "快递进村派一件补贴多少").passage.text
     assert top_result(searcher, "扶持资金一年申报几次").passage.text.startswith("第四条")
+
+
+def test_a_street_office_or_a_phase_the_archive_never_names_is_not_answered_by_another(tmp_path, embedder):
+    """"鹤鸣街道的排涝网格名单啥时候报": the archive's streets are 峪城 and 朗湖, so the grid list they report answers
+    the question naming one of them, not one naming another street; "朗湖泵站二期啥时候完工" is a phase no bulletin
+    speaks of — the pumping station's duty watch is no answer."""
+    searcher = searcher_over(tmp_path, embedder, {
+        "flood_plan_2025-05-06.txt":
+            "岑川县2025年城区排涝工作方案\n\n2025年5月6日\n\n"
+            "（一）落实网格化责任。峪城街道、朗湖街道要把城区划分为若干排涝责任网格，每个网格明确一名责任人，"
+            "5月底前将网格责任人名单报县防汛抗旱指挥部办公室。\n"
+            "（二）确保设施好用。朗湖泵站要落实24小时值守，县住建局要在6月10日前组织一次满负荷试运行。\n"
+            "（三）加快泵站扩容改造。朗湖泵站扩容改造由县住建局牵头，9月底前完成主体工程。\n"})
+    assert "网格责任人名单" in top_result(searcher, "峪城街道的排涝网格名单啥时候报").passage.text
+    assert not searcher.search("鹤鸣街道的排涝网格名单啥时候报").answered
+    assert "扩容改造" in top_result(searcher, "朗湖泵站扩容改造啥时候完工").passage.text
+    assert not searcher.search("朗湖泵站二期啥时候完工").answered
+
+
+def test_a_meeting_reports_list_is_named_by_what_its_paragraph_says_first(tmp_path, embedder):
+    """A 常委会 report gives each matter a paragraph: "会议指出，…农村消防安全形势…夏季…。会议强调，…一要…" is the
+    fire safety list, though its own lead names neither; the tea paragraph's list after it is another matter's."""
+    searcher = searcher_over(tmp_path, embedder, {
+        "committee_2025-06-05.txt":
+            "常立群主持召开县委常委会会议\n\n"
+            "　　2025年6月5日，县委书记常立群主持召开县委常委会会议，研究夏季农村消防安全和茶产业发展工作。\n"
+            "　　会议指出，今年以来全县农村消防安全形势总体平稳，但夏季高温天气即将到来，农村用电负荷加大，火灾风险上升。"
+            "会议强调，各级各部门要时刻绷紧安全这根弦，一要压紧责任链条，县级领导包乡镇、乡镇干部包村；"
+            "二要紧盯茶叶作坊和木结构村寨，逐户排查隐患；三要抓实应急准备，确保村级志愿消防队有警即出。\n"
+            "　　会议听取了今年春茶生产销售情况汇报。会议强调，要把夏秋茶开发作为茶农增收的重要抓手，"
+            "一要扩大机采面积；二要开发红茶和茶饮原料；三要办好斗茶大赛，擦亮区域品牌。\n"})
+    assert top_result(searcher, "县委常委会对夏季农村消防提了哪三个“要”").passage.text.startswith("会议指出")

@@ -3,7 +3,7 @@
 import pytest
 
 from bot.phrasing import plain_words, resolve_people
-from tests.conftest import top_result
+from tests.conftest import searcher_over, top_result
 
 PEOPLE = ["王立群", "李卫东", "王志刚", "欧阳明", "周文涛"]
 LAST_SPOKE = {"王立群": "2024-06-12", "王志刚": "2025-01-10", "李卫东": "2024-02-20"}.get
@@ -205,3 +205,27 @@ def test_the_village_and_a_guest_are_said_as_bulletins_write_them():
 
     forms = written_forms("村里来客人吃饭还能报销吗")
     assert "村级" in forms["村里"] and "招待" in forms["客人"]
+
+
+def test_getting_on_in_years_and_stepping_down_are_asked_of_what_bulletins_write_as_age_and_leaving_the_post(
+        tmp_path, embedder):
+    """"村医年纪大了退下来，每个月能领点啥": a task table writes "年满60周岁离岗的老年乡村医生…每人每月300元" — found
+    though no bulletin writes 年纪, 退下来 or 领."""
+    searcher = searcher_over(tmp_path, embedder, {
+        "doctors_2024-04-16.txt":
+            "岑川县乡村医生队伍建设任务分工方案\n\n2024年4月16日\n\n"
+            "序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限\n"
+            "1 | 面向社会定向招聘乡村医生，每年不少于20名 | 县卫健局 | 县人社局 | 长期坚持\n"
+            "2 | 与卫生职业学院签订订单定向培养协议，每年招收30名 | 县卫健局 | 县教育局 | 2024年5月31日前\n"
+            "3 | 组织在岗乡村医生全员轮训，每人每年不少于2周 | 县人民医院 | 县卫健局 | 2024年10月31日前\n"
+            "4 | 按服务人口每人每年12元的标准落实乡村医生公共卫生补助 | 县财政局 | 县卫健局 | 长期坚持\n"
+            "5 | 对年满60周岁离岗的老年乡村医生按每人每月300元发放生活补助 | 县人社局 | 县财政局 | 2024年9月30日前\n"
+            "6 | 完成30个村卫生室标准化提档升级 | 县卫健局 | 各乡镇人民政府 | 2024年12月31日前\n"
+            "7 | 将村卫生室全部纳入医保定点管理 | 县医保局 | 县卫健局 | 2024年6月30日前\n"
+            "8 | 建立乡村医生年度考核和退出机制 | 县卫健局 | 各乡镇人民政府 | 2024年11月30日前\n",
+        "push_2024-09-12.txt":
+            "全县乡村医生队伍建设推进会召开\n\n"
+            "　　2024年9月12日，全县乡村医生队伍建设推进会召开。副县长常立群出席会议并讲话。\n"
+            "　　常立群强调，要在引进上下功夫，县卫健局要在10月底前完成今年定向招聘；要在培养上求突破，"
+            "县人民医院要每季度组织一次巡回带教；要在留人上出实招，县财政局要确保公共卫生补助按季度足额拨付。\n"})
+    assert "离岗" in top_result(searcher, "村医年纪大了退下来，每个月能领点啥").passage.text
