@@ -582,3 +582,22 @@ def test_a_meeting_reports_list_is_named_by_what_its_paragraph_says_first(tmp_pa
             "　　会议听取了今年春茶生产销售情况汇报。会议强调，要把夏秋茶开发作为茶农增收的重要抓手，"
             "一要扩大机采面积；二要开发红茶和茶饮原料；三要办好斗茶大赛，擦亮区域品牌。\n"})
     assert top_result(searcher, "县委常委会对夏季农村消防提了哪三个“要”").passage.text.startswith("会议指出")
+
+
+def test_when_a_thing_starts_producing_is_not_answered_by_a_deadline_for_another_step(tmp_path, embedder):
+    """"印染集中区啥时候投产": the plan only sets when its sewage pre-treatment is finished — no answer; a meeting's
+    "智能纺纱项目12月底前建成投产" answers the same question of that project; finishing asked ("…啥时候建完") takes any
+    deadline."""
+    searcher = searcher_over(tmp_path, embedder, {
+        "textile_plan_2025-03-12.txt":
+            "岑川县纺织服装产业升级实施方案\n\n2025年3月12日\n\n"
+            "（一）推进印染集中区建设。由县纺织服装产业园管委会牵头、县生态环境分局配合，9月底前完成集中区污水预处理"
+            "设施建设。\n"
+            "（二）培育服装品牌。县商务局要支持企业参加展会，年内新增自主品牌5个。\n",
+        "industry_meeting_2025-05-20.txt":
+            "全县重点工业项目推进会召开\n\n"
+            "　　2025年5月20日，全县重点工业项目推进会召开。会议要求，县工信局要倒排工期，智能纺纱项目12月底前建成投产；"
+            "县自然资源局要加快新材料产业园用地报批。\n"})
+    assert not searcher.search("印染集中区啥时候投产").answered
+    assert "建成投产" in top_result(searcher, "智能纺纱项目啥时候投产").passage.text
+    assert "污水预处理" in top_result(searcher, "印染集中区的污水预处理设施啥时候建完").passage.text

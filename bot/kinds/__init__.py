@@ -1,6 +1,6 @@
 """Question kinds that ask something of a point beyond its topic: a date (`when`: "哪天召开"), a lead, a deadline
 or what a unit must do (`duty`: "谁牵头", "最晚什么时候完成", "县住建局要做哪些事"), one of a kind by name (`named`:
-"哪家银行"), a figure (`amount`: "奖励多少钱", "建了多少处"), a rank (`rank`: "在全市排第几"), how often (`often`:
+"哪家银行"), a milestone (`milestone`: "什么时候投产"), a figure (`amount`: "奖励多少钱", "建了多少处"), a rank (`rank`: "在全市排第几"), how often (`often`:
 "多久巡一次"); the kind of document the answer is in (`document`: "整改方案里…"); and what every question may name
 exactly, a quoted name or a figure (`exact`: "“免证办”", "22个老旧小区").
 
@@ -16,11 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import ModuleType
 
-from bot.kinds import amount, document, duty, exact, named, often, rank, when
+from bot.kinds import amount, document, duty, exact, milestone, named, often, rank, when
 from bot.question import Intent
 from bot.records import Passage
 
-KINDS: tuple[ModuleType, ...] = (when, duty, named, amount, rank, often, document, exact)
+KINDS: tuple[ModuleType, ...] = (when, milestone, duty, named, amount, rank, often, document, exact)
 
 
 @dataclass(frozen=True)
