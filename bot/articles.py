@@ -27,7 +27,7 @@ from dataclasses import replace
 import bot.textutil  # noqa: F401  (quiets jieba before first use)
 
 from bot.records import Article
-from bot.load import INLINE_CONTENTS, LINE_MARKER, NEWS_OPENER, NEWS_OPENING, TITLE_MAX_CHARS, Block, LoadedBulletin
+from bot.load import CAPTION, INLINE_CONTENTS, LINE_MARKER, NEWS_OPENER, NEWS_OPENING, TITLE_MAX_CHARS, Block, LoadedBulletin
 from bot.speakers import ASKED, known_names, meeting_chair, person_name, speech_marks, turns
 from bot.textutil import (CJK, CN_NUMERAL, FULL_STOPS, SENTENCE_ENDS, YEAR, cn_to_int, int_to_cn, left_open,
                           to_simplified)
@@ -209,11 +209,8 @@ def _is_title_line(block: Block, after_number: bool = False) -> bool:
     a line without sentence punctuation is the title."""
     if after_number and not (block.meta or block.noise):
         return len(block.text) <= TITLE_MAX and not re.search(rf"[{SENTENCE_ENDS}，,：:]", block.text)
-    return block.heading and len(block.text) <= TITLE_MAX and not _CAPTION.match(block.text)
-
-
-# A photo's caption in a post ("▲ 网格员在…开展巡查"), standing alone over a dateline as a headline would: no headline.
-_CAPTION = re.compile(r"^\s*[▲△]")
+    # (a photo's caption standing alone over a dateline, as a headline would, is none)
+    return block.heading and len(block.text) <= TITLE_MAX and not CAPTION.match(block.text)
 
 
 def _headline_over_fields(blocks: list[Block], content: list[int], pos: int) -> bool:

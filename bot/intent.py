@@ -184,11 +184,9 @@ _GENERIC_PLACES = frozenset("开发区 示范区 高新区 功能区 保护区 �
 # A town's name: two characters and 镇 or 乡, which jieba cuts apart when it does not know the name ("桂岭|镇").
 _CITY_DISTRICT = re.compile(rf"[{CJK}]{{2,3}}市([{CJK}]{{2}}[区县])(?![级域委])")
 _TOWN = re.compile(rf"[{CJK}]{{2}}[镇乡](?![镇村区])")
-# … as a question names one: a town before its villages too ("梅岗镇村集体经济", checked in `named_places`)
-_TOWN_ASKED = re.compile(rf"[{CJK}]{{2}}[镇乡](?![镇区])")
-# A city's street office as a question names it ("鹤鸣街道"): a name of two characters rare as a word (not
-# "城市街道", "沿线街道"), then 街道 — the town's level in a city.
-_STREET_ASKED = re.compile(rf"[{CJK}]{{2}}街道")
+# … as a question names one: a town before its villages too ("梅岗镇村集体经济", checked in `named_places`), or a
+# city's street office, the town's level in a city ("鹤鸣街道")
+_TOWN_ASKED = re.compile(rf"[{CJK}]{{2}}(?:[镇乡](?![镇区])|街道)")
 # (a common word before the level — "城镇", "下乡" — is no town's name: bot.units.WORD_BEFORE_TOWN)
 _NOT_TOWN = re.compile(rf"^.[{WORD_BEFORE_TOWN}][镇乡]$|^(?:重点|所在|各个|有关|相关|贫困|偏远|边远)"
                        r"|[哪个些什么几这那每各全本该其此我你他]")  # "哪个镇": a question; "我镇": the town itself
@@ -220,10 +218,10 @@ def named_places(question: str) -> tuple[str, ...]:
              # is the town's; "组织镇村干部", "宋立群在乡村振兴…" name none)
              and not (question.startswith("村", m.end()) and (in_dictionary(m.group(0)[:2])
                                                              or in_dictionary(m.group(0)[-1] + "村")
-                                                             or _FUNCTION_CHARS & set(m.group(0)[:2])))]
-    towns += [m.group(0) for m in _STREET_ASKED.finditer(question)
-              if m.start() in starts and word_frequency(m.group(0)[:2]) < RARE_NAME and not _NOT_TOWN.search(m.group(0))
-              and m.group(0)[0] not in _NEVER_FIRST and not _FUNCTION_CHARS & set(m.group(0)[:2])]
+                                                             or _FUNCTION_CHARS & set(m.group(0)[:2])))
+             # (a street office's name is rare as a word: not "城市街道", "沿线街道")
+             and not (m.group(0).endswith("街道") and (word_frequency(m.group(0)[:2]) >= RARE_NAME
+                                                      or _FUNCTION_CHARS & set(m.group(0)[:2])))]
     # a district or county written after its city ("琮州市石门区") is a place however common its name's words
     districts = [m.group(1) for m in _CITY_DISTRICT.finditer(question)
                  if not m.group(1).endswith(_NOT_PLACE_END) and m.group(1)[0] not in _NEVER_FIRST]

@@ -185,8 +185,11 @@ def _opens_sentence(line: str, texts: list[str], start: int) -> bool:
     return bool(following) and not looks_like_heading(following)
 
 
-# A line that ends where it ends whatever its last character: a bullet's or a photo caption's, or a short field.
-_ENDS_ITS_LINE = re.compile(r"^(?:[●○◆◇■□▲△★☆▶►•·]|[^\s：:，,。]{1,6}[：:][^：:，,。]{1,14}$)")
+# A photo's caption in a post ("▲ 开幕当晚，…（记者 摄）", "▲ 网格员在…开展巡查").
+CAPTION = re.compile(r"^\s*[▲△]")
+# A line that ends where it ends whatever its last character: a caption, or a short field ("审核：温岚"); a bulleted
+# line does too (`Line.bullet`).
+_ENDS_ITS_LINE = re.compile(rf"{CAPTION.pattern}|^[^\s：:，,。]{{1,6}}[：:][^：:，,。]{{1,14}}$")
 
 
 def repair_line_breaks(lines: list[str] | list[Line], headings: set[int] | None = None,

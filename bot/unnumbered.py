@@ -14,7 +14,7 @@ import bot.textutil  # noqa: F401  (quiets jieba before first use)
 from bot.listspans import (CELL_SEP, PEEK, STOP_OPENER, Coverage, ListSpan, clause_spans, is_stop,
                            opens_with_marker, paragraphs)
 from bot.textutil import CJK, CN_NUMERAL, FULL_STOPS, SENTENCE_ENDS
-from bot.units import COLLECTIVE
+from bot.units import COLLECTIVE, LEVELS
 
 _UNNUMBERED_MIN = 3  # unnumbered points without a lead ("会议要求，") before them
 _HEAD_CLAUSE_MAX = 24  # a point's first clause is a short heading ("要抓好指标提升，…")
@@ -37,7 +37,7 @@ _LEADS = re.compile(r"^由[^，,。；;：:！？!?\n“”\"]{2,20}?牵头(?=[�
 # Everyone addressed at once ("各级各部门要…", "全县上下要…"): an exhortation framing the units' tasks, no unit's own.
 _EVERYONE = COLLECTIVE + ("全", "我们", "大家")
 # Each place of a level ("各镇要落实属地责任", "各乡镇要…"): units given their part, not everyone exhorted.
-_PLACES_EACH = re.compile(r"各(?:乡镇|镇|乡|街道|村|社区|县区|区县|县|区|园区|开发区)")
+_PLACES_EACH = re.compile(rf"各(?:乡镇|县区|区县|街道|社区|园区|开发区|村|[{LEVELS}])")
 _MUST = re.compile(r"^[^，,。；;：:！？!?\n]{0,14}?(?:必须|务必)")
 _DASH = ("——", "－－", "—", "－")
 

@@ -639,20 +639,27 @@ def test_a_posts_todays_contents_open_its_items_though_a_headline_reads_long():
     assert not any("今日导读" in p for a in arts for p in a.paragraphs)
 
 
-def test_a_posts_numbered_contents_open_items_headed_by_their_column_on_the_same_line():
-    """"今日导读 / 1. A / 2. B", then "【要闻一】A" (column and headline on one line): each item an article titled as
-    listed — not one article "今日导读" whose second entry runs through the first item's text."""
+@pytest.mark.parametrize("entries, headlines", [
+    # "今日导读 / 1. A / 2. B", then "【要闻一】A" (column and headline on one line)
+    (["1. 锦塘镇：污水“管”起来　村庄“靓”起来", "2. 全县乡镇综合应急救援队技能比武举行"],
+     ["【要闻一】锦塘镇：污水“管”起来　村庄“靓”起来", "【要闻二】全县乡镇综合应急救援队技能比武举行"]),
+    # each entry under its column, one a line with no blank line between (a line opening with a column label never
+    # continues the one above)
+    (["【要闻一】锦塘镇：污水“管”起来　村庄“靓”起来", "【要闻二】全县乡镇综合应急救援队技能比武举行"],
+     ["【要闻一】锦塘镇：污水“管”起来　村庄“靓”起来", "【要闻二】全县乡镇综合应急救援队技能比武举行"]),
+])
+def test_a_posts_contents_open_items_headed_by_their_column_on_the_same_line(entries, headlines):
+    """A post's "今日导读" lists its items; each item below, headed "【要闻一】A", is an article titled as listed — not
+    one article "今日导读" whose entries run through the first item's text."""
     text = "\n".join([
-        "点击上方蓝字关注我们", "", "绫溪发布　2025年7月18日 20:05", "", "今日导读",
-        "1. 锦塘镇：污水“管”起来　村庄“靓”起来", "2. 全县乡镇综合应急救援队技能比武举行", "",
-        "【要闻一】锦塘镇：污水“管”起来　村庄“靓”起来", "",
-        "　　盛夏时节，走进锦塘镇荷塘村，过去发黑发臭的排水沟不见了，接户率达到93%。", "",
-        "【要闻二】全县乡镇综合应急救援队技能比武举行", "",
-        "　　7月17日，全县乡镇综合应急救援队技能比武在桑园镇举行，5支队伍同场竞技。", "",
+        "点击上方蓝字关注我们", "", "绫溪发布　2025年7月18日 20:05", "", "今日导读", *entries, "",
+        headlines[0], "", "　　盛夏时节，走进锦塘镇荷塘村，过去发黑发臭的排水沟不见了，接户率达到93%。", "",
+        headlines[1], "", "　　7月17日，全县乡镇综合应急救援队技能比武在桑园镇举行，5支队伍同场竞技。", "",
     ])
     arts = split_articles(load_bulletin(text.encode("utf-8"), "mp_weixin_0718.txt"))
     assert [a.title for a in arts] == ["锦塘镇：污水“管”起来　村庄“靓”起来", "全县乡镇综合应急救援队技能比武举行"]
     assert not any("今日导读" in p for a in arts for p in a.paragraphs)
+    assert "接户率达到93%" in "".join(arts[0].paragraphs) and "5支队伍同场竞技" in "".join(arts[1].paragraphs)
 
 
 def test_a_posts_contents_on_one_line_unbracketed_leave_its_publish_day_to_date_every_item():
@@ -688,24 +695,6 @@ def test_a_press_conference_lists_who_presents_names_spaced_out_and_one_on_a_lin
                "华若愚：我们主要推行村集体入股建冷库，8个村已经入股。\n\n"
                "谭雪：今天的发布会到此结束，谢谢各位！\n")
     assert art.speakers == ("谭雪", "邵明川", "戴静", "华若愚")
-
-
-def test_a_posts_contents_with_each_entry_under_its_column_on_a_line_of_its_own_open_one_item_each():
-    """"今日导读 / 【要闻一】A / 【要闻二】B" with no blank line between the entries: each entry is a line of its own (a
-    line opening with a column label never continues the one above), so each item below is an article titled as
-    listed — not one article "今日导读" holding both."""
-    text = "\n".join([
-        "点击上方蓝字关注我们", "", "岑川发布　　2025年8月12日 20:10", "", "今日导读",
-        "【要闻一】常县长到柏溪镇调研高山蔬菜：让“菜篮子”拎得更稳",
-        "【要闻二】全县校车安全专项检查部署会召开", "",
-        "【要闻一】常县长到柏溪镇调研高山蔬菜：让“菜篮子”拎得更稳", "",
-        "　　8月11日，县长常立群到柏溪镇调研高山蔬菜生产，察看了冷链仓储中心和蔬菜分拣线。", "",
-        "【要闻二】全县校车安全专项检查部署会召开", "",
-        "　　8月10日，全县校车安全专项检查部署会召开。会议要求开学前完成校车全面体检。", "",
-    ])
-    arts = split_articles(load_bulletin(text.encode("utf-8"), "mp_weixin_0812.txt"))
-    assert [a.title for a in arts] == ["常县长到柏溪镇调研高山蔬菜：让“菜篮子”拎得更稳", "全县校车安全专项检查部署会召开"]
-    assert not any("今日导读" in p for a in arts for p in a.paragraphs)
 
 
 def test_a_double_spaced_post_keeps_its_headlines_and_photo_captions_out_of_its_paragraphs():

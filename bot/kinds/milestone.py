@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from bot.kinds.when import WHEN_WORD
 from bot.question import Intent
 from bot.records import Passage
 
@@ -20,7 +21,7 @@ _MILESTONES: dict[str, tuple[str, ...]] = {
 }
 # (not "上线": a service "上线" is asked of what a plan writes "推行", "…一件事要在啥时候前上线" of "推行社会救助“一件事”…9月30日前")
 _SPOKEN = {"开张": "开业", "动工": "开工", "启用": "投用", "投入使用": "投用"}
-_WHEN = r"(?:什么时候|何时|哪一?天|几号|几月份?|哪个月|多会儿|最晚|最迟)"
+_WHEN = rf"(?:{WHEN_WORD}|最晚|最迟)"  # (多会儿, 啥时候 are read as 什么时候 first: bot/phrasing.py)
 _ASKS = re.compile(rf"{_WHEN}[^，,。？?！!]{{0,6}}?(?P<m>{'|'.join(sorted({*_MILESTONES, *_SPOKEN}, key=len, reverse=True))})"
                    r"(?![^，,。？?！!]{0,2}(?:了没|没有|吗))")
 

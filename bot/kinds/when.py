@@ -35,11 +35,11 @@ _DURATION_ASKED = r"[^，,。？?！!]{0,6}?(?:几|多少)个?(?:工作日|天|�
 # a time asked of its being done (not "哪天召开": a meeting's day).
 DONE = (r"完成|完工|竣工|建成|办结|到位|开工|全部|实现|投用|投入使用|上线|出台|通车|开通|交付|落地"
         r"|[建造弄做办搞修装改干治]完|[设建办弄做搞修装]好")
-_WHEN_WORD = r"(?:什么时候|何时|哪一?天|几号|几月份?|哪个月)"
+WHEN_WORD = r"(?:什么时候|何时|哪一?天|几号|几月份?|哪个月)"
 # (and a time asked of what someone required: "县长要求…方案什么时候出台" asks the directive's deadline, not the
 # day of the meeting that required it)
-DEADLINE_ASK = re.compile(rf"最晚|最迟|截止|(?:期限|时限)(?!{_DURATION_ASKED})|{_WHEN_WORD}(?:之|以)?前|(?:要求|部署|布置|[让叫])[^，,。？?！!]*{_WHEN_WORD}"
-                          rf"|{_WHEN_WORD}(?:要|能)?[^，,。？?！!]{{0,3}}?(?:{DONE})|(?:{DONE})的?(?:时间|日期)")
+DEADLINE_ASK = re.compile(rf"最晚|最迟|截止|(?:期限|时限)(?!{_DURATION_ASKED})|{WHEN_WORD}(?:之|以)?前|(?:要求|部署|布置|[让叫])[^，,。？?！!]*{WHEN_WORD}"
+                          rf"|{WHEN_WORD}(?:要|能)?[^，,。？?！!]{{0,3}}?(?:{DONE})|(?:{DONE})的?(?:时间|日期)")
 
 
 def states_date(passage: str) -> bool:
