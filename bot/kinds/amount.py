@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from bot.analysis import word_starts
 from bot.question import Intent
 from bot.records import Passage
-from bot.textutil import CJK, CN_NUMERAL, ONE_OF, RATE_BASES, abbreviates, enumerates, is_cjk, jieba
+from bot.textutil import CJK, CN_NUMERAL, ONE_OF, RATE_BASES, abbreviates, enumerates, is_cjk, jieba, normalized_passage
 
 # A figure: digits, a count in Chinese numerals with its measure word, or a share ("三分之二", "过半数").
 _QUANTITY = re.compile(rf"\d|[{CN_NUMERAL}百千万亿]+\s*[个名家项座处亿万元人天次%倍条所批]|[{CN_NUMERAL}百]+分之[{CN_NUMERAL}]+"
@@ -199,7 +199,13 @@ _SHARE_SAID = re.compile(rf"\d\s*[%％‰]|百分之|分之|[{CN_NUMERAL}]\s*成
 
 
 # A result asked: what a meeting reported, what stands by a day ("会上通报的…是多少", "截至6月底完成了多少").
-_REACHED_ASK = re.compile(r"通报|汇报|截[至止]|已经|实际|(?:达到|完成|取得)了")
+# What stands now ("现在一天能处理多少包裹", "目前有多少家"), what it came to ("最后是多少"), and what was done ("2024年新建改建
+# 了多少处", "一共改造了多少户": a deed and 了 before the amount) ask a result too; not "为了", "除了", "到了…年".
+_REACHED_ASK = re.compile(r"通报|汇报|截[至止]|已经|实际|(?:达到|完成|取得)了|现在|目前|眼下|如今|现有|最后|最终")
+# (a deed done is asked of a time: "一共整合了多少资金" of no year asks what a plan sets, "2024年…建了多少处" what was done;
+# a sum set aside, "2026年县财政安排了多少钱", is a plan's)
+_DONE_ASK = re.compile(r"(?<![为除到排划定署])了[^，,。？?了]{0,6}?(?:多少|几[^个])")
+_TIME_SAID = re.compile(r"(?:\d{2,4}|今|去|前|上半|下半)年|以来|季度|\d+\s*月")
 # A clause setting a target rather than telling a result ("确保全年综合利用率达到88%以上的目标", "10月底前…达到85%以上").
 _TARGET_SAID = re.compile(r"确保|力争|争取|目标|预计|计划|要|前|以上|不低于|不少于|力求|将")
 
@@ -218,15 +224,30 @@ _PLAN_ASKED = re.compile(r"目标|计划|预期|任务|要求|定了|定的|要[
 
 
 def reached_asked(question: str) -> bool:
-    return bool(_REACHED_ASK.search(question)
+    return bool(_REACHED_ASK.search(question) or (_DONE_ASK.search(question) and _TIME_SAID.search(question))
                 or (_PAST_YEAR.search(question) and not _PLAN_ASKED.search(question)))
 
 
-def states_reached(text: str, unit: str | None, thing: str | None = None) -> bool:
+# A sentence setting targets for all its clauses ("到2026年底，…新增集中供热面积120万平方米"; "力争…，…"), and a plan's
+# heading over them ("一、总体目标"); a year's span ahead ("2024年至2026年，…") is a plan's too.
+_TARGET_SENTENCE = re.compile(r"力争|争取|(?:总体|主要|发展)目标|到\s*20\d\d\s*年"
+                              r"|20\d\d\s*年?\s*[至到—－-]\s*20\d\d\s*年")
+_SENTENCE = re.compile(r"[。；;！!？?\n]")
+
+
+# A plan's title ("…实施方案", "…工作要点", "任务分工"): its figures are targets unless said as what stands ("目前全县已建成
+# 11个"), and a point's place ("1.", "（2）") is no figure at all.
+_PLAN_TITLE = re.compile(r"方案|要点|规划|计划|分工|清单|安排")
+_STANDS = re.compile(r"已|截[至止]|目前|现有|去年|上年")
+_POINT_PLACE = re.compile(r"(?<![\d.])\d+\s*[、．.](?!\d)|[（(]\s*\d+\s*[）)]")
+
+
+def states_reached(text: str, unit: str | None, thing: str | None = None, plan: bool = False) -> bool:
     """A clause of the text states a figure of `unit` (of `thing`, when the question names what it counts) as a
-    result: no target is set in it."""
+    result: no target is set in it, nor in its sentence; in a plan (`plan`), the sentence says what stands."""
     return any(states_figure(c, unit) and not _TARGET_SAID.search(c) and (thing is None or thing in c)
-               for c in _CLAUSE.split(text))
+               for s in _SENTENCE.split(_POINT_PLACE.sub(" ", text))
+               if not _TARGET_SENTENCE.search(s) and (not plan or _STANDS.search(s)) for c in _CLAUSE.split(s))
 
 
 def share_asked(question: str) -> bool:
@@ -275,7 +296,8 @@ def prefers(ask: Measure, passage: Passage, text: str) -> int:
     if ask.reached:
         # a result asked: a passage telling one ("检验率为52.3%") answers where the plan's target ("10月底前检验率达到
         # 85%以上") does not; of those, one telling the total asked ("一共整改了多少处": "累计整改隐患1107处") first
-        return 1 + _total_stated(ask, text) if states_reached(text, ask.unit, ask.thing) else 0
+        plan = passage is not None and bool(_PLAN_TITLE.search(normalized_passage(passage.title)))
+        return 1 + _total_stated(ask, text) if states_reached(text, ask.unit, ask.thing, plan) else 0
     return _total_stated(ask, text)
 
 
