@@ -56,6 +56,14 @@ def dictionary() -> dict[str, int]:
     return jieba.dt.FREQ
 
 
+def word_tag(term: str) -> str | None:
+    """The part of speech jieba's dictionary gives the word ("ns" a place, "v" a verb), None when it has none. Its
+    tables take a second to load: read only where a question or a text needs it."""
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab.get(term)
+
+
 def word_frequency(term: str) -> int:
     """How often jieba's dictionary saw the word in general Chinese text (0: never)."""
     jieba.dt.check_initialized()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.analysis import in_dictionary, question_tokens, word_frequency, word_starts
+from bot.analysis import in_dictionary, question_tokens, word_frequency, word_starts, word_tag
 from bot.ordinals import read_path
 from bot.question import CLOCK_ASK, Intent, TimeRef
 from bot.speakers import DID_NEXT, POSTS, is_surname, plausible_name
@@ -225,8 +225,29 @@ def named_places(question: str) -> tuple[str, ...]:
     # a district or county written after its city ("琮州市石门区") is a place however common its name's words
     districts = [m.group(1) for m in _CITY_DISTRICT.finditer(question)
                  if not m.group(1).endswith(_NOT_PLACE_END) and m.group(1)[0] not in _NEVER_FIRST]
-    return tuple(dict.fromkeys(t for t in tokens + towns + districts + _counties(question)
+    return tuple(dict.fromkeys(t for t in tokens + towns + districts + _counties(question) + _villages(question)
                                if t not in _GENERIC_PLACES and t[0] not in "全本我该各每这那"))
+
+
+# A village by its two-character name ("沙洲村", "上箐村", "角湾古村"), where a name stands: opening the question or a
+# clause, after its town ("石笋镇上箐村") or a preposition ("在荷塘村") — not "多少个村", "扶持村集体经济", "快递进村",
+# "2025年农村公路", "还得去村部".
+_VILLAGE = re.compile(rf"(?:^|(?<=[\s，,。；;、：:？?！!“”\"（(镇乡县区在到去给对从和与及]))([{CJK}]{{2}})[古新]?村(?![民委级组集庄])")
+_PLACE_TAGS = ("ns", "nr", "nz")  # a place's, a person's (柳林, 白沙) or another proper name's
+
+
+def _villages(question: str) -> list[str]:
+    """Villages the question names: a name no word but a rare one or a proper name in jieba's dictionary ("沙洲" is a
+    place there, "扶持" a verb), not ending in a word of 村 other than a place ("农村", "进村"; "塘村" is one)."""
+    found = [m for m in _VILLAGE.finditer(question) if not _FUNCTION_CHARS & set(m.group(1))
+             and m.group(1)[0] not in _NEVER_FIRST
+             and word_tag(m.group(0)[-2:]) in (None, "ns")]
+    if not found:
+        return []
+    starts = word_starts(question, guess=False)
+    # (after its town the name may not start a word: jieba reads "石笋镇上箐村" as 镇上)
+    return [m.group(0) for m in found if (m.start() in starts or question[m.start() - 1:m.start()] in "镇乡")
+            and (word_frequency(m.group(1)) < RARE_NAME or (word_tag(m.group(1)) or "").startswith(_PLACE_TAGS))]
 
 
 def _counties(question: str) -> list[str]:

@@ -28,6 +28,7 @@ from bot.analysis import char_bigrams
 from bot.clean import FIELD_KEYS, FIELD_LABEL, Line, clean_lines, full_date, running_furniture
 from bot.errors import BulletinError
 from bot.textutil import CJK, CN_ORDINALS, FULL_STOPS, SENTENCE_ENDS, is_cjk, left_open
+from bot.units import TASK_FIELD
 
 SENTENCE_END = SENTENCE_ENDS + "…:："
 CLOSERS = "”’」』)）】》\"'"
@@ -192,6 +193,23 @@ CAPTION = re.compile(r"^\s*[▲△]")
 _ENDS_ITS_LINE = re.compile(rf"{CAPTION.pattern}|^[^\s：:，,。]{{1,6}}[：:][^：:，,。]{{1,14}}$")
 
 
+# A point's task fields on a line of their own ("（牵头单位：县水利局；…完成时限：2024年7月15日）" after "2.审核认定。…系统。"):
+# the fields of the paragraph above, not a paragraph after it (which a list would leave to the point over it).
+_TASK_FIELDS_LINE = re.compile(rf"^[（(]\s*{TASK_FIELD.pattern}")
+
+
+def _reopened(blocks: list[Block], line: str) -> str:
+    """The paragraph above, taken back from `blocks` to go on with `line` when the line is its task fields; page
+    noise between them stays where it stood. "" when the line opens a paragraph of its own."""
+    if not _TASK_FIELDS_LINE.match(line):
+        return ""
+    j = next((k for k in range(len(blocks) - 1, -1, -1) if not blocks[k].noise), None)
+    if j is None or blocks[j].heading or blocks[j].meta or TABLE_ROW.match(blocks[j].text) or any(
+            b.role for b in blocks[j + 1:]):
+        return ""
+    return blocks.pop(j).text
+
+
 def repair_line_breaks(lines: list[str] | list[Line], headings: set[int] | None = None,
                        blank_breaks: bool | None = None) -> list[Block]:
     """Join lines into paragraphs: a line not ending a sentence continues on the next one.
@@ -281,6 +299,8 @@ def repair_line_breaks(lines: list[str] | list[Line], headings: set[int] | None 
             flush()
             current_bullet = item.bullet
             section = section_heading(line)
+        elif not current:
+            current = _reopened(blocks, line)
         current = _join(current, line) if current else line
         if ends_sentence(current) or INLINE_CONTENTS.match(current):
             flush()  # a 简报's contents on its label's line ("【本期要目】A；B") end there, stop or not

@@ -122,6 +122,8 @@ _WRITTEN_FORMS: tuple[tuple[str, str], ...] = (
     ("给钱", "补贴 补助 资金"), ("交钱", "缴费 缴纳 费用"), ("不让", "禁止 严禁 不得"),
     ("查出", "查实 发现"), ("打火机", "火种"), ("冒烟", "烟点 火情"),
     ("楼下", "低层"), ("剩下", "剩余 尚未"),
+    ("一起拿", "叠加享受 重复享受 同时享受"), ("两头拿", "叠加享受 重复享受"), ("两头都拿", "叠加享受 重复享受"), ("重复拿", "重复享受 叠加享受"),
+    ("挂个牌子", "挂牌"), ("挂牌子", "挂牌"), ("夜宵", "夜间 餐饮"), ("关门", "营业时间 歇业"),
     ("叫去谈话", "约谈"), ("找去谈话", "约谈"), ("谈话提醒", "约谈"), ("挨处分", "问责 追责 处分"),
     ("一把手", "主要负责人 主要负责同志"), ("管事的", "责任人 负责人"),
     # getting it done and reporting it
@@ -156,10 +158,14 @@ _CN_SHARE = re.compile(rf"(?<![第{CN_ORDINALS}])(?P<n>[{CN_ORDINALS[:-1]}])成"
 
 
 _SINGLE = ("次", "笔")  # "一次最多预收多少": bulletins write 单次 as often as 每次
+# "一亩能收多少钱": bulletins write a mean per 亩 as 亩均 ("亩均收益860元"), per day as 日均
+_AVERAGED = {"亩": "亩均", "人": "人均", "户": "户均", "天": "日均"}
+_MEANS = frozenset(_AVERAGED.values())
 
 
 def _figures(question: str) -> dict[str, tuple[str, ...]]:
     found = {m.group(0): (f"每{m.group(1)}",) + ((f"单{m.group(1)}",) if m.group(1) in _SINGLE else ())
+             + ((_AVERAGED[m.group(1)],) if m.group(1) in _AVERAGED else ())
              for m in ONE_OF.finditer(question)}
     for m in _CN_QUANTITY.finditer(question):
         n = cn_to_int(m.group("n").replace("两", "二"))
@@ -197,7 +203,9 @@ def written_forms(question: str) -> dict[str, tuple[str, ...]]:
 def with_written_forms(question: str) -> str:
     """The question with its everyday words' written forms added after it, for ranking passages by words and
     by meaning ("交的暖气费能要回来吗 热费 供暖费 退还 返还")."""
-    added = dict.fromkeys(w for ws in written_forms(question).values() for w in ws)
+    # (a mean, "亩均", is how a rate asked may be written, not what it is of: "亩均产量" is no 亩均投资, so it lets a
+    # passage answer without ranking it higher)
+    added = dict.fromkeys(w for ws in written_forms(question).values() for w in ws if w not in _MEANS)
     return f"{question} {' '.join(added)}" if added else question
 
 

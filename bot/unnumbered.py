@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import bot.textutil  # noqa: F401  (quiets jieba before first use)
 
+from bot.analysis import word_tag
 from bot.listspans import (CELL_SEP, PEEK, STOP_OPENER, Coverage, ListSpan, clause_spans, is_stop,
                            opens_with_marker, paragraphs)
 from bot.textutil import CJK, CN_NUMERAL, FULL_STOPS, SENTENCE_ENDS
@@ -64,7 +65,7 @@ def _opening(s: str) -> tuple[str, bool, int] | None:
     if m and m.end() >= 2 and s[m.end() - 2] not in _YAO_WORD_FIRST and not _NOT_DIRECTIVE_YAO.match(s, m.end() - 1):
         return "要", True, m.end() - 1
     word = s[:2]
-    if len(word) == 2 and _word_tags().get(word) in _PARALLEL_FLAGS and not _word_tags().get(s[:3]):
+    if len(word) == 2 and word_tag(word) in _PARALLEL_FLAGS and not word_tag(s[:3]):
         return word, False, 0
     return None
 
@@ -112,12 +113,6 @@ def _directive(fragment: str, deep: bool = True) -> _Directive | None:
 
 def _short_head(s: str) -> bool:
     return len(re.split(r"[，,。；;！？!?：:]", s, maxsplit=1)[0]) <= _HEAD_CLAUSE_MAX
-
-
-def _word_tags() -> dict[str, str]:
-    import jieba.posseg  # its tables take a second to load; answering questions never needs them
-
-    return jieba.posseg.dt.word_tag_tab
 
 
 @dataclass(frozen=True)

@@ -149,6 +149,8 @@ def test_a_count_of_a_thing_needs_that_thing_and_a_fine_is_money():
     assert not answers("农贸市场改造一共投资多少", "摊位租金按每月300元/个收取。")
     assert answers("农贸市场改造一共投资多少", "项目总投资860万元，其中区财政安排500万元。")
     assert answers("每亩补偿多少钱", "永久基本农田每亩每年40元。")
+    # 个 counts anything: "上线事项不少于300项" answers "上线多少个事项"
+    assert answers("小程序要上线多少个事项", "“便民通”小程序上线事项不少于300项。")
 
 
 def test_a_meeting_named_formally_is_read_by_its_kind_informal_names_are_not():

@@ -96,6 +96,13 @@ def test_named_people_and_places():
     # jieba cuts "枣|林区": the name is a rare word of its own, the level joined to its last character a common one
     assert named_places("枣林区老旧小区加装电梯每部补助多少钱") == ("枣林区",)
     assert named_places("国有林区管护经费有多少") == ()
+    # a village by a name that is no common word, or a place's in jieba's dictionary ("沙洲"); not a count, a verb or
+    # a kind of village
+    assert named_places("沙洲村的村级代办点配了几个代办员") == ("沙洲村",)
+    assert named_places("上箐村竹林托管以后一亩能收多少钱") == ("上箐村",)
+    assert named_places("角湾古村的修缮补助是多少") == ("角湾古村",)
+    for question in ("今年选了几个村试点", "县财政给钱扶持村集体经济", "快递进村有什么补贴", "贫困村有多少", "示范村奖补多少"):
+        assert named_places(question) == (), question
 
 
 def test_a_quarters_meeting_is_a_meeting_of_a_series():

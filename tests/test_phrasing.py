@@ -72,8 +72,13 @@ def test_everyday_words_bring_the_written_ones_along():
     assert written_forms("老年人助餐补贴标准是多少") == {}  # written already: nothing added
     assert written_forms("村里管水员的工钱谁出") == {"工钱": ("报酬", "劳务费"),
                                                    "村里": ("村级", "村内", "本村", "村组", "各村")}
-    # one of a thing in a rate asked is written with 每 ("一户一年最多拿多少" / "每户每年最高…")
-    assert written_forms("产业奖补一户一年最多能拿多少钱") == {"一户": ("每户",), "一年": ("每年",)}
+    # one of a thing in a rate asked is written with 每 ("一户一年最多拿多少" / "每户每年最高…"), a mean with 均 ("一亩能收
+    # 多少钱" / "亩均收益860元")
+    assert written_forms("产业奖补一户一年最多能拿多少钱") == {"一户": ("每户", "户均"), "一年": ("每年",)}
+    assert written_forms("托管以后一亩竹林能收多少钱")["一亩"] == ("每亩", "亩均")
+    assert "亩均" not in with_written_forms("托管以后一亩竹林能收多少钱")  # enough to answer, no reason to rank higher
+    # taking several subsidies at once, as rules forbid it ("不得叠加享受")
+    assert "叠加享受" in written_forms("一个项目能不能几样补贴一起拿")["一起拿"]
     # cheating as people say it, as rules write it ("以虚报、冒领等手段骗取…", "弄虚作假")
     assert set(written_forms("拿假材料骗补贴被查出来会咋样")) == {"骗", "假材料", "查出"}
     assert "骗取" in written_forms("拿假材料骗补贴被查出来会咋样")["骗"]

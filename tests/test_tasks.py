@@ -242,6 +242,22 @@ def test_a_task_table_as_text_rows_gives_one_point_per_row():
     assert "完成城区主干道绿化提升" in points[0].text
 
 
+def test_a_sub_points_task_fields_on_a_line_of_their_own_are_its_own_not_its_parents():
+    """A narrow column puts "（牵头单位：…）" on its own line after "2.审核认定。…系统。": they are the fields of that
+    sub-point, not a paragraph after the sub-list that the point over it (（一）) would take."""
+    text = ("白沙县人民政府办公室关于印发河道清障行动方案的通知\n2024年5月20日\n"
+            "一、重点任务\n（一）全面摸排建档\n"
+            "1.拉网排查。对河道内的违建、堆放问题逐段排查。（牵头单位：县河长办；完成时限：2024年6月30日）\n"
+            "2.审核认定。对发现的问题逐一现场核实，\n统一录入管理系统。\n"
+            "（牵头单位：县水利局；配合单位：县自然资\n源局；完成时限：2024年7月15日）\n"
+            "（二）分类整改销号\n1.清理乱堆。集中清理河道内的建筑垃圾。（牵头单位：柳溪镇人民政府；完成时限：2024年9月30日）\n")
+    parsed = parse_bulletin(text.encode(), "plan.txt", ParseSettings())
+    points = {p.text[:6]: p for ps, _ in parsed.passages.values() for p in ps if p.kind == "point"}
+    checked = points["2.审核认定"]
+    assert checked.tasks.lead == ("县水利局",) and checked.tasks.deadline == "2024-07-15"
+    assert "县水利局" not in points["（一）全面摸"].text
+
+
 def test_a_task_table_in_a_word_document(tmp_path):
     docx = pytest.importorskip("docx")
     doc = docx.Document()

@@ -134,7 +134,8 @@ _DATES = re.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{1
 
 
 # Measure words one thing is counted by either way ("一台电梯" / "每部电梯", "几天" / "5个工作日").
-_SAME_MEASURE = {"天": "(?:天|个?工作日|个?自然日)"}
+# (个 counts anything: "上线多少个事项" is answered by "上线事项不少于300项")
+_SAME_MEASURE = {"天": "(?:天|个?工作日|个?自然日)", "个": "(?:个|项|件|家|处|座|所|条|名|批|类|户|人|种)"}
 # (a firm's rate is written "单个企业…最高200万元" as often as "每家": 个 before what 家 counts)
 _SAME_BASE = {"台": "(?:台|部)", "部": "(?:台|部)", "家": "(?:家|个(?=企业|单位|机构|主体|公司|商户|经营主体))"}
 
