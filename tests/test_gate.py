@@ -63,8 +63,8 @@ def test_a_result_reported_prefers_a_figure_told_as_reached_not_a_target():
 
 def test_what_stands_now_or_was_done_in_a_year_prefers_a_figure_told_as_reached():
     """"现在一天能处理多少包裹", "2024年新建了多少处…" ask a result: a plan's figures are its targets (a 工作要点's "日均处理
-    包裹量达到3万件", a 总体目标 sentence "到2026年底…") unless it says what stands ("目前已建成"); a deed done asked of no
-    time ("一共整合了多少资金") asks what the plan sets; a target exceeded ("超额完成年度目标") is a result told."""
+    包裹量达到3万件", a 方案's 总体目标) unless it says what stands ("目前已建成"); a deed done asked of no time ("一共整合了
+    多少资金") asks what the plan sets; a target exceeded ("超额完成年度目标") is a result told."""
     from bot.intent import parse_intent
     from bot.kinds import amount
     from bot.records import Passage
@@ -81,8 +81,9 @@ def test_what_stands_now_or_was_done_in_a_year_prefers_a_figure_told_as_reached(
     assert amount.prefers(ask, plan, "目前，县级物流配送中心已建成投用，日均处理包裹1.8万件。")
     question = "2024年全县新建改建了多少处健身场地"
     ask = amount.asks(question, parse_intent(question))
-    assert not amount.prefers(ask, news, "一、总体目标 2024年至2026年，全县新建改建健身场地90处；到2026年底，人均场地面积"
-                                         "达到2.6平方米。")
+    fitness_plan = passage("全民健身设施补短板三年行动方案")
+    assert not amount.prefers(ask, fitness_plan, "一、总体目标 2024年至2026年，全县新建改建健身场地90处；到2026年底，人均"
+                                                 "场地面积达到2.6平方米。")
     assert amount.prefers(ask, news, "2024年，全县新建改建健身场地37处，超额完成年度目标；群众满意度达到96%。")
     question = "粪污整县推进一共整合了多少资金"
     assert not amount.asks(question, parse_intent(question)).reached

@@ -229,9 +229,7 @@ def reached_asked(question: str) -> bool:
                 or (_PAST_YEAR.search(question) and not _PLAN_ASKED.search(question)))
 
 
-# A sentence setting targets for all its clauses ("到2026年底，…新增集中供热面积120万平方米"; "力争…，…"), and a plan's
-# heading over them ("一、总体目标"); a year's span ahead ("2024年至2026年，…") is a plan's too.
-_TARGET_SENTENCE = re.compile(r"力争|争取|(?:总体|主要|发展)目标|到\s*20\d\d\s*年"
+_SENTENCE = re.compile(r"力争|争取|(?:总体|主要|发展)目标|到\s*20\d\d\s*年"
                               r"|20\d\d\s*年?\s*[至到—－-]\s*20\d\d\s*年")
 _SENTENCE = re.compile(r"[。；;！!？?\n]")
 
@@ -245,10 +243,10 @@ _POINT_PLACE = re.compile(r"(?<![\d.])\d+\s*[、．.](?!\d)|[（(]\s*\d+\s*[）)
 
 def states_reached(text: str, unit: str | None, thing: str | None = None, plan: bool = False) -> bool:
     """A clause of the text states a figure of `unit` (of `thing`, when the question names what it counts) as a
-    result: no target is set in it, nor in its sentence; in a plan (`plan`), the sentence says what stands."""
+    result: no target is set in it; in a plan (`plan`), its sentence says what stands."""
     return any(states_figure(c, unit) and not _TARGET_SAID.search(c) and (thing is None or thing in c)
                for s in _SENTENCE.split(_POINT_PLACE.sub(" ", text))
-               if not _TARGET_SENTENCE.search(s) and (not plan or _STANDS.search(s)) for c in _CLAUSE.split(s))
+               if not plan or _STANDS.search(s) for c in _CLAUSE.split(s))
 
 
 def share_asked(question: str) -> bool:
