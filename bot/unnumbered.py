@@ -33,10 +33,14 @@ _LEAD = re.compile(rf"^(?:[^，,。；;：:！？!?\n]{{1,24}}[，,])??[^，,。
 # A clause ending in a colon that announces the points after it (within one sentence), or a sentence
 # framing them ("要把防汛作为头等大事来抓，…，重点盯住三个方面：要…；要…").
 _ANNOUNCING = re.compile(r"^[^，,。；;：:！？!?\n]{2,30}[：:]|^[^。；;：:！？!?\n]{2,80}[：:](?=要)")
-_ACTOR_YAO = re.compile(rf"^[^，,。；;：:！？!?\n“”\"]{{1,14}}?要(?=[{CJK}“])")
+_ACTOR_YAO = re.compile(rf"^[^，,。；;：:！？!?\n“”\"]{{1,14}}?要(?=[{CJK}“\d])")  # (or its deadline: "县交通运输局要10月底前…")
 _LEADS = re.compile(r"^由[^，,。；;：:！？!?\n“”\"]{2,20}?牵头(?=[，,])")
 # Everyone addressed at once ("各级各部门要…", "全县上下要…"): an exhortation framing the units' tasks, no unit's own.
 _EVERYONE = COLLECTIVE + ("全", "我们", "大家")
+# A numbered point's opening ("三是降低寄递成本，", "第三，"): the last of an inline series before two ；-clauses of one kind
+# that close its paragraph ("…三是…。县商务局要…；县交通运输局要…。", "…三是…。要把…；要把…。") — its list has ended, they are
+# the next
+_NUMBERED_OPENING = re.compile(rf"^(?:[{CN_NUMERAL}]{{1,2}}是|第[{CN_NUMERAL}]{{1,2}}[，,、])")
 # Each place of a level ("各镇要落实属地责任", "各乡镇要…"): units given their part, not everyone exhorted.
 _PLACES_EACH = re.compile(rf"各(?:乡镇|县区|区县|街道|社区|园区|开发区|村|[{LEVELS}])")
 _MUST = re.compile(r"^[^，,。；;：:！？!?\n]{0,14}?(?:必须|务必)")
@@ -103,9 +107,10 @@ def _directive(fragment: str, deep: bool = True) -> _Directive | None:
     if not found:
         # "下一步，全县将在保进度和强管护上同时发力：要加快…；要强化…": a colon announcing bare 要 points leads them as a
         # speaker's "要求，" does
+        # (or points each led by its unit: "温淑敏对下半年重点任务作了分工：县数据局要牵头，…；县行政审批服务局要…")
         colon = _ANNOUNCING.match(s)
-        if colon and (after := _opening(s[colon.end():])) and after[0] == "要" and not after[1]:
-            return _Directive("要", pad + colon.end(), False, True, _short_head(s[colon.end():]))
+        if colon and (after := _opening(s[colon.end():])) and after[0] == "要":
+            return _Directive("要", pad + colon.end(), after[1], True, _short_head(s[colon.end() + after[2]:]))
         return None
     key, actor, at = found
     return _Directive(key, pad, actor, False, _short_head(s[at:]))
@@ -196,12 +201,16 @@ def _runs(text: str, items: list[_Item]) -> list[list[int]]:
         # two ；-clauses each giving a unit its part ("会议指出，…。县市场监管局要…；县教育局要…"), right after
         # what the meeting said: a division of the work (inside a point they are its detail)
         before = items[current[0] - 1] if current[0] > 0 else None
-        divided = len(current) == 2 and all(items[k].directive.actor for k in current) \
-            and _after_semicolon(text, items[current[1]].start) \
-            and before is not None and (bool(_LEAD.match(text[before.start:before.end].lstrip()))
-                                        # or after a bare 要 point: "要把…发挥出来。县委组织部要…；县总工会要…"
-                                        or (before.directive is not None and before.directive.key == "要"
-                                            and not before.directive.actor))
+        actors = [items[k].directive.actor for k in current]
+        divided = len(current) == 2 and _after_semicolon(text, items[current[1]].start) and before is not None \
+            and ((all(actors) and (bool(_LEAD.match(text[before.start:before.end].lstrip()))
+                                   # or after a bare 要 point: "要把…发挥出来。县委组织部要…；县总工会要…"
+                                   or (before.directive is not None and before.directive.key == "要"
+                                       and not before.directive.actor)))
+                 # or after the last of points numbered inline ("…：一是…；二是…；三是…。"), both of one kind (after a
+                 # point set as a headline, "第二，多措并举保供应。县发改局要…；县供电公司要…", they are its body)
+                 or (len(set(actors)) == 1 and bool(_NUMBERED_OPENING.match(text[before.start:before.end].lstrip()))
+                     and _after_semicolon(text, before.start)))
         if len(current) >= (2 if led or divided else _UNNUMBERED_MIN):
             runs.append(list(current))
 

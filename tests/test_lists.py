@@ -240,6 +240,33 @@ def test_two_clauses_after_a_lead_are_a_list_however_long_the_first():
     assert [p[:4] for p in lst] == ["要严格按", "要对违法"]
 
 
+def test_two_clauses_of_one_kind_after_an_inline_series_are_the_next_list_but_a_headline_points_body_is_not():
+    # "…：一是…；二是…；三是…。" ends its series; two ；-clauses of one kind after it are points of their own (bare 要, or
+    # each led by its unit with its deadline right after 要)
+    text = ("柳青指出，当前正值主汛期。他要求，一是紧盯沿河企业，严防废水入河；二是紧盯行洪通道，发现障碍立即清除；"
+            "三是紧盯示范段建设，加快施工进度。要把整治与防汛结合起来，县水利局要8月底前完成排查；要把问题发现与群众参与"
+            "结合起来，县河长办要每月公布一次办理情况。\n"
+            "彭立介绍，下一步将从三个方面发力：一是做优包装；二是拓宽渠道；三是降低寄递成本，推动协议价。"
+            "县商务局要联合县邮政分公司，9月底前建成直播基地；县交通运输局要10月底前推动线路衔接，让山货出得去。\n"
+            "记者了解到，活动将持续到年底。")
+    found = points(text, ["柳青", "彭立"])
+    assert [[p[:4] for p in lst] for lst in found] == [
+        ["一是紧盯", "二是紧盯", "三是紧盯"], ["要把整治", "要把问题"],
+        ["一是做优", "二是拓宽", "三是降低"], ["县商务局", "县交通运"]]
+    # a point set as a headline ("第二，多措并举保供应。") keeps the units' clauses after it as its body
+    text = ("苏立诚要求，第一，提高认识抓部署。各乡镇要高度重视。第二，多措并举保供应。县发改局要会同县天然气公司落实气源，"
+            "11月10日前完成；县供电公司要加强设备巡检。第三，压紧压实保安全。各乡镇要组织网格员逐户走访。\n会议还研究了其他事项。")
+    (lst,) = points(text, ["苏立诚"])
+    assert "县供电公司要加强设备巡检" in lst[1]
+
+
+def test_a_colon_announces_points_each_led_by_its_unit():
+    text = ("温淑敏对下半年重点任务作了分工：县数据局要牵头，9月底前打通5个系统的数据接口；县行政审批服务局要在8月底前"
+            "完成窗口改造；各乡镇要在10月底前为每个行政村配齐1名代办员。\n会议还研究了其他事项。")
+    (lst,) = points(text, ["温淑敏"])
+    assert [p[:5] for p in lst] == ["县数据局要", "县行政审批", "各乡镇要在"]
+
+
 def test_the_first_point_after_a_lead_is_not_swallowed_and_unit_led_details_stay_in_their_point():
     text = ("会议强调，各乡镇要时刻绷紧安全这根弦，把隐患消除在萌芽状态。要紧盯燃气安全，逐户排查。"
             "要紧盯道路交通，对客运车辆实行出车前检查。县交警大队要加强夜间巡逻。要紧盯消防安全，开展全面检查。")

@@ -9,6 +9,8 @@ def test_names_are_read_from_the_post_before_them_and_kept_whole():
     names = known_names(text)
     assert {"范志勇", "欧阳敏", "许建平", "张立华"} <= set(names)
     assert "张立" not in names
+    # at a ceremony the post's holder declares it open
+    assert "葛文辉" in known_names("7月22日晚，消费季在沿河夜市启幕。副县长葛文辉宣布消费季启动，县商务局局长殷岚介绍活动安排。")
 
 
 def test_a_surname_of_its_own_spelling_is_a_surname():
