@@ -18,12 +18,13 @@ _N = rf"[{CN_NUMERAL}\d]{{1,3}}"
 ORDINAL_WORD = re.compile(rf"第?{_N}(?:个|条|点|项|次)?")
 COUNT = re.compile(rf"(?P<n>{_N}|几)\s*(?:个|条|点|项|件)")
 _UNITS_ASKED = "(?:部门|单位|机构)"  # "哪几个部门": units asked for, not points
-# "分别是什么", "哪八个方面", "八个聚力都有哪些", "全部要点", "提了几点要求", "定了几件事" (not "哪几个部门": which
-# units, answered by the tasks of the point).
+# "分别是什么", "哪八个方面", "八个聚力都有哪些", "全部要点", "提了几点要求", "定了几件事", "任务是咋分工的" (not "哪几个
+# 部门": which units, answered by the tasks of the point).
 # "哪五道关", "哪四大行动", "分哪几步": the measure words that count a list's items.
 _ITEMS = r"(?:个|条|点|项|件|方面|道|大|步)"
 LIST_ASK = re.compile(
     rf"分别|各(?:是|有|为)|哪(?P<asked>{_N}|几)\s*{_ITEMS}(?!{_UNITS_ASKED})|哪\s*[“\"](?P<named>{_N})[{CJK}][”\"]"
+    rf"|(?:怎么|怎样|如何|咋)\s*分工|分工(?:是|情况|安排)"  # how the work was divided: each unit's part, the list
     rf"|(?:{_N})\s*(?:个|条|点|项|件)[^，,。？?]{{0,10}}"
     rf"(?:是什么|是哪些|有哪些|都有|包括|内容)|全部要点|所有要点|哪几方面|(?<![第\d{CN_NUMERAL}])几\s*(?:点|条|项|件)"
 )

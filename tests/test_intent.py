@@ -200,6 +200,9 @@ def test_which_units_is_asked_of_a_points_tasks_not_a_whole_list():
     assert parse_intent(question).kind != "list"
     assert duty.asks(question).who
     assert parse_intent("张县长在全体会议上要求了哪几点").kind == "list"
+    # how the work was divided asks for each unit's part, the whole list; a task table named by its kind does not
+    assert parse_intent("温县长在推进会上，下半年的任务是咋分工的").kind == "list"
+    assert parse_intent("任务分工表里住建局干啥").kind != "list"
 
 
 @pytest.mark.parametrize("question, documents", [
