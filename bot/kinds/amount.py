@@ -229,8 +229,6 @@ def reached_asked(question: str) -> bool:
                 or (_PAST_YEAR.search(question) and not _PLAN_ASKED.search(question)))
 
 
-_SENTENCE = re.compile(r"力争|争取|(?:总体|主要|发展)目标|到\s*20\d\d\s*年"
-                              r"|20\d\d\s*年?\s*[至到—－-]\s*20\d\d\s*年")
 _SENTENCE = re.compile(r"[。；;！!？?\n]")
 
 
