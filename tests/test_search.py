@@ -810,3 +810,25 @@ def test_a_plans_list_asked_by_a_name_holding_chengxiang_is_the_whole_list(tmp_p
     })
     first = top_result(searcher, "城乡污水治理任务分工方案的保障措施有哪几条").passage
     assert first.kind == "outline" and "（三）严格考核问责" in first.text
+
+
+def test_the_archives_own_county_named_is_not_answered_by_a_document_another_county_issued(tmp_path, embedder):
+    """An archive of 岫宁县 holding a neighbour's rules too: "岫宁加装一台电梯补多少钱" is answered by 岫宁's 办法 (15万元),
+    not by 崇丰县's 细则 (12万元), though the question's county need not be written in its own documents."""
+    searcher = searcher_over(tmp_path, embedder, {
+        "xn_elevator_2024-05-08.txt":
+            "岫宁县人民政府关于印发《岫宁县既有住宅加装电梯财政补助办法》的通知\n\n2024年5月8日\n\n"
+            "第一条 为改善老旧小区居住条件，制定本办法。\n第二条 本办法适用于城区既有住宅。\n"
+            "第三条 加装电梯须经本单元业主表决同意。\n第四条 加装电梯项目按每台15万元的标准给予补助。\n",
+        "xn_water_2024-03-02.txt":
+            "岫宁县人民政府办公室关于印发城区供水管网改造方案的通知\n\n2024年3月2日\n\n"
+            "一、改造老旧供水管网40公里。\n二、新建加压泵站2座。\n三、年底前完成全部改造。\n",
+        "xn_roads_2024-04-10.txt":
+            "岫宁县人民政府办公室关于做好农村公路养护工作的通知\n\n2024年4月10日\n\n"
+            "一、落实养护资金。\n二、健全管护队伍。\n三、加强考核。\n",
+        "cf_elevator_2024-08-06.txt":
+            "崇丰县人民政府办公室关于印发《崇丰县既有住宅加装电梯补助实施细则》的通知\n\n2024年8月6日\n\n"
+            "一、适用范围。城区2000年以前建成的多层住宅。\n二、补助标准。每台电梯补助12万元，补助金额不超过工程造价的35%。\n"
+            "三、申请程序。由业主代表向街道提出申请。\n"})
+    top = top_result(searcher, "岫宁加装一台电梯县里补多少钱").passage.text
+    assert "15万元" in top, top
