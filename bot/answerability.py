@@ -17,7 +17,7 @@ from bot.intent import (DOCUMENT_FORMAL, SERIES_UNITS, is_content, meeting_forms
                         periods, towns_in, words_within)
 from bot.question import Intent
 from bot.speakers import person_name
-from bot.textutil import CJK, CN_NUMERAL, SENTENCE_ENDS, abbreviates, enumerates, int_to_cn
+from bot.textutil import CJK, CN_NUMERAL, POINT_PLACE, SENTENCE_ENDS, abbreviates, enumerates, int_to_cn
 from bot.thesaurus import kin
 from bot.typos import sounds_alike
 
@@ -38,7 +38,6 @@ _GRADE = rf"[{CN_NUMERAL}\d]|[甲乙丙丁]|国家|省|市|县"
 _GRADED = re.compile(rf"(?<![{CN_NUMERAL}\d甲乙丙丁第])({_GRADE})(星?级)(?=([{CJK}]))")
 # a figure of the whole county ("全县累计排查隐患2300项"; not "落实全县“攻坚年”要求": no figure follows)
 _WHOLE_COUNTY = re.compile(rf"全[县区市旗][^{SENTENCE_ENDS}，,；;]{{0,12}}?\d")
-_PLACE_NUMBER = re.compile(r"第\s*\d+|[（(]\s*\d+\s*[）)]|(?<![\d.])\d+\s*[、．](?!\d)|(?<![\d.])\d+\.(?!\d)")
 # A thing's phase ("朗湖泵站二期", "储备库三期工程"): another phase's passage does not answer (not an issue, "第二期"; nor
 # "期间", "期限", "期末"…).
 _PHASE = re.compile(rf"(?<=[{CJK}])(?<![第每本上下这那哪几各])[二三四五六七八九]期(?![间限末初中货刊望待盼])")
@@ -98,7 +97,7 @@ def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, .
     """`known`: the question's terms found somewhere in the archive; `home`: the place the archive is of."""
     time_digits = {str(x) for x in (intent.time.year, intent.time.month, intent.time.day) if x}
     # Figures other than the date and a point's place ("第3项", "（2）", "1."): those must be in the article.
-    figures = _PLACE_NUMBER.sub(" ", question)
+    figures = POINT_PLACE.sub(" ", question)
     numbers = tuple(n for n in dict.fromkeys(_NUMBER.findall(figures)) if n not in time_digits)
     # A name numbered in order ("第三实验小学", "第二人民医院"): the number is the name's, not an ordinal — another
     # school's passage does not answer.

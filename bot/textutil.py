@@ -39,6 +39,8 @@ RATE_TIMES = ("年", "月", "天", "次", "笔")
 # the rate with 每 ("每户每年最高…"); not "第一", "统一", "唯一", "单一", "同一".
 ONE_OF = re.compile(r"(?<![第统唯单同])一\s*({})(?=[^，,。；;？?]{{0,10}}?(?:多少|几))".format(
     "|".join(RATE_BASES + RATE_TIMES)))
+# A point's place written in figures ("第3项", "（2）", "1、", "1."): no figure of an amount (not a decimal, "1.5万元").
+POINT_PLACE = re.compile(r"第\s*\d+|[（(]\s*\d+\s*[）)]|(?<![\d.])\d+\s*[、．](?!\d)|(?<![\d.])\d+\.(?!\d)")
 # Digits of a year written in numerals ("二〇二四", "二0一二"): 〇 also typed as 零, O, ○ or an Arabic 0.
 CN_YEAR_DIGITS = "〇零OО○0一二三四五六七八九"
 

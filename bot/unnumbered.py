@@ -12,7 +12,7 @@ from functools import lru_cache
 import bot.textutil  # noqa: F401  (quiets jieba before first use)
 
 from bot.analysis import word_tag
-from bot.listspans import (CELL_SEP, PEEK, STOP_OPENER, Coverage, ListSpan, clause_spans, is_stop,
+from bot.listspans import (CELL_SEP, MARKER_STYLES, PEEK, STOP_OPENER, Coverage, ListSpan, clause_spans, is_stop,
                            opens_with_marker, paragraphs)
 from bot.textutil import CJK, CN_NUMERAL, FULL_STOPS, SENTENCE_ENDS
 from bot.units import COLLECTIVE, LEVELS
@@ -37,10 +37,6 @@ _ACTOR_YAO = re.compile(rf"^[^，,。；;：:！？!?\n“”\"]{{1,14}}?要(?=[
 _LEADS = re.compile(r"^由[^，,。；;：:！？!?\n“”\"]{2,20}?牵头(?=[，,])")
 # Everyone addressed at once ("各级各部门要…", "全县上下要…"): an exhortation framing the units' tasks, no unit's own.
 _EVERYONE = COLLECTIVE + ("全", "我们", "大家")
-# A numbered point's opening ("三是降低寄递成本，", "第三，"): the last of an inline series before two ；-clauses of one kind
-# that close its paragraph ("…三是…。县商务局要…；县交通运输局要…。", "…三是…。要把…；要把…。") — its list has ended, they are
-# the next
-_NUMBERED_OPENING = re.compile(rf"^(?:[{CN_NUMERAL}]{{1,2}}是|第[{CN_NUMERAL}]{{1,2}}[，,、])")
 # Each place of a level ("各镇要落实属地责任", "各乡镇要…"): units given their part, not everyone exhorted.
 _PLACES_EACH = re.compile(rf"各(?:乡镇|县区|区县|街道|社区|园区|开发区|村|[{LEVELS}])")
 _MUST = re.compile(r"^[^，,。；;：:！？!?\n]{0,14}?(?:必须|务必)")
@@ -209,8 +205,8 @@ def _runs(text: str, items: list[_Item]) -> list[list[int]]:
                                        and not before.directive.actor)))
                  # or after the last of points numbered inline ("…：一是…；二是…；三是…。"), both of one kind (after a
                  # point set as a headline, "第二，多措并举保供应。县发改局要…；县供电公司要…", they are its body)
-                 or (len(set(actors)) == 1 and bool(_NUMBERED_OPENING.match(text[before.start:before.end].lstrip()))
-                     and _after_semicolon(text, before.start)))
+                 or (len(set(actors)) == 1 and _after_semicolon(text, before.start)
+                     and any(MARKER_STYLES[style].match(text[before.start:before.end].lstrip()) for style in "是第")))
         if len(current) >= (2 if led or divided else _UNNUMBERED_MIN):
             runs.append(list(current))
 

@@ -832,3 +832,29 @@ def test_the_archives_own_county_named_is_not_answered_by_a_document_another_cou
             "三、申请程序。由业主代表向街道提出申请。\n"})
     top = top_result(searcher, "岫宁加装一台电梯县里补多少钱").passage.text
     assert "15万元" in top, top
+
+
+def test_what_stands_now_a_mean_for_a_rate_and_a_village_no_bulletin_names(tmp_path, embedder):
+    """"配送中心现在一天能处理多少包裹" is the figure reached (told in a long news story), not the plan's target;
+    "一亩竹林能收多少钱" is answered by "亩均收益…860元"; a village no bulletin names is refused, however well the rest
+    of the question matches ("沙洲村的村级代办点配了几个代办员")."""
+    searcher = searcher_over(tmp_path, embedder, {
+        "points_2025-02-18.txt":
+            "2025年全县物流工作要点\n\n2025年2月18日\n\n"
+            "1.推动县级物流配送中心满负荷运营。整合快递、商超、农资配送资源，实现统仓共配，县级物流配送中心日均处理"
+            "包裹量达到3万件。（牵头单位：县商务局；完成时限：2025年12月底前）\n"
+            "2.完善村级寄递服务点。每个建制村至少建成1个服务点。（牵头单位：县交通运输局；完成时限：2025年9月底前）\n"
+            "3.做实帮办代办。各乡镇要为每个村级代办点至少配备1名专职代办员。（牵头单位：各乡镇人民政府；完成时限：长期坚持）\n",
+        "news_2025-07-22.txt":
+            "竹乡快递进村来　鲜笋竹器出山快\n\n2025年7月22日\n\n"
+            "7月21日，在石笋镇的寄递物流综合服务点，几名工作人员正忙着把一箱箱竹编果篮、笋干打包装车。这个服务点每天"
+            "发出的竹制品订单有300多单，旺季时一天要发七八百单。在县级物流配送中心，智能分拣线正在高速运转。据介绍，中心"
+            "去年12月试运营以来，日均处理包裹2.6万件，统仓共配使快递进村单件成本由1.2元降至0.6元，县内当日达比例提高到"
+            "92%。中心还为本地农产品开辟了绿色通道，今年以来帮助发出竹笋、竹制品等农产品包裹80多万件。\n",
+        "brief_2025-04-15.txt":
+            "竹产业工作简报（第3期）\n\n2025年4月15日\n\n"
+            "【经验做法】石笋镇上箐村推行竹林托管。过去近四成竹山无人打理，村股份经济合作社组建托管服务队，统一劈山、"
+            "施肥和采伐，收益按保底加分红分配。目前已托管竹林3200亩，竹林亩均收益由原来的不足400元提高到860元。\n"})
+    assert "2.6万件" in top_result(searcher, "县级物流配送中心现在一天能处理多少包裹").passage.text
+    assert "860元" in top_result(searcher, "上箐村竹林托管以后，一亩竹林能收多少钱").passage.text
+    assert not searcher.search("沙洲村的村级代办点配了几个代办员").answered

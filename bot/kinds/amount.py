@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from bot.analysis import word_starts
 from bot.question import Intent
 from bot.records import Passage
-from bot.textutil import CJK, CN_NUMERAL, ONE_OF, RATE_BASES, abbreviates, enumerates, is_cjk, jieba, normalized_passage
+from bot.textutil import (CJK, CN_NUMERAL, ONE_OF, POINT_PLACE, RATE_BASES, abbreviates, enumerates, is_cjk, jieba,
+                          normalized_passage)
 
 # A figure: digits, a count in Chinese numerals with its measure word, or a share ("三分之二", "过半数").
 _QUANTITY = re.compile(rf"\d|[{CN_NUMERAL}百千万亿]+\s*[个名家项座处亿万元人天次%倍条所批]|[{CN_NUMERAL}百]+分之[{CN_NUMERAL}]+"
@@ -236,14 +237,13 @@ _SENTENCE = re.compile(r"[。；;！!？?\n]")
 # 11个"), and a point's place ("1.", "（2）") is no figure at all.
 _PLAN_TITLE = re.compile(r"方案|要点|规划|计划|分工|清单|安排")
 _STANDS = re.compile(r"已|截[至止]|目前|现有|去年|上年")
-_POINT_PLACE = re.compile(r"(?<![\d.])\d+\s*[、．.](?!\d)|[（(]\s*\d+\s*[）)]")
 
 
 def states_reached(text: str, unit: str | None, thing: str | None = None, plan: bool = False) -> bool:
     """A clause of the text states a figure of `unit` (of `thing`, when the question names what it counts) as a
     result: no target is set in it; in a plan (`plan`), its sentence says what stands."""
     return any(states_figure(c, unit) and not _TARGET_SAID.search(c) and (thing is None or thing in c)
-               for s in _SENTENCE.split(_POINT_PLACE.sub(" ", text))
+               for s in _SENTENCE.split(POINT_PLACE.sub(" ", text))
                if not plan or _STANDS.search(s) for c in _CLAUSE.split(s))
 
 
