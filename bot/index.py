@@ -130,6 +130,7 @@ class IndexSnapshot:
             self.vectors = vectors.prepare(faiss.read_index(str(vec_path)), nprobe)
             self.lexical_index = lexical.LexicalIndex(folder)
             self._check(meta, generation)
+            self._exact = vectors.exact_matrix(self.vectors)  # searched by a matrix product (vectors.search)
         except (sqlite3.DatabaseError, RuntimeError, ValueError) as exc:
             # SQLite's own text may say "run 'rebuild'" (an FTS5 command): name ours instead.
             raise IndexUnavailable(f"the index is damaged ({_reason(exc)}); {REBUILD_HINT}") from exc
@@ -296,7 +297,7 @@ class IndexSnapshot:
     def dense(self, query_vectors: np.ndarray, limit: int) -> list[list[tuple[int, float]]]:
         if self.vectors.ntotal == 0:
             return [[] for _ in range(len(query_vectors))]
-        scores, ids = vectors.search(self.vectors, query_vectors, limit)
+        scores, ids = vectors.search(self.vectors, query_vectors, limit, self._exact)
         return [[(int(i), float(s)) for i, s in zip(row_ids, row_s) if i >= 0] for row_ids, row_s in zip(ids, scores)]
 
     def close(self) -> None:

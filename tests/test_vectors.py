@@ -141,3 +141,25 @@ def test_a_question_searched_on_one_core_leaves_the_threads_as_it_found_them():
     finally:
         faiss.omp_set_num_threads(before)
         torch.set_num_threads(model_threads)
+
+
+def test_a_question_against_an_exact_index_gets_what_faiss_finds_by_a_matrix_product():
+    # with the model loaded, a few questions are one product over the index's own storage (no copy), on the
+    # threads that just embedded them; the same passages in the same order, with the same scores, as FAISS
+    import torch  # noqa: F401 - the model's library, loaded as in a process that embeds questions
+
+    index = vectors.new_index(32)
+    ids = np.arange(1000, 1500)
+    index.add_with_ids(unit(500), ids)
+    index.remove_ids(np.arange(1000, 1010))  # a generation's ids need not be dense or ordered
+    exact = vectors.exact_matrix(index)
+    assert exact is not None and len(exact[0]) == 490
+    questions = unit(3, seed=7)
+    want_scores, want_ids = index.search(questions, 10)
+    scores, found = vectors.search(index, questions, 10, exact)
+    assert (found == want_ids).all() and np.allclose(scores, want_scores, atol=1e-5)
+    assert found.min() >= 1010  # removed passages never come back
+    # more candidates asked than passages: every passage once, as FAISS's padding would be cut by the caller
+    scores, found = vectors.search(index, questions[:1], 600, exact)
+    assert sorted(found[0]) == list(range(1010, 1500))
+    assert vectors.exact_matrix(vectors.new_index(32)) is None  # an empty index has nothing to multiply
