@@ -321,3 +321,44 @@ def test_of_points_fitting_a_duty_question_alike_the_one_saying_what_is_asked_go
     assert [d for d, _ in fitting_first(ranked, {1: 1, 3: 1}, pool, topic)] == [3, 1, 2]
     assert [d for d, _ in fitting_first(ranked, {1: 2, 3: 1}, pool, topic)] == [1, 3, 2]  # more of what is asked
     assert [d for d, _ in fitting_first(ranked, {1: 1, 3: 1}, pool, {})] == [1, 3, 2]  # no topic: the ranking's order
+
+
+def test_a_deadline_asked_of_a_units_task_needs_that_unit_and_a_time():
+    """"县人社局…最晚啥时候要弄完": the deadline of another unit's task does not answer, nor does the unit's task
+    that says no time at all."""
+    untimed = _point("3.县住建局要指导物业企业做好小区消防通道清理。", Tasks(("县住建局",), (), None, None))
+
+    def holds(question, passage):
+        return duty.holds(duty.asks(question), passage, passage.text, {"老旧": 3.0, "小区": 2.0}, 0.42)
+
+    assert duty.asks("县住建局老旧小区改造最晚啥时候要弄完").doers == ("县住建局",)
+    assert holds("县住建局老旧小区改造最晚啥时候要弄完", LED)
+    assert holds("县财政局老旧小区改造最晚什么时候完成", LED)  # a partner's deadline is the task's
+    assert not holds("县人社局老旧小区改造最晚什么时候完成", LED)
+    assert not holds("县住建局小区消防通道清理最晚什么时候完成", untimed)
+    assert holds("老旧小区改造最晚什么时候完成", LED)  # no unit named: any task's deadline may answer
+    # only a bureau or commission is read as the unit whose deadline is asked: other names read outside a duty
+    # question are often cuts across words
+    assert duty.asks("县长要求返乡创业扶持资金办法什么时候正式印发").doers == ()
+    assert duty.asks("镇村综合运输服务站要在什么时候前建好").doers == ()
+    assert duty.asks("鹭坪镇和县商务局的逾期隐患什么时候必须整改完").doers == ("县商务局",)
+    # a time said loosely is still a time ("3月开工", "每月调度", "长期坚持")
+    for text in ("2.县住建局要抓好小区改造，3月开工。", "2.县住建局要每月调度小区改造进度。", "2.县住建局长期坚持小区改造。",
+                 "2.县住建局受理小区改造申请，5个工作日内办结。"):  # a length asked ("最迟几天要办完")
+        assert holds("县住建局老旧小区改造最晚什么时候完成", _point(text, None))
+
+
+def test_a_units_deadline_no_bulletin_sets_is_refused(tmp_path, embedder):
+    from tests.conftest import searcher_over
+
+    searcher = searcher_over(tmp_path, embedder, {
+        "standing_2024-06-14.txt":
+            "县政府召开第18次常务会议\n\n2024年6月14日\n\n"
+            "会议研究了今年的暑期托管服务工作。会议指出，暑期托管是解决双职工家庭孩子暑期看护难的民生实事。"
+            "县教育局要在7月5日前制定暑期托管服务工作方案，合理确定托管学校布点；"
+            "县财政局要在8月底前将托管补助资金拨付到各托管学校；"
+            "县卫健局要指导托管学校做好防溺水、防中暑等健康安全工作。\n"
+            "会议还研究了其他事项。\n"})
+    assert searcher.search("县财政局的托管补助资金最晚啥时候拨付到位").answered
+    answer = searcher.search("县卫健局指导托管学校防溺水，最晚啥时候要弄完？")
+    assert not answer.answered  # its point sets no time; the 教育局's and 财政局's deadlines are theirs

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.kinds.when import DEADLINE_ASK, DEADLINE_SAID
+from bot.kinds.when import DEADLINE_ASK, DEADLINE_SAID, says_when_due
 from bot.phrasing import written_forms
 from bot.question import Intent
 from bot.records import Passage
@@ -46,6 +46,7 @@ class DutyAsk:
     who: bool = False  # the lead unit
     deadline: bool = False  # the deadline
     units: tuple[str, ...] = ()  # units whose tasks are asked about ("县住建局要做哪些事")
+    doers: tuple[str, ...] = ()  # units whose task's deadline is asked ("县卫健局…最晚啥时候要弄完")
 
     def __bool__(self) -> bool:
         return self.who or self.deadline or bool(self.units)
@@ -81,6 +82,8 @@ def _named_within(question: str, i: int, name: str) -> tuple[int, str] | None:
 
 
 _WHERE_NAMED = "里中内"
+# A bureau or commission by its name, with its level or bare ("县卫健局", "区发改委", "应急局").
+_BUREAU = re.compile(rf"[{''.join(LEVELS)}]?[{CJK}]{{1,8}}[局委]")
 
 
 # Where a bare unit's name can start in a question: its head, after punctuation, or after a word leading up to it.
@@ -114,7 +117,12 @@ def asks(question: str, intent: Intent | None = None) -> DutyAsk:
     who = bool(WHO.search(question))
     # Asking who leads, the units named are the task's objects ("县级物流配送中心"), not whose duties are asked.
     units = named_units(question) if UNIT_DUTY.search(question) and not who else ()
-    return DutyAsk(who, bool(DEADLINE_ASK.search(question)), units)
+    deadline = bool(DEADLINE_ASK.search(question))
+    # A deadline asked of a bureau's or commission's task is that unit's: another unit's deadline on the topic does not
+    # answer. (Only those: read outside a duty question, names ending otherwise are often cuts across words.)
+    doers = tuple(d for u in named_units(question) for d in re.split(r"[和与及、]", u) if _BUREAU.fullmatch(d)) \
+        if deadline and not who and not units else ()
+    return DutyAsk(who, deadline, units, doers)
 
 
 def _forms(unit: str) -> set[str]:
@@ -144,6 +152,8 @@ def prefers(ask: DutyAsk, passage: Passage, text: str) -> int:
     # inside a speech's paragraph, which is no list point)
     if ask.deadline and ((tasks and tasks.deadline) or DEADLINE_SAID.search(text)):
         score += 1
+    if ask.doers and any(_names_unit(u, passage, text) for u in ask.doers):
+        score += 1
     if ask.units and tasks and any(_names_unit(u, passage, "") for u in ask.units):
         score += 1
         # The unit's own task (it alone leads) before one it shares with others.
@@ -158,12 +168,18 @@ def holds(ask: DutyAsk, passage: Passage, text: str, topic: dict[str, float], fl
     on the topic the question gives ("县卫健局在农村污水治理中负责什么"): at least `floor` of the topic's weight
     (`topic`: the question's content words, IDF-weighted) in the passage or its title — the unit's other tasks in
     a document about something else do not answer."""
-    if not ask.units:
+    if ask.deadline and not ask.who and not says_when_due(passage, text):
+        return False  # a task's deadline is asked: one saying no time cannot answer
+    if ask.doers:
+        if not any(_names_unit(u, passage, text) for u in ask.doers):
+            return False
+    elif not ask.units:
         return True
-    if not all(_names_unit(u, passage, text) for u in ask.units):
+    elif not all(_names_unit(u, passage, text) for u in ask.units):
         return False
+    units = ask.units + ask.doers
     own = {t: w for t, w in topic.items()
-           if not any(t in u or _overlaps(t, u) for u in ask.units) and not _ASKS_DUTY.fullmatch(t)}
+           if not any(t in u or _overlaps(t, u) for u in units) and not _ASKS_DUTY.fullmatch(t)}
     total = sum(own.values())
     # Where the point's topic is said: the point, its document's title, and the lead-in of its list ("会议研究了
     # 《…集体经济三年行动方案》…会议强调" over "县农业农村局要牵头…") and the heading it stands under.

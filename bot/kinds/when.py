@@ -74,5 +74,25 @@ def states_deadline(passage: Passage, text: str) -> bool:
     return bool(DEADLINE_SAID.search(text)) or bool(tasks and tasks.deadline and tasks.deadline != LONG_TERM)
 
 
+# Any time a task may be due by, loosely: a month ("3月开工"), a year ("到2026年"), a part of one ("年底", "三季度",
+# "汛前"), a rhythm or no end ("每月", "长期坚持"), or at once ("立即", "即日起").
+_DUE_SAID = re.compile(rf"(?:\d{{1,2}}|[{CN_ORDINALS}]{{1,3}})\s*月|\d{{2,4}}\s*年|明年|年[底末内初中前]|[一二三四]季度"
+                       r"|[上下]半年|[汛节春]前|长期|常态化|持续|每(?:年|季度?|月|周|天|日)|立即|即日|尽快|马上|随时"
+                       # or a length of time ("最迟几天要办完": "3个工作日内办结")
+                       rf"|(?:\d+|[{CN_ORDINALS}]{{1,3}})\s*个?(?:工作日|天|日|小时|周|星期|个月)")
+
+
 def holds(ask: str, passage: Passage, text: str, topic: dict[str, float], floor: float) -> bool:
-    return True  # a passage without a date may still answer (the day is in its article's lead)
+    """A day asked may be in the article's lead (the day of its meeting): any passage may answer. A deadline asked
+    is a task's: the passage, the lead-in of its list or the heading it stands under says by when (its tasks' deadline
+    or any time), or it cannot answer "最晚啥时候要弄完"."""
+    return ask != "due" or says_when_due(passage, text)
+
+
+def says_when_due(passage: Passage, text: str) -> bool:
+    """The passage's tasks carry a deadline, or it or its heading names any time, or the lead-in of its list states a
+    deadline ("以下工作6月底前完成": not the meeting's own day, which a lead often gives)."""
+    if passage.tasks and passage.tasks.deadline:
+        return True
+    return (any(_DUE_SAID.search(t) for t in (text, passage.headline or ""))
+            or bool(DEADLINE_SAID.search(passage.lead or "")))
