@@ -87,7 +87,7 @@ CURRENT = re.compile(r"(?<![体表出实])现在|目前|如今|眼下|现阶段|
 LAST_YEAR = re.compile(r"去年|上一?年|过去(?:的)?一年")
 THIS_YEAR = re.compile(r"今年|本年")
 # (and the meeting pointed at as one both know: "2025年那次推进会", "这回的会")
-TIME_WORD = re.compile(r"最近|最新|上一?次|近期|去年|今年|本年|上半年|下半年|月份|以前|之前|原来|目前|现在|以后"
+TIME_WORD = re.compile(r"最近|最新|上一?次|近期|去年|今年|本年|上半年|下半年|月份|以前|之前|原来|目前|现在|以后|[今明昨后]天|今晚"
                        r"|[这那]一?[次回]|上一?回")
 # Named people: a title right before a name ("副区长李志明"), or a name opening the question and
 # followed by what people do at meetings ("陶春林在…", "邵文杰讲…").
@@ -362,7 +362,8 @@ _SAYING_KINDS = "简报|通报|纪要|文件|报告|讲话|意见"
 # A document named by its kind, the answer said to be in it ("督察整改方案里…", "老旧小区改造方案里要干啥", "招商引资若干
 # 措施对总部企业…", "防汛通知里说…"): a document of that kind, its title says so.
 # ("农网分工文件里", "任务分工表里": the kind, then the word for a document or a table)
-DOCUMENT_NAMED = re.compile(rf"[{CJK}]{{2}}({DOCUMENT_KINDS})(?:文件|表)?"
+# (a report by its kind too: "双减简报里说…", "会议纪要中…", "讲话里提到…" — its title names it so)
+DOCUMENT_NAMED = re.compile(rf"[{CJK}]{{2}}({DOCUMENT_KINDS}|简报|通报|纪要|讲话|意见)(?:文件|表)?"
                             r"(?=里|中|内|上|对|规定|明确|提出|要求|说)")
 
 

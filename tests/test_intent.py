@@ -117,6 +117,8 @@ def test_content_words_leave_out_ordinals_questions_speech_and_time():
     # a duration or a deadline asked ("多长时间查一次", "最晚哪天") is no word a passage could hold
     assert [t for t in ["多长时间", "多久", "最晚", "最迟", "水质", "夏播"] if is_content(t)] == ["水质", "夏播"]
     assert [t for t in ["pm2.5", "5g", "2025", "48"] if is_content(t)] == ["pm2.5", "5g"]  # a name holding a figure
+    # the day one asks on ("你今天吃饭了没", "明天开会吗") says nothing a passage holds
+    assert [t for t in ["今天", "明天", "昨天", "今晚", "当天", "天然气"] if is_content(t)] == ["当天", "天然气"]
 
 
 def test_people_are_named_by_any_post_bulletins_use_and_must_look_like_names():
@@ -213,6 +215,8 @@ def test_which_units_is_asked_of_a_points_tasks_not_a_whole_list():
     ("农业农村工作要点里县农业农村局牵头几项", ("要点",)),
     ("农网分工文件里户均配变容量目标定的多少", ("分工",)),  # the kind, then the word for a document
     ("防汛任务分工表里县水利局负责哪些事", ("分工",)),
+    ("双减简报里说这学期参加课后服务的学生有多少", ("简报",)),  # a report by its kind, as its title names it
+    ("防汛会议纪要中对县水利局提了什么要求", ("纪要",)),
     ("这个方案怎么样", ()),  # no document named by its name
     ("招商方面有什么要求", ()),
 ])
