@@ -98,6 +98,9 @@ _GROUP_TAIL = 64  # a trailing group is at most 62 characters
 # line after it ("各镇人民政府、街道办事处：") opens the text.
 _DOCUMENT_NAME = re.compile(r"^[^。；;！？!?：:]*关于[^。；;！？!?：:]{2,80}的(?:通知|意见|方案|办法|决定|通报|报告|批复|函|规定|细则)》?$")
 _ADDRESSEE = re.compile(r"^[^。；;！？!?]{2,80}[：:]$")
+# … or its first line when it wraps in a narrow column ("各乡镇人民政府，县政府各部门，县直各单" / "位："): who a
+# notice is sent to opens with 各 and names a body before its first comma.
+_ADDRESSEE_OPENS = re.compile(rf"^各[{CJK}]{{2,20}}(?:[，,、：:]|$)")
 # … and the end of such a name set over two lines ("…关于印发《聆溪县202" / "4—2025年…实施方案》的通知").
 _DOCUMENT_NAME_END = re.compile(r"^[^。；;！？!?：:]*的(?:通知|意见|方案|办法|决定|通报|报告|批复|函|规定|细则)》?$")
 
@@ -301,6 +304,10 @@ def repair_line_breaks(lines: list[str] | list[Line], headings: set[int] | None 
             section = section_heading(line)
         elif not current:
             current = _reopened(blocks, line)
+        elif _DOCUMENT_NAME_END.search(current) and (_ADDRESSEE.match(line) or _ADDRESSEE_OPENS.match(line)):
+            # a notice's name, its lines run together, then whom it is sent to: the name is the document's title
+            add(Block(current, heading=True))
+            current, current_bullet = "", False
         current = _join(current, line) if current else line
         if ends_sentence(current) or INLINE_CONTENTS.match(current):
             flush()  # a 简报's contents on its label's line ("【本期要目】A；B") end there, stop or not
@@ -625,7 +632,8 @@ def join_wrapped(lines: list[Line], wrapped: frozenset[int], headings: set[int])
             continue
         if joining and line.kind == "text" and i not in headings and not line.bullet \
                 and not LINE_MARKER.match(line.text) \
-                and not (_DOCUMENT_NAME_END.search(out[-1].text.strip()) and _ADDRESSEE.match(line.text.strip())):
+                and not (_DOCUMENT_NAME_END.search(out[-1].text.strip())
+                         and (_ADDRESSEE.match(line.text.strip()) or _ADDRESSEE_OPENS.match(line.text.strip()))):
             head = out[-1]
             text = _join(head.text, line.text)
             out[-1] = replace(head, text=text)

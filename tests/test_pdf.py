@@ -292,6 +292,18 @@ def test_a_document_name_as_wide_as_the_text_is_not_run_into_its_addressee_line(
     assert article.date == "2025-05-20"
 
 
+def test_a_document_name_over_several_short_lines_is_the_title_and_not_run_into_its_wrapped_addressee():
+    # a narrow column: the red header, the document number, the name set over three centred lines (none at the
+    # margin), then the addressee, itself wrapped — the name is the title, not the red header over it
+    lines = ["   芩溪县人民政府办公室文件", "   芩政办发〔2024〕9号", "芩溪县人民政府办公室关于印发《芩溪",
+             "县农文旅融合三年行动实施方案（2024", "—2026年）》的通知", "各乡镇人民政府，县政府各部门，县直各",
+             "单位：", "  《芩溪县农文旅融合三年行动实施方案》已经县政府常务会议研究同意，现印发给你们，请认真抓好落实。",
+             "", "芩溪县人民政府办公室", "2024年5月20日"]
+    [article] = parse_bulletin("\n".join(lines).encode(), "notice.txt", ParseSettings()).articles
+    assert article.title == "芩溪县人民政府办公室关于印发《芩溪县农文旅融合三年行动实施方案（2024—2026年）》的通知"
+    assert article.date == "2024-05-20"
+
+
 def test_a_notice_set_by_count_keeps_its_title_its_plan_and_a_deadline_opening_a_sentence():
     """A narrow column broken at a count of characters: the title cut inside 《》 and inside its year ("《桐川县202" /
     "4—2025年…》的通知") is one title, not joined to the addressee line; the text's first line cut inside 《》 is no
