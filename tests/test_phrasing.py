@@ -204,6 +204,16 @@ def test_this_block_after_a_topic_means_as_to_but_is_a_measure_word_before_a_nou
     assert plain_words("这块地归谁管") == "这块地归谁管"
 
 
+def test_a_grade_won_a_stay_overnight_and_this_term_are_asked_of_what_rules_write():
+    """"景区评上4A级能奖多少钱" of "对新评定为国家4A级的景区…奖励"; "拉外地人来住一宿" of "组织过夜游客"; "这学期" of 本学期."""
+    from bot.phrasing import written_forms
+
+    assert "评定" in written_forms("景区评上4A级能奖多少钱")["评上"]
+    forms = written_forms("旅行社拉外地人来住一宿，县里给补多少")
+    assert "游客" in forms["外地人"] and "过夜" in forms["住一宿"]
+    assert written_forms("这学期参加课后服务的学生有多少") == {"这学期": ("本学期",)}
+
+
 def test_the_village_and_a_guest_are_said_as_bulletins_write_them():
     """"村里现金最多能留多少": a bulletin writes 村级 (or 村组, 本村); "来客人吃饭": it writes 招待, 接待."""
     from bot.phrasing import written_forms
