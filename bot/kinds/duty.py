@@ -167,7 +167,8 @@ def holds(ask: DutyAsk, passage: Passage, text: str, topic: dict[str, float], fl
     """A passage can answer what a unit must do only if it names that unit (in its words, tasks or title), and
     on the topic the question gives ("县卫健局在农村污水治理中负责什么"): at least `floor` of the topic's weight
     (`topic`: the question's content words, IDF-weighted) in the passage or its title — the unit's other tasks in
-    a document about something else do not answer."""
+    a document about something else do not answer. A task's deadline asked needs a passage naming a time; asked of a
+    bureau ("县卫健局…最晚啥时候要弄完"), one naming that bureau, on the topic, as for its duties."""
     if ask.deadline and not ask.who and not says_when_due(passage, text):
         return False  # a task's deadline is asked: one saying no time cannot answer
     if ask.doers:
