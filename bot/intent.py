@@ -358,12 +358,13 @@ def named_meetings(question: str) -> tuple[str, ...]:
 DOCUMENT_FORMAL = re.compile(r"政府工作报告|实施方案|工作方案|管理办法|实施细则|若干措施|工作要点|任务分工")
 # The kinds a document is named by ("…方案", "…办法"), and other texts a question may say something is in ("简报里").
 DOCUMENT_KINDS = "方案|办法|细则|通知|清单|措施|规划|分工|要点"
-_SAYING_KINDS = "简报|通报|纪要|文件|报告|讲话|意见"
+_REPORT_KINDS = "简报|通报|纪要|讲话|意见"  # a report named by its kind, as its title names it
+_SAYING_KINDS = f"{_REPORT_KINDS}|文件|报告"
 # A document named by its kind, the answer said to be in it ("督察整改方案里…", "老旧小区改造方案里要干啥", "招商引资若干
 # 措施对总部企业…", "防汛通知里说…"): a document of that kind, its title says so.
 # ("农网分工文件里", "任务分工表里": the kind, then the word for a document or a table)
-# (a report by its kind too: "双减简报里说…", "会议纪要中…", "讲话里提到…" — its title names it so)
-DOCUMENT_NAMED = re.compile(rf"[{CJK}]{{2}}({DOCUMENT_KINDS}|简报|通报|纪要|讲话|意见)(?:文件|表)?"
+# (a report by its kind too: "双减简报里说…", "会议纪要中…", "讲话里提到…"; not "文件", "报告": every notice is a 文件)
+DOCUMENT_NAMED = re.compile(rf"[{CJK}]{{2}}({DOCUMENT_KINDS}|{_REPORT_KINDS})(?:文件|表)?"
                             r"(?=里|中|内|上|对|规定|明确|提出|要求|说)")
 
 

@@ -105,6 +105,12 @@ _ADDRESSEE_OPENS = re.compile(rf"^各[{CJK}]{{2,20}}(?:[，,、：:]|$)")
 _DOCUMENT_NAME_END = re.compile(r"^[^。；;！？!?：:]*的(?:通知|意见|方案|办法|决定|通报|报告|批复|函|规定|细则)》?$")
 
 
+def _addressed_after(name: str, line: str) -> bool:
+    """`line` is whom the document `name` ends is sent to: the two never run together."""
+    line = line.strip()
+    return bool(_DOCUMENT_NAME_END.search(name.strip()) and (_ADDRESSEE.match(line) or _ADDRESSEE_OPENS.match(line)))
+
+
 def ends_sentence(line: str) -> bool:
     """True when a line ends a sentence, looking past closing quotes and a trailing byline "(宋伟)"."""
     s = line.rstrip()
@@ -304,7 +310,7 @@ def repair_line_breaks(lines: list[str] | list[Line], headings: set[int] | None 
             section = section_heading(line)
         elif not current:
             current = _reopened(blocks, line)
-        elif _DOCUMENT_NAME_END.search(current) and (_ADDRESSEE.match(line) or _ADDRESSEE_OPENS.match(line)):
+        elif _addressed_after(current, line):
             # a notice's name, its lines run together, then whom it is sent to: the name is the document's title
             add(Block(current, heading=True))
             current, current_bullet = "", False
@@ -632,8 +638,7 @@ def join_wrapped(lines: list[Line], wrapped: frozenset[int], headings: set[int])
             continue
         if joining and line.kind == "text" and i not in headings and not line.bullet \
                 and not LINE_MARKER.match(line.text) \
-                and not (_DOCUMENT_NAME_END.search(out[-1].text.strip())
-                         and (_ADDRESSEE.match(line.text.strip()) or _ADDRESSEE_OPENS.match(line.text.strip()))):
+                and not _addressed_after(out[-1].text, line.text):
             head = out[-1]
             text = _join(head.text, line.text)
             out[-1] = replace(head, text=text)

@@ -163,12 +163,13 @@ _CN_SHARE = re.compile(rf"(?<![第{CN_ORDINALS}])(?P<n>[{CN_ORDINALS[:-1]}])成"
 _SINGLE = ("次", "笔")  # "一次最多预收多少": bulletins write 单次 as often as 每次
 # "一亩能收多少钱": bulletins write a mean per 亩 as 亩均 ("亩均收益860元"), per day as 日均
 _AVERAGED = {"亩": "亩均", "人": "人均", "户": "户均", "天": "日均"}
-_MEANS = frozenset(_AVERAGED.values())
 
 
-def _figures(question: str) -> dict[str, tuple[str, ...]]:
+def _figures(question: str, ranking: bool) -> dict[str, tuple[str, ...]]:
+    # (a mean, "亩均", is how a rate asked may be written, not what it is of: "亩均产量" is no 亩均投资, so it lets a
+    # passage answer without ranking it higher)
     found = {m.group(0): (f"每{m.group(1)}",) + ((f"单{m.group(1)}",) if m.group(1) in _SINGLE else ())
-             + ((_AVERAGED[m.group(1)],) if m.group(1) in _AVERAGED else ())
+             + ((_AVERAGED[m.group(1)],) if m.group(1) in _AVERAGED and not ranking else ())
              for m in ONE_OF.finditer(question)}
     for m in _CN_QUANTITY.finditer(question):
         n = cn_to_int(m.group("n").replace("两", "二"))
@@ -193,22 +194,20 @@ def _inside_word(char: str, question: str) -> bool:
     return all(i > 0 and in_dictionary(question[i - 1:i + 1]) for i in at)
 
 
-def written_forms(question: str) -> dict[str, tuple[str, ...]]:
+def written_forms(question: str, ranking: bool = False) -> dict[str, tuple[str, ...]]:
     """The written words for each everyday word of the question that has them ("暖气费" → 热费, 供暖费), leaving
     out those the question says already: what a bulletin may say instead. A quantity in Chinese numerals is
-    written in figures ("十亩" → 10亩)."""
+    written in figures ("十亩" → 10亩). `ranking`: only the forms worth ranking passages by (not a rate's mean)."""
     forms = {spoken: tuple(w for w in written.split() if w not in question)
              for spoken, written in _WRITTEN_FORMS if spoken in question and not _inside_word(spoken, question)}
-    forms.update({spoken: ws for spoken, ws in _figures(question).items() if ws[0] not in question})
+    forms.update({spoken: ws for spoken, ws in _figures(question, ranking).items() if ws[0] not in question})
     return {spoken: ws for spoken, ws in forms.items() if ws}
 
 
 def with_written_forms(question: str) -> str:
     """The question with its everyday words' written forms added after it, for ranking passages by words and
     by meaning ("交的暖气费能要回来吗 热费 供暖费 退还 返还")."""
-    # (a mean, "亩均", is how a rate asked may be written, not what it is of: "亩均产量" is no 亩均投资, so it lets a
-    # passage answer without ranking it higher)
-    added = dict.fromkeys(w for ws in written_forms(question).values() for w in ws if w not in _MEANS)
+    added = dict.fromkeys(w for ws in written_forms(question, ranking=True).values() for w in ws)
     return f"{question} {' '.join(added)}" if added else question
 
 

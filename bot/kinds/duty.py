@@ -116,12 +116,12 @@ def asks(question: str, intent: Intent | None = None) -> DutyAsk:
     """What the (normalized) question asks of a point's tasks."""
     who = bool(WHO.search(question))
     # Asking who leads, the units named are the task's objects ("县级物流配送中心"), not whose duties are asked.
-    units = named_units(question) if UNIT_DUTY.search(question) and not who else ()
     deadline = bool(DEADLINE_ASK.search(question))
+    named = named_units(question) if not who and (deadline or UNIT_DUTY.search(question)) else ()
+    units = named if UNIT_DUTY.search(question) else ()
     # A deadline asked of a bureau's or commission's task is that unit's: another unit's deadline on the topic does not
     # answer. (Only those: read outside a duty question, names ending otherwise are often cuts across words.)
-    doers = tuple(d for u in named_units(question) for d in re.split(r"[和与及、]", u) if _BUREAU.fullmatch(d)) \
-        if deadline and not who and not units else ()
+    doers = () if units else tuple(d for u in named for d in re.split(r"[和与及、]", u) if _BUREAU.fullmatch(d))
     return DutyAsk(who, deadline, units, doers)
 
 

@@ -76,7 +76,7 @@ def states_deadline(passage: Passage, text: str) -> bool:
 
 # Any time a task may be due by, loosely: a month ("3月开工"), a year ("到2026年"), a part of one ("年底", "三季度",
 # "汛前"), a rhythm or no end ("每月", "长期坚持"), or at once ("立即", "即日起").
-_DUE_SAID = re.compile(rf"(?:\d{{1,2}}|[{CN_ORDINALS}]{{1,3}})\s*月|\d{{2,4}}\s*年|明年|年[底末内初中前]|[一二三四]季度"
+_DUE_SAID = re.compile(rf"(?:\d{{1,2}}|[{CN_ORDINALS}]{{1,3}})\s*月|\d{{2,4}}\s*年|明年|年[内初中前]|{YEAR_PART}"
                        r"|[上下]半年|[汛节春]前|长期|常态化|持续|每(?:年|季度?|月|周|天|日)|立即|即日|尽快|马上|随时"
                        # or a length of time ("最迟几天要办完": "3个工作日内办结")
                        rf"|(?:\d+|[{CN_ORDINALS}]{{1,3}})\s*个?(?:工作日|天|日|小时|周|星期|个月)")
