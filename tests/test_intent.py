@@ -253,3 +253,21 @@ def test_a_document_saying_something_is_no_person_and_a_familys_market_town_is_a
     assert named_people("简宏伟在会上讲了什么") == ("简宏伟",)  # 简 is a surname still
     assert named_places("马集镇的暑期托管点设在哪所学校") == ("马集镇",) and named_places("王集乡有什么任务") == ("王集乡",)
     assert named_places("加强中心集镇建设") == () and named_places("小集镇建设怎么搞") == ()
+
+
+def test_a_report_named_by_its_kind_answers_before_a_meeting_retelling_the_same_work(tmp_path, embedder):
+    """"双减简报里说参加课后服务的学生有多少": the 简报's figure first, not the 常委会's report of the same work."""
+    from tests.conftest import searcher_over, top_result
+
+    searcher = searcher_over(tmp_path, embedder, {
+        "committee_2025-06-10.txt":
+            "县委常委会召开会议\n\n2025年6月10日\n\n"
+            "会议研究了“双减”工作。会议指出，全县“双减”工作扎实推进，参加课后服务的学生有3.2万人，参与率达到93.6%，家长满意度持续提升。"
+            "会议要求，要坚持学校教育主阵地，让学生作业负担和校外培训负担实实在在减下来。\n",
+        "briefing_2025-03-28.txt":
+            "“双减”工作简报\n第3期\n县“双减”工作专班办公室　2025年3月28日\n\n"
+            "【工作动态】全县课后服务实现“应开尽开”。本学期开学以来，全县52所义务教育学校全部开展课后服务，"
+            "参与学生3.41万人。\n"
+            "【下步安排】专班将加强课后服务经费保障，确保教师劳务报酬按时兑现。\n"})
+    top = top_result(searcher, "双减简报里说参加课后服务的学生有多少")
+    assert "3.41万人" in top.passage.text, top.passage.text

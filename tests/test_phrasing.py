@@ -204,14 +204,28 @@ def test_this_block_after_a_topic_means_as_to_but_is_a_measure_word_before_a_nou
     assert plain_words("这块地归谁管") == "这块地归谁管"
 
 
-def test_a_grade_won_a_stay_overnight_and_this_term_are_asked_of_what_rules_write():
-    """"景区评上4A级能奖多少钱" of "对新评定为国家4A级的景区…奖励"; "拉外地人来住一宿" of "组织过夜游客"; "这学期" of 本学期."""
+def test_a_grade_won_and_a_stay_overnight_are_found_in_the_words_rules_write(tmp_path, embedder):
+    """"景区评上4A级能奖多少钱" of "对新评定为国家4A级…奖励"; "旅行社拉外地人来住一宿，县里给补多少" of "组织过夜游客…奖励" —
+    though no bulletin writes 评上, 外地人 or 住一宿."""
     from bot.phrasing import written_forms
 
-    assert "评定" in written_forms("景区评上4A级能奖多少钱")["评上"]
-    forms = written_forms("旅行社拉外地人来住一宿，县里给补多少")
-    assert "游客" in forms["外地人"] and "过夜" in forms["住一宿"]
     assert written_forms("这学期参加课后服务的学生有多少") == {"这学期": ("本学期",)}
+    searcher = searcher_over(tmp_path, embedder, {
+        "t20240619_7731042.html":
+            "<html><body><h1>蔺溪县文旅融合发展奖励办法</h1><p>发布日期：2024-06-17</p>"
+            "<p>第一条 为加快文旅融合发展，激发市场主体活力，结合本县实际，制定本办法。</p>"
+            "<p>第二条 本办法适用于在本县登记注册的文旅经营主体。</p>"
+            "<p>第三条 对新评定为国家5A级、4A级、3A级的旅游景区，分别给予景区运营主体一次性奖励300万元、100万元、30万元。</p>"
+            "<p>第四条 对新获评省级旅游度假区的，给予运营主体一次性奖励80万元。</p>"
+            "<p>第五条 对新评定为甲级、乙级旅游民宿的，分别给予一次性奖励20万元、10万元。</p>"
+            "<p>第六条 旅行社全年组织过夜游客在本县住宿1晚以上、累计达到3000人次的，按每人次10元给予奖励。</p>"
+            "<p>第七条 本办法自发布之日起施行。</p></body></html>",
+        "plan_2024-05-20.txt":
+            "蔺溪县文旅融合发展三年行动实施方案\n\n2024年5月20日\n\n"
+            "一、发展目标。到2026年，全县年接待游客突破600万人次。\n"
+            "二、重点任务。提升鸣岩峡景区，力争创成国家4A级旅游景区；培育乡村民宿，建成精品民宿30家。\n"})
+    assert "100万元" in top_result(searcher, "景区评上4A级能奖多少钱").passage.text
+    assert "每人次10元" in top_result(searcher, "旅行社拉外地人来住一宿，县里给补多少").passage.text
 
 
 def test_the_village_and_a_guest_are_said_as_bulletins_write_them():

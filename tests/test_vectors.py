@@ -156,10 +156,17 @@ def test_a_question_against_an_exact_index_gets_what_faiss_finds_by_a_matrix_pro
     assert exact is not None and len(exact[0]) == 490
     questions = unit(3, seed=7)
     want_scores, want_ids = index.search(questions, 10)
-    scores, found = vectors.search(index, questions, 10, exact)
+
+    class NoScan:  # the product answers alone: FAISS is not asked (its one-core scan is what the product replaces)
+        def search(self, *args):
+            raise AssertionError("FAISS scanned the vectors")
+
+    scores, found = vectors.search(NoScan(), questions, 10, exact)
     assert (found == want_ids).all() and np.allclose(scores, want_scores, atol=1e-5)
     assert found.min() >= 1010  # removed passages never come back
     # more candidates asked than passages: every passage once, as FAISS's padding would be cut by the caller
-    scores, found = vectors.search(index, questions[:1], 600, exact)
+    scores, found = vectors.search(NoScan(), questions[:1], 600, exact)
     assert sorted(found[0]) == list(range(1010, 1500))
     assert vectors.exact_matrix(vectors.new_index(32)) is None  # an empty index has nothing to multiply
+    # a batch (re-indexing, evaluation) keeps FAISS on every core
+    assert (vectors.search(index, unit(20, seed=8), 5, exact)[1] == index.search(unit(20, seed=8), 5)[1]).all()
