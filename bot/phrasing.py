@@ -140,10 +140,18 @@ _WRITTEN_FORMS: tuple[tuple[str, str], ...] = (
 )
 
 
+# A year said by its last two digits ("24年高标准农田", "25年底前", "去年也就是24年"): bulletins write 2024年 (years
+# 2015-2029). Not a length of time ("满15年", "连续20年", "近20年来", "期限为15年", "20年以上", "第15年") nor a figure's
+# part ("1.25年").
+_SHORT_YEAR = re.compile(r"(?<![\d.．满近续过达第多这那每共约为期限用够足等])(1[5-9]|2\d)年"
+                         r"(?![来内以多后间期半代级龄左前]|的时间|之内)")
+
+
 def plain_words(question: str) -> str:
     """The question with colloquial words in their written form ("住建局要干啥" → "住建局要做什么")."""
     for pattern, written in _COLLOQUIAL:
         question = pattern.sub(written, question)
+    question = _SHORT_YEAR.sub(r"20\1年", question)
     return _ASKED_TO_DO.sub("提了哪些要求", question)
 
 

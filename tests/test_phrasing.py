@@ -24,6 +24,12 @@ LAST_SPOKE = {"王立群": "2024-06-12", "王志刚": "2025-01-10", "李卫东":
     ("区里今年办几件实事", "区今年办几件实事"),
     ("县里程碑式的项目有哪些", "县里程碑式的项目有哪些"),  # 里程碑 is a word
     ("企业头一回升规奖多少", "企业首次升规奖多少"),  # as bulletins write it (jieba would cut 头一|回升|规)
+    ("24年高标准农田项目总投资多少", "2024年高标准农田项目总投资多少"),  # a year by its last two digits
+    ("25年底前要完成多少户", "2025年底前要完成多少户"),
+    ("满15年的老党员补多少", "满15年的老党员补多少"),  # a length of time stays
+    ("近20年来", "近20年来"),
+    ("贷款期限15年", "贷款期限15年"),
+    ("24年前的旧账", "24年前的旧账"),
 ])
 def test_colloquial_words_are_read_in_their_written_form(spoken, written):
     assert plain_words(spoken) == written
@@ -258,3 +264,19 @@ def test_getting_on_in_years_and_stepping_down_are_asked_of_what_bulletins_write
             "　　常立群强调，要在引进上下功夫，县卫健局要在10月底前完成今年定向招聘；要在培养上求突破，"
             "县人民医院要每季度组织一次巡回带教；要在留人上出实招，县财政局要确保公共卫生补助按季度足额拨付。\n"})
     assert "离岗" in top_result(searcher, "村医年纪大了退下来，每个月能领点啥").passage.text
+
+
+def test_a_year_said_by_its_last_two_digits_places_the_meeting(tmp_path, embedder):
+    """"孔县长25年那个农田推进会上说…哪个部门牵头": the 2025 meeting's point answers; "25" read as a figure the
+    article must give had refused every passage."""
+    searcher = searcher_over(tmp_path, embedder, {
+        "farm_meeting_2024-06-27.txt":
+            "全县高标准农田建设推进会召开\n\n2024年6月27日\n\n副县长孔德昭出席会议并讲话。他强调，要重点抓好三个方面的工作。"
+            "第一，紧盯节点抓进度，县农业农村局要加强统筹调度。第二，严把标准抓质量，县水利局要会同乡镇开展质量抽查。"
+            "第三，管好资金抓规范，县财政局要加强项目资金全过程监管。\n",
+        "farm_meeting_2025-06-24.txt":
+            "全县高标准农田建设推进会召开\n\n2025年6月24日\n\n副县长孔德昭出席会议并讲话。他强调，要重点抓好三个方面的工作。"
+            "第一，紧盯节点抓进度，未开工项目要限时开工。第二，严把标准抓质量，对去年建成的项目开展回头看。"
+            "第三，建管并重抓长效，县农业农村局要牵头制定高标准农田建后管护考核办法，8月底前出台。\n"})
+    result = top_result(searcher, "孔县长25年那个农田推进会上说，建后管护考核办法是哪个部门牵头搞")
+    assert "县农业农村局要牵头制定" in result.passage.text and result.passage.date.startswith("2025")
