@@ -108,6 +108,15 @@ def word_pieces(term: str) -> list[str]:
     return [term[i : i + n] for n in range(len(term) - 1, 1, -1) for i in range(len(term) - n + 1)]
 
 
+def unheld_once(weights: dict[str, float], held: set[str] | frozenset[str]) -> dict[str, float]:
+    """`weights` without the parts of a word no passage holds that no passage holds either: jieba's search mode
+    gives "包工头" with "包工" and "工头", and an everyday word the archive never writes would count three times
+    against what it does write ("包工头卷钱跑了，工人的钱咋弄" / "老板跑了，工人的工资怎么办"). (A word is one of
+    jieba's dictionary: "文旅项目", a cut across two, leaves 文旅 asked.)"""
+    return {t: w for t, w in weights.items()
+            if t in held or not any(t != u and t in u and u not in held and in_dictionary(u) for u in weights)}
+
+
 def query_terms(text: str) -> list[str]:
     """Distinct content tokens of a question, in order."""
     return [t for t in dict.fromkeys(question_tokens(text)) if t not in STOPWORDS]

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.analysis import in_dictionary, is_common_word
+from bot.analysis import in_dictionary, is_common_word, unheld_once
 from bot.catalog import ArticleEntry, date_matches
 from bot.config import SearchConfig
-from bot.intent import (DOCUMENT_FORMAL, SERIES_UNITS, is_content, meeting_forms, meeting_spans, named_meetings,
-                        periods, towns_in, words_within)
+from bot.intent import (DOCUMENT_FORMAL, SERIES_UNITS, asks_figure, is_content, meeting_forms, meeting_spans,
+                        named_meetings, periods, towns_in, words_within)
 from bot.question import Intent
 from bot.speakers import person_name
 from bot.textutil import CJK, CN_NUMERAL, POINT_PLACE, SENTENCE_ENDS, abbreviates, enumerates, int_to_cn
@@ -110,7 +110,8 @@ def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, .
     # too small to know it is everyday would otherwise let its absence refuse "改厕任务是多少".
     # A term found neither in the archive nor in jieba's dictionary is a cut across words ("天开" from
     # "哪天开的"), not content a passage could hold; people are pinned by their own check.
-    content = {t: w * (COMMON_WEIGHT if t not in known and is_common_word(t) else 1.0) for t, w in weights.items()
+    content = {t: w * (COMMON_WEIGHT if t not in known and is_common_word(t) else 1.0)
+               for t, w in (weights if asks_figure(question, intent) else unheld_once(weights, known)).items()
                if is_content(t) and not any(t in p or p in t for p in people)
                and (t in known or in_dictionary(t) or not _CJK.search(t))}
     document_year = _DOCUMENT_YEAR.search(question)

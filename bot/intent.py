@@ -37,6 +37,14 @@ ASKS_FOR_MANY = re.compile(r"哪些|哪几(?![天日号年月])|什么要求|要
 # A size asked of a measure ("总面积多大", "里程有多长"): an amount, as 多少 is.
 SIZE_ASK = r"(?:面积|规模|长度|里程|距离|高度|宽度|深度|容量|库容|体量|重量)[^，,。？?]{0,3}?多[大长远高宽深重]"
 AMOUNT_ASK = re.compile(rf"多少|(?<![好哪那这])几[个名家项座处亿万元人天次]|比例|标准是|标准为|什么标准|目标是|增长目标|金额|{SIZE_ASK}")
+# Things counted by their own measure word ("每个村配几台抽水机", "建几所", "几辆车"): a figure asked, whose thing the
+# answer must name (not 条 or 件, which count a list's points as often: "讲了几条", "办几件实事").
+_THINGS_COUNTED = re.compile(r"(?<![好哪那这])几\s*[台辆套所张间栋]")
+
+
+def asks_figure(question: str, intent: Intent) -> bool:
+    """An amount asked, or a count of things by their measure word."""
+    return intent.asks_amount or _THINGS_COUNTED.search(question) is not None
 def _asks_amount(question: str) -> bool:
     """An amount is asked, not a few things described on the way to asking how ("山里几个村子一到枯水季就断水，
     区里准备怎么解决": 几个 counts nothing asked)."""
@@ -61,11 +69,13 @@ _POINT_ITSELF = re.compile(rf"[^的，,。\s{CN_NUMERAL}]{{0,4}}的?(?:具体)?(
 ASK_WORD = re.compile(r"[哪几谁]|什么|多少|怎|如何|是否|有没有|多[久长大高远宽深重]|最[晚迟]")
 # The asking phrase itself, cut out before a question's content is read: jieba would otherwise cut
 # across it ("哪天开的" → "天开").
-ASK_PHRASE = re.compile(r"哪[天里位个些家年月日儿]|什么时候|什么地方|什么|多少|几[个天次名项条点]|谁|是否|有没有"
+ASK_PHRASE = re.compile(# "按啥比例补": a share asked (bot/kinds/amount.py checks one is said: "按投资额的10%")
+                        r"(?:什么|多大|多高|多少)的?(?:比例|比率|比重)|(?:比例|比率|比重)(?=[是为有]?多[少大高])"
+                        r"|哪[天里位个些家年月日儿]|什么时候|什么地方|什么|多少|几[个天次名项条点]|谁|是否|有没有"
                         r"|多长时间|多久|多[长大高远宽深重]|最[晚迟]"
                         # "最多补多少", "最高能贷多少": the most asked is how the amount is asked (bot/kinds/amount.py
                         # checks a most is said), not a word the passage must write ("每户每年封顶1.2万元")
-                        r"|最[多少高低](?=[^，,。？?]{0,3}?(?:多少|几))"
+                        r"|最[多少高低](?=[^，,。？?]{0,3}?(?:多少|几))|(?:封顶|上限)(?=[^，,。？?]{0,3}?(?:多少|几))"
                         # "一共要投多少钱": a total asked (bot/kinds/amount.py), not a word a passage writes ("总投资")
                         r"|(?:一共|总共)(?=[^，,。？?]{0,4}?(?:多少|几))"
                         # "怎么开展", "如何推进", "咋落实": how to act, with an act of no topic of its own
@@ -396,7 +406,9 @@ def named_people(question: str) -> tuple[str, ...]:
     for opening in (OPENING_NAME, NAME_BEFORE_POST):
         if m := opening.search(question):
             names.append(m.group("name"))
-    return tuple(dict.fromkeys(n for n in names if plausible_name(n) and not _DOCUMENT_WORD.match(n)))
+    # (a word of place opening the question is no name: "田里埋在地下的工程", "村里在…")
+    return tuple(dict.fromkeys(n for n in names if plausible_name(n) and not _DOCUMENT_WORD.match(n)
+                               and word_tag(n[:2]) not in ("s", "f")))
 
 
 def parse_intent(question: str) -> Intent:

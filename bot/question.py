@@ -35,6 +35,13 @@ class TimeRef:
         return bool(self.year or self.month or self.day or self.recent or self.relative_year is not None
                     or self.through)
 
+    @property
+    def places(self) -> bool:
+        """Said to place the meeting or document meant: not a bare "今年", which officials say of whatever is
+        current ("今年县财政安排了多少") and which only prefers the newest year's articles (bot/catalog.py)."""
+        return self.said and not (self.relative_year == 0 and not (self.year or self.month or self.day
+                                                                     or self.recent or self.through))
+
 
 @dataclass(frozen=True)
 class Intent:

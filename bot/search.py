@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from bot.analysis import in_dictionary, lexical_query, query_terms, question_tokens, word_pieces
 from bot import kinds, roles, segment, typos
-from bot.analysis import idf
+from bot.analysis import idf, unheld_once
 from bot.answerability import check, on_topic, requirements, verdict
 from bot.catalog import Catalog, ListEntry, ListQuery
 from bot.config import Config
@@ -20,7 +20,7 @@ from bot.embed import Embedder
 from bot.errors import IndexUnavailable, QuestionError
 from bot.fusion import fuse_rankings, opening_keys, with_context
 from bot.index import REBUILD_HINT, IndexSnapshot, current_generation, open_snapshot
-from bot.intent import ASK_PHRASE, ORDINAL_WORD, SERIES, is_content, parse_intent
+from bot.intent import ASK_PHRASE, ORDINAL_WORD, SERIES, asks_figure, is_content, parse_intent
 from bot.listspans import CHAPTERS, is_heading_point
 from bot.neighbours import asker_words, found_by_meaning, passage_words
 from bot.ordinals import no_such_point
@@ -297,7 +297,7 @@ class Searcher:
         lead_asked = roles.asks_lead(normalized, (intent.asks_fact or intent.asks_amount)
                                      and intent.kind not in ("list", "ordinal")) and not asked_of.of_deadline
         fused = self._points_first(fused, pool, lead_asked, catalog.holders)
-        if not (intent.time.said or intent.series):  # where the question places its meeting, the article decides
+        if not (intent.time.places or intent.series):  # where the question places its meeting, the article decides
             fused = _clear_lexical_first(fused, lex.ranking, cfg.lexical_clear,
                                          self._words_held(snap, lex.ranking[:1], normalized))
         # A "when" question ("座谈会哪天召开") is answered by a passage stating a date or a deadline, a duty
@@ -369,6 +369,8 @@ class Searcher:
         best = checks[passing[0]] if passing else (max(checks, key=lambda c: c.coverage) if checks else None)
         dense_top = dense[0][1] if dense else 0.0
         own = {t: w for t, w in weights.items() if t in normalized}  # not the written forms ranking added
+        if not asks_figure(normalized, intent):
+            own = unheld_once(own, {t for t, n in lex.postings.items() if n})
         coverage = self._coverage(snap, own, [i for i, _ in lex.ranking[:10]] + [i for i, _ in fused2[:5]])
         evidence = Evidence(round(dense_top, 4), round(coverage, 4), round(list_share, 4),
                             round(best.coverage, 4) if best else 0.0,

@@ -72,6 +72,34 @@ def test_a_term_is_found_whole_or_by_most_of_its_parts():
     assert not _found("农民", {"农民": 4.0}, "农村居民人均可支配收入")
 
 
+def test_an_everyday_word_no_bulletin_writes_counts_once_not_with_each_of_its_parts():
+    from bot.analysis import unheld_once
+
+    weights = {"包工": 5.8, "工头": 5.8, "包工头": 5.8, "工人": 4.2}
+    assert unheld_once(weights, {"工人"}) == {"包工头": 5.8, "工人": 4.2}
+    # parts the archive writes stay: "农民" found where "农民工" is not tells the two apart
+    assert unheld_once({"农民工": 6.0, "农民": 4.0}, {"农民"}) == {"农民工": 6.0, "农民": 4.0}
+
+
+def test_a_worker_left_unpaid_asked_in_everyday_words_is_answered(tmp_path, embedder):
+    """"包工头卷钱跑了，工人的钱咋弄": the press conference's "如果老板跑了，工人的工资怎么办？…先行垫付" answers;
+    包工头 and its parts 包工, 工头 — three words no bulletin writes for one — had kept it under the topic floor."""
+    from tests.conftest import searcher_over
+
+    searcher = searcher_over(tmp_path, embedder, {
+        "press_2024-11-19.txt":
+            "睦源县根治欠薪冬季行动新闻发布会\n\n2024年11月19日\n\n"
+            "记者：如果老板跑了，工人的工资怎么办？\n孔维嘉：这种情况，县里有兜底的办法。县财政每年拿出300万元作为"
+            "欠薪应急周转金，老板找不到人的，先由政府垫上，再依法向欠薪的老板追偿。\n"
+            "记者：对施工企业有哪些要求？\n孔维嘉：施工总承包单位要开设农民工工资专用账户，按月足额支付工资。\n",
+        "rules_2024-10-12.txt":
+            "睦源县工程建设领域农民工工资支付实施细则\n\n2024年10月12日\n\n"
+            "第三条　施工总承包单位应当自合同签订之日起30日内开设农民工工资专用账户。\n"
+            "第十条　对拖欠农民工工资情节严重的用人单位，依法列入失信联合惩戒对象名单。\n"})
+    answer = searcher.search("包工头卷钱跑了，工人的钱咋弄")
+    assert answer.answered and "先由政府垫上" in answer.results[0].passage.text
+
+
 def test_what_kind_of_one_a_question_asks_for():
     from bot.intent import parse_intent
     from bot.kinds.named import asks as kind_asked

@@ -228,6 +228,15 @@ def test_a_machine_is_counted_by_tai_or_bu():
     assert states_rate("加装电梯的，每部电梯给予补贴20万元", "台") and not states_rate("每户补贴2000元", "台")
 
 
+def test_a_vehicle_or_a_person_is_a_rates_base_by_any_of_its_measure_words():
+    """"每辆一年能拿多少" is answered by "每车每年2.4万元"; "每人补多少" by "每名学员补贴1200元"."""
+    from bot.kinds.amount import states_rate
+
+    assert states_rate("按每车每年2.4万元的标准落实运营补助", "辆") and states_rate("每台车补助3000元", "辆")
+    assert states_rate("每名学员补贴1200元", "人") and states_rate("每人奖励500元", "名")
+    assert not states_rate("每条线路每年8万元", "辆") and not states_rate("每户补贴2000元", "人")
+
+
 def test_a_rate_asked_prefers_a_passage_stating_it_and_the_archives_county_is_named_without_its_level(tmp_path,
                                                                                                       embedder):
     """"加装一台电梯补多少钱": the 办法's article giving the sum per lift answers, not the briefing's progress figures;
@@ -631,3 +640,55 @@ def test_when_a_thing_starts_producing_is_not_answered_by_a_deadline_for_another
     assert not searcher.search("印染集中区啥时候投产").answered
     assert "建成投产" in top_result(searcher, "智能纺纱项目啥时候投产").passage.text
     assert "污水预处理" in top_result(searcher, "印染集中区的污水预处理设施啥时候建完").passage.text
+
+
+def test_money_said_aloud_a_share_asked_by_its_kind_and_a_cap_by_its_word():
+    """A press conference's transcript writes money as it is said ("每顿补3块钱"); "按啥比例补" asks a share and
+    "封顶多少" a most, which the passage says as "按投资额的10%" and "最高不超过50万元" — neither word is content."""
+    from bot.intent import ASK_PHRASE
+    from bot.kinds.amount import share_asked, states_figure
+
+    assert states_figure("80岁以上的老人每顿补3块钱", "元") and not states_figure("每顿补一块肉", "元")
+    assert share_asked("按什么比例补") and share_asked("补贴比例多大") and not share_asked("按比例补吗")
+    said = ASK_PHRASE.sub(" ", "按什么比例补、封顶多少")
+    assert "比例" not in said and "封顶" not in said
+    assert "比例" in ASK_PHRASE.sub(" ", "奖补比例怎么定的")  # a share's rules asked, not its figure
+
+
+def test_a_share_and_a_cap_asked_in_everyday_words_are_answered_by_the_point_giving_them(tmp_path, embedder):
+    """"景区搞夜游项目，县里按啥比例补、封顶多少": the plan's point giving "按实际投资额的10%…最高不超过50万元"
+    answers; the words 比例 and 封顶, which it does not write, had refused it."""
+    searcher = searcher_over(tmp_path, embedder, {
+        "night_plan_2024-06-20.txt":
+            "越屏县促进夜间经济发展实施方案\n\n2024年6月20日\n\n"
+            "（一）丰富夜间消费业态\n"
+            "1.开发夜游产品。支持古镇景区开发夜游线路和沉浸式演艺项目，对投资额在200万元以上的夜游项目，"
+            "按实际投资额的10%给予补助，单个项目最高不超过50万元。（牵头单位：县文旅局；完成时限：2024年10月底前）\n"
+            "2.培育特色夜市。在城区打造2条夜市街区，统一设置摊位、照明和垃圾收集点。（牵头单位：县商务局）\n",
+        "night_meeting_2025-09-10.txt":
+            "全县夜间经济推进会召开\n\n2025年9月10日\n\n"
+            "会议通报，今年1至8月，全县接待游客428万人次，同比增长10.6%，旅游收入增长14.2%。"
+            "会议要求，县文旅局要加快古镇夜游项目建设，9月底前开门迎客。\n"})
+    answer = searcher.search("景区搞夜游项目，县里按啥比例补、封顶多少")
+    assert answer.answered and "投资额的10%" in answer.results[0].passage.text
+
+
+def test_this_year_said_in_passing_does_not_keep_a_clearly_better_worded_passage_back(tmp_path, embedder):
+    """"今年县财政给老年助餐安排了多少专项资金": the 2024 press conference's "今年县级财政已安排专项资金820万元"
+    holds far more of the question than any other passage; a bare "今年" (the newest year is 2025) only prefers
+    that year's articles and must not let the fusion bury it under 2025's passages on 补贴资金."""
+    searcher = searcher_over(tmp_path, embedder, {
+        "press_2024-07-19.txt":
+            "越屏县老年助餐服务补贴政策新闻发布会实录\n\n2024年7月19日\n\n"
+            "记者：补贴资金从哪里来？\n滕国栋：第一，资金来源有保障。补贴资金县里出七成、乡镇出三成，"
+            "今年县级财政已安排专项资金820万元。第二，拨付节奏有规矩。按月核算、按季拨付。\n",
+        "brief_2025-03-28.txt":
+            "老年助餐工作简报\n\n2025年3月28日\n\n"
+            "下步安排：一是扩面提质，年底前助餐点增加到70个；二是加强补贴资金监管，由县财政局牵头、县审计局配合，"
+            "每半年开展一次补贴资金专项核查；三是落实助餐补贴，县财政局要在8月15日前拨付二季度助餐补贴资金。\n",
+        "rules_2025-01-10.txt":
+            "越屏县老年助餐服务补贴管理办法\n\n2025年1月10日\n\n"
+            "第一条　为规范老年助餐服务补贴管理，提高财政资金使用效益，制定本办法。\n"
+            "第二条　补贴资金由县财政纳入年度预算，按季拨付到助餐点。\n"})
+    answer = searcher.search("今年县财政给老年助餐安排了多少专项资金")
+    assert answer.answered and "820万元" in answer.results[0].passage.text

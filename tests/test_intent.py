@@ -77,6 +77,15 @@ def test_what_kind_of_answer_is_asked(question, amount, fact):
     assert (intent.asks_amount, intent.asks_fact) == (amount, fact)
 
 
+def test_a_count_of_things_by_their_measure_word_asks_a_figure():
+    from bot.intent import asks_figure
+
+    for question in ("河堤每个村配几台抽水机", "今年要新建几所幼儿园", "北桥镇要储备多少沙袋"):
+        assert asks_figure(question, parse_intent(question)), question
+    for question in ("书记讲了几条", "今年要办几件实事", "汛期值班有什么要求"):
+        assert not asks_figure(question, parse_intent(question)), question
+
+
 def test_questions_asking_when():
     assert parse_intent("座谈会哪天召开").asks_when and parse_intent("考察学习是哪几天").asks_when
     assert parse_intent("什么时候开工").asks_when and parse_intent("实施方案是几月几日印发的").asks_when
@@ -88,6 +97,9 @@ def test_named_people_and_places():
     assert parse_intent("副区长李志明在防汛会议上讲了什么").names == ("李志明",)
     assert parse_intent("陶春林在开发区改革推进会上讲了什么").names == ("陶春林",)
     assert parse_intent("招商干部队伍要怎么建设").names == ()
+    # a word of place opening a question is no name followed by 在 ("田里|埋在地下"); a name opening one is
+    assert parse_intent("田里埋在地下的那些工程能不能直接填土").names == ()
+    assert parse_intent("王国庆在推进会上讲了什么").names == ("王国庆",)
     assert named_places("临川区2024年地区生产总值增长目标是多少") == ("临川区",)
     assert named_places("开发区原来托管的社区归谁管") == ()  # kinds of place, not names
     # a district after its city is a place though its name is a common word ("石门"); "各区县" is no name

@@ -26,7 +26,8 @@ _SAID_OF_COUNT = set("没未不已还要能可会被在是有了的都")  # what
 _SOME = ("那", "这", "前", "头", "好", "十")  # "那几天", "前几次", "好几批": a few, not a question
 _GENERIC_MEASURES = ("个", "家", "项", "名", "座", "处", "条", "所", "批", "套", "台", "辆", "户", "间", "张", "件", "份")
 _FIGURE = rf"[\d{CN_NUMERAL}百千万亿.]"
-_MONEY = re.compile(rf"{_FIGURE}\s*(?:万|亿)?元")
+# (or said aloud, "每顿补3块钱", as a press conference's transcript writes it)
+_MONEY = re.compile(rf"{_FIGURE}\s*(?:万|亿)?元|{_FIGURE}\s*块钱")
 
 
 # What kind of money is asked ("取暖补贴", "护理补贴", "创业补贴"): the word before the money word, when it says a
@@ -137,8 +138,10 @@ _DATES = re.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{1
 # Measure words one thing is counted by either way ("一台电梯" / "每部电梯", "几天" / "5个工作日").
 # (个 counts anything: "上线多少个事项" is answered by "上线事项不少于300项")
 _SAME_MEASURE = {"天": "(?:天|个?工作日|个?自然日)", "个": "(?:个|项|件|家|处|座|所|条|名|批|类|户|人|种)"}
-# (a firm's rate is written "单个企业…最高200万元" as often as "每家": 个 before what 家 counts)
-_SAME_BASE = {"台": "(?:台|部)", "部": "(?:台|部)", "家": "(?:家|个(?=企业|单位|机构|主体|公司|商户|经营主体))"}
+# (a firm's rate is written "单个企业…最高200万元" as often as "每家": 个 before what 家 counts; a vehicle's "每车",
+# "每台车"; a person's "每名", "每位")
+_SAME_BASE = {"台": "(?:台|部)", "部": "(?:台|部)", "家": "(?:家|个(?=企业|单位|机构|主体|公司|商户|经营主体))",
+              "辆": "(?:辆|车|台(?=车|客车|公交|校车|班车))", "人": "(?:人|名|位)", "名": "(?:名|人|位)"}
 
 
 def states_figure(text: str, unit: str | None) -> bool:
@@ -196,7 +199,8 @@ _CLAUSE = re.compile(r"[，,。；;：:]")
 
 # A proportion asked ("补贴比例是多少", "占比多少", "百分之几") and how a text states one ("50%", "三分之一", "七成", "一半",
 # "全额"): a sum of money or a count is no proportion.
-_SHARE_ASK = re.compile(r"(?:比例|比率|占比|百分比|费率|利率)[^，,。？?]{0,4}?多少|百分之几|几成")
+_SHARE_ASK = re.compile(r"(?:比例|比率|占比|百分比|费率|利率)[^，,。？?]{0,4}?多[少大高]|百分之几|几成"
+                        r"|(?:什么|多大|多高|多少)的?(?:比例|比率|比重|费率|利率)")  # "按啥比例补"
 _SHARE_SAID = re.compile(rf"\d\s*[%％‰]|百分之|分之|[{CN_NUMERAL}]\s*成(?![本果立员为绩效功熟交])|一半|半数|全额|足额|[\d.]+\s*倍")
 
 
