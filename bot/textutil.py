@@ -125,6 +125,20 @@ def abbreviates(short: str, text: str) -> bool:
             and re.search(rf"{re.escape(short[0])}[{CJK}]{re.escape(short[1])}[{CJK}]", text) is not None)
 
 
+def abbreviates_words(short: str, text: str) -> bool:
+    """`abbreviates`, where what it reads is one of jieba's words or two ("地灾" of 地质|灾害; not "下步" of "下一步我们",
+    whose 步我 is no word)."""
+    if not (len(short) == 2 and is_cjk(short[0]) and is_cjk(short[1])):
+        return False
+    jieba.dt.check_initialized()
+    words = jieba.dt.FREQ
+    for m in re.finditer(rf"(?={re.escape(short[0])}[{CJK}]{re.escape(short[1])}[{CJK}])", text):
+        run = text[m.start():m.start() + 4]
+        if words.get(run) or (words.get(run[:2]) and words.get(run[2:])):
+            return True
+    return False
+
+
 def shortens(short: str, text: str) -> bool:
     """A two-character word is said in `text` by the first character of one word and the last of the next, both
     words of the dictionary ("农网" of "农村电网"). Looser than `abbreviates` (it reads "农民" in "农村居民"): only for

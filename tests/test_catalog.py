@@ -210,3 +210,22 @@ def test_the_meeting_a_question_names_points_at_an_article_not_at_one_of_its_lis
     latest = catalog._pick([(5.8, 1.0, 2), (5.8, 1.0, 0)], [], 0.1, (), frozenset({"会议", "意见"}),
                            meeting=frozenset({"会议"}))
     assert latest.entry is topic
+
+
+def test_a_word_said_short_points_at_the_list_whose_lead_writes_it_out(tmp_path, embedder):
+    """"严书记在常委会上对地灾防汛提了哪几条要求": of the 常委会's two lists, the one whose lead writes 地质灾害 is meant —
+    though another document writes 地灾 itself, so the short form is the archive's word too."""
+    from tests.conftest import searcher_over
+
+    searcher = searcher_over(tmp_path, embedder, {
+        "committee_2025-05-27.txt":
+            "严树峰主持召开县委常委会会议\n\n2025年5月27日\n\n"
+            "会议研究了农村宅基地规范管理工作。严树峰要求，一要摸清底数，逐户建立台账；二要严格审批，一户一宅；"
+            "三要加强监管，坚决制止乱占耕地建房。\n"
+            "会议听取了全县地质灾害防治工作情况汇报。严树峰强调，一要把人员转移放在首位，提前转移受威胁群众；"
+            "二要把隐患管控落到实处，对隐患点实行一点一策；三要把应急准备做足，备足抢险物资。\n",
+        "relocation_2025-04-15.txt":
+            "全县地灾避险搬迁工作推进会召开\n\n2025年4月15日\n\n"
+            "葛文涛强调，搬迁避让是从根本上消除地灾威胁的治本之策。一是算好搬迁账；二是选好安置点；三是落实好补助。\n"})
+    answer = searcher.search("严书记在常委会上对地灾防汛提了哪几条要求")
+    assert answer.answered and "一要把人员转移" in answer.results[0].passage.text
