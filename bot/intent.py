@@ -45,6 +45,8 @@ _THINGS_COUNTED = re.compile(r"(?<![好哪那这])几\s*[台辆套所张间栋]"
 def asks_figure(question: str, intent: Intent) -> bool:
     """An amount asked, or a count of things by their measure word."""
     return intent.asks_amount or _THINGS_COUNTED.search(question) is not None
+
+
 def _asks_amount(question: str) -> bool:
     """An amount is asked, not a few things described on the way to asking how ("山里几个村子一到枯水季就断水，
     区里准备怎么解决": 几个 counts nothing asked)."""
