@@ -370,7 +370,7 @@ class Searcher:
         dense_top = dense[0][1] if dense else 0.0
         own = {t: w for t, w in weights.items() if t in normalized}  # not the written forms ranking added
         if not asks_figure(normalized, intent):
-            own = unheld_once(own, {t for t, n in lex.postings.items() if n})
+            own = unheld_once(own, held)
         coverage = self._coverage(snap, own, [i for i, _ in lex.ranking[:10]] + [i for i, _ in fused2[:5]])
         evidence = Evidence(round(dense_top, 4), round(coverage, 4), round(list_share, 4),
                             round(best.coverage, 4) if best else 0.0,
