@@ -72,6 +72,20 @@ def _agenda(text: str, first_start: int) -> str:
     return agenda if len(agenda) <= MAX_AGENDA and _AGENDA.match(agenda) else ""
 
 
+def _section(text: str, first_start: int) -> str:
+    """The label of the report's section a list stands in, on its own line just above the list's paragraph or the
+    paragraph leading it ("【下步安排】" over "下一步，…将重点抓好四项工作：一是…"): it names the list as its lead does."""
+    start, _ = paragraph_bounds(text, first_start)
+    for _ in range(2):
+        if start <= 0:
+            return ""
+        start, end = paragraph_bounds(text, start - 1)
+        above = text[start:end].strip()
+        if above and COLUMN_LABEL.fullmatch(above):
+            return above
+    return ""
+
+
 def _lead(text: str, first_start: int) -> str:
     """The sentence that introduces a list: its own clause before the first point, or the previous paragraph's
     last sentence when the list opens a paragraph ("…提出以下四点要求：")."""
@@ -251,6 +265,8 @@ def article_passages(article: Article, passage_chars: int = 260) -> tuple[list[P
         label_lead = lead
         if lead and (agenda := _agenda(text, lst.start)) and not lead.startswith(agenda):
             lead, shown_lead = agenda + lead, _agenda(shown, lst.start) + shown_lead
+        if lead and (section := _section(text, lst.start)):
+            lead, shown_lead = section + lead, _section(shown, lst.start) + shown_lead
         if lst.parent is None and (asked := asked_before(lst.start)):
             # a list answering a reporter's question is led by that question: the question alone answers nothing
             lead, shown_lead = f"{text[asked[0]:asked[1]].strip()}{lead}", f"{shown[asked[0]:asked[1]].strip()}{shown_lead}"

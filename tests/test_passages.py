@@ -98,6 +98,19 @@ def test_a_list_right_after_another_lists_last_point_is_not_named_by_that_point(
     assert units.size == 3 and "举一反三" not in units.label and "举一反三" not in (units.lead or "")
 
 
+def test_a_reports_section_label_over_a_list_names_it():
+    """"【下步安排】" on its own line over "下一步，…抓好三项工作：一是…": the list is the section's (its lead says so), not the
+    【经验做法】 list above it."""
+    from bot.records import Article
+
+    text = ("【经验做法】", "柳塘镇探索“三个一”工作法：一是组建一支团队；二是建好一本台账；三是安排一条热线。",
+            "【下步安排】", "下一步，办公室将重点抓好三项工作：一是开展年终考核；二是推进人才招引；三是谋划明年项目。")
+    art = Article("a1", "x.txt", 0, "测试", None, "", (), None, text)
+    _, (practice, plans) = article_passages(art)
+    assert plans.lead.startswith("【下步安排】下一步") and practice.lead.startswith("【经验做法】")
+    assert "办公室将重点抓好三项工作" in plans.label  # the label is still the list's own words
+
+
 def test_a_clause_only_dating_the_list_does_not_name_it():
     from bot.records import Article
 
