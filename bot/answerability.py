@@ -14,7 +14,7 @@ from bot.analysis import in_dictionary, is_common_word, unheld_once
 from bot.catalog import ArticleEntry, date_matches
 from bot.config import SearchConfig
 from bot.intent import (DOCUMENT_FORMAL, SERIES_UNITS, asks_figure, is_content, meeting_forms, meeting_spans,
-                        named_meetings, periods, towns_in, words_within)
+                        named_meetings, named_slogans, periods, towns_in, words_within)
 from bot.question import Intent
 from bot.speakers import person_name
 from bot.textutil import CJK, CN_NUMERAL, POINT_PLACE, SENTENCE_ENDS, abbreviates, enumerates, int_to_cn
@@ -41,7 +41,7 @@ _WHOLE_COUNTY = re.compile(rf"全[县区市旗][^{SENTENCE_ENDS}，,；;]{{0,12}
 # A thing's phase ("朗湖泵站二期", "储备库三期工程"): another phase's passage does not answer (not an issue, "第二期"; nor
 # "期间", "期限", "期末"…).
 _PHASE = re.compile(rf"(?<=[{CJK}])(?<![第每本上下这那哪几各])[二三四五六七八九]期(?![间限末初中货刊望待盼])")
-_ORDINAL_NAME = re.compile(rf"第[{CN_NUMERAL}\d]{{1,3}}(?![{CN_NUMERAL}\d个条点项次批期届轮季章节部要是时位线名步阶])[{CJK}]")
+_ORDINAL_NAME = re.compile(rf"第[{CN_NUMERAL}\d]{{1,3}}(?![{CN_NUMERAL}\d个条点项次批期届轮季章节部要是时位线名步阶件])[{CJK}]")
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,9 @@ class Requirements:
     # the periods the question counts over ("1到8月" → (1, 8), "二季度" → (4, 6)): a passage counting over others
     # and not these ("1—7月…新签约项目11个") gives another period's figures
     periods: frozenset[tuple[int, int]] = frozenset()
+    # the counting names the question quotes ("“三个到位”": ("三个到位", 3, "到位")): the article says the name, or says
+    # what it counts as often ("责任到位、措施到位、资金到位"), or it is another meeting's slogan
+    slogans: tuple[tuple[str, int, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -124,7 +127,8 @@ def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, .
                         tuple(dict.fromkeys(DOCUMENT_FORMAL.findall(question))),
                         document_year.group(1) if document_year else None, alternatives or {}, meeting_words,
                         meeting_forms(question), synonyms or {}, addressed, speaking(intent, people, places), kindred,
-                        home, tuple(dict.fromkeys(_GRADED.findall(question))), periods(question))
+                        home, tuple(dict.fromkeys(_GRADED.findall(question))), periods(question),
+                        named_slogans(question))
 
 
 def _found(term: str, weights: dict[str, float], text: str) -> bool:
@@ -277,6 +281,8 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     pinned = pinned and all(re.search(re.escape(f) + rf".{{0,2}}{_MEETING}", article[:REPORTED_WITHIN])
                             for f in req.meeting_forms)
     pinned = pinned and all(d in article for d in req.documents)
+    pinned = pinned and all(name in article or f"{n}个{word}" in article or article.count(word) >= n
+                            for name, n, word in req.slogans)
     if req.document_year and art:
         # that year's document: dated in it, or naming it in its title ("2024—2026年…实施方案")
         pinned = pinned and ((art.date or "")[:4] == req.document_year or req.document_year in art.title)

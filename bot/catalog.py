@@ -29,6 +29,7 @@ ALTERNATES = 2  # close runners-up offered after the chosen list
 TABLE = "table"  # a task table's style (bot/tasks.py)
 # A question asking for a table ("分工表", "任务表", "一览表", "台账里"), not a word holding 表 (代表, 表彰, 发表).
 TABLE_ASKED = re.compile(r"(?:分工|任务|责任|清单|一览|汇总)表|台账")
+RULES = ("条", "章")  # the styles of a rule's articles and of its chapters (bot/listspans.py)
 RUNNER_UP = 0.6  # … scoring at least this share of the best list's score
 SAID_MARGIN = 0.05  # a close list matching this much less of the question than the best is another list (`_pick`)
 ARTICLE_CREDIT = 0.5  # a question word found only elsewhere in a list's article counts this much (`_score`)
@@ -387,7 +388,8 @@ class Catalog:
         # a table asked ("分工表里都有哪些任务"): the table's rows, not the outline of the plan that attaches it
         table = bool(TABLE_ASKED.search(rest))
         return self._pick(results, fused_lists, recent_tolerance if ev.intent.time.recent else tolerance,
-                          ev.intent.path, words, ev.intent.time.relative_year, meeting, table)
+                          ev.intent.path, words, ev.intent.time.relative_year, meeting, table,
+                          ev.intent.articles)
 
     def _candidates(self, ev: ListQuery, weights: dict[str, float],
                     fused_lists: list[str]) -> list[tuple[int, float, set[str]]]:
@@ -474,7 +476,7 @@ class Catalog:
 
     def _pick(self, results: list[tuple[float, float, int]], fused_lists: list[str], tolerance: float,
               path: tuple = (), words: frozenset[str] = frozenset(), relative_year: int | None = None,
-              meeting: frozenset[str] = frozenset(), table: bool = False) -> Choice:
+              meeting: frozenset[str] = frozenset(), table: bool = False, articles: bool = False) -> Choice:
         """The best list; among close ones (the same list in several bulletins) the most recent. A question
         addressing a point (`path`) prefers, among close ones, an article where the point exists, and where the
         lists are numbered as the question says. Of an article's lists scored alike (the question's words all in
@@ -516,7 +518,9 @@ class Catalog:
                 per_article[aid] = r
         rank = {lid: n for n, lid in reversed(list(enumerate(fused_lists)))}
         scores = {self.lists[r[2]].list_id: r[0] for r in results}
-        points = {aid: self.resolve(path, aid, scores) for aid in per_article} if path else {}
+        # (a table asked, its rows are the points addressed: "分工表最后一条", not the plan's last section)
+        points = {aid: self.resolve(path, aid, scores, only=self.lists[r[2]].list_id if aid in tabled else None)
+                  for aid, r in per_article.items()} if path else {}
 
         def order(r: tuple[float, float, int]) -> tuple:
             nl = self.lists[r[2]]
@@ -547,7 +551,11 @@ class Catalog:
         def less(r: tuple[float, float, int]) -> int:
             return int(any(named[r[2]] < other for other in named.values()))
 
-        best = min(per_article.values(), key=lambda r: fits(r) + (less(r),) + order(r))
+        def ruled(r: tuple[float, float, int]) -> int:
+            """A rule's articles asked: its 第X条 list (or its chapters holding them) first."""
+            return -int(articles and self.lists[r[2]].style in RULES)
+
+        best = min(per_article.values(), key=lambda r: (ruled(r),) + fits(r) + (less(r),) + order(r))
         others = sorted((r for r in results if r is not best), key=lambda r: (-r[0],) + order(r))
         alternates = tuple(self.lists[r[2]] for r in others if r[0] >= top * RUNNER_UP)[:ALTERNATES]
         if not path:

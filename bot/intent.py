@@ -16,7 +16,8 @@ from bot.units import WORD_BEFORE_TOWN, common_level_word
 _N = rf"[{CN_NUMERAL}\d]{{1,3}}"
 # A term that is only an ordinal or a count ("第三", "三个"): never a topic word.
 ORDINAL_WORD = re.compile(rf"第?{_N}(?:个|条|点|项|次)?")
-COUNT = re.compile(rf"(?P<n>{_N}|几)\s*(?:个|条|点|项|件)")
+# (with the words saying a total is counted: "一共几条" asks how many, "一共" is no word of the list)
+COUNT = re.compile(rf"(?:(?:一共|总共|共)(?:有|是)?)?(?P<n>{_N}|几)\s*(?:个|条|点|项|件)")
 _UNITS_ASKED = "(?:部门|单位|机构)"  # "哪几个部门": units asked for, not points
 # "分别是什么", "哪八个方面", "八个聚力都有哪些", "全部要点", "提了几点要求", "定了几件事", "任务是咋分工的" (not "哪几个
 # 部门": which units, answered by the tasks of the point).
@@ -27,6 +28,8 @@ LIST_ASK = re.compile(
     rf"|(?:怎么|怎样|如何|咋)\s*分工|分工(?:是|情况|安排)"  # how the work was divided: each unit's part, the list
     rf"|(?:{_N})\s*(?:个|条|点|项|件)[^，,。？?]{{0,10}}"
     rf"(?:是什么|是哪些|有哪些|都有|包括|内容)|全部要点|所有要点|哪几方面|(?<![第\d{CN_NUMERAL}])几\s*(?:点|条|项|件)"
+    # a table's rows asked ("分工表都有哪些任务", "任务清单里列了啥")
+    r"|(?:(?:分工|任务|责任|一览|汇总)表|清单|台账)[里中上]?(?:都|一共|总共)?(?:有|包括|列了?|定了?)(?:哪些|什么|啥)"
 )
 # "X强调了什么", "会上提了哪些要求", "讲了哪几个坚持": what someone said at a meeting, as a whole.
 SPEECH_ASK = re.compile(rf"(?:强调|指出|提出|提|讲|部署|要求|批示)了?(?:哪些|什么|哪几)(?!几?个?{_UNITS_ASKED})")
@@ -69,6 +72,12 @@ _POINT_ITSELF = re.compile(rf"[^的，,。\s{CN_NUMERAL}]{{0,4}}的?(?:具体)?(
 # Words that only ask ("哪几天", "多少", "什么"): they carry no content a passage could hold.
 # "多长时间", "多久" ask a duration; "最晚", "最迟" a deadline.
 ASK_WORD = re.compile(r"[哪几谁]|什么|多少|怎|如何|是否|有没有|多[久长大高远宽深重]|最[晚迟]")
+# A rule's articles asked ("奖补办法一共几条，分别是啥", "细则有哪些条款"): its 第X条 list, not a press conference's
+# summary of it ("办法一共十二条，概括起来有三个特点").
+ARTICLES_ASKED = re.compile(r"(?:办法|细则|条例|规定|章程|规则)[^，,。？?]{0,8}?(?:几|多少|哪几|哪些)条|条款")
+# "主要有哪几个变化", "主要讲了啥": a hedge on how much is asked, not a word a passage must write (not "主要任务有哪些":
+# the list's own name).
+HEDGE = re.compile(r"主要(?=有|是|讲|说|包括|涉及|就是)")
 # The asking phrase itself, cut out before a question's content is read: jieba would otherwise cut
 # across it ("哪天开的" → "天开").
 ASK_PHRASE = re.compile(# "按啥比例补": a share asked (bot/kinds/amount.py checks one is said: "按投资额的10%")
@@ -82,7 +91,8 @@ ASK_PHRASE = re.compile(# "按啥比例补": a share asked (bot/kinds/amount.py 
                         r"|(?:一共|总共)(?=[^，,。？?]{0,4}?(?:多少|几))"
                         # "怎么开展", "如何推进", "咋落实": how to act, with an act of no topic of its own
                         r"|(?:怎么|怎样|如何|咋)(?:样)?(?:开展|推进|落实|抓好?|搞|弄|干|部署|实施|执行|安排|进行|操作|做好?)"
-                        r"|[这那](?:件|个)?事(?:情|儿)?(?=由|是|要|归|该|得|谁|哪|怎|，|,|$)")  # "这件事由哪个部门牵头"
+                        r"|[这那](?:件|个)?事(?:情|儿)?(?=由|是|要|归|该|得|谁|哪|怎|，|,|$)"  # "这件事由哪个部门牵头"
+                        rf"|{HEDGE.pattern}")
 
 # Words that say someone spoke ("要求", "强调", "会上"): how a question asks, not what about.
 SPEECH_WORD = re.compile(r"要求|强调|指出|提出|讲话|讲|提|说|部署|表示|意见|会上|会议上")
@@ -214,6 +224,16 @@ def towns_in(text: str) -> set[str]:
 def _market_town(name: str) -> bool:
     """A town named for a family's market ("马集镇", "刘集乡"): a surname, 集, the level."""
     return name[1] == "集" and is_surname(name[0])
+
+
+# A name counting what it stands for, quoted as officials quote it ("“三个到位”", "“四查四清”", "“两奖一补”").
+_SLOGAN = re.compile(rf"[“\"‘'](?P<name>(?P<n>[二三四五六七八九十两])个?(?P<word>[{CJK}]{{1,4}}))[”\"’']")
+
+
+def named_slogans(question: str) -> tuple[tuple[str, int, str], ...]:
+    """The counting names the question quotes: (the name, its count, what is counted: "到位" of "三个到位")."""
+    return tuple(dict.fromkeys((m.group("name"), cn_to_int(m.group("n")) or 0, m.group("word"))
+                               for m in _SLOGAN.finditer(question)))
 
 
 def named_places(question: str) -> tuple[str, ...]:
@@ -445,6 +465,7 @@ def parse_intent(question: str) -> Intent:
             count = cn_to_int(which.group("asked"))  # "哪五道关"
         if count is None and which and which.group("named"):
             count = cn_to_int(which.group("named"))  # "当好哪“三员”": a name counting its points
-        rest = COUNT.sub(" ", question)
-        return Intent("list", count=count, rest=rest, items=bool(which), **common)
+        rest = HEDGE.sub(" ", COUNT.sub(" ", question))
+        return Intent("list", count=count, rest=rest, items=bool(which), articles=bool(ARTICLES_ASKED.search(scan)),
+                      **common)
     return Intent("plain", rest=question, **common)

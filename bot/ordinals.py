@@ -24,15 +24,25 @@ ORDINAL = re.compile(rf"第\s*(?P<n>{_N})\s*(?P<unit>个|条|章|点|项|方面|
 # "最后一点", "最后一条": the last point of a list.
 LAST = re.compile(r"最后\s*(?:一\s*)?(?:个|条|点|项|方面|要求)")
 
-# One step of a path: "（二）", "第（1）小项", "第2项", "第二部分", "第五条", "第二点", "最后一条".
+# A point counted from the end: "倒数第二条", "倒数第三项" (a list's measure must follow: "倒数第一" alone is a rank).
+_BACK = rf"倒数\s*第\s*(?P<back>{_N})\s*(?:个方面|方面|个|条|点|项|要求)"
+# One step of a path: "（二）", "第（1）小项", "第2项", "第二部分", "第五条", "第二点", "最后一条", "倒数第二条".
+# A point by the marker it is printed with, the numeral bare ("“三个持续”，一要是啥", "存在的问题，二是啥"): after a pause or
+# 的/里/中, before what asks it (not "统一是…").
+_MARKED = (rf"(?:(?<=^)|(?<=[，,。：:\s的里中]))(?P<marked>[{CN_NUMERAL}]{{1,2}})(?P<mark>是|要)"
+           r"(?=是|说|讲|指|呢|啥|什么|[？?，,。]|$)")
 _STEP = re.compile(
+    rf"{_BACK}|{_MARKED}|"
     rf"第?\s*[（(]\s*(?P<bn>{_N})\s*[）)]\s*(?:小项|小点|大项|项|条|点|款)?"
-    rf"|第\s*(?P<n>{_N})\s*(?P<unit>大部分|部分|个方面|方面|小项|大项|项|条|章|点|个|要求|要|是)"
+    rf"|第\s*(?P<n>{_N})\s*(?P<unit>大部分|部分|个方面|方面|小项|大项|项|条|章|点|个|件事|件|要求|要|是)"
     rf"|第\s*(?P<bare>{_N})(?=[什么呢吗？?，,的里之]|中的|下面|$)"
     rf"|(?P<last>{LAST.pattern})"
 )
 # A place in a ranking, not a point of a list: "排名倒数第一", "排第一的是哪个镇", "名列第三" (not "安排第二项").
 _RANKED = re.compile(r"(?:倒数|排名|排在|(?<![安编])排|名列|位列|位居)\s*$")
+# ...but a place in a list, said with the list's own measure: "分工表排第6项的", "排在第三条的" (not "排名第三条").
+_LISTED = re.compile(r"(?<![安编])排在?\s*$")
+_LIST_UNITS = ("项", "条", "点", "部分", "大部分", "方面", "个方面")
 # What joins two steps into one path: nothing, or 的 / 里 / 中 / 下面 / 之 after a few words ("第二点意见里的",
 # "第二点意见的"); "和", "与", a comma keep them apart ("第二条和第三条" asks two things).
 _JOIN = re.compile(rf"(?:[{CJK}]{{0,4}}?(?:里面|里头|里边|里|当中|之中|中间|中|下面|下边|下属|下|内|之|的))?的?")
@@ -40,7 +50,8 @@ _JOIN = re.compile(rf"(?:[{CJK}]{{0,4}}?(?:里面|里头|里边|里|当中|之�
 
 @dataclass(frozen=True)
 class Step:
-    """One level of a path: the point's number (-1: the last) and the list styles it names, if any."""
+    """One level of a path: the point's number (-1: the last, -2: the one before it) and the list styles it names,
+    if any."""
 
     n: int
     styles: tuple[str, ...] = ()  # list styles (bot/listspans.py MARKER_STYLES) the question's wording suggests
@@ -60,6 +71,12 @@ class OrdinalPath:
 def _step(m: re.Match) -> Step | None:
     if m.group("last"):
         return Step(-1)
+    if m.group("marked"):
+        n = cn_to_int(m.group("marked"))
+        return Step(n, (m.group("mark"),)) if n else None
+    if m.group("back"):
+        n = cn_to_int(m.group("back"))
+        return Step(-n) if n else None
     if m.group("bn"):
         raw = m.group("bn")
         n = cn_to_int(raw)
@@ -81,7 +98,7 @@ def _step(m: re.Match) -> Step | None:
 def read_path(question: str) -> OrdinalPath | None:
     """The longest run of steps the question joins into one path (the first of equals), or None."""
     found = [(m, replace(s, words=m.group(0).strip())) for m in _STEP.finditer(question)
-             if not _RANKED.search(question[:m.start()]) and (s := _step(m))]
+             if not _ranked(question[:m.start()], m) and (s := _step(m))]
     best: list[tuple[re.Match, Step]] = []
     run: list[tuple[re.Match, Step]] = []
     for m, s in found:
@@ -95,6 +112,11 @@ def read_path(question: str) -> OrdinalPath | None:
     # Only the outermost 第X条 is a 办法's article; below a point ("第二部分第三条") 条 counts any point.
     steps = [s if k == 0 or s.styles != ("条",) else replace(s, firm=False) for k, (_, s) in enumerate(best)]
     return OrdinalPath(tuple(steps), best[0][0].start(), best[-1][0].end())
+
+
+def _ranked(before: str, m: re.Match) -> bool:
+    """The step read at `m` is a place in a ranking, by the words `before` it."""
+    return _RANKED.search(before) is not None and not (m.group("unit") in _LIST_UNITS and _LISTED.search(before))
 
 
 class Level(Protocol):
@@ -143,8 +165,8 @@ def _place(n: int, level: Level, named: bool) -> int | None:
     """Which point of `level` number `n` is (1-based), or None. Numbering that runs on from the point before
     (4.…6. under （二） after 1.…3. under （一）) is addressed by its printed numbers when no point above it is
     named ("分工第5项"); under a named point by its place there ("（二）里的第1项"), or by a printed number past it."""
-    if n == -1:
-        return level.size
+    if n < 0:  # counted from the end
+        return level.size + 1 + n if -n <= level.size else None
     if 1 <= n <= level.size and (named or level.first == 1):
         return n
     printed = n - level.first + 1
@@ -184,6 +206,12 @@ def _depth(lst: Level, by_id: dict[str, Level]) -> int:
         seen.add(lst.list_id)
         lst, d = by_id[lst.parent], d + 1
     return d
+
+
+def no_points_of(people: tuple[str, ...], title: str | None) -> str:
+    """Why a list asked of someone is not answered: the document the question names (its title) has none of theirs."""
+    where = f"《{title}》" if title else "您说的这份文件"
+    return f"{where}里没有找到{'、'.join(people)}讲的要点，请核对讲话人后再问。"
 
 
 def no_such_point(steps: tuple[Step, ...], title: str | None) -> str:

@@ -54,6 +54,7 @@ class Intent:
     time: TimeRef = TimeRef()
     asks_many: bool = False  # "有哪些要求": may be answered by a list as a whole
     items: bool = False  # a list's items asked for ("哪几条要求", "分别是什么"): the whole list, not one point of it
+    articles: bool = False  # a rule's articles asked ("奖补办法一共几条"): its 第X条 list, not a summary of it
     asks_amount: bool = False  # "多少", "标准", "目标"
     asks_fact: bool = False  # a particular fact rather than what to do ("考察了哪些企业")
     asks_when: bool = False  # a date ("座谈会哪天召开")

@@ -23,7 +23,7 @@ from bot.index import REBUILD_HINT, IndexSnapshot, current_generation, open_snap
 from bot.intent import ASK_PHRASE, ORDINAL_WORD, SERIES, asks_figure, is_content, parse_intent
 from bot.listspans import CHAPTERS, is_heading_point
 from bot.neighbours import asker_words, found_by_meaning, passage_words
-from bot.ordinals import no_such_point
+from bot.ordinals import no_points_of, no_such_point
 from bot.phrasing import (archive_synonyms, plain_words, resolve_people, unknown_addressed, with_written_forms,
                            written_forms)
 from bot.question import Intent
@@ -314,9 +314,12 @@ class Searcher:
                                                         asked_of)
         if missing:
             # "第九条" of a list of five, a sub-point under a point that has none: no other point stands in
+            # (or the person it names gave none of the points there: "薛局长在推进会上提了哪几点要求")
             art = catalog.articles.get(missing.article_id)
+            title = art.title if art else None
             return Answer(question, normalized, False, (), intent, (), Evidence(0.0, 0.0), snap.generation,
-                          notice=no_such_point(intent.path, art.title if art else None))
+                          notice=no_points_of(speakers, title) if speakers and missing.speaker not in (None, *speakers)
+                          else no_such_point(intent.path, title))
         # The answer is chosen among the configured top_k whatever -k asks to show: whether and what is answered
         # does not depend on how many results are shown.
         results = self._results(snap, picked, fused, pool, max(k, cfg.top_k))
@@ -495,6 +498,11 @@ class Searcher:
         needed = cfg.min_list_share if intent.kind != "plain" else cfg.min_topic_share
         if not choice or choice.share < needed:
             return [], 0.0, None
+        # A list someone else gave is not what the person the question names said ("薛局长在推进会上提了哪几点要求"
+        # of the meeting where 贾县长 gave the points and 薛局长 only reported).
+        # (nor a point of it: "聂红在发布会上讲的第二点"); a question in its own words is left to the ranking
+        if speakers and choice.entry.speaker and choice.entry.speaker not in speakers:
+            return [], 0.0, choice.entry if intent.kind != "plain" else None
         picked: list[tuple[int, Passage, bool]] = []
         if intent.kind == "ordinal":
             if not choice.points:

@@ -38,6 +38,9 @@ def test_who_when_and_unit_questions_are_told_apart():
     assert "县应急管理局" in duty.asks("县政府第十二次常务会议给县应急管理局派了什么任务").units
     # … and a meeting's 上 ends it ("专题会上区住建局…", "常委会上让县农业农村局…")
     assert duty.asks("停车治理专题会上区住建局被安排干啥").units == ("区住建局",)
+    # a meeting by its form before 部署 is no unit "…推进会部"; 乡村 and 农村 are no village
+    assert duty.asks("2025年社区嵌入式服务设施推进会部署了哪几项").units == ()
+    assert duty.asks("乡村公路养护分工表都有哪些任务").units == ()
     assert duty.asks("县委常委会上让县农业农村局干啥").units == ("县农业农村局",)
     assert duty.asks("陈副县长在调度会上给县文旅局布置了哪些事").units == ("县文旅局",)
     assert duty.asks("县财政局在老旧小区改造里管哪些事").units == ("县财政局",)  # 管 as 负责

@@ -27,6 +27,10 @@ from bot.intent import is_content, named_places, parse_intent, parse_time
         ("学员要当好哪“三员”", "list", None, 3),  # a name counting its points, in quotes
         ("今年实施哪四大行动", "list", None, 4),
         ("三大攻坚战是什么", "plain", None, None),
+        ("骆书记讲管网要三个到位，二要是啥", "ordinal", 2, None),  # the point by its printed marker
+        ("奖补办法倒数第二条讲的什么", "ordinal", -2, None),
+        ("乡村公路养护分工表都有哪些任务", "list", None, None),  # a table's rows asked
+        ("任务清单里列了啥", "list", None, None),
     ],
 )
 def test_ordinals_lists_and_what_someone_said(question, kind, ordinal, count):
@@ -182,6 +186,24 @@ def test_this_matter_is_how_the_question_points_not_what_it_is_about():
     assert "事由" not in ASK_PHRASE.sub(" ", "新增1500个停车位这件事由哪个部门牵头")
     assert "事由" in ASK_PHRASE.sub(" ", "事由是什么")
 
+
+
+def test_a_hedge_a_total_and_a_rules_articles_are_how_a_list_is_asked():
+    changes = parse_intent("施局长说兜底保障新办法主要有哪几个变化")
+    assert "主要" not in changes.rest and "变化" in changes.rest
+    assert "主要" in parse_intent("主要任务有哪些").rest  # the list's own name
+    rules = parse_intent("渔业转型升级扶持办法一共几条，分别是啥")
+    assert rules.articles and "一共" not in rules.rest
+    assert not parse_intent("推进会一共讲了几条").articles  # a meeting's points, no rule's articles
+
+
+def test_a_quoted_counting_name_is_read_with_its_count():
+    from bot.intent import named_slogans
+
+    assert named_slogans("第十九次常务会议上提的“三个到位”是哪三个") == (("三个到位", 3, "到位"),)
+    assert named_slogans("阮局长说的“两奖一补”是哪些") == (("两奖一补", 2, "奖一补"),)
+    assert named_slogans("“一网统管”平台建设总投资是多少") == ()  # one is no count of points
+    assert named_slogans("三个到位是什么") == ()  # unquoted: a count as often as a name
 
 
 def test_the_most_asked_is_how_an_amount_is_asked_not_its_content():

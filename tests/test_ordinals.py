@@ -29,6 +29,19 @@ def test_a_path_is_read_level_by_level_with_the_numbering_each_level_names():
     assert len(read_path("第二条和第三条有什么不同").steps) == 1
 
 
+def test_a_point_is_counted_from_the_end_or_named_by_its_marker_or_its_row():
+    assert read_path("讲话第二点意见的倒数第二条").steps[-1] == Step(-2)
+    assert read_path("奖补办法倒数第一条讲的什么").steps == (Step(-1),)
+    # "“三个持续”，一要是啥", "存在的问题，二是啥": the numeral bare before the marker the list is printed with.
+    assert read_path("县委常委会说文旅消费要“三个持续”，一要是啥").steps == (Step(1, ("要",)),)
+    assert read_path("推进会上说存在的问题，二是啥").steps == (Step(2, ("是",)),)
+    assert read_path("局长说下阶段要干三件事，第三件是啥").steps == (Step(3),)
+    # A row of a table "排第6项" is a place in the list; "排第一的", "排名倒数第一" are ranks, "统一是" no marker.
+    assert read_path("分工表排第6项的是个啥任务").steps == (Step(6, ("1.",)),)
+    for rank in ("满意度排第一的是哪个镇", "哪个镇排名倒数第一", "统一是什么意思", "倒数第一的是哪个镇"):
+        assert read_path(rank) is None, rank
+
+
 class _List:
     def __init__(self, list_id, size, style, parent=None, parent_point=None, first=1):
         self.list_id, self.size, self.style, self.parent, self.parent_point = list_id, size, style, parent, parent_point
@@ -101,11 +114,20 @@ def test_a_speech_point_and_its_sub_point(weitang):
     assert _first(weitang, "彭书涵讲话第二点意见的最后一条").startswith("四是抓宣传营销")
 
 
+def test_points_counted_from_the_end_and_a_rules_articles_asked_whole(weitang):
+    assert _first(weitang, "彭书涵讲话第二点意见的倒数第二条").startswith("三是抓线路串联")
+    assert _first(weitang, "营商环境责任分工第二部分的倒数第二项").startswith("4.设立2亿元")
+    # "一共几条" of the 办法: its outline (three chapters holding seven articles), not the answers on it (六个方面).
+    whole = weitang.search("茶产业发展奖补办法一共几条，分别是啥")
+    assert whole.answered and "第一章" in whole.results[0].passage.text and "第三章" in whole.results[0].passage.text
+
+
 def test_a_point_the_outline_does_not_have_is_refused_not_replaced(weitang):
     for question in ("彭书涵文旅产业发展大会讲话第三点意见里的第四条",  # 第三 holds two
                      "茶产业发展奖补办法第九条讲的是什么",  # seven articles
                      "供水保障方案主要任务（三）里第1项下面的第（2）小项",  # 1. under （三） holds no sub-points
-                     "供水保障方案（二）里第3项"):  # two under （二）; the plan's 二、 has a third （）, but （二） is said
+                     "供水保障方案（二）里第3项",  # two under （二）; the plan's 二、 has a third （）, but （二） is said
+                     "茶产业发展奖补办法倒数第九条讲的是什么"):  # seven articles, counted from the end
         answer = weitang.search(question)
         assert not answer.answered and not answer.results, question
         assert "没有" in console_text(answer) and "核对序号" in console_text(answer), question

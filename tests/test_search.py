@@ -858,3 +858,32 @@ def test_what_stands_now_a_mean_for_a_rate_and_a_village_no_bulletin_names(tmp_p
     assert "2.6万件" in top_result(searcher, "县级物流配送中心现在一天能处理多少包裹").passage.text
     assert "860元" in top_result(searcher, "上箐村竹林托管以后，一亩竹林能收多少钱").passage.text
     assert not searcher.search("沙洲村的村级代办点配了几个代办员").answered
+
+
+def test_a_list_is_answered_only_as_the_question_names_it(tmp_path, embedder):
+    """A list asked of someone who gave none there, or by a quoted name no meeting used, is refused, though the meeting
+    and its points are near; asked as said, by its printed marker, it is answered."""
+    from bot.render import console_text
+
+    searcher = searcher_over(tmp_path, embedder, {
+        "roads_2025-06-10.txt":
+            "全县乡村公路养护推进会召开\n\n2025年6月10日\n\n"
+            "县交通运输局局长薛国平通报了上半年养护情况，全县整治病害路段120公里。副县长贾振宇强调，一要抓路长履职，"
+            "压实县乡村三级责任；二要抓病害整治，9月底前完成县道修复；三要抓安全防护，汛前完成临水临崖路段护栏安装。\n",
+        "committee_2025-07-02.txt":
+            "骆振邦主持召开县委常委会会议\n\n2025年7月2日\n\n"
+            "会议研究了污水管网整治工作。骆振邦强调，要做到“三个到位”：一要排查到位，逐段建立台账；二要整改到位，"
+            "年底前完成修复；三要监管到位，建立长效巡查机制。\n"})
+    said = searcher.search("贾县长在公路养护推进会上提了哪几点要求")
+    assert said.answered and "一要抓路长履职" in said.results[0].passage.text
+    for question in ("薛局长在公路养护推进会上提了哪几点要求", "薛国平在推进会上讲的第二点是啥"):
+        answer = searcher.search(question)
+        assert not answer.answered and "薛国平" in console_text(answer), question
+    assert _first_text(searcher, "骆书记讲管网要三个到位，二要是啥").startswith("二要整改到位")
+    assert searcher.search("县委常委会上提的“三个到位”是哪三个").answered
+    assert not searcher.search("推进会上提的“四个一批”是哪几个").answered
+
+
+def _first_text(searcher, question: str) -> str:
+    answer = searcher.search(question)
+    return answer.results[0].passage.text if answer.answered else ""

@@ -37,8 +37,9 @@ _ASKS_DUTY = re.compile(r"任务|职责|分工|布置|安排|部署|交办|要�
 _LEAD_SAID = re.compile(rf"(?:{'|'.join(SUFFIXES)})(?:要|负责|来)?牵头")
 # A level as an adjective ("县级物流配送中心"): a thing at that level, not a unit.
 _LEVEL_ADJECTIVE = re.compile(r"^[省市县区镇乡村]级")
-# A name ending like a unit's that names a meeting or a body that meets ("县委常委会"), not one given tasks.
-_MEETING = re.compile(r"(?<!管委)(?<!委员)会$")
+# A name ending like a unit's that names a meeting or a body that meets ("县委常委会"), not one given tasks; or that
+# holds a meeting by its form ("2025年…设施推进会部署了哪几项": the meeting, then 部署, no unit "…推进会部").
+_MEETING = re.compile(r"(?<!管委)(?<!委员)会$|(?:推进|调度|座谈|动员|常务|专题|联席|协调|现场|部署|工作|培训|表彰|发布)会")
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,9 @@ def named_units(question: str) -> tuple[str, ...]:
         name = unit_at(question, i) or _bare_unit(question, i)
         if name and (inner := _named_within(question, i, name)):
             i, name = inner  # "方案里县农业农村局": the words before a unit named in full are no part of it
-        if name and not _MEETING.search(name) and not _LEVEL_ADJECTIVE.match(name):
+        # (a village is named by two characters or more before 村: "乡村", "农村" are no village)
+        if name and not _MEETING.search(name) and not _LEVEL_ADJECTIVE.match(name) \
+                and not (len(name) == 2 and name.endswith("村")):
             found.append(name)
             i += len(name)
         else:
