@@ -19,7 +19,7 @@ from bot.ordinals import Resolved, resolve
 from bot.question import Intent, TimeRef
 from bot.records import NumberedList
 from bot.speakers import posts_named
-from bot.textutil import PLACE_LEVELS, abbreviates_words, cn_to_int, normalize_text
+from bot.textutil import PLACE_LEVELS, abbreviates, cn_to_int, normalize_text
 
 
 STORED_FORMAT = ("policybot-catalog", 4)
@@ -447,7 +447,7 @@ class Catalog:
         art = self.articles.get(nl.article_id)
         # A word said short that the list's lead writes out ("对地灾防汛提了哪几条要求": "全县地质灾害防治工作") is the
         # list's own, as a word its lead writes.
-        spelled = {t for t in weights if t not in found and abbreviates_words(t, nl.lead)}
+        spelled = {t for t in weights if t not in found and abbreviates(t, nl.lead, words=True)}
         score += sum(weights[t] for t in spelled)
         # Words found nowhere in a list's own words may still be in its article ("县长", a place).
         # (The article's text is read only when something is to be looked up in it.)

@@ -118,25 +118,19 @@ _FULL_WIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {"\u300
 _FULL_WIDTH_FORM = re.compile("[\uff01-\uff5e\u3000]")
 
 
-def abbreviates(short: str, text: str) -> bool:
+def abbreviates(short: str, text: str, words: bool = False) -> bool:
     """A two-character word is said in `text` as the two words it abbreviates, each by its first character
-    ("技改" of "技术改造", "规上" of "规模以上"), as officials say what bulletins write out."""
-    return (len(short) == 2 and is_cjk(short[0]) and is_cjk(short[1])
-            and re.search(rf"{re.escape(short[0])}[{CJK}]{re.escape(short[1])}[{CJK}]", text) is not None)
-
-
-def abbreviates_words(short: str, text: str) -> bool:
-    """`abbreviates`, where what it reads is one of jieba's words or two ("地灾" of 地质|灾害; not "下步" of "下一步我们",
-    whose 步我 is no word)."""
+    ("技改" of "技术改造", "规上" of "规模以上"), as officials say what bulletins write out. `words`: what it reads must be
+    one of jieba's words or two ("地灾" of 地质|灾害; not "下步" of "下一步我们", whose 步我 is no word)."""
     if not (len(short) == 2 and is_cjk(short[0]) and is_cjk(short[1])):
         return False
+    runs = re.finditer(rf"(?={re.escape(short[0])}[{CJK}]{re.escape(short[1])}[{CJK}])", text)
+    if not words:
+        return next(runs, None) is not None
     jieba.dt.check_initialized()
-    words = jieba.dt.FREQ
-    for m in re.finditer(rf"(?={re.escape(short[0])}[{CJK}]{re.escape(short[1])}[{CJK}])", text):
-        run = text[m.start():m.start() + 4]
-        if words.get(run) or (words.get(run[:2]) and words.get(run[2:])):
-            return True
-    return False
+    known = jieba.dt.FREQ
+    return any(known.get(run := text[m.start():m.start() + 4]) or (known.get(run[:2]) and known.get(run[2:]))
+               for m in runs)
 
 
 def shortens(short: str, text: str) -> bool:

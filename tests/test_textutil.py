@@ -94,8 +94,9 @@ def test_a_numeral_and_a_character_is_the_items_it_counts_spelled_out():
 
 
 def test_a_word_said_short_is_read_where_the_text_writes_it_out_as_words():
-    from bot.textutil import abbreviates_words
+    from bot.textutil import abbreviates
 
-    assert abbreviates_words("地灾", "会议听取了全县地质灾害防治工作情况汇报")  # 地质|灾害
-    assert abbreviates_words("技改", "对企业技术改造给予奖励")
-    assert not abbreviates_words("下步", "下一步我们将抓好项目申报")  # 下一|步我: 步我 is no word
+    assert abbreviates("地灾", "会议听取了全县地质灾害防治工作情况汇报", words=True)  # 地质|灾害
+    assert abbreviates("技改", "对企业技术改造给予奖励", words=True)
+    assert not abbreviates("下步", "下一步我们将抓好项目申报", words=True)  # 下一|步我: 步我 is no word
+    assert abbreviates("下步", "下一步我们将抓好项目申报")  # the looser reading, by first characters only
