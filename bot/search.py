@@ -310,16 +310,11 @@ class Searcher:
             # also reads the question's meaning — "新修的好田…每亩" is the 高标准农田's 亩均投入)
             fused = (fitting_first(fused[:CONTEXT_DEPTH], fit, pool, pointing if asked_of.of_duty else {})
                      + fused[CONTEXT_DEPTH:])
-        picked, list_share, missing = self._list_answer(snap, catalog, intent, pointing, speakers, fused, pool,
+        picked, list_share, refusal = self._list_answer(snap, catalog, intent, pointing, speakers, fused, pool,
                                                         asked_of)
-        if missing:
-            # "第九条" of a list of five, a sub-point under a point that has none: no other point stands in
-            # (or the person it names gave none of the points there: "薛局长在推进会上提了哪几点要求")
-            art = catalog.articles.get(missing.article_id)
-            title = art.title if art else None
+        if refusal:  # the list the question names has not what it asks: no other list stands in
             return Answer(question, normalized, False, (), intent, (), Evidence(0.0, 0.0), snap.generation,
-                          notice=no_points_of(speakers, title) if speakers and missing.speaker not in (None, *speakers)
-                          else no_such_point(intent.path, title))
+                          notice=refusal)
         # The answer is chosen among the configured top_k whatever -k asks to show: whether and what is answered
         # does not depend on how many results are shown.
         results = self._results(snap, picked, fused, pool, max(k, cfg.top_k))
@@ -481,10 +476,11 @@ class Searcher:
     def _list_answer(self, snap: IndexSnapshot, catalog: Catalog, intent: Intent, pointing: dict[str, float],
                      speakers: tuple[str, ...], fused: list[tuple[int, float]],
                      pool: dict[int, Passage], asked_of: kinds.Asked = kinds.Asked()
-                     ) -> tuple[list[tuple[int, Passage, bool]], float, ListEntry | None]:
+                     ) -> tuple[list[tuple[int, Passage, bool]], float, str | None]:
         """The point or outline of the list the question names, with its close runners-up, and the
-        share of what the question says that the list accounts for (0 when no list answers); third, the
-        list the question names when the point it addresses is not there (the path leads nowhere). "哪些" asked
+        share of what the question says that the list accounts for (0 when no list answers); third, why the
+        list the question names cannot answer it, when it cannot (the path leads nowhere, or someone else gave
+        it). "哪些" asked
         of what units must do (`of_units`) is answered by their points, not by a list; unless the question asks
         for the list's items (`intent.items`: "哪几条要求"), one matter it names may narrow the list to a point."""
         cfg = self.config.search
@@ -498,15 +494,18 @@ class Searcher:
         needed = cfg.min_list_share if intent.kind != "plain" else cfg.min_topic_share
         if not choice or choice.share < needed:
             return [], 0.0, None
+        art = catalog.articles.get(choice.entry.article_id)
+        title = art.title if art else None
         # A list someone else gave is not what the person the question names said ("薛局长在推进会上提了哪几点要求"
         # of the meeting where 贾县长 gave the points and 薛局长 only reported).
         # (nor a point of it: "聂红在发布会上讲的第二点"); a question in its own words is left to the ranking
         if speakers and choice.entry.speaker and choice.entry.speaker not in speakers:
-            return [], 0.0, choice.entry if intent.kind != "plain" else None
+            return [], 0.0, no_points_of(speakers, title) if intent.kind != "plain" else None
         picked: list[tuple[int, Passage, bool]] = []
         if intent.kind == "ordinal":
             if not choice.points:
-                return [], 0.0, choice.entry  # the list the question names has no such point
+                # "第九条" of a list of five, a sub-point under a point that has none: no other point stands in
+                return [], 0.0, no_such_point(intent.path, title)
             for point in choice.points:
                 for rid, p in snap.list_points(point.list_id):
                     if p.kind == "point" and p.ordinal == point.ordinal:
