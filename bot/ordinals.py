@@ -25,7 +25,7 @@ ORDINAL = re.compile(rf"第\s*(?P<n>{_N})\s*(?P<unit>个|条|章|点|项|方面|
 LAST = re.compile(r"最后\s*(?:一\s*)?(?:个|条|点|项|方面|要求)")
 
 # A point counted from the end: "倒数第二条", "倒数第三项" (a list's measure must follow: "倒数第一" alone is a rank).
-_BACK = rf"倒数\s*第\s*(?P<back>{_N})\s*(?:个方面|方面|个|条|点|项|要求)"
+_BACK = rf"倒数\s*第\s*(?P<back>{_N})\s*(?P<back_unit>个方面|方面|个|条|点|项|要求)"
 # One step of a path: "（二）", "第（1）小项", "第2项", "第二部分", "第五条", "第二点", "最后一条", "倒数第二条".
 # A point by the marker it is printed with, the numeral bare ("“三个持续”，一要是啥", "存在的问题，二是啥"): after a pause or
 # 的/里/中, before what asks it (not "统一是…").
@@ -74,18 +74,17 @@ def _step(m: re.Match) -> Step | None:
     if m.group("marked"):
         n = cn_to_int(m.group("marked"))
         return Step(n, (m.group("mark"),)) if n else None
-    if m.group("back"):
-        n = cn_to_int(m.group("back"))
-        return Step(-n) if n else None
     if m.group("bn"):
         raw = m.group("bn")
         n = cn_to_int(raw)
         return Step(n, ("(1)",) if raw.isdigit() else ("（）",), firm=True) if n else None
-    raw = m.group("n") or m.group("bare")
+    raw = m.group("n") or m.group("bare") or m.group("back")
     n = cn_to_int(raw)
     if not n:
         return None
-    unit = m.group("unit") or ""
+    if m.group("back"):
+        n = -n  # counted from the end, numbered as a step from the start is ("倒数第二条" of a 办法: its articles)
+    unit = m.group("unit") or m.group("back_unit") or ""
     if unit.endswith("部分"):
         return Step(n, ("、",), top=True)
     if unit == "条":
@@ -190,6 +189,14 @@ def resolve(steps: tuple[Step, ...], lists: Iterable[Level], rank: dict[str, flo
             children.setdefault((lst.parent, lst.parent_point), []).append(lst)
     by_id = {lst.list_id: lst for lst in lists}
     numbered = {lst.style for lst in lists}
+    first = steps[0]
+    if first.n < 0 and first.firm and (runs := [lst for lst in lists if lst.style in first.styles]):
+        # A 办法's articles counted from the end ("倒数第二条"), numbered on across its chapters: the article printed
+        # that far from its last one, found as "第六条" is.
+        last = max(lst.first + lst.size - 1 for lst in runs)
+        if last + 1 + first.n < 1:
+            return None
+        steps = (replace(first, n=last + 1 + first.n),) + steps[1:]
     walked = [(Resolved(r[0], r[1], lst.list_id, r[2], r[3]), i) for i, lst in enumerate(lists)
               if (only is None or lst.list_id == only)
               and (not steps[0].top or lst.parent is None)

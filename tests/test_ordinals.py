@@ -30,8 +30,9 @@ def test_a_path_is_read_level_by_level_with_the_numbering_each_level_names():
 
 
 def test_a_point_is_counted_from_the_end_or_named_by_its_marker_or_its_row():
-    assert read_path("讲话第二点意见的倒数第二条").steps[-1] == Step(-2)
-    assert read_path("奖补办法倒数第一条讲的什么").steps == (Step(-1),)
+    # (numbered as a step from the start is: "倒数第一条" of a 办法 is its last article)
+    assert read_path("讲话第二点意见的倒数第二条").steps[-1] == Step(-2, ("条",))
+    assert read_path("奖补办法倒数第一条讲的什么").steps == (Step(-1, ("条",), firm=True),)
     # "“三个持续”，一要是啥", "存在的问题，二是啥": the numeral bare before the marker the list is printed with.
     assert read_path("县委常委会说文旅消费要“三个持续”，一要是啥").steps == (Step(1, ("要",)),)
     assert read_path("推进会上说存在的问题，二是啥").steps == (Step(2, ("是",)),)
@@ -117,6 +118,7 @@ def test_a_speech_point_and_its_sub_point(weitang):
 def test_points_counted_from_the_end_and_a_rules_articles_asked_whole(weitang):
     assert _first(weitang, "彭书涵讲话第二点意见的倒数第二条").startswith("三是抓线路串联")
     assert _first(weitang, "营商环境责任分工第二部分的倒数第二项").startswith("4.设立2亿元")
+    assert _first(weitang, "茶产业发展奖补办法倒数第二条").startswith("第六条")  # the 办法's articles, from the end
     # "一共几条" of the 办法: its outline (three chapters holding seven articles), not the answers on it (六个方面).
     whole = weitang.search("茶产业发展奖补办法一共几条，分别是啥")
     assert whole.answered and "第一章" in whole.results[0].passage.text and "第三章" in whole.results[0].passage.text
@@ -131,7 +133,10 @@ def test_a_point_the_outline_does_not_have_is_refused_not_replaced(weitang):
         answer = weitang.search(question)
         assert not answer.answered and not answer.results, question
         assert "没有" in console_text(answer) and "核对序号" in console_text(answer), question
-    assert "茶产业发展奖补办法" in console_text(weitang.search("茶产业发展奖补办法第九条讲的是什么"))
+    # The notice names the 办法 that has no such article, not the answers on it whose title also names it.
+    for question in ("茶产业发展奖补办法第九条讲的是什么", "茶产业发展奖补办法倒数第九条讲的是什么"):
+        notice = console_text(weitang.search(question))
+        assert "关于印发《苇塘县茶产业发展奖补办法》的通知" in notice and "答记者问" not in notice, question
 
 
 def test_inspect_shows_the_outline_a_path_is_walked_on(capsys):
