@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from bot.analysis import in_dictionary, is_common_word, unheld_once
 from bot.catalog import ArticleEntry, date_matches
 from bot.config import SearchConfig
-from bot.intent import (DOCUMENT_FORMAL, SERIES_UNITS, asks_figure, is_content, meeting_forms, meeting_spans,
+from bot.intent import (DOCUMENT_FORMAL, SERIES_UNITS, is_content, meeting_forms, meeting_spans,
                         named_meetings, named_slogans, periods, towns_in, words_within)
 from bot.question import Intent
 from bot.speakers import person_name
@@ -114,7 +114,7 @@ def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, .
     # A term found neither in the archive nor in jieba's dictionary is a cut across words ("天开" from
     # "哪天开的"), not content a passage could hold; people are pinned by their own check.
     content = {t: w * (COMMON_WEIGHT if t not in known and is_common_word(t) else 1.0)
-               for t, w in (weights if asks_figure(question, intent) else unheld_once(weights, known)).items()
+               for t, w in (weights if intent.asks_figure else unheld_once(weights, known)).items()
                if is_content(t) and not any(t in p or p in t for p in people)
                and (t in known or in_dictionary(t) or not _CJK.search(t))}
     document_year = _DOCUMENT_YEAR.search(question)

@@ -45,11 +45,6 @@ AMOUNT_ASK = re.compile(rf"多少|(?<![好哪那这])几[个名家项座处亿�
 _THINGS_COUNTED = re.compile(r"(?<![好哪那这])几\s*[台辆套所张间栋]")
 
 
-def asks_figure(question: str, intent: Intent) -> bool:
-    """An amount asked, or a count of things by their measure word."""
-    return intent.asks_amount or _THINGS_COUNTED.search(question) is not None
-
-
 def _asks_amount(question: str) -> bool:
     """An amount is asked, not a few things described on the way to asking how ("山里几个村子一到枯水季就断水，
     区里准备怎么解决": 几个 counts nothing asked)."""
@@ -440,11 +435,13 @@ def parse_intent(question: str) -> Intent:
     series = cn_to_int(series_m.group("n")) if series_m else None
     # The series number is not a point number: read ordinals with it taken out.
     scan = SERIES.sub(lambda m: " " * len(m.group(0)), question)
+    amount = _asks_amount(question)
     common = dict(
         series=series,
         time=parse_time(question),
         asks_many=bool(ASKS_FOR_MANY.search(question)),
-        asks_amount=_asks_amount(question),
+        asks_amount=amount,
+        asks_figure=amount or _THINGS_COUNTED.search(question) is not None,
         asks_fact=bool(FACT_ASK.search(question)) and not REQUIREMENT_ASK.search(question),
         asks_when=bool(WHEN_ASK.search(question)),
         names=named_people(question),

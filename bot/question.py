@@ -56,6 +56,7 @@ class Intent:
     items: bool = False  # a list's items asked for ("哪几条要求", "分别是什么"): the whole list, not one point of it
     articles: bool = False  # a rule's articles asked ("奖补办法一共几条"): its 第X条 list, not a summary of it
     asks_amount: bool = False  # "多少", "标准", "目标"
+    asks_figure: bool = False  # an amount, or a count of things by their measure word ("建几所")
     asks_fact: bool = False  # a particular fact rather than what to do ("考察了哪些企业")
     asks_when: bool = False  # a date ("座谈会哪天召开")
     names: tuple[str, ...] = ()  # people the question names by pattern (known speakers are found by the catalogue)

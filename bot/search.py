@@ -20,7 +20,7 @@ from bot.embed import Embedder
 from bot.errors import IndexUnavailable, QuestionError
 from bot.fusion import fuse_rankings, opening_keys, with_context
 from bot.index import REBUILD_HINT, IndexSnapshot, current_generation, open_snapshot
-from bot.intent import ASK_PHRASE, ORDINAL_WORD, SERIES, asks_figure, is_content, parse_intent
+from bot.intent import ASK_PHRASE, ORDINAL_WORD, SERIES, is_content, parse_intent
 from bot.listspans import CHAPTERS, is_heading_point
 from bot.neighbours import asker_words, found_by_meaning, passage_words
 from bot.ordinals import no_points_of, no_such_point
@@ -367,7 +367,7 @@ class Searcher:
         best = checks[passing[0]] if passing else (max(checks, key=lambda c: c.coverage) if checks else None)
         dense_top = dense[0][1] if dense else 0.0
         own = {t: w for t, w in weights.items() if t in normalized}  # not the written forms ranking added
-        if not asks_figure(normalized, intent):
+        if not intent.asks_figure:
             own = unheld_once(own, held)
         coverage = self._coverage(snap, own, [i for i, _ in lex.ranking[:10]] + [i for i, _ in fused2[:5]])
         evidence = Evidence(round(dense_top, 4), round(coverage, 4), round(list_share, 4),

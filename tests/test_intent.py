@@ -82,12 +82,10 @@ def test_what_kind_of_answer_is_asked(question, amount, fact):
 
 
 def test_a_count_of_things_by_their_measure_word_asks_a_figure():
-    from bot.intent import asks_figure
-
     for question in ("河堤每个村配几台抽水机", "今年要新建几所幼儿园", "北桥镇要储备多少沙袋"):
-        assert asks_figure(question, parse_intent(question)), question
+        assert parse_intent(question).asks_figure, question
     for question in ("书记讲了几条", "今年要办几件实事", "汛期值班有什么要求"):
-        assert not asks_figure(question, parse_intent(question)), question
+        assert not parse_intent(question).asks_figure, question
 
 
 def test_questions_asking_when():
