@@ -16,8 +16,10 @@ from bot.units import WORD_BEFORE_TOWN, common_level_word
 _N = rf"[{CN_NUMERAL}\d]{{1,3}}"
 # A term that is only an ordinal or a count ("第三", "三个"): never a topic word.
 ORDINAL_WORD = re.compile(rf"第?{_N}(?:个|条|点|项|次)?")
-# (with the words saying a total is counted: "一共几条" asks how many, "一共" is no word of the list)
-COUNT = re.compile(rf"(?:(?:一共|总共|共)(?:有|是)?)?(?P<n>{_N}|几)\s*(?:个|条|点|项|件)")
+# The words saying a total is counted ("一共几条", "一共要投多少钱"): how a count or an amount is asked, no word of
+# the list or the passage.
+_TOTAL = "一共|总共"
+COUNT = re.compile(rf"(?:(?:{_TOTAL}|共)(?:有|是)?)?(?P<n>{_N}|几)\s*(?:个|条|点|项|件)")
 _UNITS_ASKED = "(?:部门|单位|机构)"  # "哪几个部门": units asked for, not points
 # "分别是什么", "哪八个方面", "八个聚力都有哪些", "全部要点", "提了几点要求", "定了几件事", "任务是咋分工的" (not "哪几个
 # 部门": which units, answered by the tasks of the point).
@@ -29,7 +31,7 @@ LIST_ASK = re.compile(
     rf"|(?:{_N})\s*(?:个|条|点|项|件)[^，,。？?]{{0,10}}"
     rf"(?:是什么|是哪些|有哪些|都有|包括|内容)|全部要点|所有要点|哪几方面|(?<![第\d{CN_NUMERAL}])几\s*(?:点|条|项|件)"
     # a table's rows asked ("分工表都有哪些任务", "任务清单里列了啥")
-    r"|(?:(?:分工|任务|责任|一览|汇总)表|清单|台账)[里中上]?(?:都|一共|总共)?(?:有|包括|列了?|定了?)(?:哪些|什么|啥)"
+    rf"|(?:(?:分工|任务|责任|一览|汇总)表|清单|台账)[里中上]?(?:都|{_TOTAL})?(?:有|包括|列了?|定了?)(?:哪些|什么|啥)"
 )
 # "X强调了什么", "会上提了哪些要求", "讲了哪几个坚持": what someone said at a meeting, as a whole.
 SPEECH_ASK = re.compile(rf"(?:强调|指出|提出|提|讲|部署|要求|批示)了?(?:哪些|什么|哪几)(?!几?个?{_UNITS_ASKED})")
@@ -83,7 +85,7 @@ ASK_PHRASE = re.compile(# "按啥比例补": a share asked (bot/kinds/amount.py 
                         # checks a most is said), not a word the passage must write ("每户每年封顶1.2万元")
                         r"|最[多少高低](?=[^，,。？?]{0,3}?(?:多少|几))|(?:封顶|上限)(?=[^，,。？?]{0,3}?(?:多少|几))"
                         # "一共要投多少钱": a total asked (bot/kinds/amount.py), not a word a passage writes ("总投资")
-                        r"|(?:一共|总共)(?=[^，,。？?]{0,4}?(?:多少|几))"
+                        rf"|(?:{_TOTAL})(?=[^，,。？?]{{0,4}}?(?:多少|几))"
                         # "怎么开展", "如何推进", "咋落实": how to act, with an act of no topic of its own
                         r"|(?:怎么|怎样|如何|咋)(?:样)?(?:开展|推进|落实|抓好?|搞|弄|干|部署|实施|执行|安排|进行|操作|做好?)"
                         r"|[这那](?:件|个)?事(?:情|儿)?(?=由|是|要|归|该|得|谁|哪|怎|，|,|$)"  # "这件事由哪个部门牵头"
