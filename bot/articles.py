@@ -204,11 +204,19 @@ def find_date(paragraphs: list[str], meta: list[Block], file_name: str,
     return None, "", "none"
 
 
+# A document's formal name ("…办公室关于印发《…实施方案》的通知"): its issuer, 关于, the matter, then the kind of document.
+# Not a citation of one ("根据《…关于…的通知》": 《 before 关于).
+FORMAL_TITLE = re.compile(r"^[^。；;，,：:《》“”]{2,40}关于[^。；;：:]{2,}的(?:通知|意见|决定|通报|报告|批复|函|公告|通告|决议)$")
+
+
 def _is_title_line(block: Block, after_number: bool = False) -> bool:
     """A headline line. Right under a 文号 a notice's title may be too long to look like a heading; there
-    a line without sentence punctuation is the title."""
+    a line without sentence punctuation is the title. A document's formal name is a title line wherever it stands,
+    however its file marks headings (a PDF marks none)."""
     if after_number and not (block.meta or block.noise):
         return len(block.text) <= TITLE_MAX and not re.search(rf"[{SENTENCE_ENDS}，,：:]", block.text)
+    if not (block.meta or block.noise) and len(block.text) <= TITLE_MAX and FORMAL_TITLE.match(block.text.strip()):
+        return True
     # (a photo's caption standing alone over a dateline, as a headline would, is none)
     return block.heading and len(block.text) <= TITLE_MAX and not CAPTION.match(block.text)
 
@@ -255,6 +263,12 @@ def _person_line(text: str) -> str | None:
 
 # A decorative mark before a headline ("■白沙镇完成夏粮收购", "★…"): layout, not the title's words.
 _TITLE_MARK = re.compile(r"^[★☆●○◆◇■□▲△▶►•·▪]+\s*")
+# A masthead's words spaced out letter by letter ("工　作　简　报"): one word, as it is asked for ("简报里说…").
+_LETTER_SPACED = re.compile(rf"(?<![{CJK}])[{CJK}](?:[ \u3000]+[{CJK}](?![{CJK}])){{2,}}")
+
+
+def _unspaced(line: str) -> str:
+    return _LETTER_SPACED.sub(lambda m: re.sub(r"[ \u3000]+", "", m.group(0)), line)
 
 
 # A line going on from the issuer's to name the document: "…办公室 / 关于印发…的通知", "…领导小组 / 第三次会议纪要".
@@ -274,7 +288,7 @@ def joined_title(lines: list[str]) -> str:
 def title_lines(lines: list[str]) -> list[str]:
     """The lines of a headline run that are the title: not an issuer line, not the speaker's name, not a
     menu item standing above the headline. A run that is all of these stays as it is."""
-    lines = [_TITLE_MARK.sub("", COLUMN.sub("", t)) or t for t in lines]
+    lines = [_unspaced(_TITLE_MARK.sub("", COLUMN.sub("", t)) or t) for t in lines]
     kept = [t for k, t in enumerate(lines) if not _person_line(t) and not (
         ISSUER.match(t) and not (k + 1 < len(lines) and _NAMES_ON.match(lines[k + 1])))]
     if len(kept) > 1 and len(kept[0]) <= MENU_MAX and len(kept[1]) > MENU_MAX:

@@ -41,7 +41,7 @@ from bot.analysis import (  # noqa: F401  (embedding_text is part of what the in
     title_terms,
 )
 
-INDEX_VERSION = "54"  # bump when what is stored changes; older indexes ask for --rebuild
+INDEX_VERSION = "55"  # bump when what is stored changes; older indexes ask for --rebuild
 CURRENT = "CURRENT"
 SQLITE_NAME = "index.sqlite"
 CATALOG_NAME = "catalog.bin"  # bot.catalog's articles and lists, stored at publish

@@ -732,3 +732,27 @@ def test_a_portal_banner_offering_its_site_versions_is_no_headline():
     ])
     arts = split_articles(load_bulletin(text.encode("utf-8"), "t20241115_1.html.txt"))
     assert [a.title for a in arts] == ["常立群主持召开县政府第九次常务会议"]
+
+
+BRIEF = """鹭川县茶产业发展
+工　作　简　报
+第2期
+鹭川县茶产业发展工作专班　　　　2025年3月10日
+
+【工作动态】
+春茶开采以来，全县组织技术人员深入茶园开展指导，已培训茶农一千二百人次，春茶鲜叶收购价格同比上涨一成。
+
+【下步安排】
+下一步，专班将重点抓好三项工作：一是抓品质提升，由县农业农村局牵头，4月底前完成茶园农残抽检；二是抓品牌推广，由县商务局牵头，组织茶企参加春季茶博会；三是抓金融支持，由县财政局牵头，落实茶企贷款贴息。
+
+报：县委、县政府主要领导
+送：县委、县政府分管领导
+发：各乡镇，县直有关单位
+（共印40份）
+"""
+
+
+def test_a_briefs_masthead_spaced_out_letter_by_letter_is_named_as_one_word():
+    bulletin = parse_bulletin(BRIEF.encode("gbk"), "brief_2.txt", ParseSettings())
+    # (asked for as "简报里说…": the word the masthead spells out, not four single characters)
+    assert [a.title for a in bulletin.articles] == ["鹭川县茶产业发展 工作简报 第2期"]

@@ -116,6 +116,30 @@ def test_pdf_layout_text_loses_its_running_header_and_joins_words_broken_at_the_
     assert "补齐风力灭火机、二号工具等物资" in article.text
 
 
+def narrow_notice(width: int = 21) -> str:
+    """A plan's notice as a narrow PDF column leaves it: the issuer's line with its 文号 repeated atop every page,
+    the title wrapped over three lines above the 文号, no line marked as a heading."""
+    header = "鹭川县人民政府办公室文件　鹭政办发〔2024〕7号"
+    title = "鹭川县人民政府办公室关于印发《鹭川县茶叶产业提质增效三年行动实施方案（2024—2026年）》的通知"
+    body = ["各乡镇人民政府，县政府各部门：",
+            "　　《鹭川县茶叶产业提质增效三年行动实施方案（2024—2026年）》已经县政府同意，现印发给你们，请认真组织实施。",
+            "鹭川县人民政府办公室", "2024年4月2日",
+            "一、总体目标", "　　到2026年，全县茶园面积稳定在十二万亩，茶叶综合产值突破四十亿元。",
+            "二、重点任务", "　　1.改造低产茶园。每年改造低产茶园一万亩，推广绿色防控技术。",
+            "　　2.培育龙头企业。支持茶企技术改造，每年新增规模以上茶企三家。"]
+    lines = [header, title[:width], title[width:2 * width], title[2 * width:], "鹭政办发〔2024〕7号"]
+    for text in body:
+        lines += [text[i:i + width] for i in range(0, len(text), width)]
+    lines[12:12] = ["", "— 1 —", "", header, ""]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_notices_formal_name_above_its_number_is_its_title_though_no_line_looks_like_a_heading():
+    bulletin = parse_bulletin(narrow_notice().encode(), "luchuan_tea.txt", ParseSettings())
+    [article] = bulletin.articles
+    assert article.title == "鹭川县人民政府办公室关于印发《鹭川县茶叶产业提质增效三年行动实施方案（2024—2026年）》的通知"
+
+
 def test_a_scan_without_text_is_refused_with_a_message():
     with pytest.raises(BulletinError) as err:
         load_bulletin((PDFS / "scanned.pdf").read_bytes(), "scanned.pdf")
