@@ -196,6 +196,9 @@ def parse_time(question: str) -> TimeRef:
 # Common nouns that end like a place name ("开发区" is a kind of place, "临川区" is one).
 _COUNTY = re.compile(rf"(?=([{CJK}]{{2}}[县区])(?![级域委]))")
 _FUNCTION_CHARS = frozenset("的是了着过给让被说讲向在对和与及或把将从到")  # no place name is made of these
+# A post addressed after a preposition or a verb of company ("洪雅琴陪县长巡河", "向区长汇报"): a name guessed across
+# them ("琴陪县") is no place.
+_BEFORE_POST = _FUNCTION_CHARS | frozenset("陪跟找请随同")
 RARE_NAME = 100  # a word seen less often than this in jieba's dictionary may be a place's own name
 _GENERIC_PLACES = frozenset("开发区 示范区 高新区 功能区 保护区 风景区 经济区 试验区 集聚区 新城区 老城区 主城区 城市 "
                             "各县 本市 全市 全县 全镇 全区 城区 园区 社区 景区 辖区 片区 街区 小区 市区 县区".split())
@@ -256,7 +259,8 @@ def named_places(question: str) -> tuple[str, ...]:
     districts = [m.group(1) for m in _CITY_DISTRICT.finditer(question)
                  if not m.group(1).endswith(_NOT_PLACE_END) and m.group(1)[0] not in _NEVER_FIRST]
     return tuple(dict.fromkeys(t for t in tokens + towns + districts + _counties(question) + _villages(question)
-                               if t not in _GENERIC_PLACES and t[0] not in "全本我该各每这那"))
+                               if t not in _GENERIC_PLACES and t[0] not in "全本我该各每这那"
+                               and not (t[-2] in _BEFORE_POST and f"{t}长" in question)))
 
 
 # A village by its two-character name ("沙洲村", "上箐村", "角湾古村"), where a name stands: opening the question or a
@@ -423,7 +427,8 @@ _DOCUMENT_WORD = re.compile(f"{DOCUMENT_KINDS}|{_SAYING_KINDS}")
 def named_people(question: str) -> tuple[str, ...]:
     names = [m.group("name") for m in TITLED_NAME.finditer(question)]
     for opening in (OPENING_NAME, NAME_BEFORE_POST):
-        if m := opening.search(question):
+        # (a name ends where a word starts: "全县现在…" names no one "全县现" before 在, which is 现在's)
+        if (m := opening.search(question)) and m.end("name") in word_starts(question, guess=False):
             names.append(m.group("name"))
     # (a word of place opening the question is no name: "田里埋在地下的工程", "村里在…")
     return tuple(dict.fromkeys(n for n in names if plausible_name(n) and not _DOCUMENT_WORD.match(n)

@@ -145,6 +145,17 @@ def test_people_are_named_by_any_post_bulletins_use_and_must_look_like_names():
     assert named_people("杨秀兰副县长在新闻发布会上讲了什么") == ("杨秀兰",)
     assert named_people("请问周海涛局长讲了什么") == ("周海涛",)
     assert named_people("全县长期坚持什么") == ()
+    # a name ends where a word starts: 在 of 现在 says no one was somewhere
+    assert named_people("全县现在电动自行车大概有多少辆？") == ()
+    assert named_people("宁雅琴在推进会上说了什么") == ("宁雅琴",)
+
+
+def test_a_post_addressed_after_a_verb_of_company_leaves_no_place_guessed_across_them():
+    from bot.intent import named_places
+
+    assert named_places("洪少锋、洪雅琴陪县长巡河时介绍，今年主要抓了哪几件事") == ()
+    assert named_places("李明随县长调研梅岭镇") == ("梅岭镇",)
+    assert named_places("和平县长期坚持什么") == ("和平县",)  # a county's name is no preposition
 
 
 def test_a_town_jieba_cuts_apart_is_still_a_place_and_common_words_ending_in_town_are_not():
