@@ -41,7 +41,7 @@ ASKS_FOR_MANY = re.compile(r"哪些|哪几(?![天日号年月])|什么要求|要
 # "那几个项目" points at some ("those few"); it asks no amount.
 # A size asked of a measure ("总面积多大", "里程有多长"): an amount, as 多少 is.
 SIZE_ASK = r"(?:面积|规模|长度|里程|距离|高度|宽度|深度|容量|库容|体量|重量)[^，,。？?]{0,3}?多[大长远高宽深重]"
-AMOUNT_ASK = re.compile(rf"多少|(?<![好哪那这])几[个名家项座处亿万元人天次]|比例|标准是|标准为|什么标准|目标是|增长目标|金额|{SIZE_ASK}")
+AMOUNT_ASK = re.compile(rf"多少|(?<![好哪那这])几[个名家项座处亿万元人天次]|(?<![好哪那这近前头后])几年(?!级)|比例|标准是|标准为|什么标准|目标是|增长目标|金额|{SIZE_ASK}")
 # Things counted by their own measure word ("每个村配几台抽水机", "建几所", "几辆车"): a figure asked, whose thing the
 # answer must name (not 条 or 件, which count a list's points as often: "讲了几条", "办几件实事").
 _THINGS_COUNTED = re.compile(r"(?<![好哪那这])几\s*[台辆套所张间栋]")

@@ -28,6 +28,16 @@ def test_an_amount_of_money_needs_a_sum_and_a_count_its_measure():
     assert states_figure("全区60周岁以上老年人口已达9.3万人", None)
 
 
+def test_a_count_of_years_asked_needs_a_number_of_years_not_a_date():
+    from bot.intent import parse_intent
+
+    assert parse_intent("预制菜企业的贷款贴息最长能贴几年？").asks_amount
+    assert not parse_intent("近几年全县建了哪些项目").asks_amount and not parse_intent("几年级的学生能报名").asks_amount
+    assert measure_asked("贷款贴息最长能贴几年") == "年"
+    assert states_figure("政府贴一半，最长贴两年。", "年") and states_figure("贴息期限不超过2年", "年")
+    assert not states_figure("2024年推出“预制菜贷”，企业综合融资成本下降约1.2个百分点。", "年")
+
+
 def test_a_total_asked_prefers_a_passage_stating_a_total():
     from bot.intent import parse_intent
     from bot.kinds import amount

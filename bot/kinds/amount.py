@@ -20,7 +20,7 @@ from bot.textutil import (CJK, CN_NUMERAL, ONE_OF, POINT_PLACE, RATE_BASES, abbr
 _QUANTITY = re.compile(rf"\d|[{CN_NUMERAL}百千万亿]+\s*[个名家项座处亿万元人天次%倍条所批]|[{CN_NUMERAL}百]+分之[{CN_NUMERAL}]+"
                        r"|过半|半数|一半")
 _MONEY_ASK = re.compile(r"经费|资金|投资|金额|费用|奖励|奖补|补贴|补助|多少钱|预算|罚款|罚金|收费|价格|工资|租金|[万亿]?元")
-_MEASURE_ASK = re.compile(r"(?:多少|几)\s*(个|家|项|人|名|座|栋|幢|间|处|条|亩|公里|吨|户|所|批|次|天|辆|套|台|张|件|份)")
+_MEASURE_ASK = re.compile(r"(?:多少|几)\s*(个|家|项|人|名|座|栋|幢|间|处|条|亩|公里|吨|户|所|批|次|天|辆|套|台|张|件|份|年(?!级))")
 # Measure words that say nothing of what is counted: "多少个摊位" counts 摊位, and "两个农贸市场" is no answer.
 _SAID_OF_COUNT = set("没未不已还要能可会被在是有了的都")  # what starts a clause after a count, not a noun
 _SOME = ("那", "这", "前", "头", "好", "十")  # "那几天", "前几次", "好几批": a few, not a question
@@ -137,7 +137,9 @@ _DATES = re.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{1
 
 # Measure words one thing is counted by either way ("一台电梯" / "每部电梯", "几天" / "5个工作日").
 # (个 counts anything: "上线多少个事项" is answered by "上线事项不少于300项")
-_SAME_MEASURE = {"天": "(?:天|个?工作日|个?自然日)", "个": "(?:个|项|件|家|处|座|所|条|名|批|类|户|人|种)"}
+# (years counted, "最长贴几年": "两年", "3年", not a year's date "2024年")
+_SAME_MEASURE = {"天": "(?:天|个?工作日|个?自然日)", "个": "(?:个|项|件|家|处|座|所|条|名|批|类|户|人|种)",
+                 "年": "(?<![\\d.])(?:\\d{1,2}|[一二三四五六七八九十两半]+)\\s*(?:个)?(?:年|周年)"}
 # (a firm's rate is written "单个企业…最高200万元" as often as "每家": 个 before what 家 counts; a vehicle's "每车",
 # "每台车"; a person's "每名", "每位")
 _SAME_BASE = {"台": "(?:台|部)", "部": "(?:台|部)", "家": "(?:家|个(?=企业|单位|机构|主体|公司|商户|经营主体))",
@@ -149,6 +151,8 @@ def states_figure(text: str, unit: str | None) -> bool:
     a date is none)."""
     if unit is None:
         text = _DATES.sub(" ", text)
+    if unit == "年":  # a count of years ("两年", "3年"), which no other figure of the text stands for
+        return bool(re.search(_SAME_MEASURE[unit], text))
     if not _QUANTITY.search(text):
         return False
     if unit == "元":
