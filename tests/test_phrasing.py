@@ -95,6 +95,9 @@ def test_everyday_words_bring_the_written_ones_along():
     # a first batch is written 首批; what it all costs, 总投资
     assert written_forms("扶持资金第一批啥时候拨") == {"第一批": ("首批",)}
     assert written_forms("三年改造一共要投多少钱")["一共要投"] == ("总投资", "总投入")
+    # a village's sanitation and its complaints, as plans write them
+    assert written_forms("茅房修好了户主不肯画押咋办") == {"茅房": ("厕所", "户厕"), "画押": ("签字", "确认")}
+    assert written_forms("工人告状没拿到工钱，最多几天得弄利索")["告状"] == ("投诉", "举报", "信访")
 
 
 def test_the_post_addressed_picks_among_people_of_one_surname():
