@@ -41,7 +41,9 @@ ASKS_FOR_MANY = re.compile(r"哪些|哪几(?![天日号年月])|什么要求|要
 # "那几个项目" points at some ("those few"); it asks no amount.
 # A size asked of a measure ("总面积多大", "里程有多长"): an amount, as 多少 is.
 SIZE_ASK = r"(?:面积|规模|长度|里程|距离|高度|宽度|深度|容量|库容|体量|重量)[^，,。？?]{0,3}?多[大长远高宽深重]"
-AMOUNT_ASK = re.compile(rf"多少|(?<![好哪那这])几[个名家项座处亿万元人天次]|(?<![好哪那这近前头后])几年(?!级)|比例|标准是|标准为|什么标准|目标是|增长目标|金额|{SIZE_ASK}")
+# (a number of years, "最长贴几年", but not "近几年", "这几年" or "几年级")
+AMOUNT_ASK = re.compile(rf"多少|(?<![好哪那这])几[个名家项座处亿万元人天次]|(?<![好哪那这近前头后])几年(?!级)"
+                        rf"|比例|标准是|标准为|什么标准|目标是|增长目标|金额|{SIZE_ASK}")
 # Things counted by their own measure word ("每个村配几台抽水机", "建几所", "几辆车"): a figure asked, whose thing the
 # answer must name (not 条 or 件, which count a list's points as often: "讲了几条", "办几件实事").
 _THINGS_COUNTED = re.compile(r"(?<![好哪那这])几\s*[台辆套所张间栋]")
@@ -198,7 +200,7 @@ _COUNTY = re.compile(rf"(?=([{CJK}]{{2}}[县区])(?![级域委]))")
 _FUNCTION_CHARS = frozenset("的是了着过给让被说讲向在对和与及或把将从到")  # no place name is made of these
 # A post addressed after a preposition or a verb of company ("洪雅琴陪县长巡河", "向区长汇报"): a name guessed across
 # them ("琴陪县") is no place.
-_BEFORE_POST = _FUNCTION_CHARS | frozenset("陪跟找请随同")
+_BEFORE_POST = _FUNCTION_CHARS | frozenset("陪跟找请")  # (not 同, 随: 大同区, 随县)
 RARE_NAME = 100  # a word seen less often than this in jieba's dictionary may be a place's own name
 _GENERIC_PLACES = frozenset("开发区 示范区 高新区 功能区 保护区 风景区 经济区 试验区 集聚区 新城区 老城区 主城区 城市 "
                             "各县 本市 全市 全县 全镇 全区 城区 园区 社区 景区 辖区 片区 街区 小区 市区 县区".split())

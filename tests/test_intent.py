@@ -154,7 +154,7 @@ def test_a_post_addressed_after_a_verb_of_company_leaves_no_place_guessed_across
     from bot.intent import named_places
 
     assert named_places("洪少锋、洪雅琴陪县长巡河时介绍，今年主要抓了哪几件事") == ()
-    assert named_places("李明随县长调研梅岭镇") == ("梅岭镇",)
+    assert named_places("李明跟县长调研梅岭镇") == ("梅岭镇",)
     assert named_places("和平县长期坚持什么") == ("和平县",)  # a county's name is no preposition
 
 
