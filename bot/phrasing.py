@@ -27,6 +27,8 @@ _COLLOQUIAL: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) 
     (r"(?:干|做|搞|弄)(?:啥|哈|什么)(?:子)?", "做什么"),
     (r"有啥(?:说法|讲究)", "有什么要求"),
     (r"头一(?:回|次|遭)|第一回", "首次"),  # "头一回升规": bulletins write 首次
+    # "上一年", "前一年": the year before, as 去年 is (a time, not words a passage must hold); not "上年度"
+    (r"(?:上一|前一)年(?![度级])", "去年"),
     (r"啥", "什么"),
     (r"咋", "怎么"),
     (r"咱们|咱", "我们"),
