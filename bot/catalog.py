@@ -558,8 +558,11 @@ class Catalog:
         best = min(per_article.values(), key=lambda r: (ruled(r),) + fits(r) + (less(r),) + order(r))
         # (of an article's lists scored alike, the outline the others stand under first, as within `resolve`: "讲的第三点
         # 意见" of a speech is its third point, not the third of the sub-list under its first)
-        others = sorted((r for r in results if r is not best),
-                        key=lambda r: (-r[0], order(r)[0], self.lists[r[2]].parent is not None) + order(r)[1:])
+        def runner_up(r: tuple[float, float, int]) -> tuple:
+            newest, *rest = order(r)
+            return (-r[0], newest, self.lists[r[2]].parent is not None, *rest)
+
+        others = sorted((r for r in results if r is not best), key=runner_up)
         alternates = tuple(self.lists[r[2]] for r in others if r[0] >= top * RUNNER_UP)[:ALTERNATES]
         if not path:
             return Choice(self.lists[best[2]], best[0], best[1], alternates)

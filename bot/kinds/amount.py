@@ -137,9 +137,10 @@ _DATES = re.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{1
 
 # Measure words one thing is counted by either way ("一台电梯" / "每部电梯", "几天" / "5个工作日").
 # (个 counts anything: "上线多少个事项" is answered by "上线事项不少于300项")
-# (years counted, "最长贴几年": "两年", "3年", not a year's date "2024年")
-_SAME_MEASURE = {"天": "(?:天|个?工作日|个?自然日)", "个": "(?:个|项|件|家|处|座|所|条|名|批|类|户|人|种)",
-                 "年": rf"(?<![\d.])(?:\d{{1,2}}|[{CN_NUMERAL}半]+)\s*(?:个)?(?:年|周年)"}
+_SAME_MEASURE = {"天": "(?:天|个?工作日|个?自然日)", "个": "(?:个|项|件|家|处|座|所|条|名|批|类|户|人|种)"}
+# A number of years ("最长贴几年": "两年", "3年"), not a year's date ("2024年"), which the figures before a measure would
+# otherwise read as "4年".
+_YEARS_COUNTED = re.compile(rf"(?<![\d.])(?:\d{{1,2}}|[{CN_NUMERAL}半]+)\s*(?:个)?(?:年|周年)")
 # (a firm's rate is written "单个企业…最高200万元" as often as "每家": 个 before what 家 counts; a vehicle's "每车",
 # "每台车"; a person's "每名", "每位")
 _SAME_BASE = {"台": "(?:台|部)", "部": "(?:台|部)", "家": "(?:家|个(?=企业|单位|机构|主体|公司|商户|经营主体))",
@@ -151,8 +152,8 @@ def states_figure(text: str, unit: str | None) -> bool:
     a date is none)."""
     if unit is None:
         text = _DATES.sub(" ", text)
-    if unit == "年":  # a count of years ("两年", "3年"), which no other figure of the text stands for
-        return bool(re.search(_SAME_MEASURE[unit], text))
+    if unit == "年":  # (a count of years is no quantity of `_QUANTITY`'s, whose "一年" would be any text's figure)
+        return bool(_YEARS_COUNTED.search(text))
     if not _QUANTITY.search(text):
         return False
     if unit == "元":
