@@ -125,3 +125,17 @@ def top_result(searcher, question: str):
     answer = searcher.search(question)
     assert answer.answered, question
     return answer.results[0]
+
+
+@pytest.fixture(scope="session")
+def lichuan(tmp_path_factory, embedder):
+    """A helper's archive (eval/apart/fresh121): a 副县长's speech at a 部署会 (一、 with （一）… under it) and a later
+    WeChat report of three points he set out at a 推进会, among the county's other bulletins."""
+    from bot.ingest import sync
+    from bot.search import Searcher
+
+    files = sorted((ROOT / "eval/apart/fresh121/corpus").iterdir())
+    config = load_config(make_config(tmp_path_factory.mktemp("lichuan"), files))
+    sync(config, embedder)
+    return Searcher(config, embedder)
+

@@ -153,19 +153,6 @@ def test_inspect_shows_the_outline_a_path_is_walked_on(capsys):
     assert "2 points, numbered, under point 2 of 「（一）扩大集中供水覆盖」" in capsys.readouterr().out
 
 
-@pytest.fixture(scope="module")
-def lichuan(tmp_path_factory, embedder):
-    """A helper's archive (eval/apart/fresh121): a 副县长's speech at a 部署会 (一、 with （一）… under it) and a later
-    WeChat report of three points he set out at a 推进会, among the county's other bulletins."""
-    from bot.ingest import sync
-    from bot.search import Searcher
-
-    files = sorted((ROOT / "eval/apart/fresh121/corpus").iterdir())
-    config = load_config(make_config(tmp_path_factory.mktemp("lichuan"), files))
-    sync(config, embedder)
-    return Searcher(config, embedder)
-
-
 def test_a_speechs_third_opinion_is_its_third_section_not_the_third_under_its_first(lichuan):
     """The report of another meeting is no answer (the question names the 部署会); of the speech's lists, all named
     alike, the outline its sections make comes before the sub-list under its first section."""

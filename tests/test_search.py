@@ -887,3 +887,54 @@ def test_a_list_is_answered_only_as_the_question_names_it(tmp_path, embedder):
 def _first_text(searcher, question: str) -> str:
     answer = searcher.search(question)
     return answer.results[0].passage.text if answer.answered else ""
+
+
+
+@pytest.fixture(scope="module")
+def hongchuan(tmp_path_factory, embedder):
+    """A helper's archive (eval/apart/fresh122): a plan's notice as a narrow PDF column, a 简报 whose masthead is spaced
+    letter by letter, a press conference on a 办法, two years of one 推进会, a WeChat post of a 县长's river patrol."""
+    from bot.config import load_config
+    from bot.ingest import sync
+    from bot.search import Searcher
+    from tests.conftest import ROOT, make_config
+
+    files = sorted((ROOT / "eval/apart/fresh122/corpus").iterdir())
+    config = load_config(make_config(tmp_path_factory.mktemp("hongchuan"), files))
+    sync(config, embedder)
+    return Searcher(config, embedder)
+
+
+def _first_text(searcher, question: str) -> str:
+    answer = searcher.search(question)
+    assert answer.answered, question
+    return answer.results[0].passage.text
+
+
+def test_a_plan_wrapped_in_a_narrow_pdf_column_is_found_by_the_kind_its_title_names(hongchuan):
+    # (its title, above the 文号 on no heading, was cut to its first 30 characters: "方案" was no longer in it)
+    assert _first_text(hongchuan, "三年行动方案里“建强原料基地”下面第2条是啥？").startswith("2.完善质量追溯")
+
+
+def test_a_brief_named_by_its_spaced_masthead_answers_with_its_list_whole(hongchuan):
+    text = _first_text(hongchuan, "预制菜工作简报里说下步要抓哪几项工作？")
+    assert "一是抓项目攻坚" in text and "四是抓品牌推广" in text
+
+
+def test_a_number_of_years_asked_is_answered_by_the_passage_counting_years(hongchuan):
+    assert "最长贴两年" in _first_text(hongchuan, "预制菜企业的贷款贴息最长能贴几年？")
+
+
+def test_the_year_before_is_the_meetings_last_year_not_words_its_report_must_write(hongchuan):
+    assert "累计巡河2.6万人次" in _first_text(hongchuan, "2025年河湖长制推进会上说，上一年各级河湖长一共巡河多少人次？")
+
+
+def test_a_post_addressed_after_a_verb_of_company_names_no_county(hongchuan):
+    # ("洪局长陪县长" once named a county "琴陪县" no bulletin has, and the list was refused)
+    text = _first_text(hongchuan, "洪局长陪县长巡河时介绍，今年河湖管护主要抓了哪几件事？")
+    assert "一是抓巡河履职" in text and "三是抓幸福河湖" in text
+
+
+def test_now_said_of_the_whole_county_is_no_person_named(lichuan):
+    # ("全县现在…" once named a person "全县现", and the figure's passage was refused for not naming them)
+    assert "保有量已超过16.8万辆" in _first_text(lichuan, "全县现在电动自行车大概有多少辆？")
