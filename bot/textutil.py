@@ -35,9 +35,9 @@ CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 RATE_BASES = ("亩", "户", "人", "吨", "公里", "平方米", "立方米", "座", "头", "只", "辆", "台", "家", "所", "张", "床",
               "间", "件", "份", "套", "处", "名", "节", "课时")
 RATE_TIMES = ("年", "月", "天", "次", "笔")
-# One of a thing in a rate asked ("加装一台电梯补多少钱", "一户一年最多能拿多少", "派一件补贴多少"): bulletins write
+# One of a thing in a rate asked ("加装一台电梯补多少钱", "一户一年最多能拿多少", "派一件补贴多少", "一个人一个月给多少"): bulletins write
 # the rate with 每 ("每户每年最高…"); not "第一", "统一", "唯一", "单一", "同一".
-ONE_OF = re.compile(r"(?<![第统唯单同])一\s*({})(?=[^，,。；;？?]{{0,10}}?(?:多少|几))".format(
+ONE_OF = re.compile(r"(?<![第统唯单同])一\s*个?\s*({})(?=[^，,。；;？?]{{0,10}}?(?:多少|几))".format(
     "|".join(RATE_BASES + RATE_TIMES)))
 # A point's place written in figures ("第3项", "（2）", "1、", "1."): no figure of an amount (not a decimal, "1.5万元").
 POINT_PLACE = re.compile(r"第\s*\d+|[（(]\s*\d+\s*[）)]|(?<![\d.])\d+\s*[、．](?!\d)|(?<![\d.])\d+\.(?!\d)")

@@ -96,6 +96,10 @@ def test_everyday_words_bring_the_written_ones_along():
     assert written_forms("统一年度考核多少分") == {} and written_forms("第一年补多少") == {}
     assert written_forms("校外培训机构一次最多能预收多少钱") == {"一次": ("每次", "单次")}
     assert written_forms("快递进村派一件补多少") == {"一件": ("每件",)}
+    # one of a thing counted with 个 ("一个人一个月给多少钱" / "每人每月860元")
+    assert written_forms("现在低保一个人一个月给多少钱") == {"低保": ("最低生活保障",), "一个人": ("每人", "人均"),
+                                                       "一个月": ("每月",)}
+    assert "一个月" not in written_forms("一个月内要办完这件事")  # no figure asked
     # a first batch is written 首批; what it all costs, 总投资
     assert written_forms("扶持资金第一批啥时候拨") == {"第一批": ("首批",)}
     assert written_forms("三年改造一共要投多少钱")["一共要投"] == ("总投资", "总投入")

@@ -167,8 +167,9 @@ def per_asked(question: str) -> str | None:
     count ("一户一档…建了多少户")."""
     m = _PER.search(question)
     if not m and measure_asked(question) in ("元", None):
-        # one of a thing, as people ask a rate ("加装一台电梯补多少钱"): that thing is the rate's base (not "一年")
-        m = next((o for o in ONE_OF.finditer(question) if o.group(1) in RATE_BASES), None)
+        # one of a thing, as people ask a rate ("加装一台电梯补多少钱"): that thing is the rate's base (not "一年"; nor
+        # "一个人", as often the one who asks as a rate's base)
+        m = next((o for o in ONE_OF.finditer(question) if o.group(1) in RATE_BASES and "个" not in o.group(0)), None)
     return m.group(1) if m else None
 
 
