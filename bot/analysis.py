@@ -39,9 +39,14 @@ def idf(df: int, n: int) -> float:
 COMMON_WORD = 10_000
 
 
+# Parts of speech that never say what a question is about, however rarely jieba saw the word: pronouns (别的, 咱们,
+# 本人), conjunctions, prepositions, particles and modal words.
+_FUNCTION_TAGS = ("r", "c", "p", "u", "y")
+
+
 def is_common_word(term: str) -> bool:
     jieba.dt.check_initialized()
-    return jieba.dt.FREQ.get(term, 0) >= COMMON_WORD
+    return jieba.dt.FREQ.get(term, 0) >= COMMON_WORD or (word_tag(term) or "x").startswith(_FUNCTION_TAGS)
 
 
 def in_dictionary(term: str) -> bool:

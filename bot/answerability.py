@@ -161,9 +161,14 @@ def _side_by_side(people: tuple[str, ...], question: str) -> list[tuple[str, ...
     return [tuple(g) for g in groups]
 
 
+_NOUN_SUFFIX = "子儿"  # said after a word with no change of its meaning ("盖房子", "小孩儿")
+
+
 def _written_otherwise(term: str, alternatives: dict[str, tuple[str, ...]], text: str) -> bool:
-    """The everyday word the term is part of is written otherwise in the text ("暖气" of "暖气费" as "热费")."""
-    return any(term in spoken and any(w in text for w in written) for spoken, written in alternatives.items())
+    """The everyday word the term is part of, or is with a noun suffix, is written otherwise in the text ("暖气" of
+    "暖气费" as "热费"; "盖房子" as "建房")."""
+    return any((term in spoken or (term[-1] in _NOUN_SUFFIX and term[:-1] == spoken))
+               and any(w in text for w in written) for spoken, written in alternatives.items())
 
 
 def _series_forms(n: int) -> tuple[str, ...]:
@@ -207,7 +212,8 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     # A passage is read under its article's title ("一、总体目标 …300台" of the "加装电梯三年行动实施方案"): what the title
     # says, its figures are of.
     headed = passage + "\n" + art.title.lower() if art else passage
-    written = [t for t in local if _found(t, local, headed) or _written_otherwise(t, req.alternatives, headed)]
+    written = [t for t in local
+               if _found(t, local, headed) or _written_otherwise(t, req.alternatives, headed)]
     # Meaning alone is weak evidence: one word near in meaning, none of the question's own and the passage no
     # nearer the question as a whole ("明天会下雨吗" / a flood passage's 降雨) does not make it an answer.
     # So are synonyms alone: "明天" → 未来, "下雨" → 降雨 is found in any archive.

@@ -303,6 +303,21 @@ def test_an_everyday_word_is_found_written_the_bulletins_way():
     text = "室温不达标的，用户可以申请按日退还热费"
     assert check(plain, text, text, None, None).coverage == 0.0
     assert check(told, text, text, None, None).coverage == 1.0
+    # the everyday word with a noun suffix ("盖房子" of 盖房 → 建房); another part of it is not ("盖房子" is no 房子 a
+    # bulletin writes 住房)
+    question = "农村自己盖房子最高能盖几层"
+    weights = {"农村": 1.5, "房子": 4.7, "盖房子": 5.8}
+    told = requirements(parse_intent(question), weights, (), (), question, set(), written_forms(question))
+    text = "农村村民建房层数原则上不超过三层，房屋总高度不超过12米"
+    assert check(told, text, text, None, None).coverage == 1.0
+    assert check(told, "农村住房安全隐患排查", "农村住房安全隐患排查", None, None).coverage < 0.5
+
+
+def test_a_pronoun_or_a_particle_says_nothing_of_what_is_asked_however_rare():
+    from bot.analysis import is_common_word
+
+    assert is_common_word("别的") and is_common_word("咱们") and is_common_word("工作")  # a pronoun; a frequent word
+    assert not is_common_word("光伏") and not is_common_word("托儿所")
 
 
 def test_people_named_side_by_side_are_alternatives_and_a_meetings_year_is_its_own():
