@@ -938,3 +938,9 @@ def test_a_post_addressed_after_a_verb_of_company_names_no_county(hongchuan):
 def test_now_said_of_the_whole_county_is_no_person_named(lichuan):
     # ("全县现在…" once named a person "全县现", and the figure's passage was refused for not naming them)
     assert "保有量已超过16.8万辆" in _first_text(lichuan, "全县现在电动自行车大概有多少辆？")
+
+
+def test_a_share_asked_in_everyday_words_is_answered_where_the_bulletin_writes_it_otherwise(lichuan):
+    # "老师" is written 教师; "别的" is a pronoun, no word a passage must hold (the plan's rule was refused for want of
+    # the question's own words)
+    assert "不低于符合条件教师总数的10%" in _first_text(lichuan, "老师去别的学校轮岗，每年得轮出去多大比例？")
