@@ -400,7 +400,7 @@ _SAYING_KINDS = f"{_REPORT_KINDS}|文件|报告"
 # ("农网分工文件里", "任务分工表里": the kind, then the word for a document or a table)
 # (a report by its kind too: "双减简报里说…", "会议纪要中…", "讲话里提到…"; not "文件", "报告": every notice is a 文件)
 DOCUMENT_NAMED = re.compile(rf"[{CJK}]{{2}}({DOCUMENT_KINDS}|{_REPORT_KINDS})(?:文件|表)?"
-                            r"(?=里|中|内|上|对|规定|明确|提出|要求|说)")
+                            r"(?=里|中|内|上|对|规定|明确|提出|要求|说|的?第)")
 
 
 def named_documents(question: str) -> tuple[str, ...]:

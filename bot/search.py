@@ -5,6 +5,7 @@ articles and numbered lists (bot/catalog.py), and decide whether the bulletins a
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -28,7 +29,7 @@ from bot.phrasing import (archive_synonyms, plain_words, resolve_people, unknown
                            written_forms)
 from bot.question import Intent
 from bot.records import Passage
-from bot.textutil import normalize_text, normalized_passage
+from bot.textutil import CN_NUMERAL, int_to_cn, normalize_text, normalized_passage
 
 __all__ = ["Answer", "Evidence", "Intent", "Result", "Searcher", "fuse_rankings", "parse_intent"]
 
@@ -84,6 +85,19 @@ class _Lexical:
 def reading_note(words: tuple[str, ...]) -> str:
     """What the asker is told when the question was read otherwise than typed (bot/typos.py): "（按“商贸中心”理解）"."""
     return "（按{}理解）".format("、".join(f"“{w}”" for w in words))
+
+
+def _another_point(intent: Intent, passage: Passage) -> bool:
+    """Not the point the question asks for by its place: a point of some list at another place, or a passage of
+    no list that does not say the place ("第二条" of a plan the archive lacks is no meeting's lead)."""
+    n = intent.ordinal
+    if intent.kind != "ordinal" or not n or n < 0:
+        return False
+    if passage.kind == "point" and passage.ordinal is not None:
+        return passage.ordinal != n
+    cn = int_to_cn(n)
+    return re.search(rf"第{cn}|(?<![{CN_NUMERAL}]){cn}[是要、]|[（(]\s*(?:{cn}|{n})\s*[）)]|(?<![\d.]){n}\s*[、.．]",
+                     passage.text) is None
 
 
 def _told_reading(answer: Answer, words: tuple[str, ...]) -> Answer:
@@ -350,9 +364,13 @@ class Searcher:
         depth = cfg.top_k if any(fits) else cfg.answer_depth
 
         def answers(i: int) -> bool:
-            """Result i holds what the question pins down and enough of it, and what its kind asks."""
+            """Result i holds what the question pins down and enough of it, and what its kind asks (a point asked by
+            its place and found by the ranking, no list chosen, is no other point: "第二条" is not a list's 第七条)."""
             r = results[i]
-            return (verdict(checks[i], intent, list_share if r.row_id in listed else 0.0, cosine.get(r.row_id, 0.0), cfg)
+            if r.row_id not in listed and _another_point(intent, r.passage):
+                return False
+            return (verdict(checks[i], intent, list_share if r.row_id in listed else 0.0, cosine.get(r.row_id, 0.0), cfg,
+                            asked_of.of_deadline)
                     and asked_of.holds(r.passage, bodies[i], req.weights, cfg.min_context_coverage))
 
         passing = [i for i in range(min(depth, len(results))) if answers(i)]

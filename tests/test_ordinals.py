@@ -157,3 +157,13 @@ def test_a_speechs_third_opinion_is_its_third_section_not_the_third_under_its_fi
     """The report of another meeting is no answer (the question names the 部署会); of the speech's lists, all named
     alike, the outline its sections make comes before the sub-list under its first section."""
     assert _first(lichuan, "温县长在电动车整治部署会上讲的第三点意见是啥？").startswith("三、压实各方责任")
+
+
+def test_a_point_of_a_document_the_archive_lacks_is_no_other_lists_point(searcher):
+    # (the bulletin has no 方案: its 第二条 was once the 五个方面's second, then the district head's seventh)
+    for question in ("三年行动方案第二条是啥", "三年行动方案里第二条是啥"):
+        answer = searcher.search(question)
+        assert not answer.answered, question
+    assert parse_intent("三年行动方案第二条是啥").documents == ("方案",)
+    # a point of a list the bulletin has is answered as before
+    assert searcher.search("八个聚力第二条是啥").results[0].passage.text.startswith("二要聚力项目建设")
