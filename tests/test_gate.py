@@ -26,6 +26,9 @@ def test_an_amount_of_money_needs_a_sum_and_a_count_its_measure():
     # a day, a month or a year says when, not how much
     assert not states_figure("3月12日，区委书记周继恒主持召开区委常委会会议", None)
     assert states_figure("全区60周岁以上老年人口已达9.3万人", None)
+    # a sum said aloud in 万 after what is paid ("一年最多补40万", a press conference's words); not a count in 万
+    assert states_figure("一个主体一年最多补40万；新建的收储点另补", "元")
+    assert not states_figure("全县补种面积5万亩", "元") and not states_figure("惠及群众40万人", "元")
 
 
 def test_a_count_of_years_asked_needs_a_number_of_years_not_a_date():

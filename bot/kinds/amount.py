@@ -26,8 +26,10 @@ _SAID_OF_COUNT = set("没未不已还要能可会被在是有了的都")  # what
 _SOME = ("那", "这", "前", "头", "好", "十")  # "那几天", "前几次", "好几批": a few, not a question
 _GENERIC_MEASURES = ("个", "家", "项", "名", "座", "处", "条", "所", "批", "套", "台", "辆", "户", "间", "张", "件", "份")
 _FIGURE = rf"[\d{CN_NUMERAL}百千万亿.]"
-# (or said aloud, "每顿补3块钱", as a press conference's transcript writes it)
-_MONEY = re.compile(rf"{_FIGURE}\s*(?:万|亿)?元|{_FIGURE}\s*块钱")
+# (or said aloud, "每顿补3块钱", "一年最多补40万", as a press conference's transcript writes it: a sum paid in 万 with no
+# word after it)
+_MONEY = re.compile(rf"{_FIGURE}\s*(?:万|亿)?元|{_FIGURE}\s*块钱|"
+                    rf"(?:补|奖|拿|给|领|贴|发|罚)[^，,。；;\d]{{0,4}}?{_FIGURE}+\s*(?:万|亿)块?(?![{CJK}])")
 
 
 # What kind of money is asked ("取暖补贴", "护理补贴", "创业补贴"): the word before the money word, when it says a
