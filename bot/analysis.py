@@ -40,13 +40,15 @@ COMMON_WORD = 10_000
 
 
 # Parts of speech that never say what a question is about, however rarely jieba saw the word: pronouns (别的, 咱们,
-# 本人), conjunctions, prepositions, particles and modal words.
+# 本人), conjunctions, prepositions, particles and modal words. Not a distributive pronoun: "每个村配几台" asks a rate.
 _FUNCTION_TAGS = ("r", "c", "p", "u", "y")
+_DISTRIBUTIVE = ("每", "各")
 
 
 def is_common_word(term: str) -> bool:
     jieba.dt.check_initialized()
-    return jieba.dt.FREQ.get(term, 0) >= COMMON_WORD or (word_tag(term) or "x").startswith(_FUNCTION_TAGS)
+    return jieba.dt.FREQ.get(term, 0) >= COMMON_WORD or (
+        (word_tag(term) or "x").startswith(_FUNCTION_TAGS) and not term.startswith(_DISTRIBUTIVE))
 
 
 def in_dictionary(term: str) -> bool:

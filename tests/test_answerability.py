@@ -318,6 +318,7 @@ def test_a_pronoun_or_a_particle_says_nothing_of_what_is_asked_however_rare():
 
     assert is_common_word("别的") and is_common_word("咱们") and is_common_word("工作")  # a pronoun; a frequent word
     assert not is_common_word("光伏") and not is_common_word("托儿所")
+    assert not is_common_word("每个")  # "每个村配几台": a rate asked
 
 
 def test_people_named_side_by_side_are_alternatives_and_a_meetings_year_is_its_own():
