@@ -339,10 +339,10 @@ def _other_town(town: str, passage: str, amount: bool = False) -> bool:
     return bool(towns_in(passage) - {town}) or (amount and bool(_WHOLE_COUNTY.search(passage)))
 
 
-def verdict(c: Check, intent: Intent, list_share: float, cosine: float, cfg: SearchConfig, deadline: bool = False) -> bool:
+def verdict(c: Check, intent: Intent, list_share: float, cosine: float, cfg: SearchConfig) -> bool:
     """One result's verdict: what the question pins down is there, and enough of its content.
     `list_share`: how specifically the question names the list this result answers from (0 if none);
-    `cosine`: the result's dense similarity to the question; `deadline`: the question asks when something is due."""
+    `cosine`: the result's dense similarity to the question."""
     if not c.pinned:
         return False
     # A fact asked in everyday words of a passage very near it in meaning: the floor of shared words is enough.
@@ -351,9 +351,7 @@ def verdict(c: Check, intent: Intent, list_share: float, cosine: float, cfg: Sea
     topical = c.coverage >= (fact_needs if intent.asks_fact else cfg.min_topic_coverage)
     if list_share:  # a list the question names specifically (its share was checked when choosing it)
         return topical
-    if intent.asks_amount or deadline:
-        # (a deadline is the task's the passage states: "新住院大楼最晚啥时候完工" is not answered by another task's
-        # date in an article that mentions the building)
+    if intent.asks_amount:
         # The figure's own words must be in the passage (that it states a figure of what is asked is the amount
         # kind's check, bot/kinds/amount.py); a passage very near the question in meaning may say them in other
         # words ("压缩" / "压减").

@@ -369,8 +369,7 @@ class Searcher:
             r = results[i]
             if r.row_id not in listed and _another_point(intent, r.passage):
                 return False
-            return (verdict(checks[i], intent, list_share if r.row_id in listed else 0.0, cosine.get(r.row_id, 0.0), cfg,
-                            asked_of.of_deadline)
+            return (verdict(checks[i], intent, list_share if r.row_id in listed else 0.0, cosine.get(r.row_id, 0.0), cfg)
                     and asked_of.holds(r.passage, bodies[i], req.weights, cfg.min_context_coverage))
 
         passing = [i for i in range(min(depth, len(results))) if answers(i)]
