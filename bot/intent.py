@@ -69,8 +69,9 @@ _POINT_ITSELF = re.compile(rf"[^的，,。\s{CN_NUMERAL}]{{0,4}}的?(?:具体)?(
                            rf"(?:什么|啥)(?:内容|意思)?[\s？?。！!]*")
 
 # Words that only ask ("哪几天", "多少", "什么"): they carry no content a passage could hold.
-# "多长时间", "多久" ask a duration; "最晚", "最迟" a deadline.
-ASK_WORD = re.compile(r"[哪几谁]|什么|多少|怎|如何|是否|有没有|多[久长大高远宽深重]|最[晚迟]")
+# "多长时间", "多久" ask a duration; "最晚", "最迟" a deadline; A-not-A asks yes or no ("是不是", "能不能", "可不可以");
+# "几块钱" asks money by the word said for yuan.
+ASK_WORD = re.compile(r"[哪几谁]|什么|多少|怎|如何|是否|有没有|多[久长大高远宽深重]|最[晚迟]|([^\W\d])不\1|块钱")
 # A rule's articles asked ("奖补办法一共几条，分别是啥", "细则有哪些条款"): its 第X条 list, not a press conference's
 # summary of it ("办法一共十二条，概括起来有三个特点").
 ARTICLES_ASKED = re.compile(r"(?:办法|细则|条例|规定|章程|规则)[^，,。？?]{0,8}?(?:几|多少|哪几|哪些)条|条款")

@@ -131,6 +131,8 @@ def test_content_words_leave_out_ordinals_questions_speech_and_time():
     # a duration or a deadline asked ("多长时间查一次", "最晚哪天") is no word a passage could hold
     assert [t for t in ["多长时间", "多久", "最晚", "最迟", "水质", "夏播"] if is_content(t)] == ["水质", "夏播"]
     assert [t for t in ["pm2.5", "5g", "2025", "48"] if is_content(t)] == ["pm2.5", "5g"]  # a name holding a figure
+    # yes-or-no asked A-not-A, money asked in the word said for yuan
+    assert [t for t in ["是不是", "能不能", "可不可", "块钱", "不能", "不断"] if is_content(t)] == ["不能", "不断"]
     # the day one asks on ("你今天吃饭了没", "明天开会吗") says nothing a passage holds
     assert [t for t in ["今天", "明天", "昨天", "今晚", "当天", "天然气"] if is_content(t)] == ["当天", "天然气"]
 
