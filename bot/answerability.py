@@ -212,8 +212,7 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     # A passage is read under its article's title ("一、总体目标 …300台" of the "加装电梯三年行动实施方案"): what the title
     # says, its figures are of.
     headed = passage + "\n" + art.title.lower() if art else passage
-    written = [t for t in local
-               if _found(t, local, headed) or _written_otherwise(t, req.alternatives, headed)]
+    written = [t for t in local if _found(t, local, headed) or _written_otherwise(t, req.alternatives, headed)]
     # Meaning alone is weak evidence: one word near in meaning, none of the question's own and the passage no
     # nearer the question as a whole ("明天会下雨吗" / a flood passage's 降雨) does not make it an answer.
     # So are synonyms alone: "明天" → 未来, "下雨" → 降雨 is found in any archive.

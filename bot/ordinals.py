@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Protocol
 
-from bot.textutil import CJK, CN_NUMERAL, cn_to_int
+from bot.textutil import CJK, CN_NUMERAL, cn_to_int, int_to_cn
 
 _N = rf"[{CN_NUMERAL}\d]{{1,3}}"
 # One ordinal, as a follow-up asks for another point of the same list (bot/conversation.py): "第三条呢".
@@ -225,3 +225,23 @@ def no_such_point(steps: tuple[Step, ...], title: str | None) -> str:
     """Why a path is not answered: the document the question names (its title) has no point there."""
     where = f"《{title}》" if title else "您说的这份文件"
     return f"{where}里没有{'下的'.join(s.words or f'第{s.n}条' for s in steps)}，请核对序号后再问。"
+
+
+class Shown(Protocol):
+    """A passage as shown: a point of a list (its place in it) or another passage."""
+    kind: str
+    ordinal: int | None
+    text: str
+
+
+def another_point(asked: int | None, passage: Shown) -> bool:
+    """The passage is not the point asked for by its place (`asked`: the place, -1 the last, None none): a point of
+    some list at another place, or a passage of no list that does not say the place (the "三年行动方案第二条" of an
+    archive with no such plan is no other list's point and no meeting's lead)."""
+    if not asked or asked < 0:
+        return False
+    if passage.kind == "point" and passage.ordinal is not None:
+        return passage.ordinal != asked
+    cn = int_to_cn(asked)
+    return re.search(rf"第{cn}|(?<![{CN_NUMERAL}]){cn}[是要、]|[（(]\s*(?:{cn}|{asked})\s*[）)]|(?<![\d.]){asked}\s*[、.．]",
+                     passage.text) is None

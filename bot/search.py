@@ -5,7 +5,6 @@ articles and numbered lists (bot/catalog.py), and decide whether the bulletins a
 
 from __future__ import annotations
 
-import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -24,12 +23,12 @@ from bot.index import REBUILD_HINT, IndexSnapshot, current_generation, open_snap
 from bot.intent import ASK_PHRASE, ORDINAL_WORD, SERIES, is_content, parse_intent
 from bot.listspans import CHAPTERS, is_heading_point
 from bot.neighbours import asker_words, found_by_meaning, passage_words
-from bot.ordinals import no_points_of, no_such_point
+from bot.ordinals import another_point, no_points_of, no_such_point
 from bot.phrasing import (archive_synonyms, plain_words, resolve_people, unknown_addressed, with_written_forms,
                            written_forms)
 from bot.question import Intent
 from bot.records import Passage
-from bot.textutil import CN_NUMERAL, int_to_cn, normalize_text, normalized_passage
+from bot.textutil import normalize_text, normalized_passage
 
 __all__ = ["Answer", "Evidence", "Intent", "Result", "Searcher", "fuse_rankings", "parse_intent"]
 
@@ -85,19 +84,6 @@ class _Lexical:
 def reading_note(words: tuple[str, ...]) -> str:
     """What the asker is told when the question was read otherwise than typed (bot/typos.py): "（按“商贸中心”理解）"."""
     return "（按{}理解）".format("、".join(f"“{w}”" for w in words))
-
-
-def _another_point(intent: Intent, passage: Passage) -> bool:
-    """Not the point the question asks for by its place: a point of some list at another place, or a passage of
-    no list that does not say the place ("第二条" of a plan the archive lacks is no meeting's lead)."""
-    n = intent.ordinal
-    if intent.kind != "ordinal" or not n or n < 0:
-        return False
-    if passage.kind == "point" and passage.ordinal is not None:
-        return passage.ordinal != n
-    cn = int_to_cn(n)
-    return re.search(rf"第{cn}|(?<![{CN_NUMERAL}]){cn}[是要、]|[（(]\s*(?:{cn}|{n})\s*[）)]|(?<![\d.]){n}\s*[、.．]",
-                     passage.text) is None
 
 
 def _told_reading(answer: Answer, words: tuple[str, ...]) -> Answer:
@@ -367,7 +353,7 @@ class Searcher:
             """Result i holds what the question pins down and enough of it, and what its kind asks (a point asked by
             its place and found by the ranking, no list chosen, is no other point: "第二条" is not a list's 第七条)."""
             r = results[i]
-            if r.row_id not in listed and _another_point(intent, r.passage):
+            if r.row_id not in listed and intent.kind == "ordinal" and another_point(intent.ordinal, r.passage):
                 return False
             return (verdict(checks[i], intent, list_share if r.row_id in listed else 0.0, cosine.get(r.row_id, 0.0), cfg)
                     and asked_of.holds(r.passage, bodies[i], req.weights, cfg.min_context_coverage))

@@ -2,11 +2,13 @@
 levels ("（一）里第2项下面的第（1）小项"), by a 办法's article numbering ("第五条"), by a speech's points and their
 sub-points — read from the question, found in the outline the index keeps, and refused when it is not there."""
 
+from types import SimpleNamespace as Shown
+
 import pytest
 
 from bot.config import load_config
 from bot.intent import parse_intent
-from bot.ordinals import Step, read_path, resolve
+from bot.ordinals import Step, another_point, read_path, resolve
 from bot.render import console_text
 from tests.conftest import ROOT, make_config
 
@@ -165,5 +167,9 @@ def test_a_point_of_a_document_the_archive_lacks_is_no_other_lists_point(searche
         answer = searcher.search(question)
         assert not answer.answered, question
     assert parse_intent("三年行动方案第二条是啥").documents == ("方案",)
+    assert another_point(2, Shown(kind="point", ordinal=7, text="七要有与人为善、团结共赢的好风气。"))
+    assert another_point(2, Shown(kind="text", ordinal=None, text="今年是实施“十四五”规划开局之年"))
+    assert not another_point(2, Shown(kind="text", ordinal=None, text="一是抓项目；二是抓招商；三是抓服务。"))
+    assert not another_point(None, Shown(kind="point", ordinal=7, text="七要…"))
     # a point of a list the bulletin has is answered as before
     assert searcher.search("八个聚力第二条是啥").results[0].passage.text.startswith("二要聚力项目建设")
