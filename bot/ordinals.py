@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Protocol
 
-from bot.textutil import CJK, CN_NUMERAL, cn_to_int, int_to_cn
+from bot.lists import find_markers
+from bot.textutil import CJK, CN_NUMERAL, cn_to_int
 
 _N = rf"[{CN_NUMERAL}\d]{{1,3}}"
 # One ordinal, as a follow-up asks for another point of the same list (bot/conversation.py): "第三条呢".
@@ -242,6 +243,4 @@ def another_point(asked: int | None, passage: Shown) -> bool:
         return False
     if passage.kind == "point" and passage.ordinal is not None:
         return passage.ordinal != asked
-    cn = int_to_cn(asked)
-    return re.search(rf"第{cn}|(?<![{CN_NUMERAL}]){cn}[是要、]|[（(]\s*(?:{cn}|{asked})\s*[）)]|(?<![\d.]){asked}\s*[、.．]",
-                     passage.text) is None
+    return not any(m.n == asked for m in find_markers(passage.text))

@@ -706,3 +706,22 @@ def test_this_year_said_in_passing_does_not_keep_a_clearly_better_worded_passage
     answer = searcher.search("今年县财政给老年助餐安排了多少专项资金")
     assert answer.answered and "820万元" in answer.results[0].passage.text
 
+
+
+def test_a_rule_asked_in_everyday_words_is_answered_where_the_bulletins_write_it_their_way(tmp_path, embedder):
+    # "一个人一个月" is written 每人每月, and a sum said aloud in 万 is money (both refused before: no 每人, no 元)
+    searcher = searcher_over(tmp_path, embedder, {
+        "rules_2024-07.txt":
+            "岭南县社会救助和农村建房管理办法\n2024年7月10日\n"
+            "第一条 为保障困难群众基本生活、规范农村建房，制定本办法。\n"
+            "第二条 全县城乡最低生活保障标准统一为每人每月860元，低保金按差额发放。\n"
+            "第三条 村民建房层数原则上不超过三层，房屋总高度不超过12米。\n"
+            "第四条 本办法由县民政局、县自然资源局按职责负责解释。\n",
+        "press_2024-08.txt":
+            "岭南县秸秆综合利用新闻发布会实录\n2024年8月6日\n"
+            "记者：合作社收储秸秆，县里有什么补助？\n"
+            "林海涛：合作社、家庭农场每收储一吨秸秆补60块钱，一个主体一年最多补40万；收储点建成验收后一次性再给5万元。\n"
+            "记者：秸秆焚烧怎么管？\n"
+            "林海涛：县里实行网格化巡查，发现火点两小时内处置到位。\n"})
+    assert "每人每月860元" in top_result(searcher, "现在低保一个人一个月给多少钱").passage.text
+    assert "一年最多补40万" in top_result(searcher, "合作社收秸秆，一年到头最多能拿多少补贴？").passage.text
