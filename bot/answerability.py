@@ -91,6 +91,7 @@ class Check:
     passage_coverage: float  # … in the passage alone
     pinned: bool  # people, meeting number, figures and date all found
     words: int = 0  # how many of the content words the passage holds (literally, otherwise written or by meaning)
+    stated_coverage: float = 0.0  # … in the passage or the lead-in of its list (check's `lead`)
 
 
 def requirements(intent: Intent, weights: dict[str, float], people: tuple[str, ...], places: tuple[str, ...],
@@ -198,10 +199,12 @@ MEETING_NAME_GAP = 12  # words a meeting's full name holds between its kind and 
 
 
 def check(req: Requirements, passage: str, article: str, art: ArticleEntry | None, latest_year: int | None,
-          meant: frozenset[str] = frozenset(), near: bool = False) -> Check:
+          meant: frozenset[str] = frozenset(), near: bool = False, lead: str = "") -> Check:
     """`passage` and `article` are normalized texts (the article's includes its title); `meant`: the question's
     words the archive never writes that a word of the passage is near in meaning (bot/neighbours.py); `near`: the
-    passage as a whole is near the question in meaning (search.paraphrase_cosine)."""
+    passage as a whole is near the question in meaning (search.paraphrase_cosine); `lead`: the normalized lead-in of
+    the passage's list, which may name what its point is about ("会议审议了《…扶持资金管理办法》…会议强调" over "要…逐条
+    修改，5月底前正式印发")."""
     total = sum(req.weights.values())
     # The question's words are read in lower case ("5a", "gdp"); so is the text they are looked for in.
     passage, lower_article = passage.lower(), article.lower()
@@ -317,8 +320,12 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     # (every word locating the article — "2025年危房改造推进会说今年要改多少户", all of it the meeting's title — leaves
     # the passage nothing of its own to hold: the meeting's passage stating the figure answers)
     own = found_psg / total_psg if total_psg else 1.0 if total else empty
-    return Check(found_ctx / total if total else empty, own, pinned,
-                 len(held))
+    # … and with the lead-in of its list, which may say what its task is about
+    lead = lead.lower()
+    in_lead = sum(w for t, w in local.items()
+                  if t not in held and (_found(t, local, lead) or _written_otherwise(t, req.alternatives, lead)))
+    stated = own + (in_lead / total_psg if total_psg else 0.0)
+    return Check(found_ctx / total if total else empty, own, pinned, len(held), stated)
 
 
 def _other_grade(grade: tuple[str, str, str], passage: str) -> bool:
@@ -338,10 +345,11 @@ def _other_town(town: str, passage: str, amount: bool = False) -> bool:
     return bool(towns_in(passage) - {town}) or (amount and bool(_WHOLE_COUNTY.search(passage)))
 
 
-def verdict(c: Check, intent: Intent, list_share: float, cosine: float, cfg: SearchConfig) -> bool:
+def verdict(c: Check, intent: Intent, list_share: float, cosine: float, cfg: SearchConfig,
+            deadline: bool = False) -> bool:
     """One result's verdict: what the question pins down is there, and enough of its content.
     `list_share`: how specifically the question names the list this result answers from (0 if none);
-    `cosine`: the result's dense similarity to the question."""
+    `cosine`: the result's dense similarity to the question; `deadline`: the question asks when a task is due."""
     if not c.pinned:
         return False
     # A fact asked in everyday words of a passage very near it in meaning: the floor of shared words is enough.
@@ -350,11 +358,17 @@ def verdict(c: Check, intent: Intent, list_share: float, cosine: float, cfg: Sea
     topical = c.coverage >= (fact_needs if intent.asks_fact else cfg.min_topic_coverage)
     if list_share:  # a list the question names specifically (its share was checked when choosing it)
         return topical
+    needed = cfg.min_amount_coverage if cosine < cfg.close_cosine else cfg.min_amount_coverage / 2
+    if deadline:
+        # A deadline is the task's its own sentence states: the task's words are in the passage or the lead-in of its
+        # list ("医共体总院的新住院大楼最晚啥时候完工" is not answered by another task's date in a meeting that mentions
+        # the building), as an amount's are — said in other words by a passage very near the question in meaning.
+        if c.stated_coverage < needed:
+            return False
     if intent.asks_amount:
         # The figure's own words must be in the passage (that it states a figure of what is asked is the amount
         # kind's check, bot/kinds/amount.py); a passage very near the question in meaning may say them in other
         # words ("压缩" / "压减").
-        needed = cfg.min_amount_coverage if cosine < cfg.close_cosine else cfg.min_amount_coverage / 2
         return c.passage_coverage >= needed
     return topical
 

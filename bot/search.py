@@ -341,7 +341,8 @@ class Searcher:
                                  frozenset(req.weights))
         cosine = dict(dense)
         checks = [check(req, body, texts[r.passage.article_id], catalog.articles.get(r.passage.article_id),
-                        catalog.latest_year, m, cosine.get(r.row_id, 0.0) >= cfg.paraphrase_cosine)
+                        catalog.latest_year, m, cosine.get(r.row_id, 0.0) >= cfg.paraphrase_cosine,
+                        normalized_passage(r.passage.lead or "") if asked_of.of_deadline else "")
                   for r, body, m in zip(results, bodies, meant)]
         listed = {rid for rid, _, _ in picked}
         # A "when" or duty question: a result that has what it asks and answers goes first, wherever it is
@@ -355,7 +356,8 @@ class Searcher:
             r = results[i]
             if r.row_id not in listed and intent.kind == "ordinal" and another_point(intent.ordinal, r.passage):
                 return False
-            return (verdict(checks[i], intent, list_share if r.row_id in listed else 0.0, cosine.get(r.row_id, 0.0), cfg)
+            return (verdict(checks[i], intent, list_share if r.row_id in listed else 0.0, cosine.get(r.row_id, 0.0), cfg,
+                            asked_of.of_deadline)
                     and asked_of.holds(r.passage, bodies[i], req.weights, cfg.min_context_coverage))
 
         passing = [i for i in range(min(depth, len(results))) if answers(i)]

@@ -725,3 +725,24 @@ def test_a_rule_asked_in_everyday_words_is_answered_where_the_bulletins_write_it
             "林海涛：县里实行网格化巡查，发现火点两小时内处置到位。\n"})
     assert "每人每月860元" in top_result(searcher, "现在低保一个人一个月给多少钱").passage.text
     assert "一年最多补40万" in top_result(searcher, "合作社收秸秆，一年到头最多能拿多少补贴？").passage.text
+
+
+def test_a_deadline_asked_is_the_one_of_the_task_the_passage_or_its_lead_in_states(tmp_path, embedder):
+    # the article tells of the new ward building; its points set other tasks' dates, none the building's;
+    # a standing meeting names the rules it passed before the clause that dates them
+    searcher = searcher_over(tmp_path, embedder, {
+        "medical_2024-05.txt":
+            "全县县域医共体建设推进会召开\n2024年5月8日\n"
+            "会议指出，县人民医院新住院大楼主体已经封顶，医共体建设进入关键阶段。会议要求：\n"
+            "一要理顺管理体制，县卫健局要牵头修订医共体章程，9月底前完成。\n"
+            "二要推进医保支付改革，县医保局要在10月15日前完成年度付费总额测算。\n"
+            "三要做实家庭医生签约，各乡镇卫生院要在年底前实现重点人群签约全覆盖。\n",
+        "standing_2024-04.txt":
+            "县政府召开第十二次常务会议\n2024年4月16日\n"
+            "会议审议了《返乡入乡创业扶持资金管理办法（草案）》，原则同意修改完善后按程序印发。会议强调，"
+            "要把政策落细落实，县人社局要对照会议意见逐条修改，5月底前正式印发；要管好用好资金，县财政局要设立专户，"
+            "实行专款专用；要把服务送上门，各镇要在便民服务中心设立创业服务岗。\n"})
+    answer = searcher.search("医共体总院的新住院大楼最晚啥时候完工？")
+    assert not answer.answered
+    assert "9月底前" in top_result(searcher, "医共体章程最晚啥时候修订完？").passage.text
+    assert "5月底前正式印发" in top_result(searcher, "返乡创业扶持资金管理办法最晚啥时候印发").passage.text
