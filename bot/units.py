@@ -209,10 +209,17 @@ def learn_aliases(text: str) -> dict[str, str]:
     return aliases
 
 
+# Every one of a kind of body, as people say it ("每个乡镇", "每一个村"): documents write the collective (各乡镇, 各村).
+_EACH = re.compile(r"每一?个?(?=[%s])" % CJK)
+
+
 def unit_forms(name: str, aliases: dict[str, str] | None = None) -> set[str]:
-    """Every form a unit goes by: as written, its full and short names, and without its level ("住建局")."""
+    """Every form a unit goes by: as written, its full and short names, and without its level ("住建局"); a
+    collective said with 每 as documents write it ("每个乡镇" → "各乡镇")."""
     aliases = aliases or {}
     forms = {name}
+    if each := _EACH.match(name):
+        forms.add("各" + name[each.end():])
     forms |= {full for short, full in aliases.items() if short == name}
     forms |= {short for short, full in aliases.items() if full == name}
     for f in list(forms):

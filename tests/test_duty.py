@@ -44,6 +44,10 @@ def test_who_when_and_unit_questions_are_told_apart():
     assert duty.asks("县委常委会上让县农业农村局干啥").units == ("县农业农村局",)
     assert duty.asks("陈副县长在调度会上给县文旅局布置了哪些事").units == ("县文旅局",)
     assert duty.asks("县财政局在老旧小区改造里管哪些事").units == ("县财政局",)  # 管 as 负责
+    # a union or the Red Cross is given tasks, though its name ends like a meeting's
+    assert duty.asks("县总工会在骑手权益保障任务分工里要干些啥").units == ("县总工会",)
+    assert duty.asks("县红十字会负责什么").units == ("县红十字会",)
+    assert duty.asks("县委常委会提了哪些任务").units == ()
 
 
 def test_a_point_whose_tasks_hold_what_is_asked_is_preferred():
