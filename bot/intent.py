@@ -36,7 +36,7 @@ LIST_ASK = re.compile(
 # "X强调了什么", "会上提了哪些要求", "讲了哪几个坚持": what someone said at a meeting, as a whole.
 SPEECH_ASK = re.compile(rf"(?:强调|指出|提出|提|讲|部署|要求|批示)了?(?:哪些|什么|哪几)(?!几?个?{_UNITS_ASKED})")
 # A question asking for several things ("有哪些要求", "包括什么").
-ASKS_FOR_MANY = re.compile(r"哪些|哪几(?![天日号年月])|什么要求|要求是什么|包括什么|包括哪|有什么")
+ASKS_FOR_MANY = re.compile(r"哪些|哪几(?![天日号年月])|什么要求|要求是什么|包括什么|包括哪|有什么|[干做说讲有]些(?:啥|什么)")
 # A question asking for a quantity, a standard or a target: its answer is a figure the passage must state.
 # "那几个项目" points at some ("those few"); it asks no amount.
 # A size asked of a measure ("总面积多大", "里程有多长"): an amount, as 多少 is.
@@ -399,9 +399,10 @@ _SAYING_KINDS = f"{_REPORT_KINDS}|文件|报告"
 # A document named by its kind, the answer said to be in it ("督察整改方案里…", "老旧小区改造方案里要干啥", "招商引资若干
 # 措施对总部企业…", "防汛通知里说…"): a document of that kind, its title says so.
 # ("农网分工文件里", "任务分工表里": the kind, then the word for a document or a table)
-# (a report by its kind too: "双减简报里说…", "会议纪要中…", "讲话里提到…"; not "文件", "报告": every notice is a 文件)
+# (a report by its kind too: "双减简报里说…", "会议纪要中…", "讲话里提到…", "防汛会讲话，第三点…"; not "文件", "报告":
+# every notice is a 文件)
 DOCUMENT_NAMED = re.compile(rf"[{CJK}]{{2}}({DOCUMENT_KINDS}|{_REPORT_KINDS})(?:文件|表)?"
-                            r"(?=里|中|内|上|对|规定|明确|提出|要求|说|的?第)")
+                            r"(?=里|中|内|上|对|规定|明确|提出|要求|说|的?第|[，,]第)")
 
 
 def named_documents(question: str) -> tuple[str, ...]:

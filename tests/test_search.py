@@ -944,3 +944,42 @@ def test_a_share_asked_in_everyday_words_is_answered_where_the_bulletin_writes_i
     # "老师" is written 教师; "别的" is a pronoun, no word a passage must hold (the plan's rule was refused for want of
     # the question's own words)
     assert "不低于符合条件教师总数的10%" in _first_text(lichuan, "老师去别的学校轮岗，每年得轮出去多大比例？")
+
+
+def test_a_bulletins_plan_asked_as_a_whole_a_collective_said_with_each_and_a_speech_named_before_its_point(
+        tmp_path, embedder):
+    """How officials point at a document: "第5期厨房简报下步安排要干些啥" asks the issue's plan of work as a whole (not
+    one of its points, nor a notice's section on funds); "每个乡镇" is the 各乡镇 a task table's row gives the work to;
+    "温县长厨房改造会讲话，第三点意见讲的啥" is the speech's third heading, not the third of his later inspection's list."""
+    plan = ("一是{a}，由县住建局牵头、各乡镇配合，{d}前完成。二是{b}，由县妇联牵头，年底前组织培训2场。"
+            "三是{c}，由县农业农村局牵头，年底前形成经验材料。\n")
+    searcher = searcher_over(tmp_path, embedder, {
+        "brief04.txt": "农村厨房改造工作简报\n\n第4期\n\n县农村厨房改造工作专班　　2024年9月10日\n\n"
+                       "【工作动态】截至9月5日，全县完成厨房改造1260户，占年度任务的70%。\n\n【下步安排】下一步，专班将重点抓好三项工作。"
+                       + plan.format(a="加快施工进度", b="开展用火安全培训", c="总结推广做法", d="10月底"),
+        "brief05.txt": "农村厨房改造工作简报\n\n第5期\n\n县农村厨房改造工作专班　　2024年11月20日\n\n"
+                       "【工作动态】截至11月15日，全县完成厨房改造1800户，年度任务全面完成。\n\n【下步安排】下一步，专班将重点抓好三项工作。"
+                       + plan.format(a="组织竣工验收", b="开展烟道清理培训", c="谋划明年任务", d="12月20日"),
+        "notice_2024-03-01.txt":
+            "桂川县人民政府办公室关于印发《桂川县农村厨房改造行动任务分工方案》的通知\n\n2024年3月1日\n\n"
+            "各乡镇人民政府，县政府各部门：现将任务分工方案印发给你们，请认真抓好落实。\n"
+            "一、资金安排\n（一）统筹安排专项资金。县财政每年安排厨房改造专项资金500万元。\n（二）鼓励社会投入。\n"
+            "附件：任务分工表\n序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限\n"
+            "1 | 制定厨房改造技术导则 | 县住建局 | 县农业农村局 | 2024年4月30日前\n"
+            "2 | 在各乡镇建设厨房改造样板间 | 各乡镇人民政府 | 县住建局 | 2024年6月30日前\n"
+            "3 | 开展改造户满意度回访 | 县农业农村局 | 县统计局 | 2024年12月31日前\n",
+        "speech_2024-04-18.txt":
+            "在全县农村厨房改造工作会议上的讲话\n\n温立新\n\n（2024年4月18日）\n\n同志们：\n下面，我讲几点意见。\n"
+            "一、把认识统一得更到位一些\n厨房改造是群众天天受益的民生实事，各乡镇要把它摆上重要议程。\n"
+            "二、把工作推进得更扎实一些\n县住建局要在5月底前完成技术培训，各乡镇要在6月底前建成样板间。\n"
+            "三、把责任压得更紧一些\n县委督查室要每月通报进度，对排名靠后的乡镇约谈主要负责人。\n谢谢大家。\n",
+        "check_2025-07-21.txt":
+            "温立新带队检查农村厨房改造工作\n\n2025年7月21日\n\n"
+            "7月21日，副县长温立新带队检查农村厨房改造工作。温立新指出，当前改造进入攻坚期，要抓好三件事：一是加快收尾，"
+            "未完工的改造户要在8月底前全部完工；二是严把质量，烟道和灶台要逐户检查；三是加强宣传，引导群众用好新厨房。\n",
+    })
+    answer = searcher.search("第5期厨房简报下步安排要干些啥？")
+    assert answer.answered and "组织竣工验收" in answer.results[0].passage.text
+    assert "谋划明年任务" in answer.results[0].passage.text and "加快施工进度" not in answer.results[0].passage.text
+    assert top_result(searcher, "每个乡镇都要建样板间，任务分工里定的是啥时候弄完？").passage.text.startswith("2 | 在各乡镇")
+    assert "三、把责任压得更紧一些" in top_result(searcher, "温县长厨房改造会讲话，第三点意见讲的啥？").passage.text
