@@ -32,6 +32,8 @@ _PHRASES: dict[str, str] = {
                r"(?:怎么样|咋样|如何|好不好|会不会|吗|多少度|冷不冷|热不热)?|"
                r"(?:会不会|要不要|是不是|能不能|有没有)(?:下雨|下雪|刮风|降温|出太阳)|(?:要不要|需不需要|得不得)?带(?:把)?伞|"
                r"下不下(?:雨|雪)|刮不刮风|出不出太阳|"  # asked as A-not-A ("今天塬州下不下雨")
+               # a remark on the day's weather ("今儿个天这么热", "天真冷啊")
+               r"(?:今儿个?|今天|这两天|这几天)?天儿?(?:这么|那么|真|好|太|挺|可|怪)(?:热|冷|闷|晒|干)|"
                r"(?:讲|说|来)(?:一?个|点)?(?:笑话|段子|故事)|笑话|段子|唱(?:一?首)?歌|"
                # asked to write or recommend something to read or hear ("帮我写一首关于秋天的诗", "推荐几本课外书")
                r"(?:帮我|给我|替我)?(?:写|作|编|创作)(?:一|几|两)?(?:首|篇|段|个)[^，,。？?！!]{0,12}?(?:诗|词|歌|作文|故事|小说)|"
@@ -56,7 +58,7 @@ _KINDS = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _PHRASES
 # Words that address the bot or only carry tone: they say nothing about what is asked.
 # ("同志，你们那边今天下雨没有": the asker's place and an A-not-A "没有" too)
 _FILLER = re.compile(r"请问|请|麻烦|机器人|小助手|助手|同志|老师|bot|呀|啊|吗|呢|吧|哦|噢|嗯|哈|啦|了|的|么|你们|我们|咱们|你|我|"
-                     r"一下|是|会|能|可以|今天|明天|后天|现在|这个|那个|县城|城里|这边|那边|这儿|那儿|这里|那里|外面|没有|没|"
+                     r"一下|是|会|能|可以|今儿个|今儿|今天|明天|后天|现在|这个|那个|县城|城里|这边|那边|这儿|那儿|这里|那里|外面|没有|没|"
                      r"[\s\W_]", re.IGNORECASE)
 # A place's name, as the weather is asked of it: two or three characters, or with its level ("塬州", "青石镇").
 _WEATHER_PLACE = re.compile(rf"[{CJK}]{{2,3}}|[{CJK}]{{1,3}}[州市县区镇乡村]")

@@ -124,6 +124,7 @@ def test_questions_with_a_topic_are_not_follow_ups(question):
     ("帮我订一张明天去省城的高铁票", CHITCHAT), ("帮我叫个车", CHITCHAT), ("给我点份外卖", CHITCHAT),
     ("今天塬州下不下雨", CHITCHAT), ("明天刮不刮风", CHITCHAT),
     ("同志，你们那边今天下雨没有？", CHITCHAT), ("那边有没有下雨", CHITCHAT),  # the asker's place, A-not-A with 没有
+    ("今儿个天这么热，你那边下雨没？", CHITCHAT), ("天真冷啊", CHITCHAT),  # a remark on the weather, said as people talk
     ("喂，你今天吃饭了没？", CHITCHAT), ("你吃了吗", CHITCHAT), ("吃饭了没有", CHITCHAT),  # "have you eaten", a greeting
     ("忙完了没？晚上一起吃个饭", CHITCHAT), ("在忙啥", CHITCHAT), ("下班了吗", CHITCHAT), ("周末一起钓鱼", CHITCHAT),
 ])
@@ -137,7 +138,7 @@ def test_small_talk_is_told_apart(utterance, kind):
     "去哪里办理退役军人优待证", "学校食堂午餐吃什么标准", "买车有补贴吗", "景区门票减免政策是什么", "订单农业有啥扶持",
     "汛期下不下雨都要值班吗", "低保户吃饭有补助吗", "学生吃了午餐要午休吗",
     "防汛工作忙不忙得过来", "一起推进的项目有哪些", "老人一起吃饭补贴多少",
-    "你们那边招商引资有没有奖励", "今天下雨没有停工的工地要罚吗",
+    "你们那边招商引资有没有奖励", "今天下雨没有停工的工地要罚吗", "天这么热工地要停工吗",
 ])
 def test_questions_are_not_small_talk(question):
     assert classify(question) is None
