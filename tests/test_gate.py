@@ -746,3 +746,15 @@ def test_a_deadline_asked_is_the_one_of_the_task_the_passage_or_its_lead_in_stat
     assert not answer.answered
     assert "9月底前" in top_result(searcher, "医共体章程最晚啥时候修订完？").passage.text
     assert "5月底前正式印发" in top_result(searcher, "返乡创业扶持资金管理办法最晚啥时候印发").passage.text
+
+
+def test_insurance_said_short_is_found_as_the_rules_write_it(tmp_path, embedder):
+    # 意外险 is written 意外伤害保险 (refused before: 家政公司, 服务员 and 意外险 all unwritten)
+    searcher = searcher_over(tmp_path, embedder, {
+        "rules_2024-06.txt":
+            "宁川县家政服务和老年助餐扶持办法\n2024年6月12日\n"
+            "第一条 为促进家政服务提质扩容、办好老年助餐，制定本办法。\n"
+            "第二条 家政企业为从业人员购买意外伤害保险的，按保费的60%给予补贴，每人每年最高200元。\n"
+            "第三条 新建社区老年助餐点的，按每个点5万元给予一次性建设补助。\n"
+            "第四条 本办法由县商务局、县民政局按职责负责解释。\n"})
+    assert "按保费的60%" in top_result(searcher, "家政公司给服务员买意外险，政府能补多少？").passage.text
