@@ -320,11 +320,11 @@ def check(req: Requirements, passage: str, article: str, art: ArticleEntry | Non
     # (every word locating the article — "2025年危房改造推进会说今年要改多少户", all of it the meeting's title — leaves
     # the passage nothing of its own to hold: the meeting's passage stating the figure answers)
     own = found_psg / total_psg if total_psg else 1.0 if total else empty
-    # … and with the lead-in of its list, which may say what its task is about
-    lead = lead.lower()
-    in_lead = sum(w for t, w in local.items()
-                  if t not in held and (_found(t, local, lead) or _written_otherwise(t, req.alternatives, lead)))
-    stated = own + (in_lead / total_psg if total_psg else 0.0)
+    stated = own
+    if lead and total_psg:  # … and with the lead-in of its list, which may say what its task is about
+        lead = lead.lower()
+        stated += sum(w for t, w in local.items() if t not in held and (
+            _found(t, local, lead) or _written_otherwise(t, req.alternatives, lead))) / total_psg
     return Check(found_ctx / total if total else empty, own, pinned, len(held), stated)
 
 
@@ -360,9 +360,9 @@ def verdict(c: Check, intent: Intent, list_share: float, cosine: float, cfg: Sea
         return topical
     needed = cfg.min_amount_coverage if cosine < cfg.close_cosine else cfg.min_amount_coverage / 2
     if deadline:
-        # A deadline is the task's its own sentence states: the task's words are in the passage or the lead-in of its
-        # list ("医共体总院的新住院大楼最晚啥时候完工" is not answered by another task's date in a meeting that mentions
-        # the building), as an amount's are — said in other words by a passage very near the question in meaning.
+        # A deadline asked is the one its task's own sentence states: the task's words are in the passage or the
+        # lead-in of its list ("医共体总院的新住院大楼最晚啥时候完工" is not answered by another task's date in a meeting
+        # that mentions the building), as an amount's are — fewer of them for a passage very near in meaning.
         if c.stated_coverage < needed:
             return False
     if intent.asks_amount:

@@ -40,7 +40,8 @@ _LEVEL_ADJECTIVE = re.compile(r"^[省市县区镇乡村]级")
 # A name ending like a unit's that names a meeting or a body that meets ("县委常委会"), not one given tasks; or that
 # holds a meeting by its form ("2025年…设施推进会部署了哪几项": the meeting, then 部署, no unit "…推进会部").
 # (a union, an association or the Red Cross is given tasks: "县总工会", "县个体劳动者协会", "县红十字会")
-_MEETING = re.compile(r"(?<!管委)(?<!委员)(?<![工协])(?<!十字)会$|(?:推进|调度|座谈|动员|常务|专题|联席|协调|现场|部署|工作|培训|表彰|发布)会")
+_MEETING = re.compile(r"(?<!管委)(?<!委员)(?<![工协])(?<!十字)会$"
+                      r"|(?:推进|调度|座谈|动员|常务|专题|联席|协调|现场|部署|工作|培训|表彰|发布)会")
 
 
 @dataclass(frozen=True)
