@@ -25,7 +25,7 @@ from bot.index import read_alias_texts
 from bot.qlog import safe_cell
 from bot.records import Passage
 from bot.textutil import CJK
-from bot.units import learn_aliases, same_unit, unit_forms
+from bot.units import as_written, learn_aliases, same_unit, unit_forms
 
 LONG_TERM = "长期"
 COLUMNS = ("序号", "工作任务", "牵头单位", "配合单位", "完成时限", "来源")
@@ -213,8 +213,8 @@ def _deadline_order(task: Task) -> tuple:
 
 def unit_matches(query: str, unit: str, aliases: dict[str, str]) -> bool:
     """"住建局" names 县住建局 and 区住建局; "县住建局" names 县住建局 and the full name the documents give it,
-    not 区住建局."""
-    wanted = {query} | {full for short, full in aliases.items() if short == query} \
+    not 区住建局; "每个乡镇" names 各乡镇."""
+    wanted = as_written(query) | {full for short, full in aliases.items() if short == query} \
         | {short for short, full in aliases.items() if full == query}
     return bool(wanted & unit_forms(unit, aliases))
 

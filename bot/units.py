@@ -213,13 +213,17 @@ def learn_aliases(text: str) -> dict[str, str]:
 _EACH = re.compile(r"每一?个?(?=[%s])" % CJK)
 
 
+def as_written(name: str) -> set[str]:
+    """The name, and the collective documents write for "every one" of a kind of body ("每个乡镇" → "各乡镇")."""
+    each = _EACH.match(name)
+    return {name, "各" + name[each.end():]} if each else {name}
+
+
 def unit_forms(name: str, aliases: dict[str, str] | None = None) -> set[str]:
     """Every form a unit goes by: as written, its full and short names, and without its level ("住建局"); a
-    collective said with 每 as documents write it ("每个乡镇" → "各乡镇")."""
+    collective said with 每 as documents write it (`as_written`)."""
     aliases = aliases or {}
-    forms = {name}
-    if each := _EACH.match(name):
-        forms.add("各" + name[each.end():])
+    forms = as_written(name)
     forms |= {full for short, full in aliases.items() if short == name}
     forms |= {short for short, full in aliases.items() if full == name}
     for f in list(forms):

@@ -121,6 +121,7 @@ def test_order_status_and_unit_names_without_an_index():
     assert [t.lead for t in select(tasks, aliases, unit="县住建局")] == [("县住房和城乡建设局",), ("县住建局",)]
     assert len(select(tasks, aliases, unit="住建局")) == 3  # the county's and the district's bureau alike
     assert unit_matches("住建局", "县住建局", {}) and not unit_matches("县住建局", "区住建局", {})
+    assert unit_matches("每个乡镇", "各乡镇", {}) and not unit_matches("每个乡镇", "县住建局", {})
 
 
 def test_a_configured_alias_names_a_unit_the_documents_never_shorten(ledger_config, capsys):
