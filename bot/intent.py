@@ -213,8 +213,9 @@ _TOWN = re.compile(rf"[{CJK}]{{2}}[镇乡](?![镇村区])")
 # … as a question names one: a town before its villages too ("梅岗镇村集体经济", checked in `named_places`), or a
 # city's street office, the town's level in a city ("鹤鸣街道")
 _TOWN_ASKED = re.compile(rf"[{CJK}]{{2}}(?:[镇乡](?![镇区])|街道)")
-# (a common word before the level — "城镇", "下乡" — is no town's name: bot.units.WORD_BEFORE_TOWN)
-_NOT_TOWN = re.compile(rf"^.[{WORD_BEFORE_TOWN}][镇乡]$|^(?:重点|所在|各个|有关|相关|贫困|偏远|边远)"
+# (a common word before the level — "城镇", "下乡" — is no town's name: bot.units.WORD_BEFORE_TOWN; nor is going
+# there: "俺跑去乡里交材料", "回到镇上")
+_NOT_TOWN = re.compile(rf"^.[{WORD_BEFORE_TOWN}去到往赴][镇乡]$|^(?:重点|所在|各个|有关|相关|贫困|偏远|边远)"
                        r"|[哪个些什么几这那每各全本该其此我你他]")  # "哪个镇": a question; "我镇": the town itself
 
 

@@ -117,6 +117,10 @@ def test_named_people_and_places():
     assert named_places("角湾古村的修缮补助是多少") == ("角湾古村",)
     for question in ("今年选了几个村试点", "县财政给钱扶持村集体经济", "快递进村有什么补贴", "贫困村有多少", "示范村奖补多少"):
         assert named_places(question) == (), question
+    # going to the town is no town: "跑去乡里" (a villager asking whether the papers must be taken there)
+    assert named_places("俺爹刚满八十，还得俺跑去乡里交材料才能领那个钱不？") == ()
+    assert named_places("回到镇上还要再交一遍吗") == ()
+    assert named_places("白沙镇的老人去乡里领钱吗") == ("白沙镇",)
 
 
 def test_a_quarters_meeting_is_a_meeting_of_a_series():
