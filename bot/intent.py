@@ -47,6 +47,11 @@ AMOUNT_ASK = re.compile(rf"多少|(?<![好哪那这])几[个名家项座处亿�
 # Things counted by their own measure word ("每个村配几台抽水机", "建几所", "几辆车"): a figure asked, whose thing the
 # answer must name (not 条 or 件, which count a list's points as often: "讲了几条", "办几件实事").
 _THINGS_COUNTED = re.compile(r"(?<![好哪那这])几\s*[台辆套所张间栋]")
+# Long things counted by 条 ("客货邮融合线路有几条了", "开通了几条公交线路", "修了几条路"): a figure asked, not a list's
+# points ("讲了几条", "有几条意见"); a way of doing things ("几条路子") is a point.
+_LONG = "路线河渠街巷沟溪江"
+_LENGTHS_COUNTED = re.compile(rf"(?<![好哪那这])几\s*条\s*[^，,。？?！!\s]{{0,4}}?[{_LONG}](?![子径数])"
+                              rf"|[{_LONG}](?:一共|总共|共)?(?:有|开通了?|建成了?|修了?|开了?)?几\s*条")
 
 
 def _asks_amount(question: str) -> bool:
@@ -447,7 +452,8 @@ def parse_intent(question: str) -> Intent:
     series = cn_to_int(series_m.group("n")) if series_m else None
     # The series number is not a point number: read ordinals with it taken out.
     scan = SERIES.sub(lambda m: " " * len(m.group(0)), question)
-    amount = _asks_amount(question)
+    counted = _LENGTHS_COUNTED.search(question)
+    amount = _asks_amount(question) or counted is not None
     common = dict(
         series=series,
         time=parse_time(question),
@@ -466,7 +472,8 @@ def parse_intent(question: str) -> Intent:
     if path:
         rest = (question[: path.start] + question[path.end:]).strip()
         return Intent("ordinal", ordinal=path.steps[-1].n, path=path.steps, rest=rest, **common)
-    which = LIST_ASK.search(CLOCK_ASK.sub(" ", scan))  # "几点能接走" asks an hour
+    # ("几点能接走" asks an hour, "线路有几条" a figure)
+    which = LIST_ASK.search(_LENGTHS_COUNTED.sub(" ", CLOCK_ASK.sub(" ", scan)))
     if which or SPEECH_ASK.search(scan):
         c = COUNT.search(scan)
         count = cn_to_int(c.group("n")) if c and c.group("n") != "几" else None

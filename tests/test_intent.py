@@ -86,6 +86,12 @@ def test_a_count_of_things_by_their_measure_word_asks_a_figure():
         assert parse_intent(question).asks_figure, question
     for question in ("书记讲了几条", "今年要办几件实事", "汛期值班有什么要求"):
         assert not parse_intent(question).asks_figure, question
+    # long things counted by 条 are a figure, not a list's points ("几条路子" is a way of doing, a point)
+    for question in ("推进会上讲，客货邮融合线路有几条了？", "今年开通了几条公交线路", "治理了几条河"):
+        intent = parse_intent(question)
+        assert (intent.kind, intent.asks_figure) == ("plain", True), question
+    for question in ("县长讲了几条", "有几条意见", "村集体增收有几条路子"):
+        assert parse_intent(question).kind == "list", question
 
 
 def test_questions_asking_when():
