@@ -73,8 +73,9 @@ def _step(m: re.Match) -> Step | None:
     if m.group("last"):
         return Step(-1)
     if m.group("marked"):
+        # (the marker said is the list's: "一要是啥" of a meeting that numbered its points 一要…三要 is one of those)
         n = cn_to_int(m.group("marked"))
-        return Step(n, (m.group("mark"),)) if n else None
+        return Step(n, (m.group("mark"),), firm=True) if n else None
     if m.group("bn"):
         raw = m.group("bn")
         n = cn_to_int(raw)
@@ -92,6 +93,8 @@ def _step(m: re.Match) -> Step | None:
         return Step(n, ("条",), firm=True)  # a 办法's articles are numbered 第五条; elsewhere any list will do
     if unit == "章":
         return Step(n, ("章",), firm=True)  # a 办法's chapter (bot/listspans.py CHAPTERS)
+    if unit in ("要", "是"):
+        return Step(n, (unit,), firm=True)  # "第四要" of a meeting that numbered its points 一要…三要: one of those
     return Step(n, ("1.",) if raw.isdigit() else ())
 
 

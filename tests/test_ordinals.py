@@ -36,8 +36,10 @@ def test_a_point_is_counted_from_the_end_or_named_by_its_marker_or_its_row():
     assert read_path("讲话第二点意见的倒数第二条").steps[-1] == Step(-2, ("条",))
     assert read_path("奖补办法倒数第一条讲的什么").steps == (Step(-1, ("条",), firm=True),)
     # "“三个持续”，一要是啥", "存在的问题，二是啥": the numeral bare before the marker the list is printed with.
-    assert read_path("县委常委会说文旅消费要“三个持续”，一要是啥").steps == (Step(1, ("要",)),)
-    assert read_path("推进会上说存在的问题，二是啥").steps == (Step(2, ("是",)),)
+    # (the marker said is the list's, firmly: "第四要" of a meeting numbering 一要…三要 is none of its other lists)
+    assert read_path("县委常委会说文旅消费要“三个持续”，一要是啥").steps == (Step(1, ("要",), firm=True),)
+    assert read_path("推进会上说存在的问题，二是啥").steps == (Step(2, ("是",), firm=True),)
+    assert read_path("书记在常委会上讲的第四要是什么").steps == (Step(4, ("要",), firm=True),)
     assert read_path("局长说下阶段要干三件事，第三件是啥").steps == (Step(3),)
     # A row of a table "排第6项" is a place in the list; "排第一的", "排名倒数第一" are ranks, "统一是" no marker.
     assert read_path("分工表排第6项的是个啥任务").steps == (Step(6, ("1.",)),)
@@ -71,6 +73,16 @@ def test_numbering_that_runs_on_is_addressed_by_its_printed_numbers_or_by_place_
     found = resolve((Step(2), Step(1)), lists)
     assert (found.list_id, found.ordinal) == ("b", 1)
     assert resolve((Step(6, ("1.",)),), lists) is None
+
+
+def test_a_point_asked_by_its_marker_is_one_of_the_list_numbered_so():
+    # a standing meeting's 一要…三要, then four bureaus' tasks unnumbered: "第四要" is no bureau's task
+    lists = [_List("yao", 3, "要"), _List("units", 4, "")]
+    assert resolve((Step(4, ("要",), firm=True),), lists) is None
+    found = resolve((Step(3, ("要",), firm=True),), lists)
+    assert (found.list_id, found.ordinal) == ("yao", 3)
+    found = resolve((Step(4),), lists)  # "第四点" may be any list's
+    assert (found.list_id, found.ordinal) == ("units", 4)
 
 
 # ---------------------------------------------------------------- asked of a real index (our own 苇塘县 bulletins)
