@@ -355,6 +355,16 @@ def test_a_deadline_asked_of_a_units_task_needs_that_unit_and_a_time():
         assert holds("县住建局老旧小区改造最晚什么时候完成", _point(text, None))
 
 
+def test_the_day_an_article_is_dated_is_no_time_a_task_is_due():
+    # a report's first passage holds its date line: "2024年3月8日…" says nothing of by when the task is due
+    from bot.kinds.when import says_when_due
+
+    opening = _point("2024年3月8日会议指出，县人民医院新住院大楼主体已经封顶。", None)
+    assert not says_when_due(opening, opening.text)
+    assert says_when_due(_point("2024年3月8日会议要求，新住院大楼2025年6月底前投用。", None),
+                         "2024年3月8日会议要求，新住院大楼2025年6月底前投用。")
+
+
 def test_a_units_deadline_no_bulletin_sets_is_refused(tmp_path, embedder):
     from tests.conftest import searcher_over
 

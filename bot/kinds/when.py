@@ -8,7 +8,7 @@ import re
 from bot.question import CLOCK_ASK, Intent
 from bot.records import Passage
 from bot.tasks import LONG_TERM
-from bot.textutil import CN_ORDINALS
+from bot.textutil import CN_ORDINALS, normalized_passage
 
 # A date a passage states: a month (with its day), or a part of a month ("4月21日—23日", "6月底",
 # "十二月十五日", "5月中旬"). "11月254日" is no date, nor is "291天", "一月一调度" or "2021年工作要点".
@@ -91,8 +91,10 @@ def holds(ask: str, passage: Passage, text: str, topic: dict[str, float], floor:
 
 def says_when_due(passage: Passage, text: str) -> bool:
     """The passage's tasks carry a deadline, or it or its heading names any time, or the lead-in of its list states a
-    deadline ("以下工作6月底前完成": not the meeting's own day, which a lead often gives)."""
+    deadline ("以下工作6月底前完成": not the meeting's own day, which a lead often gives, nor the day the article is
+    dated, which its first passage may hold)."""
     if passage.tasks and passage.tasks.deadline:
         return True
-    return (any(_DUE_SAID.search(t) for t in (text, passage.headline or ""))
+    dated = normalized_passage(passage.date_text) if passage.date_text else ""
+    return (any(_DUE_SAID.search(t.replace(dated, "") if dated else t) for t in (text, passage.headline or ""))
             or bool(DEADLINE_SAID.search(passage.lead or "")))
