@@ -40,6 +40,7 @@ def test_a_point_is_counted_from_the_end_or_named_by_its_marker_or_its_row():
     assert read_path("县委常委会说文旅消费要“三个持续”，一要是啥").steps == (Step(1, ("要",), firm=True),)
     assert read_path("推进会上说存在的问题，二是啥").steps == (Step(2, ("是",), firm=True),)
     assert read_path("书记在常委会上讲的第四要是什么").steps == (Step(4, ("要",), firm=True),)
+    assert read_path("八个聚力第二是什么").steps == (Step(2),)  # 是 asks here: any list's second
     assert read_path("局长说下阶段要干三件事，第三件是啥").steps == (Step(3),)
     # A row of a table "排第6项" is a place in the list; "排第一的", "排名倒数第一" are ranks, "统一是" no marker.
     assert read_path("分工表排第6项的是个啥任务").steps == (Step(6, ("1.",)),)
