@@ -452,8 +452,7 @@ def parse_intent(question: str) -> Intent:
     series = cn_to_int(series_m.group("n")) if series_m else None
     # The series number is not a point number: read ordinals with it taken out.
     scan = SERIES.sub(lambda m: " " * len(m.group(0)), question)
-    counted = _LENGTHS_COUNTED.search(question)
-    amount = _asks_amount(question) or counted is not None
+    amount = _asks_amount(question) or _LENGTHS_COUNTED.search(question) is not None
     common = dict(
         series=series,
         time=parse_time(question),

@@ -93,9 +93,8 @@ def _step(m: re.Match) -> Step | None:
         return Step(n, ("条",), firm=True)  # a 办法's articles are numbered 第五条; elsewhere any list will do
     if unit == "章":
         return Step(n, ("章",), firm=True)  # a 办法's chapter (bot/listspans.py CHAPTERS)
-    if unit == "要":
-        return Step(n, ("要",), firm=True)  # "第四要" of a meeting that numbered its points 一要…三要: one of those
-    # ("第二是什么": 是 asks, as often as it is the marker)
+    if unit == "要":  # "第四要" of a meeting that numbered its points 一要…三要: one of those
+        return Step(n, ("要",), firm=True)  # (not 是: in "第二是什么" it asks as often as it marks)
     return Step(n, ("1.",) if raw.isdigit() else ())
 
 

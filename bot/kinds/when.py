@@ -95,6 +95,6 @@ def says_when_due(passage: Passage, text: str) -> bool:
     dated, which its first passage may hold)."""
     if passage.tasks and passage.tasks.deadline:
         return True
-    dated = normalized_passage(passage.date_text) if passage.date_text else ""
-    return (any(_DUE_SAID.search(t.replace(dated, "") if dated else t) for t in (text, passage.headline or ""))
+    dated = normalized_passage(passage.date_text)  # ("" for an undated one: nothing taken out)
+    return (any(_DUE_SAID.search(t.replace(dated, "")) for t in (text, passage.headline or ""))
             or bool(DEADLINE_SAID.search(passage.lead or "")))
