@@ -10,7 +10,7 @@ from bot.config import load_config
 from bot.intent import parse_intent
 from bot.ordinals import Step, another_point, read_path, resolve
 from bot.render import console_text
-from tests.conftest import ROOT, make_config
+from tests.conftest import ROOT, make_config, searcher_over, top_result
 
 
 def test_a_path_is_read_level_by_level_with_the_numbering_each_level_names():
@@ -76,14 +76,22 @@ def test_numbering_that_runs_on_is_addressed_by_its_printed_numbers_or_by_place_
     assert resolve((Step(6, ("1.",)),), lists) is None
 
 
-def test_a_point_asked_by_its_marker_is_one_of_the_list_numbered_so():
-    # a standing meeting's 一要…三要, then four bureaus' tasks unnumbered: "第四要" is no bureau's task
-    lists = [_List("yao", 3, "要"), _List("units", 4, "")]
-    assert resolve((Step(4, ("要",), firm=True),), lists) is None
-    found = resolve((Step(3, ("要",), firm=True),), lists)
-    assert (found.list_id, found.ordinal) == ("yao", 3)
-    found = resolve((Step(4),), lists)  # "第四点" may be any list's
-    assert (found.list_id, found.ordinal) == ("units", 4)
+def test_a_point_asked_by_its_marker_is_one_of_the_list_numbered_so(tmp_path, embedder):
+    # a standing meeting's 一要…三要, then four bureaus' tasks unnumbered: "第四要" is none of the bureaus' tasks
+    from tests.conftest import searcher_over
+
+    searcher = searcher_over(tmp_path, embedder, {
+        "standing_2024-04-10.txt":
+            "县委书记罗启明主持召开县委常委会会议\n\n2024年4月10日\n\n"
+            "4月10日，县委书记罗启明主持召开县委常委会会议，研究河湖管护和农村寄递物流工作。\n\n"
+            "会议研究了河湖管护工作。会议强调，一要压实河湖长责任，县级河湖长5月底前把负责的河湖巡查一遍；"
+            "二要抓好日常管护，对已整改的问题定期复核；三要发动群众参与监督，建设城区段幸福河湖。\n\n"
+            "会议研究了农村寄递物流工作。会议要求，县商务局要逐村制定站点建设方案，8月底前实现村级站点全覆盖；"
+            "县交通运输局要统筹客运和寄递资源，6月底前新增融合线路1条；县农业农村局要在年底前建成产地寄递服务中心；"
+            "县邮政分公司要带动快递企业下沉服务。\n"})
+    answer = searcher.search("罗书记在常委会上讲的第四要是什么？")
+    assert not answer.answered and "没有第四要" in (answer.notice or "")
+    assert top_result(searcher, "罗书记在常委会上讲的第三要是什么？").passage.text.startswith("三要发动群众")
 
 
 # ---------------------------------------------------------------- asked of a real index (our own 苇塘县 bulletins)
